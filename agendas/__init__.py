@@ -1,0 +1,1 @@
+"""The bundled agenda library: Markdown agenda files shipped inside the wheel."""

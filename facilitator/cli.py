@@ -1,0 +1,120 @@
+"""The `facilitator` command line.
+
+Exit status: 0 done, 2 bad input or usage (one clear line on stderr), 1 anything
+unexpected. Heavy modules (Textual, SQLAlchemy) load only for the commands that
+need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from facilitator import __version__
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's default is usage + exit 2; keep it one line
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="facilitator",
+        description="Run live, timed PCN partnership sessions: agenda screens, notes, minutes.",
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="database file or SQLAlchemy URL (default: FACILITATOR_DB, else the user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    agenda = commands.add_parser("agenda", help="list, check and show agenda files")
+    agenda_commands = agenda.add_subparsers(dest="agenda_command", metavar="ACTION", required=True)
+    agenda_commands.add_parser("list", help="bundled and user agendas: title, steps, total time")
+    check = agenda_commands.add_parser("check", help="validate agenda files (exit 2 on problems)")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    show = agenda_commands.add_parser("show", help="print an agenda's timed outline")
+    show.add_argument("agenda", metavar="FILE", help="a path, or the name of a bundled agenda")
+
+    minutes = commands.add_parser("minutes", help="write a session's minutes")
+    minutes.add_argument("ref", metavar="REF", help="a session id, or PROGRAMME/N")
+    minutes.add_argument("--format", choices=["md"], default="md", help="output format (md)")
+    minutes.add_argument(
+        "--output", metavar="FILE", help="where to write ('-' for standard output); "
+        "default: the minutes folder, as the app does"
+    )
+    return parser
+
+
+def _minutes(args) -> int:
+    from sessions.paths import default_database_url
+    from sessions.services.minutes import minutes_markdown, write_minutes
+    from sessions.services.running import resolve_session_ref
+    from sessions.store import Store
+
+    store = Store.open(args.db or default_database_url())
+    try:
+        session_id = resolve_session_ref(store, args.ref)
+        if args.output == "-":
+            sys.stdout.write(minutes_markdown(store, session_id))
+            return 0
+        path = write_minutes(store, session_id, Path(args.output) if args.output else None)
+        print(path)
+        return 0
+    finally:
+        store.close()
+
+
+def _run_app(args) -> int:
+    from facilitator.factory import make_app
+
+    app = make_app(args.db)
+    try:
+        app.run()
+    finally:
+        app.store.close()
+    return app.return_code or 0
+
+
+def _dispatch(args) -> int:
+    if args.command == "agenda":
+        from facilitator import agenda_commands
+
+        if args.agenda_command == "list":
+            return agenda_commands.agenda_list(sys.stdout)
+        if args.agenda_command == "check":
+            return agenda_commands.agenda_check(args.files, sys.stdout, sys.stderr)
+        return agenda_commands.agenda_show(args.agenda, sys.stdout, sys.stderr)
+    if args.command == "minutes":
+        return _minutes(args)
+    return _run_app(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from sessions.errors import FacilitatorError
+
+    try:
+        return _dispatch(args)
+    except FacilitatorError as exc:
+        print(f"facilitator: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away (`| head`); nothing is wrong here
+        sys.stdout = open(os.devnull, "w")
+        return 0
+    except Exception as exc:  # the last guard: one line, never a traceback, unless asked
+        if os.environ.get("FACILITATOR_DEBUG"):
+            raise
+        print(
+            f"facilitator: unexpected error: {type(exc).__name__}: {exc} "
+            "(set FACILITATOR_DEBUG=1 to see the details)",
+            file=sys.stderr,
+        )
+        return 1

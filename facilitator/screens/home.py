@@ -1,0 +1,127 @@
+"""The home screen: programmes, and sessions waiting to be resumed."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sessions.clock import format_clock
+from sessions.errors import FacilitatorError
+from sessions.services.programmes import list_programmes
+from sessions.services.running import list_unfinished
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("n", "new_programme", "New programme", id="home.new_programme"),
+        Binding("s", "start_session", "Start session", id="home.start_session"),
+        Binding("r", "resume", "Resume", id="home.resume"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Label("Programmes", id="programmes-heading", classes="heading")
+            yield OptionList(id="programmes")
+            yield Static("", id="programmes-hint", classes="hint")
+            yield Label("Unfinished sessions", id="unfinished-heading", classes="heading")
+            yield OptionList(id="unfinished")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Programmes"
+        self.refresh_lists()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        try:
+            programmes = list_programmes(self.app.store)
+            unfinished = list_unfinished(self.app.store)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        programme_list = self.query_one("#programmes", OptionList)
+        highlighted = programme_list.highlighted
+        programme_list.clear_options()
+        for programme in programmes:
+            sessions = f"{programme.session_count} session" + ("" if programme.session_count == 1 else "s")
+            label = programme.name + (f" · {programme.pcn_name}" if programme.pcn_name else "")
+            programme_list.add_option(Option(f"{label} · {sessions}", id=str(programme.id)))
+        if programmes:
+            programme_list.highlighted = min(highlighted or 0, len(programmes) - 1)
+        self.query_one("#programmes-hint", Static).update(
+            "Press n to create a programme, then s to start its first session."
+            if not programmes
+            else "Enter or s starts a session in the highlighted programme."
+        )
+        unfinished_list = self.query_one("#unfinished", OptionList)
+        unfinished_list.clear_options()
+        for waiting in unfinished:
+            unfinished_list.add_option(
+                Option(
+                    f"{waiting.programme_name} / session {waiting.number} · item "
+                    f"{waiting.position + 1} of {waiting.item_count}: {waiting.item_title} · "
+                    f"{format_clock(waiting.elapsed_seconds)} run",
+                    id=str(waiting.session_id),
+                )
+            )
+        self.query_one("#unfinished-heading").display = bool(unfinished)
+        unfinished_list.display = bool(unfinished)
+        if unfinished:
+            unfinished_list.highlighted = 0
+        (programme_list if programmes or not unfinished else unfinished_list).focus()
+
+    def _selected(self, selector: str) -> int | None:
+        option_list = self.query_one(selector, OptionList)
+        if option_list.highlighted is None or not option_list.option_count:
+            return None
+        return int(option_list.get_option_at_index(option_list.highlighted).id)
+
+    def action_new_programme(self) -> None:
+        from facilitator.screens.new_programme import NewProgrammeScreen
+
+        def created(programme) -> None:
+            if programme is not None:
+                self.refresh_lists()
+                self.notify(f"Programme {programme.name!r} created: press s to start a session.")
+
+        self.app.push_screen(NewProgrammeScreen(), created)
+
+    def action_start_session(self) -> None:
+        programme_id = self._selected("#programmes")
+        if programme_id is None:
+            self.notify("Create a programme first: press n.", severity="warning")
+            return
+        from facilitator.screens.start_session import StartSessionScreen
+
+        def started(session_id: int | None) -> None:
+            if session_id is not None:
+                self.open_session(session_id)
+
+        self.app.push_screen(StartSessionScreen(programme_id), started)
+
+    def action_resume(self) -> None:
+        session_id = self._selected("#unfinished")
+        if session_id is None:
+            self.notify("No session is waiting to be resumed.", severity="warning")
+            return
+        self.open_session(session_id)
+
+    def open_session(self, session_id: int) -> None:
+        from facilitator.screens.session import SessionScreen
+
+        self.app.push_screen(SessionScreen(session_id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "programmes":
+            self.action_start_session()
+        else:
+            self.open_session(int(event.option.id))

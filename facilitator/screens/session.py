@@ -1,0 +1,233 @@
+"""The session screen: the current item, its countdown, its prompt and the note line.
+
+Every key writes to the database first and redraws from what was saved, so the
+screen never claims more than a restarted app would show.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Header, Input, Markdown, Static
+
+from facilitator.widgets.note_list import NoteList
+from sessions.agenda.durations import format_duration
+from sessions.clock import HEARTBEAT_SECONDS, ClockState, countdown, format_clock
+from sessions.errors import FacilitatorError, StoreError
+from sessions.note_syntax import PREFIX_HELP
+from sessions.services import notes as note_service
+from sessions.services import running
+
+
+class SessionScreen(Screen[None]):
+    CSS_PATH = "session.tcss"
+    # Priority bindings: the note line keeps focus, and these must still work from it.
+    BINDINGS = [
+        Binding("ctrl+t", "toggle_clock", "Start/pause", id="session.toggle_clock", priority=True),
+        Binding("ctrl+n", "next_item", "Next item", id="session.next_item", priority=True),
+        Binding("ctrl+b", "previous_item", "Previous", id="session.previous_item", priority=True),
+        Binding("ctrl+r", "toggle_kind", "Deal/relationship", id="session.toggle_kind",
+                priority=True),
+        Binding("ctrl+f", "finish", "Finish", id="session.finish", priority=True),
+    ]
+
+    capture_kind: reactive[str] = reactive("deal")
+
+    def __init__(self, session_id: int):
+        super().__init__()
+        self.session_id = session_id
+        self.view = None
+        self.state = ClockState()
+        self._heartbeat_failed = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="top"):
+            with Vertical(id="where"):
+                yield Static(id="step")
+                yield Static(id="item-title")
+                yield Static(id="item-meta")
+            yield Digits("00:00", id="countdown")
+        with VerticalScroll(id="prompt-box"):
+            yield Markdown(id="prompt")
+        yield NoteList(id="notes")
+        with Horizontal(id="capture"):
+            yield Static(id="kind")
+            yield Input(placeholder="Type a note and press Enter", id="note")
+        yield Static(PREFIX_HELP, id="capture-status")
+        yield Static(id="session-clock")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            self.view, self.state = running.open_session(self.app.store, self.session_id)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            self.app.pop_screen()
+            return
+        self.title = self.view.programme_name
+        self.sub_title = f"Session {self.view.number} · {self.view.agenda_title}"
+        self.show_item()
+        self.set_interval(0.5, self.tick)
+        self.set_interval(HEARTBEAT_SECONDS, self.beat)
+        self.watch_capture_kind(self.capture_kind)
+        self.query_one("#note", Input).focus()
+
+    def on_unmount(self) -> None:
+        # Leaving or quitting pauses the clock, so the session waits for the room.
+        if self.view is not None and not self.view.finished:
+            try:
+                running.pause_clock(self.app.store, self.session_id, self.app.now())
+            except FacilitatorError:
+                pass  # the last heartbeat already bounds what a reopen will count
+
+    @property
+    def item(self):
+        return self.view.items[self.state.position]
+
+    def show_item(self) -> None:
+        item, items = self.item, self.view.items
+        where = item.step_label
+        if item.section_title and item.section_title.lower() != where.lower():
+            where = f"{where} · {item.section_title}" if where else item.section_title
+        self.query_one("#step", Static).update(Text(where, style="bold"))
+        self.query_one("#item-title", Static).update(Text(item.title, style="bold"))
+        kind = "" if item.kind == "discussion" else f" · {item.kind}"
+        self.query_one("#item-meta", Static).update(
+            f"Item {item.position + 1} of {len(items)} · planned "
+            f"{format_duration(item.planned_seconds)}{kind}"
+        )
+        self.query_one("#prompt", Markdown).update(item.prompt or "*No prompt for this item.*")
+        self.query_one("#prompt-box").scroll_home(animate=False)
+        self.query_one(NoteList).show(
+            note_service.list_notes(self.app.store, self.session_id, item.position)
+        )
+        self.tick()
+
+    def tick(self) -> None:
+        """Redraw the clocks from the last saved state and the time now; nothing is counted here."""
+        if self.view is None:
+            return
+        live = self.state.at(self.app.now())
+        item = self.item
+        reading = countdown(item.planned_seconds, live.elapsed_for(item.position))
+        digits = self.query_one("#countdown", Digits)
+        digits.update(reading.text)
+        digits.set_class(reading.level == "warning", "-warning")
+        digits.set_class(reading.level == "over", "-over")
+        if live.running:
+            status = "running · ctrl+t pauses"
+        elif live.started:
+            status = "paused · ctrl+t resumes"
+        else:
+            status = "not started · ctrl+t starts the clock"
+        self.query_one("#session-clock", Static).update(
+            f"Session {format_clock(live.session_elapsed)} of "
+            f"{format_duration(self.view.planned_seconds)} planned · {status}"
+        )
+
+    def beat(self) -> None:
+        if not self.state.running:
+            return
+        try:
+            self.state = running.heartbeat(self.app.store, self.session_id, self.app.now())
+            self._heartbeat_failed = False
+        except FacilitatorError as exc:
+            if not self._heartbeat_failed:
+                self.app.show_error(f"{exc} The clock keeps running on screen.")
+            self._heartbeat_failed = True
+
+    def _clock_change(self, change, *args) -> bool:
+        try:
+            self.state = change(self.app.store, self.session_id, *args, self.app.now())
+        except FacilitatorError as exc:
+            severity = "error" if isinstance(exc, StoreError) else "warning"
+            self.notify(str(exc), severity=severity)
+            return False
+        return True
+
+    def action_toggle_clock(self) -> None:
+        if self._clock_change(running.toggle_clock):
+            self.tick()
+
+    def action_next_item(self) -> None:
+        if self._clock_change(running.move, +1):
+            self.show_item()
+
+    def action_previous_item(self) -> None:
+        if self._clock_change(running.move, -1):
+            self.show_item()
+
+    def action_toggle_kind(self) -> None:
+        self.capture_kind = note_service.other_capture_kind(self.capture_kind)
+
+    def watch_capture_kind(self, kind: str) -> None:
+        found = self.query("#kind")
+        if not found:  # the reactive's first call can come before compose
+            return
+        badge = found.first(Static)
+        badge.update(f" {kind.upper()} ")
+        badge.set_class(kind == "deal", "-deal")
+        badge.set_class(kind == "relationship", "-relationship")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        status = self.query_one("#capture-status", Static)
+        now = self.app.now()
+        try:
+            note = note_service.add_note(
+                self.app.store,
+                self.session_id,
+                self.state.position,
+                event.value,
+                self.capture_kind,
+                today=now.astimezone().date(),
+                now=now,
+            )
+        except FacilitatorError as exc:
+            # The typed text stays in the note line; only the reason is shown.
+            status.update(Text(str(exc)))
+            status.add_class("-error")
+            self.app.show_error(str(exc))
+            return
+        status.remove_class("-error")
+        event.input.value = ""
+        if note is None:
+            status.update(PREFIX_HELP)
+            return
+        self.query_one(NoteList).append(note)
+        status.update(f"Saved {note.kind} note at {now.astimezone():%H:%M:%S} · {PREFIX_HELP}")
+
+    def action_finish(self) -> None:
+        from facilitator.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.finish()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Finish the session and write the minutes?",
+                "The clock stops for good; notes can no longer be added.",
+            ),
+            answered,
+        )
+
+    def finish(self) -> None:
+        from sessions.services.minutes import write_minutes
+
+        if not self._clock_change(running.finish_session):
+            return
+        try:
+            path = write_minutes(self.app.store, self.session_id)
+        except FacilitatorError as exc:
+            self.app.show_error(f"The session is finished but {exc} Use 'facilitator minutes'.")
+            path = None
+        from facilitator.screens.finish import FinishScreen
+
+        self.view = running.get_session(self.app.store, self.session_id)
+        self.app.switch_screen(FinishScreen(self.session_id, path))

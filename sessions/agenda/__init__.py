@@ -1,0 +1,1 @@
+"""Agenda files: the Markdown format, its parser and where agendas are found."""

@@ -1,0 +1,135 @@
+"""Elapsed time derived from the timer event log.
+
+Nothing about elapsed time is stored: it is replayed from start, pause, resume,
+next, previous, heartbeat and finish events. While the clock runs, a heartbeat
+is logged every few seconds, so a crash loses at most the time since the last
+one: the replay ends a running interval at the last event it has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+HEARTBEAT_SECONDS = 5
+
+# Events that end the current running interval and, if the clock keeps running,
+# open the next one at the same moment.
+_CHECKPOINTS = {"heartbeat", "next", "previous"}
+
+
+@dataclass(frozen=True)
+class ClockEvent:
+    kind: str
+    at: datetime
+    position: int
+    """The agenda position current once the event has happened."""
+
+
+@dataclass
+class ClockState:
+    position: int = 0
+    running: bool = False
+    started: bool = False
+    finished: bool = False
+    item_elapsed: dict[int, float] = field(default_factory=dict)
+    last_event_at: datetime | None = None
+    running_since: datetime | None = None
+    """Start of the open running interval: the last start, resume or checkpoint."""
+
+    @property
+    def session_elapsed(self) -> float:
+        return sum(self.item_elapsed.values())
+
+    def elapsed_for(self, position: int) -> float:
+        return self.item_elapsed.get(position, 0.0)
+
+    def at(self, now: datetime) -> ClockState:
+        """This state as it stands at `now`: the open interval counted up to it."""
+        if not self.running or self.running_since is None:
+            return self
+        live = dict(self.item_elapsed)
+        live[self.position] = live.get(self.position, 0.0) + _span(self.running_since, now)
+        return ClockState(
+            position=self.position,
+            running=True,
+            started=self.started,
+            finished=self.finished,
+            item_elapsed=live,
+            last_event_at=self.last_event_at,
+            running_since=now,
+        )
+
+
+def _span(start: datetime, end: datetime) -> float:
+    # A wall clock set backwards must not take time away from the room.
+    return max(0.0, (end - start).total_seconds())
+
+
+def replay(events: Iterable[ClockEvent]) -> ClockState:
+    """The clock as the log leaves it; a running interval ends at the last event."""
+    state = ClockState()
+    for event in events:
+        if state.running and state.running_since is not None:
+            spent = _span(state.running_since, event.at)
+            state.item_elapsed[state.position] = state.elapsed_for(state.position) + spent
+            state.running_since = event.at
+        if event.kind in ("start", "resume"):
+            state.running = True
+            state.started = True
+            state.running_since = event.at
+        elif event.kind == "pause":
+            state.running = False
+            state.running_since = None
+        elif event.kind == "finish":
+            state.running = False
+            state.finished = True
+            state.running_since = None
+        elif event.kind not in _CHECKPOINTS:
+            raise ValueError(f"unknown timer event {event.kind!r}")
+        state.position = event.position
+        state.last_event_at = event.at
+    return state
+
+
+@dataclass(frozen=True)
+class Countdown:
+    """How an item's time reads on screen."""
+
+    remaining: float
+    """Seconds left; negative once the item has overrun."""
+    level: str
+    """'ok', 'warning' (amber) or 'over' (red)."""
+
+    @property
+    def text(self) -> str:
+        if self.remaining < 0:
+            return "+" + format_clock(-self.remaining)
+        return format_clock(self.remaining)
+
+
+WARNING_FRACTION = 0.2
+WARNING_SECONDS = 120
+
+
+def countdown(planned_seconds: int, elapsed: float) -> Countdown:
+    """Amber in the last 20 % of the item or its last 2 minutes, red once over."""
+    remaining = planned_seconds - elapsed
+    if remaining < 0:
+        level = "over"
+    elif remaining <= max(planned_seconds * WARNING_FRACTION, WARNING_SECONDS):
+        level = "warning"
+    else:
+        level = "ok"
+    return Countdown(remaining=remaining, level=level)
+
+
+def format_clock(seconds: float) -> str:
+    """mm:ss below an hour, h:mm:ss from an hour; whole seconds, rounded down."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes:02d}:{secs:02d}"

@@ -1,0 +1,23 @@
+"""Errors the facilitator sees: each carries one clear sentence to show as it is."""
+
+from __future__ import annotations
+
+
+class FacilitatorError(Exception):
+    """Something the user can act on; str() is the message to show."""
+
+
+class StoreError(FacilitatorError):
+    """The database could not be opened or written."""
+
+
+class SchemaTooNewError(StoreError):
+    """The database was written by a newer facilitator; we must not alter it."""
+
+
+class NotFoundError(FacilitatorError):
+    """A programme, session or agenda named by the user does not exist."""
+
+
+class InputError(FacilitatorError):
+    """Something typed cannot be understood; the text stays where it was typed."""

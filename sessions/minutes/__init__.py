@@ -1,0 +1,1 @@
+"""Minutes: one model built from the database, rendered by Jinja2 templates."""

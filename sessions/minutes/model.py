@@ -1,0 +1,196 @@
+"""The minutes of one session as plain data, built once from the database.
+
+Templates (and, later, other writers) read this model and never the database,
+so every format says the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from sessions.agenda.model import STEP_NAMES
+from sessions.clock import ClockEvent, replay
+from sessions.errors import NotFoundError
+from sessions.models import Note, Session, TimerEvent
+from sessions.store import Store
+
+NOTE_SECTIONS = (
+    ("deal", "Deal"),
+    ("relationship", "Relationship"),
+    ("decision", "Decisions"),
+    ("risk", "Risks"),
+    ("question", "Questions"),
+    ("action", "Actions"),
+)
+
+
+@dataclass(frozen=True)
+class MinutesNote:
+    kind: str
+    text: str
+    owner: str = ""
+    due: date | None = None
+
+
+@dataclass
+class MinutesItem:
+    number: int
+    title: str
+    kind: str
+    planned_seconds: int
+    actual_seconds: float
+    reached: bool
+    notes: dict[str, list[MinutesNote]] = field(default_factory=dict)
+
+    @property
+    def note_groups(self) -> list[tuple[str, list[MinutesNote]]]:
+        return [(label, self.notes[kind]) for kind, label in NOTE_SECTIONS if self.notes.get(kind)]
+
+
+@dataclass
+class MinutesSection:
+    title: str
+    step: int | None
+    items: list[MinutesItem] = field(default_factory=list)
+
+    @property
+    def step_name(self) -> str:
+        return STEP_NAMES.get(self.step, "") if self.step else ""
+
+
+@dataclass(frozen=True)
+class MinutesAction:
+    text: str
+    owner: str
+    due: date | None
+    status: str
+    item_title: str
+
+
+@dataclass(frozen=True)
+class Balance:
+    label: str
+    deal: int
+    relationship: int
+
+    @property
+    def total(self) -> int:
+        return self.deal + self.relationship
+
+
+@dataclass
+class Minutes:
+    programme: str
+    pcn: str
+    session_number: int
+    agenda_title: str
+    started_at: datetime | None
+    finished_at: datetime | None
+    created_at: datetime
+    planned_seconds: int
+    actual_seconds: float
+    sections: list[MinutesSection]
+    actions: list[MinutesAction]
+    balance: list[Balance]
+
+    @property
+    def title(self) -> str:
+        return f"{self.programme}: session {self.session_number}"
+
+    @property
+    def held_on(self) -> date:
+        return (self.started_at or self.created_at).astimezone().date()
+
+
+def build_minutes(store: Store, session_id: int) -> Minutes:
+    with store.reading() as db:
+        session = db.get(Session, session_id)
+        if session is None:
+            raise NotFoundError(f"There is no session {session_id}.")
+        events = [
+            ClockEvent(kind, at, position)
+            for kind, at, position in db.execute(
+                select(TimerEvent.kind, TimerEvent.at, TimerEvent.position)
+                .where(TimerEvent.session_id == session_id)
+                .order_by(TimerEvent.id)
+            )
+        ]
+        clock = replay(events)
+        notes = db.scalars(
+            select(Note)
+            .where(Note.session_id == session_id, Note.deleted_at.is_(None))
+            .options(selectinload(Note.action))
+            .order_by(Note.created_at, Note.id)
+        ).all()
+        by_item: dict[int, list[Note]] = {}
+        for note in notes:
+            by_item.setdefault(note.agenda_item_id, []).append(note)
+
+        visited = {event.position for event in events}
+        sections: list[MinutesSection] = []
+        actions: list[MinutesAction] = []
+        step_balance: dict[int, list[int]] = {}
+        for item in session.items:
+            if not sections or sections[-1].title != item.section_title:
+                sections.append(MinutesSection(title=item.section_title, step=item.step))
+            minutes_item = MinutesItem(
+                number=item.position + 1,
+                title=item.title,
+                kind=item.kind,
+                planned_seconds=item.planned_seconds,
+                actual_seconds=clock.elapsed_for(item.position),
+                reached=item.position in visited or clock.elapsed_for(item.position) > 0,
+            )
+            for note in by_item.get(item.id, []):
+                action = note.action
+                minutes_item.notes.setdefault(note.kind, []).append(
+                    MinutesNote(
+                        kind=note.kind,
+                        text=note.text,
+                        owner=action.owner if action else "",
+                        due=action.due_on if action else None,
+                    )
+                )
+                if action is not None:
+                    actions.append(
+                        MinutesAction(
+                            text=note.text,
+                            owner=action.owner,
+                            due=action.due_on,
+                            status=action.status,
+                            item_title=item.title,
+                        )
+                    )
+                if item.step is not None and note.kind in ("deal", "relationship"):
+                    counts = step_balance.setdefault(item.step, [0, 0])
+                    counts[0 if note.kind == "deal" else 1] += 1
+            sections[-1].items.append(minutes_item)
+
+        balance = [
+            Balance(f"Step {step}: {STEP_NAMES[step]}", deal, rel)
+            for step, (deal, rel) in sorted(step_balance.items())
+        ]
+        deal_total = sum(1 for n in notes if n.kind == "deal")
+        rel_total = sum(1 for n in notes if n.kind == "relationship")
+        if deal_total or rel_total:
+            balance.append(Balance("Whole session", deal_total, rel_total))
+
+        started = next((e.at for e in events if e.kind == "start"), None)
+        return Minutes(
+            programme=session.programme.name,
+            pcn=session.programme.pcn_name,
+            session_number=session.number,
+            agenda_title=session.agenda_title,
+            started_at=started,
+            finished_at=session.finished_at,
+            created_at=session.created_at,
+            planned_seconds=sum(i.planned_seconds for i in session.items),
+            actual_seconds=clock.session_elapsed,
+            sections=sections,
+            actions=actions,
+            balance=balance,
+        )

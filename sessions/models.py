@@ -1,0 +1,124 @@
+"""The stored shape of programmes, sessions, their agenda snapshot, notes and clock.
+
+SQLAlchemy's own session is imported as DbSession wherever it is needed, so it
+never meets the facilitator's Session.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from sessions.db_types import UTCDateTime, utcnow
+
+NOTE_KINDS = ("deal", "relationship", "decision", "action", "risk", "question")
+ACTION_STATUSES = ("open", "done", "dropped")
+TIMER_EVENT_KINDS = ("start", "pause", "resume", "heartbeat", "next", "previous", "finish")
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime, date: Date, str: String(255)}
+
+
+class Programme(Base):
+    __tablename__ = "programme"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    slug: Mapped[str] = mapped_column(unique=True)
+    pcn_name: Mapped[str] = mapped_column(default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    archived_at: Mapped[datetime | None]
+
+    sessions: Mapped[list[Session]] = relationship(
+        back_populates="programme", order_by="Session.number"
+    )
+
+
+class Session(Base):
+    """One meeting of a programme, run from a snapshot of its agenda."""
+
+    __tablename__ = "session"
+    __table_args__ = (UniqueConstraint("programme_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)
+    number: Mapped[int]
+    agenda_title: Mapped[str] = mapped_column(String(500))
+    agenda_source: Mapped[str] = mapped_column(String(1000), default="")
+    agenda_notes: Mapped[str] = mapped_column(Text, default="")
+    # The whole agenda file as it was: editing the file later never rewrites history.
+    agenda_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    minutes_path: Mapped[str | None] = mapped_column(String(1000))
+
+    programme: Mapped[Programme] = relationship(back_populates="sessions")
+    items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="session", order_by="AgendaItem.position"
+    )
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_item"
+    __table_args__ = (UniqueConstraint("session_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    position: Mapped[int]
+    section_title: Mapped[str] = mapped_column(String(500))
+    step: Mapped[int | None]
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(20), default="discussion")
+    prompt: Mapped[str] = mapped_column(Text, default="")
+    planned_seconds: Mapped[int]
+    # A checklist's options or a scorecard's areas, as the agenda gave them.
+    activity: Mapped[dict | None] = mapped_column(JSON)
+
+    session: Mapped[Session] = relationship(back_populates="items")
+
+
+class Note(Base):
+    __tablename__ = "note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Deletes are soft: the row stays so a delete can be undone and history kept.
+    deleted_at: Mapped[datetime | None]
+
+    action: Mapped[Action | None] = relationship(back_populates="note")
+
+
+class Action(Base):
+    """An action belongs to the programme, so later sessions can carry it forward."""
+
+    __tablename__ = "action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("note.id"), unique=True)
+    owner: Mapped[str] = mapped_column(default="")
+    due_on: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(20), default="open")
+
+    note: Mapped[Note] = relationship(back_populates="action")
+
+
+class TimerEvent(Base):
+    """The clock is this log; elapsed time is derived from it, never stored."""
+
+    __tablename__ = "timer_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime]
+    # The item current once the event has happened.
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    detail: Mapped[str] = mapped_column(String(255), default="")

@@ -1,0 +1,101 @@
+"""Recording notes: a typed line becomes a committed note (and an action, where it is one)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from sessions.db_types import utcnow
+from sessions.errors import InputError, NotFoundError
+from sessions.models import Action, AgendaItem, Note, Session
+from sessions.note_syntax import parse_note_line
+from sessions.services.views import NoteView
+
+# Deal and relationship are the two kinds the facilitator switches between.
+CAPTURE_KINDS = ("deal", "relationship")
+
+
+def other_capture_kind(kind: str) -> str:
+    return "relationship" if kind == "deal" else "deal"
+
+
+def _view(note: Note, position: int) -> NoteView:
+    action = note.action
+    return NoteView(
+        id=note.id,
+        position=position,
+        kind=note.kind,
+        text=note.text,
+        created_at=note.created_at,
+        owner=action.owner if action else "",
+        due=action.due_on if action else None,
+    )
+
+
+def add_note(
+    store,
+    session_id: int,
+    position: int,
+    line: str,
+    default_kind: str,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> NoteView | None:
+    """Commit the typed line as a note of the current item; None for a blank line.
+
+    Returns only once the note is on disk; a line that cannot be read raises
+    InputError, and a database that cannot be written raises StoreError, so the
+    caller keeps the text where it was typed.
+    """
+    if default_kind not in CAPTURE_KINDS:
+        raise ValueError(f"notes default to deal or relationship, not {default_kind!r}")
+    parsed = parse_note_line(line, default_kind, today or date.today())
+    if parsed is None:
+        return None
+    with store.transaction("save the note") as db:
+        session = db.get(Session, session_id)
+        if session is None:
+            raise NotFoundError(f"There is no session {session_id}.")
+        if session.finished_at is not None:
+            raise InputError("This session has finished; notes can no longer be added.")
+        item = db.scalar(
+            select(AgendaItem).where(
+                AgendaItem.session_id == session_id, AgendaItem.position == position
+            )
+        )
+        if item is None:
+            raise NotFoundError(f"Session {session_id} has no item {position + 1}.")
+        note = Note(
+            session_id=session_id,
+            agenda_item_id=item.id,
+            kind=parsed.kind,
+            text=parsed.text,
+            created_at=now or utcnow(),
+        )
+        db.add(note)
+        if parsed.kind == "action":
+            note.action = Action(
+                programme_id=session.programme_id,
+                owner=parsed.owner,
+                due_on=parsed.due,
+                status="open",
+            )
+        db.flush()
+        return _view(note, position)
+
+
+def list_notes(store, session_id: int, position: int | None = None) -> list[NoteView]:
+    """The session's notes (or one item's), oldest first, leaving out deleted ones."""
+    with store.reading() as db:
+        query = (
+            select(Note, AgendaItem.position)
+            .join(AgendaItem, Note.agenda_item_id == AgendaItem.id)
+            .where(Note.session_id == session_id, Note.deleted_at.is_(None))
+            .options(selectinload(Note.action))
+            .order_by(Note.created_at, Note.id)
+        )
+        if position is not None:
+            query = query.where(AgendaItem.position == position)
+        return [_view(note, pos) for note, pos in db.execute(query).all()]

@@ -1,0 +1,86 @@
+"""Creating and finding programmes."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+
+from sessions.errors import InputError, NotFoundError
+from sessions.models import Programme, Session
+from sessions.services.views import ProgrammeView
+from sessions.store import Store
+
+MAX_NAME = 200
+
+
+def slugify(name: str) -> str:
+    """A name as it can be typed in a REF: lower case, words joined by hyphens.
+
+    Letters of any script are kept, so a Welsh or Japanese name keeps a slug.
+    """
+    slug = re.sub(r"[^\w]+", "-", name.casefold(), flags=re.UNICODE).strip("-_")
+    return slug or "programme"
+
+
+def _clean(value: str, what: str, required: bool) -> str:
+    value = " ".join(value.split())
+    if required and not value:
+        raise InputError(f"The {what} cannot be empty.")
+    if len(value) > MAX_NAME:
+        raise InputError(f"The {what} is too long: keep it under {MAX_NAME} characters.")
+    return value
+
+
+def _view(programme: Programme, session_count: int = 0) -> ProgrammeView:
+    return ProgrammeView(
+        id=programme.id,
+        name=programme.name,
+        slug=programme.slug,
+        pcn_name=programme.pcn_name,
+        session_count=session_count,
+    )
+
+
+def create_programme(store: Store, name: str, pcn_name: str = "") -> ProgrammeView:
+    name = _clean(name, "programme name", required=True)
+    pcn_name = _clean(pcn_name, "PCN name", required=False)
+    with store.transaction("create the programme") as db:
+        names = {n.casefold() for n in db.scalars(select(Programme.name))}
+        if name.casefold() in names:
+            raise InputError(f"A programme called {name!r} already exists: choose another name.")
+        slugs = set(db.scalars(select(Programme.slug)))
+        base = slug = slugify(name)
+        counter = 2
+        while slug in slugs:
+            slug, counter = f"{base}-{counter}", counter + 1
+        programme = Programme(name=name, slug=slug, pcn_name=pcn_name)
+        db.add(programme)
+        db.flush()
+        return _view(programme)
+
+
+def list_programmes(store: Store) -> list[ProgrammeView]:
+    """Programmes not archived, newest first, with how many sessions each has."""
+    with store.reading() as db:
+        counts = (
+            select(Session.programme_id, func.count(Session.id).label("n"))
+            .group_by(Session.programme_id)
+            .subquery()
+        )
+        rows = db.execute(
+            select(Programme, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.programme_id == Programme.id)
+            .where(Programme.archived_at.is_(None))
+            .order_by(Programme.created_at.desc(), Programme.id.desc())
+        ).all()
+        return [_view(programme, count) for programme, count in rows]
+
+
+def find_programme(store: Store, name_or_slug: str) -> ProgrammeView:
+    wanted = name_or_slug.strip()
+    with store.reading() as db:
+        for programme in db.scalars(select(Programme)):
+            if wanted.casefold() in (programme.name.casefold(), programme.slug):
+                return _view(programme)
+    raise NotFoundError(f"No programme is called {wanted!r}.")

@@ -1,0 +1,264 @@
+"""Running a session: starting it from an agenda, its clock, moving between items, finishing.
+
+Every clock change is a TimerEvent committed before the call returns; the
+state handed back is replayed from the log, so what the screen shows is what a
+restarted app would show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
+
+from sessions.agenda.model import Agenda
+from sessions.clock import ClockEvent, ClockState, replay
+from sessions.db_types import utcnow
+from sessions.errors import InputError, NotFoundError
+from sessions.models import AgendaItem, Programme, Session, TimerEvent
+from sessions.services.views import ItemView, SessionView, UnfinishedSessionView
+from sessions.store import Store
+
+
+def start_session(store: Store, programme_id: int, agenda: Agenda) -> int:
+    """Session N+1 of the programme, with a snapshot of the agenda; its clock not yet started."""
+    if not agenda.items:
+        raise InputError("That agenda has no timed items to run.")
+    with store.transaction("start the session") as db:
+        if db.get(Programme, programme_id) is None:
+            raise NotFoundError("That programme no longer exists.")
+        last = db.scalar(
+            select(func.max(Session.number)).where(Session.programme_id == programme_id)
+        )
+        session = Session(
+            programme_id=programme_id,
+            number=(last or 0) + 1,
+            agenda_title=agenda.title,
+            agenda_source=agenda.source,
+            agenda_notes=agenda.notes,
+            agenda_text=agenda.text,
+        )
+        db.add(session)
+        db.flush()
+        position = 0
+        for section in agenda.sections:
+            for item in section.items:
+                activity = None
+                if item.options:
+                    activity = {"options": list(item.options)}
+                elif item.areas:
+                    activity = {"areas": [asdict(area) for area in item.areas]}
+                db.add(
+                    AgendaItem(
+                        session_id=session.id,
+                        position=position,
+                        section_title=section.title,
+                        step=section.step,
+                        title=item.title,
+                        kind=item.kind,
+                        prompt=item.prompt,
+                        planned_seconds=item.planned_seconds,
+                        activity=activity,
+                    )
+                )
+                position += 1
+        return session.id
+
+
+def _session_view(db: DbSession, session_id: int) -> SessionView:
+    session = db.get(Session, session_id)
+    if session is None:
+        raise NotFoundError(f"There is no session {session_id}.")
+    items = tuple(
+        ItemView(
+            id=item.id,
+            position=item.position,
+            section_title=item.section_title,
+            step=item.step,
+            title=item.title,
+            kind=item.kind,
+            prompt=item.prompt,
+            planned_seconds=item.planned_seconds,
+        )
+        for item in session.items
+    )
+    return SessionView(
+        id=session.id,
+        programme_id=session.programme_id,
+        programme_name=session.programme.name,
+        pcn_name=session.programme.pcn_name,
+        number=session.number,
+        agenda_title=session.agenda_title,
+        items=items,
+        finished_at=session.finished_at,
+        minutes_path=session.minutes_path,
+    )
+
+
+def _events(db: DbSession, session_id: int) -> list[ClockEvent]:
+    rows = db.execute(
+        select(TimerEvent.kind, TimerEvent.at, TimerEvent.position)
+        .where(TimerEvent.session_id == session_id)
+        .order_by(TimerEvent.id)
+    ).all()
+    return [ClockEvent(kind=kind, at=at, position=position) for kind, at, position in rows]
+
+
+def get_session(store: Store, session_id: int) -> SessionView:
+    with store.reading() as db:
+        return _session_view(db, session_id)
+
+
+def clock_state(store: Store, session_id: int) -> ClockState:
+    with store.reading() as db:
+        return replay(_events(db, session_id))
+
+
+def open_session(store: Store, session_id: int) -> tuple[SessionView, ClockState]:
+    """A session ready to drive: one left running by a crash or a closed terminal is paused.
+
+    The pause is logged at the last event the log has, so the time after the
+    last heartbeat, when nobody could see the clock, is not counted.
+    """
+    with store.transaction("open the session") as db:
+        view = _session_view(db, session_id)
+        state = replay(_events(db, session_id))
+        if state.running and state.last_event_at is not None:
+            db.add(
+                TimerEvent(
+                    session_id=session_id,
+                    kind="pause",
+                    at=state.last_event_at,
+                    position=state.position,
+                    detail="recovered after an interruption",
+                )
+            )
+            state.running = False
+            state.running_since = None
+        return view, state
+
+
+def _record(
+    store: Store, session_id: int, kind: str, position: int | None, now: datetime | None,
+    doing: str,
+) -> ClockState:
+    with store.transaction(doing) as db:
+        session = db.get(Session, session_id)
+        if session is None:
+            raise NotFoundError(f"There is no session {session_id}.")
+        if session.finished_at is not None:
+            raise InputError("This session has finished; its clock can no longer change.")
+        state = replay(_events(db, session_id))
+        event = TimerEvent(
+            session_id=session_id,
+            kind=kind,
+            at=now or utcnow(),
+            position=state.position if position is None else position,
+        )
+        db.add(event)
+        if kind == "finish":
+            session.finished_at = event.at
+        db.flush()
+        return replay(_events(db, session_id))
+
+
+def toggle_clock(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
+    """Start the clock, pause it, or resume it: the one key the facilitator presses."""
+    state = clock_state(store, session_id)
+    kind = "pause" if state.running else ("resume" if state.started else "start")
+    return _record(store, session_id, kind, None, now, "change the clock")
+
+
+def pause_clock(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
+    """Pause if running; used when the app closes so a reopened session waits for the room."""
+    state = clock_state(store, session_id)
+    if not state.running or state.finished:
+        return state
+    return _record(store, session_id, "pause", None, now, "pause the clock")
+
+
+def heartbeat(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
+    """Mark that the clock is still running, so a crash loses at most this much."""
+    state = clock_state(store, session_id)
+    if not state.running:
+        return state
+    return _record(store, session_id, "heartbeat", None, now, "save the clock")
+
+
+def move(store: Store, session_id: int, step: int, now: datetime | None = None) -> ClockState:
+    """Go to the next (+1) or previous (-1) item; the clock keeps its running state."""
+    with store.reading() as db:
+        count = db.scalar(select(func.count(AgendaItem.id)).where(AgendaItem.session_id == session_id))
+        state = replay(_events(db, session_id))
+    target = state.position + step
+    if target < 0:
+        raise InputError("This is the first item.")
+    if target >= (count or 0):
+        raise InputError("This is the last item: finish the session to write the minutes.")
+    kind = "next" if step > 0 else "previous"
+    return _record(store, session_id, kind, target, now, "move to another item")
+
+
+def finish_session(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
+    return _record(store, session_id, "finish", None, now, "finish the session")
+
+
+def set_minutes_path(store: Store, session_id: int, path: str) -> None:
+    with store.transaction("remember where the minutes are") as db:
+        session = db.get(Session, session_id)
+        if session is not None:
+            session.minutes_path = path
+
+
+def list_unfinished(store: Store) -> list[UnfinishedSessionView]:
+    """Sessions not finished, most recent first: the ones the home screen offers to resume."""
+    with store.reading() as db:
+        sessions = db.scalars(
+            select(Session)
+            .join(Programme)
+            .where(Session.finished_at.is_(None), Programme.archived_at.is_(None))
+            .order_by(Session.created_at.desc(), Session.id.desc())
+        ).all()
+        result = []
+        for session in sessions:
+            state = replay(_events(db, session.id))
+            items = session.items
+            current = items[min(state.position, len(items) - 1)] if items else None
+            result.append(
+                UnfinishedSessionView(
+                    session_id=session.id,
+                    programme_name=session.programme.name,
+                    number=session.number,
+                    agenda_title=session.agenda_title,
+                    position=state.position,
+                    item_count=len(items),
+                    item_title=current.title if current else "",
+                    elapsed_seconds=state.session_elapsed,
+                )
+            )
+        return result
+
+
+def resolve_session_ref(store: Store, ref: str) -> int:
+    """A session id from `42` or `PROGRAMME/N` (the programme by name or slug)."""
+    ref = ref.strip()
+    with store.reading() as db:
+        if ref.isdigit():
+            if db.get(Session, int(ref)) is None:
+                raise NotFoundError(f"There is no session {ref}.")
+            return int(ref)
+        name, slash, number = ref.rpartition("/")
+        if not slash or not number.strip().isdigit():
+            raise InputError(
+                f"{ref!r} is not a session: give a session id or PROGRAMME/N, e.g. 'north-pcn/2'."
+            )
+        wanted = name.strip().casefold()
+        for programme in db.scalars(select(Programme)):
+            if wanted in (programme.name.casefold(), programme.slug):
+                for session in programme.sessions:
+                    if session.number == int(number):
+                        return session.id
+                raise NotFoundError(f"{programme.name!r} has no session {int(number)}.")
+        raise NotFoundError(f"No programme is called {name.strip()!r}.")

@@ -1,0 +1,79 @@
+"""Plain, frozen results of services: safe to keep on screen after the database session ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sessions.agenda.model import STEP_NAMES
+
+
+@dataclass(frozen=True)
+class ProgrammeView:
+    id: int
+    name: str
+    slug: str
+    pcn_name: str
+    session_count: int = 0
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: int
+    position: int
+    section_title: str
+    step: int | None
+    title: str
+    kind: str
+    prompt: str
+    planned_seconds: int
+
+    @property
+    def step_label(self) -> str:
+        if self.step is None:
+            return ""
+        return f"Step {self.step}: {STEP_NAMES[self.step]}"
+
+
+@dataclass(frozen=True)
+class SessionView:
+    id: int
+    programme_id: int
+    programme_name: str
+    pcn_name: str
+    number: int
+    agenda_title: str
+    items: tuple[ItemView, ...]
+    finished_at: datetime | None = None
+    minutes_path: str | None = None
+
+    @property
+    def planned_seconds(self) -> int:
+        return sum(item.planned_seconds for item in self.items)
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: int
+    position: int
+    kind: str
+    text: str
+    created_at: datetime
+    owner: str = ""
+    due: date | None = None
+
+
+@dataclass(frozen=True)
+class UnfinishedSessionView:
+    session_id: int
+    programme_name: str
+    number: int
+    agenda_title: str
+    position: int
+    item_count: int
+    item_title: str
+    elapsed_seconds: float

@@ -1,0 +1,198 @@
+"""Opening the database: the one seam where SQLite specifics live.
+
+A store is opened once per process from a path or a SQLAlchemy URL. For SQLite
+it sets the pragmas that make a committed note durable (WAL, synchronous=FULL),
+keeps the file private to the user, and brings the schema up to date.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import sessionmaker
+
+from sessions.errors import SchemaTooNewError, StoreError
+from sessions.migrations import HEAD
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def database_url(path_or_url: str | os.PathLike[str]) -> URL:
+    """A SQLAlchemy URL from what the user gave: a URL as it is, anything else a file path."""
+    value = os.fspath(path_or_url)
+    if "://" in value:
+        try:
+            return make_url(value)
+        except Exception as exc:  # make_url raises ArgumentError for nonsense
+            raise StoreError(f"{value!r} is not a database URL: {exc}") from None
+    path = Path(value).expanduser().resolve()
+    return URL.create("sqlite", database=str(path))
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite":
+        return None
+    database = url.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _prepare_private_file(path: Path) -> None:
+    """Create the folder (0700) and an empty database file (0600) before SQLite does.
+
+    SQLite would create the file with the process umask; creating it ourselves
+    means notes never sit readable by other users, even for a moment.
+    """
+    folder = path.parent
+    try:
+        if not folder.exists():
+            folder.mkdir(mode=0o700, parents=True)
+        if not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the database {path}: {exc.strerror}.") from None
+
+
+def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()
+
+
+def explain(exc: BaseException, doing: str) -> str:
+    """One sentence for the facilitator from a database error: what failed and why."""
+    detail = str(getattr(exc, "orig", exc)).lower()
+    if "disk is full" in detail or "disk full" in detail:
+        why = "the disk is full; free some space and try again"
+    elif "readonly" in detail or "read-only" in detail:
+        why = "the database is read-only; check its permissions or open another with --db"
+    elif "locked" in detail or "busy" in detail:
+        why = "another copy of facilitator is writing to the same database; try again"
+    elif "not a database" in detail or "malformed" in detail:
+        why = "the file is not a facilitator database, or it is damaged"
+    elif "unable to open" in detail:
+        why = "the file cannot be opened; check the path and its permissions"
+    else:
+        why = str(getattr(exc, "orig", exc))
+    return f"Could not {doing}: {why}."
+
+
+class Store:
+    """An open database with an up-to-date schema."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for messages: the file path, or the URL without password."""
+        path = _sqlite_file(self.engine.url)
+        return str(path) if path else self.engine.url.render_as_string(hide_password=True)
+
+    @classmethod
+    def open(cls, path_or_url: str | os.PathLike[str]) -> Store:
+        url = database_url(path_or_url)
+        path = _sqlite_file(url)
+        if path is not None:
+            _prepare_private_file(path)
+        try:
+            engine = create_engine(url)
+        except Exception:  # NoSuchModuleError, or a driver package that is not installed
+            raise StoreError(
+                f"Cannot open {url.render_as_string(hide_password=True)}: there is no database "
+                f"driver for {url.drivername!r}; give a file path or a sqlite:/// URL."
+            ) from None
+        if url.get_backend_name() == "sqlite":
+            event.listen(engine, "connect", _set_sqlite_pragmas)
+        store = cls(engine)
+        try:
+            store._migrate()
+        except StoreError:
+            engine.dispose()
+            raise
+        except DBAPIError as exc:
+            engine.dispose()
+            raise StoreError(explain(exc, f"open {store.location}")) from None
+        return store
+
+    def _migrate(self) -> None:
+        with self.engine.begin() as connection:
+            tables = set(inspect(connection).get_table_names())
+            current = None
+            if "alembic_version" in tables:
+                current = connection.execute(
+                    text("SELECT version_num FROM alembic_version")
+                ).scalar()
+            if current == HEAD:
+                return
+            if current is None and tables - {"alembic_version"}:
+                raise StoreError(
+                    f"{self.location} holds other data and is not a facilitator database; "
+                    "give another path with --db."
+                )
+            # Alembic is only loaded when there is something to do.
+            from alembic import command
+            from alembic.config import Config
+            from alembic.script import ScriptDirectory
+
+            config = Config()
+            config.set_main_option("script_location", "sessions:migrations")
+            scripts = ScriptDirectory.from_config(config)
+            if current is not None and current not in {r.revision for r in scripts.walk_revisions()}:
+                raise SchemaTooNewError(
+                    f"{self.location} was written by a newer version of facilitator "
+                    f"(schema {current}); upgrade facilitator to open it. Nothing was changed."
+                )
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    @contextmanager
+    def transaction(self, doing: str = "save") -> Iterator[DbSession]:
+        """A unit of work committed on exit; a database failure becomes one clear StoreError."""
+        db = self._sessions()
+        try:
+            yield db
+            db.commit()
+        except (OperationalError, DBAPIError) as exc:
+            db.rollback()
+            raise StoreError(explain(exc, doing)) from None
+        except BaseException:
+            db.rollback()
+            raise
+        finally:
+            db.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[DbSession]:
+        """A read-only unit of work: nothing is committed."""
+        db = self._sessions()
+        try:
+            yield db
+        except (OperationalError, DBAPIError) as exc:
+            raise StoreError(explain(exc, "read the database")) from None
+        finally:
+            db.rollback()
+            db.close()
+
+    def close(self) -> None:
+        self.engine.dispose()

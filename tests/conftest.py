@@ -1,0 +1,73 @@
+"""Shared fixtures: every test gets its own folders and database, never the user's."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from sessions.agenda.model import Agenda, AgendaItem, Section
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every user folder (data, config, minutes) at a temporary directory."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("FACILITATOR_HOME", str(home))
+    monkeypatch.delenv("FACILITATOR_DB", raising=False)
+    monkeypatch.delenv("FACILITATOR_MINUTES_DIR", raising=False)
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "db" / "facilitator.db"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    from sessions.store import Store
+
+    store = Store.open(db_path)
+    yield store
+    store.close()
+
+
+class FakeClock:
+    """A wall clock the test moves by hand, so elapsed times are exact."""
+
+    def __init__(self, start: datetime | None = None):
+        self.current = start or datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def advance(self, seconds: float) -> datetime:
+        self.current += timedelta(seconds=seconds)
+        return self.current
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def small_agenda() -> Agenda:
+    """Three items over two sections: enough to move around and finish."""
+    return Agenda(
+        title="Small test agenda",
+        sections=(
+            Section("Welcome", None, (AgendaItem("Introductions", 600, prompt="Say hello."),)),
+            Section(
+                "Step 1: Set-up right — vision and partners",
+                1,
+                (
+                    AgendaItem("What can we only do together?", 1200, prompt="Talk **purpose**."),
+                    AgendaItem("Barriers", 300, kind="checklist", options=("Slow", "Unclear")),
+                ),
+            ),
+        ),
+        source="test",
+    )

@@ -1,0 +1,277 @@
+"""The real app, driven through Pilot on a temporary database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Digits, Input, Label, OptionList, Static
+
+from facilitator.factory import make_app
+from facilitator.screens.finish import FinishScreen
+from facilitator.screens.home import HomeScreen
+from facilitator.screens.session import SessionScreen
+from facilitator.widgets.note_list import NoteList
+from sessions.services import notes, running
+from sessions.services.programmes import create_programme
+from sessions.store import Store
+from tests.test_services import ODD_TEXT
+from tests.test_store import make_disk_full
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+def static_text(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def create_and_start(pilot) -> SessionScreen:
+    """Home → new programme → start the bundled agenda; returns the session screen."""
+    await pilot.press("n")
+    await type_text(pilot, "Harbour programme")
+    await pilot.press("enter")
+    await type_text(pilot, "Harbour PCN")
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press("enter")  # the first agenda: the bundled 4-step one
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SessionScreen)
+    return screen
+
+
+async def add_note(pilot, text: str) -> None:
+    pilot.app.screen.query_one("#note", Input).value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_home_screen_is_headed_programmes(db_path: Path) -> None:
+    app = make_app(str(db_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert str(app.screen.query_one("#programmes-heading", Label).render()) == "Programmes"
+        assert "Press n to create a programme" in static_text(app.screen, "#programmes-hint")
+
+
+async def test_create_programme_and_run_a_session_to_the_minutes(db_path: Path, clock) -> None:
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await create_and_start(pilot)
+        assert screen.title == "Harbour programme"
+        assert screen.sub_title.startswith("Session 1 · ")
+        first = screen.view.items[0]
+        assert static_text(screen, "#item-title") == first.title
+        assert screen.query_one("#countdown", Digits).value == "10:00"
+        assert "not started" in static_text(screen, "#session-clock")
+        assert "3 h 5 min planned" in static_text(screen, "#session-clock")
+        assert str(screen.query_one("#kind", Static).render()).strip() == "DEAL"
+
+        await pilot.press("ctrl+t")
+        clock.advance(65)
+        screen.tick()
+        assert screen.query_one("#countdown", Digits).value == "08:55"
+        assert "running" in static_text(screen, "#session-clock")
+
+        await add_note(pilot, "We want one front door for patients")
+        await pilot.press("ctrl+r")
+        assert str(screen.query_one("#kind", Static).render()).strip() == "RELATIONSHIP"
+        await add_note(pilot, "Practices are wary of the trust")
+        await add_note(pilot, "d: meet monthly")
+        await add_note(pilot, "a: send the terms of reference @Dr Patel 2026-12-01")
+        listed = screen.query_one(NoteList).notes
+        assert [(n.kind, n.text) for n in listed] == [
+            ("deal", "We want one front door for patients"),
+            ("relationship", "Practices are wary of the trust"),
+            ("decision", "meet monthly"),
+            ("action", "send the terms of reference"),
+        ]
+        # What the list shows is what the database holds.
+        assert notes.list_notes(app.store, screen.session_id) == listed
+        assert screen.query_one("#note", Input).value == ""
+        assert "Saved action note" in static_text(screen, "#capture-status")
+
+        await pilot.press("ctrl+n")
+        second = screen.view.items[1]
+        assert static_text(screen, "#item-title") == second.title
+        assert screen.query_one(NoteList).notes == []
+        clock.advance(30)
+        await pilot.press("ctrl+b")
+        assert static_text(screen, "#item-title") == first.title
+        assert len(screen.query_one(NoteList).notes) == 4
+
+        await pilot.press("ctrl+f")
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishScreen)
+        path = app.screen.minutes_path
+        assert str(path) in static_text(app.screen, "#minutes-path")
+        minutes = Path(path).read_text(encoding="utf-8")
+        assert "# Harbour programme: session 1" in minutes
+        assert "- We want one front door for patients" in minutes
+        assert "**Relationship**\n\n- Practices are wary of the trust" in minutes
+        assert "| send the terms of reference | Dr Patel | 2026-12-01 | open |" in minutes
+        assert "*Planned 10 min, took 1 min.*" in minutes
+
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#unfinished", OptionList).option_count == 0
+
+
+async def test_quit_mid_session_and_resume_where_it_stopped(db_path: Path, clock) -> None:
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test() as pilot:
+        screen = await create_and_start(pilot)
+        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+n")
+        clock.advance(125)
+        await add_note(pilot, "Said just before we stopped")
+        session_id = screen.session_id
+        await pilot.press("ctrl+q")
+    app.store.close()
+
+    clock.advance(3600)  # lunch: an hour passes with the app closed
+    again = make_app(str(db_path), now=clock)
+    async with again.run_test() as pilot:
+        home = again.screen
+        waiting = home.query_one("#unfinished", OptionList)
+        assert waiting.option_count == 1
+        assert "item 2 of" in str(waiting.get_option_at_index(0).prompt)
+        await pilot.press("r")
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, SessionScreen) and screen.session_id == session_id
+        assert screen.state.position == 1
+        assert not screen.state.running
+        assert screen.state.elapsed_for(1) == 125
+        assert "paused" in static_text(screen, "#session-clock")
+        assert [n.text for n in screen.query_one(NoteList).notes] == ["Said just before we stopped"]
+        planned = screen.view.items[1].planned_seconds
+        assert screen.query_one("#countdown", Digits).value == f"{(planned - 125) // 60:02d}:55"
+    again.store.close()
+
+
+async def test_resume_after_a_crash_counts_up_to_the_last_heartbeat(db_path: Path, clock,
+                                                                    small_agenda) -> None:
+    store = Store.open(db_path)
+    programme = create_programme(store, "Crashy")
+    sid = running.start_session(store, programme.id, small_agenda)
+    running.toggle_clock(store, sid, clock())
+    running.heartbeat(store, sid, clock.advance(5))
+    running.heartbeat(store, sid, clock.advance(5))
+    store.close()  # the process died here, with the clock running
+    clock.advance(600)
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test() as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert not screen.state.running and screen.state.elapsed_for(0) == 10
+        assert screen.query_one("#countdown", Digits).value == "09:50"
+    app.store.close()
+
+
+async def test_odd_text_and_a_long_note_are_kept(db_path: Path) -> None:
+    app = make_app(str(db_path))
+    async with app.run_test() as pilot:
+        screen = await create_and_start(pilot)
+        long_note = "ab " * 3333 + "z"
+        for text in [*ODD_TEXT, long_note]:
+            await add_note(pilot, text)
+        stored = [n.text for n in notes.list_notes(app.store, screen.session_id)]
+        assert stored == [*ODD_TEXT, long_note]
+        assert len(stored[-1]) == 10000
+    app.store.close()
+
+
+async def test_a_note_that_cannot_be_saved_stays_in_the_note_line(db_path: Path) -> None:
+    app = make_app(str(db_path))
+    async with app.run_test() as pilot:
+        screen = await create_and_start(pilot)
+        await add_note(pilot, "saved first")
+        make_disk_full(app.store)
+        big = "x" * 20000
+        for _ in range(20):
+            await add_note(pilot, big)
+            if screen.query_one("#note", Input).value:
+                break
+        assert screen.query_one("#note", Input).value == big
+        assert "disk is full" in static_text(screen, "#capture-status")
+        assert screen.query_one("#capture-status").has_class("-error")
+        saved = notes.list_notes(app.store, screen.session_id)
+        assert saved[0].text == "saved first"
+        assert [n.text for n in screen.query_one(NoteList).notes] == [n.text for n in saved]
+    app.store.close()
+
+
+async def test_an_unreadable_due_date_keeps_the_text(db_path: Path) -> None:
+    app = make_app(str(db_path))
+    async with app.run_test() as pilot:
+        screen = await create_and_start(pilot)
+        await add_note(pilot, "a: book the room due 45/2/2026")
+        assert screen.query_one("#note", Input).value == "a: book the room due 45/2/2026"
+        assert "Could not read the due date" in static_text(screen, "#capture-status")
+        assert notes.list_notes(app.store, screen.session_id) == []
+    app.store.close()
+
+
+async def test_start_a_session_from_an_agenda_file(db_path: Path, tmp_path: Path) -> None:
+    agenda = tmp_path / "mine.md"
+    agenda.write_text(
+        "# Our own agenda\n\n## Step 2: Trusted people\n\n### Who do we trust? (25 min)\nTalk.\n",
+        encoding="utf-8",
+    )
+    app = make_app(str(db_path))
+    async with app.run_test() as pilot:
+        create_programme(app.store, "Own")
+        app.screen.refresh_lists()
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(agenda)
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert static_text(screen, "#step") == "Step 2: Trusted people"
+        assert screen.query_one("#countdown", Digits).value == "25:00"
+    app.store.close()
+
+
+async def test_a_broken_agenda_file_is_explained_in_the_dialog(db_path: Path, tmp_path: Path) -> None:
+    agenda = tmp_path / "broken.md"
+    agenda.write_text("# Broken\n\n## Welcome\n\n### Hello (ten minutes)\n", encoding="utf-8")
+    app = make_app(str(db_path))
+    async with app.run_test() as pilot:
+        create_programme(app.store, "Own")
+        app.screen.refresh_lists()
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#path", Input).value = str(agenda)
+        dialog.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert f"{agenda}:5:" in static_text(dialog, "#error")
+        assert running.list_unfinished(app.store) == []
+    app.store.close()
+
+
+async def test_a_duplicate_programme_name_is_refused_and_kept_in_the_field(db_path: Path) -> None:
+    app = make_app(str(db_path))
+    async with app.run_test() as pilot:
+        create_programme(app.store, "Harbour")
+        await pilot.press("n")
+        await type_text(pilot, "harbour")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#name", Input).value == "harbour"
+        assert "already exists" in static_text(app.screen, "#error")
+    app.store.close()

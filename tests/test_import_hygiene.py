@@ -1,0 +1,56 @@
+"""The domain never loads the UI: proved in a fresh interpreter, as the import contract says."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _domain_modules() -> list[str]:
+    modules = []
+    for path in sorted((ROOT / "sessions").rglob("*.py")):
+        relative = path.relative_to(ROOT).with_suffix("")
+        parts = list(relative.parts)
+        if "versions" in parts or parts[-1] == "env":  # migration scripts run inside Alembic
+            continue
+        if parts[-1] == "__init__":
+            parts.pop()
+        modules.append(".".join(parts))
+    return modules
+
+
+def test_sessions_imports_no_ui() -> None:
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["facilitator"][
+        "import-contracts"
+    ]
+    forbidden = contracts["sessions"]
+    modules = _domain_modules()
+    assert "sessions.store" in modules and "sessions.services.running" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {forbidden!r})\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "", f"sessions pulled in: {result.stdout.strip()}"
+
+
+def test_help_does_not_load_textual() -> None:
+    """`facilitator --help` and the agenda commands must start without Textual."""
+    code = (
+        "import sys\n"
+        "from facilitator.cli import build_parser\n"
+        "build_parser()\n"
+        "print('textual' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,126 @@
+"""Opening the database: pragmas, privacy, migrations, and refusing what is not ours."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from sessions.errors import SchemaTooNewError, StoreError
+from sessions.migrations import HEAD
+from sessions.models import Base
+from sessions.services.programmes import create_programme, list_programmes
+from sessions.store import Store, database_url
+
+
+def test_new_database_is_private_and_durable(store: Store, db_path: Path) -> None:
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(db_path.parent.stat().st_mode) == 0o700
+    with store.engine.connect() as connection:
+        pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") > 0
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", "sessions:migrations")
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD
+
+
+def test_migrations_build_exactly_the_models(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_reopening_keeps_data(db_path: Path) -> None:
+    first = Store.open(db_path)
+    create_programme(first, "Harbour", "Harbour PCN")
+    first.close()
+    second = Store.open(str(db_path))
+    assert [p.name for p in list_programmes(second)] == ["Harbour"]
+    second.close()
+
+
+def test_a_sqlalchemy_url_works_where_a_path_does(db_path: Path) -> None:
+    store = Store.open(f"sqlite:///{db_path}")
+    create_programme(store, "Via URL")
+    assert store.location == str(db_path)
+    store.close()
+
+
+def test_paths_with_a_tilde_are_expanded(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert database_url("~/x.db").database == str(tmp_path / "x.db")
+
+
+def test_database_from_a_newer_version_is_refused_and_left_alone(db_path: Path) -> None:
+    Store.open(db_path).close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = db_path.read_bytes()
+    with pytest.raises(SchemaTooNewError, match="newer version of facilitator.*Nothing was changed"):
+        Store.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_another_programs_database_is_refused(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER)")
+    with pytest.raises(StoreError, match="not a facilitator database"):
+        Store.open(db_path)
+    with sqlite3.connect(db_path) as connection:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    assert tables == {"invoices"}
+
+
+def test_a_file_that_is_not_a_database_gets_one_clear_message(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b"these are my notes, not a database" * 200)
+    with pytest.raises(StoreError, match="not a facilitator database, or it is damaged"):
+        Store.open(db_path)
+    assert db_path.read_bytes().startswith(b"these are my notes")
+
+
+def test_a_folder_that_cannot_be_created_is_reported(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("in the way")
+    with pytest.raises(StoreError, match="Cannot create the database"):
+        Store.open(blocker / "sub" / "facilitator.db")
+
+
+def test_nonsense_url_is_reported() -> None:
+    with pytest.raises(StoreError, match="no database driver"):
+        Store.open("nosuchdriver+x://")
+
+
+def make_disk_full(store: Store) -> None:
+    """Simulate a full disk at the SQLite layer: no page may be added to the file."""
+    store.engine.dispose()
+
+    @event.listens_for(store.engine, "connect")
+    def _cap(dbapi_connection, _record) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def test_a_full_disk_gives_one_clear_message_and_keeps_earlier_work(store: Store) -> None:
+    create_programme(store, "Kept")
+    make_disk_full(store)
+    with pytest.raises(StoreError, match="disk is full"):
+        for n in range(200):  # enough rows to need a new page
+            create_programme(store, f"Programme {n} " + "x" * 150)
+    assert "Kept" in [p.name for p in list_programmes(store)]
