@@ -54,6 +54,7 @@ class HomeScreen(Screen[None]):
             sessions = f"{programme.session_count} session" + ("" if programme.session_count == 1 else "s")
             label = programme.name + (f" · {programme.pcn_name}" if programme.pcn_name else "")
             programme_list.add_option(Option(f"{label} · {sessions}", id=str(programme.id)))
+        programme_list.display = bool(programmes)
         if programmes:
             programme_list.highlighted = min(highlighted or 0, len(programmes) - 1)
         self.query_one("#programmes-hint", Static).update(

@@ -27,12 +27,17 @@ class SessionScreen(Screen[None]):
     CSS_PATH = "session.tcss"
     # Priority bindings: the note line keeps focus, and these must still work from it.
     BINDINGS = [
-        Binding("ctrl+t", "toggle_clock", "Start/pause", id="session.toggle_clock", priority=True),
-        Binding("ctrl+n", "next_item", "Next item", id="session.next_item", priority=True),
-        Binding("ctrl+b", "previous_item", "Previous", id="session.previous_item", priority=True),
-        Binding("ctrl+r", "toggle_kind", "Deal/relationship", id="session.toggle_kind",
-                priority=True),
-        Binding("ctrl+f", "finish", "Finish", id="session.finish", priority=True),
+        # Short descriptions: all of them must fit the Footer of an 80-column terminal.
+        Binding("ctrl+t", "toggle_clock", "Start/pause", id="session.toggle_clock", priority=True,
+                tooltip="Start, pause or resume the clock"),
+        Binding("ctrl+n", "next_item", "Next", id="session.next_item", priority=True,
+                tooltip="Go to the next agenda item"),
+        Binding("ctrl+b", "previous_item", "Back", id="session.previous_item", priority=True,
+                tooltip="Go back to the previous agenda item"),
+        Binding("ctrl+r", "toggle_kind", "Deal/rel", id="session.toggle_kind", priority=True,
+                tooltip="Switch the next notes between deal and relationship"),
+        Binding("ctrl+f", "finish", "Finish", id="session.finish", priority=True,
+                tooltip="Finish the session and write the minutes"),
     ]
 
     capture_kind: reactive[str] = reactive("deal")
@@ -192,7 +197,8 @@ class SessionScreen(Screen[None]):
             # The typed text stays in the note line; only the reason is shown.
             status.update(Text(str(exc)))
             status.add_class("-error")
-            self.app.show_error(str(exc))
+            if isinstance(exc, StoreError):  # a line that can't be read only needs the status
+                self.app.show_error(str(exc))
             return
         status.remove_class("-error")
         event.input.value = ""
