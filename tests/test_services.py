@@ -56,9 +56,27 @@ def test_a_session_snapshots_its_agenda(store, session_id, small_agenda) -> None
     assert [i.title for i in view.items] == [i.title for i in small_agenda.items]
     assert [i.step for i in view.items] == [None, 1, 1]
     assert view.items[1].step_label == "Step 1: Set-up right"
+    assert view.items[1].where == "Step 1: Set-up right — vision and partners"
+    assert view.items[0].where == "Welcome"
     assert view.planned_seconds == 2100
     second = running.start_session(store, view.programme_id, small_agenda)
     assert running.get_session(store, second).number == 2
+
+
+@pytest.mark.parametrize(
+    ("section", "step", "where"),
+    [
+        ("Step 3: Roles and processes", 3, "Step 3: Roles and processes"),
+        ("Step 2: Building trust", 2, "Step 2: Trusted people · Building trust"),
+        ("Step 4:", 4, "Step 4: Enabling technologies"),
+        ("Break", None, "Break"),
+    ],
+)
+def test_where_always_names_the_framework_step(section, step, where) -> None:
+    from sessions.services.views import ItemView
+
+    item = ItemView(1, 0, section, step, "Item", "discussion", "", 60)
+    assert item.where == where
 
 
 def test_clock_keys_go_through_the_log(store, session_id, clock) -> None:

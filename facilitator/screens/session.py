@@ -96,10 +96,7 @@ class SessionScreen(Screen[None]):
 
     def show_item(self) -> None:
         item, items = self.item, self.view.items
-        where = item.step_label
-        if item.section_title and item.section_title.lower() != where.lower():
-            where = f"{where} · {item.section_title}" if where else item.section_title
-        self.query_one("#step", Static).update(Text(where, style="bold"))
+        self.query_one("#step", Static).update(Text(item.where, style="bold"))
         self.query_one("#item-title", Static).update(Text(item.title, style="bold"))
         kind = "" if item.kind == "discussion" else f" · {item.kind}"
         self.query_one("#item-meta", Static).update(

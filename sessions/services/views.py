@@ -34,6 +34,22 @@ class ItemView:
             return ""
         return f"Step {self.step}: {STEP_NAMES[self.step]}"
 
+    @property
+    def where(self) -> str:
+        """The section and framework step as one line, the step's own name always in it.
+
+        `Step 1: Set-up right — vision and partners` reads as it is; a section the
+        agenda named in its own words (`Step 2: Building trust`) gets the step's
+        name beside it: `Step 2: Trusted people · Building trust`.
+        """
+        if self.step is None:
+            return self.section_title
+        _, _, own_words = self.section_title.partition(":")
+        own_words = own_words.strip()
+        if not own_words or own_words.casefold().startswith(STEP_NAMES[self.step].casefold()):
+            return f"Step {self.step}: {own_words or STEP_NAMES[self.step]}"
+        return f"{self.step_label} · {own_words}"
+
 
 @dataclass(frozen=True)
 class SessionView:
