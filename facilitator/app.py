@@ -8,6 +8,7 @@ from datetime import datetime
 from textual.app import App
 from textual.binding import Binding
 
+from facilitator.commands import ScreenKeysProvider
 from sessions.db_types import utcnow
 from sessions.store import Store
 
@@ -15,6 +16,7 @@ from sessions.store import Store
 class FacilitatorApp(App[None]):
     TITLE = "facilitator"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ScreenKeysProvider}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]

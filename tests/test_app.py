@@ -30,9 +30,10 @@ def static_text(screen, selector: str) -> str:
 async def create_and_start(pilot) -> SessionScreen:
     """Home → new programme → start the bundled agenda; returns the session screen."""
     await pilot.press("n")
-    await type_text(pilot, "Harbour programme")
+    await pilot.pause()
+    pilot.app.screen.query_one("#name", Input).value = "Harbour programme"
     await pilot.press("enter")
-    await type_text(pilot, "Harbour PCN")
+    pilot.app.screen.query_one("#pcn", Input).value = "Harbour PCN"
     await pilot.press("enter")
     await pilot.pause()
     await pilot.press("s")
@@ -274,4 +275,20 @@ async def test_a_duplicate_programme_name_is_refused_and_kept_in_the_field(db_pa
         await pilot.pause()
         assert app.screen.query_one("#name", Input).value == "harbour"
         assert "already exists" in static_text(app.screen, "#error")
+    app.store.close()
+
+
+async def test_the_command_palette_runs_the_session_keys(db_path: Path) -> None:
+    app = make_app(str(db_path))
+    async with app.run_test() as pilot:
+        screen = await create_and_start(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "next agenda item")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.screen is screen
+        assert screen.state.position == 1
+        assert static_text(screen, "#item-title") == screen.view.items[1].title
     app.store.close()

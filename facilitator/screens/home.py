@@ -18,9 +18,12 @@ from sessions.services.running import list_unfinished
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("n", "new_programme", "New programme", id="home.new_programme"),
-        Binding("s", "start_session", "Start session", id="home.start_session"),
-        Binding("r", "resume", "Resume", id="home.resume"),
+        Binding("n", "new_programme", "New programme", id="home.new_programme",
+                tooltip="Create a new programme"),
+        Binding("s", "start_session", "Start session", id="home.start_session",
+                tooltip="Start a session in the highlighted programme"),
+        Binding("r", "resume", "Resume", id="home.resume",
+                tooltip="Resume the highlighted unfinished session"),
     ]
 
     def compose(self) -> ComposeResult:
