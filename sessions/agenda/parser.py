@@ -9,12 +9,13 @@ Every problem is collected so a facilitator fixes a file in one pass.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from sessions.agenda.activities import checklist_options, first_list, plain, scorecard_areas
 from sessions.agenda.durations import format_duration, parse_duration
 from sessions.agenda.model import (
     KINDS,
@@ -22,7 +23,6 @@ from sessions.agenda.model import (
     AgendaError,
     AgendaItem,
     AgendaProblem,
-    ScorecardArea,
     Section,
 )
 
@@ -42,14 +42,6 @@ _EXAMPLE_ITEM = "`### Introductions (10 min)`"
 
 
 @dataclass
-class _Bullet:
-    line: int
-    """0-based, like markdown-it's maps."""
-    text: str
-    children: list[_Bullet] = field(default_factory=list)
-
-
-@dataclass
 class _Block:
     """A structural heading and everything up to the next one."""
 
@@ -61,22 +53,9 @@ class _Block:
     """0-based [start, end) source lines of the body."""
 
 
-def _plain(children: list[Token] | None) -> str:
-    """Inline Markdown as the words a reader sees: no `*`, backticks or link targets."""
-    out: list[str] = []
-    for token in children or ():
-        if token.type in ("text", "text_special", "code_inline"):
-            out.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
-            out.append(" ")
-        elif token.type == "image":
-            out.append(_plain(token.children))
-    return " ".join("".join(out).split())
-
-
 def _plain_source(markdown: str) -> str:
     tokens = _md.parseInline(markdown)
-    return _plain(tokens[0].children) if tokens else ""
+    return plain(tokens[0].children) if tokens else ""
 
 
 def _is_comment(token: Token) -> bool:
@@ -90,33 +69,6 @@ def _has_content(tokens: list[Token]) -> Token | None:
             if not _is_comment(token):
                 return token
     return None
-
-
-def _read_list(tokens: list[Token], start: int) -> tuple[list[_Bullet], int]:
-    """The bullets of the list opening at `start`, nested lists as children; and where it ends."""
-    level = tokens[start].level
-    bullets: list[_Bullet] = []
-    i = start + 1
-    while i < len(tokens) and not (tokens[i].nesting == -1 and tokens[i].level == level):
-        token = tokens[i]
-        if token.type == "list_item_open" and token.level == level + 1:
-            bullet = _Bullet(line=token.map[0] if token.map else 0, text="")
-            words: list[str] = []
-            i += 1
-            while not (tokens[i].type == "list_item_close" and tokens[i].level == level + 1):
-                inner = tokens[i]
-                if inner.type == "inline" and inner.level == level + 3:
-                    words.append(_plain(inner.children))
-                elif inner.type in ("bullet_list_open", "ordered_list_open") and (
-                    inner.level == level + 2
-                ):
-                    children, i = _read_list(tokens, i)
-                    bullet.children.extend(children)
-                i += 1
-            bullet.text = " ".join(w for w in words if w)
-            bullets.append(bullet)
-        i += 1
-    return bullets, i
 
 
 class _Parser:
@@ -172,91 +124,80 @@ class _Parser:
         before, blocks = self.blocks()
         title: str | None = None
         notes = ""
-        sections: list[Section] = []
-        section: Section | None = None
-        items: list[AgendaItem] = []
+        # Each section with its items and how many `###` headings it had, valid or not,
+        # so a section whose only item is broken is not also called empty.
+        sections: list[tuple[Section, list[AgendaItem], int]] = []
         item_headings = 0
-        section_headings_seen = 0
-        empty_sections = 0
-
-        def close_section() -> None:
-            nonlocal section, empty_sections
-            if section is not None:
-                sections.append(
-                    Section(section.title, section.step, tuple(items), section.line)
-                )
-                if not section_item_headings[0]:
-                    empty_sections += 1
-                    self.section_without_items(section)
-            section = None
-
-        section_item_headings = [0]
         for block in blocks:
             if block.level == 1:
-                close_section()
                 if title is not None:
                     self.problem(
                         block.line,
                         "a second `#` title: an agenda has exactly one",
-                        "make this heading a `##` section or a `###` item, or move it to its own file",
+                        "make it a `##` section or a `###` item, or move it to its own file",
                     )
                     continue
-                title = _plain(block.inline.children)
-                if not title:
-                    self.problem(
-                        block.line,
-                        "the `#` title is empty",
-                        "write the agenda's name after the `#`, e.g. `# PCN partnership — session 1`",
-                    )
-                if section_headings_seen or item_headings:
-                    self.problem(
-                        block.line,
-                        "the `#` title comes after sections or items",
-                        "move the `#` title line to the top of the file",
-                    )
-                elif (stray := _has_content(before)) is not None:
-                    self.problem(
-                        stray.map[0],
-                        "text before the `#` title is not shown anywhere",
-                        "move it under the title, where it becomes the facilitator's notes",
-                    )
+                title = self.title(block, before, after_structure=bool(sections or item_headings))
                 notes = self.source(*block.body)
             elif block.level == 2:
-                close_section()
-                section_headings_seen += 1
-                section = self.section(block)
-                items = []
-                section_item_headings[0] = 0
+                sections.append((self.section(block), [], 0))
             else:
                 item_headings += 1
-                section_item_headings[0] += 1
                 item = self.item(block)
-                if section is None:
+                if not sections:
                     self.problem(
                         block.line,
                         "this `###` item is not inside a `##` section",
-                        "add a section heading above it, e.g. `## Welcome` or `## Step 1: Set-up right`",
+                        "add a section heading above it, e.g. `## Welcome` or `## Step 1: Vision`",
                     )
-                elif item is not None:
+                    continue
+                section, items, headings = sections[-1]
+                sections[-1] = (section, items, headings + 1)
+                if item is not None:
                     items.append(item)
-        close_section()
 
+        for section, _, headings in sections:
+            if not headings:
+                self.section_without_items(section)
         if title is None:
             self.problem(
                 0,
                 "the agenda has no `#` title",
                 "start the file with a title line, e.g. `# PCN partnership — session 1`",
             )
-        if not item_headings and not empty_sections:
+        if not item_headings and not sections:
             self.problem(
                 blocks[0].line if blocks else 0,
                 "the agenda has no timed items",
                 f"add a `## Section` with at least one item under it, e.g. {_EXAMPLE_ITEM}",
             )
-        return title or "", notes, sections
+        built = [Section(s.title, s.step, tuple(items), s.line) for s, items, _ in sections]
+        return title or "", notes, built
+
+    def title(self, block: _Block, before: list[Token], after_structure: bool) -> str:
+        title = plain(block.inline.children)
+        if not title:
+            self.problem(
+                block.line,
+                "the `#` title is empty",
+                "write the agenda's name after the `#`, e.g. `# PCN partnership — session 1`",
+            )
+        if after_structure:
+            self.problem(
+                block.line,
+                "the `#` title comes after sections or items",
+                "move the `#` title line to the top of the file",
+            )
+        elif (stray := _has_content(before)) is not None:
+            self.problem(
+                stray.map[0],
+                "text before the `#` title is not shown anywhere",
+                "move it under the title, where it becomes the facilitator's notes",
+            )
+        return title
 
     def section(self, block: _Block) -> Section:
-        title = _plain(block.inline.children)
+        title = plain(block.inline.children)
         step = None
         if not title:
             self.problem(
@@ -266,39 +207,37 @@ class _Parser:
             )
         elif (match := _STEP.match(title)) is not None:
             n = int(match["n"])
-            if match["colon"] is None:
+            if not 1 <= n <= 4:
+                self.problem(
+                    block.line,
+                    f"there is no step {n}: the framework has steps 1 to 4",
+                    "use `Step 1:` to `Step 4:`, or rename it so it does not start with `Step`",
+                )
+            elif match["colon"] is None:
                 self.problem(
                     block.line,
                     f"'{title}' is not read as a framework step: the colon is missing",
                     f"write `## Step {n}: …` with a colon straight after the number",
                 )
-            elif not 1 <= n <= 4:
-                self.problem(
-                    block.line,
-                    f"there is no step {n}: the framework has steps 1 to 4",
-                    "number it `Step 1:` to `Step 4:`, or rename the section so it does not start with `Step`",
-                )
             else:
                 step = n
+        # The block stops at the next structural heading, so anything in it precedes the items.
         stray = _has_content(block.tokens)
-        if stray is not None and stray.map[0] < self._first_item_line(block):
+        if stray is not None:
             hint = (
                 "items take exactly three #: " + _EXAMPLE_ITEM
                 if stray.type == "heading_open"
                 else "move it into the item below, or into the notes under the `#` title"
             )
-            self.problem(stray.map[0], "text between a section heading and its first item is not shown anywhere", hint)
+            what = "text between a section heading and its first item is not shown anywhere"
+            self.problem(stray.map[0], what, hint)
         return Section(title, step, (), block.line + 1)
-
-    def _first_item_line(self, block: _Block) -> int:
-        # A section's own tokens stop at the next structural heading, so all of them are preamble.
-        return block.body[1]
 
     def section_without_items(self, section: Section) -> None:
         fix = (
             f"a timed item takes three #: `### {section.title}`"
             if _LOOKS_TIMED.search(section.title)
-            else f"add at least one timed item under it, e.g. {_EXAMPLE_ITEM}, or remove the section"
+            else f"add at least one timed item under it, e.g. {_EXAMPLE_ITEM}, or remove it"
         )
         self.problem(section.line - 1, f"section '{section.title}' has no `###` items", fix)
 
@@ -307,11 +246,14 @@ class _Parser:
         raw = block.inline.content
         match = _TIMING.match(raw)
         if match is None or not any(c.isdigit() for c in match["inner"]):
+            # `(checklist)` alone is a kind without its time; `(PCN board)` is part of the title.
+            kind_only = match is not None and match["inner"].strip().lower() in KINDS
+            name = _plain_source(match["title"] if kind_only else raw) or "Introductions"
+            timing = f"15 min, {match['inner'].strip().lower()}" if kind_only else "15 min"
             self.problem(
                 block.line,
                 f"item '{_plain_source(raw)}' has no duration",
-                "end the heading with its time in brackets, e.g. "
-                f"`### {_plain_source(raw) or 'Introductions'} (15 min)` or `(15 min, checklist)`",
+                f"end the heading with its time in brackets, e.g. `### {name} ({timing})`",
             )
             return None
         title = _plain_source(match["title"])
@@ -322,28 +264,28 @@ class _Parser:
                 f"write what the item is before its time, e.g. {_EXAMPLE_ITEM}",
             )
         seconds, kind = self.timing(block.line, title, match["inner"])
-        if seconds is None or kind is None:
+        if kind is None:  # the body's rules depend on the kind
             return None
         start, end = block.body
         prompt, options, areas = self.source(start, end), (), ()
         if kind in ("checklist", "scorecard"):
-            found = self.first_list(block.tokens)
+            found = first_list(block.tokens)
             if found is None:
                 bullets, skip = [], None
             else:
                 bullets, skip = found
                 prompt = self.source(start, end, skip)
             if kind == "checklist":
-                options = self.checklist(block.line, title, bullets)
+                options = checklist_options(block.line, title, bullets, self.problem)
             else:
-                areas = self.scorecard(block.line, title, bullets)
+                areas = scorecard_areas(block.line, title, bullets, self.problem)
         elif kind == "reflection" and not prompt:
             self.problem(
                 block.line,
                 f"reflection '{title}' has no prompt",
                 "write the private question each person answers as a paragraph under the heading",
             )
-        if len(self.problems) > count:
+        if len(self.problems) > count or seconds is None:
             return None
         return AgendaItem(title, seconds, kind, prompt, options, areas, block.line + 1)
 
@@ -365,19 +307,16 @@ class _Parser:
                     f"'({inner})' has the kind before the duration",
                     f"put the duration first: `({parts[1]}, {parts[0].lower()})`",
                 )
-            else:
-                self.problem(
-                    line,
-                    f"'{parts[0]}' is not a duration",
-                    "write minutes or hours, e.g. `15 min`, `1 h` or `1 h 30 min`",
-                )
-            seconds = None
-        elif seconds == 0:
+                return None, parts[0].lower()
+            bare = parts[0].isdigit()
             self.problem(
                 line,
-                f"item '{title}' lasts no time at all",
-                "give it at least `1 min`, or remove the item",
+                f"'{parts[0]}' has no unit" if bare else f"'{parts[0]}' is not a duration",
+                (f"write `{parts[0]} min` or `{parts[0]} h`" if bare else "write minutes or hours")
+                + ", e.g. `15 min`, `1 h` or `1 h 30 min`",
             )
+        elif seconds == 0:
+            self.problem(line, f"item '{title}' lasts no time", "give it at least `1 min`")
             seconds = None
         elif seconds > MAX_ITEM_SECONDS:
             self.problem(
@@ -387,105 +326,10 @@ class _Parser:
             )
             seconds = None
         if kind not in KINDS:
-            self.problem(
-                line,
-                f"'{parts[1]}' is not a kind of item",
-                "use one of: " + ", ".join(KINDS),
-            )
+            what = f"'{parts[1]}' is not a kind of item"
+            self.problem(line, what, "use one of: " + ", ".join(KINDS))
             return seconds, None
         return seconds, kind
-
-    def first_list(self, tokens: list[Token]) -> tuple[list[_Bullet], tuple[int, int]] | None:
-        for i, token in enumerate(tokens):
-            if token.level == 0 and token.type in ("bullet_list_open", "ordered_list_open"):
-                bullets, _ = _read_list(tokens, i)
-                return bullets, (token.map[0], token.map[1])
-        return None
-
-    def checklist(self, line: int, title: str, bullets: list[_Bullet]) -> tuple[str, ...]:
-        for bullet in bullets:
-            if bullet.children:
-                self.problem(
-                    bullet.children[0].line,
-                    "a checklist option cannot have bullets indented under it",
-                    "make each option its own unindented `- ` line",
-                )
-        options = self.texts(bullets, "option")
-        if len(options) < 2:
-            have = "only one option" if options else "no options"
-            self.problem(
-                line,
-                f"checklist '{title}' has {have}",
-                "list at least two options as bullets under the heading, e.g. `- We do not know who to ask`",
-            )
-        return options
-
-    def scorecard(self, line: int, title: str, bullets: list[_Bullet]) -> tuple[ScorecardArea, ...]:
-        if not bullets:
-            self.problem(
-                line,
-                f"scorecard '{title}' has no statements",
-                "list the statements to score as bullets, e.g. `- We share a clear, agreed purpose`",
-            )
-            return ()
-        grouped = [b for b in bullets if b.children]
-        if not grouped:
-            return (ScorecardArea("", self.texts(bullets, "statement")),)
-        areas = []
-        for bullet in bullets:
-            if not bullet.children:
-                self.problem(
-                    bullet.line,
-                    f"scorecard mixes areas with loose statements: '{bullet.text}' has nothing "
-                    "indented under it",
-                    "indent each area's statements under it (`  - statement`), or make the whole "
-                    "list flat with no areas",
-                )
-                continue
-            if not bullet.text:
-                self.problem(
-                    bullet.line,
-                    "a scorecard area has no name",
-                    "write the area's name on the bullet above its statements, e.g. `- Purpose`",
-                )
-            for child in bullet.children:
-                if child.children:
-                    self.problem(
-                        child.children[0].line,
-                        "scorecard bullets go two levels deep at most",
-                        "use `- Area` with `  - statement` under it, and nothing deeper",
-                    )
-            statements = self.texts(bullet.children, "statement")
-            if not statements:
-                self.problem(
-                    bullet.line,
-                    f"scorecard area '{bullet.text}' has no statements",
-                    "indent at least one statement under it, e.g. `  - We share a clear purpose`",
-                )
-            areas.append(ScorecardArea(bullet.text, statements))
-        return tuple(areas)
-
-    def texts(self, bullets: list[_Bullet], noun: str) -> tuple[str, ...]:
-        """Each bullet's words; empty and repeated ones are problems, since nobody can tick them."""
-        seen: set[str] = set()
-        out = []
-        for bullet in bullets:
-            if not bullet.text:
-                self.problem(
-                    bullet.line,
-                    f"an empty {noun}",
-                    f"write the {noun} after the `- `, or delete the line",
-                )
-            elif bullet.text in seen:
-                self.problem(
-                    bullet.line,
-                    f"the {noun} '{bullet.text}' appears twice",
-                    "delete one of them, or reword it so each can be told apart",
-                )
-            else:
-                seen.add(bullet.text)
-                out.append(bullet.text)
-        return tuple(out)
 
 
 def parse_agenda(text: str, path: str = "<agenda>", source: str | None = None) -> Agenda:
@@ -508,7 +352,7 @@ def _line_of(data: bytes, offset: int) -> int:
 
 
 def parse_agenda_bytes(data: bytes, path: str, source: str | None = None) -> Agenda:
-    """As parse_agenda, from a file's bytes: a file that is not UTF-8 text gets one clear problem."""
+    """As parse_agenda, from a file's bytes; a file that is not UTF-8 text gets one problem."""
 
     def refuse(line: int, what: str, fix: str) -> AgendaError:
         return AgendaError([AgendaProblem(path, line, what, fix)])
@@ -534,7 +378,8 @@ def parse_agenda_bytes(data: bytes, path: str, source: str | None = None) -> Age
         raise refuse(
             1,
             "the file is empty",
-            f"start it with a `# Title` line, then `## Section` headings with items like {_EXAMPLE_ITEM}",
+            "start it with a `# Title` line, then `## Section` headings with items like "
+            + _EXAMPLE_ITEM,
         )
     return parse_agenda(text, path, source)
 
@@ -548,7 +393,7 @@ def load_agenda(path: str | Path, source: str | None = None) -> Agenda:
         return AgendaError([AgendaProblem(name, 0, what, fix)])
 
     if file.is_dir():
-        raise refuse("this is a folder, not an agenda file", "give the path to a `.md` file inside it")
+        raise refuse("this is a folder, not an agenda file", "give the path of a `.md` file in it")
     try:
         data = file.read_bytes()
     except FileNotFoundError:
