@@ -13,10 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from sessions.agenda.model import STEP_NAMES
-from sessions.clock import ClockEvent, replay
+from sessions.clock import replay
 from sessions.errors import NotFoundError
-from sessions.models import Note, Session, TimerEvent
+from sessions.models import Note, Session
 from sessions.store import Store
+from sessions.timer_log import load_events
 
 NOTE_SECTIONS = (
     ("deal", "Deal"),
@@ -111,14 +112,7 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
         session = db.get(Session, session_id)
         if session is None:
             raise NotFoundError(f"There is no session {session_id}.")
-        events = [
-            ClockEvent(kind, at, position)
-            for kind, at, position in db.execute(
-                select(TimerEvent.kind, TimerEvent.at, TimerEvent.position)
-                .where(TimerEvent.session_id == session_id)
-                .order_by(TimerEvent.id)
-            )
-        ]
+        events = load_events(db, session_id)
         clock = replay(events)
         notes = db.scalars(
             select(Note)

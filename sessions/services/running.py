@@ -14,10 +14,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import Agenda
-from sessions.clock import ClockEvent, ClockState, replay
+from sessions.clock import ClockState, replay
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
 from sessions.models import AgendaItem, Programme, Session, TimerEvent
+from sessions.timer_log import load_events
 from sessions.services.views import ItemView, SessionView, UnfinishedSessionView
 from sessions.store import Store
 
@@ -97,15 +98,6 @@ def _session_view(db: DbSession, session_id: int) -> SessionView:
     )
 
 
-def _events(db: DbSession, session_id: int) -> list[ClockEvent]:
-    rows = db.execute(
-        select(TimerEvent.kind, TimerEvent.at, TimerEvent.position)
-        .where(TimerEvent.session_id == session_id)
-        .order_by(TimerEvent.id)
-    ).all()
-    return [ClockEvent(kind=kind, at=at, position=position) for kind, at, position in rows]
-
-
 def get_session(store: Store, session_id: int) -> SessionView:
     with store.reading() as db:
         return _session_view(db, session_id)
@@ -113,7 +105,7 @@ def get_session(store: Store, session_id: int) -> SessionView:
 
 def clock_state(store: Store, session_id: int) -> ClockState:
     with store.reading() as db:
-        return replay(_events(db, session_id))
+        return replay(load_events(db, session_id))
 
 
 def open_session(store: Store, session_id: int) -> tuple[SessionView, ClockState]:
@@ -124,7 +116,7 @@ def open_session(store: Store, session_id: int) -> tuple[SessionView, ClockState
     """
     with store.transaction("open the session") as db:
         view = _session_view(db, session_id)
-        state = replay(_events(db, session_id))
+        state = replay(load_events(db, session_id))
         if state.running and state.last_event_at is not None:
             db.add(
                 TimerEvent(
@@ -150,7 +142,7 @@ def _record(
             raise NotFoundError(f"There is no session {session_id}.")
         if session.finished_at is not None:
             raise InputError("This session has finished; its clock can no longer change.")
-        state = replay(_events(db, session_id))
+        state = replay(load_events(db, session_id))
         event = TimerEvent(
             session_id=session_id,
             kind=kind,
@@ -161,7 +153,7 @@ def _record(
         if kind == "finish":
             session.finished_at = event.at
         db.flush()
-        return replay(_events(db, session_id))
+        return replay(load_events(db, session_id))
 
 
 def toggle_clock(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
@@ -191,7 +183,7 @@ def move(store: Store, session_id: int, step: int, now: datetime | None = None) 
     """Go to the next (+1) or previous (-1) item; the clock keeps its running state."""
     with store.reading() as db:
         count = db.scalar(select(func.count(AgendaItem.id)).where(AgendaItem.session_id == session_id))
-        state = replay(_events(db, session_id))
+        state = replay(load_events(db, session_id))
     target = state.position + step
     if target < 0:
         raise InputError("This is the first item.")
@@ -223,7 +215,7 @@ def list_unfinished(store: Store) -> list[UnfinishedSessionView]:
         ).all()
         result = []
         for session in sessions:
-            state = replay(_events(db, session.id))
+            state = replay(load_events(db, session.id))
             items = session.items
             current = items[min(state.position, len(items) - 1)] if items else None
             result.append(
