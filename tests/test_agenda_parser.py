@@ -392,3 +392,10 @@ def test_load_agenda_reads_utf8_with_a_byte_order_mark_and_crlf(tmp_path: Path) 
     assert agenda.title == "Session 1: getting the set-up right"
     assert agenda.source == str(path)
     assert len(agenda.items) == 7
+
+
+def test_a_time_written_in_words_is_called_a_bad_duration_not_a_missing_one() -> None:
+    with pytest.raises(AgendaError) as caught:
+        parse_agenda("# T\n\n## S\n\n### Hello (ten min)\n", "a.md")
+    [problem] = caught.value.problems
+    assert str(problem).startswith("a.md:5: 'ten min' is not a duration — ")

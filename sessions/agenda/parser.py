@@ -37,6 +37,8 @@ _TIMING = re.compile(r"^(?P<title>.*?)\s*[(（](?P<inner>[^()（）]*)[)）]\s*$
 _PARTS = re.compile(r"\s*[,，、;]\s*")
 _STEP = re.compile(r"^step\s*(?P<n>\d+)\s*(?P<colon>[:：])?", re.IGNORECASE)
 _LOOKS_TIMED = re.compile(r"[(（][^()（）]*\d[^()（）]*[)）]\s*$")
+# `(ten min)` means a time, badly written; `(PCN board)` is part of the title.
+_TIME_WORD = re.compile(r"\b(?:mins?|minutes?|h|hrs?|hours?)\b", re.IGNORECASE)
 
 _EXAMPLE_ITEM = "`### Introductions (10 min)`"
 
@@ -245,7 +247,9 @@ class _Parser:
         count = len(self.problems)
         raw = block.inline.content
         match = _TIMING.match(raw)
-        if match is None or not any(c.isdigit() for c in match["inner"]):
+        if match is None or not (
+            any(c.isdigit() for c in match["inner"]) or _TIME_WORD.search(match["inner"])
+        ):
             # `(checklist)` alone is a kind without its time; `(PCN board)` is part of the title.
             kind_only = match is not None and match["inner"].strip().lower() in KINDS
             name = _plain_source(match["title"] if kind_only else raw) or "Introductions"
