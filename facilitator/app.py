@@ -34,4 +34,8 @@ class FacilitatorApp(App[None]):
 
     def show_error(self, message: str) -> None:
         """One place that tells the facilitator something went wrong, in their words."""
-        self.notify(message, severity="error", timeout=8)
+        self.say(message, severity="error", timeout=8)
+
+    def say(self, message: str, **kwargs) -> None:
+        """A notification whose text may hold names and notes: never read as markup."""
+        self.notify(message, markup=False, **kwargs)

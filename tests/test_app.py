@@ -292,3 +292,16 @@ async def test_the_command_palette_runs_the_session_keys(db_path: Path) -> None:
         assert screen.state.position == 1
         assert static_text(screen, "#item-title") == screen.view.items[1].title
     app.store.close()
+
+
+async def test_names_with_markup_are_shown_as_typed(db_path: Path) -> None:
+    app = make_app(str(db_path))
+    async with app.run_test() as pilot:
+        create_programme(app.store, "[bold red]Boom[/] [link=x]y", "A [b]PCN")
+        app.screen.refresh_lists()
+        await pilot.pause()
+        programmes = app.screen.query_one("#programmes", OptionList)
+        rendered = programmes.render_lines(programmes.region.reset_offset)
+        text = "".join(segment.text for strip in rendered for segment in strip)
+        assert "[bold red]Boom[/] [link=x]y · A [b]PCN" in text
+    app.store.close()

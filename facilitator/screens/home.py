@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -56,7 +57,7 @@ class HomeScreen(Screen[None]):
         for programme in programmes:
             sessions = f"{programme.session_count} session" + ("" if programme.session_count == 1 else "s")
             label = programme.name + (f" · {programme.pcn_name}" if programme.pcn_name else "")
-            programme_list.add_option(Option(f"{label} · {sessions}", id=str(programme.id)))
+            programme_list.add_option(Option(Text(f"{label} · {sessions}"), id=str(programme.id)))
         programme_list.display = bool(programmes)
         if programmes:
             programme_list.highlighted = min(highlighted or 0, len(programmes) - 1)
@@ -70,9 +71,11 @@ class HomeScreen(Screen[None]):
         for waiting in unfinished:
             unfinished_list.add_option(
                 Option(
-                    f"{waiting.programme_name} / session {waiting.number} · item "
-                    f"{waiting.position + 1} of {waiting.item_count}: {waiting.item_title} · "
-                    f"{format_clock(waiting.elapsed_seconds)} run",
+                    Text(
+                        f"{waiting.programme_name} / session {waiting.number} · item "
+                        f"{waiting.position + 1} of {waiting.item_count}: {waiting.item_title} · "
+                        f"{format_clock(waiting.elapsed_seconds)} run"
+                    ),
                     id=str(waiting.session_id),
                 )
             )
@@ -94,7 +97,7 @@ class HomeScreen(Screen[None]):
         def created(programme) -> None:
             if programme is not None:
                 self.refresh_lists()
-                self.notify(f"Programme {programme.name!r} created: press s to start a session.")
+                self.app.say(f"Programme {programme.name!r} created: press s to start a session.")
 
         self.app.push_screen(NewProgrammeScreen(), created)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -38,7 +39,7 @@ class NewProgrammeScreen(ModalScreen[ProgrammeView | None]):
             programme = create_programme(self.app.store, name, pcn)
         except FacilitatorError as exc:
             # What was typed stays in the fields; only the reason is added.
-            self.query_one("#error", Static).update(str(exc))
+            self.query_one("#error", Static).update(Text(str(exc)))
             return
         self.dismiss(programme)
 

@@ -148,7 +148,7 @@ class SessionScreen(Screen[None]):
             self.state = change(self.app.store, self.session_id, *args, self.app.now())
         except FacilitatorError as exc:
             severity = "error" if isinstance(exc, StoreError) else "warning"
-            self.notify(str(exc), severity=severity)
+            self.app.say(str(exc), severity=severity)
             return False
         return True
 

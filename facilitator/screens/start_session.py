@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -46,7 +47,7 @@ class StartSessionScreen(ModalScreen[int | None]):
                 default_index = option_list.option_count
             option_list.add_option(
                 Option(
-                    f"{summary.title}{where} · {format_duration(summary.planned_seconds)}",
+                    Text(f"{summary.title}{where} · {format_duration(summary.planned_seconds)}"),
                     id=summary.path,
                 )
             )
@@ -63,13 +64,13 @@ class StartSessionScreen(ModalScreen[int | None]):
             session_id = start_session(self.app.store, self.programme_id, agenda)
         except AgendaError as exc:
             count = len(exc.problems)
-            error.update(
+            error.update(Text(
                 f"That agenda has {count} problem{'s' if count != 1 else ''}:\n"
                 + "\n".join(str(problem) for problem in exc.problems)
-            )
+            ))
             return
         except FacilitatorError as exc:
-            error.update(str(exc))
+            error.update(Text(str(exc)))
             return
         self.dismiss(session_id)
 
