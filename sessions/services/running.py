@@ -7,6 +7,7 @@ restarted app would show.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 
@@ -14,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import Agenda
-from sessions.clock import ClockState, replay
+from sessions.clock import ClockEvent, ClockState, replay
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
 from sessions.models import AgendaItem, Programme, Session, TimerEvent
@@ -132,69 +133,91 @@ def open_session(store: Store, session_id: int) -> tuple[SessionView, ClockState
         return view, state
 
 
+FINISHED = "This session has finished; its clock can no longer change."
+
+# What a clock key means given the clock as it stands and how many items there are:
+# the event to log and the position after it, or None to leave the log alone.
+Decision = Callable[[ClockState, int], "tuple[str, int] | None"]
+
+
 def _record(
-    store: Store, session_id: int, kind: str, position: int | None, now: datetime | None,
-    doing: str,
+    store: Store, session_id: int, decide: Decision, now: datetime | None, doing: str
 ) -> ClockState:
+    """Read the log, decide what the key means, and append the event in one transaction."""
     with store.transaction(doing) as db:
         session = db.get(Session, session_id)
         if session is None:
             raise NotFoundError(f"There is no session {session_id}.")
-        if session.finished_at is not None:
-            raise InputError("This session has finished; its clock can no longer change.")
-        state = replay(load_events(db, session_id))
-        event = TimerEvent(
-            session_id=session_id,
-            kind=kind,
-            at=now or utcnow(),
-            position=state.position if position is None else position,
+        events = load_events(db, session_id)
+        state = replay(events)
+        count = db.scalar(
+            select(func.count(AgendaItem.id)).where(AgendaItem.session_id == session_id)
         )
+        finished = session.finished_at is not None
+        try:
+            decided = decide(state, count or 0)
+        except InputError:
+            if finished:
+                raise InputError(FINISHED) from None
+            raise
+        if decided is None:  # nothing to log, finished or not
+            return state
+        if finished:
+            raise InputError(FINISHED)
+        kind, position = decided
+        event = TimerEvent(session_id=session_id, kind=kind, at=now or utcnow(), position=position)
         db.add(event)
         if kind == "finish":
             session.finished_at = event.at
-        db.flush()
-        return replay(load_events(db, session_id))
+        return replay([*events, ClockEvent(kind, event.at, position)])
 
 
 def toggle_clock(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
     """Start the clock, pause it, or resume it: the one key the facilitator presses."""
-    state = clock_state(store, session_id)
-    kind = "pause" if state.running else ("resume" if state.started else "start")
-    return _record(store, session_id, kind, None, now, "change the clock")
+
+    def decide(state: ClockState, _count: int) -> tuple[str, int]:
+        kind = "pause" if state.running else ("resume" if state.started else "start")
+        return kind, state.position
+
+    return _record(store, session_id, decide, now, "change the clock")
 
 
 def pause_clock(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
     """Pause if running; used when the app closes so a reopened session waits for the room."""
-    state = clock_state(store, session_id)
-    if not state.running or state.finished:
-        return state
-    return _record(store, session_id, "pause", None, now, "pause the clock")
+    return _record(
+        store, session_id, lambda state, _count: ("pause", state.position) if state.running else None,
+        now, "pause the clock",
+    )
 
 
 def heartbeat(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
     """Mark that the clock is still running, so a crash loses at most this much."""
-    state = clock_state(store, session_id)
-    if not state.running:
-        return state
-    return _record(store, session_id, "heartbeat", None, now, "save the clock")
+    return _record(
+        store, session_id,
+        lambda state, _count: ("heartbeat", state.position) if state.running else None,
+        now, "save the clock",
+    )
 
 
 def move(store: Store, session_id: int, step: int, now: datetime | None = None) -> ClockState:
     """Go to the next (+1) or previous (-1) item; the clock keeps its running state."""
-    with store.reading() as db:
-        count = db.scalar(select(func.count(AgendaItem.id)).where(AgendaItem.session_id == session_id))
-        state = replay(load_events(db, session_id))
-    target = state.position + step
-    if target < 0:
-        raise InputError("This is the first item.")
-    if target >= (count or 0):
-        raise InputError("This is the last item: finish the session to write the minutes.")
-    kind = "next" if step > 0 else "previous"
-    return _record(store, session_id, kind, target, now, "move to another item")
+
+    def decide(state: ClockState, count: int) -> tuple[str, int]:
+        target = state.position + step
+        if target < 0:
+            raise InputError("This is the first item.")
+        if target >= count:
+            raise InputError("This is the last item: finish the session to write the minutes.")
+        return ("next" if step > 0 else "previous"), target
+
+    return _record(store, session_id, decide, now, "move to another item")
 
 
 def finish_session(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
-    return _record(store, session_id, "finish", None, now, "finish the session")
+    return _record(
+        store, session_id, lambda state, _count: ("finish", state.position), now,
+        "finish the session",
+    )
 
 
 def set_minutes_path(store: Store, session_id: int, path: str) -> None:
