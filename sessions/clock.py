@@ -9,7 +9,7 @@ one: the replay ends a running interval at the last event it has.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 HEARTBEAT_SECONDS = 5
@@ -25,6 +25,8 @@ class ClockEvent:
     at: datetime
     position: int
     """The agenda position current once the event has happened."""
+    seconds: int = 0
+    """For an extend event: the time added to the current item (negative takes time away)."""
 
 
 @dataclass
@@ -34,6 +36,10 @@ class ClockState:
     started: bool = False
     finished: bool = False
     item_elapsed: dict[int, float] = field(default_factory=dict)
+    item_extra: dict[int, int] = field(default_factory=dict)
+    """Seconds added to (or taken from) each item's planned time."""
+    skipped: set[int] = field(default_factory=set)
+    first_started_at: datetime | None = None
     last_event_at: datetime | None = None
     running_since: datetime | None = None
     """Start of the open running interval: the last start, resume or checkpoint."""
@@ -45,21 +51,16 @@ class ClockState:
     def elapsed_for(self, position: int) -> float:
         return self.item_elapsed.get(position, 0.0)
 
+    def extra_for(self, position: int) -> int:
+        return self.item_extra.get(position, 0)
+
     def at(self, now: datetime) -> ClockState:
         """This state as it stands at `now`: the open interval counted up to it."""
         if not self.running or self.running_since is None:
             return self
         live = dict(self.item_elapsed)
         live[self.position] = live.get(self.position, 0.0) + _span(self.running_since, now)
-        return ClockState(
-            position=self.position,
-            running=True,
-            started=self.started,
-            finished=self.finished,
-            item_elapsed=live,
-            last_event_at=self.last_event_at,
-            running_since=now,
-        )
+        return replace(self, item_elapsed=live, running_since=now)
 
 
 def _span(start: datetime, end: datetime) -> float:
@@ -79,6 +80,8 @@ def replay(events: Iterable[ClockEvent]) -> ClockState:
             state.running = True
             state.started = True
             state.running_since = event.at
+            if state.first_started_at is None:
+                state.first_started_at = event.at
         elif event.kind == "pause":
             state.running = False
             state.running_since = None
@@ -86,6 +89,10 @@ def replay(events: Iterable[ClockEvent]) -> ClockState:
             state.running = False
             state.finished = True
             state.running_since = None
+        elif event.kind == "extend":
+            state.item_extra[state.position] = state.extra_for(state.position) + event.seconds
+        elif event.kind == "skip":
+            state.skipped.add(state.position)
         elif event.kind not in _CHECKPOINTS:
             raise ValueError(f"unknown timer event {event.kind!r}")
         state.position = event.position

@@ -15,7 +15,9 @@ from sessions.db_types import UTCDateTime, utcnow
 
 NOTE_KINDS = ("deal", "relationship", "decision", "action", "risk", "question")
 ACTION_STATUSES = ("open", "done", "dropped")
-TIMER_EVENT_KINDS = ("start", "pause", "resume", "heartbeat", "next", "previous", "finish")
+TIMER_EVENT_KINDS = (
+    "start", "pause", "resume", "heartbeat", "next", "previous", "finish", "extend", "skip",
+)
 
 
 class Base(DeclarativeBase):
@@ -122,3 +124,5 @@ class TimerEvent(Base):
     # The item current once the event has happened.
     position: Mapped[int] = mapped_column(Integer, default=0)
     detail: Mapped[str] = mapped_column(String(255), default="")
+    # An extend event's change to the current item's time, in seconds (may be negative).
+    seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

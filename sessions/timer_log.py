@@ -11,8 +11,8 @@ from sessions.models import TimerEvent
 
 def load_events(db: DbSession, session_id: int) -> list[ClockEvent]:
     rows = db.execute(
-        select(TimerEvent.kind, TimerEvent.at, TimerEvent.position)
+        select(TimerEvent.kind, TimerEvent.at, TimerEvent.position, TimerEvent.seconds)
         .where(TimerEvent.session_id == session_id)
         .order_by(TimerEvent.id)
     ).all()
-    return [ClockEvent(kind=kind, at=at, position=position) for kind, at, position in rows]
+    return [ClockEvent(kind, at, position, seconds) for kind, at, position, seconds in rows]

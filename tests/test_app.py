@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -68,8 +69,8 @@ async def test_create_programme_and_run_a_session_to_the_minutes(db_path: Path, 
         first = screen.view.items[0]
         assert static_text(screen, "#item-title") == first.title
         assert screen.query_one("#countdown", Digits).value == "10:00"
-        assert "not started" in static_text(screen, "#session-clock")
-        assert "3 h 5 min planned" in static_text(screen, "#session-clock")
+        assert "ctrl+t starts the clock" in static_text(screen, "#session-clock")
+        assert "of 3 h 5 min · ends " in static_text(screen, "#session-clock")
         assert str(screen.query_one("#kind", Static).render()).strip() == "DEAL"
 
         await pilot.press("ctrl+t")
@@ -304,4 +305,74 @@ async def test_names_with_markup_are_shown_as_typed(db_path: Path) -> None:
         rendered = programmes.render_lines(programmes.region.reset_offset)
         text = "".join(segment.text for strip in rendered for segment in strip)
         assert "[bold red]Boom[/] [link=x]y · A [b]PCN" in text
+    app.store.close()
+
+
+async def test_pacing_keys_extend_shorten_and_skip(db_path: Path, clock) -> None:
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test() as pilot:
+        screen = await create_and_start(pilot)
+        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+up")
+        assert screen.query_one("#countdown", Digits).value == "11:00"
+        assert "planned 10 min, now 11 min" in static_text(screen, "#item-meta")
+        await pilot.press("ctrl+g")
+        assert screen.query_one("#countdown", Digits).value == "16:00"
+        await pilot.press("ctrl+down")
+        assert screen.query_one("#countdown", Digits).value == "15:00"
+        assert running.clock_state(app.store, screen.session_id).extra_for(0) == 300
+        await pilot.press("ctrl+s")
+        assert screen.state.position == 1 and screen.state.skipped == {0}
+        await pilot.press("ctrl+b")
+        assert "skipped" in static_text(screen, "#item-meta")
+    app.store.close()
+
+
+async def test_the_session_line_projects_the_finish(db_path: Path, clock) -> None:
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test() as pilot:
+        screen = await create_and_start(pilot)
+        await pilot.press("ctrl+t")
+        start = clock()
+        finish = start + timedelta(minutes=185)
+        planned = f"{finish.astimezone():%H:%M}"
+        assert f"finish {planned} → {planned}, on time · running" in static_text(
+            screen, "#session-clock"
+        )
+        clock.advance(17 * 60)  # a 10-minute item has run 17 minutes
+        screen.tick()
+        later = f"{(finish + timedelta(minutes=7)).astimezone():%H:%M}"
+        assert f"→ {later}, 7 min late" in static_text(screen, "#session-clock")
+    app.store.close()
+
+
+async def test_the_bell_rings_once_at_zero_and_lateness_is_announced(
+    db_path: Path, clock, monkeypatch
+) -> None:
+    app = make_app(str(db_path), now=clock)
+    rings: list[bool] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(True))
+    said: list[str] = []
+    original_say = app.say
+    def say(message: str, **kwargs) -> None:
+        said.append(message)
+        original_say(message, **kwargs)
+
+    monkeypatch.setattr(app, "say", say)
+    async with app.run_test() as pilot:
+        screen = await create_and_start(pilot)
+        await pilot.press("ctrl+t")
+        clock.advance(599)
+        screen.tick()
+        assert rings == [] and not [m for m in said if "projected" in m]
+        clock.advance(2)
+        screen.tick()
+        screen.tick()
+        assert rings == [True]
+        assert screen.query_one("#countdown", Digits).has_class("-over")
+        clock.advance(5 * 60)
+        screen.tick()
+        screen.tick()
+        late = [m for m in said if "projected to finish" in m]
+        assert late == ["The session is projected to finish 5 min late: shorten or skip what is left."]
     app.store.close()

@@ -97,3 +97,20 @@ def test_countdown_levels_and_text(planned, elapsed, level, text) -> None:
 def test_format_clock_switches_to_hours() -> None:
     assert format_clock(59.9) == "00:59"
     assert format_clock(3600) == "1:00:00"
+
+
+def test_extend_changes_only_the_current_items_time() -> None:
+    state = replay([
+        ev("start", 0), ClockEvent("extend", at(10), 0, 60), ev("next", 20, 1),
+        ClockEvent("extend", at(30), 1, -60), ClockEvent("extend", at(40), 1, 300),
+    ])
+    assert state.item_extra == {0: 60, 1: 240}
+    assert state.session_elapsed == 40  # time keeps running through an extend
+
+
+def test_skip_marks_the_item_left_and_moves_on() -> None:
+    state = replay([ev("start", 0), ev("skip", 30, 1), ev("pause", 50, 1)])
+    assert state.skipped == {0}
+    assert state.position == 1
+    assert state.item_elapsed == {0: 30, 1: 20}
+    assert state.first_started_at == at(0)

@@ -94,3 +94,16 @@ def test_a_user_template_overrides_the_bundled_one(store, finished_session, isol
     assert render_markdown(build_minutes(store, finished_session)) == (
         "Our own: Harbour programme: session 1\n"
     )
+
+
+def test_skipped_and_extended_items_say_so(store, small_agenda, clock) -> None:
+    programme = create_programme(store, "Paced")
+    sid = running.start_session(store, programme.id, small_agenda)
+    running.toggle_clock(store, sid, clock())
+    running.extend(store, sid, 300, clock.advance(60))
+    running.move(store, sid, +1, clock.advance(780))
+    running.skip(store, sid, clock.advance(120))
+    text = render_markdown(build_minutes(store, sid))
+    assert "*Planned 10 min, given 15 min, took 14 min.*" in text
+    assert "*Planned 20 min; skipped after 2 min.*" in text
+    assert "*Planned 5 min, took 0 min.*" in text

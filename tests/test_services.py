@@ -193,3 +193,20 @@ def test_a_note_that_cannot_be_written_says_why_and_is_not_half_saved(store, ses
     texts = [n.text for n in notes.list_notes(store, session_id)]
     assert texts[0] == "saved before the disk filled"
     assert all(t == "x" * 3000 for t in texts[1:])
+
+
+def test_extend_gives_time_and_never_shrinks_below_a_minute(store, session_id, clock) -> None:
+    running.toggle_clock(store, session_id, clock())
+    assert running.extend(store, session_id, 300, clock()).extra_for(0) == 300
+    assert running.extend(store, session_id, -60, clock()).extra_for(0) == 240
+    with pytest.raises(InputError, match="shorter than 1 minute"):
+        running.extend(store, session_id, -(600 + 240 - 30), clock())
+    assert running.clock_state(store, session_id).extra_for(0) == 240
+
+
+def test_skip_marks_and_moves_but_not_past_the_end(store, session_id, clock) -> None:
+    state = running.skip(store, session_id, clock())
+    assert (state.position, state.skipped) == (1, {0})
+    running.move(store, session_id, +1, clock())
+    with pytest.raises(InputError, match="last item"):
+        running.skip(store, session_id, clock())

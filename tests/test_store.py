@@ -124,3 +124,31 @@ def test_a_full_disk_gives_one_clear_message_and_keeps_earlier_work(store: Store
         for n in range(200):  # enough rows to need a new page
             create_programme(store, f"Programme {n} " + "x" * 150)
     assert "Kept" in [p.name for p in list_programmes(store)]
+
+
+def test_an_older_database_is_upgraded_and_keeps_its_data(db_path: Path) -> None:
+    """A database left at the first schema opens with the newest, its rows intact."""
+    from alembic import command
+    from alembic.config import Config
+
+    db_path.parent.mkdir(parents=True)
+    from sqlalchemy import create_engine
+
+    old = create_engine(f"sqlite:///{db_path}")
+    config = Config()
+    config.set_main_option("script_location", "sessions:migrations")
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO programme (name, slug, pcn_name, created_at) "
+            "VALUES ('Old', 'old', '', '2026-01-01 09:00:00')"
+        )
+    old.dispose()
+    store = Store.open(db_path)
+    assert [p.name for p in list_programmes(store)] == ["Old"]
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
+        columns = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(timer_event)")]
+    assert "seconds" in columns
+    store.close()

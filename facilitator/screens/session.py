@@ -19,8 +19,12 @@ from sessions.agenda.durations import format_duration
 from sessions.clock import HEARTBEAT_SECONDS, ClockState, countdown, format_clock
 from sessions.errors import FacilitatorError, StoreError
 from sessions.note_syntax import PREFIX_HELP
+from sessions.pacing import pace
 from sessions.services import notes as note_service
 from sessions.services import running
+
+
+LATE_WARNING_SECONDS = 5 * 60
 
 
 class SessionScreen(Screen[None]):
@@ -38,6 +42,15 @@ class SessionScreen(Screen[None]):
                 tooltip="Switch the next notes between deal and relationship"),
         Binding("ctrl+f", "finish", "Finish", id="session.finish", priority=True,
                 tooltip="Finish the session and write the minutes"),
+        # Pacing keys: in the command palette and README; the Footer has no room for them.
+        Binding("ctrl+up", "extend(60)", "+1 min", id="session.extend_1", priority=True,
+                show=False, tooltip="Give the current item 1 more minute"),
+        Binding("ctrl+g", "extend(300)", "+5 min", id="session.extend_5", priority=True,
+                show=False, tooltip="Give the current item 5 more minutes"),
+        Binding("ctrl+down", "extend(-60)", "-1 min", id="session.shorten_1", priority=True,
+                show=False, tooltip="Take 1 minute from the current item"),
+        Binding("ctrl+s", "skip", "Skip", id="session.skip", priority=True, show=False,
+                tooltip="Skip the current item (marked skipped, not done)"),
     ]
 
     capture_kind: reactive[str] = reactive("deal")
@@ -48,6 +61,8 @@ class SessionScreen(Screen[None]):
         self.view = None
         self.state = ClockState()
         self._heartbeat_failed = False
+        self._bell_rung_for: int | None = None
+        self._warned_late = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,9 +114,12 @@ class SessionScreen(Screen[None]):
         self.query_one("#step", Static).update(Text(item.where, style="bold"))
         self.query_one("#item-title", Static).update(Text(item.title, style="bold"))
         kind = "" if item.kind == "discussion" else f" · {item.kind}"
+        extra = self.state.extra_for(item.position)
+        given = f", now {format_duration(item.planned_seconds + extra)}" if extra else ""
+        skipped = " · skipped" if item.position in self.state.skipped else ""
         self.query_one("#item-meta", Static).update(
             f"Item {item.position + 1} of {len(items)} · planned "
-            f"{format_duration(item.planned_seconds)}{kind}"
+            f"{format_duration(item.planned_seconds)}{given}{kind}{skipped}"
         )
         self.query_one("#prompt", Markdown).update(item.prompt or "*No prompt for this item.*")
         self.query_one("#prompt-box").scroll_home(animate=False)
@@ -116,21 +134,47 @@ class SessionScreen(Screen[None]):
             return
         live = self.state.at(self.app.now())
         item = self.item
-        reading = countdown(item.planned_seconds, live.elapsed_for(item.position))
+        planned = item.planned_seconds + live.extra_for(item.position)
+        reading = countdown(planned, live.elapsed_for(item.position))
+        if reading.level == "over" and live.running and self._bell_rung_for != item.position:
+            self._bell_rung_for = item.position
+            self.app.bell()
         digits = self.query_one("#countdown", Digits)
         digits.update(reading.text)
         digits.set_class(reading.level == "warning", "-warning")
         digits.set_class(reading.level == "over", "-over")
-        if live.running:
-            status = "running · ctrl+t pauses"
-        elif live.started:
-            status = "paused · ctrl+t resumes"
+        now = self.app.now()
+        reading = pace(self.state, [i.planned_seconds for i in self.view.items], now)
+        local = lambda moment: f"{moment.astimezone():%H:%M}"  # noqa: E731
+        if reading.planned_finish is None:
+            where = f"ends {local(reading.projected_finish)} if started now"
         else:
-            status = "not started · ctrl+t starts the clock"
+            where = (f"finish {local(reading.planned_finish)} → "
+                     f"{local(reading.projected_finish)}, {reading.verdict}")
+        if live.running:
+            status = "running"
+        elif live.started:
+            status = "paused (ctrl+t)"
+        else:
+            status = "ctrl+t starts the clock"
         self.query_one("#session-clock", Static).update(
-            f"Session {format_clock(live.session_elapsed)} of "
-            f"{format_duration(self.view.planned_seconds)} planned · {status}"
+            f"{format_clock(live.session_elapsed)} of "
+            f"{format_duration(self.view.planned_seconds)} · {where} · {status}"
         )
+        self._warn_if_late(reading.late_seconds)
+
+    def _warn_if_late(self, late_seconds: float) -> None:
+        """Say it once when the session is projected to run over 5 minutes late."""
+        if late_seconds > LATE_WARNING_SECONDS and not self._warned_late:
+            self._warned_late = True
+            self.app.say(
+                f"The session is projected to finish {round(late_seconds / 60)} min late: "
+                "shorten or skip what is left.",
+                severity="warning",
+                timeout=10,
+            )
+        elif late_seconds <= LATE_WARNING_SECONDS:
+            self._warned_late = False
 
     def beat(self) -> None:
         if not self.state.running:
@@ -162,6 +206,14 @@ class SessionScreen(Screen[None]):
 
     def action_previous_item(self) -> None:
         if self._clock_change(running.move, -1):
+            self.show_item()
+
+    def action_extend(self, seconds: int) -> None:
+        if self._clock_change(running.extend, seconds):
+            self.show_item()
+
+    def action_skip(self) -> None:
+        if self._clock_change(running.skip):
             self.show_item()
 
     def action_toggle_kind(self) -> None:

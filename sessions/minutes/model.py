@@ -45,6 +45,9 @@ class MinutesItem:
     planned_seconds: int
     actual_seconds: float
     reached: bool
+    skipped: bool = False
+    extra_seconds: int = 0
+    """Time given to (or taken from) the item during the session."""
     notes: dict[str, list[MinutesNote]] = field(default_factory=dict)
 
     @property
@@ -138,6 +141,8 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                 planned_seconds=item.planned_seconds,
                 actual_seconds=clock.elapsed_for(item.position),
                 reached=item.position in visited or clock.elapsed_for(item.position) > 0,
+                skipped=item.position in clock.skipped,
+                extra_seconds=clock.extra_for(item.position),
             )
             for note in by_item.get(item.id, []):
                 action = note.action

@@ -135,9 +135,12 @@ def open_session(store: Store, session_id: int) -> tuple[SessionView, ClockState
 
 FINISHED = "This session has finished; its clock can no longer change."
 
-# What a clock key means given the clock as it stands and how many items there are:
-# the event to log and the position after it, or None to leave the log alone.
-Decision = Callable[[ClockState, int], "tuple[str, int] | None"]
+MIN_ITEM_SECONDS = 60
+
+# What a clock key means given the clock as it stands and the items' planned
+# seconds: the event to log, the position after it and, for an extend, the
+# seconds it adds; or None to leave the log alone.
+Decision = Callable[[ClockState, list[int]], "tuple[str, int] | tuple[str, int, int] | None"]
 
 
 def _record(
@@ -150,12 +153,16 @@ def _record(
             raise NotFoundError(f"There is no session {session_id}.")
         events = load_events(db, session_id)
         state = replay(events)
-        count = db.scalar(
-            select(func.count(AgendaItem.id)).where(AgendaItem.session_id == session_id)
+        planned = list(
+            db.scalars(
+                select(AgendaItem.planned_seconds)
+                .where(AgendaItem.session_id == session_id)
+                .order_by(AgendaItem.position)
+            )
         )
         finished = session.finished_at is not None
         try:
-            decided = decide(state, count or 0)
+            decided = decide(state, planned)
         except InputError:
             if finished:
                 raise InputError(FINISHED) from None
@@ -164,18 +171,20 @@ def _record(
             return state
         if finished:
             raise InputError(FINISHED)
-        kind, position = decided
-        event = TimerEvent(session_id=session_id, kind=kind, at=now or utcnow(), position=position)
+        kind, position, seconds = (*decided, 0)[:3]
+        event = TimerEvent(
+            session_id=session_id, kind=kind, at=now or utcnow(), position=position, seconds=seconds
+        )
         db.add(event)
         if kind == "finish":
             session.finished_at = event.at
-        return replay([*events, ClockEvent(kind, event.at, position)])
+        return replay([*events, ClockEvent(kind, event.at, position, seconds)])
 
 
 def toggle_clock(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
     """Start the clock, pause it, or resume it: the one key the facilitator presses."""
 
-    def decide(state: ClockState, _count: int) -> tuple[str, int]:
+    def decide(state: ClockState, _planned: list[int]) -> tuple[str, int]:
         kind = "pause" if state.running else ("resume" if state.started else "start")
         return kind, state.position
 
@@ -185,7 +194,7 @@ def toggle_clock(store: Store, session_id: int, now: datetime | None = None) -> 
 def pause_clock(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
     """Pause if running; used when the app closes so a reopened session waits for the room."""
     return _record(
-        store, session_id, lambda state, _count: ("pause", state.position) if state.running else None,
+        store, session_id, lambda state, _planned: ("pause", state.position) if state.running else None,
         now, "pause the clock",
     )
 
@@ -194,7 +203,7 @@ def heartbeat(store: Store, session_id: int, now: datetime | None = None) -> Clo
     """Mark that the clock is still running, so a crash loses at most this much."""
     return _record(
         store, session_id,
-        lambda state, _count: ("heartbeat", state.position) if state.running else None,
+        lambda state, _planned: ("heartbeat", state.position) if state.running else None,
         now, "save the clock",
     )
 
@@ -202,20 +211,43 @@ def heartbeat(store: Store, session_id: int, now: datetime | None = None) -> Clo
 def move(store: Store, session_id: int, step: int, now: datetime | None = None) -> ClockState:
     """Go to the next (+1) or previous (-1) item; the clock keeps its running state."""
 
-    def decide(state: ClockState, count: int) -> tuple[str, int]:
+    def decide(state: ClockState, planned: list[int]) -> tuple[str, int]:
         target = state.position + step
         if target < 0:
             raise InputError("This is the first item.")
-        if target >= count:
+        if target >= len(planned):
             raise InputError("This is the last item: finish the session to write the minutes.")
         return ("next" if step > 0 else "previous"), target
 
     return _record(store, session_id, decide, now, "move to another item")
 
 
+def extend(store: Store, session_id: int, seconds: int, now: datetime | None = None) -> ClockState:
+    """Give the current item more time (or, with negative seconds, less); never under a minute."""
+
+    def decide(state: ClockState, planned: list[int]) -> tuple[str, int, int]:
+        current = planned[state.position] + state.extra_for(state.position)
+        if current + seconds < MIN_ITEM_SECONDS:
+            raise InputError("An item can't be shorter than 1 minute.")
+        return "extend", state.position, seconds
+
+    return _record(store, session_id, decide, now, "change the item's time")
+
+
+def skip(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
+    """Mark the current item skipped (not done) and go on to the next one."""
+
+    def decide(state: ClockState, planned: list[int]) -> tuple[str, int]:
+        if state.position + 1 >= len(planned):
+            raise InputError("This is the last item: finish the session instead of skipping it.")
+        return "skip", state.position + 1
+
+    return _record(store, session_id, decide, now, "skip the item")
+
+
 def finish_session(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
     return _record(
-        store, session_id, lambda state, _count: ("finish", state.position), now,
+        store, session_id, lambda state, _planned: ("finish", state.position), now,
         "finish the session",
     )
 
