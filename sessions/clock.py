@@ -16,7 +16,7 @@ HEARTBEAT_SECONDS = 5
 
 # Events that end the current running interval and, if the clock keeps running,
 # open the next one at the same moment.
-_CHECKPOINTS = {"heartbeat", "next", "previous"}
+_CHECKPOINTS = {"heartbeat", "next", "previous", "jump"}
 
 
 @dataclass(frozen=True)

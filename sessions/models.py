@@ -16,7 +16,7 @@ from sessions.db_types import UTCDateTime, utcnow
 NOTE_KINDS = ("deal", "relationship", "decision", "action", "risk", "question")
 ACTION_STATUSES = ("open", "done", "dropped")
 TIMER_EVENT_KINDS = (
-    "start", "pause", "resume", "heartbeat", "next", "previous", "finish", "extend", "skip",
+    "start", "pause", "resume", "heartbeat", "next", "previous", "finish", "extend", "skip", "jump",
 )
 
 

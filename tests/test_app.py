@@ -376,3 +376,37 @@ async def test_the_bell_rings_once_at_zero_and_lateness_is_announced(
         late = [m for m in said if "projected to finish" in m]
         assert late == ["The session is projected to finish 5 min late: shorten or skip what is left."]
     app.store.close()
+
+
+async def test_the_outline_shows_every_item_and_jumps(db_path: Path, clock) -> None:
+    from facilitator.screens.outline import OutlineScreen
+
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await create_and_start(pilot)
+        await pilot.press("ctrl+t")
+        clock.advance(90)
+        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        outline = app.screen
+        assert isinstance(outline, OutlineScreen)
+        options = outline.query_one("#items", OptionList)
+        lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        items = [line for line in lines if line.lstrip()[:1].isdigit()]
+        assert len(items) == len(screen.view.items)
+        assert "ran 01:30" in items[0] and "[skipped]" in items[0]
+        assert "[now]" in items[1]
+        assert lines[0] == "Welcome"
+        target = len(screen.view.items) - 1
+        options.highlighted = next(
+            i for i in range(options.option_count)
+            if options.get_option_at_index(i).id == str(target)
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.state.position == target
+        assert static_text(screen, "#item-title") == screen.view.items[target].title
+        assert running.clock_state(app.store, screen.session_id).position == target
+    app.store.close()

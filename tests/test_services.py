@@ -210,3 +210,13 @@ def test_skip_marks_and_moves_but_not_past_the_end(store, session_id, clock) -> 
     running.move(store, session_id, +1, clock())
     with pytest.raises(InputError, match="last item"):
         running.skip(store, session_id, clock())
+
+
+def test_jump_goes_anywhere_and_keeps_the_clock_running(store, session_id, clock) -> None:
+    running.toggle_clock(store, session_id, clock())
+    state = running.jump(store, session_id, 2, clock.advance(30))
+    assert (state.position, state.running, state.elapsed_for(0)) == (2, True, 30)
+    state = running.jump(store, session_id, 0, clock.advance(10))
+    assert state.item_elapsed == {0: 30, 2: 10}
+    with pytest.raises(InputError, match="no item 9"):
+        running.jump(store, session_id, 8, clock())

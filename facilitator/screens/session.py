@@ -49,6 +49,8 @@ class SessionScreen(Screen[None]):
                 show=False, tooltip="Give the current item 5 more minutes"),
         Binding("ctrl+down", "extend(-60)", "-1 min", id="session.shorten_1", priority=True,
                 show=False, tooltip="Take 1 minute from the current item"),
+        Binding("ctrl+o", "outline", "Agenda", id="session.outline", priority=True, show=False,
+                tooltip="Show the agenda outline and jump to any item"),
         Binding("ctrl+s", "skip", "Skip", id="session.skip", priority=True, show=False,
                 tooltip="Skip the current item (marked skipped, not done)"),
     ]
@@ -215,6 +217,15 @@ class SessionScreen(Screen[None]):
     def action_skip(self) -> None:
         if self._clock_change(running.skip):
             self.show_item()
+
+    def action_outline(self) -> None:
+        from facilitator.screens.outline import OutlineScreen
+
+        def chosen(position: int | None) -> None:
+            if position is not None and self._clock_change(running.jump, position):
+                self.show_item()
+
+        self.app.push_screen(OutlineScreen(self.view, self.state.at(self.app.now())), chosen)
 
     def action_toggle_kind(self) -> None:
         self.capture_kind = note_service.other_capture_kind(self.capture_kind)

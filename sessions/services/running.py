@@ -222,6 +222,17 @@ def move(store: Store, session_id: int, step: int, now: datetime | None = None) 
     return _record(store, session_id, decide, now, "move to another item")
 
 
+def jump(store: Store, session_id: int, position: int, now: datetime | None = None) -> ClockState:
+    """Go straight to any item, from the agenda outline; the clock keeps its running state."""
+
+    def decide(state: ClockState, planned: list[int]) -> tuple[str, int] | None:
+        if not 0 <= position < len(planned):
+            raise InputError(f"There is no item {position + 1}.")
+        return None if position == state.position else ("jump", position)
+
+    return _record(store, session_id, decide, now, "move to another item")
+
+
 def extend(store: Store, session_id: int, seconds: int, now: datetime | None = None) -> ClockState:
     """Give the current item more time (or, with negative seconds, less); never under a minute."""
 

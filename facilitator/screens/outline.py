@@ -1,0 +1,69 @@
+"""The agenda outline: every item with its planned and actual time and its state; Enter jumps."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sessions.clock import ClockState, format_clock
+from sessions.agenda.durations import format_duration
+from sessions.services.views import SessionView
+
+
+def item_state(state: ClockState, position: int) -> str:
+    if position == state.position:
+        return "now"
+    if position in state.skipped:
+        return "skipped"
+    if state.elapsed_for(position) > 0:
+        return "run"
+    return ""
+
+
+class OutlineScreen(ModalScreen[int | None]):
+    CSS_PATH = "dialog.tcss"
+    BINDINGS = [Binding("escape,ctrl+o", "cancel", "Close", id="outline.close")]
+
+    def __init__(self, view: SessionView, state: ClockState):
+        super().__init__()
+        self.view = view
+        self.state = state
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="outline"):
+            yield Label("Agenda", classes="heading")
+            yield OptionList(id="items")
+            yield Static("Enter jumps to the item · Esc closes", classes="hint")
+
+    def on_mount(self) -> None:
+        items = self.query_one("#items", OptionList)
+        section = None
+        for item in self.view.items:
+            if item.section_title != section:
+                section = item.section_title
+                items.add_option(Option(Text(item.where, style="bold"), disabled=True))
+            planned = item.planned_seconds + self.state.extra_for(item.position)
+            elapsed = self.state.elapsed_for(item.position)
+            state = item_state(self.state, item.position)
+            line = Text(f"{item.position + 1:>3}. {item.title}")
+            line.append(f"  {format_duration(planned)}", style="dim")
+            if elapsed:
+                line.append(f" · ran {format_clock(elapsed)}", style="dim")
+            if state:
+                line.append(f"  [{state}]", style="bold" if state == "now" else "italic")
+            items.add_option(Option(line, id=str(item.position)))
+            if item.position == self.state.position:
+                items.highlighted = items.option_count - 1
+        items.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(int(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
