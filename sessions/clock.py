@@ -16,7 +16,8 @@ HEARTBEAT_SECONDS = 5
 
 # Events that end the current running interval and, if the clock keeps running,
 # open the next one at the same moment.
-_CHECKPOINTS = {"heartbeat", "next", "previous", "jump"}
+# A rebalance changes planned times, not the clock; it is logged so the log tells the story.
+_CHECKPOINTS = {"heartbeat", "next", "previous", "jump", "rebalance"}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from sessions.db_types import UTCDateTime, utcnow
 NOTE_KINDS = ("deal", "relationship", "decision", "action", "risk", "question")
 ACTION_STATUSES = ("open", "done", "dropped")
 TIMER_EVENT_KINDS = (
-    "start", "pause", "resume", "heartbeat", "next", "previous", "finish", "extend", "skip", "jump",
+    "start", "pause", "resume", "heartbeat", "next", "previous", "finish", "extend", "skip", "jump", "rebalance",
 )
 
 
@@ -76,6 +76,8 @@ class AgendaItem(Base):
     kind: Mapped[str] = mapped_column(String(20), default="discussion")
     prompt: Mapped[str] = mapped_column(Text, default="")
     planned_seconds: Mapped[int]
+    # Set when an accepted rebalance gave the item a new time; the plan stays as it was.
+    rebalanced_seconds: Mapped[int | None]
     # A checklist's options or a scorecard's areas, as the agenda gave them.
     activity: Mapped[dict | None] = mapped_column(JSON)
 

@@ -36,20 +36,34 @@ class Pace:
         return f"{minutes} min late" if late > 0 else f"{minutes} min ahead"
 
 
-def pace(state: ClockState, planned: list[int], now: datetime) -> Pace:
-    """The pace of a session whose items are planned as given, read at `now`."""
-    live = state.at(now)
+def not_yet_run(live: ClockState, count: int) -> list[int]:
+    """Positions of the items still to come: not current, not skipped, no time spent on them."""
+    return [
+        index for index in range(count)
+        if index != live.position and live.elapsed_for(index) == 0 and index not in live.skipped
+    ]
+
+
+def current_left(live: ClockState, seconds: list[int]) -> float:
+    """What is left of the current item's time (nothing once it has overrun)."""
     position = live.position
-    current_left = max(
-        0.0, planned[position] + live.extra_for(position) - live.elapsed_for(position)
-    )
-    not_yet_run = sum(
-        seconds + live.extra_for(index)
-        for index, seconds in enumerate(planned)
-        if index != position and live.elapsed_for(index) == 0 and index not in live.skipped
-    )
-    projected = now + timedelta(seconds=current_left + not_yet_run)
+    return max(0.0, seconds[position] + live.extra_for(position) - live.elapsed_for(position))
+
+
+def pace(
+    state: ClockState, seconds: list[int], now: datetime, planned_total: int | None = None
+) -> Pace:
+    """The pace of a session read at `now`.
+
+    `seconds` are the items' times as they stand (rebalanced where they were);
+    `planned_total` is the original plan the finish is measured against
+    (by default the sum of `seconds`).
+    """
+    live = state.at(now)
+    to_come = sum(seconds[i] + live.extra_for(i) for i in not_yet_run(live, len(seconds)))
+    projected = now + timedelta(seconds=current_left(live, seconds) + to_come)
     planned_finish = None
     if live.first_started_at is not None:
-        planned_finish = live.first_started_at + timedelta(seconds=sum(planned))
+        total = sum(seconds) if planned_total is None else planned_total
+        planned_finish = live.first_started_at + timedelta(seconds=total)
     return Pace(planned_finish=planned_finish, projected_finish=projected)

@@ -410,3 +410,40 @@ async def test_the_outline_shows_every_item_and_jumps(db_path: Path, clock) -> N
         assert static_text(screen, "#item-title") == screen.view.items[target].title
         assert running.clock_state(app.store, screen.session_id).position == target
     app.store.close()
+
+
+async def test_rebalance_preview_accept_and_cancel(db_path: Path, clock) -> None:
+    from facilitator.screens.rebalance import RebalanceScreen
+
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await create_and_start(pilot)
+        await pilot.press("ctrl+t")
+        clock.advance(30 * 60)  # the 10-minute welcome ran 30 minutes
+        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RebalanceScreen)
+        assert dialog.plan.fits
+        breaks = [r for r in dialog.plan.items if r.kind == "break"]
+        assert breaks and all(not r.changed for r in breaks)
+        assert "Breaks keep their time." in static_text(dialog, "#breaks")
+        await pilot.press("b")
+        assert "Breaks may be cut" in static_text(dialog, "#breaks")
+        assert any(r.changed for r in dialog.plan.items if r.kind == "break")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert all(i.rebalanced_seconds is None for i in running.get_session(
+            app.store, screen.session_id).items)
+
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        rebalanced = [i for i in screen.view.items if i.rebalanced_seconds is not None]
+        assert rebalanced and all(i.kind != "break" for i in rebalanced)
+        assert ", on time" in static_text(screen, "#session-clock")
+    app.store.close()

@@ -47,7 +47,7 @@ class OutlineScreen(ModalScreen[int | None]):
             if item.section_title != section:
                 section = item.section_title
                 items.add_option(Option(Text(item.where, style="bold"), disabled=True))
-            planned = item.planned_seconds + self.state.extra_for(item.position)
+            planned = item.base_seconds + self.state.extra_for(item.position)
             elapsed = self.state.elapsed_for(item.position)
             state = item_state(self.state, item.position)
             line = Text(f"{item.position + 1:>3}. {item.title}")

@@ -51,6 +51,8 @@ class SessionScreen(Screen[None]):
                 show=False, tooltip="Take 1 minute from the current item"),
         Binding("ctrl+o", "outline", "Agenda", id="session.outline", priority=True, show=False,
                 tooltip="Show the agenda outline and jump to any item"),
+        Binding("ctrl+l", "rebalance", "Rebalance", id="session.rebalance", priority=True,
+                show=False, tooltip="Rebalance the items left to finish at the planned time"),
         Binding("ctrl+s", "skip", "Skip", id="session.skip", priority=True, show=False,
                 tooltip="Skip the current item (marked skipped, not done)"),
     ]
@@ -116,8 +118,10 @@ class SessionScreen(Screen[None]):
         self.query_one("#step", Static).update(Text(item.where, style="bold"))
         self.query_one("#item-title", Static).update(Text(item.title, style="bold"))
         kind = "" if item.kind == "discussion" else f" · {item.kind}"
-        extra = self.state.extra_for(item.position)
-        given = f", now {format_duration(item.planned_seconds + extra)}" if extra else ""
+        now_seconds = item.base_seconds + self.state.extra_for(item.position)
+        given = (
+            f", now {format_duration(now_seconds)}" if now_seconds != item.planned_seconds else ""
+        )
         skipped = " · skipped" if item.position in self.state.skipped else ""
         self.query_one("#item-meta", Static).update(
             f"Item {item.position + 1} of {len(items)} · planned "
@@ -136,7 +140,7 @@ class SessionScreen(Screen[None]):
             return
         live = self.state.at(self.app.now())
         item = self.item
-        planned = item.planned_seconds + live.extra_for(item.position)
+        planned = item.base_seconds + live.extra_for(item.position)
         reading = countdown(planned, live.elapsed_for(item.position))
         if reading.level == "over" and live.running and self._bell_rung_for != item.position:
             self._bell_rung_for = item.position
@@ -146,7 +150,9 @@ class SessionScreen(Screen[None]):
         digits.set_class(reading.level == "warning", "-warning")
         digits.set_class(reading.level == "over", "-over")
         now = self.app.now()
-        reading = pace(self.state, [i.planned_seconds for i in self.view.items], now)
+        reading = pace(
+            self.state, [i.base_seconds for i in self.view.items], now, self.view.planned_seconds
+        )
         local = lambda moment: f"{moment.astimezone():%H:%M}"  # noqa: E731
         if reading.planned_finish is None:
             where = f"ends {local(reading.projected_finish)} if started now"
@@ -226,6 +232,24 @@ class SessionScreen(Screen[None]):
                 self.show_item()
 
         self.app.push_screen(OutlineScreen(self.view, self.state.at(self.app.now())), chosen)
+
+    def action_rebalance(self) -> None:
+        from facilitator.screens.rebalance import RebalanceScreen
+        from sessions.services.rebalancing import apply_rebalance
+
+        def answered(plan) -> None:
+            if plan is None:
+                return
+            try:
+                changed = apply_rebalance(self.app.store, self.session_id, plan, self.app.now())
+            except FacilitatorError as exc:
+                self.app.show_error(str(exc))
+                return
+            self.view = running.get_session(self.app.store, self.session_id)
+            self.show_item()
+            self.app.say(f"Rebalanced: {changed} item(s) have new times.")
+
+        self.app.push_screen(RebalanceScreen(self.session_id), answered)
 
     def action_toggle_kind(self) -> None:
         self.capture_kind = note_service.other_capture_kind(self.capture_kind)

@@ -46,8 +46,10 @@ class MinutesItem:
     actual_seconds: float
     reached: bool
     skipped: bool = False
+    rebalanced_seconds: int | None = None
+    """The time an accepted rebalance gave the item, where one did."""
     extra_seconds: int = 0
-    """Time given to (or taken from) the item during the session."""
+    """Time given to (or taken from) the item while it ran."""
     notes: dict[str, list[MinutesNote]] = field(default_factory=dict)
 
     @property
@@ -142,6 +144,7 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                 actual_seconds=clock.elapsed_for(item.position),
                 reached=item.position in visited or clock.elapsed_for(item.position) > 0,
                 skipped=item.position in clock.skipped,
+                rebalanced_seconds=item.rebalanced_seconds,
                 extra_seconds=clock.extra_for(item.position),
             )
             for note in by_item.get(item.id, []):

@@ -83,6 +83,7 @@ def _session_view(db: DbSession, session_id: int) -> SessionView:
             kind=item.kind,
             prompt=item.prompt,
             planned_seconds=item.planned_seconds,
+            rebalanced_seconds=item.rebalanced_seconds,
         )
         for item in session.items
     )
@@ -155,7 +156,7 @@ def _record(
         state = replay(events)
         planned = list(
             db.scalars(
-                select(AgendaItem.planned_seconds)
+                select(func.coalesce(AgendaItem.rebalanced_seconds, AgendaItem.planned_seconds))
                 .where(AgendaItem.session_id == session_id)
                 .order_by(AgendaItem.position)
             )

@@ -27,6 +27,12 @@ class ItemView:
     kind: str
     prompt: str
     planned_seconds: int
+    rebalanced_seconds: int | None = None
+
+    @property
+    def base_seconds(self) -> int:
+        """The item's time before any extension: as rebalanced, else as planned."""
+        return self.planned_seconds if self.rebalanced_seconds is None else self.rebalanced_seconds
 
     @property
     def step_label(self) -> str:

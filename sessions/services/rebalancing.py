@@ -1,0 +1,87 @@
+"""Previewing and accepting a rebalance of the items not yet run."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from sqlalchemy import select
+
+from sessions.db_types import utcnow
+from sessions.errors import InputError, NotFoundError
+from sessions.models import AgendaItem, Session, TimerEvent
+from sessions.pacing import current_left, not_yet_run, pace
+from sessions.rebalance import PlannedItem, RebalancePlan, plan_rebalance
+from sessions.clock import replay
+from sessions.store import Store
+from sessions.timer_log import load_events
+
+
+def _base(item: AgendaItem) -> int:
+    return item.planned_seconds if item.rebalanced_seconds is None else item.rebalanced_seconds
+
+
+def preview_rebalance(
+    store: Store, session_id: int, now: datetime | None = None, include_breaks: bool = False
+) -> RebalancePlan:
+    """New times for the items still to come, so the session finishes at its planned time."""
+    now = now or utcnow()
+    with store.reading() as db:
+        session = db.get(Session, session_id)
+        if session is None:
+            raise NotFoundError(f"There is no session {session_id}.")
+        items = [
+            PlannedItem(item.position, item.title, item.kind, _base(item))
+            for item in session.items
+        ]
+        planned_total = sum(item.planned_seconds for item in session.items)
+        state = replay(load_events(db, session_id))
+    if not state.started:
+        raise InputError("Start the clock first: a rebalance fits the rest to the planned finish.")
+    live = state.at(now)
+    seconds = [item.seconds for item in items]
+    reading = pace(state, seconds, now, planned_total)
+    to_come = [items[i] for i in not_yet_run(live, len(items))]
+    if not to_come:
+        raise InputError("No items are left to rebalance.")
+    available = (reading.planned_finish - now).total_seconds() - current_left(live, seconds)
+    return plan_rebalance(
+        [replace(item, seconds=item.seconds + live.extra_for(item.position)) for item in to_come],
+        available,
+        include_breaks=include_breaks,
+    )
+
+
+def apply_rebalance(
+    store: Store, session_id: int, plan: RebalancePlan, now: datetime | None = None
+) -> int:
+    """Give each changed item its new time; returns how many changed. The plan stays on record."""
+    changed = [retime for retime in plan.items if retime.changed]
+    if not changed:
+        return 0
+    with store.transaction("rebalance the agenda") as db:
+        session = db.get(Session, session_id)
+        if session is None:
+            raise NotFoundError(f"There is no session {session_id}.")
+        if session.finished_at is not None:
+            raise InputError("This session has finished; its agenda can no longer change.")
+        state = replay(load_events(db, session_id))
+        by_position = {
+            item.position: item
+            for item in db.scalars(select(AgendaItem).where(AgendaItem.session_id == session_id))
+        }
+        for retime in changed:
+            # Extensions stay as they were; the rebalanced base absorbs the difference.
+            by_position[retime.position].rebalanced_seconds = (
+                retime.new_seconds - state.extra_for(retime.position)
+            )
+        db.add(
+            TimerEvent(
+                session_id=session_id,
+                kind="rebalance",
+                at=now or utcnow(),
+                position=state.position,
+                detail=f"{len(changed)} item(s) retimed",
+            )
+        )
+    return len(changed)
