@@ -447,3 +447,51 @@ async def test_rebalance_preview_accept_and_cancel(db_path: Path, clock) -> None
         assert rebalanced and all(i.kind != "break" for i in rebalanced)
         assert ", on time" in static_text(screen, "#session-clock")
     app.store.close()
+
+
+async def test_the_projector_view_shows_the_room_what_matters(db_path: Path, clock) -> None:
+    from facilitator.screens.projector import ProjectorScreen
+    from facilitator.widgets.big_clock import BigClock
+
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await create_and_start(pilot)
+        await add_note(pilot, "Seen by the room")
+        await pilot.press("f5")
+        await pilot.pause()
+        projector = app.screen
+        assert isinstance(projector, ProjectorScreen)
+        assert static_text(projector, "#p-title") == screen.view.items[0].title
+        big = projector.query_one(BigClock)
+        assert not big.uses_block_font  # 24 rows: the compact Digits
+        assert projector.query_one("#small", Digits).value == "10:00"
+        assert [n.text for n in projector.query_one("#p-notes", NoteList).notes] == ["Seen by the room"]
+        await pilot.press("n")
+        assert not projector.query_one("#p-notes").display
+        await pilot.press("ctrl+t")
+        clock.advance(30)
+        await pilot.press("ctrl+n")
+        assert static_text(projector, "#p-title") == screen.view.items[1].title
+        assert screen.state.position == 1 and screen.state.running
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("f5")
+        await pilot.pause()
+        assert not app.screen.query_one("#p-notes").display  # the choice was kept
+    app.store.close()
+
+
+async def test_the_projector_clock_grows_on_a_big_terminal(db_path: Path) -> None:
+    from facilitator.widgets.big_clock import BigClock
+
+    app = make_app(str(db_path))
+    async with app.run_test(size=(200, 60)) as pilot:
+        await create_and_start(pilot)
+        await pilot.press("f5")
+        await pilot.pause()
+        big = app.screen.query_one(BigClock)
+        assert big.uses_block_font
+        drawn = str(big.query_one("#large", Static).render())
+        assert len(drawn.splitlines()) >= 5 and "█" in drawn
+    app.store.close()

@@ -53,6 +53,8 @@ class SessionScreen(Screen[None]):
                 tooltip="Show the agenda outline and jump to any item"),
         Binding("ctrl+l", "rebalance", "Rebalance", id="session.rebalance", priority=True,
                 show=False, tooltip="Rebalance the items left to finish at the planned time"),
+        Binding("f5", "projector", "Projector", id="session.projector", priority=True,
+                show=False, tooltip="Show the projector view: item and countdown, large"),
         Binding("ctrl+s", "skip", "Skip", id="session.skip", priority=True, show=False,
                 tooltip="Skip the current item (marked skipped, not done)"),
     ]
@@ -67,6 +69,7 @@ class SessionScreen(Screen[None]):
         self._heartbeat_failed = False
         self._bell_rung_for: int | None = None
         self._warned_late = False
+        self.show_notes_to_room = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -250,6 +253,19 @@ class SessionScreen(Screen[None]):
             self.app.say(f"Rebalanced: {changed} item(s) have new times.")
 
         self.app.push_screen(RebalanceScreen(self.session_id), answered)
+
+    def action_projector(self) -> None:
+        from facilitator.screens.projector import ProjectorScreen
+
+        projector = ProjectorScreen(
+            self.session_id, show_notes=self.show_notes_to_room, driver=self
+        )
+
+        def closed(_result) -> None:
+            # The room's choice of notes is kept for the next time the view is shown.
+            self.show_notes_to_room = projector.show_notes
+
+        self.app.push_screen(projector, closed)
 
     def action_toggle_kind(self) -> None:
         self.capture_kind = note_service.other_capture_kind(self.capture_kind)

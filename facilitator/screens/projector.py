@@ -1,0 +1,121 @@
+"""The projector view: what the room sees, large and uncluttered.
+
+It reads everything from the store, so the same screen serves the facilitator's
+own toggle (F5) and the read-only mirror in a second terminal.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Markdown, Static
+
+from facilitator.widgets.big_clock import BigClock
+from facilitator.widgets.note_list import NoteList
+from sessions.clock import ClockState, countdown
+from sessions.errors import FacilitatorError
+from sessions.services import notes as note_service
+from sessions.services import running
+from sessions.services.views import SessionView
+
+LAST_NOTES = 5
+
+
+class ProjectorScreen(Screen[None]):
+    CSS_PATH = ["projector.tcss", "../widgets/big_clock.tcss"]
+    BINDINGS = [
+        Binding("f5,escape", "close", "Back to the session", id="projector.close"),
+        Binding("n", "toggle_notes", "Show/hide notes", id="projector.toggle_notes",
+                tooltip="Show or hide the last notes from the room"),
+        # The facilitator keeps the clock keys while the room watches.
+        Binding("ctrl+t", "drive('toggle_clock')", "Start/pause", id="projector.toggle_clock"),
+        Binding("ctrl+n", "drive('next_item')", "Next", id="projector.next_item"),
+        Binding("ctrl+b", "drive('previous_item')", "Back", id="projector.previous_item"),
+    ]
+
+    def __init__(
+        self, session_id: int | None, *, show_notes: bool = True, driver: Screen | None = None
+    ):
+        super().__init__()
+        self.session_id = session_id
+        # The session screen underneath, when this view is the facilitator's own toggle;
+        # None in the read-only mirror.
+        self.driver = driver
+        self.show_notes = show_notes
+        self.view: SessionView | None = None
+        self.state = ClockState()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="p-where")
+        yield Static(id="p-title")
+        yield BigClock(id="p-clock")
+        with VerticalScroll(id="p-prompt-box"):
+            yield Markdown(id="p-prompt")
+        yield NoteList(id="p-notes")
+        yield Static(id="p-status")
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.set_interval(0.5, self.tick)
+
+    def reload(self) -> None:
+        """Read the session afresh: after a key in the app, or a change seen by the mirror."""
+        if self.session_id is None:
+            self._waiting("Waiting for a session to start…")
+            return
+        try:
+            self.view = running.get_session(self.app.store, self.session_id)
+            self.state = running.clock_state(self.app.store, self.session_id)
+            notes = note_service.list_notes(self.app.store, self.session_id, self.state.position)
+        except FacilitatorError as exc:
+            self._waiting(str(exc))
+            return
+        item = self.view.items[self.state.position]
+        self.query_one("#p-where", Static).update(Text(item.where))
+        self.query_one("#p-title", Static).update(Text(item.title))
+        self.query_one("#p-prompt", Markdown).update(item.prompt)
+        self.query_one("#p-prompt-box").display = bool(item.prompt)
+        note_list = self.query_one("#p-notes", NoteList)
+        note_list.display = self.show_notes and bool(notes)
+        if self.show_notes:
+            note_list.show(notes[-LAST_NOTES:])
+        self.tick()
+
+    def _waiting(self, message: str) -> None:
+        self.view = None
+        self.query_one("#p-where", Static).update("")
+        self.query_one("#p-title", Static).update(Text(message))
+        self.query_one("#p-prompt-box").display = False
+        self.query_one("#p-notes").display = False
+        self.query_one("#p-clock", BigClock).display = False
+
+    def tick(self) -> None:
+        if self.view is None:
+            return
+        clock = self.query_one("#p-clock", BigClock)
+        clock.display = True
+        live = self.state.at(self.app.now())
+        item = self.view.items[live.position]
+        reading = countdown(
+            item.base_seconds + live.extra_for(live.position), live.elapsed_for(live.position)
+        )
+        clock.show(reading.text, reading.level)
+        status = "finished" if live.finished else ("" if live.running else "paused")
+        self.query_one("#p-status", Static).update(status)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.driver is not None if action == "drive" else True
+
+    async def action_drive(self, action: str) -> None:
+        await self.driver.run_action(action)
+        self.reload()
+
+    def action_toggle_notes(self) -> None:
+        self.show_notes = not self.show_notes
+        self.reload()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
