@@ -378,11 +378,8 @@ def test_unreadable_files_give_one_problem_at_the_right_line(
     ("data", "prefix"),
     [
         pytest.param(b"\xef\xbb\xbf# T\n## S\n\xe9\n", ":3: the file is not UTF-8 text (byte 0xe9 ",
-                     id="after-bom", marks=pytest.mark.xfail(strict=True, reason="BUG: with a "
-                     "UTF-8 BOM the bad byte's offset is taken after the BOM: wrong line and byte")),
-        pytest.param(b"# T\r## S\r### Caf\xe9 (5 min)\r", ":3: the file is not UTF-8", id="cr-only",
-                     marks=pytest.mark.xfail(strict=True, reason="BUG: byte problems count only "
-                     "\\n as a line end; the parser also counts a lone \\r (old Mac files)")),
+                     id="after-bom"),
+        pytest.param(b"# T\r## S\r### Caf\xe9 (5 min)\r", ":3: the file is not UTF-8", id="cr-only"),
     ],
 )
 def test_not_utf8_names_the_line_the_editor_shows(tmp_path: Path, data: bytes, prefix: str) -> None:

@@ -351,8 +351,13 @@ def parse_agenda(text: str, path: str = "<agenda>", source: str | None = None) -
     )
 
 
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+_BOM = b"\xef\xbb\xbf"
+
+
 def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+    # Line ends as the parser and editors count them: \r\n, \n, and a lone \r.
+    return len(_LINE_END.findall(data, 0, offset)) + 1
 
 
 def parse_agenda_bytes(data: bytes, path: str, source: str | None = None) -> Agenda:
@@ -370,8 +375,10 @@ def parse_agenda_bytes(data: bytes, path: str, source: str | None = None) -> Age
             "this is a binary file, not Markdown text",
             "give the path to a `.md` agenda file",
         )
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]  # offsets below are then into the text the editor shows
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise refuse(
             _line_of(data, error.start),
