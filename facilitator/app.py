@@ -26,8 +26,25 @@ class FacilitatorApp(App[None]):
         self.store = store
         # The time source for the clock; tests hand in their own.
         self.now: Callable[[], datetime] = now or utcnow
+        from facilitator.themes import THEMES
+        from sessions.settings import load_settings
+
+        for theme in THEMES:
+            self.register_theme(theme)
+        chosen = load_settings().get("theme")
+        if isinstance(chosen, str) and chosen in self.available_themes:
+            self.theme = chosen
+
+    def _remember_theme(self, theme) -> None:
+        from sessions.settings import save_setting
+
+        try:
+            save_setting("theme", theme.name)
+        except OSError as exc:
+            self.show_error(f"Could not remember the theme: {exc.strerror or exc}.")
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         from facilitator.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())

@@ -495,3 +495,37 @@ async def test_the_projector_clock_grows_on_a_big_terminal(db_path: Path) -> Non
         drawn = str(big.query_one("#large", Static).render())
         assert len(drawn.splitlines()) >= 5 and "█" in drawn
     app.store.close()
+
+
+async def test_the_projector_theme_is_offered_and_remembered(db_path: Path, isolated_home) -> None:
+    app = make_app(str(db_path))
+    async with app.run_test() as pilot:
+        assert "facilitator-projector" in app.available_themes
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await type_text(pilot, "facilitator-projector")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.theme == "facilitator-projector"
+    app.store.close()
+    settings = (isolated_home / "config" / "settings.json").read_text(encoding="utf-8")
+    assert '"theme": "facilitator-projector"' in settings
+    again = make_app(str(db_path))
+    async with again.run_test():
+        assert again.theme == "facilitator-projector"
+    again.store.close()
+
+
+def test_a_damaged_settings_file_means_defaults(isolated_home) -> None:
+    from sessions.settings import load_settings, save_setting
+
+    (isolated_home / "config").mkdir(parents=True)
+    (isolated_home / "config" / "settings.json").write_text("{not json", encoding="utf-8")
+    assert load_settings() == {}
+    save_setting("theme", "textual-dark")
+    assert load_settings() == {"theme": "textual-dark"}
