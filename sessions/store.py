@@ -68,7 +68,6 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record) -> None:
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
         cursor.close()
@@ -127,6 +126,11 @@ class Store:
         store = cls(engine)
         try:
             store._migrate()
+            if url.get_backend_name() == "sqlite":
+                # WAL is a property of the file: set only once the file is known to be
+                # ours, so a refused database is left exactly as it was.
+                with engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA journal_mode = WAL")
         except StoreError:
             engine.dispose()
             raise
