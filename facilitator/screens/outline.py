@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sessions.clock import ClockState, format_clock
 from sessions.agenda.durations import format_duration
+from sessions.clock import ClockState, format_clock
 from sessions.services.views import SessionView
 
 

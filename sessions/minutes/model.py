@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
-from sessions.errors import NotFoundError
-from sessions.models import Note, Session
+from sessions.models import Note
+from sessions.services.lookup import session_row
 from sessions.store import Store
 from sessions.timer_log import load_events
 
@@ -114,9 +114,7 @@ class Minutes:
 
 def build_minutes(store: Store, session_id: int) -> Minutes:
     with store.reading() as db:
-        session = db.get(Session, session_id)
-        if session is None:
-            raise NotFoundError(f"There is no session {session_id}.")
+        session = session_row(db, session_id)
         events = load_events(db, session_id)
         clock = replay(events)
         notes = db.scalars(

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sessions.errors import StoreError
 from sessions.minutes.model import build_minutes
-from sessions.minutes.render import minutes_filename, render_markdown, write_text_atomically
+from sessions.minutes.render import (
+    minutes_filename,
+    render_markdown,
+    write_text_atomically,
+)
 from sessions.paths import minutes_dir
 from sessions.services.running import set_minutes_path
 from sessions.store import Store
-from sessions.errors import StoreError
 
 
 def minutes_markdown(store: Store, session_id: int) -> str:

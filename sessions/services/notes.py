@@ -8,9 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from sessions.db_types import utcnow
-from sessions.errors import InputError, NotFoundError
-from sessions.models import Action, AgendaItem, Note, Session
+from sessions.errors import NotFoundError
+from sessions.models import Action, AgendaItem, Note
 from sessions.note_syntax import parse_note_line
+from sessions.services.lookup import unfinished_session_row
 from sessions.services.views import NoteView
 
 # Deal and relationship are the two kinds the facilitator switches between.
@@ -55,11 +56,7 @@ def add_note(
     if parsed is None:
         return None
     with store.transaction("save the note") as db:
-        session = db.get(Session, session_id)
-        if session is None:
-            raise NotFoundError(f"There is no session {session_id}.")
-        if session.finished_at is not None:
-            raise InputError("This session has finished; notes can no longer be added.")
+        session = unfinished_session_row(db, session_id, "notes can no longer be added")
         item = db.scalar(
             select(AgendaItem).where(
                 AgendaItem.session_id == session_id, AgendaItem.position == position

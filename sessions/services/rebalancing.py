@@ -7,12 +7,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from sessions.clock import replay
 from sessions.db_types import utcnow
-from sessions.errors import InputError, NotFoundError
-from sessions.models import AgendaItem, Session, TimerEvent
+from sessions.errors import InputError
+from sessions.models import AgendaItem, TimerEvent
 from sessions.pacing import current_left, not_yet_run, pace
 from sessions.rebalance import PlannedItem, RebalancePlan, plan_rebalance
-from sessions.clock import replay
+from sessions.services.lookup import session_row, unfinished_session_row
 from sessions.store import Store
 from sessions.timer_log import load_events
 
@@ -27,9 +28,7 @@ def preview_rebalance(
     """New times for the items still to come, so the session finishes at its planned time."""
     now = now or utcnow()
     with store.reading() as db:
-        session = db.get(Session, session_id)
-        if session is None:
-            raise NotFoundError(f"There is no session {session_id}.")
+        session = session_row(db, session_id)
         items = [
             PlannedItem(item.position, item.title, item.kind, _base(item))
             for item in session.items
@@ -60,11 +59,7 @@ def apply_rebalance(
     if not changed:
         return 0
     with store.transaction("rebalance the agenda") as db:
-        session = db.get(Session, session_id)
-        if session is None:
-            raise NotFoundError(f"There is no session {session_id}.")
-        if session.finished_at is not None:
-            raise InputError("This session has finished; its agenda can no longer change.")
+        unfinished_session_row(db, session_id, "its agenda can no longer change")
         state = replay(load_events(db, session_id))
         by_position = {
             item.position: item

@@ -19,9 +19,10 @@ from sessions.clock import ClockEvent, ClockState, replay
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
 from sessions.models import AgendaItem, Programme, Session, TimerEvent
-from sessions.timer_log import load_events
+from sessions.services.lookup import session_row
 from sessions.services.views import ItemView, SessionView, UnfinishedSessionView
 from sessions.store import Store
+from sessions.timer_log import load_events
 
 
 def start_session(store: Store, programme_id: int, agenda: Agenda) -> int:
@@ -70,9 +71,7 @@ def start_session(store: Store, programme_id: int, agenda: Agenda) -> int:
 
 
 def _session_view(db: DbSession, session_id: int) -> SessionView:
-    session = db.get(Session, session_id)
-    if session is None:
-        raise NotFoundError(f"There is no session {session_id}.")
+    session = session_row(db, session_id)
     items = tuple(
         ItemView(
             id=item.id,
@@ -149,9 +148,7 @@ def _record(
 ) -> ClockState:
     """Read the log, decide what the key means, and append the event in one transaction."""
     with store.transaction(doing) as db:
-        session = db.get(Session, session_id)
-        if session is None:
-            raise NotFoundError(f"There is no session {session_id}.")
+        session = session_row(db, session_id)
         events = load_events(db, session_id)
         state = replay(events)
         planned = list(
