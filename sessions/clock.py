@@ -133,6 +133,12 @@ def countdown(planned_seconds: int, elapsed: float) -> Countdown:
     return Countdown(remaining=remaining, level=level)
 
 
+def current_countdown(live: ClockState, seconds: list[int]) -> Countdown:
+    """The current item's countdown, given every item's time as it stands (extensions added)."""
+    position = live.position
+    return countdown(seconds[position] + live.extra_for(position), live.elapsed_for(position))
+
+
 def format_clock(seconds: float) -> str:
     """mm:ss below an hour, h:mm:ss from an hour; whole seconds, rounded down."""
     whole = int(seconds)

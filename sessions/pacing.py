@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sessions.clock import ClockState
+from sessions.clock import ClockState, current_countdown
 
 ON_TIME_SECONDS = 60
 
@@ -46,8 +46,7 @@ def not_yet_run(live: ClockState, count: int) -> list[int]:
 
 def current_left(live: ClockState, seconds: list[int]) -> float:
     """What is left of the current item's time (nothing once it has overrun)."""
-    position = live.position
-    return max(0.0, seconds[position] + live.extra_for(position) - live.elapsed_for(position))
+    return max(0.0, current_countdown(live, seconds).remaining)
 
 
 def pace(

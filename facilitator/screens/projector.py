@@ -15,7 +15,7 @@ from textual.widgets import Markdown, Static
 
 from facilitator.widgets.big_clock import BigClock
 from facilitator.widgets.note_list import NoteList
-from sessions.clock import ClockState, countdown
+from sessions.clock import ClockState, current_countdown
 from sessions.errors import FacilitatorError
 from sessions.services import notes as note_service
 from sessions.services import running
@@ -98,10 +98,7 @@ class ProjectorScreen(Screen[None]):
         clock = self.query_one("#p-clock", BigClock)
         clock.display = True
         live = self.state.at(self.app.now())
-        item = self.view.items[live.position]
-        reading = countdown(
-            item.base_seconds + live.extra_for(live.position), live.elapsed_for(live.position)
-        )
+        reading = current_countdown(live, [item.base_seconds for item in self.view.items])
         clock.show(reading.text, reading.level)
         status = "finished" if live.finished else ("" if live.running else "paused")
         self.query_one("#p-status", Static).update(status)

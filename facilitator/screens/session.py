@@ -16,13 +16,12 @@ from textual.widgets import Digits, Footer, Header, Input, Markdown, Static
 
 from facilitator.widgets.note_list import NoteList
 from sessions.agenda.durations import format_duration
-from sessions.clock import HEARTBEAT_SECONDS, ClockState, countdown, format_clock
+from sessions.clock import HEARTBEAT_SECONDS, ClockState, current_countdown, format_clock
 from sessions.errors import FacilitatorError, StoreError
 from sessions.note_syntax import PREFIX_HELP
 from sessions.pacing import pace
 from sessions.services import notes as note_service
 from sessions.services import running
-
 
 LATE_WARNING_SECONDS = 5 * 60
 
@@ -141,27 +140,24 @@ class SessionScreen(Screen[None]):
         """Redraw the clocks from the last saved state and the time now; nothing is counted here."""
         if self.view is None:
             return
-        live = self.state.at(self.app.now())
-        item = self.item
-        planned = item.base_seconds + live.extra_for(item.position)
-        reading = countdown(planned, live.elapsed_for(item.position))
-        if reading.level == "over" and live.running and self._bell_rung_for != item.position:
-            self._bell_rung_for = item.position
+        now = self.app.now()
+        live = self.state.at(now)
+        seconds = [item.base_seconds for item in self.view.items]
+        reading = current_countdown(live, seconds)
+        if reading.level == "over" and live.running and self._bell_rung_for != live.position:
+            self._bell_rung_for = live.position
             self.app.bell()
         digits = self.query_one("#countdown", Digits)
         digits.update(reading.text)
         digits.set_class(reading.level == "warning", "-warning")
         digits.set_class(reading.level == "over", "-over")
-        now = self.app.now()
-        reading = pace(
-            self.state, [i.base_seconds for i in self.view.items], now, self.view.planned_seconds
-        )
+        heading = pace(self.state, seconds, now, self.view.planned_seconds)
         local = lambda moment: f"{moment.astimezone():%H:%M}"  # noqa: E731
-        if reading.planned_finish is None:
-            where = f"ends {local(reading.projected_finish)} if started now"
+        if heading.planned_finish is None:
+            where = f"ends {local(heading.projected_finish)} if started now"
         else:
-            where = (f"finish {local(reading.planned_finish)} → "
-                     f"{local(reading.projected_finish)}, {reading.verdict}")
+            where = (f"finish {local(heading.planned_finish)} → "
+                     f"{local(heading.projected_finish)}, {heading.verdict}")
         if live.running:
             status = "running"
         elif live.started:
@@ -172,7 +168,7 @@ class SessionScreen(Screen[None]):
             f"{format_clock(live.session_elapsed)} of "
             f"{format_duration(self.view.planned_seconds)} · {where} · {status}"
         )
-        self._warn_if_late(reading.late_seconds)
+        self._warn_if_late(heading.late_seconds)
 
     def _warn_if_late(self, late_seconds: float) -> None:
         """Say it once when the session is projected to run over 5 minutes late."""
