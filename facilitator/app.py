@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from facilitator.commands import ScreenKeysProvider
-from sessions.db_types import utcnow
+from sessions.steady_clock import SteadyClock
 from sessions.store import Store
 
 
@@ -24,16 +25,48 @@ class FacilitatorApp(App[None]):
     def __init__(self, store: Store, *, now: Callable[[], datetime] | None = None):
         super().__init__()
         self.store = store
-        # The time source for the clock; tests hand in their own.
-        self.now: Callable[[], datetime] = now or utcnow
+        # The time source for the clock (steady through wall-clock changes and sleeps);
+        # tests hand in their own.
+        self.now: Callable[[], datetime] = now or SteadyClock()
         from facilitator.themes import THEMES
         from sessions.settings import load_settings
 
         for theme in THEMES:
             self.register_theme(theme)
-        chosen = load_settings().get("theme")
+        settings = load_settings()
+        chosen = settings.get("theme")
         if isinstance(chosen, str) and chosen in self.available_themes:
             self.theme = chosen
+        # The bell at an item's zero; some rooms (and some facilitators) want silence.
+        self.bell_on = settings.get("bell", True) is not False
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.bell_on:
+            yield SystemCommand(
+                "Bell off", "Stop ringing the terminal bell when an item's time runs out",
+                self.toggle_bell,
+            )
+        else:
+            yield SystemCommand(
+                "Bell on", "Ring the terminal bell once when an item's time runs out",
+                self.toggle_bell,
+            )
+
+    def toggle_bell(self) -> None:
+        from sessions.settings import save_setting
+
+        self.bell_on = not self.bell_on
+        self.say(f"The bell is {'on' if self.bell_on else 'off'}.")
+        try:
+            save_setting("bell", self.bell_on)
+        except OSError as exc:
+            self.show_error(f"Could not remember the bell setting: {exc.strerror or exc}.")
+
+    def ring(self) -> None:
+        """The bell at an item's zero, unless the facilitator has switched it off."""
+        if self.bell_on:
+            self.bell()
 
     def _remember_theme(self, theme) -> None:
         from sessions.settings import save_setting

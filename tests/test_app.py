@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from textual.widgets import Digits, Input, Label, OptionList, Static
 
 from facilitator.factory import make_app
@@ -16,40 +15,9 @@ from facilitator.widgets.note_list import NoteList
 from sessions.services import notes, running
 from sessions.services.programmes import create_programme
 from sessions.store import Store
+from tests.pilot import add_note, create_and_start, static_text, type_text
 from tests.test_services import ODD_TEXT
 from tests.test_store import make_disk_full
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*["space" if ch == " " else ch for ch in text])
-
-
-def static_text(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
-
-
-async def create_and_start(pilot) -> SessionScreen:
-    """Home → new programme → start the bundled agenda; returns the session screen."""
-    await pilot.press("n")
-    await pilot.pause()
-    pilot.app.screen.query_one("#name", Input).value = "Harbour programme"
-    await pilot.press("enter")
-    pilot.app.screen.query_one("#pcn", Input).value = "Harbour PCN"
-    await pilot.press("enter")
-    await pilot.pause()
-    await pilot.press("s")
-    await pilot.pause()
-    await pilot.press("enter")  # the first agenda: the bundled 4-step one
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, SessionScreen)
-    return screen
-
-
-async def add_note(pilot, text: str) -> None:
-    pilot.app.screen.query_one("#note", Input).value = text
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_home_screen_is_headed_programmes(db_path: Path) -> None:

@@ -146,7 +146,7 @@ class SessionScreen(Screen[None]):
         reading = current_countdown(live, seconds)
         if reading.level == "over" and live.running and self._bell_rung_for != live.position:
             self._bell_rung_for = live.position
-            self.app.bell()
+            self.app.ring()
         digits = self.query_one("#countdown", Digits)
         digits.update(reading.text)
         digits.set_class(reading.level == "warning", "-warning")

@@ -21,7 +21,7 @@ KIND_LABELS = {
 def note_text(note: NoteView) -> Text:
     """A note as one line; built from Text, so nothing a note says is read as markup."""
     line = Text()
-    line.append(f" {KIND_LABELS.get(note.kind, note.kind.upper())} ", style=f"bold reverse")
+    line.append(f" {KIND_LABELS.get(note.kind, note.kind.upper())} ", style="bold reverse")
     line.append(" ")
     line.append(note.text)
     if note.owner:

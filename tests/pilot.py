@@ -1,0 +1,39 @@
+"""Steps shared by the Pilot tests: driving the real app the way a facilitator would."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from facilitator.screens.session import SessionScreen
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+def static_text(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def create_and_start(pilot) -> SessionScreen:
+    """Home → new programme → start the bundled agenda; returns the session screen."""
+    await pilot.press("n")
+    await pilot.pause()
+    pilot.app.screen.query_one("#name", Input).value = "Harbour programme"
+    await pilot.press("enter")
+    pilot.app.screen.query_one("#pcn", Input).value = "Harbour PCN"
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press("enter")  # the first agenda: the bundled 4-step one
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SessionScreen)
+    return screen
+
+
+async def add_note(pilot, text: str) -> None:
+    pilot.app.screen.query_one("#note", Input).value = text
+    await pilot.press("enter")
+    await pilot.pause()
