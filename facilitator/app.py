@@ -22,9 +22,17 @@ class FacilitatorApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, store: Store, *, now: Callable[[], datetime] | None = None):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        now: Callable[[], datetime] | None = None,
+        first_screen: Callable[[], Screen] | None = None,
+    ):
         super().__init__()
         self.store = store
+        # The home screen, unless the app was opened for one job (the read-only mirror).
+        self._first_screen = first_screen
         # The time source for the clock (steady through wall-clock changes and sleeps);
         # tests hand in their own.
         self.now: Callable[[], datetime] = now or SteadyClock()
@@ -78,6 +86,9 @@ class FacilitatorApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._first_screen is not None:
+            self.push_screen(self._first_screen())
+            return
         from facilitator.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())

@@ -41,6 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     show = agenda_commands.add_parser("show", help="print an agenda's timed outline")
     show.add_argument("agenda", metavar="FILE", help="a path, or the name of a bundled agenda")
 
+    present = commands.add_parser(
+        "present", help="a read-only mirror of the live session, for a second terminal"
+    )
+    present.add_argument(
+        "ref", metavar="REF", nargs="?",
+        help="a session id or PROGRAMME/N (default: follow the session being run)",
+    )
+
     minutes = commands.add_parser("minutes", help="write a session's minutes")
     minutes.add_argument("ref", metavar="REF", help="a session id, or PROGRAMME/N")
     minutes.add_argument("--format", choices=["md"], default="md", help="output format (md)")
@@ -71,9 +79,9 @@ def _minutes(args) -> int:
 
 
 def _run_app(args) -> int:
-    from facilitator.factory import make_app
+    from facilitator.factory import make_app, make_mirror
 
-    app = make_app(args.db)
+    app = make_mirror(args.db, args.ref) if args.command == "present" else make_app(args.db)
     try:
         app.run()
     finally:

@@ -23,3 +23,26 @@ def make_app(db: str | None = None, *, now: Callable[[], datetime] | None = None
     from facilitator.app import FacilitatorApp
 
     return FacilitatorApp(store, now=now)
+
+
+def make_mirror(
+    db: str | None = None, ref: str | None = None, *, now: Callable[[], datetime] | None = None
+) -> FacilitatorApp:
+    """The read-only mirror of a session (by REF), or of whichever session is running.
+
+    The database is opened read-only: it must already exist with this version's schema.
+    """
+    from sessions.paths import default_database_url
+    from sessions.services.running import resolve_session_ref
+    from sessions.store import Store
+
+    store = Store.open(db or default_database_url(), read_only=True)
+    try:
+        session_id = resolve_session_ref(store, ref) if ref else None
+    except BaseException:
+        store.close()
+        raise
+    from facilitator.app import FacilitatorApp
+    from facilitator.screens.mirror import MirrorScreen
+
+    return FacilitatorApp(store, now=now, first_screen=lambda: MirrorScreen(session_id))

@@ -73,6 +73,15 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record) -> None:
         cursor.close()
 
 
+def _set_read_only_pragmas(dbapi_connection: sqlite3.Connection, record) -> None:
+    _set_sqlite_pragmas(dbapi_connection, record)
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA query_only = ON")
+    finally:
+        cursor.close()
+
+
 def explain(exc: BaseException, doing: str) -> str:
     """One sentence for the facilitator from a database error: what failed and why."""
     detail = str(getattr(exc, "orig", exc)).lower()
@@ -109,11 +118,21 @@ class Store:
         return str(path) if path else self.engine.url.render_as_string(hide_password=True)
 
     @classmethod
-    def open(cls, path_or_url: str | os.PathLike[str]) -> Store:
+    def open(cls, path_or_url: str | os.PathLike[str], *, read_only: bool = False) -> Store:
+        """Open (creating and migrating as needed) the database, or, read-only, only look.
+
+        A read-only store never creates, migrates or writes: SQLite refuses every write
+        on its connections (`query_only`), so a mirror cannot change the session it shows.
+        """
         url = database_url(path_or_url)
         path = _sqlite_file(url)
         if path is not None:
-            _prepare_private_file(path)
+            if read_only and not path.is_file():
+                raise StoreError(
+                    f"There is no database at {path} yet: start a session with facilitator first."
+                )
+            if not read_only:
+                _prepare_private_file(path)
         try:
             engine = create_engine(url)
         except Exception:  # NoSuchModuleError, or a driver package that is not installed
@@ -122,15 +141,20 @@ class Store:
                 f"driver for {url.drivername!r}; give a file path or a sqlite:/// URL."
             ) from None
         if url.get_backend_name() == "sqlite":
-            event.listen(engine, "connect", _set_sqlite_pragmas)
+            event.listen(
+                engine, "connect", _set_read_only_pragmas if read_only else _set_sqlite_pragmas
+            )
         store = cls(engine)
         try:
-            store._migrate()
-            if url.get_backend_name() == "sqlite":
-                # WAL is a property of the file: set only once the file is known to be
-                # ours, so a refused database is left exactly as it was.
-                with engine.connect() as connection:
-                    connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+            if read_only:
+                store._check_schema()
+            else:
+                store._migrate()
+                if url.get_backend_name() == "sqlite":
+                    # WAL is a property of the file: set only once the file is known to be
+                    # ours, so a refused database is left exactly as it was.
+                    with engine.connect() as connection:
+                        connection.exec_driver_sql("PRAGMA journal_mode = WAL")
         except StoreError:
             engine.dispose()
             raise
@@ -139,21 +163,47 @@ class Store:
             raise StoreError(explain(exc, f"open {store.location}")) from None
         return store
 
+    def _schema_version(self, connection) -> str | None:
+        """The schema revision stamped in the database; refuses a database that is not ours."""
+        tables = set(inspect(connection).get_table_names())
+        current = None
+        if "alembic_version" in tables:
+            current = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        if current is None and tables - {"alembic_version"}:
+            raise StoreError(
+                f"{self.location} holds other data and is not a facilitator database; "
+                "give another path with --db."
+            )
+        return current
+
+    def _too_new(self, current: str) -> SchemaTooNewError:
+        return SchemaTooNewError(
+            f"{self.location} was written by a newer version of facilitator "
+            f"(schema {current}); upgrade facilitator to open it. Nothing was changed."
+        )
+
+    def _check_schema(self) -> None:
+        """For a read-only store: the schema must already be the one this version writes."""
+        with self.engine.connect() as connection:
+            current = self._schema_version(connection)
+        if current == HEAD:
+            return
+        if current is None:
+            raise StoreError(
+                f"{self.location} has no facilitator data yet: start a session with facilitator first."
+            )
+        if current > HEAD:  # revisions are zero-padded numbers, so they sort as text
+            raise self._too_new(current)
+        raise StoreError(
+            f"{self.location} was written by an older version of facilitator: open it once with "
+            "facilitator to bring it up to date."
+        )
+
     def _migrate(self) -> None:
         with self.engine.begin() as connection:
-            tables = set(inspect(connection).get_table_names())
-            current = None
-            if "alembic_version" in tables:
-                current = connection.execute(
-                    text("SELECT version_num FROM alembic_version")
-                ).scalar()
+            current = self._schema_version(connection)
             if current == HEAD:
                 return
-            if current is None and tables - {"alembic_version"}:
-                raise StoreError(
-                    f"{self.location} holds other data and is not a facilitator database; "
-                    "give another path with --db."
-                )
             # Alembic is only loaded when there is something to do.
             from alembic import command
             from alembic.config import Config
@@ -163,10 +213,7 @@ class Store:
             config.set_main_option("script_location", "sessions:migrations")
             scripts = ScriptDirectory.from_config(config)
             if current is not None and current not in {r.revision for r in scripts.walk_revisions()}:
-                raise SchemaTooNewError(
-                    f"{self.location} was written by a newer version of facilitator "
-                    f"(schema {current}); upgrade facilitator to open it. Nothing was changed."
-                )
+                raise self._too_new(current)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 

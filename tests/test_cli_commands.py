@@ -96,3 +96,16 @@ def test_help_works_from_any_folder(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert "agenda" in result.stdout and "minutes" in result.stdout
+
+
+def test_present_without_a_database_says_so_and_creates_nothing(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "nothing-here.db"
+    assert main(["--db", str(missing), "present"]) == 2
+    assert "There is no database at" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+def test_present_with_an_unknown_session_is_refused(store, db_path: Path, capsys) -> None:
+    store.close()
+    assert main(["--db", str(db_path), "present", "nowhere/3"]) == 2
+    assert "No programme is called 'nowhere'" in capsys.readouterr().err

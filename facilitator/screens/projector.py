@@ -22,6 +22,8 @@ from sessions.services import running
 from sessions.services.views import SessionView
 
 LAST_NOTES = 5
+# The clock redraws twice a second so a whole second never goes unshown.
+TICK_SECONDS = 0.5
 
 
 class ProjectorScreen(Screen[None]):
@@ -59,7 +61,7 @@ class ProjectorScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
-        self.set_interval(0.5, self.tick)
+        self.set_interval(TICK_SECONDS, self.tick)
 
     def reload(self) -> None:
         """Read the session afresh: after a key in the app, or a change seen by the mirror."""
@@ -100,7 +102,12 @@ class ProjectorScreen(Screen[None]):
         live = self.state.at(self.app.now())
         reading = current_countdown(live, [item.base_seconds for item in self.view.items])
         clock.show(reading.text, reading.level)
-        status = "finished" if live.finished else ("" if live.running else "paused")
+        if live.finished:
+            status = "finished"
+        elif live.running:
+            status = ""
+        else:
+            status = "paused" if live.started else "about to start"
         self.query_one("#p-status", Static).update(status)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

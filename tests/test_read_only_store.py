@@ -1,0 +1,131 @@
+"""Looking without touching: the read-only store, the change watch and which session to follow."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from sessions.change_watch import ChangeWatch
+from sessions.errors import SchemaTooNewError, StoreError
+from sessions.services import notes, running
+from sessions.services.following import latest_session_id
+from sessions.services.programmes import create_programme
+from sessions.store import Store
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def started(store: Store, small_agenda, clock) -> int:
+    programme = create_programme(store, "Harbour", "Harbour PCN")
+    session_id = running.start_session(store, programme.id, small_agenda)
+    running.toggle_clock(store, session_id, clock())
+    return session_id
+
+
+def test_a_read_only_store_reads_and_refuses_every_write(store, db_path, started, clock) -> None:
+    notes.add_note(store, started, 0, "Written by the driver", "deal", now=clock())
+    store.close()
+    before = digest(db_path)
+    mirror = Store.open(db_path, read_only=True)
+    assert [n.text for n in notes.list_notes(mirror, started, 0)] == ["Written by the driver"]
+    with pytest.raises(StoreError, match="read-only"):
+        notes.add_note(mirror, started, 0, "Never kept", "deal", now=clock())
+    with pytest.raises(StoreError, match="read-only"):
+        running.toggle_clock(mirror, started, clock())
+    mirror.close()
+    assert digest(db_path) == before
+
+
+def test_a_missing_database_is_not_created(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "facilitator.db"
+    with pytest.raises(StoreError, match="There is no database at .* start a session"):
+        Store.open(missing, read_only=True)
+    assert not missing.parent.exists()
+
+
+def test_an_empty_file_is_not_migrated(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(StoreError, match="has no facilitator data yet"):
+        Store.open(empty, read_only=True)
+    assert empty.stat().st_size == 0
+
+
+def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("CREATE TABLE patients (id INTEGER)")
+    before = digest(foreign)
+    with pytest.raises(StoreError, match="not a facilitator database"):
+        Store.open(foreign, read_only=True)
+    assert digest(foreign) == before
+
+
+def set_version(db_path: Path, version: str) -> None:
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", (version,))
+
+
+def test_newer_and_older_schemas_are_explained_not_changed(store, db_path) -> None:
+    store.close()
+    set_version(db_path, "0999")
+    with pytest.raises(SchemaTooNewError, match="newer version of facilitator"):
+        Store.open(db_path, read_only=True)
+    set_version(db_path, "0001")
+    with pytest.raises(StoreError, match="older version of facilitator: open it once"):
+        Store.open(db_path, read_only=True)
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+
+
+def test_the_watch_sees_other_writers_and_only_them(store, db_path, started, clock) -> None:
+    mirror = Store.open(db_path, read_only=True)
+    watch = ChangeWatch(mirror)
+    assert watch.changed()  # the first look always counts as a change
+    assert not watch.changed()
+    running.get_session(mirror, started)  # the mirror's own reads change nothing
+    assert not watch.changed()
+    notes.add_note(store, started, 0, "A new note", "deal", now=clock())
+    assert watch.changed()
+    assert not watch.changed()
+    running.heartbeat(store, started, clock.advance(5))
+    assert watch.changed()
+    watch.close()
+    mirror.close()
+
+
+def test_the_summary_watch_for_other_databases_sees_the_same_changes(
+    store, db_path, started, clock
+) -> None:
+    mirror = Store.open(db_path, read_only=True)
+    watch = ChangeWatch(mirror)
+    watch._uses_data_version = False  # as it is for a database without PRAGMA data_version
+    assert watch.changed()
+    assert not watch.changed()
+    notes.add_note(store, started, 0, "A new note", "deal", now=clock())
+    assert watch.changed()
+    running.move(store, started, +1, clock.advance(60))
+    assert watch.changed()
+    assert not watch.changed()
+    mirror.close()
+
+
+def test_following_picks_the_session_touched_last(store, small_agenda, clock) -> None:
+    assert latest_session_id(store) is None
+    harbour = create_programme(store, "Harbour")
+    first = running.start_session(store, harbour.id, small_agenda)
+    assert latest_session_id(store) == first
+    second = running.start_session(store, harbour.id, small_agenda)
+    assert latest_session_id(store) == second
+    # Session 1 is resumed: its clock moving makes it the one the room is in.
+    running.toggle_clock(store, first, clock())
+    running.toggle_clock(store, second, clock.advance(-3600))
+    assert latest_session_id(store) == first
+    running.finish_session(store, first, clock.advance(7200))
+    assert latest_session_id(store) == first  # the room still sees the session just finished
