@@ -1,0 +1,83 @@
+"""What the facilitator and the room see, pinned as SVG snapshots at laptop and projector size.
+
+Update them on purpose, after looking at the new pictures:
+`python -m pytest tests/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from facilitator.factory import make_app
+from sessions.agenda.library import DEFAULT_AGENDA, find_agenda
+from sessions.services import notes, running
+from sessions.services.programmes import create_programme
+from sessions.store import Store
+
+LAPTOP = (80, 24)
+PROJECTOR = (200, 60)
+
+
+@pytest.fixture(autouse=True)
+def utc_local_time(monkeypatch: pytest.MonkeyPatch):
+    """The session line shows local times; pin the zone so the pictures match anywhere."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def recorded(db_path: Path, clock) -> Path:
+    """A session 3 min 20 s into its second item, with notes of several kinds, then left."""
+    store = Store.open(db_path)
+    programme = create_programme(store, "Harbour programme", "Harbour PCN")
+    session_id = running.start_session(store, programme.id, find_agenda(DEFAULT_AGENDA))
+    running.toggle_clock(store, session_id, clock())
+    running.move(store, session_id, +1, clock.advance(8 * 60))
+    today = date(2026, 11, 23)
+    for line in (
+        "Everyone has declared: no conflicts today",
+        "rel: the new practice manager felt heard",
+        "d: minutes go to every practice within a week",
+        "a: circulate the draft agreement @Dr Patel 2026-12-01",
+    ):
+        notes.add_note(store, session_id, 1, line, "deal", today=today, now=clock.advance(40))
+    running.toggle_clock(store, session_id, clock.advance(40))
+    store.close()
+    return db_path
+
+
+def resumed(press: tuple[str, ...] = ()):
+    async def run_before(pilot) -> None:
+        await pilot.press("r")  # resume the unfinished session from the home screen
+        await pilot.pause()
+        for key in press:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PROJECTOR], ids=["80x24", "200x60"])
+def test_session_view(snap_compare, recorded: Path, clock, size) -> None:
+    app = make_app(str(recorded), now=clock)
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=resumed())
+    finally:
+        app.store.close()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PROJECTOR], ids=["80x24", "200x60"])
+def test_projector_view(snap_compare, recorded: Path, clock, size) -> None:
+    app = make_app(str(recorded), now=clock)
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=resumed(("f5",)))
+    finally:
+        app.store.close()
