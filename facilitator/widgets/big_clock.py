@@ -12,6 +12,8 @@ from textual.widgets import Digits, Static
 FONT = "banner3"  # 7 rows tall; drawn with '#', shown as solid blocks
 # Below this many screen rows the prompt and notes need the room more than the clock.
 BLOCK_FONT_MIN_ROWS = 30
+# On a big screen the block font grows, but the prompt and notes keep most of the rows.
+CLOCK_SHARE_OF_ROWS = 0.4
 
 
 @lru_cache(maxsize=256)
@@ -24,6 +26,14 @@ def block_text(text: str) -> str:
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(line.replace("#", "█") for line in lines)
+
+
+def scaled(drawing: str, scale: int) -> str:
+    """Each cell drawn `scale` cells wide and `scale` rows tall: the same shape, bigger."""
+    if scale <= 1:
+        return drawing
+    rows = ["".join(ch * scale for ch in line) for line in drawing.splitlines()]
+    return "\n".join(row for row in rows for _ in range(scale))
 
 
 class BigClock(Container):
@@ -56,15 +66,14 @@ class BigClock(Container):
             return
         large = block_text(self.text)
         lines = large.splitlines()
+        width = max((len(line) for line in lines), default=0)
+        rows = self.screen.size.height
         # The clock's own height follows what it shows, so the screen's height decides.
-        fits = (
-            bool(lines)
-            and self.screen.size.height >= BLOCK_FONT_MIN_ROWS
-            and self.size.width >= max(len(line) for line in lines)
-        )
+        fits = bool(lines) and rows >= BLOCK_FONT_MIN_ROWS and self.size.width >= width
         self.query_one("#small", Digits).display = not fits
         self.query_one("#large", Static).display = fits
         if fits:
-            self.query_one("#large", Static).update(Text(large))
+            scale = max(1, min(self.size.width // width, int(rows * CLOCK_SHARE_OF_ROWS) // len(lines)))
+            self.query_one("#large", Static).update(Text(scaled(large, scale)))
         else:
             self.query_one("#small", Digits).update(self.text)
