@@ -1,0 +1,1 @@
+"""How fast the mirror follows and what a running clock costs, against bare Textual apps."""

@@ -1,0 +1,72 @@
+"""The baselines: the least a Textual app can do for each job the facilitator does.
+
+`static` is one Static widget and nothing else: what any Textual app costs just
+by being open. `filewatch PATH` polls a plain file at the mirror's interval and
+shows what it holds: the cheapest possible mirror, so the facilitator's mirror
+is measured against polling itself rather than against nothing.
+
+Run as `python -m benchmarks.bare_apps static` or `... filewatch PATH`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+# The same interval as the facilitator's mirror, so both wait for the same poll.
+POLL_SECONDS = 0.2
+
+
+class StaticApp(App[None]):
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Nothing happens here.")
+
+
+class FileWatchApp(App[None]):
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def __init__(self, path: str):
+        super().__init__()
+        self.path = path
+        self._last: tuple[int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Waiting for the file.", id="shown")
+
+    def on_mount(self) -> None:
+        self.poll()
+        self.set_interval(POLL_SECONDS, self.poll)
+
+    def poll(self) -> None:
+        try:
+            status = os.stat(self.path)
+        except FileNotFoundError:
+            return
+        marker = (status.st_mtime_ns, status.st_size)
+        if marker == self._last:
+            return
+        self._last = marker
+        with open(self.path, encoding="utf-8") as file:
+            self.query_one("#shown", Static).update(Text(file.read()))
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["static"]:
+        StaticApp().run()
+        return 0
+    if len(argv) == 2 and argv[0] == "filewatch":
+        FileWatchApp(argv[1]).run()
+        return 0
+    print("usage: python -m benchmarks.bare_apps static | filewatch PATH", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,125 @@
+"""Mirror lag: from a note's commit in another process to the note on the mirror's screen.
+
+The baseline is the cheapest possible mirror: a bare Textual app polling a plain
+file's mtime at the same interval. Both wait, on average, half a poll interval
+for the change to be noticed; what the facilitator adds on top is the cost of
+reading the session and redrawing the projector view.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Self
+
+from benchmarks.ptyapp import PtyApp, python_module
+from benchmarks.room import prepare_room
+
+# Far beyond any lag worth measuring; a note not seen by then counts as missed.
+SEEN_WITHIN_SECONDS = 5.0
+
+
+@dataclass
+class LagResult:
+    lags_ms: list[float] = field(default_factory=list)
+    missed: int = 0
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.lags_ms)
+
+    @property
+    def worst_ms(self) -> float:
+        return max(self.lags_ms)
+
+
+class Writer:
+    """The writing process, kept open across samples as the facilitator's app would be."""
+
+    def __init__(self, *args: str):
+        self.process = subprocess.Popen(
+            python_module("benchmarks.writer", *args),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+
+    def __enter__(self) -> Self:
+        if self.process.stdout.readline().strip() != "ready":
+            self.__exit__(None, None, None)
+            raise RuntimeError("the writer process did not start")
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        try:
+            self.process.stdin.close()
+            self.process.wait(5)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
+
+    def commit(self, token: str) -> float:
+        """Commit the token; the moment the commit had finished."""
+        self.process.stdin.write(token + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline().split()
+        if len(answer) != 2:
+            raise RuntimeError("the writer process stopped answering")
+        return float(answer[1])
+
+
+def _sample_once(app: PtyApp, writer: Writer, token: str, result: LagResult) -> None:
+    sighting = app.watch(token)
+    committed = writer.commit(token)
+    seen = sighting.wait(SEEN_WITHIN_SECONDS)
+    if seen is None:
+        result.missed += 1
+    else:
+        result.lags_ms.append((seen - committed) * 1000)
+
+
+def measure_lag(folder: Path, samples: int, rng: random.Random) -> tuple[LagResult, LagResult]:
+    """The facilitator's mirror and the baseline, sampled in turn: (facilitator, baseline).
+
+    Taking turns, rather than one after the other, puts both under the same
+    conditions for the whole run; the one not being sampled is only polling.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    room = prepare_room(folder / "mirror")
+    watched = folder / "watched.txt"
+    watched.write_text("nothing written yet", encoding="utf-8")
+    mirror_argv = python_module(
+        "facilitator", "--db", str(room.db_path), "present", str(room.session_id)
+    )
+    baseline_argv = python_module("benchmarks.bare_apps", "filewatch", str(watched))
+    results = {"facilitator": LagResult(), "baseline": LagResult()}
+    with (
+        PtyApp(mirror_argv, env=room.env()) as mirror,
+        PtyApp(baseline_argv) as baseline,
+        Writer("note", str(room.db_path), str(room.session_id)) as note_writer,
+        Writer("file", str(watched)) as file_writer,
+    ):
+        mirror.wait_for("read-only mirror")
+        baseline.wait_for("nothing written yet")
+        turns = [
+            ("facilitator", mirror, note_writer),
+            ("baseline", baseline, file_writer),
+        ]
+        for number in range(samples):
+            rng.shuffle(turns)
+            for name, app, writer in turns:
+                # A random pause, so commits land at every point of the poll cycle.
+                time.sleep(rng.uniform(0.25, 0.65))
+                token = f"mark{number:03d}{name[0]}{rng.randrange(16**6):06x}"
+                _sample_once(app, writer, token, results[name])
+        mirror.quit()
+        baseline.quit()
+    for name, result in results.items():
+        if not result.lags_ms:
+            raise RuntimeError(f"{name}: no change was ever seen on screen")
+    return results["facilitator"], results["baseline"]

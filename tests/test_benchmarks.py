@@ -1,0 +1,65 @@
+"""The benchmark runs end to end and reports every figure; how fast is not checked here."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from benchmarks.run import main
+
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="the benchmarks read CPU time from /proc (Linux)"
+)
+
+MEASUREMENTS = [
+    "Mirror lag, median",
+    "Mirror lag, worst",
+    "Idle CPU, session screen with the clock running",
+    "Idle CPU, mirror of that session",
+]
+
+
+def table_rows(markdown: str) -> dict[str, list[str]]:
+    rows = {}
+    for line in markdown.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        is_row = line.startswith("|") and len(cells) == 4 and cells[0] != "measurement"
+        if is_row and not set(cells[1]) <= set("-:"):  # not the header's underline
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+def number(cell: str) -> float:
+    match = re.match(r"^(\d+(?:\.\d+)?)\b", cell)
+    assert match, f"not a figure: {cell!r}"
+    return float(match.group(1))
+
+
+def my_children() -> list[int]:
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # a process that ended while the list was read
+        if parent == os.getpid():
+            children.append(int(stat.parent.name))
+    return children
+
+
+def test_the_quick_benchmark_reports_every_measurement(tmp_path: Path) -> None:
+    output = tmp_path / "results.md"
+    before = set(my_children())
+
+    assert main(["--quick", "--output", str(output)]) == 0
+
+    rows = table_rows(output.read_text(encoding="utf-8"))
+    assert sorted(rows) == sorted(MEASUREMENTS)
+    for measurement, cells in rows.items():
+        for cell in cells:
+            assert number(cell) > 0, f"{measurement}: {cell!r}"
+    # Every app and writer the benchmark started has gone again.
+    assert set(my_children()) - before == set()
