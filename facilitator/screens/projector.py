@@ -49,6 +49,8 @@ class ProjectorScreen(Screen[None]):
         self.show_notes = show_notes
         self.view: SessionView | None = None
         self.state = ClockState()
+        # What each part of the screen shows now, by name.
+        self._drawn: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="p-where")
@@ -76,23 +78,39 @@ class ProjectorScreen(Screen[None]):
             self._waiting(str(exc))
             return
         item = self.view.items[self.state.position]
-        self.query_one("#p-where", Static).update(Text(item.where))
-        self.query_one("#p-title", Static).update(Text(item.title))
-        self.query_one("#p-prompt", Markdown).update(item.prompt)
-        self.query_one("#p-prompt-box").display = bool(item.prompt)
-        note_list = self.query_one("#p-notes", NoteList)
-        note_list.display = self.show_notes and bool(notes)
-        if self.show_notes:
-            note_list.show(notes[-LAST_NOTES:])
+        # The mirror reloads on every heartbeat: redraw only what has changed, so a
+        # quiet room costs next to nothing.
+        if self._changed("where", item.where):
+            self.query_one("#p-where", Static).update(Text(item.where))
+        if self._changed("title", item.title):
+            self.query_one("#p-title", Static).update(Text(item.title))
+        if self._changed("prompt", item.prompt):
+            self.query_one("#p-prompt", Markdown).update(item.prompt)
+            self.query_one("#p-prompt-box").display = bool(item.prompt)
+        shown = tuple(notes[-LAST_NOTES:]) if self.show_notes else ()
+        if self._changed("notes", shown):
+            note_list = self.query_one("#p-notes", NoteList)
+            note_list.display = bool(shown)
+            if shown:
+                note_list.show(list(shown))
         self.tick()
+
+    def _changed(self, part: str, value: object) -> bool:
+        """True, and remembered, when `part` is about to show something new."""
+        if part in self._drawn and self._drawn[part] == value:
+            return False
+        self._drawn[part] = value
+        return True
 
     def _waiting(self, message: str) -> None:
         self.view = None
+        self._drawn.clear()
         self.query_one("#p-where", Static).update("")
         self.query_one("#p-title", Static).update(Text(message))
         self.query_one("#p-prompt-box").display = False
         self.query_one("#p-notes").display = False
         self.query_one("#p-clock", BigClock).display = False
+        self.query_one("#p-status", Static).update("")
 
     def tick(self) -> None:
         if self.view is None:
@@ -108,7 +126,8 @@ class ProjectorScreen(Screen[None]):
             status = ""
         else:
             status = "paused" if live.started else "about to start"
-        self.query_one("#p-status", Static).update(status)
+        if self._changed("status", status):
+            self.query_one("#p-status", Static).update(status)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.driver is not None if action == "drive" else True

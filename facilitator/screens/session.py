@@ -68,6 +68,7 @@ class SessionScreen(Screen[None]):
         self._heartbeat_failed = False
         self._bell_rung_for: int | None = None
         self._warned_late = False
+        self._session_line = ""
         self.show_notes_to_room = True
 
     def compose(self) -> ComposeResult:
@@ -164,10 +165,11 @@ class SessionScreen(Screen[None]):
             status = "paused (ctrl+t)"
         else:
             status = "ctrl+t starts the clock"
-        self.query_one("#session-clock", Static).update(
-            f"{format_clock(live.session_elapsed)} of "
-            f"{format_duration(self.view.planned_seconds)} · {where} · {status}"
-        )
+        line = (f"{format_clock(live.session_elapsed)} of "
+                f"{format_duration(self.view.planned_seconds)} · {where} · {status}")
+        if line != self._session_line:  # half the ticks change nothing; skip the re-layout
+            self._session_line = line
+            self.query_one("#session-clock", Static).update(line)
         self._warn_if_late(heading.late_seconds)
 
     def _warn_if_late(self, late_seconds: float) -> None:

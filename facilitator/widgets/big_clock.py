@@ -43,12 +43,17 @@ class BigClock(Container):
         super().__init__(id=id)
         self.text = "00:00"
         self.level = "ok"
+        self._shown = False
 
     def compose(self) -> ComposeResult:
         yield Digits(self.text, id="small")
         yield Static(id="large")
 
     def show(self, text: str, level: str) -> None:
+        # Called twice a second with the same reading half the time: nothing to redraw then.
+        if (text, level) == (self.text, self.level) and self._shown:
+            return
+        self._shown = True
         self.text, self.level = text, level
         for name in ("ok", "warning", "over"):
             self.set_class(level == name, f"-{name}")
