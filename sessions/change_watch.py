@@ -62,6 +62,9 @@ class ChangeWatch:
             )
 
     def close(self) -> None:
+        # data_version is counted per connection: after a new one, the first reading
+        # must count as a change, or a screen left showing an error would stay so.
+        self._last = object()
         if self._connection is not None:
             try:
                 self._connection.close()

@@ -129,3 +129,13 @@ def test_following_picks_the_session_touched_last(store, small_agenda, clock) ->
     assert latest_session_id(store) == first
     running.finish_session(store, first, clock.advance(7200))
     assert latest_session_id(store) == first  # the room still sees the session just finished
+
+
+def test_after_a_failed_reading_the_next_one_counts_as_a_change(store, db_path) -> None:
+    mirror = Store.open(db_path, read_only=True)
+    watch = ChangeWatch(mirror)
+    assert watch.changed()
+    watch.close()  # as after a database error: the kept connection is dropped
+    assert watch.changed()
+    assert not watch.changed()
+    mirror.close()
