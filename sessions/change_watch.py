@@ -48,7 +48,7 @@ class ChangeWatch:
 
     def _summary(self) -> tuple:
         """What the mirror shows changes only with a new row (a clock event, a note, a
-        session) or a soft delete; a rebalance logs a clock event too."""
+        session), a soft delete or an edit; a rebalance logs a clock event too."""
         with self._store.reading() as db:
             return tuple(
                 db.execute(
@@ -56,6 +56,7 @@ class ChangeWatch:
                         select(func.max(TimerEvent.id)).scalar_subquery(),
                         select(func.max(Note.id)).scalar_subquery(),
                         select(func.count(Note.deleted_at)).scalar_subquery(),
+                        select(func.max(Note.edited_at)).scalar_subquery(),
                         select(func.max(Session.id)).scalar_subquery(),
                     )
                 ).one()

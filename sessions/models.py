@@ -15,6 +15,10 @@ from sessions.db_types import UTCDateTime, utcnow
 
 NOTE_KINDS = ("deal", "relationship", "decision", "action", "risk", "question")
 ACTION_STATUSES = ("open", "done", "dropped")
+ORGANISATION_KINDS = (
+    "practice", "trust", "pharmacy", "community partner", "patient representative", "other",
+)
+ATTENDANCE_STATUSES = ("present", "apologies", "absent")
 TIMER_EVENT_KINDS = (
     "start", "pause", "resume", "heartbeat", "next", "previous", "finish", "extend", "skip", "jump", "rebalance",
 )
@@ -95,8 +99,73 @@ class Note(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Deletes are soft: the row stays so a delete can be undone and history kept.
     deleted_at: Mapped[datetime | None]
+    # Set on every edit; the earlier texts are kept in note_revision.
+    edited_at: Mapped[datetime | None]
+    # Who said it, when the facilitator attributed it.
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
 
     action: Mapped[Action | None] = relationship(back_populates="note")
+    member: Mapped[Member | None] = relationship()
+    revisions: Mapped[list[NoteRevision]] = relationship(order_by="NoteRevision.id")
+
+
+class NoteRevision(Base):
+    """A note's text (its whole typed line) as it was before an edit."""
+
+    __tablename__ = "note_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("note.id"), index=True)
+    line: Mapped[str] = mapped_column(Text)
+    replaced_at: Mapped[datetime]
+
+
+class Member(Base):
+    """Someone in the partnership: a programme's people, whoever comes to which session."""
+
+    __tablename__ = "member"
+    __table_args__ = (UniqueConstraint("programme_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)
+    name: Mapped[str]
+    organisation: Mapped[str] = mapped_column(default="")
+    organisation_kind: Mapped[str] = mapped_column(String(40), default="other")
+    role: Mapped[str] = mapped_column(default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    archived_at: Mapped[datetime | None]
+
+
+class Attendance(Base):
+    """Who was present and who sent apologies, session by session."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("session_id", "member_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    status: Mapped[str] = mapped_column(String(20))
+
+    member: Mapped[Member] = relationship()
+
+
+class Declaration(Base):
+    """A declared interest: who, what, and whether they left the room for an item."""
+
+    __tablename__ = "declaration"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    interest: Mapped[str] = mapped_column(Text)
+    # The item they stepped out for, if they did.
+    left_room_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deleted_at: Mapped[datetime | None]
+
+    member: Mapped[Member] = relationship()
+    left_room_item: Mapped[AgendaItem | None] = relationship()
 
 
 class Action(Base):

@@ -11,7 +11,7 @@ from sessions.db_types import utcnow
 from sessions.errors import NotFoundError
 from sessions.models import Action, AgendaItem, Note
 from sessions.note_syntax import parse_note_line
-from sessions.services.lookup import unfinished_session_row
+from sessions.services.lookup import member_of_programme, unfinished_session_row
 from sessions.services.views import NoteView
 
 # Deal and relationship are the two kinds the facilitator switches between.
@@ -22,7 +22,7 @@ def other_capture_kind(kind: str) -> str:
     return "relationship" if kind == "deal" else "deal"
 
 
-def _view(note: Note, position: int) -> NoteView:
+def note_view(note: Note, position: int) -> NoteView:
     action = note.action
     return NoteView(
         id=note.id,
@@ -32,6 +32,9 @@ def _view(note: Note, position: int) -> NoteView:
         created_at=note.created_at,
         owner=action.owner if action else "",
         due=action.due_on if action else None,
+        member_id=note.member_id,
+        member_name=note.member.name if note.member else "",
+        edited=note.edited_at is not None,
     )
 
 
@@ -43,8 +46,11 @@ def add_note(
     default_kind: str,
     today: date | None = None,
     now: datetime | None = None,
+    member_id: int | None = None,
 ) -> NoteView | None:
     """Commit the typed line as a note of the current item; None for a blank line.
+
+    `member_id` attributes the note to someone in the programme.
 
     Returns only once the note is on disk; a line that cannot be read raises
     InputError, and a database that cannot be written raises StoreError, so the
@@ -64,12 +70,15 @@ def add_note(
         )
         if item is None:
             raise NotFoundError(f"Session {session_id} has no item {position + 1}.")
+        if member_id is not None:
+            member_of_programme(db, member_id, session.programme_id)
         note = Note(
             session_id=session_id,
             agenda_item_id=item.id,
             kind=parsed.kind,
             text=parsed.text,
             created_at=now or utcnow(),
+            member_id=member_id,
         )
         db.add(note)
         if parsed.kind == "action":
@@ -80,7 +89,7 @@ def add_note(
                 status="open",
             )
         db.flush()
-        return _view(note, position)
+        return note_view(note, position)
 
 
 def list_notes(store, session_id: int, position: int | None = None) -> list[NoteView]:
@@ -90,9 +99,9 @@ def list_notes(store, session_id: int, position: int | None = None) -> list[Note
             select(Note, AgendaItem.position)
             .join(AgendaItem, Note.agenda_item_id == AgendaItem.id)
             .where(Note.session_id == session_id, Note.deleted_at.is_(None))
-            .options(selectinload(Note.action))
+            .options(selectinload(Note.action), selectinload(Note.member))
             .order_by(Note.created_at, Note.id)
         )
         if position is not None:
             query = query.where(AgendaItem.position == position)
-        return [_view(note, pos) for note, pos in db.execute(query).all()]
+        return [note_view(note, pos) for note, pos in db.execute(query).all()]

@@ -87,6 +87,95 @@ class NoteView:
     created_at: datetime
     owner: str = ""
     due: date | None = None
+    member_id: int | None = None
+    member_name: str = ""
+    """Who said it, if the facilitator attributed it."""
+    edited: bool = False
+
+
+@dataclass(frozen=True)
+class MemberView:
+    id: int
+    name: str
+    organisation: str = ""
+    organisation_kind: str = "other"
+    role: str = ""
+
+    @property
+    def label(self) -> str:
+        """`Dr Asha Patel (Harbour Surgery, GP partner)`: what a picker shows."""
+        details = ", ".join(part for part in (self.organisation, self.role) if part)
+        return f"{self.name} ({details})" if details else self.name
+
+
+@dataclass(frozen=True)
+class AttendanceView:
+    member: MemberView
+    status: str
+    """'present', 'apologies', or 'absent' (also for someone not yet marked)."""
+
+
+@dataclass(frozen=True)
+class DeclarationView:
+    id: int
+    member: MemberView
+    interest: str
+    left_room_position: int | None = None
+    left_room_item: str = ""
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: int
+    note_id: int
+    text: str
+    owner: str
+    due: date | None
+    status: str
+    session_id: int
+    session_number: int
+    item_title: str
+    raised_at: datetime
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    note_id: int
+    session_id: int
+    session_number: int
+    position: int
+    item_title: str
+    kind: str
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Deal and relationship notes, for the current step and the whole session."""
+
+    step_label: str
+    step_deal: int
+    step_relationship: int
+    session_deal: int
+    session_relationship: int
+
+    @property
+    def lagging(self) -> str | None:
+        """The side with under a third of the current step's notes, once there are a few."""
+        total = self.step_deal + self.step_relationship
+        if total < MIN_NOTES_FOR_HINT:
+            return None
+        if self.step_deal * 3 < total:
+            return "deal"
+        if self.step_relationship * 3 < total:
+            return "relationship"
+        return None
+
+
+# Fewer notes than this say nothing about balance yet.
+MIN_NOTES_FOR_HINT = 3
 
 
 @dataclass(frozen=True)

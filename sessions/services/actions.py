@@ -1,0 +1,67 @@
+"""The programme's actions across all its sessions: who owes what, by when, and what is late."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from sessions.errors import InputError, NotFoundError
+from sessions.models import ACTION_STATUSES, Action, AgendaItem, Note, Session
+from sessions.services.views import ActionView
+
+
+def list_actions(
+    store, programme_id: int, *, owner: str = "", status: str | None = None,
+    today: date | None = None,
+) -> list[ActionView]:
+    """Actions of the programme, soonest due first (undated last); deleted notes left out.
+
+    `owner` matches any part of the owner's name, ignoring case; an open action
+    whose due date has passed is marked overdue.
+    """
+    today = today or date.today()
+    if status is not None and status not in ACTION_STATUSES:
+        raise InputError(f"An action is one of: {', '.join(ACTION_STATUSES)}.")
+    with store.reading() as db:
+        query = (
+            select(Action, Note, Session.number, AgendaItem.title)
+            .join(Note, Action.note_id == Note.id)
+            .join(Session, Note.session_id == Session.id)
+            .join(AgendaItem, Note.agenda_item_id == AgendaItem.id)
+            .where(Action.programme_id == programme_id, Note.deleted_at.is_(None))
+        )
+        if status is not None:
+            query = query.where(Action.status == status)
+        wanted = owner.strip().casefold()
+        views = [
+            ActionView(
+                id=action.id,
+                note_id=note.id,
+                text=note.text,
+                owner=action.owner,
+                due=action.due_on,
+                status=action.status,
+                session_id=note.session_id,
+                session_number=number,
+                item_title=title,
+                raised_at=note.created_at,
+                overdue=action.status == "open" and action.due_on is not None
+                and action.due_on < today,
+            )
+            for action, note, number, title in db.execute(query)
+            # casefold in Python: SQLite's own case folding stops at ASCII.
+            if wanted in action.owner.casefold()
+        ]
+    return sorted(views, key=lambda a: (a.due is None, a.due or date.max, a.raised_at, a.id))
+
+
+def set_action_status(store, action_id: int, status: str) -> None:
+    """Mark an action done, dropped, or open again; nothing is ever removed."""
+    if status not in ACTION_STATUSES:
+        raise InputError(f"An action is one of: {', '.join(ACTION_STATUSES)}.")
+    with store.transaction("update the action") as db:
+        action = db.get(Action, action_id)
+        if action is None:
+            raise NotFoundError("That action no longer exists.")
+        action.status = status

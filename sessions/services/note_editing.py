@@ -1,0 +1,128 @@
+"""Changing a note after Enter: editing its line, deleting and restoring it, saying who said it.
+
+Nothing typed is ever lost: an edit keeps the line it replaces as a revision, a
+delete only marks the note (so it can be undone), and an action that stops
+being one is marked dropped rather than removed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session as DbSession
+
+from sessions.db_types import utcnow
+from sessions.errors import InputError, NotFoundError
+from sessions.models import Action, AgendaItem, Note, NoteRevision
+from sessions.note_syntax import PREFIXES, parse_note_line
+from sessions.services.lookup import member_of_programme, unfinished_session_row
+from sessions.services.notes import CAPTURE_KINDS, note_view
+from sessions.services.views import NoteView
+
+# The shortest prefix for each kind, to write a note back as a line that parses the same.
+_SHORT_PREFIX = {"decision": "d", "action": "a", "risk": "r", "question": "q",
+                 "deal": "deal", "relationship": "rel"}
+
+
+def _starts_with_prefix(text: str) -> bool:
+    head, colon, _ = text.partition(":")
+    return bool(colon) and head.strip().lower() in PREFIXES
+
+
+def note_line(note: NoteView) -> str:
+    """The note as a line the facilitator can edit and Enter again: prefix, owner and date."""
+    if note.kind in CAPTURE_KINDS:
+        # A deal note that reads like a prefix ("q: …") keeps its kind only with its own prefix.
+        if _starts_with_prefix(note.text):
+            return f"{_SHORT_PREFIX[note.kind]}: {note.text}"
+        return note.text
+    line = f"{_SHORT_PREFIX[note.kind]}: {note.text}"
+    if note.owner:
+        line += f" @{note.owner}"
+    if note.due:
+        line += f" {note.due.isoformat()}"
+    return line
+
+
+def _editable(db: DbSession, note_id: int, refused: str) -> tuple[Note, int]:
+    note = db.get(Note, note_id)
+    if note is None:
+        raise NotFoundError("That note no longer exists.")
+    unfinished_session_row(db, note.session_id, refused)
+    position = db.get(AgendaItem, note.agenda_item_id).position
+    return note, position
+
+
+def edit_note(
+    store, note_id: int, line: str, *, today: date | None = None, now: datetime | None = None
+) -> NoteView:
+    """Replace the note's line; the old one is kept as a revision. A blank line is refused."""
+    now = now or utcnow()
+    with store.transaction("save the edited note") as db:
+        note, position = _editable(db, note_id, "its notes can no longer be edited")
+        default_kind = note.kind if note.kind in CAPTURE_KINDS else "deal"
+        parsed = parse_note_line(line, default_kind, today or date.today())
+        if parsed is None:
+            raise InputError("A note can't be empty: delete it instead (its text is kept).")
+        before = note_line(note_view(note, position))
+        if line.strip() == before and parsed.kind == note.kind:
+            return note_view(note, position)
+        db.add(NoteRevision(note_id=note.id, line=before, replaced_at=now))
+        note.kind, note.text, note.edited_at = parsed.kind, parsed.text, now
+        if parsed.kind == "action":
+            if note.action is None:
+                programme_id = note_session_programme(db, note)
+                note.action = Action(programme_id=programme_id, status="open")
+            elif note.action.status == "dropped":
+                note.action.status = "open"
+            note.action.owner, note.action.due_on = parsed.owner, parsed.due
+        elif note.action is not None and note.action.status == "open":
+            note.action.status = "dropped"
+        db.flush()
+        return note_view(note, position)
+
+
+def note_session_programme(db: DbSession, note: Note) -> int:
+    return unfinished_session_row(db, note.session_id, "notes can no longer change").programme_id
+
+
+def _set_deleted(store, note_id: int, deleted_at: datetime | None, doing: str) -> NoteView:
+    with store.transaction(doing) as db:
+        note, position = _editable(db, note_id, "its notes can no longer change")
+        note.deleted_at = deleted_at
+        db.flush()
+        return note_view(note, position)
+
+
+def delete_note(store, note_id: int, now: datetime | None = None) -> NoteView:
+    """Hide the note from the session and the minutes; its row stays, so undo can bring it back."""
+    return _set_deleted(store, note_id, now or utcnow(), "delete the note")
+
+
+def restore_note(store, note_id: int) -> NoteView:
+    """Undo a delete."""
+    return _set_deleted(store, note_id, None, "bring the note back")
+
+
+def attribute_note(store, note_id: int, member_id: int | None) -> NoteView:
+    """Say who said it (or, with None, that nobody in particular did)."""
+    with store.transaction("attribute the note") as db:
+        note, position = _editable(db, note_id, "its notes can no longer change")
+        if member_id is not None:
+            member_of_programme(db, member_id, note_session_programme(db, note))
+        note.member_id = member_id
+        db.flush()
+        db.refresh(note, ["member"])
+        return note_view(note, position)
+
+
+def note_history(store, note_id: int) -> list[str]:
+    """Every line the note has had, oldest first, ending with the line it has now."""
+    with store.reading() as db:
+        note = db.get(Note, note_id)
+        if note is None:
+            raise NotFoundError("That note no longer exists.")
+        position = db.get(AgendaItem, note.agenda_item_id).position
+        return [revision.line for revision in note.revisions] + [
+            note_line(note_view(note, position))
+        ]
