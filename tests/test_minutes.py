@@ -107,3 +107,27 @@ def test_skipped_and_extended_items_say_so(store, small_agenda, clock) -> None:
     assert "*Planned 10 min, given 15 min, took 14 min.*" in text
     assert "*Planned 20 min; skipped after 2 min.*" in text
     assert "*Planned 5 min, took 0 min.*" in text
+
+
+def test_minutes_name_who_came_who_declared_and_who_said_what(store, small_agenda) -> None:
+    from sessions.services import people
+    from sessions.services.note_editing import edit_note
+    from sessions.services.programmes import create_programme as create
+
+    programme = create(store, "People programme")
+    sid = running.start_session(store, programme.id, small_agenda)
+    patel = people.add_member(store, programme.id, "Dr Asha Patel", "Harbour Surgery",
+                              "practice", "GP partner")
+    hughes = people.add_member(store, programme.id, "Zoë *Hughes*", "Bay Pharmacy", "pharmacy")
+    people.set_attendance(store, sid, patel.id, "present")
+    people.set_attendance(store, sid, hughes.id, "apologies")
+    people.add_declaration(store, sid, patel.id, "Partner in a bidding practice", 1)
+    note = notes.add_note(store, sid, 0, "First wording", "deal", member_id=patel.id)
+    edit_note(store, note.id, "Final wording")
+    text = render_markdown(build_minutes(store, sid))
+    assert "**Present:** Dr Asha Patel (Harbour Surgery, GP partner)" in text
+    assert "**Apologies:** Zoë \\*Hughes\\* (Bay Pharmacy)" in text
+    assert ("- Dr Asha Patel: Partner in a bidding practice "
+            "(left the room for What can we only do together?)") in text
+    assert "- Final wording *(Dr Asha Patel)*" in text
+    assert "First wording" not in text

@@ -14,6 +14,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, Input, Markdown, Static
 
+from facilitator.widgets.editable_note_list import EditableNoteList
 from facilitator.widgets.note_list import NoteList
 from sessions.agenda.durations import format_duration
 from sessions.clock import HEARTBEAT_SECONDS, ClockState, current_countdown, format_clock
@@ -24,6 +25,20 @@ from sessions.services import notes as note_service
 from sessions.services import running
 
 LATE_WARNING_SECONDS = 5 * 60
+
+
+def balance_text(shown) -> Text:
+    """`Step 1 deal 4 · rel 1  ▸ session deal 9 · rel 6`, and a nudge when one side is thin."""
+    line = Text("Balance ", style="bold")
+    if shown.step_label:
+        line.append(f"{shown.step_label}: deal {shown.step_deal} · rel {shown.step_relationship}")
+        line.append("  │  ", style="dim")
+    line.append(f"session: deal {shown.session_deal} · rel {shown.session_relationship}")
+    if shown.lagging == "deal":
+        line.append("  · little on the deal here: what will we achieve?", style="bold")
+    elif shown.lagging == "relationship":
+        line.append("  · little on the relationship here: how are we working?", style="bold")
+    return line
 
 
 class SessionScreen(Screen[None]):
@@ -56,6 +71,17 @@ class SessionScreen(Screen[None]):
                 show=False, tooltip="Show the projector view: item and countdown, large"),
         Binding("ctrl+s", "skip", "Skip", id="session.skip", priority=True, show=False,
                 tooltip="Skip the current item (marked skipped, not done)"),
+        Binding("ctrl+y", "pick_speaker", "Speaker", id="session.speaker", priority=True,
+                show=False, tooltip="Choose who is speaking: the next notes are theirs"),
+        Binding("ctrl+z", "undo_delete", "Undo delete", id="session.undo_delete", priority=True,
+                show=False, tooltip="Bring back the note deleted last"),
+        Binding("f2", "attendance", "Attendance", id="session.attendance", priority=True,
+                show=False, tooltip="Who is present, apologies, and declarations of interest"),
+        # Tab goes between the note line and the note list, not through the prompt's scroll box.
+        Binding("tab,shift+tab", "switch_focus", "Notes/typing", id="session.switch_focus",
+                show=False, tooltip="Move between the note line and the list of notes (to edit or delete)"),
+        # Not a priority: Escape belongs to whatever has focus first (the note list's own).
+        Binding("escape", "cancel_edit", "Cancel edit", id="session.cancel_edit", show=False),
     ]
 
     capture_kind: reactive[str] = reactive("deal")
@@ -70,6 +96,12 @@ class SessionScreen(Screen[None]):
         self._warned_late = False
         self._session_line = ""
         self.show_notes_to_room = True
+        # The note being edited in the note line, if any; the notes deleted, newest last.
+        self.editing = None
+        self._draft = ""
+        self._deleted: list[int] = []
+        # Who the next notes are attributed to: (member id, name), or None.
+        self.speaker: tuple[int, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,11 +113,12 @@ class SessionScreen(Screen[None]):
             yield Digits("00:00", id="countdown")
         with VerticalScroll(id="prompt-box"):
             yield Markdown(id="prompt")
-        yield NoteList(id="notes")
+        yield EditableNoteList(id="notes")
         with Horizontal(id="capture"):
             yield Static(id="kind")
             yield Input(placeholder="Type a note and press Enter", id="note")
-        yield Static(PREFIX_HELP, id="capture-status")
+        yield Static(f"{PREFIX_HELP} · tab: edit notes", id="capture-status")
+        yield Static(id="balance")
         yield Static(id="session-clock")
         yield Footer()
 
@@ -132,10 +165,24 @@ class SessionScreen(Screen[None]):
         )
         self.query_one("#prompt", Markdown).update(item.prompt or "*No prompt for this item.*")
         self.query_one("#prompt-box").scroll_home(animate=False)
-        self.query_one(NoteList).show(
-            note_service.list_notes(self.app.store, self.session_id, item.position)
-        )
+        self.refresh_notes()
         self.tick()
+
+    def refresh_notes(self) -> None:
+        """The current item's notes and the deal/relationship balance, as saved."""
+        from sessions.services.balance import balance
+
+        position = self.state.position
+        self.query_one(NoteList).show(
+            note_service.list_notes(self.app.store, self.session_id, position)
+        )
+        try:
+            shown = balance(self.app.store, self.session_id, position)
+        except FacilitatorError:
+            return  # the notes are shown; the meter waits for the next change
+        meter = self.query_one("#balance", Static)
+        meter.update(balance_text(shown))
+        meter.set_class(shown.lagging is not None, "-lagging")
 
     def tick(self) -> None:
         """Redraw the clocks from the last saved state and the time now; nothing is counted here."""
@@ -273,12 +320,16 @@ class SessionScreen(Screen[None]):
         if not found:  # the reactive's first call can come before compose
             return
         badge = found.first(Static)
-        badge.update(f" {kind.upper()} ")
+        speaker = f" · {self.speaker[1]}" if self.speaker else ""
+        badge.update(Text(f" {kind.upper()}{speaker} "))
         badge.set_class(kind == "deal", "-deal")
         badge.set_class(kind == "relationship", "-relationship")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.editing is not None:
+            self._save_edit(event.input)
+            return
         status = self.query_one("#capture-status", Static)
         now = self.app.now()
         try:
@@ -290,21 +341,156 @@ class SessionScreen(Screen[None]):
                 self.capture_kind,
                 today=now.astimezone().date(),
                 now=now,
+                member_id=self.speaker[0] if self.speaker else None,
             )
         except FacilitatorError as exc:
-            # The typed text stays in the note line; only the reason is shown.
-            status.update(Text(str(exc)))
-            status.add_class("-error")
-            if isinstance(exc, StoreError):  # a line that can't be read only needs the status
-                self.app.show_error(str(exc))
+            self._refused(exc)
             return
         status.remove_class("-error")
         event.input.value = ""
         if note is None:
             status.update(PREFIX_HELP)
             return
-        self.query_one(NoteList).append(note)
+        self.refresh_notes()
         status.update(f"Saved {note.kind} note at {now.astimezone():%H:%M:%S} · {PREFIX_HELP}")
+
+    def _refused(self, exc: FacilitatorError) -> None:
+        """The typed text stays in the note line; only the reason is shown."""
+        status = self.query_one("#capture-status", Static)
+        status.update(Text(str(exc)))
+        status.add_class("-error")
+        if isinstance(exc, StoreError):  # a line that can't be read only needs the status
+            self.app.show_error(str(exc))
+
+    def _save_edit(self, note_line: Input) -> None:
+        from sessions.services.note_editing import edit_note
+
+        now = self.app.now()
+        try:
+            edit_note(self.app.store, self.editing.id, note_line.value,
+                      today=now.astimezone().date(), now=now)
+        except FacilitatorError as exc:
+            self._refused(exc)
+            return
+        self._end_edit("Note changed; the earlier text is kept in its history.")
+
+    def _end_edit(self, message: str) -> None:
+        self.editing = None
+        note_line = self.query_one("#note", Input)
+        note_line.value = self._draft
+        note_line.placeholder = "Type a note and press Enter"
+        status = self.query_one("#capture-status", Static)
+        status.remove_class("-error")
+        status.update(f"{message} · {PREFIX_HELP}")
+        self.refresh_notes()
+        note_line.focus()
+
+    def on_editable_note_list_picked(self, event: EditableNoteList.Picked) -> None:
+        event.stop()
+        if event.what == "edit":
+            from sessions.services.note_editing import note_line
+
+            note_input = self.query_one("#note", Input)
+            if self.editing is None:
+                self._draft = note_input.value  # whatever was half-typed comes back afterwards
+            self.editing = event.note
+            note_input.value = note_line(event.note)
+            note_input.placeholder = "Editing: Enter saves, Esc cancels"
+            self.query_one("#capture-status", Static).update(
+                "Editing a note: Enter saves (the earlier text is kept), Esc cancels"
+            )
+            note_input.focus()
+        elif event.what == "delete":
+            self._delete(event.note)
+        else:
+            self._attribute(event.note)
+
+    def on_editable_note_list_left(self, event: EditableNoteList.Left) -> None:
+        event.stop()
+        self.query_one("#note", Input).focus()
+
+    def action_switch_focus(self) -> None:
+        note_line = self.query_one("#note", Input)
+        if note_line.has_focus:
+            self.query_one(EditableNoteList).focus()
+        else:
+            note_line.focus()
+
+    def action_cancel_edit(self) -> None:
+        if self.editing is not None:
+            self._end_edit("Edit cancelled")
+
+    def _delete(self, note) -> None:
+        from sessions.services.note_editing import delete_note
+
+        try:
+            delete_note(self.app.store, note.id, self.app.now())
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        self._deleted.append(note.id)
+        self.refresh_notes()
+        self.app.say("Note deleted: ctrl+z brings it back.")
+
+    def action_undo_delete(self) -> None:
+        from sessions.services.note_editing import restore_note
+
+        if not self._deleted:
+            self.app.say("No deleted note to bring back.")
+            return
+        try:
+            restored = restore_note(self.app.store, self._deleted[-1])
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        self._deleted.pop()
+        self.refresh_notes()
+        where = "" if restored.position == self.state.position else (
+            f" (it belongs to item {restored.position + 1})")
+        self.app.say(f"Note brought back{where}.")
+
+    def _pick_member(self, title: str, then) -> None:
+        from facilitator.screens.member_picker import MemberPickerScreen
+        from sessions.services.people import attendance
+
+        try:
+            present = attendance(self.app.store, self.session_id)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        names = {entry.member.id: entry.member.name for entry in present}
+
+        def chosen(member_id: int | None) -> None:
+            if member_id is not None:
+                then(member_id or None, names.get(member_id, ""))
+
+        self.app.push_screen(MemberPickerScreen(present, title), chosen)
+
+    def action_pick_speaker(self) -> None:
+        def chosen(member_id: int | None, name: str) -> None:
+            self.speaker = (member_id, name) if member_id else None
+            self.watch_capture_kind(self.capture_kind)
+            self.query_one("#note", Input).focus()
+
+        self._pick_member("Who is speaking? Their name goes on the next notes", chosen)
+
+    def _attribute(self, note) -> None:
+        from sessions.services.note_editing import attribute_note
+
+        def chosen(member_id: int | None, _name: str) -> None:
+            try:
+                attribute_note(self.app.store, note.id, member_id)
+            except FacilitatorError as exc:
+                self.app.show_error(str(exc))
+                return
+            self.refresh_notes()
+
+        self._pick_member("Who said it?", chosen)
+
+    def action_attendance(self) -> None:
+        from facilitator.screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.session_id, self.state.position, self.item.title))
 
     def action_finish(self) -> None:
         from facilitator.screens.confirm import ConfirmScreen

@@ -28,6 +28,10 @@ def note_text(note: NoteView) -> Text:
         line.append(f"  @{note.owner}", style="italic")
     if note.due:
         line.append(f"  due {note.due.isoformat()}", style="italic")
+    if note.member_name:
+        line.append(f"  — {note.member_name}", style="dim")
+    if note.edited:
+        line.append("  (edited)", style="dim")
     return line
 
 

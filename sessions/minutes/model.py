@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
-from sessions.models import Note
+from sessions.models import Attendance, Declaration, Member, Note
 from sessions.services.lookup import session_row
 from sessions.store import Store
 from sessions.timer_log import load_events
@@ -35,6 +35,26 @@ class MinutesNote:
     text: str
     owner: str = ""
     due: date | None = None
+    said_by: str = ""
+
+
+@dataclass(frozen=True)
+class MinutesPerson:
+    name: str
+    organisation: str = ""
+    role: str = ""
+
+    @property
+    def label(self) -> str:
+        details = ", ".join(part for part in (self.organisation, self.role) if part)
+        return f"{self.name} ({details})" if details else self.name
+
+
+@dataclass(frozen=True)
+class MinutesDeclaration:
+    name: str
+    interest: str
+    left_room_for: str = ""
 
 
 @dataclass
@@ -102,6 +122,9 @@ class Minutes:
     sections: list[MinutesSection]
     actions: list[MinutesAction]
     balance: list[Balance]
+    present: list[MinutesPerson] = field(default_factory=list)
+    apologies: list[MinutesPerson] = field(default_factory=list)
+    declarations: list[MinutesDeclaration] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -120,9 +143,11 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
         notes = db.scalars(
             select(Note)
             .where(Note.session_id == session_id, Note.deleted_at.is_(None))
-            .options(selectinload(Note.action))
+            .options(selectinload(Note.action), selectinload(Note.member))
             .order_by(Note.created_at, Note.id)
         ).all()
+        present, apologies = _attendance(db, session_id)
+        declarations = _declarations(db, session_id)
         by_item: dict[int, list[Note]] = {}
         for note in notes:
             by_item.setdefault(note.agenda_item_id, []).append(note)
@@ -153,6 +178,7 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                         text=note.text,
                         owner=action.owner if action else "",
                         due=action.due_on if action else None,
+                        said_by=note.member.name if note.member else "",
                     )
                 )
                 if action is not None:
@@ -193,4 +219,41 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
             sections=sections,
             actions=actions,
             balance=balance,
+            present=present,
+            apologies=apologies,
+            declarations=declarations,
         )
+
+
+def _person(member: Member) -> MinutesPerson:
+    return MinutesPerson(member.name, member.organisation, member.role)
+
+
+def _attendance(db, session_id: int) -> tuple[list[MinutesPerson], list[MinutesPerson]]:
+    rows = db.scalars(
+        select(Attendance)
+        .where(Attendance.session_id == session_id)
+        .options(selectinload(Attendance.member))
+    ).all()
+    by_name = sorted(rows, key=lambda row: row.member.name.casefold())
+    return (
+        [_person(row.member) for row in by_name if row.status == "present"],
+        [_person(row.member) for row in by_name if row.status == "apologies"],
+    )
+
+
+def _declarations(db, session_id: int) -> list[MinutesDeclaration]:
+    rows = db.scalars(
+        select(Declaration)
+        .where(Declaration.session_id == session_id, Declaration.deleted_at.is_(None))
+        .options(selectinload(Declaration.member), selectinload(Declaration.left_room_item))
+        .order_by(Declaration.created_at, Declaration.id)
+    ).all()
+    return [
+        MinutesDeclaration(
+            name=row.member.name,
+            interest=row.interest,
+            left_room_for=row.left_room_item.title if row.left_room_item else "",
+        )
+        for row in rows
+    ]

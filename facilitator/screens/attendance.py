@@ -1,0 +1,133 @@
+"""Who is in the room: present, apologies or absent, and the interests people declare."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sessions.errors import FacilitatorError
+from sessions.services import people
+
+
+class AttendanceScreen(ModalScreen[None]):
+    CSS_PATH = "dialog.tcss"
+    BINDINGS = [
+        Binding("p", "mark('present')", "Present", id="attendance.present"),
+        Binding("a", "mark('apologies')", "Apologies", id="attendance.apologies"),
+        Binding("x", "mark('absent')", "Absent", id="attendance.absent"),
+        Binding("i", "declare", "Declare interest", id="attendance.declare"),
+        Binding("escape", "close", "Close", id="attendance.close"),
+    ]
+
+    def __init__(self, session_id: int, position: int, item_title: str):
+        super().__init__()
+        self.session_id = session_id
+        self.position = position
+        self.item_title = item_title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="attendance"):
+            yield Label("Attendance", classes="heading")
+            yield OptionList(id="people")
+            yield Static(id="declarations")
+            yield Static("p present · a apologies · x absent · i declare an interest · Esc closes",
+                         classes="hint")
+
+    def on_mount(self) -> None:
+        self.refresh_lists()
+        self.query_one("#people", OptionList).focus()
+
+    def refresh_lists(self) -> None:
+        store = self.app.store
+        listing = self.query_one("#people", OptionList)
+        keep = listing.highlighted
+        listing.clear_options()
+        entries = people.attendance(store, self.session_id)
+        for entry in entries:
+            line = Text(f"{entry.status:<10}", style="bold" if entry.status == "present" else "dim")
+            line.append(entry.member.label)
+            listing.add_option(Option(line, id=str(entry.member.id)))
+        if not entries:
+            listing.add_option(Option(Text("No members yet: add them on the home screen with m."),
+                                      disabled=True))
+        listing.highlighted = min(keep or 0, max(len(entries) - 1, 0)) if entries else None
+        declared = people.list_declarations(store, self.session_id)
+        text = Text("Declarations of interest\n" if declared else "No interests declared.",
+                    style="bold" if declared else "dim")
+        for declaration in declared:
+            text.append(f"• {declaration.member.name}: {declaration.interest}")
+            if declaration.left_room_item:
+                text.append(f" (left the room for: {declaration.left_room_item})", style="italic")
+            text.append("\n")
+        self.query_one("#declarations", Static).update(text)
+
+    def _member_id(self) -> int | None:
+        listing = self.query_one("#people", OptionList)
+        if listing.highlighted is None:
+            return None
+        option = listing.get_option_at_index(listing.highlighted)
+        return int(option.id) if option.id else None
+
+    def action_mark(self, status: str) -> None:
+        member_id = self._member_id()
+        if member_id is None:
+            return
+        try:
+            people.set_attendance(self.app.store, self.session_id, member_id, status)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        self.refresh_lists()
+
+    def action_declare(self) -> None:
+        member_id = self._member_id()
+        if member_id is None:
+            return
+        self.app.push_screen(
+            DeclarationScreen(self.session_id, member_id, self.position, self.item_title),
+            lambda _saved: self.refresh_lists(),
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class DeclarationScreen(ModalScreen[bool]):
+    CSS_PATH = "dialog.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="declaration.cancel")]
+
+    def __init__(self, session_id: int, member_id: int, position: int, item_title: str):
+        super().__init__()
+        self.session_id = session_id
+        self.member_id = member_id
+        self.position = position
+        self.item_title = item_title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Declare an interest", classes="heading")
+            yield Input(placeholder="What is the interest? Enter saves", id="interest")
+            yield Checkbox(Text(f"Left the room for: {self.item_title}"), id="left-room")
+            yield Static("", id="declaration-status", classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        left = self.query_one("#left-room", Checkbox).value
+        try:
+            people.add_declaration(
+                self.app.store, self.session_id, self.member_id, event.value,
+                self.position if left else None, now=self.app.now(),
+            )
+        except FacilitatorError as exc:
+            # The typed interest stays in the field; only the reason is shown.
+            self.query_one("#declaration-status", Static).update(Text(str(exc)))
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,52 @@
+"""Choosing who said something: the programme's members, those present first."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sessions.services.views import AttendanceView
+
+NOBODY = 0
+"""Dismissed with this when the facilitator says nobody in particular said it."""
+
+
+class MemberPickerScreen(ModalScreen[int | None]):
+    CSS_PATH = "dialog.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="member_picker.cancel")]
+
+    def __init__(self, attendance: list[AttendanceView], title: str = "Who said it?"):
+        super().__init__()
+        self.attendance = attendance
+        self.heading = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.heading, classes="heading")
+            yield OptionList(id="members")
+            yield Static("Enter chooses · Esc cancels · add members on the home screen (m)",
+                         classes="hint")
+
+    def on_mount(self) -> None:
+        members = self.query_one("#members", OptionList)
+        order = {"present": 0, "apologies": 2, "absent": 1}
+        for entry in sorted(self.attendance, key=lambda a: order.get(a.status, 1)):
+            line = Text(entry.member.label)
+            if entry.status != "absent":
+                line.append(f"  {entry.status}", style="dim")
+            members.add_option(Option(line, id=str(entry.member.id)))
+        members.add_option(Option(Text("Nobody in particular", style="italic"), id=str(NOBODY)))
+        members.highlighted = 0
+        members.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(int(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
