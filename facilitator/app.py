@@ -20,6 +20,8 @@ class FacilitatorApp(App[None]):
     COMMANDS = App.COMMANDS | {ScreenKeysProvider}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f1", "help", "Help", id="app.help", show=False,
+                tooltip="How to capture notes, and every key"),
     ]
 
     def __init__(
@@ -92,6 +94,12 @@ class FacilitatorApp(App[None]):
         from facilitator.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+
+    def action_help(self) -> None:
+        from facilitator.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
 
     def show_error(self, message: str) -> None:
         """One place that tells the facilitator something went wrong, in their words."""

@@ -168,3 +168,24 @@ async def test_the_balance_meter_nudges_the_thin_side(db_path, prepared, clock) 
         await add_note(pilot, "rel: the pharmacy felt heard")
         assert not screen.query_one("#balance").has_class("-lagging")
     app.store.close()
+
+
+async def test_f1_explains_the_prefixes_and_keys(db_path, prepared, clock) -> None:
+    from textual.widgets import Markdown
+
+    from facilitator.screens.help import HelpScreen
+
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test() as pilot:
+        screen = await resume(pilot)
+        screen.query_one("#note", Input).value = "kept while reading the help"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        source = app.screen.query_one(Markdown).source
+        assert "`a:` | action" in source and "next week" in source and "ctrl+z" in source
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#note", Input).value == "kept while reading the help"
+    app.store.close()

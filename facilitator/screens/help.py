@@ -1,0 +1,64 @@
+"""F1: how to capture what the room says, and the keys, in one page the facilitator can skim."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+from sessions.note_syntax import DATE_HELP
+
+HELP = f"""\
+# Capturing notes
+
+Type a note and press **Enter**: it is saved at once. The badge beside the note line shows the
+kind of the next note, **DEAL** (what we achieve together) or **RELATIONSHIP** (how we work
+together); **ctrl+r** switches it. Start a note with a prefix for anything else:
+
+| prefix | kind |
+|---|---|
+| `d:` | decision |
+| `a:` | action: `a: send the draft @Dr Patel fri` |
+| `r:` | risk |
+| `q:` | question |
+| `deal:` / `rel:` | one note of the other kind |
+
+An action's owner follows `@`; its due date comes last: {DATE_HELP}. A date that can't be read
+is refused and the text stays in the note line.
+
+# Keys in the session
+
+| key | does |
+|---|---|
+| ctrl+t | start, pause or resume the clock |
+| ctrl+n / ctrl+b | next / previous item |
+| ctrl+up / ctrl+g / ctrl+down | +1 min / +5 min / -1 min for this item |
+| ctrl+s | skip the item |
+| ctrl+o | the agenda outline; Enter jumps |
+| ctrl+l | rebalance the rest to finish on time |
+| tab | the note list: Enter edits, Delete deletes, a attributes, Esc returns |
+| ctrl+z | bring back the note deleted last |
+| ctrl+y | who is speaking: their name goes on the next notes |
+| F2 | attendance and declarations of interest |
+| F5 | the projector view |
+| ctrl+f | finish and write the minutes |
+| ctrl+p | every command by name |
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialog.tcss"
+    BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="help"):
+            with VerticalScroll():
+                yield Markdown(HELP)
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
