@@ -81,13 +81,17 @@ def add_note(
             member_id=member_id,
         )
         db.add(note)
-        if parsed.kind == "action":
-            note.action = Action(
+        # Set either way: a new note has no action row to look up, so none is queried.
+        note.action = (
+            Action(
                 programme_id=session.programme_id,
                 owner=parsed.owner,
                 due_on=parsed.due,
                 status="open",
             )
+            if parsed.kind == "action"
+            else None
+        )
         db.flush()
         return note_view(note, position)
 

@@ -1,0 +1,209 @@
+"""Note saved on Enter: how long the app's save path takes, in a database with a long history.
+
+When the facilitator presses Enter the line goes to `add_note`, which returns only
+once the note is committed (WAL, synchronous=FULL), so the room's words are on disk
+before the input clears. Its baseline is the least any durable save can cost: one
+plain INSERT and COMMIT through the `sqlite3` module, into a byte-for-byte copy of
+the same database with the same pragmas, so the same indexes and full-text
+triggers fire and the same size of file is written to.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sqlite3
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sessions.agenda.library import BUNDLED_PREFIX, DEFAULT_AGENDA, find_agenda
+from sessions.services import notes, running
+from sessions.services.programmes import create_programme
+from sessions.store import BUSY_TIMEOUT_MS, Store
+
+# A few hundred notes is a long session; the history is many such sessions.
+NOTES_PER_SESSION = 250
+
+# The first saves compile and cache the app's statements; a session of notes
+# pays that once, so it is left out of what the room waits for at every Enter.
+WARMUP_SAMPLES = 5
+
+# SQLite keeps a UTC time as text in this form; the bulk-loaded rows must read
+# back exactly as the app's own do.
+_SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
+
+_INSERT = (
+    "INSERT INTO note (session_id, agenda_item_id, kind, text, created_at, "
+    "deleted_at, edited_at, member_id) VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL)"
+)
+
+# What a partnership says, roughly in order of how often; no word carries a colon,
+# so no line reads as a prefixed decision, action or risk.
+_VOCABULARY = (
+    "the we to and of practice a for will in pcn is on with funding need data care "
+    "it board that agreed patients from share staff by hub not be clinical winter "
+    "network are ARRS roles pharmacist access gp list budget federation ICB contract "
+    "referrals at this pathway frailty out-of-hours waiting estates rota social "
+    "prescriber digital clinic meeting team pressure discuss review proposal trust "
+    "community hospital discharge physio mental health capacity workforce leads "
+    "weekend cover appointments enhanced service locum nurse paramedic dashboard "
+    "targets population risk stratification outcome report quarter bid pilot costs "
+    "savings sharing agreement governance partners Dr Patel Okafor Nguyen Hughes "
+    "Begum Kowalski Mensah surgery Riverside Millbrook Eastgate Northfield Hollins "
+    "practices housebound visits vaccination flu covid respiratory diabetes "
+    "hypertension cancer screening uptake deprivation inequalities translator "
+    "interpreter transport parking reception telephony online consultation "
+    "backlog demand signposting care-navigators coordinator minutes follow-up"
+)
+_WORDS = _VOCABULARY.split()
+_WEIGHTS = [1 / rank for rank in range(1, len(_WORDS) + 1)]
+
+# Most of what is typed is the two capture kinds; the prefixed kinds are rarer.
+_KINDS = ("deal", "relationship", "decision", "action", "risk", "question")
+_KIND_WEIGHTS = (55, 25, 8, 7, 3, 2)
+
+
+@dataclass
+class SaveResult:
+    latencies_ms: list[float] = field(default_factory=list)
+
+    @property
+    def p50_ms(self) -> float:
+        return statistics.median(self.latencies_ms)
+
+    @property
+    def p99_ms(self) -> float:
+        return statistics.quantiles(self.latencies_ms, n=100, method="inclusive")[98]
+
+
+@dataclass(frozen=True)
+class SaveMeasurement:
+    facilitator: SaveResult
+    baseline: SaveResult
+    notes: int
+    sessions: int
+    mean_note_chars: float
+
+
+def note_line(rng: random.Random) -> str:
+    """A line as typed in the room: mostly a short sentence, now and then a paragraph."""
+    words = min(60, max(2, round(rng.lognormvariate(2.3, 0.6))))
+    return " ".join(rng.choices(_WORDS, _WEIGHTS, k=words)).capitalize()
+
+
+def _history(
+    session_ids: list[int], items: dict[int, list[int]], count: int, rng: random.Random
+) -> Iterator[tuple[int, int, str, str, str]]:
+    started = datetime(2024, 1, 8, 9, 30, tzinfo=UTC)
+    for index in range(count):
+        number = min(index // NOTES_PER_SESSION, len(session_ids) - 1)
+        session_id = session_ids[number]
+        # Sessions fortnightly, notes through the two hours of each, item by item.
+        into = (index % NOTES_PER_SESSION) / NOTES_PER_SESSION
+        item_ids = items[session_id]
+        at = started + timedelta(weeks=2 * number, seconds=7200 * into + rng.random())
+        kind = rng.choices(_KINDS, _KIND_WEIGHTS)[0]
+        yield (session_id, item_ids[int(into * len(item_ids))], kind, note_line(rng),
+               at.strftime(_SQLITE_TIME))
+
+
+def build_history(db_path: Path, count: int, rng: random.Random) -> tuple[int, int]:
+    """`count` notes over sessions all finished but the last: (how many sessions, the last)."""
+    store = Store.open(db_path)
+    try:
+        programme = create_programme(store, "Benchmark programme", "Benchmark PCN")
+        # Named as bundled, so an agenda of the same name in a user's folder cannot stand in.
+        agenda = find_agenda(BUNDLED_PREFIX + DEFAULT_AGENDA)
+        session_ids: list[int] = []
+        for _ in range(max(1, count // NOTES_PER_SESSION)):
+            if session_ids:
+                running.finish_session(store, session_ids[-1])
+            session_ids.append(running.start_session(store, programme.id, agenda))
+    finally:
+        store.close()
+    with closing(sqlite3.connect(db_path)) as connection:
+        items: dict[int, list[int]] = defaultdict(list)
+        for item_id, session_id in connection.execute(
+            "SELECT id, session_id FROM agenda_item ORDER BY session_id, position"
+        ):
+            items[session_id].append(item_id)
+        # One transaction: the triggers index every note as it goes in, as they would
+        # have one Enter at a time.
+        with connection:
+            connection.executemany(_INSERT, _history(session_ids, items, count, rng))
+            # Each action note has its action row, as the app writes them: most long done.
+            connection.execute(
+                "INSERT INTO action (programme_id, note_id, owner, due_on, status) "
+                "SELECT ?, id, 'Dr Patel', date(created_at, '+14 days'), "
+                "CASE WHEN id % 5 = 0 THEN 'open' ELSE 'done' END "
+                "FROM note WHERE kind = 'action'",
+                (programme.id,),
+            )
+        # Everything into the main file, so its copy holds the same database.
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return len(session_ids), session_ids[-1]
+
+
+def _open_baseline(db_path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(db_path)
+    for pragma in (f"busy_timeout = {BUSY_TIMEOUT_MS}", "foreign_keys = ON",
+                   "synchronous = FULL", "journal_mode = WAL"):
+        connection.execute(f"PRAGMA {pragma}")
+    return connection
+
+
+def measure_save(folder: Path, count: int, samples: int, rng: random.Random) -> SaveMeasurement:
+    """The app's save and the raw insert, sampled in turn on copies of one database.
+
+    Taking turns puts both under the same conditions (disk, page cache, the WAL's
+    checkpoints) for the whole run.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    app_db = folder / "facilitator.db"
+    baseline_db = folder / "baseline.db"
+    sessions, session_id = build_history(app_db, count, rng)
+    shutil.copyfile(app_db, baseline_db)
+    with closing(sqlite3.connect(app_db)) as connection:
+        item_ids = [row[0] for row in connection.execute(
+            "SELECT id FROM agenda_item WHERE session_id = ? ORDER BY position", (session_id,)
+        )]
+        mean_chars = connection.execute("SELECT avg(length(text)) FROM note").fetchone()[0]
+
+    results = {"facilitator": SaveResult(), "baseline": SaveResult()}
+    store = Store.open(app_db)
+    try:
+        with closing(_open_baseline(baseline_db)) as connection:
+
+            def app_save(position: int, line: str) -> None:
+                notes.add_note(store, session_id, position, line, "deal")
+
+            def raw_save(position: int, line: str) -> None:
+                connection.execute(_INSERT, (
+                    session_id, item_ids[position], "deal", line,
+                    datetime.now(UTC).strftime(_SQLITE_TIME),
+                ))
+                connection.commit()
+
+            turns = [("facilitator", app_save), ("baseline", raw_save)]
+            for number in range(WARMUP_SAMPLES + samples):
+                position = rng.randrange(len(item_ids))
+                line = note_line(rng)
+                rng.shuffle(turns)
+                for name, save in turns:
+                    started = time.perf_counter()
+                    save(position, line)
+                    elapsed_ms = (time.perf_counter() - started) * 1000
+                    if number >= WARMUP_SAMPLES:
+                        results[name].latencies_ms.append(elapsed_ms)
+    finally:
+        store.close()
+    return SaveMeasurement(
+        facilitator=results["facilitator"], baseline=results["baseline"],
+        notes=count, sessions=sessions, mean_note_chars=mean_chars,
+    )
