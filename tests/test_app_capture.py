@@ -189,3 +189,26 @@ async def test_f1_explains_the_prefixes_and_keys(db_path, prepared, clock) -> No
         assert app.screen is screen
         assert screen.query_one("#note", Input).value == "kept while reading the help"
     app.store.close()
+
+
+async def test_f3_searches_the_programme_from_the_session(db_path, prepared, clock) -> None:
+    from facilitator.screens.search import SearchScreen
+
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test() as pilot:
+        screen = await resume(pilot)
+        await add_note(pilot, "One front door for patients")
+        await pilot.press("f3")
+        await pilot.pause()
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        search.query_one(Input).value = "front"
+        await pilot.press("enter")
+        await pilot.pause()
+        hits = search.query_one(OptionList)
+        assert hits.option_count == 1
+        assert "One front door for patients" in str(hits.get_option_at_index(0).prompt)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+    app.store.close()

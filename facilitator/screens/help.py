@@ -42,6 +42,7 @@ is refused and the text stays in the note line.
 | ctrl+z | bring back the note deleted last |
 | ctrl+y | who is speaking: their name goes on the next notes |
 | F2 | attendance and declarations of interest |
+| F3 | search every note of the programme |
 | F5 | the projector view |
 | ctrl+f | finish and write the minutes |
 | ctrl+p | every command by name |

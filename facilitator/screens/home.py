@@ -19,12 +19,18 @@ from sessions.services.running import list_unfinished
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("n", "new_programme", "New programme", id="home.new_programme",
+        Binding("n", "new_programme", "New", id="home.new_programme",
                 tooltip="Create a new programme"),
-        Binding("s", "start_session", "Start session", id="home.start_session",
+        Binding("s", "start_session", "Start", id="home.start_session",
                 tooltip="Start a session in the highlighted programme"),
         Binding("r", "resume", "Resume", id="home.resume",
                 tooltip="Resume the highlighted unfinished session"),
+        Binding("a", "actions", "Actions", id="home.actions",
+                tooltip="The highlighted programme's actions: owners, due dates, overdue"),
+        Binding("slash", "search", "Search", id="home.search",
+                tooltip="Search the notes of the highlighted programme"),
+        Binding("m", "members", "Members", id="home.members",
+                tooltip="The highlighted programme's members"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -120,6 +126,30 @@ class HomeScreen(Screen[None]):
             self.notify("No session is waiting to be resumed.", severity="warning")
             return
         self.open_session(session_id)
+
+    def _programme_or_hint(self) -> int | None:
+        programme_id = self._selected("#programmes")
+        if programme_id is None:
+            self.notify("Create a programme first: press n.", severity="warning")
+        return programme_id
+
+    def action_actions(self) -> None:
+        if (programme_id := self._programme_or_hint()) is not None:
+            from facilitator.screens.actions import ActionsScreen
+
+            self.app.push_screen(ActionsScreen(programme_id))
+
+    def action_search(self) -> None:
+        if (programme_id := self._programme_or_hint()) is not None:
+            from facilitator.screens.search import SearchScreen
+
+            self.app.push_screen(SearchScreen(programme_id))
+
+    def action_members(self) -> None:
+        if (programme_id := self._programme_or_hint()) is not None:
+            from facilitator.screens.members import MembersScreen
+
+            self.app.push_screen(MembersScreen(programme_id))
 
     def open_session(self, session_id: int) -> None:
         from facilitator.screens.session import SessionScreen

@@ -77,6 +77,8 @@ class SessionScreen(Screen[None]):
                 show=False, tooltip="Bring back the note deleted last"),
         Binding("f2", "attendance", "Attendance", id="session.attendance", priority=True,
                 show=False, tooltip="Who is present, apologies, and declarations of interest"),
+        Binding("f3", "search", "Search", id="session.search", priority=True, show=False,
+                tooltip="Search every note of this programme"),
         # Tab goes between the note line and the note list, not through the prompt's scroll box.
         Binding("tab,shift+tab", "switch_focus", "Notes/typing", id="session.switch_focus",
                 show=False, tooltip="Move between the note line and the list of notes (to edit or delete)"),
@@ -486,6 +488,11 @@ class SessionScreen(Screen[None]):
             self.refresh_notes()
 
         self._pick_member("Who said it?", chosen)
+
+    def action_search(self) -> None:
+        from facilitator.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.view.programme_id))
 
     def action_attendance(self) -> None:
         from facilitator.screens.attendance import AttendanceScreen

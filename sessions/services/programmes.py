@@ -84,3 +84,11 @@ def find_programme(store: Store, name_or_slug: str) -> ProgrammeView:
             if wanted.casefold() in (programme.name.casefold(), programme.slug):
                 return _view(programme)
     raise NotFoundError(f"No programme is called {wanted!r}.")
+
+
+def get_programme(store: Store, programme_id: int) -> ProgrammeView:
+    with store.reading() as db:
+        programme = db.get(Programme, programme_id)
+        if programme is None:
+            raise NotFoundError("That programme no longer exists.")
+        return _view(programme)

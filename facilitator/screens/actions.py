@@ -1,0 +1,199 @@
+"""The programme's actions: who owes what by when, what is late, and marking them off."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sessions.errors import FacilitatorError
+from sessions.models import ACTION_STATUSES
+from sessions.services.actions import list_actions, set_action_status
+from sessions.services.programmes import get_programme
+from sessions.services.views import ActionView
+
+# `None` is "all": the filter cycles through it and then each status in turn.
+STATUS_FILTERS: tuple[str | None, ...] = (None, *ACTION_STATUSES)
+
+# Lines short enough for an 80-column terminal: the list cuts, it does not wrap.
+HOW_ACTIONS_ARE_MADE = (
+    "No actions yet.\n"
+    "In a session, a note that starts with a: becomes an action;\n"
+    "add @owner and a due date, e.g.  a: send the draft @Sam 2026-12-01"
+)
+NONE_MATCH = "No actions match: change the owner filter, or press f."
+
+
+def action_text(action: ActionView) -> Text:
+    """Two lines, cut to the width: what is owed, then who, when, its state and where."""
+    line = Text()
+    if action.overdue:
+        line.append(" OVERDUE ", style="bold reverse red")
+        line.append(" ")
+    line.append(action.text, style={"done": "dim", "dropped": "strike dim"}.get(action.status, ""))
+    line.append("\n   ")
+    line.append(f"@{action.owner}" if action.owner else "no owner", style="italic")
+    line.append(f" · due {action.due.isoformat()}" if action.due else " · no due date")
+    line.append(f" · {action.status}", style="bold" if action.status == "open" else "")
+    line.append(f" · session {action.session_number} · {action.item_title}", style="dim")
+    return line
+
+
+def action_detail(action: ActionView) -> Text:
+    """The highlighted action in full, as the list may have cut it short."""
+    detail = Text(action.text)
+    detail.append(
+        f"\nRaised {action.raised_at.astimezone():%Y-%m-%d} in session {action.session_number}"
+        f" · {action.item_title}",
+        style="dim",
+    )
+    return detail
+
+
+class ActionsScreen(Screen[None]):
+    CSS_PATH = "actions.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="actions.back"),
+        Binding("d", "set_status('done')", "Done", id="actions.done",
+                tooltip="Mark the highlighted action done"),
+        Binding("x", "set_status('dropped')", "Drop", id="actions.drop",
+                tooltip="Mark the highlighted action dropped"),
+        Binding("o", "set_status('open')", "Reopen", id="actions.reopen",
+                tooltip="Open the highlighted action again"),
+        Binding("f", "cycle_status(1)", "Status filter", id="actions.filter",
+                tooltip="Show all, open, done or dropped actions"),
+        Binding("F", "cycle_status(-1)", "Previous filter", id="actions.filter_back",
+                show=False, tooltip="Cycle the status filter backwards"),
+    ]
+
+    def __init__(self, programme_id: int):
+        super().__init__()
+        self.programme_id = programme_id
+        self.status_filter: str | None = None
+        self.shown: list[ActionView] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="actions-page"):
+            yield Input(placeholder="Filter by owner: type part of a name", id="owner")
+            yield Static("", id="filter-line", classes="hint")
+            yield OptionList(id="actions")
+            yield Static("", id="action-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Actions"
+        try:
+            self.title = get_programme(self.app.store, self.programme_id).name or self.app.title
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+        self.refresh_actions()
+        self.query_one("#actions", OptionList).focus()
+
+    def refresh_actions(self, keep_id: int | None = None) -> None:
+        """Redraw from the database, keeping the highlight on the same action if it stays."""
+        option_list = self.query_one("#actions", OptionList)
+        owner = self.query_one("#owner", Input).value
+        try:
+            self.shown = list_actions(
+                self.app.store, self.programme_id, owner=owner, status=self.status_filter,
+                today=self.app.now().astimezone().date(),
+            )
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        old_index = option_list.highlighted
+        option_list.clear_options()
+        option_list.add_options(Option(action_text(a), id=str(a.id)) for a in self.shown)
+        if self.shown:
+            ids = [a.id for a in self.shown]
+            option_list.highlighted = (
+                ids.index(keep_id) if keep_id in ids else min(old_index or 0, len(ids) - 1)
+            )
+        else:
+            # Said inside the list, which keeps focus, so the letter keys stay commands.
+            filtered = bool(owner.strip()) or self.status_filter is not None
+            option_list.add_option(Option(
+                Text(NONE_MATCH if filtered else HOW_ACTIONS_ARE_MADE, style="italic"),
+                disabled=True,
+            ))
+        self.query_one("#action-detail").display = bool(self.shown)
+        self._describe(owner)
+
+    def _describe(self, owner: str) -> None:
+        showing = "all actions" if self.status_filter is None else f"{self.status_filter} actions"
+        late = sum(a.overdue for a in self.shown)
+        line = f"Showing {showing}" + (f" owned by '{owner.strip()}'" if owner.strip() else "")
+        line += f" · {len(self.shown)} listed" + (f", {late} overdue" if late else "")
+        line += " · Enter: back to the list" if self._typing() else " · f: status · Tab: owner"
+        self.query_one("#filter-line", Static).update(Text(line))
+
+    def highlighted_action(self) -> ActionView | None:
+        index = self.query_one("#actions", OptionList).highlighted
+        if index is None or not self.shown or index >= len(self.shown):
+            return None
+        return self.shown[index]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the owner filter is being typed in, letters are text, not commands:
+        # the footer leaves those keys out so it does not promise what they will not do.
+        return not (action in ("set_status", "cycle_status") and self._typing())
+
+    def _typing(self) -> bool:
+        return isinstance(self.focused, Input)
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+        self._describe(self.query_one("#owner", Input).value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.refresh_actions()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#actions", OptionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # Down from the owner filter goes to the list, as Enter does.
+        if event.key == "down" and self._typing() and self.shown:
+            event.stop()
+            self.query_one("#actions", OptionList).focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if (action := self.highlighted_action()) is not None:
+            self.query_one("#action-detail", Static).update(action_detail(action))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # Enter has nothing to do on an action; the letters change it.
+
+    def action_set_status(self, status: str) -> None:
+        action = self.highlighted_action()
+        if action is None:
+            self.app.say("There is no action to change.", severity="warning")
+            return
+        if action.status == status:
+            self.app.say(f"That action is already {status}.")
+            return
+        try:
+            set_action_status(self.app.store, action.id, status)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        self.app.say(f"Marked {status}: {action.text}")
+        self.refresh_actions(keep_id=action.id)
+
+    def action_cycle_status(self, step: int) -> None:
+        index = STATUS_FILTERS.index(self.status_filter)
+        self.status_filter = STATUS_FILTERS[(index + step) % len(STATUS_FILTERS)]
+        kept = self.highlighted_action()
+        self.refresh_actions(keep_id=kept.id if kept else None)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,191 @@
+"""The programme's members: who they are and where from; adding and archiving them."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from sessions.errors import FacilitatorError
+from sessions.models import ORGANISATION_KINDS
+from sessions.services.people import add_member, archive_member, list_members
+from sessions.services.programmes import get_programme
+from sessions.services.views import MemberView
+
+
+def member_line(member: MemberView) -> Text:
+    """Name, organisation (kind), role: one line, cut to the width."""
+    line = Text(member.name, style="bold")
+    if member.organisation:
+        line.append(f" · {member.organisation}")
+    line.append(f" ({member.organisation_kind})", style="dim")
+    if member.role:
+        line.append(f" · {member.role}")
+    return line
+
+
+class MembersScreen(Screen[None]):
+    CSS_PATH = "members.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="members.back"),
+        Binding("n", "new_member", "New member", id="members.new",
+                tooltip="Add a member to the programme"),
+        Binding("x,delete", "archive", "Archive", id="members.archive",
+                tooltip="Archive the highlighted member (kept in past minutes)"),
+    ]
+
+    def __init__(self, programme_id: int):
+        super().__init__()
+        self.programme_id = programme_id
+        self.members: list[MemberView] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="members-page"):
+            yield OptionList(id="members")
+            yield Static("", id="member-detail")
+            yield Static("", id="members-hint", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Members"
+        try:
+            self.title = get_programme(self.app.store, self.programme_id).name or self.app.title
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+        self.refresh_members()
+        self.query_one("#members", OptionList).focus()
+
+    def refresh_members(self, keep_id: int | None = None) -> None:
+        option_list = self.query_one("#members", OptionList)
+        try:
+            self.members = list_members(self.app.store, self.programme_id)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        old_index = option_list.highlighted
+        option_list.clear_options()
+        option_list.add_options(Option(member_line(m), id=str(m.id)) for m in self.members)
+        ids = [member.id for member in self.members]
+        if ids:
+            option_list.highlighted = (
+                ids.index(keep_id) if keep_id in ids else min(old_index or 0, len(ids) - 1)
+            )
+        else:
+            # Said inside the list, which keeps focus, so n and x stay commands.
+            option_list.add_option(
+                Option(Text("No members yet: press n to add the first.", style="italic"),
+                       disabled=True)
+            )
+        self.query_one("#member-detail").display = bool(ids)
+        self.query_one("#members-hint", Static).update(
+            f"{len(ids)} member{'s' if len(ids) != 1 else ''} · n adds · x archives"
+        )
+
+    def highlighted_member(self) -> MemberView | None:
+        index = self.query_one("#members", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.members):
+            return None
+        return self.members[index]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # The list cuts long lines; the highlighted member is shown in full underneath.
+        event.stop()
+        if (member := self.highlighted_member()) is not None:
+            kind = f"{member.organisation_kind} organisation"
+            details = " · ".join(part for part in (member.organisation, kind, member.role) if part)
+            self.query_one("#member-detail", Static).update(Text(f"{member.name}\n{details}"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # Enter has nothing to do on a member; n and x act.
+
+    def action_new_member(self) -> None:
+        def added(member: MemberView | None) -> None:
+            if member is not None:
+                self.refresh_members(keep_id=member.id)
+                self.app.say(f"Added {member.label}.")
+
+        self.app.push_screen(MemberFormScreen(self.programme_id), added)
+
+    def action_archive(self) -> None:
+        member = self.highlighted_member()
+        if member is None:
+            self.app.say("There is no member to archive.", severity="warning")
+            return
+        from facilitator.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                archive_member(self.app.store, member.id, now=self.app.now())
+            except FacilitatorError as exc:
+                self.app.show_error(str(exc))
+                return
+            self.refresh_members()
+            self.app.say(f"Archived {member.name}: off the lists, still in past minutes.")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Archive {member.name}?",
+                "They leave the member lists; minutes of past sessions keep their name.",
+            ),
+            answered,
+        )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class MemberFormScreen(ModalScreen[MemberView | None]):
+    CSS_PATH = ["dialog.tcss", "members.tcss"]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, programme_id: int):
+        super().__init__()
+        self.programme_id = programme_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="member-form"):
+            yield Label("New member", classes="heading")
+            with Grid(id="member-fields"):
+                yield Label("Name")
+                yield Input(placeholder="e.g. Dr Asha Patel", id="name")
+                yield Label("Organisation")
+                yield Input(placeholder="e.g. Harbour Surgery", id="organisation")
+                yield Label("Kind")
+                yield Select(
+                    [(kind.capitalize(), kind) for kind in ORGANISATION_KINDS],
+                    value="other", allow_blank=False, id="kind",
+                )
+                yield Label("Role")
+                yield Input(placeholder="e.g. GP partner", id="role")
+            yield Static("", id="error", classes="error")
+            yield Static("Enter adds · Tab moves · Esc cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            member = add_member(
+                self.app.store,
+                self.programme_id,
+                self.query_one("#name", Input).value,
+                self.query_one("#organisation", Input).value,
+                str(self.query_one("#kind", Select).value),
+                self.query_one("#role", Input).value,
+            )
+        except FacilitatorError as exc:
+            # What was typed stays in the fields; only the reason is added.
+            self.query_one("#error", Static).update(Text(str(exc)))
+            return
+        self.dismiss(member)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
