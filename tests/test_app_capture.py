@@ -151,6 +151,16 @@ async def test_attendance_and_a_declaration(db_path, prepared, clock) -> None:
         assert "Partner in the hub's bidding practice" in static_text(app.screen, "#declarations")
         [declared] = people.list_declarations(app.store, session_id)
         assert (declared.member.name, declared.left_room_position) == ("Dr Asha Patel", 0)
+
+        await pilot.press("escape")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        written = Path(app.screen.minutes_path).read_text(encoding="utf-8")
+        assert "**Present:** Dr Asha Patel (Harbour Surgery)" in written
+        assert "**Apologies:** \\[bold\\]Zoë\\[/\\] Hughes (Bay Pharmacy)" in written
+        assert "- Dr Asha Patel: Partner in the hub's bidding practice (left the room for" in written
     app.store.close()
 
 
@@ -162,11 +172,12 @@ async def test_the_balance_meter_nudges_the_thin_side(db_path, prepared, clock) 
         for text in ("One", "Two", "Three"):
             await add_note(pilot, text)
         meter = static_text(screen, "#balance")
-        assert "Welcome: deal 3 · rel 0" in meter and "little on the relationship" in meter
+        assert "Welcome: deal 3 ████████ rel 0" in meter and "little on the relationship" in meter
         assert screen.query_one("#balance").has_class("-lagging")
         await add_note(pilot, "rel: we trust each other more")
         await add_note(pilot, "rel: the pharmacy felt heard")
         assert not screen.query_one("#balance").has_class("-lagging")
+        assert "deal 3 █████░░░ rel 2" in static_text(screen, "#balance")
     app.store.close()
 
 

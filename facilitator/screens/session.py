@@ -27,11 +27,25 @@ from sessions.services import running
 LATE_WARNING_SECONDS = 5 * 60
 
 
+BAR_CELLS = 8
+
+
+def balance_bar(deal: int, relationship: int) -> Text:
+    """`████░░░░`: the deal's share of the notes, filled; the relationship's, shaded."""
+    total = deal + relationship
+    if not total:
+        return Text("·" * BAR_CELLS, style="dim")
+    filled = round(BAR_CELLS * deal / total)
+    return Text("█" * filled + "░" * (BAR_CELLS - filled))
+
+
 def balance_text(shown) -> Text:
     """`Step 1 deal 4 · rel 1  ▸ session deal 9 · rel 6`, and a nudge when one side is thin."""
     line = Text("Balance ", style="bold")
     if shown.step_label:
-        line.append(f"{shown.step_label}: deal {shown.step_deal} · rel {shown.step_relationship}")
+        line.append(f"{shown.step_label}: deal {shown.step_deal} ")
+        line.append_text(balance_bar(shown.step_deal, shown.step_relationship))
+        line.append(f" rel {shown.step_relationship}")
         line.append("  │  ", style="dim")
     line.append(f"session: deal {shown.session_deal} · rel {shown.session_relationship}")
     if shown.lagging == "deal":
