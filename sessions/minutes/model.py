@@ -17,6 +17,7 @@ from sessions.clock import replay
 from sessions.models import Attendance, Declaration, Member, Note
 from sessions.services.lookup import session_row
 from sessions.store import Store
+from sessions.services.views import person_label
 from sessions.timer_log import load_events
 
 NOTE_SECTIONS = (
@@ -46,8 +47,7 @@ class MinutesPerson:
 
     @property
     def label(self) -> str:
-        details = ", ".join(part for part in (self.organisation, self.role) if part)
-        return f"{self.name} ({details})" if details else self.name
+        return person_label(self.name, self.organisation, self.role)
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,12 @@ class NoteView:
     edited: bool = False
 
 
+def person_label(name: str, organisation: str = "", role: str = "") -> str:
+    """`Dr Asha Patel (Harbour Surgery, GP partner)`: how a person reads in lists and minutes."""
+    details = ", ".join(part for part in (organisation, role) if part)
+    return f"{name} ({details})" if details else name
+
+
 @dataclass(frozen=True)
 class MemberView:
     id: int
@@ -103,9 +109,7 @@ class MemberView:
 
     @property
     def label(self) -> str:
-        """`Dr Asha Patel (Harbour Surgery, GP partner)`: what a picker shows."""
-        details = ", ".join(part for part in (self.organisation, self.role) if part)
-        return f"{self.name} ({details})" if details else self.name
+        return person_label(self.name, self.organisation, self.role)
 
 
 @dataclass(frozen=True)
