@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from facilitator.commands import ScreenKeysProvider
+from sessions.services.leases import Holder
 from sessions.steady_clock import SteadyClock
 from sessions.store import Store
 
@@ -35,6 +36,8 @@ class FacilitatorApp(App[None]):
         self.store = store
         # The home screen, unless the app was opened for one job (the read-only mirror).
         self._first_screen = first_screen
+        # Who this copy is, for the lease that keeps one driver per session.
+        self.holder = Holder.this_process()
         # The time source for the clock (steady through wall-clock changes and sleeps);
         # tests hand in their own.
         self.now: Callable[[], datetime] = now or SteadyClock()

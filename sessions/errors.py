@@ -21,3 +21,15 @@ class NotFoundError(FacilitatorError):
 
 class InputError(FacilitatorError):
     """Something typed cannot be understood; the text stays where it was typed."""
+
+
+class SessionLeasedError(FacilitatorError):
+    """Another copy of the app is driving the session; `lease` says who, since when."""
+
+    def __init__(self, message: str, lease):
+        super().__init__(message)
+        self.lease = lease
+
+
+class LeaseLostError(FacilitatorError):
+    """This app was driving the session, and another copy has taken it over."""

@@ -197,3 +197,21 @@ class TimerEvent(Base):
     detail: Mapped[str] = mapped_column(String(255), default="")
     # An extend event's change to the current item's time, in seconds (may be negative).
     seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class SessionLease(Base):
+    """Which copy of the app drives a session: one row per session, kept fresh by the heartbeat.
+
+    Machine state, not the facilitator's work: it is overwritten as copies come and go.
+    """
+
+    __tablename__ = "session_lease"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), primary_key=True)
+    token: Mapped[str] = mapped_column(String(64))
+    user: Mapped[str] = mapped_column(default="")
+    host: Mapped[str] = mapped_column(default="")
+    pid: Mapped[int] = mapped_column(Integer, default=0)
+    since: Mapped[datetime]
+    seen_at: Mapped[datetime]
+    released_at: Mapped[datetime | None]

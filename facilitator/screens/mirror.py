@@ -26,17 +26,24 @@ class MirrorScreen(ProjectorScreen):
         Binding("n", "toggle_notes", "Show/hide notes", id="mirror.toggle_notes",
                 tooltip="Show or hide the last notes on this screen"),
         Binding("q", "app.quit", "Quit", id="mirror.quit", tooltip="Close the mirror"),
+        Binding("escape", "close", "Back", id="mirror.close", tooltip="Stop watching"),
     ]
 
-    def __init__(self, session_id: int | None, *, show_notes: bool = True):
+    def __init__(
+        self, session_id: int | None, *, show_notes: bool = True, can_close: bool = False
+    ):
         super().__init__(session_id, show_notes=show_notes)
+        # Inside the main app (watching a session another copy drives) Escape goes back;
+        # as its own app, the mirror only quits.
+        self.can_close = can_close
         # With no session named, the mirror follows whichever session the driver is in.
         self.follows = session_id is None
         self.watch = None
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        yield Static("read-only mirror · n shows/hides notes · q quits", id="m-help")
+        leave = "Esc goes back" if self.can_close else "q quits"
+        yield Static(f"read-only mirror · n shows/hides notes · {leave}", id="m-help")
 
     def on_mount(self, event: events.Mount) -> None:
         from sessions.change_watch import ChangeWatch
@@ -47,6 +54,11 @@ class MirrorScreen(ProjectorScreen):
         self.poll()  # the first poll always sees a change, so this draws the screen
         self.set_interval(POLL_SECONDS, self.poll)
         self.set_interval(TICK_SECONDS, self.tick)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close":
+            return self.can_close
+        return super().check_action(action, parameters)
 
     def on_unmount(self) -> None:
         if self.watch is not None:

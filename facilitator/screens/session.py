@@ -18,7 +18,7 @@ from facilitator.widgets.editable_note_list import EditableNoteList
 from facilitator.widgets.note_list import NoteList
 from sessions.agenda.durations import format_duration
 from sessions.clock import HEARTBEAT_SECONDS, ClockState, current_countdown, format_clock
-from sessions.errors import FacilitatorError, StoreError
+from sessions.errors import FacilitatorError, LeaseLostError, SessionLeasedError, StoreError
 from sessions.note_syntax import PREFIX_HELP
 from sessions.pacing import pace
 from sessions.services import notes as note_service
@@ -102,9 +102,12 @@ class SessionScreen(Screen[None]):
 
     capture_kind: reactive[str] = reactive("deal")
 
-    def __init__(self, session_id: int):
+    def __init__(self, session_id: int, *, take_over: bool = False):
         super().__init__()
         self.session_id = session_id
+        # Set when the facilitator chose to take over a session another copy abandoned.
+        self.take_over = take_over
+        self._lease_lost = False
         self.view = None
         self.state = ClockState()
         self._heartbeat_failed = False
@@ -140,7 +143,15 @@ class SessionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         try:
-            self.view, self.state = running.open_session(self.app.store, self.session_id)
+            self.view, self.state = running.open_session(
+                self.app.store, self.session_id, self.app.holder, self.app.now(),
+                take_over=self.take_over,
+            )
+        except SessionLeasedError as exc:
+            from facilitator.screens.lease import LeaseScreen
+
+            self.app.switch_screen(LeaseScreen(self.session_id, str(exc), exc.lease))
+            return
         except FacilitatorError as exc:
             self.app.show_error(str(exc))
             self.app.pop_screen()
@@ -155,9 +166,11 @@ class SessionScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         # Leaving or quitting pauses the clock, so the session waits for the room.
-        if self.view is not None and not self.view.finished:
+        if self.view is not None and not self.view.finished and not self._lease_lost:
+            holder, now = self.app.holder, self.app.now()
             try:
-                running.pause_clock(self.app.store, self.session_id, self.app.now())
+                running.pause_clock(self.app.store, self.session_id, now, holder=holder)
+                running.release_session(self.app.store, self.session_id, holder, now)
             except FacilitatorError:
                 pass  # the last heartbeat already bounds what a reopen will count
 
@@ -249,19 +262,37 @@ class SessionScreen(Screen[None]):
             self._warned_late = False
 
     def beat(self) -> None:
-        if not self.state.running:
-            return
+        """Log that the clock runs (if it does) and keep this copy's hold on the session."""
         try:
-            self.state = running.heartbeat(self.app.store, self.session_id, self.app.now())
+            self.state = running.heartbeat(
+                self.app.store, self.session_id, self.app.now(), holder=self.app.holder
+            )
             self._heartbeat_failed = False
+        except LeaseLostError as exc:
+            self._lost(exc)
         except FacilitatorError as exc:
             if not self._heartbeat_failed:
                 self.app.show_error(f"{exc} The clock keeps running on screen.")
             self._heartbeat_failed = True
 
+    def _lost(self, exc: LeaseLostError) -> None:
+        """Another copy took the session over: this one only watches from now on."""
+        from facilitator.screens.mirror import MirrorScreen
+
+        if self._lease_lost:
+            return
+        self._lease_lost = True
+        self.app.show_error(str(exc))
+        self.app.switch_screen(MirrorScreen(self.session_id, can_close=True))
+
     def _clock_change(self, change, *args) -> bool:
         try:
-            self.state = change(self.app.store, self.session_id, *args, self.app.now())
+            self.state = change(
+                self.app.store, self.session_id, *args, self.app.now(), holder=self.app.holder
+            )
+        except LeaseLostError as exc:
+            self._lost(exc)
+            return False
         except FacilitatorError as exc:
             severity = "error" if isinstance(exc, StoreError) else "warning"
             self.app.say(str(exc), severity=severity)

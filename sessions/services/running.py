@@ -19,6 +19,8 @@ from sessions.clock import ClockEvent, ClockState, replay
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
 from sessions.models import AgendaItem, Programme, Session, TimerEvent
+from sessions.services import leases
+from sessions.services.leases import Holder
 from sessions.services.lookup import session_row
 from sessions.services.views import ItemView, SessionView, UnfinishedSessionView
 from sessions.store import Store
@@ -109,14 +111,21 @@ def clock_state(store: Store, session_id: int) -> ClockState:
         return replay(load_events(db, session_id))
 
 
-def open_session(store: Store, session_id: int) -> tuple[SessionView, ClockState]:
+def open_session(
+    store: Store, session_id: int, holder: Holder | None = None, now: datetime | None = None,
+    *, take_over: bool = False,
+) -> tuple[SessionView, ClockState]:
     """A session ready to drive: one left running by a crash or a closed terminal is paused.
 
     The pause is logged at the last event the log has, so the time after the
-    last heartbeat, when nobody could see the clock, is not counted.
+    last heartbeat, when nobody could see the clock, is not counted. With a
+    `holder`, the session's lease is taken first: a session another copy of the
+    app is driving raises SessionLeasedError, and nothing is changed.
     """
     with store.transaction("open the session") as db:
         view = _session_view(db, session_id)
+        if holder is not None and not view.finished:
+            leases.claim(db, session_id, holder, now or utcnow(), take_over=take_over)
         state = replay(load_events(db, session_id))
         if state.running and state.last_event_at is not None:
             db.add(
@@ -144,11 +153,18 @@ Decision = Callable[[ClockState, list[int]], "tuple[str, int] | tuple[str, int, 
 
 
 def _record(
-    store: Store, session_id: int, decide: Decision, now: datetime | None, doing: str
+    store: Store, session_id: int, decide: Decision, now: datetime | None, doing: str,
+    holder: Holder | None = None,
 ) -> ClockState:
-    """Read the log, decide what the key means, and append the event in one transaction."""
+    """Read the log, decide what the key means, and append the event in one transaction.
+
+    With a `holder`, its lease is kept fresh, and a session another copy has
+    taken over raises LeaseLostError before anything is logged.
+    """
     with store.transaction(doing) as db:
         session = session_row(db, session_id)
+        if holder is not None and session.finished_at is None:
+            leases.refresh(db, session_id, holder, now or utcnow())
         events = load_events(db, session_id)
         state = replay(events)
         planned = list(
@@ -179,34 +195,43 @@ def _record(
         return replay([*events, ClockEvent(kind, event.at, position, seconds)])
 
 
-def toggle_clock(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
+def toggle_clock(
+    store: Store, session_id: int, now: datetime | None = None, *, holder: Holder | None = None
+) -> ClockState:
     """Start the clock, pause it, or resume it: the one key the facilitator presses."""
 
     def decide(state: ClockState, _planned: list[int]) -> tuple[str, int]:
         kind = "pause" if state.running else ("resume" if state.started else "start")
         return kind, state.position
 
-    return _record(store, session_id, decide, now, "change the clock")
+    return _record(store, session_id, decide, now, "change the clock", holder)
 
 
-def pause_clock(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
+def pause_clock(
+    store: Store, session_id: int, now: datetime | None = None, *, holder: Holder | None = None
+) -> ClockState:
     """Pause if running; used when the app closes so a reopened session waits for the room."""
     return _record(
         store, session_id, lambda state, _planned: ("pause", state.position) if state.running else None,
-        now, "pause the clock",
+        now, "pause the clock", holder,
     )
 
 
-def heartbeat(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
+def heartbeat(
+    store: Store, session_id: int, now: datetime | None = None, *, holder: Holder | None = None
+) -> ClockState:
     """Mark that the clock is still running, so a crash loses at most this much."""
     return _record(
         store, session_id,
         lambda state, _planned: ("heartbeat", state.position) if state.running else None,
-        now, "save the clock",
+        now, "save the clock", holder,
     )
 
 
-def move(store: Store, session_id: int, step: int, now: datetime | None = None) -> ClockState:
+def move(
+    store: Store, session_id: int, step: int, now: datetime | None = None, *,
+    holder: Holder | None = None,
+) -> ClockState:
     """Go to the next (+1) or previous (-1) item; the clock keeps its running state."""
 
     def decide(state: ClockState, planned: list[int]) -> tuple[str, int]:
@@ -217,10 +242,13 @@ def move(store: Store, session_id: int, step: int, now: datetime | None = None) 
             raise InputError("This is the last item: finish the session to write the minutes.")
         return ("next" if step > 0 else "previous"), target
 
-    return _record(store, session_id, decide, now, "move to another item")
+    return _record(store, session_id, decide, now, "move to another item", holder)
 
 
-def jump(store: Store, session_id: int, position: int, now: datetime | None = None) -> ClockState:
+def jump(
+    store: Store, session_id: int, position: int, now: datetime | None = None, *,
+    holder: Holder | None = None,
+) -> ClockState:
     """Go straight to any item, from the agenda outline; the clock keeps its running state."""
 
     def decide(state: ClockState, planned: list[int]) -> tuple[str, int] | None:
@@ -228,10 +256,13 @@ def jump(store: Store, session_id: int, position: int, now: datetime | None = No
             raise InputError(f"There is no item {position + 1}.")
         return None if position == state.position else ("jump", position)
 
-    return _record(store, session_id, decide, now, "move to another item")
+    return _record(store, session_id, decide, now, "move to another item", holder)
 
 
-def extend(store: Store, session_id: int, seconds: int, now: datetime | None = None) -> ClockState:
+def extend(
+    store: Store, session_id: int, seconds: int, now: datetime | None = None, *,
+    holder: Holder | None = None,
+) -> ClockState:
     """Give the current item more time (or, with negative seconds, less); never under a minute."""
 
     def decide(state: ClockState, planned: list[int]) -> tuple[str, int, int]:
@@ -240,10 +271,12 @@ def extend(store: Store, session_id: int, seconds: int, now: datetime | None = N
             raise InputError("An item can't be shorter than 1 minute.")
         return "extend", state.position, seconds
 
-    return _record(store, session_id, decide, now, "change the item's time")
+    return _record(store, session_id, decide, now, "change the item's time", holder)
 
 
-def skip(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
+def skip(
+    store: Store, session_id: int, now: datetime | None = None, *, holder: Holder | None = None
+) -> ClockState:
     """Mark the current item skipped (not done) and go on to the next one."""
 
     def decide(state: ClockState, planned: list[int]) -> tuple[str, int]:
@@ -251,14 +284,22 @@ def skip(store: Store, session_id: int, now: datetime | None = None) -> ClockSta
             raise InputError("This is the last item: finish the session instead of skipping it.")
         return "skip", state.position + 1
 
-    return _record(store, session_id, decide, now, "skip the item")
+    return _record(store, session_id, decide, now, "skip the item", holder)
 
 
-def finish_session(store: Store, session_id: int, now: datetime | None = None) -> ClockState:
+def finish_session(
+    store: Store, session_id: int, now: datetime | None = None, *, holder: Holder | None = None
+) -> ClockState:
     return _record(
         store, session_id, lambda state, _planned: ("finish", state.position), now,
-        "finish the session",
+        "finish the session", holder,
     )
+
+
+def release_session(store: Store, session_id: int, holder: Holder, now: datetime) -> None:
+    """This copy stops driving the session (it has paused the clock): another may open it."""
+    with store.transaction("let go of the session") as db:
+        leases.release(db, session_id, holder, now)
 
 
 def set_minutes_path(store: Store, session_id: int, path: str) -> None:
