@@ -56,7 +56,56 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", metavar="FILE", help="where to write ('-' for standard output); "
         "default: the minutes folder, as the app does"
     )
+
+    export = commands.add_parser("export", help="write a programme and all its sessions to a file")
+    export.add_argument("programme", metavar="PROGRAMME", help="the programme's name or slug")
+    export.add_argument(
+        "--output", metavar="FILE", help="where to write ('-' for standard output); "
+        "default: PROGRAMME-SLUG.facilitator.json in the current folder"
+    )
+
+    import_ = commands.add_parser("import", help="add a programme from an exported file")
+    import_.add_argument("file", metavar="FILE", help="a file written by facilitator export")
+    import_.add_argument(
+        "--as", dest="new_name", metavar="NEW_NAME",
+        help="import under this name, when the file's name is already taken here",
+    )
     return parser
+
+
+def _export(args) -> int:
+    from sessions.exchange.export import export_programme
+    from sessions.exchange.files import export_file
+    from sessions.paths import default_database_url
+    from sessions.store import Store
+
+    store = Store.open(args.db or default_database_url())
+    try:
+        if args.output == "-":
+            sys.stdout.write(export_programme(store, args.programme)[1])
+            return 0
+        print(export_file(store, args.programme, Path(args.output) if args.output else None))
+        return 0
+    finally:
+        store.close()
+
+
+def _import(args) -> int:
+    from sessions.exchange.files import read_export
+    from sessions.exchange.load import import_programme
+    from sessions.paths import default_database_url
+    from sessions.store import Store
+
+    record = read_export(Path(args.file))
+    store = Store.open(args.db or default_database_url())
+    try:
+        imported = import_programme(store, record, args.new_name)
+    finally:
+        store.close()
+    sessions = "1 session" if imported.session_count == 1 else f"{imported.session_count} sessions"
+    notes = "1 note" if imported.note_count == 1 else f"{imported.note_count} notes"
+    print(f"Imported {imported.name!r} (slug {imported.slug}): {sessions}, {notes}.")
+    return 0
 
 
 def _minutes(args) -> int:
@@ -100,6 +149,10 @@ def _dispatch(args) -> int:
         return agenda_commands.agenda_show(args.agenda, sys.stdout, sys.stderr)
     if args.command == "minutes":
         return _minutes(args)
+    if args.command == "export":
+        return _export(args)
+    if args.command == "import":
+        return _import(args)
     return _run_app(args)
 
 

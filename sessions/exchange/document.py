@@ -1,0 +1,58 @@
+"""An exchange file once read and checked: column values ready for the models, and references.
+
+References stay as the file gives them (a member by name, an item by
+position) until the rows they point at have ids in the database being written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+Columns = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    columns: Columns
+    item: int
+    member: str | None
+    revisions: tuple[Columns, ...]
+    action: Columns | None
+
+
+@dataclass(frozen=True)
+class DeclarationRecord:
+    columns: Columns
+    member: str
+    left_room_item: int | None
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    columns: Columns
+    items: tuple[Columns, ...]
+    notes: tuple[NoteRecord, ...]
+    attendance: tuple[tuple[str, str], ...]
+    """(member name, status) pairs."""
+    declarations: tuple[DeclarationRecord, ...]
+    timer_events: tuple[Columns, ...]
+
+
+@dataclass(frozen=True)
+class ProgrammeRecord:
+    columns: Columns
+    members: tuple[Columns, ...]
+    sessions: tuple[SessionRecord, ...]
+
+    @property
+    def name(self) -> str:
+        return self.columns["name"]
+
+    @property
+    def slug(self) -> str:
+        return self.columns["slug"]
+
+    @property
+    def note_count(self) -> int:
+        return sum(len(session.notes) for session in self.sessions)

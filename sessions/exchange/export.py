@@ -1,0 +1,172 @@
+"""A programme, everything recorded in it, as the exchange file's JSON.
+
+Lists are ordered by what the data itself says (number, position, time, name),
+with ties left in the order they were recorded, which an import keeps; so an
+exported import is byte for byte the file it came from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import selectinload
+
+from sessions.exchange.format import FORMAT, VERSION, date_text, dump, time_text
+from sessions.models import (
+    Action,
+    Attendance,
+    Declaration,
+    Member,
+    Note,
+    Programme,
+    Session,
+    TimerEvent,
+)
+from sessions.services.programmes import find_programme
+from sessions.store import Store
+
+
+def export_programme(store: Store, name_or_slug: str) -> tuple[str, str]:
+    """The programme's slug and its file's text."""
+    found = find_programme(store, name_or_slug)
+    with store.reading() as db:
+        programme = db.get(Programme, found.id)
+        return programme.slug, dump(programme_document(db, programme))
+
+
+def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:
+    members = db.scalars(
+        select(Member).where(Member.programme_id == programme.id).order_by(Member.name)
+    ).all()
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "programme": {
+            "name": programme.name,
+            "slug": programme.slug,
+            "pcn_name": programme.pcn_name,
+            "created_at": time_text(programme.created_at),
+            "archived_at": time_text(programme.archived_at),
+        },
+        "members": [_member(member) for member in members],
+        "sessions": [_session(db, session) for session in programme.sessions],
+    }
+
+
+def _member(member: Member) -> dict[str, Any]:
+    return {
+        "name": member.name,
+        "organisation": member.organisation,
+        "organisation_kind": member.organisation_kind,
+        "role": member.role,
+        "created_at": time_text(member.created_at),
+        "archived_at": time_text(member.archived_at),
+    }
+
+
+def _session(db: DbSession, session: Session) -> dict[str, Any]:
+    # Where the minutes were written is a path on this machine: it stays behind.
+    positions = {item.id: item.position for item in session.items}
+    return {
+        "number": session.number,
+        "agenda_title": session.agenda_title,
+        "agenda_source": session.agenda_source,
+        "agenda_notes": session.agenda_notes,
+        "agenda_text": session.agenda_text,
+        "created_at": time_text(session.created_at),
+        "finished_at": time_text(session.finished_at),
+        "items": [
+            {
+                "position": item.position,
+                "section_title": item.section_title,
+                "step": item.step,
+                "title": item.title,
+                "kind": item.kind,
+                "prompt": item.prompt,
+                "planned_seconds": item.planned_seconds,
+                "rebalanced_seconds": item.rebalanced_seconds,
+                "activity": item.activity,
+            }
+            for item in session.items
+        ],
+        "notes": [_note(note, positions) for note in _notes(db, session.id)],
+        "attendance": _attendance(db, session.id),
+        "declarations": [
+            {
+                "member": row.member.name,
+                "interest": row.interest,
+                "left_room_item": positions.get(row.left_room_item_id),
+                "created_at": time_text(row.created_at),
+                "deleted_at": time_text(row.deleted_at),
+            }
+            for row in db.scalars(
+                select(Declaration)
+                .where(Declaration.session_id == session.id)
+                .options(selectinload(Declaration.member))
+                .order_by(Declaration.created_at, Declaration.id)
+            )
+        ],
+        "timer_events": [
+            {
+                "kind": event.kind,
+                "at": time_text(event.at),
+                "position": event.position,
+                "detail": event.detail,
+                "seconds": event.seconds,
+            }
+            # The clock is replayed in log order, so the log keeps its own order.
+            for event in db.scalars(
+                select(TimerEvent)
+                .where(TimerEvent.session_id == session.id)
+                .order_by(TimerEvent.id)
+            )
+        ],
+    }
+
+
+def _notes(db: DbSession, session_id: int) -> list[Note]:
+    return list(
+        db.scalars(
+            select(Note)
+            .where(Note.session_id == session_id)
+            .options(
+                selectinload(Note.action), selectinload(Note.member), selectinload(Note.revisions)
+            )
+            .order_by(Note.created_at, Note.id)
+        )
+    )
+
+
+def _note(note: Note, positions: dict[int, int]) -> dict[str, Any]:
+    return {
+        "item": positions[note.agenda_item_id],
+        "kind": note.kind,
+        "text": note.text,
+        "member": note.member.name if note.member else None,
+        "created_at": time_text(note.created_at),
+        "edited_at": time_text(note.edited_at),
+        "deleted_at": time_text(note.deleted_at),
+        "revisions": [
+            {"line": revision.line, "replaced_at": time_text(revision.replaced_at)}
+            for revision in note.revisions
+        ],
+        "action": _action(note.action),
+    }
+
+
+def _action(action: Action | None) -> dict[str, Any] | None:
+    if action is None:
+        return None
+    return {"owner": action.owner, "due_on": date_text(action.due_on), "status": action.status}
+
+
+def _attendance(db: DbSession, session_id: int) -> list[dict[str, str]]:
+    rows = db.scalars(
+        select(Attendance)
+        .where(Attendance.session_id == session_id)
+        .options(selectinload(Attendance.member))
+    )
+    marked = [{"member": row.member.name, "status": row.status} for row in rows]
+    return sorted(marked, key=lambda row: row["member"])

@@ -1,0 +1,29 @@
+"""The file format's marker, version and how its values are written.
+
+Times are ISO 8601 in UTC and the JSON is written with sorted keys, so the
+same programme always gives the same bytes and a round trip can be compared.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+from typing import Any
+
+FORMAT = "facilitator-programme"
+VERSION = 1
+SUFFIX = ".facilitator.json"
+
+
+def time_text(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def date_text(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def dump(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

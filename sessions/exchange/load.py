@@ -1,0 +1,133 @@
+"""Writing a checked exchange file into the database: all of it in one unit of work, or none.
+
+Rows go in the order the file lists them, so ties in time keep the order the
+room saw, and the clock's log replays exactly as it did where it was recorded.
+Notes are inserted through the models so the database's search index sees them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+
+from sessions.errors import InputError
+from sessions.exchange.document import ProgrammeRecord, SessionRecord
+from sessions.exchange.parse import NOTHING
+from sessions.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Declaration,
+    Member,
+    Note,
+    NoteRevision,
+    Programme,
+    Session,
+    TimerEvent,
+)
+from sessions.services.programmes import MAX_NAME, slugify
+from sessions.store import Store
+
+
+@dataclass(frozen=True)
+class ImportedProgramme:
+    name: str
+    slug: str
+    session_count: int
+    note_count: int
+
+
+def import_programme(
+    store: Store, record: ProgrammeRecord, new_name: str | None = None
+) -> ImportedProgramme:
+    """Add the programme; its name and slug must be free unless `new_name` renames it."""
+    name = record.name if new_name is None else _clean_name(new_name)
+    with store.transaction("import the programme") as db:
+        taken = db.execute(select(Programme.name, Programme.slug)).all()
+        _refuse_clash(taken, name, None if new_name is not None else record.slug)
+        slug = record.slug if new_name is None else _fresh_slug(name, {s for _, s in taken})
+        programme = Programme(**{**record.columns, "name": name, "slug": slug})
+        db.add(programme)
+        db.flush()
+        members = {
+            columns["name"]: Member(programme_id=programme.id, **columns)
+            for columns in record.members
+        }
+        db.add_all(members.values())
+        for session in record.sessions:
+            _add_session(db, programme.id, session, members)
+    return ImportedProgramme(name, slug, len(record.sessions), record.note_count)
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise InputError("The new programme name cannot be empty.")
+    if len(name) > MAX_NAME:
+        raise InputError(
+            f"The new programme name is too long: keep it under {MAX_NAME} characters."
+        )
+    return name
+
+
+def _refuse_clash(taken: list[tuple[str, str]], name: str, slug: str | None) -> None:
+    """Refuse a name anyone has (ignoring case) or, when keeping the file's slug, that slug."""
+    for other_name, other_slug in taken:
+        if other_name.casefold() == name.casefold():
+            hint = (
+                "choose another name" if slug is None
+                else "import it under another name with --as NEW_NAME"
+            )
+            raise InputError(
+                f"A programme called {other_name!r} already exists here: {hint}. {NOTHING}"
+            )
+        if slug is not None and other_slug == slug:
+            raise InputError(
+                f"The programme {other_name!r} here already has the slug {slug!r}: "
+                f"import it under another name with --as NEW_NAME. {NOTHING}"
+            )
+
+
+def _fresh_slug(name: str, slugs: set[str]) -> str:
+    # The same rule as creating a programme, so an imported one is typed the same way.
+    base = slug = slugify(name)
+    counter = 2
+    while slug in slugs:
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+def _add_session(
+    db: DbSession, programme_id: int, record: SessionRecord, members: dict[str, Member]
+) -> None:
+    session = Session(programme_id=programme_id, **record.columns)
+    session.items = [AgendaItem(**columns) for columns in record.items]
+    db.add(session)
+    db.flush()
+    items = session.items
+    for note_record in record.notes:
+        note = Note(
+            session_id=session.id,
+            agenda_item_id=items[note_record.item].id,
+            member=members[note_record.member] if note_record.member is not None else None,
+            **note_record.columns,
+        )
+        note.revisions = [NoteRevision(**columns) for columns in note_record.revisions]
+        if note_record.action is not None:
+            note.action = Action(programme_id=programme_id, **note_record.action)
+        db.add(note)
+    for name, status in record.attendance:
+        db.add(Attendance(session_id=session.id, member=members[name], status=status))
+    for declaration in record.declarations:
+        left = declaration.left_room_item
+        db.add(
+            Declaration(
+                session_id=session.id,
+                member=members[declaration.member],
+                left_room_item=items[left] if left is not None else None,
+                **declaration.columns,
+            )
+        )
+    db.add_all(TimerEvent(session_id=session.id, **columns) for columns in record.timer_events)

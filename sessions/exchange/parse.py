@@ -1,0 +1,210 @@
+"""An exchange file's text, read and checked in full before anything is written.
+
+Every refusal is one sentence naming the file and what is wrong with it, and
+every reference (a member's name, an item's position) is checked here, so the
+import that follows cannot fail half way on a bad file.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sessions.agenda.model import KINDS, STEP_NAMES
+from sessions.errors import InputError
+from sessions.exchange.document import (
+    Columns,
+    DeclarationRecord,
+    NoteRecord,
+    ProgrammeRecord,
+    SessionRecord,
+)
+from sessions.exchange.fields import Broken, Fields
+from sessions.exchange.format import FORMAT, VERSION
+from sessions.models import (
+    ACTION_STATUSES,
+    ATTENDANCE_STATUSES,
+    NOTE_KINDS,
+    ORGANISATION_KINDS,
+    TIMER_EVENT_KINDS,
+)
+
+NOTHING = "Nothing was imported."
+
+
+def read_document(text: str, source: str) -> ProgrammeRecord:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{source} is not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}). {NOTHING}"
+        ) from None
+    except RecursionError:
+        raise InputError(
+            f"{source} is not JSON this can read: it is nested too deeply. {NOTHING}"
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(
+            f'{source} is not a facilitator programme export (no "format": "{FORMAT}"). {NOTHING}'
+        )
+    version = data.get("version")
+    if type(version) is not int or version < 1:
+        raise InputError(
+            f'{source} has no usable "version": it should be a whole number. {NOTHING}'
+        )
+    if version > VERSION:
+        raise InputError(
+            f"{source} was written by a newer facilitator (format version {version}; this one "
+            f"reads version {VERSION}): upgrade facilitator to import it. {NOTHING}"
+        )
+    try:
+        return _programme(Fields(data, "the file"))
+    except Broken as exc:
+        raise InputError(f"{source} is damaged or incomplete: {exc}. {NOTHING}") from None
+
+
+def _programme(root: Fields) -> ProgrammeRecord:
+    programme = root.child("programme", "the programme")
+    columns = {
+        "name": programme.text("name", blank=False),
+        "slug": programme.text("slug", blank=False),
+        "pcn_name": programme.text("pcn_name"),
+        "created_at": programme.time("created_at"),
+        "archived_at": programme.time("archived_at", nullable=True),
+    }
+    members = tuple(_member(entry) for entry in root.objects("members", "member"))
+    names = [member["name"] for member in members]
+    if len(set(names)) < len(names):
+        twice = next(name for name in names if names.count(name) > 1)
+        raise root.fail(f"{twice!r} is in the members list twice")
+    sessions = tuple(_session(entry, set(names)) for entry in root.objects("sessions", "session"))
+    numbers = [session.columns["number"] for session in sessions]
+    if len(set(numbers)) < len(numbers):
+        twice = next(number for number in numbers if numbers.count(number) > 1)
+        raise root.fail(f"there are two sessions numbered {twice}")
+    return ProgrammeRecord(columns, members, sessions)
+
+
+def _member(member: Fields) -> Columns:
+    return {
+        "name": member.text("name", blank=False),
+        "organisation": member.text("organisation"),
+        "organisation_kind": member.choice("organisation_kind", ORGANISATION_KINDS),
+        "role": member.text("role"),
+        "created_at": member.time("created_at"),
+        "archived_at": member.time("archived_at", nullable=True),
+    }
+
+
+def _member_name(entry: Fields, key: str, names: set[str], *, nullable: bool = False) -> str | None:
+    name = entry.text(key, nullable=nullable)
+    if name is not None and name not in names:
+        raise entry.fail(f'"{key}" is {name!r}, who is not in the members list')
+    return name
+
+
+def _position(entry: Fields, key: str, item_count: int, *, nullable: bool = False) -> int | None:
+    position = entry.whole_number(key, nullable=nullable)
+    if position is not None and not 0 <= position < item_count:
+        raise entry.fail(
+            f'"{key}" is {position}, but the session\'s items are 0 to {item_count - 1}'
+        )
+    return position
+
+
+def _session(session: Fields, names: set[str]) -> SessionRecord:
+    columns = {
+        "number": session.whole_number("number", minimum=1),
+        "agenda_title": session.text("agenda_title"),
+        "agenda_source": session.text("agenda_source"),
+        "agenda_notes": session.text("agenda_notes"),
+        "agenda_text": session.text("agenda_text"),
+        "created_at": session.time("created_at"),
+        "finished_at": session.time("finished_at", nullable=True),
+    }
+    items = tuple(
+        _item(entry, expected) for expected, entry in enumerate(session.objects("items", "item"))
+    )
+    if not items:
+        raise session.fail("it has no agenda items")
+    count = len(items)
+    notes = tuple(_note(entry, count, names) for entry in session.objects("notes", "note"))
+    attendance = tuple(
+        (_member_name(entry, "member", names), entry.choice("status", ATTENDANCE_STATUSES))
+        for entry in session.objects("attendance", "attendance entry")
+    )
+    marked = [name for name, _ in attendance]
+    if len(set(marked)) < len(marked):
+        twice = next(name for name in marked if marked.count(name) > 1)
+        raise session.fail(f"{twice!r} has two attendance entries")
+    declarations = tuple(
+        DeclarationRecord(
+            columns={
+                "interest": entry.text("interest"),
+                "created_at": entry.time("created_at"),
+                "deleted_at": entry.time("deleted_at", nullable=True),
+            },
+            member=_member_name(entry, "member", names),
+            left_room_item=_position(entry, "left_room_item", count, nullable=True),
+        )
+        for entry in session.objects("declarations", "declaration")
+    )
+    timer_events = tuple(
+        {
+            "kind": entry.choice("kind", TIMER_EVENT_KINDS),
+            "at": entry.time("at"),
+            "position": _position(entry, "position", count),
+            "detail": entry.text("detail"),
+            "seconds": entry.whole_number("seconds"),
+        }
+        for entry in session.objects("timer_events", "timer event")
+    )
+    return SessionRecord(columns, items, notes, attendance, declarations, timer_events)
+
+
+def _item(item: Fields, expected: int) -> Columns:
+    position = item.whole_number("position")
+    if position != expected:
+        # Moving between items counts positions, so they must run 0, 1, 2… with no gaps.
+        raise item.fail(
+            f'"position" is {position}, but items are numbered from 0 in order, '
+            f"so it should be {expected}"
+        )
+    return {
+        "position": position,
+        "section_title": item.text("section_title"),
+        "step": item.choice("step", tuple(STEP_NAMES), nullable=True),
+        "title": item.text("title"),
+        "kind": item.choice("kind", KINDS),
+        "prompt": item.text("prompt"),
+        "planned_seconds": item.whole_number("planned_seconds", minimum=0),
+        "rebalanced_seconds": item.whole_number("rebalanced_seconds", nullable=True, minimum=0),
+        "activity": item.mapping("activity", nullable=True),
+    }
+
+
+def _note(note: Fields, item_count: int, names: set[str]) -> NoteRecord:
+    action = note.child("action", "action", nullable=True)
+    return NoteRecord(
+        columns={
+            "kind": note.choice("kind", NOTE_KINDS),
+            "text": note.text("text"),
+            "created_at": note.time("created_at"),
+            "edited_at": note.time("edited_at", nullable=True),
+            "deleted_at": note.time("deleted_at", nullable=True),
+        },
+        item=_position(note, "item", item_count),
+        member=_member_name(note, "member", names, nullable=True),
+        revisions=tuple(
+            {"line": revision.text("line"), "replaced_at": revision.time("replaced_at")}
+            for revision in note.objects("revisions", "revision")
+        ),
+        action=None if action is None else _action(action),
+    )
+
+
+def _action(action: Fields) -> Columns:
+    return {
+        "owner": action.text("owner"),
+        "due_on": action.day("due_on", nullable=True),
+        "status": action.choice("status", ACTION_STATUSES),
+    }
