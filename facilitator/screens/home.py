@@ -16,6 +16,27 @@ from sessions.services.programmes import list_programmes
 from sessions.services.running import list_unfinished
 
 
+def start_session_in(screen: Screen, programme_id: int) -> None:
+    """The start dialog for the programme, then straight into the session it starts.
+
+    Shared by every screen with an `s` key, so starting a session is one flow wherever
+    the facilitator is; `screen` is where the finished session comes back to.
+    """
+    from facilitator.screens.start_session import StartSessionScreen
+
+    def started(session_id: int | None) -> None:
+        if session_id is not None:
+            open_session(screen, session_id)
+
+    screen.app.push_screen(StartSessionScreen(programme_id), started)
+
+
+def open_session(screen: Screen, session_id: int) -> None:
+    from facilitator.screens.session import SessionScreen
+
+    screen.app.push_screen(SessionScreen(session_id))
+
+
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
@@ -23,6 +44,8 @@ class HomeScreen(Screen[None]):
                 tooltip="Create a new programme"),
         Binding("s", "start_session", "Start", id="home.start_session",
                 tooltip="Start a session in the highlighted programme"),
+        Binding("enter", "dashboard", "Dashboard", id="home.dashboard", show=False,
+                tooltip="The highlighted programme's dashboard: sessions, steps, actions"),
         Binding("r", "resume", "Resume", id="home.resume",
                 tooltip="Resume the highlighted unfinished session"),
         Binding("a", "actions", "Actions", id="home.actions",
@@ -70,7 +93,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#programmes-hint", Static).update(
             "Press n to create a programme, then s to start its first session."
             if not programmes
-            else "Enter or s starts a session in the highlighted programme."
+            else "Enter opens the highlighted programme's dashboard · s starts a session."
         )
         unfinished_list = self.query_one("#unfinished", OptionList)
         unfinished_list.clear_options()
@@ -112,13 +135,7 @@ class HomeScreen(Screen[None]):
         if programme_id is None:
             self.notify("Create a programme first: press n.", severity="warning")
             return
-        from facilitator.screens.start_session import StartSessionScreen
-
-        def started(session_id: int | None) -> None:
-            if session_id is not None:
-                self.open_session(session_id)
-
-        self.app.push_screen(StartSessionScreen(programme_id), started)
+        start_session_in(self, programme_id)
 
     def action_resume(self) -> None:
         session_id = self._selected("#unfinished")
@@ -151,14 +168,18 @@ class HomeScreen(Screen[None]):
 
             self.app.push_screen(MembersScreen(programme_id))
 
-    def open_session(self, session_id: int) -> None:
-        from facilitator.screens.session import SessionScreen
+    def action_dashboard(self) -> None:
+        if (programme_id := self._programme_or_hint()) is not None:
+            from facilitator.screens.dashboard import DashboardScreen
 
-        self.app.push_screen(SessionScreen(session_id))
+            self.app.push_screen(DashboardScreen(programme_id))
+
+    def open_session(self, session_id: int) -> None:
+        open_session(self, session_id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_list.id == "programmes":
-            self.action_start_session()
+            self.action_dashboard()
         else:
             self.open_session(int(event.option.id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -42,13 +43,20 @@ def _view(programme: Programme, session_count: int = 0) -> ProgrammeView:
     )
 
 
+def _refuse_taken_name(db, name: str, other_than: int | None = None) -> None:
+    """Names are unique ignoring case, archived programmes included: a name stays findable."""
+    query = select(Programme.name)
+    if other_than is not None:
+        query = query.where(Programme.id != other_than)
+    if name.casefold() in {n.casefold() for n in db.scalars(query)}:
+        raise InputError(f"A programme called {name!r} already exists: choose another name.")
+
+
 def create_programme(store: Store, name: str, pcn_name: str = "") -> ProgrammeView:
     name = _clean(name, "programme name", required=True)
     pcn_name = _clean(pcn_name, "PCN name", required=False)
     with store.transaction("create the programme") as db:
-        names = {n.casefold() for n in db.scalars(select(Programme.name))}
-        if name.casefold() in names:
-            raise InputError(f"A programme called {name!r} already exists: choose another name.")
+        _refuse_taken_name(db, name)
         slugs = set(db.scalars(select(Programme.slug)))
         base = slug = slugify(name)
         counter = 2
@@ -92,3 +100,40 @@ def get_programme(store: Store, programme_id: int) -> ProgrammeView:
         if programme is None:
             raise NotFoundError("That programme no longer exists.")
         return _view(programme)
+
+
+def rename_programme(store: Store, programme_id: int, new_name: str) -> ProgrammeView:
+    """A new name, checked as a new programme's is; the slug stays as it was.
+
+    Keeping the slug means a `PROGRAMME/N` reference already written down (in a
+    script, a note, a colleague's mirror command) still finds the programme; the
+    new name finds it too.
+    """
+    new_name = _clean(new_name, "programme name", required=True)
+    with store.transaction("rename the programme") as db:
+        programme = _programme_row(db, programme_id)
+        _refuse_taken_name(db, new_name, other_than=programme_id)
+        programme.name = new_name
+        db.flush()
+        return _view(programme)
+
+
+def archive_programme(store: Store, programme_id: int, now: datetime) -> None:
+    """Off the home screen's lists; its sessions, notes and actions are all kept."""
+    with store.transaction("archive the programme") as db:
+        programme = _programme_row(db, programme_id)
+        if programme.archived_at is None:
+            programme.archived_at = now
+
+
+def unarchive_programme(store: Store, programme_id: int) -> None:
+    """Back on the lists, exactly as it was archived."""
+    with store.transaction("bring the programme back") as db:
+        _programme_row(db, programme_id).archived_at = None
+
+
+def _programme_row(db, programme_id: int) -> Programme:
+    programme = db.get(Programme, programme_id)
+    if programme is None:
+        raise NotFoundError("That programme no longer exists.")
+    return programme

@@ -1,0 +1,47 @@
+"""A dialog to rename a programme: its name in a field, ready to edit."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from sessions.errors import FacilitatorError
+from sessions.services.programmes import rename_programme
+from sessions.services.views import ProgrammeView
+
+
+class RenameProgrammeScreen(ModalScreen[ProgrammeView | None]):
+    CSS_PATH = "dialog.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, programme: ProgrammeView):
+        super().__init__()
+        self.programme = programme
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Rename the programme", classes="heading")
+            yield Input(self.programme.name, id="name")
+            yield Static("", id="error", classes="error")
+            yield Static(
+                Text(f"Session references such as {self.programme.slug}/1 keep working.\n"
+                     "Enter to rename · Esc to cancel"),
+                classes="hint",
+            )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            renamed = rename_programme(self.app.store, self.programme.id, event.value)
+        except FacilitatorError as exc:
+            # The typed name stays in the field; only the reason is added.
+            self.query_one("#error", Static).update(Text(str(exc)))
+            return
+        self.dismiss(renamed)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

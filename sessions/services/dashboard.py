@@ -1,0 +1,195 @@
+"""A programme at a glance: its sessions, the framework steps worked on, actions, the notes' trend.
+
+Read in a fixed handful of grouped queries however many sessions and notes the
+programme has: a programme a year into its work has hundreds of sessions and
+tens of thousands of notes, and the dashboard opens on every Enter from home.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+
+from sessions.agenda.model import STEP_NAMES
+from sessions.clock import ClockEvent, ClockState, replay
+from sessions.errors import NotFoundError
+from sessions.models import AgendaItem, Note, Programme, Session, TimerEvent
+from sessions.services.actions import list_actions
+from sessions.services.views import ProgrammeView
+from sessions.store import Store
+
+PLANNED = "planned"
+"""Started from an agenda, its clock never started."""
+UNFINISHED = "unfinished"
+"""Its clock has run (it may be running now, in another copy of the app); not finished."""
+FINISHED = "finished"
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: int
+    number: int
+    held_at: datetime
+    """When the clock first started; the day it was set up if it never has."""
+    agenda_title: str
+    state: str
+    """PLANNED, UNFINISHED or FINISHED."""
+    planned_seconds: int
+    """The agenda's plan, before any extension or rebalance."""
+    actual_seconds: float
+    """Time the clock ran, replayed from the timer log."""
+    steps_worked: tuple[int, ...]
+    """Framework steps with an item reached: time run on it, or a note taken."""
+    deal_notes: int
+    relationship_notes: int
+
+    @property
+    def resumable(self) -> bool:
+        return self.state != FINISHED
+
+
+@dataclass(frozen=True)
+class StepWork:
+    step: int
+    name: str
+    session_numbers: tuple[int, ...]
+    """The sessions that worked on the step, in order."""
+
+    @property
+    def label(self) -> str:
+        return f"Step {self.step}: {self.name}"
+
+
+@dataclass(frozen=True)
+class DashboardView:
+    programme: ProgrammeView
+    sessions: tuple[SessionSummary, ...]
+    """In session order."""
+    steps: tuple[StepWork, ...]
+    """Every framework step, 1 to 4, worked on or not."""
+    open_actions: int
+    overdue_actions: int
+    scorecard_trends: tuple = ()
+    """Always empty: scorecard answers are not stored yet. Kept so the screen has
+    its place ready and a later schema can fill it without changing the shape."""
+
+    @property
+    def note_trend(self) -> list[tuple[int, int, int]]:
+        """(session number, deal notes, relationship notes), session by session."""
+        return [(s.number, s.deal_notes, s.relationship_notes) for s in self.sessions]
+
+    @property
+    def planned_seconds(self) -> int:
+        return sum(s.planned_seconds for s in self.sessions)
+
+    @property
+    def actual_seconds(self) -> float:
+        return sum(s.actual_seconds for s in self.sessions)
+
+
+def programme_dashboard(store: Store, programme_id: int, today: date) -> DashboardView:
+    """The programme's dashboard; `today` decides which open actions are overdue."""
+    with store.reading() as db:
+        programme = db.get(Programme, programme_id)
+        if programme is None:
+            raise NotFoundError("That programme no longer exists.")
+        sessions = db.execute(
+            select(Session.id, Session.number, Session.agenda_title, Session.created_at,
+                   Session.finished_at)
+            .where(Session.programme_id == programme_id)
+            .order_by(Session.number)
+        ).all()
+        in_programme = select(Session.id).where(Session.programme_id == programme_id)
+        items = db.execute(
+            select(AgendaItem.id, AgendaItem.session_id, AgendaItem.position, AgendaItem.step,
+                   AgendaItem.planned_seconds)
+            .where(AgendaItem.session_id.in_(in_programme))
+        ).all()
+        clocks = _replay_all(db, in_programme)
+        # Counted per item and kind, without a join: enough for "reached" and for the trend.
+        note_counts = db.execute(
+            select(Note.agenda_item_id, Note.kind, func.count())
+            .where(Note.session_id.in_(in_programme), Note.deleted_at.is_(None))
+            .group_by(Note.agenda_item_id, Note.kind)
+        ).all()
+        programme_view = ProgrammeView(
+            id=programme.id, name=programme.name, slug=programme.slug,
+            pcn_name=programme.pcn_name, session_count=len(sessions),
+        )
+
+    planned: dict[int, int] = defaultdict(int)
+    # Only items of a framework step can mark it worked.
+    step_at: dict[tuple[int, int], int] = {}
+    item_at: dict[int, tuple[int, int | None]] = {}
+    for item_id, session_id, position, step, seconds in items:
+        planned[session_id] += seconds
+        item_at[item_id] = (session_id, step)
+        if step is not None:
+            step_at[(session_id, position)] = step
+
+    worked: dict[int, set[int]] = defaultdict(set)
+    kinds: dict[tuple[int, str], int] = defaultdict(int)
+    for item_id, kind, count in note_counts:
+        session_id, step = item_at[item_id]
+        kinds[(session_id, kind)] += count
+        if step is not None:
+            worked[session_id].add(step)
+    for session_id, state in clocks.items():
+        for position, elapsed in state.item_elapsed.items():
+            if elapsed > 0 and (step := step_at.get((session_id, position))) is not None:
+                worked[session_id].add(step)
+
+    summaries = tuple(
+        _summary(row, clocks.get(row.id, ClockState()), planned[row.id],
+                 worked[row.id], kinds)
+        for row in sessions
+    )
+    actions = list_actions(store, programme_id, status="open", today=today)
+    return DashboardView(
+        programme=programme_view,
+        sessions=summaries,
+        steps=tuple(
+            StepWork(step, name, tuple(s.number for s in summaries if step in s.steps_worked))
+            for step, name in sorted(STEP_NAMES.items())
+        ),
+        open_actions=len(actions),
+        overdue_actions=sum(action.overdue for action in actions),
+    )
+
+
+def _replay_all(db, session_ids) -> dict[int, ClockState]:
+    """Every session's clock from one read of the log, split by session in order."""
+    events: dict[int, list[ClockEvent]] = defaultdict(list)
+    for session_id, kind, at, position, seconds in db.execute(
+        select(TimerEvent.session_id, TimerEvent.kind, TimerEvent.at, TimerEvent.position,
+               TimerEvent.seconds)
+        .where(TimerEvent.session_id.in_(session_ids))
+        .order_by(TimerEvent.session_id, TimerEvent.id)
+    ):
+        events[session_id].append(ClockEvent(kind, at, position, seconds))
+    return {session_id: replay(log) for session_id, log in events.items()}
+
+
+def _summary(row, state: ClockState, planned: int, worked: set[int],
+             kinds: dict[tuple[int, str], int]) -> SessionSummary:
+    if row.finished_at is not None:
+        status = FINISHED
+    elif state.started:
+        status = UNFINISHED
+    else:
+        status = PLANNED
+    return SessionSummary(
+        id=row.id,
+        number=row.number,
+        held_at=state.first_started_at or row.created_at,
+        agenda_title=row.agenda_title,
+        state=status,
+        planned_seconds=planned,
+        actual_seconds=state.session_elapsed,
+        steps_worked=tuple(sorted(worked)),
+        deal_notes=kinds[(row.id, "deal")],
+        relationship_notes=kinds[(row.id, "relationship")],
+    )
