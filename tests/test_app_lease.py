@@ -83,3 +83,26 @@ async def test_quitting_lets_the_next_copy_in_at_once(db_path: Path, clock) -> N
     async with again.run_test() as pilot:
         assert isinstance(await resume_in(pilot), SessionScreen)
     again.store.close()
+
+
+async def test_f10_leaves_the_session_paused_and_free_for_another_copy(
+    db_path: Path, clock
+) -> None:
+    first = make_app(str(db_path), now=clock)
+    async with first.run_test() as pilot:
+        session = await create_and_start(pilot)
+        await pilot.press("ctrl+t")
+        clock.advance(90)
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(first.screen, HomeScreen)
+        state = running.clock_state(first.store, session.session_id)
+        assert not state.running and state.session_elapsed == 90
+        assert "Unfinished sessions" in [
+            str(label.render()) for label in first.screen.query("Label")
+        ]
+        second = make_app(str(db_path), now=clock)
+        async with second.run_test() as other:
+            assert isinstance(await resume_in(other), SessionScreen)
+        second.store.close()
+    first.store.close()

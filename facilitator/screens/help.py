@@ -44,6 +44,7 @@ is refused and the text stays in the note line.
 | F2 | attendance and declarations of interest |
 | F3 | search every note of the programme |
 | F5 | the projector view |
+| F10 | leave for now: the clock pauses, resume it later |
 | ctrl+f | finish and write the minutes |
 | ctrl+p | every command by name |
 """

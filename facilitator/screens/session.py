@@ -93,6 +93,8 @@ class SessionScreen(Screen[None]):
                 show=False, tooltip="Who is present, apologies, and declarations of interest"),
         Binding("f3", "search", "Search", id="session.search", priority=True, show=False,
                 tooltip="Search every note of this programme"),
+        Binding("f10", "leave", "Leave", id="session.leave", priority=True, show=False,
+                tooltip="Pause the clock and go back; the session waits to be resumed"),
         # Tab goes between the note line and the note list, not through the prompt's scroll box.
         Binding("tab,shift+tab", "switch_focus", "Notes/typing", id="session.switch_focus",
                 show=False, tooltip="Move between the note line and the list of notes (to edit or delete)"),
@@ -533,6 +535,10 @@ class SessionScreen(Screen[None]):
             self.refresh_notes()
 
         self._pick_member("Who said it?", chosen)
+
+    def action_leave(self) -> None:
+        # Unmounting pauses the clock and lets go of the session, as quitting does.
+        self.dismiss(None)
 
     def action_search(self) -> None:
         from facilitator.screens.search import SearchScreen
