@@ -27,7 +27,7 @@ from sessions.models import (
     Session,
     TimerEvent,
 )
-from sessions.services.programmes import MAX_NAME, slugify
+from sessions.services.programmes import MAX_NAME, free_slug
 from sessions.store import Store
 
 
@@ -47,7 +47,7 @@ def import_programme(
     with store.transaction("import the programme") as db:
         taken = db.execute(select(Programme.name, Programme.slug)).all()
         _refuse_clash(taken, name, None if new_name is not None else record.slug)
-        slug = record.slug if new_name is None else _fresh_slug(name, {s for _, s in taken})
+        slug = record.slug if new_name is None else free_slug(name, {s for _, s in taken})
         programme = Programme(**{**record.columns, "name": name, "slug": slug})
         db.add(programme)
         db.flush()
@@ -88,15 +88,6 @@ def _refuse_clash(taken: list[tuple[str, str]], name: str, slug: str | None) -> 
                 f"The programme {other_name!r} here already has the slug {slug!r}: "
                 f"import it under another name with --as NEW_NAME. {NOTHING}"
             )
-
-
-def _fresh_slug(name: str, slugs: set[str]) -> str:
-    # The same rule as creating a programme, so an imported one is typed the same way.
-    base = slug = slugify(name)
-    counter = 2
-    while slug in slugs:
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
 
 
 def _add_session(

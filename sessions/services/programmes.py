@@ -24,6 +24,15 @@ def slugify(name: str) -> str:
     return slug or "programme"
 
 
+def free_slug(name: str, taken: set[str]) -> str:
+    """The name's slug, or with -2, -3… until it is one no other programme has."""
+    base = slug = slugify(name)
+    counter = 2
+    while slug in taken:
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
 def _clean(value: str, what: str, required: bool) -> str:
     value = " ".join(value.split())
     if required and not value:
@@ -57,11 +66,7 @@ def create_programme(store: Store, name: str, pcn_name: str = "") -> ProgrammeVi
     pcn_name = _clean(pcn_name, "PCN name", required=False)
     with store.transaction("create the programme") as db:
         _refuse_taken_name(db, name)
-        slugs = set(db.scalars(select(Programme.slug)))
-        base = slug = slugify(name)
-        counter = 2
-        while slug in slugs:
-            slug, counter = f"{base}-{counter}", counter + 1
+        slug = free_slug(name, set(db.scalars(select(Programme.slug))))
         programme = Programme(name=name, slug=slug, pcn_name=pcn_name)
         db.add(programme)
         db.flush()
