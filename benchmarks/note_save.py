@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sessions.agenda.library import BUNDLED_PREFIX, DEFAULT_AGENDA, find_agenda
+from sessions.clock import HEARTBEAT_SECONDS
 from sessions.services import notes, running
 from sessions.services.programmes import create_programme
 from sessions.store import BUSY_TIMEOUT_MS, Store
@@ -37,6 +38,8 @@ WARMUP_SAMPLES = 5
 # SQLite keeps a UTC time as text in this form; the bulk-loaded rows must read
 # back exactly as the app's own do.
 _SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
+
+_FIRST_SESSION = datetime(2024, 1, 8, 9, 30, tzinfo=UTC)
 
 _INSERT = (
     "INSERT INTO note (session_id, agenda_item_id, kind, text, created_at, "
@@ -100,28 +103,69 @@ def note_line(rng: random.Random) -> str:
 def _history(
     session_ids: list[int], items: dict[int, list[int]], count: int, rng: random.Random
 ) -> Iterator[tuple[int, int, str, str, str]]:
-    started = datetime(2024, 1, 8, 9, 30, tzinfo=UTC)
+    per_session = -(-count // len(session_ids))
     for index in range(count):
-        number = min(index // NOTES_PER_SESSION, len(session_ids) - 1)
+        number = min(index // per_session, len(session_ids) - 1)
         session_id = session_ids[number]
         # Sessions fortnightly, notes through the two hours of each, item by item.
-        into = (index % NOTES_PER_SESSION) / NOTES_PER_SESSION
+        into = (index % per_session) / per_session
         item_ids = items[session_id]
-        at = started + timedelta(weeks=2 * number, seconds=7200 * into + rng.random())
+        at = session_start(number) + timedelta(seconds=7200 * into + rng.random())
         kind = rng.choices(_KINDS, _KIND_WEIGHTS)[0]
         yield (session_id, item_ids[int(into * len(item_ids))], kind, note_line(rng),
                at.strftime(_SQLITE_TIME))
 
 
-def build_history(db_path: Path, count: int, rng: random.Random) -> tuple[int, int]:
-    """`count` notes over sessions all finished but the last: (how many sessions, the last)."""
+def session_start(number: int) -> datetime:
+    """When the clock of the programme's session `number` (from 0) first started."""
+    return _FIRST_SESSION + timedelta(weeks=2 * number)
+
+
+def _clock_log(
+    session_ids: list[int], planned: dict[int, list[int]], rng: random.Random
+) -> Iterator[tuple[int, str, str, int]]:
+    """Each session's timer log as the app leaves it: start, a heartbeat every few
+    seconds while the clock runs, next at each item, finish."""
+    for number, session_id in enumerate(session_ids):
+        at = session_start(number)
+        yield session_id, "start", at.strftime(_SQLITE_TIME), 0
+        last = len(planned[session_id]) - 1
+        for position, seconds in enumerate(planned[session_id]):
+            # Items run a little under or over their plan, as in any room.
+            end = at + timedelta(seconds=seconds * rng.uniform(0.8, 1.2))
+            beat = at + timedelta(seconds=HEARTBEAT_SECONDS)
+            while beat < end:
+                yield session_id, "heartbeat", beat.strftime(_SQLITE_TIME), position
+                beat += timedelta(seconds=HEARTBEAT_SECONDS)
+            at = end
+            yield (session_id, "next" if position < last else "finish",
+                   at.strftime(_SQLITE_TIME), min(position + 1, last))
+
+
+def build_history(
+    db_path: Path,
+    count: int,
+    rng: random.Random,
+    *,
+    sessions: int | None = None,
+    programme_name: str = "Benchmark programme",
+    pcn_name: str = "Benchmark PCN",
+    clock_log: bool = False,
+) -> tuple[int, int]:
+    """`count` notes over sessions all finished but the last: (how many sessions, the last).
+
+    Sessions default to one per NOTES_PER_SESSION notes. The database may already hold
+    other programmes: this one is added beside them. With `clock_log`, every finished
+    session also gets the timer log a real run writes (see `_clock_log`); without it,
+    their clocks never ran.
+    """
     store = Store.open(db_path)
     try:
-        programme = create_programme(store, "Benchmark programme", "Benchmark PCN")
+        programme = create_programme(store, programme_name, pcn_name)
         # Named as bundled, so an agenda of the same name in a user's folder cannot stand in.
         agenda = find_agenda(BUNDLED_PREFIX + DEFAULT_AGENDA)
         session_ids: list[int] = []
-        for _ in range(max(1, count // NOTES_PER_SESSION)):
+        for _ in range(sessions or max(1, count // NOTES_PER_SESSION)):
             if session_ids:
                 running.finish_session(store, session_ids[-1])
             session_ids.append(running.start_session(store, programme.id, agenda))
@@ -129,25 +173,53 @@ def build_history(db_path: Path, count: int, rng: random.Random) -> tuple[int, i
         store.close()
     with closing(sqlite3.connect(db_path)) as connection:
         items: dict[int, list[int]] = defaultdict(list)
-        for item_id, session_id in connection.execute(
-            "SELECT id, session_id FROM agenda_item ORDER BY session_id, position"
+        planned: dict[int, list[int]] = defaultdict(list)
+        for item_id, session_id, seconds in connection.execute(
+            "SELECT agenda_item.id, session_id, planned_seconds FROM agenda_item "
+            "JOIN session ON session.id = session_id WHERE programme_id = ? "
+            "ORDER BY session_id, position",
+            (programme.id,),
         ):
             items[session_id].append(item_id)
+            planned[session_id].append(seconds)
         # One transaction: the triggers index every note as it goes in, as they would
         # have one Enter at a time.
         with connection:
-            connection.executemany(_INSERT, _history(session_ids, items, count, rng))
+            if count:
+                connection.executemany(_INSERT, _history(session_ids, items, count, rng))
             # Each action note has its action row, as the app writes them: most long done.
             connection.execute(
                 "INSERT INTO action (programme_id, note_id, owner, due_on, status) "
-                "SELECT ?, id, 'Dr Patel', date(created_at, '+14 days'), "
-                "CASE WHEN id % 5 = 0 THEN 'open' ELSE 'done' END "
-                "FROM note WHERE kind = 'action'",
-                (programme.id,),
+                "SELECT ?, note.id, 'Dr Patel', date(note.created_at, '+14 days'), "
+                "CASE WHEN note.id % 5 = 0 THEN 'open' ELSE 'done' END "
+                "FROM note JOIN session ON session.id = note.session_id "
+                "WHERE note.kind = 'action' AND session.programme_id = ?",
+                (programme.id, programme.id),
             )
+            if clock_log and len(session_ids) > 1:
+                _write_clock_log(connection, session_ids[:-1], planned, rng)
         # Everything into the main file, so its copy holds the same database.
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return len(session_ids), session_ids[-1]
+
+
+def _write_clock_log(connection: sqlite3.Connection, finished: list[int],
+                     planned: dict[int, list[int]], rng: random.Random) -> None:
+    # The finish the services logged a moment ago would come first in the log and
+    # stop the replay before the history starts: the history's own finish replaces it.
+    connection.executemany("DELETE FROM timer_event WHERE session_id = ?",
+                           [(session_id,) for session_id in finished])
+    finished_at: dict[int, str] = {}
+    rows = []
+    for session_id, kind, at, position in _clock_log(finished, planned, rng):
+        rows.append((session_id, kind, at, position))
+        finished_at[session_id] = at
+    connection.executemany(
+        "INSERT INTO timer_event (session_id, kind, at, position, detail, seconds) "
+        "VALUES (?, ?, ?, ?, '', 0)", rows,
+    )
+    connection.executemany("UPDATE session SET finished_at = ? WHERE id = ?",
+                           [(at, session_id) for session_id, at in finished_at.items()])
 
 
 def _open_baseline(db_path: Path) -> sqlite3.Connection:

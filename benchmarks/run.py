@@ -19,6 +19,7 @@ from benchmarks.mirror_lag import measure_lag
 from benchmarks.note_save import WARMUP_SAMPLES, measure_save
 from benchmarks.report import Row, machine_line, markdown
 from benchmarks.room import scratch_folder
+from benchmarks.screen_open import OTHER_PROGRAMMES, OTHER_SESSIONS, measure_open
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "RESULTS.md"
 
@@ -31,18 +32,29 @@ class Plan:
     warmup_seconds: float
     history_notes: int
     save_samples: int
+    open_sessions: int
+    open_notes: int
+    open_samples: int
 
 
 FULL = Plan("full", lag_samples=40, idle_seconds=60.0, warmup_seconds=3.0,
-            history_notes=100_000, save_samples=300)
+            history_notes=100_000, save_samples=300,
+            open_sessions=200, open_notes=100_000, open_samples=5)
 QUICK = Plan("quick", lag_samples=2, idle_seconds=1.5, warmup_seconds=0.3,
-             history_notes=2_000, save_samples=20)
+             history_notes=2_000, save_samples=20,
+             open_sessions=20, open_notes=2_000, open_samples=2)
 
 
 def save_rows(plan: Plan) -> tuple[str, str]:
     """The names of the two note-save rows, which say how big the database was."""
     size = f"({plan.history_notes:,} notes)"
     return f"Note saved on Enter, p50 {size}", f"Note saved on Enter, p99 {size}"
+
+
+def open_rows(plan: Plan) -> tuple[str, str]:
+    """The names of the home screen and dashboard rows, which say how big the programme was."""
+    size = f"({plan.open_sessions:,} sessions, {plan.open_notes:,} notes)"
+    return f"Home screen shown {size}", f"Dashboard shown {size}"
 
 
 def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
@@ -57,8 +69,13 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
         # Its own seed: the same history and typed lines, whatever the others drew.
         save = measure_save(Path(folder) / "save", plan.history_notes, plan.save_samples,
                             random.Random(2026))
+        say(f"home screen and dashboard: {plan.open_sessions} sessions, "
+            f"{plan.open_notes:,} notes, {plan.open_samples} launches each")
+        opened = measure_open(Path(folder) / "open", plan.open_sessions, plan.open_notes,
+                              plan.open_samples, random.Random(2026))
 
     p50_row, p99_row = save_rows(plan)
+    home_row, dashboard_row = open_rows(plan)
     rows = [
         Row("Mirror lag, median", "ms", lag.median_ms, base.median_ms),
         Row("Mirror lag, worst", "ms", lag.worst_ms, base.worst_ms),
@@ -68,6 +85,9 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
             idle.mirror.cpu_percent, idle.baseline.cpu_percent, digits=2),
         Row(p50_row, "ms", save.facilitator.p50_ms, save.baseline.p50_ms, digits=2),
         Row(p99_row, "ms", save.facilitator.p99_ms, save.baseline.p99_ms, digits=2),
+        Row(home_row, "ms", opened.facilitator.home_median_ms, opened.baseline.home_median_ms),
+        Row(dashboard_row, "ms", opened.facilitator.dashboard_median_ms,
+            opened.baseline.dashboard_median_ms),
     ]
     missed = lag.missed + base.missed
     missed_note = (
@@ -103,6 +123,25 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
          "by both, in turn, in random order. p99 is interpolated between the samples. "
          f"Slowest sample: facilitator {max(save.facilitator.latencies_ms):.2f} ms, "
          f"baseline {max(save.baseline.latencies_ms):.2f} ms."),
+        (f"Home screen and dashboard shown: median of {plan.open_samples} launches of the app "
+         "(a new process each time) on a database holding the newest programme, listed "
+         f"first and highlighted, with {opened.sessions} sessions (all finished but the last, "
+         f"never started), {opened.notes:,} notes with their action rows and full-text index, "
+         f"and the timer log a real run leaves ({opened.timer_events:,} events: a heartbeat "
+         f"every 5 s while the clock ran), beside {len(OTHER_PROGRAMMES)} programmes of "
+         f"{OTHER_SESSIONS} sessions ({opened.other_notes:,} notes between them). Home: from "
+         "launch until both \"Programmes\" and the programme's name reached the terminal. "
+         "Dashboard: from Enter on the programme until its count of sessions by state, "
+         "drawn once the programme is read, reached the terminal. Baseline: the same on a "
+         "database holding one programme with one session, launched in turn with the other, "
+         "in random order."),
+        (f"Home screen samples (ms), facilitator: {_list(opened.facilitator.home_ms)}; "
+         f"baseline: {_list(opened.baseline.home_ms)}. Dashboard samples (ms), facilitator: "
+         f"{_list(opened.facilitator.dashboard_ms)}; baseline: "
+         f"{_list(opened.baseline.dashboard_ms)}. Reading alone, the services each screen "
+         "calls on the large database in the benchmark's own process (median of "
+         f"{plan.open_samples}): home {opened.read_home_ms:.0f} ms, dashboard "
+         f"{opened.read_dashboard_ms:.0f} ms."),
     ]
     return rows, notes
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.run import QUICK, main, save_rows
+from benchmarks.run import QUICK, main, open_rows, save_rows
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/stat").exists(), reason="the benchmarks read CPU time from /proc (Linux)"
@@ -20,6 +20,7 @@ MEASUREMENTS = [
     "Idle CPU, session screen with the clock running",
     "Idle CPU, mirror of that session",
     *save_rows(QUICK),
+    *open_rows(QUICK),
 ]
 
 
