@@ -114,3 +114,30 @@ def test_skip_marks_the_item_left_and_moves_on() -> None:
     assert state.position == 1
     assert state.item_elapsed == {0: 30, 1: 20}
     assert state.first_started_at == at(0)
+
+
+def test_reading_the_log_without_heartbeats_replays_the_same(store, small_agenda, clock) -> None:
+    from sessions.services import running
+    from sessions.services.programmes import create_programme
+    from sessions.timer_log import load_events
+
+    programme = create_programme(store, "Heartbeats")
+    session_id = running.start_session(store, programme.id, small_agenda)
+    running.toggle_clock(store, session_id, clock())
+    for _ in range(10):
+        running.heartbeat(store, session_id, clock.advance(5))
+    running.move(store, session_id, +1, clock.advance(2))
+    for _ in range(4):
+        running.heartbeat(store, session_id, clock.advance(5))  # then the app dies
+    with store.reading() as db:
+        read = load_events(db, session_id)
+        from sqlalchemy import select
+
+        from sessions.models import TimerEvent
+
+        every = [ClockEvent(k, a, p, s) for k, a, p, s in db.execute(
+            select(TimerEvent.kind, TimerEvent.at, TimerEvent.position, TimerEvent.seconds)
+            .where(TimerEvent.session_id == session_id).order_by(TimerEvent.id))]
+    assert len(every) == 16 and len(read) == 3  # start, next, and the last heartbeat
+    assert replay(read) == replay(every)
+    assert replay(read).session_elapsed == 72

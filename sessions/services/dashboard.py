@@ -20,6 +20,7 @@ from sessions.models import AgendaItem, Note, Programme, Session, TimerEvent
 from sessions.services.actions import list_actions
 from sessions.services.views import ProgrammeView
 from sessions.store import Store
+from sessions.timer_log import replayed_events
 
 PLANNED = "planned"
 """Started from an agenda, its clock never started."""
@@ -163,10 +164,11 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
 def _replay_all(db, session_ids) -> dict[int, ClockState]:
     """Every session's clock from one read of the log, split by session in order."""
     events: dict[int, list[ClockEvent]] = defaultdict(list)
+    in_sessions = TimerEvent.session_id.in_(session_ids)
     for session_id, kind, at, position, seconds in db.execute(
         select(TimerEvent.session_id, TimerEvent.kind, TimerEvent.at, TimerEvent.position,
                TimerEvent.seconds)
-        .where(TimerEvent.session_id.in_(session_ids))
+        .where(in_sessions, replayed_events(in_sessions))
         .order_by(TimerEvent.session_id, TimerEvent.id)
     ):
         events[session_id].append(ClockEvent(kind, at, position, seconds))
