@@ -106,3 +106,23 @@ async def test_f10_leaves_the_session_paused_and_free_for_another_copy(
             assert isinstance(await resume_in(other), SessionScreen)
         second.store.close()
     first.store.close()
+
+
+async def test_losing_the_session_closes_a_dialog_left_open_over_it(db_path: Path, clock) -> None:
+    from facilitator.screens.outline import OutlineScreen
+    from sessions.services.leases import Holder
+
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test() as pilot:
+        session = await create_and_start(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, OutlineScreen)
+        clock.advance(LEASE_STALE_SECONDS + 1)
+        running.open_session(app.store, session.session_id, Holder("rival", "ben", "other", 0),
+                             clock(), take_over=True)
+        session.beat()
+        await pilot.pause()
+        assert isinstance(app.screen, MirrorScreen)
+        assert not any(isinstance(s, (OutlineScreen, SessionScreen)) for s in app.screen_stack)
+    app.store.close()

@@ -285,6 +285,10 @@ class SessionScreen(Screen[None]):
             return
         self._lease_lost = True
         self.app.show_error(str(exc))
+        # A dialog open over the session (the outline, a picker) goes too: it would act on
+        # a session this copy no longer drives.
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
         self.app.switch_screen(MirrorScreen(self.session_id, can_close=True))
 
     def _clock_change(self, change, *args) -> bool:
