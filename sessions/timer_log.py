@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, func, or_, select
+from collections import defaultdict
+from collections.abc import Collection
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.clock import ClockEvent
@@ -25,11 +28,22 @@ def replayed_events(*sessions: ColumnElement[bool]) -> ColumnElement[bool]:
     return or_(TimerEvent.kind != "heartbeat", TimerEvent.id.in_(last_beats))
 
 
+def load_logs(db: DbSession, session_ids: Collection[int] | Select) -> dict[int, list[ClockEvent]]:
+    """Several sessions' logs in one read, each in the order it was written.
+
+    `session_ids` may be a query for them, so the ids need not be fetched first.
+    """
+    in_sessions = TimerEvent.session_id.in_(session_ids)
+    logs: dict[int, list[ClockEvent]] = defaultdict(list)
+    for session_id, kind, at, position, seconds in db.execute(
+        select(TimerEvent.session_id, TimerEvent.kind, TimerEvent.at, TimerEvent.position,
+               TimerEvent.seconds)
+        .where(in_sessions, replayed_events(in_sessions))
+        .order_by(TimerEvent.session_id, TimerEvent.id)
+    ):
+        logs[session_id].append(ClockEvent(kind, at, position, seconds))
+    return logs
+
+
 def load_events(db: DbSession, session_id: int) -> list[ClockEvent]:
-    in_session = TimerEvent.session_id == session_id
-    rows = db.execute(
-        select(TimerEvent.kind, TimerEvent.at, TimerEvent.position, TimerEvent.seconds)
-        .where(in_session, replayed_events(in_session))
-        .order_by(TimerEvent.id)
-    ).all()
-    return [ClockEvent(kind, at, position, seconds) for kind, at, position, seconds in rows]
+    return load_logs(db, [session_id]).get(session_id, [])

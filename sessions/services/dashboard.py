@@ -14,13 +14,13 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from sessions.agenda.model import STEP_NAMES
-from sessions.clock import ClockEvent, ClockState, replay
+from sessions.clock import ClockState, replay
 from sessions.errors import NotFoundError
-from sessions.models import AgendaItem, Note, Programme, Session, TimerEvent
+from sessions.models import AgendaItem, Note, Programme, Session
 from sessions.services.actions import list_actions
 from sessions.services.views import ProgrammeView
 from sessions.store import Store
-from sessions.timer_log import replayed_events
+from sessions.timer_log import load_logs
 
 PLANNED = "planned"
 """Started from an agenda, its clock never started."""
@@ -162,17 +162,8 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
 
 
 def _replay_all(db, session_ids) -> dict[int, ClockState]:
-    """Every session's clock from one read of the log, split by session in order."""
-    events: dict[int, list[ClockEvent]] = defaultdict(list)
-    in_sessions = TimerEvent.session_id.in_(session_ids)
-    for session_id, kind, at, position, seconds in db.execute(
-        select(TimerEvent.session_id, TimerEvent.kind, TimerEvent.at, TimerEvent.position,
-               TimerEvent.seconds)
-        .where(in_sessions, replayed_events(in_sessions))
-        .order_by(TimerEvent.session_id, TimerEvent.id)
-    ):
-        events[session_id].append(ClockEvent(kind, at, position, seconds))
-    return {session_id: replay(log) for session_id, log in events.items()}
+    """Every session's clock from one read of the log."""
+    return {session_id: replay(log) for session_id, log in load_logs(db, session_ids).items()}
 
 
 def _summary(row, state: ClockState, planned: int, worked: set[int],

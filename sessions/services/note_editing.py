@@ -44,13 +44,14 @@ def note_line(note: NoteView) -> str:
     return line
 
 
-def _editable(db: DbSession, note_id: int, refused: str) -> tuple[Note, int]:
+def _editable(db: DbSession, note_id: int, refused: str) -> tuple[Note, int, int]:
+    """The note, its item's position and its programme, if its session can still change."""
     note = db.get(Note, note_id)
     if note is None:
         raise NotFoundError("That note no longer exists.")
-    unfinished_session_row(db, note.session_id, refused)
+    programme_id = unfinished_session_row(db, note.session_id, refused).programme_id
     position = db.get(AgendaItem, note.agenda_item_id).position
-    return note, position
+    return note, position, programme_id
 
 
 def edit_note(
@@ -59,7 +60,9 @@ def edit_note(
     """Replace the note's line; the old one is kept as a revision. A blank line is refused."""
     now = now or utcnow()
     with store.transaction("save the edited note") as db:
-        note, position = _editable(db, note_id, "its notes can no longer be edited")
+        note, position, programme_id = _editable(
+            db, note_id, "its notes can no longer be edited"
+        )
         default_kind = note.kind if note.kind in CAPTURE_KINDS else "deal"
         parsed = parse_note_line(line, default_kind, today or date.today())
         if parsed is None:
@@ -71,7 +74,6 @@ def edit_note(
         note.kind, note.text, note.edited_at = parsed.kind, parsed.text, now
         if parsed.kind == "action":
             if note.action is None:
-                programme_id = note_session_programme(db, note)
                 note.action = Action(programme_id=programme_id, status="open")
             elif note.action.status == "dropped":
                 note.action.status = "open"
@@ -82,13 +84,9 @@ def edit_note(
         return note_view(note, position)
 
 
-def note_session_programme(db: DbSession, note: Note) -> int:
-    return unfinished_session_row(db, note.session_id, "notes can no longer change").programme_id
-
-
 def _set_deleted(store, note_id: int, deleted_at: datetime | None, doing: str) -> NoteView:
     with store.transaction(doing) as db:
-        note, position = _editable(db, note_id, "its notes can no longer change")
+        note, position, _programme_id = _editable(db, note_id, "its notes can no longer change")
         note.deleted_at = deleted_at
         db.flush()
         return note_view(note, position)
@@ -107,9 +105,9 @@ def restore_note(store, note_id: int) -> NoteView:
 def attribute_note(store, note_id: int, member_id: int | None) -> NoteView:
     """Say who said it (or, with None, that nobody in particular did)."""
     with store.transaction("attribute the note") as db:
-        note, position = _editable(db, note_id, "its notes can no longer change")
+        note, position, programme_id = _editable(db, note_id, "its notes can no longer change")
         if member_id is not None:
-            member_of_programme(db, member_id, note_session_programme(db, note))
+            member_of_programme(db, member_id, programme_id)
         note.member_id = member_id
         db.flush()
         db.refresh(note, ["member"])

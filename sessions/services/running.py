@@ -24,7 +24,7 @@ from sessions.services.leases import Holder
 from sessions.services.lookup import session_row
 from sessions.services.views import ItemView, SessionView, UnfinishedSessionView
 from sessions.store import Store
-from sessions.timer_log import load_events
+from sessions.timer_log import load_events, load_logs
 
 
 def start_session(store: Store, programme_id: int, agenda: Agenda) -> int:
@@ -318,9 +318,10 @@ def list_unfinished(store: Store) -> list[UnfinishedSessionView]:
             .where(Session.finished_at.is_(None), Programme.archived_at.is_(None))
             .order_by(Session.created_at.desc(), Session.id.desc())
         ).all()
+        logs = load_logs(db, [session.id for session in sessions])
         result = []
         for session in sessions:
-            state = replay(load_events(db, session.id))
+            state = replay(logs.get(session.id, []))
             items = session.items
             current = items[min(state.position, len(items) - 1)] if items else None
             result.append(
