@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sessions.agenda.library import BUNDLED_PREFIX, DEFAULT_AGENDA, find_agenda
 from sessions.clock import HEARTBEAT_SECONDS
-from sessions.services import notes, running
+from sessions.services import notes, planning, running
 from sessions.services.programmes import create_programme
 from sessions.store import BUSY_TIMEOUT_MS, Store
 
@@ -168,7 +168,7 @@ def build_history(
         for _ in range(sessions or max(1, count // NOTES_PER_SESSION)):
             if session_ids:
                 running.finish_session(store, session_ids[-1])
-            session_ids.append(running.start_session(store, programme.id, agenda))
+            session_ids.append(planning.start_session(store, programme.id, agenda))
     finally:
         store.close()
     with closing(sqlite3.connect(db_path)) as connection:

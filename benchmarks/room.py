@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sessions.agenda.library import BUNDLED_PREFIX, DEFAULT_AGENDA, find_agenda
-from sessions.services import running
+from sessions.services import planning, running
 from sessions.services.programmes import create_programme
 from sessions.store import Store
 
@@ -41,7 +41,7 @@ def prepare_room(folder: Path, *, clock_running: bool = False) -> Room:
         programme = create_programme(store, "Benchmark programme", "Benchmark PCN")
         # Named as bundled, so an agenda of the same name in a user's folder cannot stand in.
         agenda = find_agenda(BUNDLED_PREFIX + DEFAULT_AGENDA)
-        session_id = running.start_session(store, programme.id, agenda)
+        session_id = planning.start_session(store, programme.id, agenda)
         if clock_running:
             running.toggle_clock(store, session_id)
     finally:

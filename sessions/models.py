@@ -18,7 +18,10 @@ ACTION_STATUSES = ("open", "done", "dropped")
 ORGANISATION_KINDS = (
     "practice", "trust", "pharmacy", "community partner", "patient representative", "other",
 )
-ATTENDANCE_STATUSES = ("present", "apologies", "absent")
+# "expected" is set when a session is planned, until the room says otherwise.
+ATTENDANCE_STATUSES = ("present", "apologies", "absent", "expected")
+# What the matters-arising review made of an action carried into a session.
+REVIEW_OUTCOMES = ("done", "kept", "dropped")
 TIMER_EVENT_KINDS = (
     "start", "pause", "resume", "heartbeat", "next", "previous", "finish", "extend", "skip", "jump", "rebalance",
 )
@@ -60,6 +63,8 @@ class Session(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
     minutes_path: Mapped[str | None] = mapped_column(String(1000))
+    # The day the session is planned to meet; set when it is planned ahead.
+    planned_for: Mapped[date | None]
 
     programme: Mapped[Programme] = relationship(back_populates="sessions")
     items: Mapped[list[AgendaItem]] = relationship(
@@ -181,6 +186,27 @@ class Action(Base):
     status: Mapped[str] = mapped_column(String(20), default="open")
 
     note: Mapped[Note] = relationship(back_populates="action")
+
+
+class ActionReview(Base):
+    """What a session's matters arising made of one action raised in an earlier session.
+
+    The due date it had before is kept, so the minutes can say what moved and a
+    change of mind puts the action back as it was.
+    """
+
+    __tablename__ = "action_review"
+    __table_args__ = (UniqueConstraint("session_id", "action_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id"))
+    outcome: Mapped[str] = mapped_column(String(20))
+    due_before: Mapped[date | None]
+    due_after: Mapped[date | None]
+    reviewed_at: Mapped[datetime]
+
+    action: Mapped[Action] = relationship()
 
 
 class TimerEvent(Base):

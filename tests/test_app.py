@@ -12,7 +12,7 @@ from facilitator.screens.finish import FinishScreen
 from facilitator.screens.home import HomeScreen
 from facilitator.screens.session import SessionScreen
 from facilitator.widgets.note_list import NoteList
-from sessions.services import notes, running
+from sessions.services import notes, planning, running
 from sessions.services.programmes import create_programme
 from sessions.store import Store
 from tests.pilot import add_note, create_and_start, static_text, type_text
@@ -130,7 +130,7 @@ async def test_resume_after_a_crash_counts_up_to_the_last_heartbeat(db_path: Pat
                                                                     small_agenda) -> None:
     store = Store.open(db_path)
     programme = create_programme(store, "Crashy")
-    sid = running.start_session(store, programme.id, small_agenda)
+    sid = planning.start_session(store, programme.id, small_agenda)
     running.toggle_clock(store, sid, clock())
     running.heartbeat(store, sid, clock.advance(5))
     running.heartbeat(store, sid, clock.advance(5))

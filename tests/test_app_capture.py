@@ -11,7 +11,7 @@ from facilitator.factory import make_app
 from facilitator.screens.attendance import AttendanceScreen, DeclarationScreen
 from facilitator.screens.member_picker import MemberPickerScreen
 from facilitator.widgets.editable_note_list import EditableNoteList
-from sessions.services import notes, people, running
+from sessions.services import notes, people, planning
 from sessions.services.note_editing import note_history
 from sessions.services.programmes import create_programme
 from sessions.store import Store
@@ -30,7 +30,7 @@ def prepared(db_path: Path, small_agenda) -> tuple[int, dict[str, int]]:
             ("[bold]Zoë[/] Hughes", "Bay Pharmacy", "pharmacy"),
         )
     }
-    session_id = running.start_session(store, programme.id, small_agenda)
+    session_id = planning.start_session(store, programme.id, small_agenda)
     store.close()
     return session_id, members
 

@@ -16,7 +16,7 @@ from facilitator.screens.home import HomeScreen
 from facilitator.screens.members import MemberFormScreen, MembersScreen
 from facilitator.screens.search import SearchScreen
 from sessions.models import Member
-from sessions.services import notes, people, running
+from sessions.services import notes, people, planning
 from sessions.services.actions import list_actions
 from sessions.services.programmes import create_programme
 from sessions.store import Store
@@ -30,7 +30,7 @@ def programme_id(db_path: Path, small_agenda) -> int:
     """A programme with one session: an overdue action, a later one, and a plain note."""
     store = Store.open(db_path)
     programme = create_programme(store, "Harbour programme", "Harbour PCN")
-    session_id = running.start_session(store, programme.id, small_agenda)
+    session_id = planning.start_session(store, programme.id, small_agenda)
     for position, line in [
         (0, "a: send the draft @Sam 2026-11-20"),
         (1, "a: book the room [bold]x[/] @Dr Patel 2026-12-01"),

@@ -17,8 +17,8 @@ from facilitator.cli import main
 from sessions.agenda.library import find_agenda
 from sessions.paths import user_agendas_dir
 from sessions.services.notes import add_note
+from sessions.services.planning import start_session
 from sessions.services.programmes import create_programme
-from sessions.services.running import start_session
 from sessions.store import Store
 
 GOOD = """\

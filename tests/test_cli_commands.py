@@ -11,7 +11,7 @@ import pytest
 
 from facilitator.cli import main
 from sessions.agenda.library import find_agenda
-from sessions.services import notes, running
+from sessions.services import notes, planning
 from sessions.services.programmes import create_programme
 from sessions.store import Store
 
@@ -20,7 +20,7 @@ from sessions.store import Store
 def recorded(db_path: Path) -> int:
     store = Store.open(db_path)
     programme = create_programme(store, "Harbour programme", "Harbour PCN")
-    sid = running.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
+    sid = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
     notes.add_note(store, sid, 0, "We want one front door", "deal")
     notes.add_note(store, sid, 0, "a: send the notes @Sam 2026-12-01", "deal")
     store.close()

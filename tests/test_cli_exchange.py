@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.cli import main
-from sessions.services import notes, people, running
+from sessions.services import notes, people, planning, running
 from sessions.services.programmes import create_programme
 from sessions.store import Store
 
@@ -20,7 +20,7 @@ def recorded(db_path: Path, small_agenda, clock) -> Path:
     try:
         programme = create_programme(store, "Harbour «programme»", "Harbour PCN")
         member = people.add_member(store, programme.id, "Siân O'Neill")
-        sid = running.start_session(store, programme.id, small_agenda)
+        sid = planning.start_session(store, programme.id, small_agenda)
         people.set_attendance(store, sid, member.id, "present")
         running.toggle_clock(store, sid, now=clock())
         notes.add_note(store, sid, 0, "We want one front door", "deal", now=clock.advance(5))

@@ -117,12 +117,12 @@ def test_skip_marks_the_item_left_and_moves_on() -> None:
 
 
 def test_reading_the_log_without_heartbeats_replays_the_same(store, small_agenda, clock) -> None:
-    from sessions.services import running
+    from sessions.services import planning, running
     from sessions.services.programmes import create_programme
     from sessions.timer_log import load_events
 
     programme = create_programme(store, "Heartbeats")
-    session_id = running.start_session(store, programme.id, small_agenda)
+    session_id = planning.start_session(store, programme.id, small_agenda)
     running.toggle_clock(store, session_id, clock())
     for _ in range(10):
         running.heartbeat(store, session_id, clock.advance(5))

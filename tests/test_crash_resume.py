@@ -12,7 +12,7 @@ import pytest
 from benchmarks.ptyapp import PtyApp
 from facilitator.factory import make_app
 from facilitator.screens.session import SessionScreen
-from sessions.services import notes, running
+from sessions.services import notes, planning, running
 from sessions.services.programmes import create_programme
 from sessions.store import Store
 
@@ -33,11 +33,11 @@ def wait_until(condition, what: str, seconds: float = 60.0):
 async def test_kill_the_app_mid_session_and_resume(db_path: Path, small_agenda, isolated_home) -> None:
     store = Store.open(db_path)
     programme = create_programme(store, "Harbour programme")
-    session_id = running.start_session(store, programme.id, small_agenda)
+    session_id = planning.start_session(store, programme.id, small_agenda)
     running.move(store, session_id, +1)  # the second item, so "where it stood" means something
     env = dict(os.environ, FACILITATOR_HOME=str(isolated_home))
     with PtyApp([sys.executable, "-m", "facilitator", "--db", str(db_path)], env=env) as app:
-        app.wait_for("Unfinished sessions")
+        app.wait_for("Sessions to start or resume")
         app.send("r")
         app.wait_for("What can we only do together?")
         app.send("\x14")  # ctrl+t: the clock runs

@@ -9,7 +9,7 @@ from sqlalchemy import event
 
 from sessions.agenda.model import Agenda, AgendaItem, Section
 from sessions.errors import InputError, NotFoundError
-from sessions.services import notes, running
+from sessions.services import notes, planning, running
 from sessions.services.actions import list_actions, set_action_status
 from sessions.services.dashboard import (
     FINISHED,
@@ -64,19 +64,19 @@ def test_a_new_programme_has_an_empty_dashboard(store, programme) -> None:
 
 
 def test_sessions_have_their_state_date_and_times(store, programme, small_agenda, clock) -> None:
-    first = running.start_session(store, programme.id, small_agenda)
+    first = planning.start_session(store, programme.id, small_agenda)
     started = clock()
     running.toggle_clock(store, first, started)
     running.move(store, first, +1, clock.advance(600))
     running.finish_session(store, first, clock.advance(1200))
 
-    second = running.start_session(store, programme.id, small_agenda)
+    second = planning.start_session(store, programme.id, small_agenda)
     next_day = clock.advance(86400)
     running.toggle_clock(store, second, next_day)
     running.toggle_clock(store, second, clock.advance(90))  # paused, never finished
 
     before = datetime.now(timezone.utc)
-    running.start_session(store, programme.id, small_agenda)  # set up, never started
+    planning.start_session(store, programme.id, small_agenda)  # set up, never started
     after = datetime.now(timezone.utc)
 
     sessions = by_number(programme_dashboard(store, programme.id, TODAY))
@@ -85,7 +85,8 @@ def test_sessions_have_their_state_date_and_times(store, programme, small_agenda
     assert sessions[1].held_at == started
     assert sessions[2].held_at == next_day
     assert before <= sessions[3].held_at <= after  # the day it was set up
-    assert all(sessions[n].planned_seconds == 2100 for n in (1, 2, 3))
+    # From the second session on, matters arising comes first: 5 minutes with nothing open.
+    assert [sessions[n].planned_seconds for n in (1, 2, 3)] == [2100, 2400, 2400]
     assert [sessions[n].actual_seconds for n in (1, 2, 3)] == [1800, 90, 0]
     assert sessions[1].agenda_title == "Small test agenda"
 
@@ -94,25 +95,28 @@ def test_a_step_is_worked_when_an_item_ran_or_has_notes(
     store, programme, two_step_agenda, clock
 ) -> None:
     # Session 1 runs the welcome and Step 1's first item.
-    one = running.start_session(store, programme.id, two_step_agenda)
+    one = planning.start_session(store, programme.id, two_step_agenda)
     running.toggle_clock(store, one, clock())
     running.move(store, one, +1, clock.advance(300))
     running.finish_session(store, one, clock.advance(300))
-    # Session 2 only runs the welcome (no step); Step 2 has a note taken there.
-    two = running.start_session(store, programme.id, two_step_agenda)
+    # Sessions from the second on open with matters arising (no step), so every
+    # agenda position below is one further on.
+    # Session 2 only runs matters arising; Step 2 has a note taken there.
+    two = planning.start_session(store, programme.id, two_step_agenda)
     running.toggle_clock(store, two, clock.advance(60))
     running.toggle_clock(store, two, clock.advance(60))
-    note(store, two, 3, "We trust the practice managers' forum", "relationship")
+    note(store, two, 4, "We trust the practice managers' forum", "relationship")
     # Session 3 passes through Step 1 without a second on it, and works on Step 2.
-    three = running.start_session(store, programme.id, two_step_agenda)
+    three = planning.start_session(store, programme.id, two_step_agenda)
     running.toggle_clock(store, three, clock.advance(60))
-    running.move(store, three, +1, clock.advance(60))
+    running.move(store, three, +1, clock.advance(30))
+    running.move(store, three, +1, clock.advance(30))
     running.move(store, three, +1, clock())
     running.move(store, three, +1, clock())
     running.finish_session(store, three, clock.advance(120))
     # Session 4: a Step 1 note, deleted again, does not count.
-    four = running.start_session(store, programme.id, two_step_agenda)
-    delete_note(store, note(store, four, 1, "Said by mistake").id)
+    four = planning.start_session(store, programme.id, two_step_agenda)
+    delete_note(store, note(store, four, 2, "Said by mistake").id)
 
     view = programme_dashboard(store, programme.id, TODAY)
     assert [s.steps_worked for s in view.sessions] == [(1,), (2,), (2,), ()]
@@ -122,7 +126,7 @@ def test_a_step_is_worked_when_an_item_ran_or_has_notes(
 
 
 def test_actions_open_and_overdue_are_counted(store, programme, small_agenda) -> None:
-    sid = running.start_session(store, programme.id, small_agenda)
+    sid = planning.start_session(store, programme.id, small_agenda)
     note(store, sid, 0, "a: send the draft @Sam 2026-11-01")  # overdue
     note(store, sid, 0, "a: book the room @Jo 2026-12-30")
     note(store, sid, 0, "a: call the trust @Jo 2026-11-02")
@@ -138,15 +142,15 @@ def test_actions_open_and_overdue_are_counted(store, programme, small_agenda) ->
 def test_the_note_trend_counts_deal_and_relationship_per_session(
     store, programme, small_agenda
 ) -> None:
-    one = running.start_session(store, programme.id, small_agenda)
+    one = planning.start_session(store, programme.id, small_agenda)
     for line in ("One front door", "Shared rota", "rel: the trust listened"):
         note(store, one, 1, line)
     note(store, one, 1, "d: meet monthly")  # a decision is neither
     delete_note(store, note(store, one, 1, "typo").id)
-    two = running.start_session(store, programme.id, small_agenda)
+    two = planning.start_session(store, programme.id, small_agenda)
     note(store, two, 0, "Practices feel heard", "relationship")
     note(store, two, 2, "deal: a joint bid", "relationship")
-    running.start_session(store, programme.id, small_agenda)
+    planning.start_session(store, programme.id, small_agenda)
 
     view = programme_dashboard(store, programme.id, TODAY)
     assert view.note_trend == [(1, 2, 1), (2, 1, 1), (3, 0, 0)]
@@ -169,7 +173,7 @@ def test_the_dashboard_reads_in_the_same_few_queries_however_many_sessions(
         return len(statements)
 
     def add_session() -> None:
-        sid = running.start_session(store, programme.id, small_agenda)
+        sid = planning.start_session(store, programme.id, small_agenda)
         running.toggle_clock(store, sid, clock.advance(60))
         running.move(store, sid, +1, clock.advance(60))
         note(store, sid, 1, "a: follow up @Sam 2026-11-01")
@@ -190,7 +194,7 @@ def test_an_unknown_programme_has_no_dashboard(store) -> None:
 
 def test_rename_checks_the_name_and_keeps_the_slug(store, programme, small_agenda) -> None:
     other = create_programme(store, "Bay programme")
-    sid = running.start_session(store, programme.id, small_agenda)
+    sid = planning.start_session(store, programme.id, small_agenda)
 
     renamed = rename_programme(store, programme.id, "  Harbour   and Bay  ")
     assert (renamed.name, renamed.slug) == ("Harbour and Bay", "harbour-programme")
@@ -220,7 +224,7 @@ def test_archive_hides_the_programme_and_deletes_nothing(
     store, programme, small_agenda, clock
 ) -> None:
     kept = create_programme(store, "Kept")
-    sid = running.start_session(store, programme.id, small_agenda)
+    sid = planning.start_session(store, programme.id, small_agenda)
     running.toggle_clock(store, sid, clock())
     note(store, sid, 0, "a: write it up @Sam 2026-11-01")
 

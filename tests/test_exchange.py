@@ -18,10 +18,14 @@ from sessions.exchange.files import export_file, import_file
 from sessions.exchange.format import FORMAT, VERSION
 from sessions.exchange.load import import_programme
 from sessions.exchange.parse import read_document
-from sessions.services import note_editing, notes, people, running
+from sessions.services import note_editing, notes, people, planning, running
 from sessions.services.actions import list_actions, set_action_status
 from sessions.services.minutes import minutes_markdown
-from sessions.services.programmes import create_programme, find_programme, list_programmes
+from sessions.services.programmes import (
+    create_programme,
+    find_programme,
+    list_programmes,
+)
 from sessions.services.rebalancing import apply_rebalance, preview_rebalance
 from sessions.services.search import search_notes
 from sessions.store import Store
@@ -54,7 +58,7 @@ def build_rich_programme(store: Store, clock, agenda) -> SimpleNamespace:
     leaver = people.add_member(store, programme.id, "Left Early", "Old Pharmacy", "pharmacy")
     people.add_member(store, programme.id, "Never Came")
 
-    first = running.start_session(store, programme.id, agenda)
+    first = planning.start_session(store, programme.id, agenda)
     people.set_attendance(store, first, patel.id, "present")
     people.set_attendance(store, first, sian.id, "apologies")
     people.set_attendance(store, first, leaver.id, "present")
@@ -106,7 +110,7 @@ def build_rich_programme(store: Store, clock, agenda) -> SimpleNamespace:
 
     # The second session is left running part way, with a rebalanced agenda.
     clock.advance(7 * 24 * 3600)
-    second = running.start_session(store, programme.id, agenda)
+    second = planning.start_session(store, programme.id, agenda)
     people.set_attendance(store, second, sian.id, "present")
     running.toggle_clock(store, second, now=clock())
     notes.add_note(
@@ -120,7 +124,7 @@ def build_rich_programme(store: Store, clock, agenda) -> SimpleNamespace:
 
     # Another programme in the same database must not leak into the file.
     other = create_programme(store, "Someone else's programme")
-    notes.add_note(store, running.start_session(store, other.id, agenda), 0, "not ours", "deal")
+    notes.add_note(store, planning.start_session(store, other.id, agenda), 0, "not ours", "deal")
     return SimpleNamespace(
         programme=programme, first=first, second=second, action=action, tie=(tie_a, tie_b),
         edited=edited, deleted=deleted,

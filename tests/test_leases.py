@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from sessions.errors import LeaseLostError, SessionLeasedError
-from sessions.services import running
+from sessions.services import planning, running
 from sessions.services.leases import LEASE_STALE_SECONDS, Holder
 from sessions.services.programmes import create_programme
 
@@ -22,7 +22,7 @@ def holder(name: str, pid: int = 0) -> Holder:
 @pytest.fixture
 def session_id(store, small_agenda) -> int:
     programme = create_programme(store, "Harbour")
-    return running.start_session(store, programme.id, small_agenda)
+    return planning.start_session(store, programme.id, small_agenda)
 
 
 def test_a_second_copy_is_told_who_drives_and_since_when(store, session_id, clock) -> None:

@@ -9,7 +9,7 @@ from textual.widgets import Digits
 from facilitator.factory import make_app, make_mirror
 from facilitator.screens.mirror import MirrorScreen
 from facilitator.widgets.note_list import NoteList
-from sessions.services import running
+from sessions.services import planning, running
 from tests.pilot import add_note, create_and_start, static_text
 
 
@@ -144,7 +144,7 @@ async def test_the_mirror_waits_for_a_first_session(db_path: Path, small_agenda,
         assert not mirror.query_one("#p-clock").display
         store = Store.open(db_path)
         programme = create_programme(store, "Harbour")
-        running.start_session(store, programme.id, small_agenda)
+        planning.start_session(store, programme.id, small_agenda)
         mirror.poll()
         assert static_text(mirror, "#p-title") == small_agenda.items[0].title
         assert mirror.query_one("#p-clock").display

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from sessions.errors import InputError, NotFoundError
-from sessions.services import notes, running
+from sessions.services import notes, planning, running
 from sessions.services.actions import list_actions
 from sessions.services.note_editing import (
     attribute_note,
@@ -31,7 +31,7 @@ def programme(store):
 
 @pytest.fixture
 def session_id(store, programme, small_agenda) -> int:
-    return running.start_session(store, programme.id, small_agenda)
+    return planning.start_session(store, programme.id, small_agenda)
 
 
 def add(store, session_id, line, kind="deal", **kwargs):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sessions.errors import InputError
-from sessions.services import notes, people, running
+from sessions.services import notes, people, planning, running
 from sessions.services.actions import list_actions, set_action_status
 from sessions.services.balance import balance
 from sessions.services.note_editing import delete_note, edit_note
@@ -27,7 +27,7 @@ def programme(store):
 
 @pytest.fixture
 def session_id(store, programme, small_agenda) -> int:
-    return running.start_session(store, programme.id, small_agenda)
+    return planning.start_session(store, programme.id, small_agenda)
 
 
 def add(store, session_id, line, position=0, kind="deal", at=None):
@@ -96,7 +96,7 @@ def test_actions_across_sessions_filtered_and_overdue(
     add(store, session_id, "a: send the minutes @Sam 2026-12-01")
     add(store, session_id, "a: no date yet @Sam")
     running.finish_session(store, session_id)
-    second = running.start_session(store, programme.id, small_agenda)
+    second = planning.start_session(store, programme.id, small_agenda)
     done = add(store, second, "a: ring the trust @Sam 2026-11-01")
     actions = list_actions(store, programme.id, today=TODAY)
     assert [a.text for a in actions] == [
@@ -129,7 +129,7 @@ def test_search_finds_words_and_their_starts(store, programme, session_id, searc
     gone = add(store, session_id, "front desk rota", at=_at(3))
     delete_note(store, gone.id)
     other = create_programme(store, "Elsewhere")
-    other_session = running.start_session(store, other.id, _agenda(store, session_id))
+    other_session = planning.start_session(store, other.id, _agenda(store, session_id))
     add(store, other_session, "front door elsewhere")
 
     [hit] = search_notes(store, programme.id, "FRONT do")

@@ -10,7 +10,7 @@ import pytest
 
 from sessions.change_watch import ChangeWatch
 from sessions.errors import SchemaTooNewError, StoreError
-from sessions.services import notes, running
+from sessions.services import notes, planning, running
 from sessions.services.following import latest_session_id
 from sessions.services.programmes import create_programme
 from sessions.store import Store
@@ -23,7 +23,7 @@ def digest(path: Path) -> str:
 @pytest.fixture
 def started(store: Store, small_agenda, clock) -> int:
     programme = create_programme(store, "Harbour", "Harbour PCN")
-    session_id = running.start_session(store, programme.id, small_agenda)
+    session_id = planning.start_session(store, programme.id, small_agenda)
     running.toggle_clock(store, session_id, clock())
     return session_id
 
@@ -119,9 +119,9 @@ def test_the_summary_watch_for_other_databases_sees_the_same_changes(
 def test_following_picks_the_session_touched_last(store, small_agenda, clock) -> None:
     assert latest_session_id(store) is None
     harbour = create_programme(store, "Harbour")
-    first = running.start_session(store, harbour.id, small_agenda)
+    first = planning.start_session(store, harbour.id, small_agenda)
     assert latest_session_id(store) == first
-    second = running.start_session(store, harbour.id, small_agenda)
+    second = planning.start_session(store, harbour.id, small_agenda)
     assert latest_session_id(store) == second
     # Session 1 is resumed: its clock moving makes it the one the room is in.
     running.toggle_clock(store, first, clock())

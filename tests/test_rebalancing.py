@@ -9,7 +9,7 @@ from sessions.errors import InputError
 from sessions.minutes.model import build_minutes
 from sessions.minutes.render import render_markdown
 from sessions.pacing import pace
-from sessions.services import running
+from sessions.services import planning, running
 from sessions.services.programmes import create_programme
 from sessions.services.rebalancing import apply_rebalance, preview_rebalance
 
@@ -29,7 +29,7 @@ AGENDA = Agenda(
 @pytest.fixture
 def late_session(store, clock) -> int:
     programme = create_programme(store, "Paced programme")
-    sid = running.start_session(store, programme.id, AGENDA)
+    sid = planning.start_session(store, programme.id, AGENDA)
     running.toggle_clock(store, sid, clock())
     running.move(store, sid, +1, clock.advance(1800))  # Purpose ran 30 min for 20 planned
     return sid
@@ -37,7 +37,7 @@ def late_session(store, clock) -> int:
 
 def test_a_rebalance_needs_a_started_clock(store, small_agenda) -> None:
     programme = create_programme(store, "Not started")
-    sid = running.start_session(store, programme.id, small_agenda)
+    sid = planning.start_session(store, programme.id, small_agenda)
     with pytest.raises(InputError, match="Start the clock first"):
         preview_rebalance(store, sid)
 

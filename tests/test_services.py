@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 
 from sessions.errors import InputError, NotFoundError, StoreError
-from sessions.services import notes, running
-from sessions.services.programmes import create_programme, find_programme, list_programmes
+from sessions.services import notes, planning, running
+from sessions.services.programmes import (
+    create_programme,
+    find_programme,
+    list_programmes,
+)
 from tests.test_store import make_disk_full
 
 ODD_TEXT = [
@@ -26,7 +30,7 @@ ODD_TEXT = [
 @pytest.fixture
 def session_id(store, small_agenda) -> int:
     programme = create_programme(store, "Harbour programme", "Harbour PCN")
-    return running.start_session(store, programme.id, small_agenda)
+    return planning.start_session(store, programme.id, small_agenda)
 
 
 def test_programme_names_are_unique_whatever_the_case(store) -> None:
@@ -59,7 +63,7 @@ def test_a_session_snapshots_its_agenda(store, session_id, small_agenda) -> None
     assert view.items[1].where == "Step 1: Set-up right — vision and partners"
     assert view.items[0].where == "Welcome"
     assert view.planned_seconds == 2100
-    second = running.start_session(store, view.programme_id, small_agenda)
+    second = planning.start_session(store, view.programme_id, small_agenda)
     assert running.get_session(store, second).number == 2
 
 
@@ -135,7 +139,7 @@ def test_unfinished_sessions_say_where_they_stopped(store, session_id, clock) ->
 
 def test_session_refs(store, session_id, small_agenda) -> None:
     programme = find_programme(store, "Harbour programme")
-    second = running.start_session(store, programme.id, small_agenda)
+    second = planning.start_session(store, programme.id, small_agenda)
     assert running.resolve_session_ref(store, str(session_id)) == session_id
     assert running.resolve_session_ref(store, "harbour-programme/2") == second
     assert running.resolve_session_ref(store, "Harbour programme/1") == session_id

@@ -14,7 +14,7 @@ from sessions.agenda.durations import format_duration
 from sessions.agenda.library import DEFAULT_AGENDA, find_agenda, list_agendas
 from sessions.agenda.model import AgendaError
 from sessions.errors import FacilitatorError
-from sessions.services.running import start_session
+from sessions.services.planning import start_session
 
 
 class StartSessionScreen(ModalScreen[int | None]):

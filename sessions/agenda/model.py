@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sessions.errors import FacilitatorError
 
@@ -70,6 +70,17 @@ class Agenda:
     @property
     def steps(self) -> list[int]:
         return sorted({s.step for s in self.sections if s.step is not None})
+
+    def from_step(self, step: int) -> Agenda:
+        """The agenda without the framework steps before `step`.
+
+        Sections of no step (a welcome, a break, a close) stay where they are:
+        a session that picks up at step 3 still opens and closes as it should.
+        """
+        return replace(
+            self,
+            sections=tuple(s for s in self.sections if s.step is None or s.step >= step),
+        )
 
 
 @dataclass(frozen=True)

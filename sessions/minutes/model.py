@@ -14,10 +14,11 @@ from sqlalchemy.orm import selectinload
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
-from sessions.models import Attendance, Declaration, Member, Note
+from sessions.models import ActionReview, Attendance, Declaration, Member, Note, Session
 from sessions.services.lookup import session_row
-from sessions.store import Store
+from sessions.services.matters_arising import entries_for
 from sessions.services.views import person_label
+from sessions.store import Store
 from sessions.timer_log import load_events
 
 NOTE_SECTIONS = (
@@ -98,6 +99,24 @@ class MinutesAction:
 
 
 @dataclass(frozen=True)
+class MinutesReview:
+    """One action from an earlier session, and what the matters-arising review made of it."""
+
+    text: str
+    owner: str
+    raised_in: int
+    """The number of the session that raised it."""
+    outcome: str | None
+    """'done', 'kept' or 'dropped'; None where the room did not review it."""
+    outcome_label: str
+    due_before: date | None
+    """The due date the action came into the session with."""
+    due: date | None
+    """The due date it left with."""
+    due_moved: bool
+
+
+@dataclass(frozen=True)
 class Balance:
     label: str
     deal: int
@@ -125,6 +144,10 @@ class Minutes:
     present: list[MinutesPerson] = field(default_factory=list)
     apologies: list[MinutesPerson] = field(default_factory=list)
     declarations: list[MinutesDeclaration] = field(default_factory=list)
+    matters_arising: list[MinutesReview] = field(default_factory=list)
+    planned_for: date | None = None
+    next_session_on: date | None = None
+    """The day the programme's next session is planned for, where it is."""
 
     @property
     def title(self) -> str:
@@ -132,6 +155,9 @@ class Minutes:
 
     @property
     def held_on(self) -> date:
+        # A session planned ahead and never started is minuted (as an agenda) for its day.
+        if self.started_at is None and self.planned_for is not None:
+            return self.planned_for
         return (self.started_at or self.created_at).astimezone().date()
 
 
@@ -206,7 +232,7 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
             balance.append(Balance("Whole session", deal_total, rel_total))
 
         started = next((e.at for e in events if e.kind == "start"), None)
-        return Minutes(
+        minutes = Minutes(
             programme=session.programme.name,
             pcn=session.programme.pcn_name,
             session_number=session.number,
@@ -222,7 +248,43 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
             present=present,
             apologies=apologies,
             declarations=declarations,
+            planned_for=session.planned_for,
+            next_session_on=db.scalar(
+                select(Session.planned_for).where(
+                    Session.programme_id == session.programme_id,
+                    Session.number == session.number + 1,
+                )
+            ),
         )
+        minutes.matters_arising = _matters_arising(db, session, minutes.held_on)
+        return minutes
+
+
+def _matters_arising(db, session: Session, held_on: date) -> list[MinutesReview]:
+    # The session's own day, not the day of rendering, so re-rendering says the same.
+    entries = entries_for(db, session, held_on)
+    # A later session may move a kept action's date again; these minutes give
+    # the date this session left it with, which the review row keeps.
+    due_after = {
+        review.action_id: review.due_after
+        for review in db.scalars(select(ActionReview).where(ActionReview.session_id == session.id))
+    }
+    reviews = []
+    for entry in entries:
+        due = due_after.get(entry.action_id, entry.due)
+        reviews.append(
+            MinutesReview(
+                text=entry.text,
+                owner=entry.owner,
+                raised_in=entry.raised_in,
+                outcome=entry.outcome,
+                outcome_label=entry.outcome_label,
+                due_before=entry.due_before,
+                due=due,
+                due_moved=entry.outcome == "kept" and due != entry.due_before,
+            )
+        )
+    return reviews
 
 
 def _person(member: Member) -> MinutesPerson:

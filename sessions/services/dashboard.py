@@ -18,6 +18,7 @@ from sessions.clock import ClockState, replay
 from sessions.errors import NotFoundError
 from sessions.models import AgendaItem, Note, Programme, Session
 from sessions.services.actions import list_actions
+from sessions.services.suggestion import StepSuggestion, pick_step
 from sessions.services.views import ProgrammeView
 from sessions.store import Store
 from sessions.timer_log import load_logs
@@ -35,6 +36,8 @@ class SessionSummary:
     number: int
     held_at: datetime
     """When the clock first started; the day it was set up if it never has."""
+    planned_for: date | None
+    """The day it was planned for, when it was set up with one."""
     agenda_title: str
     state: str
     """PLANNED, UNFINISHED or FINISHED."""
@@ -73,6 +76,8 @@ class DashboardView:
     """Every framework step, 1 to 4, worked on or not."""
     open_actions: int
     overdue_actions: int
+    suggestion: StepSuggestion
+    """The framework step the next session should continue from."""
     scorecard_trends: tuple = ()
     """Always empty: scorecard answers are not stored yet. Kept so the screen has
     its place ready and a later schema can fill it without changing the shape."""
@@ -99,7 +104,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
             raise NotFoundError("That programme no longer exists.")
         sessions = db.execute(
             select(Session.id, Session.number, Session.agenda_title, Session.created_at,
-                   Session.finished_at)
+                   Session.finished_at, Session.planned_for)
             .where(Session.programme_id == programme_id)
             .order_by(Session.number)
         ).all()
@@ -149,6 +154,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         for row in sessions
     )
     actions = list_actions(store, programme_id, status="open", today=today)
+    step_items = [(session_id, position, step) for _, session_id, position, step, _ in items]
     return DashboardView(
         programme=programme_view,
         sessions=summaries,
@@ -158,6 +164,9 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         ),
         open_actions=len(actions),
         overdue_actions=sum(action.overdue for action in actions),
+        suggestion=pick_step(
+            [(row.id, row.number, row.finished_at) for row in sessions], clocks, step_items
+        ),
     )
 
 
@@ -178,6 +187,7 @@ def _summary(row, state: ClockState, planned: int, worked: set[int],
         id=row.id,
         number=row.number,
         held_at=state.first_started_at or row.created_at,
+        planned_for=row.planned_for,
         agenda_title=row.agenda_title,
         state=status,
         planned_seconds=planned,

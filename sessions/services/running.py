@@ -8,13 +8,11 @@ restarted app would show.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
-from sessions.agenda.model import Agenda
 from sessions.clock import ClockEvent, ClockState, replay
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
@@ -25,51 +23,6 @@ from sessions.services.lookup import session_row
 from sessions.services.views import ItemView, SessionView, UnfinishedSessionView
 from sessions.store import Store
 from sessions.timer_log import load_events, load_logs
-
-
-def start_session(store: Store, programme_id: int, agenda: Agenda) -> int:
-    """Session N+1 of the programme, with a snapshot of the agenda; its clock not yet started."""
-    if not agenda.items:
-        raise InputError("That agenda has no timed items to run.")
-    with store.transaction("start the session") as db:
-        if db.get(Programme, programme_id) is None:
-            raise NotFoundError("That programme no longer exists.")
-        last = db.scalar(
-            select(func.max(Session.number)).where(Session.programme_id == programme_id)
-        )
-        session = Session(
-            programme_id=programme_id,
-            number=(last or 0) + 1,
-            agenda_title=agenda.title,
-            agenda_source=agenda.source,
-            agenda_notes=agenda.notes,
-            agenda_text=agenda.text,
-        )
-        db.add(session)
-        db.flush()
-        position = 0
-        for section in agenda.sections:
-            for item in section.items:
-                activity = None
-                if item.options:
-                    activity = {"options": list(item.options)}
-                elif item.areas:
-                    activity = {"areas": [asdict(area) for area in item.areas]}
-                db.add(
-                    AgendaItem(
-                        session_id=session.id,
-                        position=position,
-                        section_title=section.title,
-                        step=section.step,
-                        title=item.title,
-                        kind=item.kind,
-                        prompt=item.prompt,
-                        planned_seconds=item.planned_seconds,
-                        activity=activity,
-                    )
-                )
-                position += 1
-        return session.id
 
 
 def _session_view(db: DbSession, session_id: int) -> SessionView:
@@ -310,7 +263,10 @@ def set_minutes_path(store: Store, session_id: int, path: str) -> None:
 
 
 def list_unfinished(store: Store) -> list[UnfinishedSessionView]:
-    """Sessions not finished, most recent first: the ones the home screen offers to resume."""
+    """Sessions not finished, most recent first: the ones the home screen offers to resume.
+
+    Sessions planned ahead are among them: starting one is resuming it.
+    """
     with store.reading() as db:
         sessions = db.scalars(
             select(Session)
@@ -334,6 +290,8 @@ def list_unfinished(store: Store) -> list[UnfinishedSessionView]:
                     item_count=len(items),
                     item_title=current.title if current else "",
                     elapsed_seconds=state.session_elapsed,
+                    started=state.started,
+                    planned_for=session.planned_for,
                 )
             )
         return result

@@ -192,3 +192,6 @@ class UnfinishedSessionView:
     item_count: int
     item_title: str
     elapsed_seconds: float
+    started: bool = True
+    """False for a session set up (or planned ahead) whose clock has never run."""
+    planned_for: date | None = None

@@ -1,0 +1,200 @@
+"""Setting up a programme's next session: its agenda, its date, who is expected, matters arising.
+
+A session is created whole before its clock starts. One planned ahead is the
+same row with a date and its clock not yet started; starting it later is
+opening it, as any session is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from sqlalchemy import exists, func, select
+
+from sessions.agenda.model import Agenda
+from sessions.errors import InputError, NotFoundError
+from sessions.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Member,
+    Note,
+    Programme,
+    Session,
+    TimerEvent,
+)
+from sessions.services.lookup import member_of_programme
+from sessions.store import Store
+
+MATTERS_ARISING = "matters-arising"
+"""The kind of the item the app puts first in every session after the first."""
+
+MATTERS_ARISING_SECTION = "Matters arising"
+MATTERS_ARISING_TITLE = "Actions from earlier sessions"
+MATTERS_ARISING_PROMPT = (
+    "Go through each action still open from earlier sessions: is it done, kept open "
+    "(with a new due date), or dropped?"
+)
+# Enough for a quick round when little is open; two minutes an action, up to twenty.
+REVIEW_MIN_SECONDS = 5 * 60
+REVIEW_SECONDS_PER_ACTION = 2 * 60
+REVIEW_MAX_SECONDS = 20 * 60
+
+
+def review_seconds(open_actions: int) -> int:
+    return max(REVIEW_MIN_SECONDS, min(REVIEW_MAX_SECONDS, open_actions * REVIEW_SECONDS_PER_ACTION))
+
+
+def start_session(
+    store: Store,
+    programme_id: int,
+    agenda: Agenda,
+    *,
+    from_step: int | None = None,
+    planned_for: date | None = None,
+    expected: Iterable[int] = (),
+) -> int:
+    """Session N+1 of the programme, with a snapshot of the agenda; its clock not yet started.
+
+    `from_step` leaves out the agenda's framework steps before it, so a
+    programme can pick up where it stopped with the agenda it always uses. From the
+    second session on, the first item is the matters-arising review of the
+    actions earlier sessions left open. `expected` members are marked
+    expected until the room says present or apologies.
+    """
+    # An agenda of no framework step (a review day, a workshop) has nothing to leave out.
+    if from_step is not None and agenda.steps:
+        if max(agenda.steps) < from_step:
+            covered = ", ".join(str(step) for step in agenda.steps)
+            raise InputError(
+                f"That agenda stops before step {from_step} (it covers steps {covered}): "
+                "choose an earlier step or another agenda."
+            )
+        agenda = agenda.from_step(from_step)
+    if not agenda.items:
+        raise InputError("That agenda has no timed items to run.")
+    with store.transaction("set up the session") as db:
+        if db.get(Programme, programme_id) is None:
+            raise NotFoundError("That programme no longer exists.")
+        last = db.scalar(
+            select(func.max(Session.number)).where(Session.programme_id == programme_id)
+        )
+        session = Session(
+            programme_id=programme_id,
+            number=(last or 0) + 1,
+            agenda_title=agenda.title,
+            agenda_source=agenda.source,
+            agenda_notes=agenda.notes,
+            agenda_text=agenda.text,
+            planned_for=planned_for,
+        )
+        db.add(session)
+        db.flush()
+        position = 0
+        if last:
+            db.add(_matters_arising_item(db, session, programme_id))
+            position += 1
+        for section in agenda.sections:
+            for item in section.items:
+                activity = None
+                if item.options:
+                    activity = {"options": list(item.options)}
+                elif item.areas:
+                    activity = {"areas": [asdict(area) for area in item.areas]}
+                db.add(
+                    AgendaItem(
+                        session_id=session.id,
+                        position=position,
+                        section_title=section.title,
+                        step=section.step,
+                        title=item.title,
+                        kind=item.kind,
+                        prompt=item.prompt,
+                        planned_seconds=item.planned_seconds,
+                        activity=activity,
+                    )
+                )
+                position += 1
+        for member_id in dict.fromkeys(expected):
+            member_of_programme(db, member_id, programme_id)
+            db.add(Attendance(session_id=session.id, member_id=member_id, status="expected"))
+        return session.id
+
+
+def _matters_arising_item(db, session: Session, programme_id: int) -> AgendaItem:
+    open_actions = db.scalar(
+        select(func.count(Action.id))
+        .join(Note, Action.note_id == Note.id)
+        .where(
+            Action.programme_id == programme_id,
+            Action.status == "open",
+            Note.deleted_at.is_(None),
+        )
+    )
+    return AgendaItem(
+        session_id=session.id,
+        position=0,
+        section_title=MATTERS_ARISING_SECTION,
+        step=None,
+        title=MATTERS_ARISING_TITLE,
+        kind=MATTERS_ARISING,
+        prompt=MATTERS_ARISING_PROMPT,
+        planned_seconds=review_seconds(open_actions or 0),
+    )
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """What setting up the next session would make, and what already waits to start."""
+
+    number: int
+    waiting: tuple[tuple[int, date | None], ...]
+    """(number, planned for) of the sessions set up whose clock has never started."""
+
+
+def outlook(store: Store, programme_id: int) -> Outlook:
+    with store.reading() as db:
+        rows = db.execute(
+            select(Session.number, Session.planned_for)
+            .where(
+                Session.programme_id == programme_id,
+                Session.finished_at.is_(None),
+                ~exists().where(TimerEvent.session_id == Session.id),
+            )
+            .order_by(Session.number)
+        ).all()
+        last = db.scalar(
+            select(func.max(Session.number)).where(Session.programme_id == programme_id)
+        )
+    return Outlook(number=(last or 0) + 1, waiting=tuple((n, when) for n, when in rows))
+
+
+def usual_attendees(store: Store, programme_id: int) -> list[int]:
+    """Whom to expect next time: those present last time anyone was marked, else every member."""
+    with store.reading() as db:
+        members = list(
+            db.scalars(
+                select(Member.id)
+                .where(Member.programme_id == programme_id, Member.archived_at.is_(None))
+                .order_by(Member.name)
+            )
+        )
+        latest = db.scalar(
+            select(Session.id)
+            .join(Attendance, Attendance.session_id == Session.id)
+            .where(Session.programme_id == programme_id, Attendance.status == "present")
+            .order_by(Session.number.desc())
+            .limit(1)
+        )
+        if latest is None:
+            return members
+        present = set(
+            db.scalars(
+                select(Attendance.member_id).where(
+                    Attendance.session_id == latest, Attendance.status == "present"
+                )
+            )
+        )
+        return [member_id for member_id in members if member_id in present]
