@@ -69,7 +69,7 @@ def _heartbeats(store: Store, session_id: int) -> int:
 
 def _run_the_clock(app: PtyApp, room: Room, store: Store) -> None:
     """Resume the session from the home screen and start its clock, as the facilitator would."""
-    app.wait_for("Unfinished sessions")
+    app.wait_for("Sessions to start or resume")
 
     def clock_running() -> bool:
         return running.clock_state(store, room.session_id).running

@@ -16,7 +16,7 @@ from facilitator.screens.dashboard import DashboardScreen, NoteTrend
 from facilitator.screens.home import HomeScreen
 from facilitator.screens.rename_programme import RenameProgrammeScreen
 from facilitator.screens.session import SessionScreen
-from sessions.services import notes, running
+from sessions.services import notes, planning, running
 from sessions.services.dashboard import programme_dashboard
 from sessions.services.programmes import create_programme, get_programme
 from sessions.store import Store
@@ -49,14 +49,14 @@ def recorded(db_path: Path, clock, small_agenda) -> Recorded:
     store = Store.open(db_path)
     create_programme(store, "Bay programme", "Bay PCN")
     programme = create_programme(store, NAME, "Harbour PCN")
-    first = running.start_session(store, programme.id, small_agenda)
+    first = planning.start_session(store, programme.id, small_agenda)
     running.toggle_clock(store, first, clock())
     running.move(store, first, +1, clock.advance(600))
     for line in ("One front door", "rel: the trust listened", "A shared rota",
                  "a: send the draft @Sam 2026-11-20"):
         notes.add_note(store, first, 1, line, "deal", today=TODAY, now=clock.advance(60))
     running.finish_session(store, first, clock.advance(960))
-    second = running.start_session(store, programme.id, small_agenda)
+    second = planning.start_session(store, programme.id, small_agenda)
     running.toggle_clock(store, second, clock.advance(3600))
     notes.add_note(store, second, 0, "Practices feel heard", "relationship", today=TODAY,
                    now=clock.advance(300))
@@ -92,7 +92,7 @@ async def test_enter_on_home_opens_the_dashboard(db_path, clock, recorded) -> No
         screen = await open_dashboard(pilot)
         assert screen.title == NAME  # markup in the name is shown as typed
         assert static_text(screen, "#about").startswith(
-            "Harbour PCN · 2 sessions: 1 finished, 1 unfinished · run 35m of 1h10 planned"
+            "Harbour PCN · 2 sessions: 1 finished, 1 unfinished · run 35m of 1h15 planned"
         )
         steps = static_text(screen, "#steps").splitlines()
         assert steps[0].startswith("Step 1: Set-up right") and steps[0].endswith("— session 1")
@@ -104,7 +104,7 @@ async def test_enter_on_home_opens_the_dashboard(db_path, clock, recorded) -> No
         table = screen.query_one("#sessions", DataTable)
         assert table.row_count == 2
         assert cells(table, 0)[:5] == ["1", "2026-11-23", "finished", "30m / 35m", "2 / 1"]
-        assert cells(table, 1)[:5] == ["2", "2026-11-23", "unfinished", "5m / 35m", "0 / 1"]
+        assert cells(table, 1)[:5] == ["2", "2026-11-23", "unfinished", "5m / 40m", "0 / 1"]
         assert cells(table, 1)[5] == "Small test agenda"
         assert table.cursor_row == 1  # the session still open is the one to go on with
         assert screen.query_one(NoteTrend).trend == [(1, 2, 1), (2, 0, 1)]
@@ -174,7 +174,7 @@ async def test_s_starts_a_session_from_an_empty_dashboard(db_path, clock, record
         screen = await open_dashboard(pilot)
         assert screen.title == "Bay programme"
         assert not screen.query_one("#sessions", DataTable).display
-        assert "press s to start the first one" in static_text(screen, "#sessions-hint")
+        assert "press s to set up the first one" in static_text(screen, "#sessions-hint")
         await pilot.press("r")
         assert any("No session to resume" in message for message in said(app))
 

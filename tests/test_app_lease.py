@@ -98,7 +98,7 @@ async def test_f10_leaves_the_session_paused_and_free_for_another_copy(
         assert isinstance(first.screen, HomeScreen)
         state = running.clock_state(first.store, session.session_id)
         assert not state.running and state.session_elapsed == 90
-        assert "Unfinished sessions" in [
+        assert "Sessions to start or resume" in [
             str(label.render()) for label in first.screen.query("Label")
         ]
         second = make_app(str(db_path), now=clock)

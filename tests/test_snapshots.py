@@ -14,7 +14,8 @@ import pytest
 
 from facilitator.factory import make_app
 from sessions.agenda.library import DEFAULT_AGENDA, find_agenda
-from sessions.services import notes, running
+from sessions.services import notes, planning, running
+from sessions.services.matters_arising import review_action, review_entries
 from sessions.services.programmes import create_programme
 from sessions.store import Store
 
@@ -37,7 +38,7 @@ def recorded(db_path: Path, clock) -> Path:
     """A session 3 min 20 s into its second item, with notes of several kinds, then left."""
     store = Store.open(db_path)
     programme = create_programme(store, "Harbour programme", "Harbour PCN")
-    session_id = running.start_session(store, programme.id, find_agenda(DEFAULT_AGENDA))
+    session_id = planning.start_session(store, programme.id, find_agenda(DEFAULT_AGENDA))
     running.toggle_clock(store, session_id, clock())
     running.move(store, session_id, +1, clock.advance(8 * 60))
     today = date(2026, 11, 23)
@@ -79,5 +80,30 @@ def test_projector_view(snap_compare, recorded: Path, clock, size) -> None:
     app = make_app(str(recorded), now=clock)
     try:
         assert snap_compare(app, terminal_size=size, run_before=resumed(("f5",)))
+    finally:
+        app.store.close()
+
+
+@pytest.fixture
+def reviewing(recorded: Path, clock) -> Path:
+    """Session 1 finished with two actions; session 2 has settled one in matters arising."""
+    store = Store.open(recorded)
+    first = running.list_unfinished(store)[0].session_id
+    notes.add_note(store, first, 1, "a: ask the LMC about indemnity @Sam",
+                   "deal", today=date(2026, 11, 23), now=clock.advance(10))
+    running.finish_session(store, first, clock.advance(10))
+    programme_id = running.get_session(store, first).programme_id
+    second = planning.start_session(store, programme_id, find_agenda(DEFAULT_AGENDA), from_step=2)
+    entries = review_entries(store, second, date(2026, 11, 23))
+    review_action(store, second, entries[0].action_id, "done", now=clock.advance(60))
+    store.close()
+    return recorded
+
+
+@pytest.mark.parametrize("size", [LAPTOP], ids=["80x24"])
+def test_matters_arising_view(snap_compare, reviewing: Path, clock, size) -> None:
+    app = make_app(str(reviewing), now=clock)
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=resumed())
     finally:
         app.store.close()

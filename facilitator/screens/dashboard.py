@@ -95,6 +95,26 @@ def actions_text(view: DashboardView) -> Text:
     return text
 
 
+def session_date(summary: SessionSummary):
+    """The day it met; a session not started yet shows the day it is planned for."""
+    if summary.state == PLANNED and summary.planned_for is not None:
+        return summary.planned_for
+    return summary.held_at.astimezone().date()
+
+
+def next_text(view: DashboardView) -> Text:
+    """What the next session would be: the step to continue from and what waits for review."""
+    suggestion = view.suggestion
+    text = Text("Next ", style="bold")
+    text.append(f"session {len(view.sessions) + 1}: continue from {suggestion.label} "
+                f"({suggestion.reason})")
+    if view.sessions and view.open_actions:
+        noun = "action" if view.open_actions == 1 else "actions"
+        text.append(f", {view.open_actions} open {noun} reviewed first")
+    text.append("  s: set it up", style="dim")
+    return text
+
+
 def short_time(seconds: float) -> str:
     """`1h05`, `45m`: short enough for a table cell; `–` for a clock that never ran."""
     if seconds <= 0:
@@ -110,7 +130,7 @@ def session_row(summary: SessionSummary, agenda_width: int) -> tuple[Text, ...]:
     agenda.truncate(agenda_width, overflow="ellipsis")
     return (
         Text(str(summary.number), justify="right"),
-        Text(f"{summary.held_at.astimezone():%Y-%m-%d}"),
+        Text(f"{session_date(summary):%Y-%m-%d}"),
         Text(summary.state, style=state_style),
         Text(f"{short_time(summary.actual_seconds)} / {short_time(summary.planned_seconds)}",
              style="yellow" if over else ""),
@@ -170,8 +190,8 @@ class DashboardScreen(Screen[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
         Binding("escape", "back", "Back", id="dashboard.back"),
-        Binding("s", "start_session", "Start", id="dashboard.start_session",
-                tooltip="Start a new session of this programme"),
+        Binding("s", "start_session", "Next session", id="dashboard.start_session",
+                tooltip="Set up this programme's next session: start it now or plan it"),
         Binding("r", "resume", "Resume", id="dashboard.resume",
                 tooltip="Resume the highlighted unfinished session"),
         Binding("a", "actions", "Actions", id="dashboard.actions",
@@ -196,6 +216,7 @@ class DashboardScreen(Screen[None]):
         yield Header()
         with Vertical(id="dashboard"):
             yield Static("", id="about")
+            yield Static("", id="next")
             with Horizontal(id="overview"):
                 yield Static("", id="steps")
                 with Vertical(id="side"):
@@ -229,6 +250,7 @@ class DashboardScreen(Screen[None]):
         self.view = view
         self.title = view.programme.name
         self.query_one("#about", Static).update(about_text(view))
+        self.query_one("#next", Static).update(next_text(view))
         self.query_one("#steps", Static).update(steps_text(view.steps))
         self.query_one("#action-counts", Static).update(actions_text(view))
         self.query_one(NoteTrend).show(view.note_trend)
@@ -248,7 +270,7 @@ class DashboardScreen(Screen[None]):
         table.display = bool(view.sessions)
         hint = self.query_one("#sessions-hint", Static)
         hint.display = not view.sessions
-        hint.update("No sessions yet: press s to start the first one.")
+        hint.update("No sessions yet: press s to set up the first one.")
         if view.sessions:
             table.move_cursor(row=self._row_to_highlight(view, kept), animate=False)
             table.focus()

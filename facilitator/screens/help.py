@@ -47,6 +47,13 @@ is refused and the text stays in the note line.
 | F10 | leave for now: the clock pauses, resume it later |
 | ctrl+f | finish and write the minutes |
 | ctrl+p | every command by name |
+
+# Matters arising
+
+From the second session on, the first item lists every action still open from earlier sessions.
+The list has the cursor when the item comes up: **d** done, **k** keep it open (with a new due
+date), **x** drop it. A second key changes the outcome. **tab** goes on to the notes and the
+note line.
 """
 
 

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.dates import weekday_text
 from sessions.clock import format_clock
 from sessions.errors import FacilitatorError
 from sessions.services.programmes import list_programmes
@@ -17,18 +18,25 @@ from sessions.services.running import list_unfinished
 
 
 def start_session_in(screen: Screen, programme_id: int) -> None:
-    """The start dialog for the programme, then straight into the session it starts.
+    """The next-session dialog, then straight into the session, or back with it planned.
 
-    Shared by every screen with an `s` key, so starting a session is one flow wherever
-    the facilitator is; `screen` is where the finished session comes back to.
+    Shared by every screen with an `s` key, so setting up a session is one flow wherever
+    the facilitator is; `screen` is where the session comes back to.
     """
-    from facilitator.screens.start_session import StartSessionScreen
+    from facilitator.screens.next_session import NextSessionScreen
 
-    def started(session_id: int | None) -> None:
-        if session_id is not None:
+    def set_up(result: tuple[int, bool] | None) -> None:
+        if result is None:
+            return
+        session_id, start_now = result
+        if start_now:
             open_session(screen, session_id)
+            return
+        # The screen underneath redraws itself as the dialog closes.
+        screen.app.say("Session planned: start it from Home (Sessions to start or resume) or its dashboard.")
 
-    screen.app.push_screen(StartSessionScreen(programme_id), started)
+    today = screen.app.now().astimezone().date()
+    screen.app.push_screen(NextSessionScreen(programme_id, today), set_up)
 
 
 def open_session(screen: Screen, session_id: int) -> None:
@@ -37,13 +45,25 @@ def open_session(screen: Screen, session_id: int) -> None:
     screen.app.push_screen(SessionScreen(session_id))
 
 
+def waiting_label(waiting) -> Text:
+    """A session on the resume list: where it stopped, or, never started, when it is planned."""
+    where = f"{waiting.programme_name} / session {waiting.number}"
+    if not waiting.started:
+        when = f"planned for {weekday_text(waiting.planned_for)}" if waiting.planned_for else "set up"
+        return Text(f"{where} · {when} · not started: {waiting.agenda_title}")
+    return Text(
+        f"{where} · item {waiting.position + 1} of {waiting.item_count}: {waiting.item_title} · "
+        f"{format_clock(waiting.elapsed_seconds)} run"
+    )
+
+
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("n", "new_programme", "New", id="home.new_programme",
                 tooltip="Create a new programme"),
-        Binding("s", "start_session", "Start", id="home.start_session",
-                tooltip="Start a session in the highlighted programme"),
+        Binding("s", "start_session", "Next session", id="home.start_session",
+                tooltip="Set up the highlighted programme's next session: start it or plan it"),
         Binding("enter", "dashboard", "Dashboard", id="home.dashboard", show=False,
                 tooltip="The highlighted programme's dashboard: sessions, steps, actions"),
         Binding("r", "resume", "Resume", id="home.resume",
@@ -62,7 +82,7 @@ class HomeScreen(Screen[None]):
             yield Label("Programmes", id="programmes-heading", classes="heading")
             yield OptionList(id="programmes")
             yield Static("", id="programmes-hint", classes="hint")
-            yield Label("Unfinished sessions", id="unfinished-heading", classes="heading")
+            yield Label("Sessions to start or resume", id="unfinished-heading", classes="heading")
             yield OptionList(id="unfinished")
         yield Footer()
 
@@ -91,23 +111,14 @@ class HomeScreen(Screen[None]):
         if programmes:
             programme_list.highlighted = min(highlighted or 0, len(programmes) - 1)
         self.query_one("#programmes-hint", Static).update(
-            "Press n to create a programme, then s to start its first session."
+            "Press n to create a programme, then s to set up its first session."
             if not programmes
-            else "Enter opens the highlighted programme's dashboard · s starts a session."
+            else "Enter opens the highlighted programme's dashboard · s sets up the next session."
         )
         unfinished_list = self.query_one("#unfinished", OptionList)
         unfinished_list.clear_options()
         for waiting in unfinished:
-            unfinished_list.add_option(
-                Option(
-                    Text(
-                        f"{waiting.programme_name} / session {waiting.number} · item "
-                        f"{waiting.position + 1} of {waiting.item_count}: {waiting.item_title} · "
-                        f"{format_clock(waiting.elapsed_seconds)} run"
-                    ),
-                    id=str(waiting.session_id),
-                )
-            )
+            unfinished_list.add_option(Option(waiting_label(waiting), id=str(waiting.session_id)))
         self.query_one("#unfinished-heading").display = bool(unfinished)
         unfinished_list.display = bool(unfinished)
         if unfinished:
@@ -126,7 +137,7 @@ class HomeScreen(Screen[None]):
         def created(programme) -> None:
             if programme is not None:
                 self.refresh_lists()
-                self.app.say(f"Programme {programme.name!r} created: press s to start a session.")
+                self.app.say(f"Programme {programme.name!r} created: press s to set up its first session.")
 
         self.app.push_screen(NewProgrammeScreen(), created)
 

@@ -17,13 +17,28 @@ from facilitator.widgets.big_clock import BigClock
 from facilitator.widgets.note_list import NoteList
 from sessions.clock import ClockState, current_countdown
 from sessions.errors import FacilitatorError
+from sessions.minutes.text import markdown_text
 from sessions.services import notes as note_service
 from sessions.services import running
+from sessions.services.matters_arising import ReviewEntry, review_entries
+from sessions.services.planning import MATTERS_ARISING
 from sessions.services.views import SessionView
 
 LAST_NOTES = 5
 # The clock redraws twice a second so a whole second never goes unshown.
 TICK_SECONDS = 0.5
+
+
+def review_markdown(entries: list[ReviewEntry]) -> str:
+    """Matters arising for the room: each action and what has been made of it so far."""
+    if not entries:
+        return "*No actions are open from earlier sessions.*"
+    lines = []
+    for entry in entries:
+        outcome = f"**{entry.outcome_label}**" if entry.outcome else "*to review*"
+        owner = f" — {markdown_text(entry.owner)}" if entry.owner else ""
+        lines.append(f"- {outcome} · {markdown_text(entry.text)}{owner}")
+    return "\n".join(lines)
 
 
 class ProjectorScreen(Screen[None]):
@@ -78,15 +93,22 @@ class ProjectorScreen(Screen[None]):
             self._waiting(str(exc))
             return
         item = self.view.items[self.state.position]
+        prompt = item.prompt
+        if item.kind == MATTERS_ARISING:
+            try:
+                prompt = review_markdown(review_entries(
+                    self.app.store, self.session_id, self.app.now().astimezone().date()))
+            except FacilitatorError:
+                pass  # the item's own prompt says what the room is doing
         # The mirror reloads on every heartbeat: redraw only what has changed, so a
         # quiet room costs next to nothing.
         if self._changed("where", item.where):
             self.query_one("#p-where", Static).update(Text(item.where))
         if self._changed("title", item.title):
             self.query_one("#p-title", Static).update(Text(item.title))
-        if self._changed("prompt", item.prompt):
-            self.query_one("#p-prompt", Markdown).update(item.prompt)
-            self.query_one("#p-prompt-box").display = bool(item.prompt)
+        if self._changed("prompt", prompt):
+            self.query_one("#p-prompt", Markdown).update(prompt)
+            self.query_one("#p-prompt-box").display = bool(prompt)
         shown = tuple(notes[-LAST_NOTES:]) if self.show_notes else ()
         if self._changed("notes", shown):
             note_list = self.query_one("#p-notes", NoteList)

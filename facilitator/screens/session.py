@@ -14,15 +14,27 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, Input, Markdown, Static
 
+from facilitator.widgets.action_review import ActionReview
 from facilitator.widgets.editable_note_list import EditableNoteList
 from facilitator.widgets.note_list import NoteList
 from sessions.agenda.durations import format_duration
-from sessions.clock import HEARTBEAT_SECONDS, ClockState, current_countdown, format_clock
-from sessions.errors import FacilitatorError, LeaseLostError, SessionLeasedError, StoreError
+from sessions.clock import (
+    HEARTBEAT_SECONDS,
+    ClockState,
+    current_countdown,
+    format_clock,
+)
+from sessions.errors import (
+    FacilitatorError,
+    LeaseLostError,
+    SessionLeasedError,
+    StoreError,
+)
 from sessions.note_syntax import PREFIX_HELP
 from sessions.pacing import pace
 from sessions.services import notes as note_service
 from sessions.services import running
+from sessions.services.planning import MATTERS_ARISING
 
 LATE_WARNING_SECONDS = 5 * 60
 
@@ -134,6 +146,7 @@ class SessionScreen(Screen[None]):
             yield Digits("00:00", id="countdown")
         with VerticalScroll(id="prompt-box"):
             yield Markdown(id="prompt")
+        yield ActionReview(self.session_id, id="review")
         yield EditableNoteList(id="notes")
         with Horizontal(id="capture"):
             yield Static(id="kind")
@@ -164,7 +177,8 @@ class SessionScreen(Screen[None]):
         self.set_interval(0.5, self.tick)
         self.set_interval(HEARTBEAT_SECONDS, self.beat)
         self.watch_capture_kind(self.capture_kind)
-        self.query_one("#note", Input).focus()
+        if not self._review_wants_focus:
+            self.query_one("#note", Input).focus()
 
     def on_unmount(self) -> None:
         # Leaving or quitting pauses the clock, so the session waits for the room.
@@ -184,7 +198,7 @@ class SessionScreen(Screen[None]):
         item, items = self.item, self.view.items
         self.query_one("#step", Static).update(Text(item.where, style="bold"))
         self.query_one("#item-title", Static).update(Text(item.title, style="bold"))
-        kind = "" if item.kind == "discussion" else f" · {item.kind}"
+        kind = "" if item.kind == "discussion" else f" · {item.kind.replace('-', ' ')}"
         now_seconds = item.base_seconds + self.state.extra_for(item.position)
         given = (
             f", now {format_duration(now_seconds)}" if now_seconds != item.planned_seconds else ""
@@ -196,8 +210,29 @@ class SessionScreen(Screen[None]):
         )
         self.query_one("#prompt", Markdown).update(item.prompt or "*No prompt for this item.*")
         self.query_one("#prompt-box").scroll_home(animate=False)
+        self._show_review(item.kind == MATTERS_ARISING)
         self.refresh_notes()
         self.tick()
+
+    def _show_review(self, shown: bool) -> None:
+        """Matters arising lists the actions in place of the prompt, with the keys to settle them."""
+        review = self.query_one(ActionReview)
+        was_shown = review.display
+        review.display = shown
+        self.query_one("#prompt-box").display = not shown
+        if shown:
+            review.reload()
+            # Arriving at the item, the list is what the room works through; with
+            # nothing to review, typing goes on in the note line.
+            if not was_shown:
+                (review if self._review_wants_focus else self.query_one("#note", Input)).focus()
+        elif review.has_focus:
+            self.query_one("#note", Input).focus()
+
+    @property
+    def _review_wants_focus(self) -> bool:
+        review = self.query_one(ActionReview)
+        return bool(review.display and review.entries)
 
     def refresh_notes(self) -> None:
         """The current item's notes and the deal/relationship balance, as saved."""
@@ -463,8 +498,11 @@ class SessionScreen(Screen[None]):
         self.query_one("#note", Input).focus()
 
     def action_switch_focus(self) -> None:
-        note_line = self.query_one("#note", Input)
+        """Round the note line, the review list (at matters arising) and the note list."""
+        note_line, review = self.query_one("#note", Input), self.query_one(ActionReview)
         if note_line.has_focus:
+            (review if review.display else self.query_one(EditableNoteList)).focus()
+        elif review.has_focus:
             self.query_one(EditableNoteList).focus()
         else:
             note_line.focus()

@@ -1,0 +1,16 @@
+"""Dates as the screens write them: `8 Dec 2026`, `Tue 8 Dec 2026`.
+
+The day is written from the number, not `%-d`, which only some C libraries know.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def day_text(value: date) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def weekday_text(value: date) -> str:
+    return f"{value:%a} {day_text(value)}"

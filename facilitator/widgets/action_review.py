@@ -1,0 +1,120 @@
+"""Matters arising in the session screen: the actions carried in, one key to settle each."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.dates import day_text
+from sessions.errors import FacilitatorError
+from sessions.services.matters_arising import ReviewEntry, review_action, review_entries
+
+OUTCOME_STYLES = {"done": "green", "kept": "yellow", "dropped": "dim"}
+
+
+def entry_text(entry: ReviewEntry) -> Text:
+    """`[ kept open ] Send the draft — Sam · due 15 Jan 2027 (was 1 Dec 2026) · from session 1`."""
+    text = Text(no_wrap=False)
+    if entry.outcome is None:
+        text.append("[ to review ] ", style="bold")
+    else:
+        text.append(f"[ {entry.outcome_label} ] ", style=f"bold {OUTCOME_STYLES[entry.outcome]}")
+    text.append(entry.text)
+    if entry.owner:
+        text.append(f" — {entry.owner}", style="bold")
+    if entry.due is not None:
+        text.append(f" · due {day_text(entry.due)}")
+        if entry.due_moved and entry.due_before is not None:
+            text.append(f" (was {day_text(entry.due_before)})")
+        if entry.overdue:
+            text.append(" OVERDUE", style="bold red")
+    text.append(f" · from session {entry.raised_in}", style="dim")
+    return text
+
+
+class ActionReview(OptionList):
+    """The review list of a session's matters-arising item; each key is saved as it is pressed."""
+
+    BINDINGS = [
+        Binding("d", "mark('done')", "Done", id="review.done",
+                tooltip="The action is done"),
+        Binding("k", "mark('kept')", "Keep open", id="review.keep",
+                tooltip="Keep the action open, with a new due date"),
+        Binding("x", "mark('dropped')", "Drop", id="review.drop",
+                tooltip="Drop the action: no longer needed"),
+    ]
+
+    def __init__(self, session_id: int, **kwargs):
+        super().__init__(**kwargs)
+        self.session_id = session_id
+        self.entries: list[ReviewEntry] = []
+
+    def reload(self) -> None:
+        """Redraw from what was saved, keeping the highlight on the same action."""
+        try:
+            entries = review_entries(
+                self.app.store, self.session_id, self.app.now().astimezone().date()
+            )
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        kept = self.highlighted_entry
+        self.entries = entries
+        self.clear_options()
+        self.add_options(Option(entry_text(entry), id=str(entry.action_id)) for entry in entries)
+        if entries:
+            ids = [entry.action_id for entry in entries]
+            if kept is not None and kept.action_id in ids:
+                self.highlighted = ids.index(kept.action_id)
+            else:  # coming to the item: the first action still to review
+                waiting = [i for i, entry in enumerate(entries) if entry.outcome is None]
+                self.highlighted = waiting[0] if waiting else 0
+        else:
+            self.add_option(Option(Text("No open actions from earlier sessions.", style="dim"),
+                                   disabled=True))
+        settled = sum(entry.outcome is not None for entry in entries)
+        self.border_title = (f"Matters arising: {settled} of {len(entries)} reviewed · "
+                             "d done · k keep (new date) · x drop")
+
+    @property
+    def highlighted_entry(self) -> ReviewEntry | None:
+        if self.highlighted is None or not 0 <= self.highlighted < len(self.entries):
+            return None
+        return self.entries[self.highlighted]
+
+    def action_mark(self, outcome: str) -> None:
+        entry = self.highlighted_entry
+        if entry is None:
+            return
+        if outcome == "kept":
+            from facilitator.screens.keep_action import KeepActionScreen
+
+            def kept(saved: bool | None) -> None:
+                if saved:
+                    self._settled()
+
+            self.app.push_screen(KeepActionScreen(self.session_id, entry, self.app.now()), kept)
+            return
+        try:
+            review_action(self.app.store, self.session_id, entry.action_id, outcome,
+                          now=self.app.now())
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        self._settled()
+
+    def _settled(self) -> None:
+        self.reload()
+        self._move_on()
+        self.focus()
+
+    def _move_on(self) -> None:
+        """The next action still to review, so the room goes down the list a key at a time."""
+        start = self.highlighted or 0
+        for offset in range(1, len(self.entries) + 1):
+            index = (start + offset) % len(self.entries)
+            if self.entries[index].outcome is None:
+                self.highlighted = index
+                return
