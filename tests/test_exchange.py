@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -20,6 +20,7 @@ from sessions.exchange.load import import_programme
 from sessions.exchange.parse import read_document
 from sessions.services import note_editing, notes, people, planning, running
 from sessions.services.actions import list_actions, set_action_status
+from sessions.services.matters_arising import review_action, review_entries
 from sessions.services.minutes import minutes_markdown
 from sessions.services.programmes import (
     create_programme,
@@ -42,7 +43,7 @@ ODD_LINES = [
 ]
 TABLES = (
     "programme", "member", "session", "agenda_item", "note", "note_revision", "attendance",
-    "declaration", "action", "timer_event",
+    "declaration", "action", "timer_event", "action_review",
 )
 
 
@@ -56,7 +57,7 @@ def build_rich_programme(store: Store, clock, agenda) -> SimpleNamespace:
         store, programme.id, "Siân O'Neill", "Harbour Trust", "trust", "[i]lead[/i]"
     )
     leaver = people.add_member(store, programme.id, "Left Early", "Old Pharmacy", "pharmacy")
-    people.add_member(store, programme.id, "Never Came")
+    never = people.add_member(store, programme.id, "Never Came")
 
     first = planning.start_session(store, programme.id, agenda)
     people.set_attendance(store, first, patel.id, "present")
@@ -104,15 +105,26 @@ def build_rich_programme(store: Store, clock, agenda) -> SimpleNamespace:
     running.toggle_clock(store, first, now=clock.advance(120))
     running.skip(store, first, now=clock.advance(400))
     add(2, "Barriers: slow decisions")
+    lmc = add(2, "a: ask the LMC @Priya 2026-12-10")
+    add(2, "a: map the data flows")
     running.finish_session(store, first, now=clock.advance(90))
     done = next(a for a in list_actions(store, programme.id, today=TODAY) if a.note_id == action.id)
     set_action_status(store, done.id, "done")
 
     # The second session is left running part way, with a rebalanced agenda.
     clock.advance(7 * 24 * 3600)
-    second = planning.start_session(store, programme.id, agenda)
+    second = planning.start_session(
+        store, programme.id, agenda, planned_for=TODAY + timedelta(days=7), expected=[never.id]
+    )
     people.set_attendance(store, second, sian.id, "present")
     running.toggle_clock(store, second, now=clock())
+    # Matters arising: one action settled, one kept with a new date, in the opposite order
+    # to the file's notes, so the file must keep the order they were reviewed in.
+    flows, asked = sorted(review_entries(store, second, TODAY), key=lambda e: e.text)[::-1]
+    assert asked.text == "ask the LMC"
+    review_action(store, second, flows.action_id, "kept", new_due=date(2027, 1, 15),
+                  now=clock.advance(5))
+    review_action(store, second, asked.action_id, "done", now=clock.advance(5))
     notes.add_note(
         store, second, 0, "a: follow up [link](http://example.invalid) @Dr Ōtani Patel +14d",
         "deal", today=TODAY, now=clock.advance(20),
@@ -127,7 +139,7 @@ def build_rich_programme(store: Store, clock, agenda) -> SimpleNamespace:
     notes.add_note(store, planning.start_session(store, other.id, agenda), 0, "not ours", "deal")
     return SimpleNamespace(
         programme=programme, first=first, second=second, action=action, tie=(tie_a, tie_b),
-        edited=edited, deleted=deleted,
+        edited=edited, deleted=deleted, lmc=lmc,
     )
 
 
@@ -191,7 +203,7 @@ def session_ids(store: Store, slug: str) -> list[int]:
 def test_export_import_export_gives_the_same_bytes(other, sample, tmp_path) -> None:
     imported = import_programme(other, read_document(sample, "the file"))
     assert (imported.name, imported.slug) == (NAME, "harbour-quay-ünïcødé-港-b-partners-b")
-    assert (imported.session_count, imported.note_count) == (2, 16)
+    assert (imported.session_count, imported.note_count) == (2, 18)
     assert export_programme(other, NAME)[1] == sample
     # And once more through files on disk, from the second database to a third.
     path = export_file(other, imported.slug, tmp_path / "out" / "again.json")
@@ -224,6 +236,16 @@ def test_the_file_names_people_and_items_never_ids(sample) -> None:
     assert action["member"] == "Siân O'Neill" and action["item"] == 1
     declaration = first["declarations"][0]
     assert (declaration["member"], declaration["left_room_item"]) == ("Left Early", 1)
+    second = data["sessions"][1]
+    assert second["planned_for"] == "2026-11-30" and first["planned_for"] is None
+    assert {"member": "Never Came", "status": "expected"} in second["attendance"]
+    # A review names its action by the note that raised it, in the order they were reviewed.
+    raised = {index: note["text"] for index, note in enumerate(first["notes"]) if note["action"]}
+    assert [(raised[r["action"]["note"]], r["action"]["session"], r["outcome"], r["due_before"],
+             r["due_after"]) for r in second["action_reviews"]] == [
+        ("map the data flows", 1, "kept", None, "2027-01-15"),
+        ("ask the LMC", 1, "done", "2026-12-10", "2026-12-10"),
+    ]
     assert "not ours" not in sample
     assert '"id"' not in sample and "_id" not in sample
 
@@ -247,6 +269,9 @@ def test_the_imported_programme_reads_the_same_through_the_services(
             people.list_declarations(store, source)
         )
         assert running.clock_state(other, target) == running.clock_state(store, source)
+        assert without_ids(review_entries(other, target, TODAY)) == without_ids(
+            review_entries(store, source, TODAY)
+        )
         assert without_ids(running.get_session(other, target)) == without_ids(
             running.get_session(store, source)
         )
@@ -262,6 +287,21 @@ def test_the_imported_programme_reads_the_same_through_the_services(
         store, rich.edited.id
     )
     assert "typed in the wrong session" not in [n.text for n in moved]
+
+
+def test_a_version_1_file_still_imports(other, sample) -> None:
+    """Files written before sessions were planned ahead or reviewed actions."""
+    data = json.loads(sample)
+    data["version"] = 1
+    for session in data["sessions"]:
+        del session["planned_for"], session["action_reviews"]
+    imported = import_programme(other, read_document(json.dumps(data), "old.json"))
+    second = session_ids(other, imported.slug)[1]
+    # The actions keep the state the reviews left them in; only the reviews are missing.
+    assert [(e.text, e.outcome) for e in review_entries(other, second, TODAY)] == [
+        ("map the data flows", None)]
+    again = json.loads(export_programme(other, imported.slug)[1])
+    assert again["version"] == VERSION and again["sessions"][1]["planned_for"] is None
 
 
 def test_imported_notes_are_in_the_search_index(other, sample) -> None:
@@ -363,6 +403,10 @@ def _first_note(data):
     return data["sessions"][0]["notes"][2]
 
 
+def _review(data):
+    return data["sessions"][1]["action_reviews"][0]
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -396,6 +440,16 @@ def _first_note(data):
          "has two attendance entries"),
         (lambda d: d["sessions"][0]["declarations"][0].update(left_room_item=-1),
          '"left_room_item" is -1'),
+        (lambda d: _review(d).update(outcome="maybe"),
+         "session 2, action review 1: \"outcome\" is 'maybe', not one of: done, kept, dropped"),
+        (lambda d: _review(d)["action"].update(note=0),
+         "session 2, action review 1: its action (session 1, note 0) is not an action"),
+        (lambda d: _review(d)["action"].update(session=2, note=0),
+         "session 2, action review 1: it reviews an action raised in the same or a later"),
+        (lambda d: d["sessions"][1]["action_reviews"].append(dict(_review(d))),
+         "session 2, action review 3: the session reviews that action twice"),
+        (lambda d: d["sessions"][1].update(planned_for="next tuesday"),
+         'session 2: "planned_for" is not a date written YYYY-MM-DD'),
         (lambda d: d.update(sessions={}), 'the file: "sessions" is not a list'),
         (lambda d: d["sessions"].append("a session"), "session 3 is not a JSON object"),
     ],
@@ -422,8 +476,8 @@ def test_a_damaged_file_is_refused_naming_what_is_wrong(other, sample, tmp_path,
          "x.json is not a facilitator programme export"),
         ('{"format": "facilitator-programme"}', 'x.json has no usable "version"'),
         ('{"format": "facilitator-programme", "version": "1"}', 'x.json has no usable "version"'),
-        ('{"format": "facilitator-programme", "version": 2}',
-         "x.json was written by a newer facilitator (format version 2; this one reads version 1)"),
+        ('{"format": "facilitator-programme", "version": 3}',
+         "x.json was written by a newer facilitator (format version 3; this one reads version 2)"),
     ],
 )
 def test_a_file_that_is_not_an_export_is_refused(text, message) -> None:

@@ -29,6 +29,17 @@ class DeclarationRecord:
 
 
 @dataclass(frozen=True)
+class ReviewRecord:
+    """A matters-arising outcome; its action named by the note that raised it."""
+
+    columns: Columns
+    session: int
+    """The number of the session whose note raised the action."""
+    note: int
+    """That note's place in its session's notes list, from 0."""
+
+
+@dataclass(frozen=True)
 class SessionRecord:
     columns: Columns
     items: tuple[Columns, ...]
@@ -37,6 +48,7 @@ class SessionRecord:
     """(member name, status) pairs."""
     declarations: tuple[DeclarationRecord, ...]
     timer_events: tuple[Columns, ...]
+    reviews: tuple[ReviewRecord, ...] = ()
 
 
 @dataclass(frozen=True)

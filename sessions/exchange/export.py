@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 from sessions.exchange.format import FORMAT, VERSION, date_text, dump, time_text
 from sessions.models import (
     Action,
+    ActionReview,
     Attendance,
     Declaration,
     Member,
@@ -40,6 +41,14 @@ def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:
     members = db.scalars(
         select(Member).where(Member.programme_id == programme.id).order_by(Member.name)
     ).all()
+    notes = {session.id: _notes(db, session.id) for session in programme.sessions}
+    # An action is named in the file by the note that raised it: (session number, place).
+    action_refs = {
+        note.action.id: {"session": session.number, "note": index}
+        for session in programme.sessions
+        for index, note in enumerate(notes[session.id])
+        if note.action is not None
+    }
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -51,7 +60,10 @@ def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:
             "archived_at": time_text(programme.archived_at),
         },
         "members": [_member(member) for member in members],
-        "sessions": [_session(db, session) for session in programme.sessions],
+        "sessions": [
+            _session(db, session, notes[session.id], action_refs)
+            for session in programme.sessions
+        ],
     }
 
 
@@ -66,7 +78,9 @@ def _member(member: Member) -> dict[str, Any]:
     }
 
 
-def _session(db: DbSession, session: Session) -> dict[str, Any]:
+def _session(
+    db: DbSession, session: Session, notes: list[Note], action_refs: dict[int, dict[str, int]]
+) -> dict[str, Any]:
     # Where the minutes were written is a path on this machine: it stays behind.
     positions = {item.id: item.position for item in session.items}
     return {
@@ -77,6 +91,7 @@ def _session(db: DbSession, session: Session) -> dict[str, Any]:
         "agenda_text": session.agenda_text,
         "created_at": time_text(session.created_at),
         "finished_at": time_text(session.finished_at),
+        "planned_for": date_text(session.planned_for),
         "items": [
             {
                 "position": item.position,
@@ -91,7 +106,7 @@ def _session(db: DbSession, session: Session) -> dict[str, Any]:
             }
             for item in session.items
         ],
-        "notes": [_note(note, positions) for note in _notes(db, session.id)],
+        "notes": [_note(note, positions) for note in notes],
         "attendance": _attendance(db, session.id),
         "declarations": [
             {
@@ -108,6 +123,7 @@ def _session(db: DbSession, session: Session) -> dict[str, Any]:
                 .order_by(Declaration.created_at, Declaration.id)
             )
         ],
+        "action_reviews": _reviews(db, session.id, action_refs),
         "timer_events": [
             {
                 "kind": event.kind,
@@ -160,6 +176,25 @@ def _action(action: Action | None) -> dict[str, Any] | None:
     if action is None:
         return None
     return {"owner": action.owner, "due_on": date_text(action.due_on), "status": action.status}
+
+
+def _reviews(
+    db: DbSession, session_id: int, action_refs: dict[int, dict[str, int]]
+) -> list[dict[str, Any]]:
+    rows = db.scalars(select(ActionReview).where(ActionReview.session_id == session_id))
+    reviews = [
+        {
+            "action": action_refs[row.action_id],
+            "outcome": row.outcome,
+            "due_before": date_text(row.due_before),
+            "due_after": date_text(row.due_after),
+            "reviewed_at": time_text(row.reviewed_at),
+        }
+        # review_action only accepts this programme's actions, so every one has a name here.
+        for row in rows
+    ]
+    return sorted(reviews, key=lambda r: (r["reviewed_at"], r["action"]["session"],
+                                          r["action"]["note"]))
 
 
 def _attendance(db: DbSession, session_id: int) -> list[dict[str, str]]:

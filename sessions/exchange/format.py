@@ -11,7 +11,8 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 FORMAT = "facilitator-programme"
-VERSION = 1
+# 2: a session's planned_for date and its matters-arising action_reviews.
+VERSION = 2
 SUFFIX = ".facilitator.json"
 
 

@@ -17,6 +17,7 @@ from sessions.exchange.document import ProgrammeRecord, SessionRecord
 from sessions.exchange.parse import NOTHING
 from sessions.models import (
     Action,
+    ActionReview,
     AgendaItem,
     Attendance,
     Declaration,
@@ -56,8 +57,13 @@ def import_programme(
             for columns in record.members
         }
         db.add_all(members.values())
+        notes = {
+            session.columns["number"]: _add_session(db, programme.id, session, members)
+            for session in record.sessions
+        }
+        # Reviews come last: one may name an action from any session before its own.
         for session in record.sessions:
-            _add_session(db, programme.id, session, members)
+            _add_reviews(db, session, notes)
     return ImportedProgramme(name, slug, len(record.sessions), record.note_count)
 
 
@@ -92,12 +98,14 @@ def _refuse_clash(taken: list[tuple[str, str]], name: str, slug: str | None) -> 
 
 def _add_session(
     db: DbSession, programme_id: int, record: SessionRecord, members: dict[str, Member]
-) -> None:
+) -> tuple[Session, list[Note]]:
+    """The session's rows; it and its notes in file order, for the reviews that name them."""
     session = Session(programme_id=programme_id, **record.columns)
     session.items = [AgendaItem(**columns) for columns in record.items]
     db.add(session)
     db.flush()
     items = session.items
+    notes = []
     for note_record in record.notes:
         note = Note(
             session_id=session.id,
@@ -109,6 +117,7 @@ def _add_session(
         if note_record.action is not None:
             note.action = Action(programme_id=programme_id, **note_record.action)
         db.add(note)
+        notes.append(note)
     for name, status in record.attendance:
         db.add(Attendance(session_id=session.id, member=members[name], status=status))
     for declaration in record.declarations:
@@ -122,3 +131,13 @@ def _add_session(
             )
         )
     db.add_all(TimerEvent(session_id=session.id, **columns) for columns in record.timer_events)
+    return session, notes
+
+
+def _add_reviews(
+    db: DbSession, record: SessionRecord, notes: dict[int, tuple[Session, list[Note]]]
+) -> None:
+    session, _ = notes[record.columns["number"]]
+    for review in record.reviews:
+        action = notes[review.session][1][review.note].action
+        db.add(ActionReview(session_id=session.id, action=action, **review.columns))

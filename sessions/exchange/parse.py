@@ -16,6 +16,7 @@ from sessions.exchange.document import (
     DeclarationRecord,
     NoteRecord,
     ProgrammeRecord,
+    ReviewRecord,
     SessionRecord,
 )
 from sessions.exchange.fields import Broken, Fields
@@ -25,8 +26,10 @@ from sessions.models import (
     ATTENDANCE_STATUSES,
     NOTE_KINDS,
     ORGANISATION_KINDS,
+    REVIEW_OUTCOMES,
     TIMER_EVENT_KINDS,
 )
+from sessions.services.planning import MATTERS_ARISING
 
 NOTHING = "Nothing was imported."
 
@@ -57,12 +60,12 @@ def read_document(text: str, source: str) -> ProgrammeRecord:
             f"reads version {VERSION}): upgrade facilitator to import it. {NOTHING}"
         )
     try:
-        return _programme(Fields(data, "the file"))
+        return _programme(Fields(data, "the file"), version)
     except Broken as exc:
         raise InputError(f"{source} is damaged or incomplete: {exc}. {NOTHING}") from None
 
 
-def _programme(root: Fields) -> ProgrammeRecord:
+def _programme(root: Fields, version: int) -> ProgrammeRecord:
     programme = root.child("programme", "the programme")
     columns = {
         "name": programme.text("name", blank=False),
@@ -76,12 +79,35 @@ def _programme(root: Fields) -> ProgrammeRecord:
     if len(set(names)) < len(names):
         twice = next(name for name in names if names.count(name) > 1)
         raise root.fail(f"{twice!r} is in the members list twice")
-    sessions = tuple(_session(entry, set(names)) for entry in root.objects("sessions", "session"))
+    entries = root.objects("sessions", "session")
+    sessions = tuple(_session(entry, set(names), version) for entry in entries)
     numbers = [session.columns["number"] for session in sessions]
     if len(set(numbers)) < len(numbers):
         twice = next(number for number in numbers if numbers.count(number) > 1)
         raise root.fail(f"there are two sessions numbered {twice}")
+    _check_reviews(entries, sessions)
     return ProgrammeRecord(columns, members, sessions)
+
+
+def _check_reviews(entries: list[Fields], sessions: tuple[SessionRecord, ...]) -> None:
+    """Every review names an action the file has, raised before the session reviewing it."""
+    by_number = {session.columns["number"]: session for session in sessions}
+    for entry, session in zip(entries, sessions, strict=True):
+        reviews = entry.objects("action_reviews", "action review") if session.reviews else []
+        seen = set()
+        for fields, review in zip(reviews, session.reviews, strict=True):
+            raised = by_number.get(review.session)
+            notes = raised.notes if raised is not None else ()
+            if not 0 <= review.note < len(notes) or notes[review.note].action is None:
+                raise fields.fail(
+                    f"its action (session {review.session}, note {review.note}) is not an "
+                    "action in this file"
+                )
+            if review.session >= session.columns["number"]:
+                raise fields.fail("it reviews an action raised in the same or a later session")
+            if (review.session, review.note) in seen:
+                raise fields.fail("the session reviews that action twice")
+            seen.add((review.session, review.note))
 
 
 def _member(member: Fields) -> Columns:
@@ -111,7 +137,7 @@ def _position(entry: Fields, key: str, item_count: int, *, nullable: bool = Fals
     return position
 
 
-def _session(session: Fields, names: set[str]) -> SessionRecord:
+def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
     columns = {
         "number": session.whole_number("number", minimum=1),
         "agenda_title": session.text("agenda_title"),
@@ -120,6 +146,8 @@ def _session(session: Fields, names: set[str]) -> SessionRecord:
         "agenda_text": session.text("agenda_text"),
         "created_at": session.time("created_at"),
         "finished_at": session.time("finished_at", nullable=True),
+        # Version 1 files were written before sessions could be planned ahead.
+        "planned_for": session.day("planned_for", nullable=True) if version >= 2 else None,
     }
     items = tuple(
         _item(entry, expected) for expected, entry in enumerate(session.objects("items", "item"))
@@ -158,7 +186,24 @@ def _session(session: Fields, names: set[str]) -> SessionRecord:
         }
         for entry in session.objects("timer_events", "timer event")
     )
-    return SessionRecord(columns, items, notes, attendance, declarations, timer_events)
+    reviews = tuple(
+        _review(entry) for entry in session.objects("action_reviews", "action review")
+    ) if version >= 2 else ()
+    return SessionRecord(columns, items, notes, attendance, declarations, timer_events, reviews)
+
+
+def _review(review: Fields) -> ReviewRecord:
+    action = review.child("action", "action")
+    return ReviewRecord(
+        columns={
+            "outcome": review.choice("outcome", REVIEW_OUTCOMES),
+            "due_before": review.day("due_before", nullable=True),
+            "due_after": review.day("due_after", nullable=True),
+            "reviewed_at": review.time("reviewed_at"),
+        },
+        session=action.whole_number("session", minimum=1),
+        note=action.whole_number("note", minimum=0),
+    )
 
 
 def _item(item: Fields, expected: int) -> Columns:
@@ -174,7 +219,7 @@ def _item(item: Fields, expected: int) -> Columns:
         "section_title": item.text("section_title"),
         "step": item.choice("step", tuple(STEP_NAMES), nullable=True),
         "title": item.text("title"),
-        "kind": item.choice("kind", KINDS),
+        "kind": item.choice("kind", (*KINDS, MATTERS_ARISING)),
         "prompt": item.text("prompt"),
         "planned_seconds": item.whole_number("planned_seconds", minimum=0),
         "rebalanced_seconds": item.whole_number("rebalanced_seconds", nullable=True, minimum=0),
