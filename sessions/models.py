@@ -20,6 +20,7 @@ ORGANISATION_KINDS = (
 )
 # "expected" is set when a session is planned, until the room says otherwise.
 ATTENDANCE_STATUSES = ("present", "apologies", "absent", "expected")
+SCORE_RANGE = range(1, 6)
 # What the matters-arising review made of an action carried into a session.
 REVIEW_OUTCOMES = ("done", "kept", "dropped")
 TIMER_EVENT_KINDS = (
@@ -207,6 +208,30 @@ class ActionReview(Base):
     reviewed_at: Mapped[datetime]
 
     action: Mapped[Action] = relationship()
+
+
+class ActivityResult(Base):
+    """One answer the room gave in an activity: a scorecard statement rated 1 to 5.
+
+    `subject` is the statement as the agenda wrote it, so the same statement can
+    be followed across sessions; `area` is the scorecard area it sits in.
+    """
+
+    __tablename__ = "activity_result"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), index=True)
+    # Who gave it, where the facilitator said; a show of hands is nobody's.
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    area: Mapped[str]
+    subject: Mapped[str] = mapped_column(Text)
+    score: Mapped[int | None]
+    recorded_at: Mapped[datetime]
+    # A rating typed in error is withdrawn, never removed.
+    deleted_at: Mapped[datetime | None]
+
+    member: Mapped[Member | None] = relationship()
 
 
 class TimerEvent(Base):

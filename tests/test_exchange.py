@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -18,7 +18,7 @@ from sessions.exchange.files import export_file, import_file
 from sessions.exchange.format import FORMAT, VERSION
 from sessions.exchange.load import import_programme
 from sessions.exchange.parse import read_document
-from sessions.services import note_editing, notes, people, planning, running
+from sessions.services import note_editing, notes, people, planning, running, scorecard
 from sessions.services.actions import list_actions, set_action_status
 from sessions.services.matters_arising import review_action, review_entries
 from sessions.services.minutes import minutes_markdown
@@ -43,7 +43,7 @@ ODD_LINES = [
 ]
 TABLES = (
     "programme", "member", "session", "agenda_item", "note", "note_revision", "attendance",
-    "declaration", "action", "timer_event", "action_review",
+    "declaration", "action", "timer_event", "action_review", "activity_result",
 )
 
 
@@ -106,6 +106,12 @@ def build_rich_programme(store: Store, clock, agenda) -> SimpleNamespace:
     running.skip(store, first, now=clock.advance(400))
     add(2, "Barriers: slow decisions")
     lmc = add(2, "a: ask the LMC @Priya 2026-12-10")
+    # The bundled agenda's health check: ratings, one taken back again.
+    card = [i.position for i in running.get_session(store, first).items if i.kind == "scorecard"]
+    if card:
+        for index, score in ((0, 4), (0, 2), (1, 5), (1, 3)):
+            scorecard.rate(store, first, card[0], index, score, now=clock.advance(1))
+        scorecard.withdraw_last(store, first, card[0], 1, now=clock.advance(1))
     add(2, "a: map the data flows")
     running.finish_session(store, first, now=clock.advance(90))
     done = next(a for a in list_actions(store, programme.id, today=TODAY) if a.note_id == action.id)
@@ -246,8 +252,24 @@ def test_the_file_names_people_and_items_never_ids(sample) -> None:
         ("map the data flows", 1, "kept", None, "2027-01-15"),
         ("ask the LMC", 1, "done", "2026-12-10", "2026-12-10"),
     ]
+    ratings = [(r["area"], r["score"], r["deleted_at"] is None) for r in first["activity_results"]]
+    assert ratings == [("Purpose", 4, True), ("Purpose", 2, True), ("Purpose", 5, True),
+                       ("Purpose", 3, False)]
     assert "not ours" not in sample
     assert '"id"' not in sample and "_id" not in sample
+
+
+def test_reviews_are_listed_in_time_order_within_a_second(store, rich) -> None:
+    """A time on the whole second is written without a fraction, so its text sorts late."""
+    on_the_second = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    flows, asked = sorted(review_entries(store, rich.second, TODAY), key=lambda e: e.text)[::-1]
+    review_action(store, rich.second, asked.action_id, "done",
+                  now=on_the_second + timedelta(microseconds=500_000))
+    review_action(store, rich.second, flows.action_id, "kept", now=on_the_second)
+    data = json.loads(export_programme(store, rich.programme.slug)[1])
+    assert [r["reviewed_at"] for r in data["sessions"][1]["action_reviews"]] == [
+        "2026-12-01T10:00:00Z", "2026-12-01T10:00:00.500000Z",
+    ]
 
 
 def test_the_imported_programme_reads_the_same_through_the_services(
@@ -294,7 +316,7 @@ def test_a_version_1_file_still_imports(other, sample) -> None:
     data = json.loads(sample)
     data["version"] = 1
     for session in data["sessions"]:
-        del session["planned_for"], session["action_reviews"]
+        del session["planned_for"], session["action_reviews"], session["activity_results"]
     imported = import_programme(other, read_document(json.dumps(data), "old.json"))
     second = session_ids(other, imported.slug)[1]
     # The actions keep the state the reviews left them in; only the reviews are missing.
@@ -450,6 +472,10 @@ def _review(data):
          "session 2, action review 3: the session reviews that action twice"),
         (lambda d: d["sessions"][1].update(planned_for="next tuesday"),
          'session 2: "planned_for" is not a date written YYYY-MM-DD'),
+        (lambda d: d["sessions"][0]["activity_results"][0].update(score=9),
+         "session 1, activity result 1: \"score\" is 9, not one of: 1, 2, 3, 4, 5"),
+        (lambda d: d["sessions"][0]["activity_results"][0].update(item=40),
+         'session 1, activity result 1: "item" is 40'),
         (lambda d: d.update(sessions={}), 'the file: "sessions" is not a list'),
         (lambda d: d["sessions"].append("a session"), "session 3 is not a JSON object"),
     ],

@@ -40,6 +40,15 @@ class ReviewRecord:
 
 
 @dataclass(frozen=True)
+class ResultRecord:
+    """An activity's answer (a scorecard rating): its item by position, its member by name."""
+
+    columns: Columns
+    item: int
+    member: str | None
+
+
+@dataclass(frozen=True)
 class SessionRecord:
     columns: Columns
     items: tuple[Columns, ...]
@@ -49,6 +58,7 @@ class SessionRecord:
     declarations: tuple[DeclarationRecord, ...]
     timer_events: tuple[Columns, ...]
     reviews: tuple[ReviewRecord, ...] = ()
+    results: tuple[ResultRecord, ...] = ()
 
 
 @dataclass(frozen=True)

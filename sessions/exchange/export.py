@@ -17,6 +17,7 @@ from sessions.exchange.format import FORMAT, VERSION, date_text, dump, time_text
 from sessions.models import (
     Action,
     ActionReview,
+    ActivityResult,
     Attendance,
     Declaration,
     Member,
@@ -124,6 +125,24 @@ def _session(
             )
         ],
         "action_reviews": _reviews(db, session.id, action_refs),
+        "activity_results": [
+            {
+                "item": positions[row.agenda_item_id],
+                "member": row.member.name if row.member else None,
+                "area": row.area,
+                "subject": row.subject,
+                "score": row.score,
+                "recorded_at": time_text(row.recorded_at),
+                "deleted_at": time_text(row.deleted_at),
+            }
+            # Ratings are read in the order they were given, which the file keeps.
+            for row in db.scalars(
+                select(ActivityResult)
+                .where(ActivityResult.session_id == session.id)
+                .options(selectinload(ActivityResult.member))
+                .order_by(ActivityResult.id)
+            )
+        ],
         "timer_events": [
             {
                 "kind": event.kind,
@@ -182,19 +201,24 @@ def _reviews(
     db: DbSession, session_id: int, action_refs: dict[int, dict[str, int]]
 ) -> list[dict[str, Any]]:
     rows = db.scalars(select(ActionReview).where(ActionReview.session_id == session_id))
-    reviews = [
+
+    def order(row: ActionReview) -> tuple[Any, ...]:
+        # By the time itself, not its text: the text drops a zero fraction of a second,
+        # which would put 10:00:00.5 before 10:00:00.
+        ref = action_refs[row.action_id]
+        return row.reviewed_at, ref["session"], ref["note"]
+
+    return [
         {
+            # review_action only accepts this programme's actions, so every one has a name here.
             "action": action_refs[row.action_id],
             "outcome": row.outcome,
             "due_before": date_text(row.due_before),
             "due_after": date_text(row.due_after),
             "reviewed_at": time_text(row.reviewed_at),
         }
-        # review_action only accepts this programme's actions, so every one has a name here.
-        for row in rows
+        for row in sorted(rows, key=order)
     ]
-    return sorted(reviews, key=lambda r: (r["reviewed_at"], r["action"]["session"],
-                                          r["action"]["note"]))
 
 
 def _attendance(db: DbSession, session_id: int) -> list[dict[str, str]]:

@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 FORMAT = "facilitator-programme"
-# 2: a session's planned_for date and its matters-arising action_reviews.
+# 2: a session's planned_for date, its matters-arising action_reviews and activity_results.
 VERSION = 2
 SUFFIX = ".facilitator.json"
 

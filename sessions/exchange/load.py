@@ -18,6 +18,7 @@ from sessions.exchange.parse import NOTHING
 from sessions.models import (
     Action,
     ActionReview,
+    ActivityResult,
     AgendaItem,
     Attendance,
     Declaration,
@@ -131,6 +132,15 @@ def _add_session(
             )
         )
     db.add_all(TimerEvent(session_id=session.id, **columns) for columns in record.timer_events)
+    db.add_all(
+        ActivityResult(
+            session_id=session.id,
+            agenda_item_id=items[result.item].id,
+            member=members[result.member] if result.member is not None else None,
+            **result.columns,
+        )
+        for result in record.results
+    )
     return session, notes
 
 

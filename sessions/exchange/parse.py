@@ -16,6 +16,7 @@ from sessions.exchange.document import (
     DeclarationRecord,
     NoteRecord,
     ProgrammeRecord,
+    ResultRecord,
     ReviewRecord,
     SessionRecord,
 )
@@ -27,6 +28,7 @@ from sessions.models import (
     NOTE_KINDS,
     ORGANISATION_KINDS,
     REVIEW_OUTCOMES,
+    SCORE_RANGE,
     TIMER_EVENT_KINDS,
 )
 from sessions.services.planning import MATTERS_ARISING
@@ -189,7 +191,23 @@ def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
     reviews = tuple(
         _review(entry) for entry in session.objects("action_reviews", "action review")
     ) if version >= 2 else ()
-    return SessionRecord(columns, items, notes, attendance, declarations, timer_events, reviews)
+    results = tuple(
+        ResultRecord(
+            columns={
+                "area": entry.text("area"),
+                "subject": entry.text("subject"),
+                "score": entry.choice("score", tuple(SCORE_RANGE), nullable=True),
+                "recorded_at": entry.time("recorded_at"),
+                "deleted_at": entry.time("deleted_at", nullable=True),
+            },
+            item=_position(entry, "item", count),
+            member=_member_name(entry, "member", names, nullable=True),
+        )
+        for entry in session.objects("activity_results", "activity result")
+    ) if version >= 2 else ()
+    return SessionRecord(
+        columns, items, notes, attendance, declarations, timer_events, reviews, results
+    )
 
 
 def _review(review: Fields) -> ReviewRecord:

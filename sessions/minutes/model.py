@@ -17,6 +17,7 @@ from sessions.clock import replay
 from sessions.models import ActionReview, Attendance, Declaration, Member, Note, Session
 from sessions.services.lookup import session_row
 from sessions.services.matters_arising import entries_for
+from sessions.services.scorecard import SCORECARD, StatementResult, results_for, statements
 from sessions.services.views import person_label
 from sessions.store import Store
 from sessions.timer_log import load_events
@@ -72,6 +73,8 @@ class MinutesItem:
     extra_seconds: int = 0
     """Time given to (or taken from) the item while it ran."""
     notes: dict[str, list[MinutesNote]] = field(default_factory=dict)
+    scorecard: list[StatementResult] = field(default_factory=list)
+    """A scorecard item's statements with their ratings, where any were given."""
 
     @property
     def note_groups(self) -> list[tuple[str, list[MinutesNote]]]:
@@ -196,6 +199,10 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                 rebalanced_seconds=item.rebalanced_seconds,
                 extra_seconds=clock.extra_for(item.position),
             )
+            if item.kind == SCORECARD and statements(item.activity):
+                results = results_for(db, session, item)
+                if any(result.scores for result in results):
+                    minutes_item.scorecard = results
             for note in by_item.get(item.id, []):
                 action = note.action
                 minutes_item.notes.setdefault(note.kind, []).append(

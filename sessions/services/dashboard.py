@@ -18,6 +18,7 @@ from sessions.clock import ClockState, replay
 from sessions.errors import NotFoundError
 from sessions.models import AgendaItem, Note, Programme, Session
 from sessions.services.actions import list_actions
+from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.services.suggestion import StepSuggestion, pick_step
 from sessions.services.views import ProgrammeView
 from sessions.store import Store
@@ -78,9 +79,8 @@ class DashboardView:
     overdue_actions: int
     suggestion: StepSuggestion
     """The framework step the next session should continue from."""
-    scorecard_trends: tuple = ()
-    """Always empty: scorecard answers are not stored yet. Kept so the screen has
-    its place ready and a later schema can fill it without changing the shape."""
+    scorecard_trends: tuple[AreaTrend, ...] = ()
+    """Each scorecard area's mean rating, session by session."""
 
     @property
     def note_trend(self) -> list[tuple[int, int, int]]:
@@ -115,6 +115,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
             .where(AgendaItem.session_id.in_(in_programme))
         ).all()
         clocks = _replay_all(db, in_programme)
+        trends = area_trends(db, programme_id)
         # Counted per item and kind, without a join: enough for "reached" and for the trend.
         note_counts = db.execute(
             select(Note.agenda_item_id, Note.kind, func.count())
@@ -164,6 +165,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         ),
         open_actions=len(actions),
         overdue_actions=sum(action.overdue for action in actions),
+        scorecard_trends=trends,
         suggestion=pick_step(
             [(row.id, row.number, row.finished_at) for row in sessions], clocks, step_items
         ),

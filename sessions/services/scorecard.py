@@ -1,0 +1,188 @@
+"""A scorecard item: the room rates each statement 1 to 5; means, spread and change since last time.
+
+Each rating is its own row, typed one digit a person as the room calls them
+out, so the spread is real and a slip is withdrawn without touching the rest.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
+
+from sessions.db_types import utcnow
+from sessions.errors import InputError, NotFoundError
+from sessions.models import SCORE_RANGE, ActivityResult, AgendaItem, Session
+from sessions.services.lookup import session_row, unfinished_session_row
+from sessions.store import Store
+
+SCORECARD = "scorecard"
+
+
+@dataclass(frozen=True)
+class StatementResult:
+    area: str
+    statement: str
+    scores: tuple[int, ...]
+    """This session's ratings, in the order they were given."""
+    previous_mean: float | None = None
+    """The mean the last time the programme rated this same statement, if it has."""
+    previous_session: int | None = None
+
+    @property
+    def mean(self) -> float | None:
+        return sum(self.scores) / len(self.scores) if self.scores else None
+
+    @property
+    def spread(self) -> tuple[int, int] | None:
+        return (min(self.scores), max(self.scores)) if self.scores else None
+
+    @property
+    def change(self) -> float | None:
+        if self.mean is None or self.previous_mean is None:
+            return None
+        return self.mean - self.previous_mean
+
+
+@dataclass(frozen=True)
+class AreaTrend:
+    area: str
+    points: tuple[tuple[int, float], ...]
+    """(session number, the mean of every rating in the area that session), in session order."""
+
+    @property
+    def label(self) -> str:
+        return self.area or "Scorecard"
+
+
+def statements(activity: dict | None) -> list[tuple[str, str]]:
+    """(area, statement) pairs of a scorecard item, in the agenda's order."""
+    areas = (activity or {}).get("areas") or []
+    return [(area.get("name", ""), text) for area in areas for text in area.get("statements", [])]
+
+
+def _scorecard_item(db: DbSession, session_id: int, position: int) -> AgendaItem:
+    item = db.scalar(
+        select(AgendaItem).where(
+            AgendaItem.session_id == session_id, AgendaItem.position == position
+        )
+    )
+    if item is None:
+        raise NotFoundError(f"Session {session_id} has no item {position + 1}.")
+    if item.kind != SCORECARD or not statements(item.activity):
+        raise InputError("This item is not a scorecard.")
+    return item
+
+
+def _statement(item: AgendaItem, index: int) -> tuple[str, str]:
+    pairs = statements(item.activity)
+    if not 0 <= index < len(pairs):
+        raise NotFoundError(f"The scorecard has no statement {index + 1}.")
+    return pairs[index]
+
+
+def rate(
+    store: Store, session_id: int, position: int, index: int, score: int,
+    now: datetime | None = None,
+) -> None:
+    """Add one rating of statement `index` (counting from 0) of the scorecard at `position`."""
+    if score not in SCORE_RANGE:
+        raise InputError("A statement is rated from 1 (not at all) to 5 (completely).")
+    with store.transaction("save the rating") as db:
+        unfinished_session_row(db, session_id, "its scorecard can no longer change")
+        item = _scorecard_item(db, session_id, position)
+        area, text = _statement(item, index)
+        db.add(ActivityResult(session_id=session_id, agenda_item_id=item.id, area=area,
+                              subject=text, score=score, recorded_at=now or utcnow()))
+
+
+def withdraw_last(
+    store: Store, session_id: int, position: int, index: int, now: datetime | None = None
+) -> int | None:
+    """Take back the statement's latest rating (kept, marked withdrawn); the score, or None."""
+    with store.transaction("withdraw the rating") as db:
+        unfinished_session_row(db, session_id, "its scorecard can no longer change")
+        item = _scorecard_item(db, session_id, position)
+        _, text = _statement(item, index)
+        last = db.scalar(
+            select(ActivityResult)
+            .where(ActivityResult.agenda_item_id == item.id, ActivityResult.subject == text,
+                   ActivityResult.deleted_at.is_(None))
+            .order_by(ActivityResult.id.desc())
+            .limit(1)
+        )
+        if last is None:
+            return None
+        last.deleted_at = now or utcnow()
+        return last.score
+
+
+def scorecard_results(store: Store, session_id: int, position: int) -> list[StatementResult]:
+    """Every statement of the scorecard with its ratings and the change since last time."""
+    with store.reading() as db:
+        session = session_row(db, session_id)
+        item = _scorecard_item(db, session_id, position)
+        return results_for(db, session, item)
+
+
+def results_for(db: DbSession, session: Session, item: AgendaItem) -> list[StatementResult]:
+    scores: dict[str, list[int]] = defaultdict(list)
+    for subject, score in db.execute(
+        select(ActivityResult.subject, ActivityResult.score)
+        .where(ActivityResult.agenda_item_id == item.id, ActivityResult.deleted_at.is_(None))
+        .order_by(ActivityResult.id)
+    ):
+        scores[subject].append(score)
+    pairs = statements(item.activity)
+    before = _previous_means(db, session, [text for _, text in pairs])
+    return [
+        StatementResult(area, text, tuple(scores[text]), *before.get(text, (None, None)))
+        for area, text in pairs
+    ]
+
+
+def _previous_means(
+    db: DbSession, session: Session, subjects: list[str]
+) -> dict[str, tuple[float, int]]:
+    """For each statement, the mean and number of the latest earlier session that rated it."""
+    rows = db.execute(
+        select(ActivityResult.subject, Session.number, func.avg(ActivityResult.score))
+        .join(Session, ActivityResult.session_id == Session.id)
+        .where(
+            Session.programme_id == session.programme_id,
+            Session.number < session.number,
+            ActivityResult.subject.in_(subjects),
+            ActivityResult.score.is_not(None),
+            ActivityResult.deleted_at.is_(None),
+        )
+        .group_by(ActivityResult.subject, Session.number)
+        .order_by(Session.number)
+    ).all()
+    return {subject: (float(mean), number) for subject, number, mean in rows}
+
+
+def area_trends(db: DbSession, programme_id: int) -> tuple[AreaTrend, ...]:
+    """Each scorecard area's mean rating, session by session, in the order areas first appear."""
+    rows = db.execute(
+        select(ActivityResult.area, Session.number, func.avg(ActivityResult.score),
+               func.min(ActivityResult.id))
+        .join(Session, ActivityResult.session_id == Session.id)
+        .where(
+            Session.programme_id == programme_id,
+            ActivityResult.score.is_not(None),
+            ActivityResult.deleted_at.is_(None),
+        )
+        .group_by(ActivityResult.area, Session.number)
+        .order_by(Session.number)
+    ).all()
+    points: dict[str, list[tuple[int, float]]] = {}
+    first_seen: dict[str, int] = {}
+    for area, number, mean, first_id in rows:
+        points.setdefault(area, []).append((number, float(mean)))
+        first_seen[area] = min(first_seen.get(area, first_id), first_id)
+    return tuple(
+        AreaTrend(area, tuple(points[area])) for area in sorted(points, key=first_seen.get)
+    )
