@@ -54,6 +54,12 @@ From the second session on, the first item lists every action still open from ea
 The list has the cursor when the item comes up: **d** done, **k** keep it open (with a new due
 date), **x** drop it. A second key changes the outcome. **tab** goes on to the notes and the
 note line.
+
+# Scorecards
+
+A scorecard item lists its statements by area. Each digit **1**–**5** adds one rating to the
+highlighted statement (type one a person as the room calls them out); **backspace** takes the
+last one back. The room sees each statement's mean on the projector.
 """
 
 

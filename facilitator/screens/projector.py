@@ -22,6 +22,7 @@ from sessions.services import notes as note_service
 from sessions.services import running
 from sessions.services.matters_arising import ReviewEntry, review_entries
 from sessions.services.planning import MATTERS_ARISING
+from sessions.services.scorecard import SCORECARD, StatementResult, scorecard_results
 from sessions.services.views import SessionView
 
 LAST_NOTES = 5
@@ -38,6 +39,17 @@ def review_markdown(entries: list[ReviewEntry]) -> str:
         outcome = f"**{entry.outcome_label}**" if entry.outcome else "*to review*"
         owner = f" — {markdown_text(entry.owner)}" if entry.owner else ""
         lines.append(f"- {outcome} · {markdown_text(entry.text)}{owner}")
+    return "\n".join(lines)
+
+
+def scorecard_markdown(results: list[StatementResult]) -> str:
+    """Each statement with the room's mean so far, so the room sees where it stands."""
+    lines = []
+    for result in results:
+        where = f"{markdown_text(result.area)} · " if result.area else ""
+        score = (f"**{result.mean:.1f}** ({len(result.scores)})" if result.scores
+                 else "*not rated yet*")
+        lines.append(f"- {where}{markdown_text(result.statement)} — {score}")
     return "\n".join(lines)
 
 
@@ -94,12 +106,15 @@ class ProjectorScreen(Screen[None]):
             return
         item = self.view.items[self.state.position]
         prompt = item.prompt
-        if item.kind == MATTERS_ARISING:
-            try:
+        try:
+            if item.kind == MATTERS_ARISING:
                 prompt = review_markdown(review_entries(
                     self.app.store, self.session_id, self.app.now().astimezone().date()))
-            except FacilitatorError:
-                pass  # the item's own prompt says what the room is doing
+            elif item.kind == SCORECARD:
+                results = scorecard_results(self.app.store, self.session_id, item.position)
+                prompt = f"{item.prompt}\n\n{scorecard_markdown(results)}"
+        except FacilitatorError:
+            pass  # the item's own prompt says what the room is doing
         # The mirror reloads on every heartbeat: redraw only what has changed, so a
         # quiet room costs next to nothing.
         if self._changed("where", item.where):

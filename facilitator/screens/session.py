@@ -15,8 +15,10 @@ from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, Input, Markdown, Static
 
 from facilitator.widgets.action_review import ActionReview
+from facilitator.widgets.activity_panel import ActivityPanel
 from facilitator.widgets.editable_note_list import EditableNoteList
 from facilitator.widgets.note_list import NoteList
+from facilitator.widgets.scorecard_panel import ScorecardPanel
 from sessions.agenda.durations import format_duration
 from sessions.clock import (
     HEARTBEAT_SECONDS,
@@ -34,7 +36,6 @@ from sessions.note_syntax import PREFIX_HELP
 from sessions.pacing import pace
 from sessions.services import notes as note_service
 from sessions.services import running
-from sessions.services.planning import MATTERS_ARISING
 
 LATE_WARNING_SECONDS = 5 * 60
 
@@ -135,6 +136,8 @@ class SessionScreen(Screen[None]):
         self._deleted: list[int] = []
         # Who the next notes are attributed to: (member id, name), or None.
         self.speaker: tuple[int, str] | None = None
+        # The position whose panel was last shown, to know when an item is arrived at.
+        self._panel_at: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -146,7 +149,8 @@ class SessionScreen(Screen[None]):
             yield Digits("00:00", id="countdown")
         with VerticalScroll(id="prompt-box"):
             yield Markdown(id="prompt")
-        yield ActionReview(self.session_id, id="review")
+        yield ActionReview(self.session_id, id="review", classes="panel")
+        yield ScorecardPanel(self.session_id, id="scorecard", classes="panel")
         yield EditableNoteList(id="notes")
         with Horizontal(id="capture"):
             yield Static(id="kind")
@@ -177,7 +181,7 @@ class SessionScreen(Screen[None]):
         self.set_interval(0.5, self.tick)
         self.set_interval(HEARTBEAT_SECONDS, self.beat)
         self.watch_capture_kind(self.capture_kind)
-        if not self._review_wants_focus:
+        if self._panel is None or not self._panel.has_rows:
             self.query_one("#note", Input).focus()
 
     def on_unmount(self) -> None:
@@ -210,29 +214,34 @@ class SessionScreen(Screen[None]):
         )
         self.query_one("#prompt", Markdown).update(item.prompt or "*No prompt for this item.*")
         self.query_one("#prompt-box").scroll_home(animate=False)
-        self._show_review(item.kind == MATTERS_ARISING)
+        self._show_panel()
         self.refresh_notes()
         self.tick()
 
-    def _show_review(self, shown: bool) -> None:
-        """Matters arising lists the actions in place of the prompt, with the keys to settle them."""
-        review = self.query_one(ActionReview)
-        was_shown = review.display
-        review.display = shown
-        self.query_one("#prompt-box").display = not shown
-        if shown:
-            review.reload()
-            # Arriving at the item, the list is what the room works through; with
-            # nothing to review, typing goes on in the note line.
-            if not was_shown:
-                (review if self._review_wants_focus else self.query_one("#note", Input)).focus()
-        elif review.has_focus:
-            self.query_one("#note", Input).focus()
+    def _show_panel(self) -> None:
+        """An item of a special kind shows its panel in place of the prompt, keys and all."""
+        item = self.item
+        active = None
+        for panel in self.query(ActivityPanel):
+            panel.display = panel.KIND == item.kind
+            if panel.display:
+                active = panel
+        self.query_one("#prompt-box").display = active is None
+        arrived, self._panel_at = self._panel_at != item.position, item.position
+        note_line = self.query_one("#note", Input)
+        if active is None:
+            if isinstance(self.focused, ActivityPanel):
+                note_line.focus()
+            return
+        active.show_for(item.position)
+        # Arriving at the item, the panel is what the room works through; with
+        # nothing in it, typing goes on in the note line.
+        if arrived:
+            (active if active.has_rows else note_line).focus()
 
     @property
-    def _review_wants_focus(self) -> bool:
-        review = self.query_one(ActionReview)
-        return bool(review.display and review.entries)
+    def _panel(self) -> ActivityPanel | None:
+        return next((panel for panel in self.query(ActivityPanel) if panel.display), None)
 
     def refresh_notes(self) -> None:
         """The current item's notes and the deal/relationship balance, as saved."""
@@ -498,11 +507,11 @@ class SessionScreen(Screen[None]):
         self.query_one("#note", Input).focus()
 
     def action_switch_focus(self) -> None:
-        """Round the note line, the review list (at matters arising) and the note list."""
-        note_line, review = self.query_one("#note", Input), self.query_one(ActionReview)
+        """Round the note line, the item's panel (where it has one) and the note list."""
+        note_line, panel = self.query_one("#note", Input), self._panel
         if note_line.has_focus:
-            (review if review.display else self.query_one(EditableNoteList)).focus()
-        elif review.has_focus:
+            (panel or self.query_one(EditableNoteList)).focus()
+        elif panel is not None and panel.has_focus:
             self.query_one(EditableNoteList).focus()
         else:
             note_line.focus()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.dates import day_text
+from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.errors import FacilitatorError
 from sessions.services.matters_arising import ReviewEntry, review_action, review_entries
+from sessions.services.planning import MATTERS_ARISING
 
 OUTCOME_STYLES = {"done": "green", "kept": "yellow", "dropped": "dim"}
 
@@ -34,8 +35,10 @@ def entry_text(entry: ReviewEntry) -> Text:
     return text
 
 
-class ActionReview(OptionList):
+class ActionReview(ActivityPanel):
     """The review list of a session's matters-arising item; each key is saved as it is pressed."""
+
+    KIND = MATTERS_ARISING
 
     BINDINGS = [
         Binding("d", "mark('done')", "Done", id="review.done",
@@ -47,9 +50,12 @@ class ActionReview(OptionList):
     ]
 
     def __init__(self, session_id: int, **kwargs):
-        super().__init__(**kwargs)
-        self.session_id = session_id
+        super().__init__(session_id, **kwargs)
         self.entries: list[ReviewEntry] = []
+
+    @property
+    def has_rows(self) -> bool:
+        return bool(self.entries)
 
     def reload(self) -> None:
         """Redraw from what was saved, keeping the highlight on the same action."""

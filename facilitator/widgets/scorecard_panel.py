@@ -1,0 +1,116 @@
+"""A scorecard in the session screen: a digit a rating, as the room calls them out."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets.option_list import Option
+
+from facilitator.widgets.activity_panel import ActivityPanel
+from sessions.errors import FacilitatorError
+from sessions.services.scorecard import (
+    SCORECARD,
+    StatementResult,
+    rate,
+    scorecard_results,
+    withdraw_last,
+)
+
+
+def change_text(result: StatementResult) -> str:
+    """`+0.5 since session 2`: only where the programme rated the statement before."""
+    if result.change is None:
+        return ""
+    return f" · {result.change:+.1f} since session {result.previous_session}"
+
+
+def result_text(result: StatementResult) -> Text:
+    text = Text(result.statement)
+    if result.scores:
+        low, high = result.spread
+        text.append(f"\n   {' '.join(str(s) for s in result.scores)}", style="bold")
+        text.append(f" · mean {result.mean:.1f} ({low}–{high}){change_text(result)}", style="dim")
+    else:
+        text.append("\n   not rated yet", style="dim")
+        if result.previous_mean is not None:
+            text.append(f" · {result.previous_mean:.1f} in session {result.previous_session}",
+                        style="dim")
+    return text
+
+
+class ScorecardPanel(ActivityPanel):
+    KIND = SCORECARD
+    BINDINGS = [
+        *(Binding(str(n), f"rate({n})", str(n), show=False) for n in range(1, 6)),
+        Binding("backspace", "withdraw", "Undo rating", id="scorecard.withdraw",
+                tooltip="Take back the highlighted statement's last rating"),
+    ]
+
+    def __init__(self, session_id: int, **kwargs):
+        super().__init__(session_id, **kwargs)
+        self.results: list[StatementResult] = []
+        # Which option is which statement: area headings are options too.
+        self._rows: list[int | None] = []
+
+    @property
+    def has_rows(self) -> bool:
+        return bool(self.results)
+
+    def reload(self) -> None:
+        try:
+            results = scorecard_results(self.app.store, self.session_id, self.position)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        kept = self.statement_index
+        self.results = results
+        self.clear_options()
+        self._rows = []
+        area = None
+        for index, result in enumerate(results):
+            if result.area != area and result.area:
+                self.add_option(Option(Text(result.area, style="bold underline"), disabled=True))
+                self._rows.append(None)
+            area = result.area
+            self.add_option(Option(result_text(result)))
+            self._rows.append(index)
+        rated = sum(bool(result.scores) for result in results)
+        self.border_title = (f"Scorecard: {rated} of {len(results)} rated · 1–5 adds a rating · "
+                             "backspace takes the last back")
+        self._highlight_statement(kept if kept is not None else 0)
+
+    @property
+    def statement_index(self) -> int | None:
+        if self.highlighted is None or not 0 <= self.highlighted < len(self._rows):
+            return None
+        return self._rows[self.highlighted]
+
+    def _highlight_statement(self, index: int) -> None:
+        if index in self._rows:
+            self.highlighted = self._rows.index(index)
+
+    def action_rate(self, score: int) -> None:
+        index = self.statement_index
+        if index is None:
+            return
+        try:
+            rate(self.app.store, self.session_id, self.position, index, score, now=self.app.now())
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        self.reload()
+
+    def action_withdraw(self) -> None:
+        index = self.statement_index
+        if index is None:
+            return
+        try:
+            taken = withdraw_last(self.app.store, self.session_id, self.position, index,
+                                  now=self.app.now())
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        if taken is None:
+            self.app.say("That statement has no rating to take back.")
+            return
+        self.reload()

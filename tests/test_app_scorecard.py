@@ -1,0 +1,84 @@
+"""The bundled health check run from the keyboard: a digit a rating, backspace takes one back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Markdown
+
+from facilitator.factory import make_app
+from facilitator.screens.session import SessionScreen
+from facilitator.widgets.scorecard_panel import ScorecardPanel
+from sessions.agenda.library import find_agenda
+from sessions.services import planning, running
+from sessions.services.programmes import create_programme
+from sessions.services.scorecard import scorecard_results
+from sessions.store import Store
+
+
+def at_the_health_check(db_path: Path, clock) -> tuple[int, int]:
+    store = Store.open(db_path)
+    programme = create_programme(store, "Harbour programme")
+    sid = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
+    card = next(i.position for i in running.get_session(store, sid).items if i.kind == "scorecard")
+    running.toggle_clock(store, sid, clock())
+    running.jump(store, sid, card, clock.advance(60))
+    store.close()
+    return sid, card
+
+
+async def test_ratings_are_typed_a_digit_at_a_time(db_path, clock) -> None:
+    sid, card = at_the_health_check(db_path, clock)
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        panel = screen.query_one(ScorecardPanel)
+        assert panel.display and panel.has_focus
+        assert not screen.query_one("#prompt-box").display
+        assert panel.border_title.startswith("Scorecard: 0 of 10 rated")
+
+        await pilot.press("4", "2", "5", "backspace")  # the 5 was a slip
+        await pilot.press("down", "3", "9", "0")  # 9 and 0 are not ratings
+        await pilot.pause()
+        results = scorecard_results(app.store, sid, card)
+        assert [r.scores for r in results[:3]] == [(4, 2), (3,), ()]
+        assert results[0].area == "Purpose"
+        assert panel.border_title.startswith("Scorecard: 2 of 10 rated")
+
+        # Typing a note stays one tab away, and the ratings are still there after it.
+        await pilot.press("tab", "tab")
+        assert screen.query_one("#note", Input).has_focus
+        await pilot.press("tab")
+        assert panel.has_focus
+
+        await pilot.press("f5")
+        await pilot.pause()
+        shown = app.screen.query_one("#p-prompt", Markdown).source.splitlines()
+        assert "- Purpose · We agree why our network exists and what it is for — **3.0** (2)" in shown
+        assert any(line.endswith("— *not rated yet*") for line in shown)
+
+
+async def test_the_dashboard_shows_each_area_by_session(db_path, clock) -> None:
+    from facilitator.screens.dashboard import DashboardScreen
+    from sessions.services.scorecard import rate
+    from tests.pilot import static_text
+
+    sid, card = at_the_health_check(db_path, clock)
+    store = Store.open(db_path)
+    for index, score in ((0, 2), (0, 4), (3, 5)):  # two Purpose ratings, one Performance
+        rate(store, sid, card, index, score)
+    store.close()
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        lines = static_text(app.screen, "#scorecard-trend").splitlines()
+        assert lines == [
+            "Scorecard: mean rating by session (1–5)",
+            "Purpose     ▅ 3.0",
+            "Performance █ 5.0",
+        ]
