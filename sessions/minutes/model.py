@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
-from sessions.models import ActionReview, Attendance, Declaration, Member, Note, Session
+from sessions.models import Attendance, Declaration, Member, Note, Session
 from sessions.services.lookup import session_row
 from sessions.services.matters_arising import entries_for
 from sessions.services.scorecard import SCORECARD, StatementResult, results_for, statements
@@ -269,16 +269,11 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
 
 def _matters_arising(db, session: Session, held_on: date) -> list[MinutesReview]:
     # The session's own day, not the day of rendering, so re-rendering says the same.
-    entries = entries_for(db, session, held_on)
-    # A later session may move a kept action's date again; these minutes give
-    # the date this session left it with, which the review row keeps.
-    due_after = {
-        review.action_id: review.due_after
-        for review in db.scalars(select(ActionReview).where(ActionReview.session_id == session.id))
-    }
     reviews = []
-    for entry in entries:
-        due = due_after.get(entry.action_id, entry.due)
+    for entry in entries_for(db, session, held_on):
+        # A later session may move a kept action's date again; these minutes give
+        # the date this session left it with.
+        due = entry.due_after if entry.outcome is not None else entry.due
         reviews.append(
             MinutesReview(
                 text=entry.text,

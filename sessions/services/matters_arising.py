@@ -42,6 +42,8 @@ class ReviewEntry:
     """'done', 'kept' or 'dropped'; None until the room has reviewed it."""
     due_before: date | None = None
     """The due date it had before this review, where one has happened."""
+    due_after: date | None = None
+    """The due date this session's review left it with; a later session may move it again."""
     overdue: bool = False
 
     @property
@@ -90,6 +92,7 @@ def entries_for(db: DbSession, session: Session, today: date) -> list[ReviewEntr
                 item_title=title,
                 outcome=review.outcome if review else None,
                 due_before=review.due_before if review else action.due_on,
+                due_after=review.due_after if review else None,
                 overdue=action.status == "open" and action.due_on is not None
                 and action.due_on < today,
             )
