@@ -78,12 +78,10 @@ def start_session(
     with store.transaction("set up the session") as db:
         if db.get(Programme, programme_id) is None:
             raise NotFoundError("That programme no longer exists.")
-        last = db.scalar(
-            select(func.max(Session.number)).where(Session.programme_id == programme_id)
-        )
+        last = _last_number(db, programme_id)
         session = Session(
             programme_id=programme_id,
-            number=(last or 0) + 1,
+            number=last + 1,
             agenda_title=agenda.title,
             agenda_source=agenda.source,
             agenda_notes=agenda.notes,
@@ -121,6 +119,13 @@ def start_session(
             member_of_programme(db, member_id, programme_id)
             db.add(Attendance(session_id=session.id, member_id=member_id, status="expected"))
         return session.id
+
+
+def _last_number(db, programme_id: int) -> int:
+    """The highest session number the programme has used; 0 before its first."""
+    return db.scalar(
+        select(func.max(Session.number)).where(Session.programme_id == programme_id)
+    ) or 0
 
 
 def _matters_arising_item(db, session: Session, programme_id: int) -> AgendaItem:
@@ -165,10 +170,8 @@ def outlook(store: Store, programme_id: int) -> Outlook:
             )
             .order_by(Session.number)
         ).all()
-        last = db.scalar(
-            select(func.max(Session.number)).where(Session.programme_id == programme_id)
-        )
-    return Outlook(number=(last or 0) + 1, waiting=tuple((n, when) for n, when in rows))
+        last = _last_number(db, programme_id)
+    return Outlook(number=last + 1, waiting=tuple((n, when) for n, when in rows))
 
 
 def usual_attendees(store: Store, programme_id: int) -> list[int]:
