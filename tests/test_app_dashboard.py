@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,14 +25,8 @@ TODAY = date(2026, 11, 23)
 NAME = "Harbour [b]programme[/b]"
 
 
-@pytest.fixture(autouse=True)
-def utc_local_time(monkeypatch: pytest.MonkeyPatch):
-    """Dates are shown in local time; pin the zone so the sessions' days are the same anywhere."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Dates and times on screen are local: pin the zone so they are the same anywhere.
+pytestmark = pytest.mark.usefixtures("utc_local_time")
 
 
 @dataclass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -27,13 +26,8 @@ from tests.pilot import static_text, type_text
 TODAY = date(2026, 11, 23)  # the test clock's day
 
 
-@pytest.fixture(autouse=True)
-def utc_local_time(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Dates and times on screen are local: pin the zone so they are the same anywhere.
+pytestmark = pytest.mark.usefixtures("utc_local_time")
 
 
 @pytest.fixture

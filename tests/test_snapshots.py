@@ -6,7 +6,6 @@ Update them on purpose, after looking at the new pictures:
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -23,14 +22,8 @@ LAPTOP = (80, 24)
 PROJECTOR = (200, 60)
 
 
-@pytest.fixture(autouse=True)
-def utc_local_time(monkeypatch: pytest.MonkeyPatch):
-    """The session line shows local times; pin the zone so the pictures match anywhere."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+# Dates and times on screen are local: pin the zone so they are the same anywhere.
+pytestmark = pytest.mark.usefixtures("utc_local_time")
 
 
 @pytest.fixture
