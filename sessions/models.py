@@ -66,6 +66,8 @@ class Session(Base):
     minutes_path: Mapped[str | None] = mapped_column(String(1000))
     # The day the session is planned to meet; set when it is planned ahead.
     planned_for: Mapped[date | None]
+    # Who ran it, as the minutes name them; "" where nobody said.
+    facilitator: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     programme: Mapped[Programme] = relationship(back_populates="sessions")
     items: Mapped[list[AgendaItem]] = relationship(

@@ -59,7 +59,7 @@ def build_rich_programme(store: Store, clock, agenda) -> SimpleNamespace:
     leaver = people.add_member(store, programme.id, "Left Early", "Old Pharmacy", "pharmacy")
     never = people.add_member(store, programme.id, "Never Came")
 
-    first = planning.start_session(store, programme.id, agenda)
+    first = planning.start_session(store, programme.id, agenda, facilitator="Morgan Lee")
     people.set_attendance(store, first, patel.id, "present")
     people.set_attendance(store, first, sian.id, "apologies")
     people.set_attendance(store, first, leaver.id, "present")
@@ -317,6 +317,7 @@ def test_a_version_1_file_still_imports(other, sample) -> None:
     data["version"] = 1
     for session in data["sessions"]:
         del session["planned_for"], session["action_reviews"], session["activity_results"]
+        del session["facilitator"]
     imported = import_programme(other, read_document(json.dumps(data), "old.json"))
     second = session_ids(other, imported.slug)[1]
     # The actions keep the state the reviews left them in; only the reviews are missing.
@@ -324,6 +325,23 @@ def test_a_version_1_file_still_imports(other, sample) -> None:
         ("map the data flows", None)]
     again = json.loads(export_programme(other, imported.slug)[1])
     assert again["version"] == VERSION and again["sessions"][1]["planned_for"] is None
+
+
+def test_a_version_2_file_imports_with_no_facilitator_named(other, sample) -> None:
+    data = json.loads(sample)
+    assert data["sessions"][0]["facilitator"] == "Morgan Lee"
+    data["version"] = 2
+    for session in data["sessions"]:
+        del session["facilitator"]
+    imported = import_programme(other, read_document(json.dumps(data), "old.json"))
+    again = json.loads(export_programme(other, imported.slug)[1])
+    assert [session["facilitator"] for session in again["sessions"]] == ["", ""]
+
+
+def test_the_facilitator_travels_with_the_session(other, sample) -> None:
+    imported = import_programme(other, read_document(sample, "the file"))
+    again = json.loads(export_programme(other, imported.slug)[1])
+    assert [session["facilitator"] for session in again["sessions"]] == ["Morgan Lee", ""]
 
 
 def test_imported_notes_are_in_the_search_index(other, sample) -> None:
@@ -502,8 +520,8 @@ def test_a_damaged_file_is_refused_naming_what_is_wrong(other, sample, tmp_path,
          "x.json is not a facilitator programme export"),
         ('{"format": "facilitator-programme"}', 'x.json has no usable "version"'),
         ('{"format": "facilitator-programme", "version": "1"}', 'x.json has no usable "version"'),
-        ('{"format": "facilitator-programme", "version": 3}',
-         "x.json was written by a newer facilitator (format version 3; this one reads version 2)"),
+        ('{"format": "facilitator-programme", "version": 4}',
+         "x.json was written by a newer facilitator (format version 4; this one reads version 3)"),
     ],
 )
 def test_a_file_that_is_not_an_export_is_refused(text, message) -> None:

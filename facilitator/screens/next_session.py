@@ -1,4 +1,4 @@
-"""The next session's dialog: agenda (from the step the programme reached), date, who is expected.
+"""The next session's dialog: agenda (from the step it reached), date, facilitator, who is expected.
 
 Enter sets it up: a session for today starts at once, one for a later date is
 planned and waits on Home until it is started.
@@ -31,7 +31,13 @@ from sessions.agenda.model import STEP_NAMES, AgendaError
 from sessions.errors import FacilitatorError, InputError
 from sessions.note_syntax import DATE_HELP, parse_date
 from sessions.services.people import list_members
-from sessions.services.planning import Outlook, outlook, start_session, usual_attendees
+from sessions.services.planning import (
+    Outlook,
+    outlook,
+    start_session,
+    usual_attendees,
+    usual_facilitator,
+)
 from sessions.services.suggestion import StepSuggestion, suggest_step
 
 ALL_STEPS = 0
@@ -74,6 +80,9 @@ class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
                 with Vertical():
                     yield Label("Date")
                     yield Input(placeholder="today", id="date")
+                with Vertical():
+                    yield Label("Facilitator")
+                    yield Input(placeholder="your name", id="facilitator")
             yield Static("", id="suggestion", classes="hint")
             yield Label("Expected (space ticks)", id="expected-label")
             yield SelectionList[int](id="expected")
@@ -91,10 +100,12 @@ class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
             members = list_members(self.app.store, self.programme_id)
             usual = set(usual_attendees(self.app.store, self.programme_id))
             ahead = outlook(self.app.store, self.programme_id)
+            facilitator = usual_facilitator(self.app.store, self.programme_id)
         except FacilitatorError as exc:
             self.query_one("#error", Static).update(Text(str(exc)))
             return
         self.query_one("#from-step", Select).value = suggestion.step
+        self.query_one("#facilitator", Input).value = facilitator
         self.query_one("#next-heading", Label).update(f"Session {ahead.number}")
         self.query_one("#suggestion", Static).update(suggestion_text(suggestion, ahead))
         expected = self.query_one("#expected", SelectionList)
@@ -158,6 +169,7 @@ class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
                 from_step=None if step in (ALL_STEPS, Select.BLANK) else int(step),
                 planned_for=when,
                 expected=self.query_one("#expected", SelectionList).selected,
+                facilitator=self.query_one("#facilitator", Input).value,
             )
         except AgendaError as exc:
             count = len(exc.problems)

@@ -93,6 +93,7 @@ def _session(
         "created_at": time_text(session.created_at),
         "finished_at": time_text(session.finished_at),
         "planned_for": date_text(session.planned_for),
+        "facilitator": session.facilitator,
         "items": [
             {
                 "position": item.position,

@@ -12,7 +12,8 @@ from typing import Any
 
 FORMAT = "facilitator-programme"
 # 2: a session's planned_for date, its matters-arising action_reviews and activity_results.
-VERSION = 2
+# 3: who facilitated each session.
+VERSION = 3
 SUFFIX = ".facilitator.json"
 
 

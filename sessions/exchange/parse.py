@@ -150,6 +150,7 @@ def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
         "finished_at": session.time("finished_at", nullable=True),
         # Version 1 files were written before sessions could be planned ahead.
         "planned_for": session.day("planned_for", nullable=True) if version >= 2 else None,
+        "facilitator": session.text("facilitator") if version >= 3 else "",
     }
     items = tuple(
         _item(entry, expected) for expected, entry in enumerate(session.objects("items", "item"))

@@ -25,7 +25,7 @@ from sessions.models import (
     Session,
     TimerEvent,
 )
-from sessions.services.lookup import member_of_programme
+from sessions.services.lookup import member_of_programme, session_row
 from sessions.store import Store
 
 MATTERS_ARISING = "matters-arising"
@@ -55,6 +55,7 @@ def start_session(
     from_step: int | None = None,
     planned_for: date | None = None,
     expected: Iterable[int] = (),
+    facilitator: str = "",
 ) -> int:
     """Session N+1 of the programme, with a snapshot of the agenda; its clock not yet started.
 
@@ -62,7 +63,8 @@ def start_session(
     programme can pick up where it stopped with the agenda it always uses. From the
     second session on, the first item is the matters-arising review of the
     actions earlier sessions left open. `expected` members are marked
-    expected until the room says present or apologies.
+    expected until the room says present or apologies. `facilitator` is the
+    name the minutes give for whoever runs it.
     """
     # An agenda of no framework step (a review day, a workshop) has nothing to leave out.
     if from_step is not None and agenda.steps:
@@ -87,6 +89,7 @@ def start_session(
             agenda_notes=agenda.notes,
             agenda_text=agenda.text,
             planned_for=planned_for,
+            facilitator=clean_facilitator(facilitator),
         )
         db.add(session)
         db.flush()
@@ -119,6 +122,43 @@ def start_session(
             member_of_programme(db, member_id, programme_id)
             db.add(Attendance(session_id=session.id, member_id=member_id, status="expected"))
         return session.id
+
+
+FACILITATOR_MAX = 200
+
+
+def clean_facilitator(name: str) -> str:
+    name = " ".join(name.split())
+    if len(name) > FACILITATOR_MAX:
+        raise InputError(
+            f"The facilitator's name is {len(name):,} characters; "
+            f"keep it to {FACILITATOR_MAX}."
+        )
+    return name
+
+
+def usual_facilitator(store: Store, programme_id: int) -> str:
+    """Who ran the programme's latest session that named someone, else the latest anywhere.
+
+    One laptop is usually one facilitator, so a new programme starts with their name.
+    """
+    with store.reading() as db:
+        named = select(Session.facilitator).where(Session.facilitator != "")
+        return (
+            db.scalar(
+                named.where(Session.programme_id == programme_id)
+                .order_by(Session.number.desc())
+                .limit(1)
+            )
+            or db.scalar(named.order_by(Session.created_at.desc(), Session.id.desc()).limit(1))
+            or ""
+        )
+
+
+def set_facilitator(store: Store, session_id: int, name: str) -> None:
+    name = clean_facilitator(name)
+    with store.transaction("change who facilitated the session") as db:
+        session_row(db, session_id).facilitator = name
 
 
 def _last_number(db, programme_id: int) -> int:
