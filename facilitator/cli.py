@@ -51,10 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     minutes = commands.add_parser("minutes", help="write a session's minutes")
     minutes.add_argument("ref", metavar="REF", help="a session id, or PROGRAMME/N")
-    minutes.add_argument("--format", choices=["md"], default="md", help="output format (md)")
+    minutes.add_argument(
+        "--format", choices=["md", "html", "docx"], default="md",
+        help="Markdown, an HTML page, or a Word document (default: md)",
+    )
     minutes.add_argument(
         "--output", metavar="FILE", help="where to write ('-' for standard output); "
         "default: the minutes folder, as the app does"
+    )
+    minutes.add_argument(
+        "--template", metavar="FILE",
+        help="a Jinja2 Markdown template to use instead of minutes.md.j2 (md and html)",
     )
 
     export = commands.add_parser("export", help="write a programme and all its sessions to a file")
@@ -110,21 +117,28 @@ def _import(args) -> int:
 
 def _minutes(args) -> int:
     from sessions.paths import default_database_url
-    from sessions.services.minutes import minutes_markdown, write_minutes
+    from sessions.services.minutes import render_minutes, write_minutes
     from sessions.services.running import resolve_session_ref
     from sessions.store import Store
 
+    template = Path(args.template) if args.template else None
     store = Store.open(args.db or default_database_url())
     try:
         session_id = resolve_session_ref(store, args.ref)
         if args.output == "-":
-            sys.stdout.write(minutes_markdown(store, session_id))
+            _to_stdout(render_minutes(store, session_id, args.format, template))
             return 0
-        path = write_minutes(store, session_id, Path(args.output) if args.output else None)
-        print(path)
+        output = Path(args.output) if args.output else None
+        print(write_minutes(store, session_id, output, fmt=args.format, template=template))
         return 0
     finally:
         store.close()
+
+
+def _to_stdout(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def _run_app(args) -> int:

@@ -33,3 +33,7 @@ class SessionLeasedError(FacilitatorError):
 
 class LeaseLostError(FacilitatorError):
     """This app was driving the session, and another copy has taken it over."""
+
+
+class TemplateProblem(FacilitatorError):
+    """A minutes or report template could not be used; the message names its file and line."""

@@ -78,7 +78,7 @@ async def test_create_programme_and_run_a_session_to_the_minutes(db_path: Path, 
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, FinishScreen)
-        path = app.screen.minutes_path
+        path = app.screen.written["md"]
         assert str(path) in static_text(app.screen, "#minutes-path")
         minutes = Path(path).read_text(encoding="utf-8")
         assert "# Harbour programme: session 1" in minutes

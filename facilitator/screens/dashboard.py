@@ -240,7 +240,8 @@ class DashboardScreen(Screen[None]):
                     yield Static("", id="scorecard-trend")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-hint", classes="hint")
-            yield Static("Enter resumes a session · / search · m members · x archive the programme",
+            yield Static("Enter resumes a session or opens its minutes · / search · m members · "
+                         "x archive",
                          id="keys-hint", classes="hint")
         yield Footer()
 
@@ -314,7 +315,18 @@ class DashboardScreen(Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_resume()
+        summary = self.highlighted_session()
+        if summary is not None and not summary.resumable:
+            self.open_minutes(summary)
+        else:
+            self.action_resume()
+
+    def open_minutes(self, summary: SessionSummary) -> None:
+        from facilitator.screens.finish import FinishScreen
+
+        self.app.push_screen(
+            FinishScreen(summary.id, None, heading=f"Session {summary.number}: its minutes")
+        )
 
     def action_resume(self) -> None:
         summary = self.highlighted_session()
@@ -322,7 +334,7 @@ class DashboardScreen(Screen[None]):
             self.app.say("No session to resume yet: press s to start one.", severity="warning")
         elif not summary.resumable:
             self.app.say(f"Session {summary.number} has finished: only an unfinished session "
-                         "can be resumed.", severity="warning")
+                         "can be resumed. Enter opens its minutes.", severity="warning")
         else:
             open_session(self, summary.id)
 

@@ -1,4 +1,8 @@
-"""After the session: where the minutes went, and a preview of them."""
+"""The minutes of a session: where they were written, the other formats, and a preview.
+
+Shown when a session finishes (the Markdown is already written by then) and for
+a finished session opened from its programme's dashboard.
+"""
 
 from __future__ import annotations
 
@@ -7,39 +11,57 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Button, Footer, Header, Markdown, Static
+from textual.worker import Worker, WorkerState
 
 from sessions.errors import FacilitatorError
-from sessions.services.minutes import minutes_markdown
+from sessions.minutes.formats import FORMAT_NAMES, SUFFIXES
+from sessions.services.minutes import minutes_markdown, write_minutes
+from sessions.services.running import get_session
+
+FORMAT_KEYS = {"md": "m", "html": "b", "docx": "w"}
 
 
 class FinishScreen(Screen[None]):
     CSS_PATH = "finish.tcss"
     BINDINGS = [
-        Binding("h,escape", "home", "Home", id="finish.home"),
+        Binding("h,escape", "home", "Back", id="finish.home"),
+        Binding("m", "write('md')", "Markdown", id="finish.markdown",
+                tooltip="Write the minutes as Markdown (.md)"),
+        Binding("b", "write('html')", "HTML", id="finish.html",
+                tooltip="Write the minutes as a web page to open in a browser or print (.html)"),
+        Binding("w", "write('docx')", "Word", id="finish.word",
+                tooltip="Write the minutes as a Word document (.docx)"),
     ]
 
-    def __init__(self, session_id: int, minutes_path: Path | None):
+    def __init__(self, session_id: int, minutes_path: Path | None, *, heading: str = ""):
         super().__init__()
         self.session_id = session_id
-        self.minutes_path = minutes_path
+        self.heading = heading or "Session finished."
+        self.written: dict[str, Path] = {}
+        if minutes_path is not None:
+            self.written["md"] = minutes_path
+        self.failed: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Session finished.", id="finished", classes="heading")
-        if self.minutes_path is not None:
-            yield Static(Text(f"Minutes written to {self.minutes_path}"), id="minutes-path")
-        else:
-            yield Static("The minutes could not be written; see the message above.",
-                         id="minutes-path", classes="error")
+        yield Static(self.heading, id="finished", classes="heading")
+        yield Static("", id="minutes-path")
+        with Horizontal(id="formats"):
+            for fmt, name in FORMAT_NAMES.items():
+                yield Button(f"{name} ({FORMAT_KEYS[fmt]})", id=f"write-{fmt}",
+                             tooltip=f"Write the minutes as {name} ({SUFFIXES[fmt]})")
         with VerticalScroll(id="preview-box"):
             yield Markdown(id="preview")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Finished"
+        self.sub_title = "Minutes"
+        if "md" not in self.written:
+            self._find_earlier_markdown()
+        self._show_written()
         try:
             text = minutes_markdown(self.app.store, self.session_id)
         except FacilitatorError as exc:
@@ -47,6 +69,70 @@ class FinishScreen(Screen[None]):
         self.query_one("#preview", Markdown).update(text)
         self.query_one("#preview-box").focus()
 
+    def _find_earlier_markdown(self) -> None:
+        try:
+            earlier = get_session(self.app.store, self.session_id).minutes_path
+        except FacilitatorError:
+            return
+        if earlier and Path(earlier).is_file():
+            self.written["md"] = Path(earlier)
+
+    def _show_written(self) -> None:
+        # Files written side by side share one folder line, so three formats fit at 80x24.
+        folders: dict[Path, list[str]] = {}
+        for fmt in FORMAT_NAMES:
+            if fmt in self.written:
+                folders.setdefault(self.written[fmt].parent, []).append(self.written[fmt].name)
+        lines = Text()
+        for folder, names in folders.items():
+            lines.append(f"Written to {folder}\n", style="bold")
+            lines.append("  " + " · ".join(names) + "\n")
+        for fmt, problem in self.failed.items():
+            lines.append(f"{FORMAT_NAMES[fmt]}: {problem}\n", style="bold red")
+        if not lines:
+            lines.append("Not written yet: m Markdown · b HTML · w Word.")
+        lines.rstrip()
+        self.query_one("#minutes-path", Static).update(lines)
+        for fmt in FORMAT_NAMES:
+            self.query_one(f"#write-{fmt}", Button).variant = (
+                "success" if fmt in self.written else "default"
+            )
+
+    def action_write(self, fmt: str) -> None:
+        # Word minutes of a long session take a moment: the screen stays live meanwhile.
+        self.query_one(f"#write-{fmt}", Button).loading = True
+        self.run_worker(
+            lambda: write_minutes(self.app.store, self.session_id, fmt=fmt),
+            name=fmt, group="minutes", thread=True, exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "minutes" or event.state not in (
+            WorkerState.SUCCESS, WorkerState.ERROR
+        ):
+            return
+        fmt = worker.name
+        self.query_one(f"#write-{fmt}", Button).loading = False
+        if event.state == WorkerState.SUCCESS:
+            self.written[fmt] = worker.result
+            self.failed.pop(fmt, None)
+            self.app.say(f"{FORMAT_NAMES[fmt]} minutes written to {worker.result}")
+        else:
+            error = worker.error
+            # Whatever went wrong, the session itself is safe in the database: say so
+            # rather than close the app.
+            self.failed[fmt] = (
+                str(error) if isinstance(error, FacilitatorError)
+                else f"Could not write the minutes ({type(error).__name__}: {error})."
+            )
+            self.app.show_error(self.failed[fmt])
+        self._show_written()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_write(event.button.id.removeprefix("write-"))
+
     def action_home(self) -> None:
-        # The session was opened from the home screen, which is still underneath.
+        # Opened over the home screen or the dashboard, which is still underneath.
         self.app.pop_screen()

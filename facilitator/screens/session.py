@@ -624,7 +624,10 @@ class SessionScreen(Screen[None]):
         try:
             path = write_minutes(self.app.store, self.session_id)
         except FacilitatorError as exc:
-            self.app.show_error(f"The session is finished but {exc} Use 'facilitator minutes'.")
+            self.app.show_error(
+                f"The session is finished, but its minutes were not written: {exc} "
+                "Press m to try again, or b or w for another format."
+            )
             path = None
         from facilitator.screens.finish import FinishScreen
 

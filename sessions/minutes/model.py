@@ -1,6 +1,6 @@
 """The minutes of one session as plain data, built once from the database.
 
-Templates (and, later, other writers) read this model and never the database,
+Templates and the Word writer read this model and never the database,
 so every format says the same thing.
 """
 
@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
+from sessions.minutes.wording import item_timing, review_outcome
 from sessions.models import Attendance, Declaration, Member, Note, Session
 from sessions.services.lookup import session_row
 from sessions.services.matters_arising import entries_for
@@ -77,6 +78,10 @@ class MinutesItem:
     """A scorecard item's statements with their ratings, where any were given."""
 
     @property
+    def timing(self) -> str:
+        return item_timing(self)
+
+    @property
     def note_groups(self) -> list[tuple[str, list[MinutesNote]]]:
         return [(label, self.notes[kind]) for kind, label in NOTE_SECTIONS if self.notes.get(kind)]
 
@@ -118,6 +123,10 @@ class MinutesReview:
     """The due date it left with."""
     due_moved: bool
 
+    @property
+    def outcome_text(self) -> str:
+        return review_outcome(self)
+
 
 @dataclass(frozen=True)
 class Balance:
@@ -148,6 +157,7 @@ class Minutes:
     apologies: list[MinutesPerson] = field(default_factory=list)
     declarations: list[MinutesDeclaration] = field(default_factory=list)
     matters_arising: list[MinutesReview] = field(default_factory=list)
+    facilitator: str = ""
     planned_for: date | None = None
     next_session_on: date | None = None
     """The day the programme's next session is planned for, where it is."""
@@ -255,6 +265,7 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
             present=present,
             apologies=apologies,
             declarations=declarations,
+            facilitator=session.facilitator,
             planned_for=session.planned_for,
             next_session_on=db.scalar(
                 select(Session.planned_for).where(

@@ -1,42 +1,55 @@
-"""Rendering minutes with Jinja2; a template in the user's config folder overrides ours."""
+"""Rendering documents with Jinja2.
+
+A template of the same name in the user's config folder overrides ours, and a
+template file can be named outright. A broken template is reported with its
+file and line: falling back to ours would hand out minutes the facilitator did
+not ask for.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sessions.agenda.durations import format_duration
-from sessions.minutes.model import Minutes
+from sessions.errors import TemplateProblem
+from sessions.minutes import wording
 from sessions.minutes.text import markdown_text
 from sessions.paths import config_dir
 
+if TYPE_CHECKING:
+    from sessions.minutes.model import Minutes
 
-def spoken_duration(seconds: float) -> str:
-    """A time as minutes read it: whole minutes, '<1 min' for a moment, '0 min' for none."""
-    if seconds <= 0:
-        return "0 min"
-    if seconds < 60:
-        return "<1 min"
-    return format_duration(int(round(seconds / 60)) * 60)
+_OVERRIDE_FIX = "correct the template, or remove it to use the bundled one"
+_GIVEN_FIX = "correct the template, or leave out --template to use the bundled one"
 
 
-def clock_time(value: datetime | None) -> str:
-    return value.astimezone().strftime("%H:%M") if value else "—"
+def user_templates_dir() -> Path:
+    return config_dir() / "templates"
 
 
-def long_date(value: date | None) -> str:
-    return f"{value:%A} {value.day} {value:%B %Y}" if value else "—"
+def _environment(own_dir: Path | None):
+    from jinja2 import (
+        ChoiceLoader,
+        Environment,
+        FileSystemLoader,
+        PackageLoader,
+        StrictUndefined,
+        select_autoescape,
+    )
 
-
-def _environment():
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
-
+    folders = [str(own_dir)] if own_dir is not None else []
     env = Environment(
         loader=ChoiceLoader(
-            [FileSystemLoader(str(config_dir() / "templates")), PackageLoader("sessions", "templates")]
+            [
+                FileSystemLoader([*folders, str(user_templates_dir())]),
+                PackageLoader("sessions", "templates"),
+            ]
         ),
-        # Markdown is not HTML: escaping happens in the `md` filter, by Markdown's rules.
-        autoescape=False,
+        # Markdown is not HTML: there escaping happens in the `md` filter, by
+        # Markdown's rules. The HTML page escapes as HTML.
+        autoescape=select_autoescape(["html.j2"], default_for_string=False, default=False),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -44,26 +57,62 @@ def _environment():
     )
     env.filters.update(
         md=markdown_text,
-        duration=spoken_duration,
-        clock=clock_time,
-        long_date=long_date,
+        duration=wording.spoken_duration,
+        clock=wording.clock_time,
+        long_date=wording.long_date,
+        iso=wording.iso_date,
+        people=wording.people_line,
+        score_mean=wording.score_mean,
+        score_range=wording.score_range,
+        score_change=wording.score_change,
     )
     return env
 
 
-def render_markdown(minutes: Minutes, template: str = "minutes.md.j2") -> str:
-    return _environment().get_template(template).render(m=minutes)
+def render_template(name: str, template_file: Path | None = None, **context) -> str:
+    """Render the bundled template `name`, the user's override of it, or `template_file`."""
+    import jinja2
+
+    own_dir, fix = None, _OVERRIDE_FIX
+    if template_file is not None:
+        template_file = Path(template_file)
+        if not template_file.is_file():
+            raise TemplateProblem(f"{template_file}: there is no such template file.")
+        own_dir, name, fix = template_file.resolve().parent, template_file.name, _GIVEN_FIX
+    env = _environment(own_dir)
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(
+            f"{exc.filename or name}:{exc.lineno}: {exc.message} — {fix}."
+        ) from None
+    except UnicodeDecodeError:
+        raise TemplateProblem(f"{name}: the template is not UTF-8 text — save it as UTF-8.") from None
+    try:
+        return template.render(**context)
+    except Exception as exc:
+        # Jinja maps a failing template's frames to its own lines.
+        frames = [
+            frame for frame in traceback.extract_tb(exc.__traceback__)
+            if frame.filename == template.filename or frame.filename.endswith(".j2")
+        ]
+        if not frames:
+            raise
+        where = frames[-1]
+        raise TemplateProblem(f"{where.filename}:{where.lineno}: {_problem(exc)} — {fix}.") from None
 
 
-def minutes_filename(minutes: Minutes, suffix: str = ".md") -> str:
-    from sessions.services.programmes import slugify
+def _problem(exc: Exception) -> str:
+    import jinja2
 
-    return f"{slugify(minutes.programme)}-session-{minutes.session_number}{suffix}"
+    if isinstance(exc, jinja2.UndefinedError):
+        # "'sessions.minutes.model.Minutes object' has no attribute 'x'" names our code;
+        # the template's author knows the object as `m`.
+        return "unknown name: " + re.sub(r"'[\w.]*?(\w+) object'", r"'\1'", exc.message or "")
+    if isinstance(exc, jinja2.TemplateError):
+        return exc.message or type(exc).__name__
+    return f"{type(exc).__name__}: {exc}"
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a failed write never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
+def render_markdown(minutes: Minutes, template_file: Path | None = None) -> str:
+    return render_template("minutes.md.j2", template_file, m=minutes)

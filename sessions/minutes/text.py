@@ -28,3 +28,12 @@ def markdown_text(value: object) -> str:
     text = _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     # "&lt;" in a note is the four characters, not an entity to be decoded.
     return _ENTITY.sub("&amp;", text)
+
+
+# XML 1.0, and so Word, cannot hold these at all, escaped or not.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def plain_text(value: object) -> str:
+    """The text on one line, as Word shows it: what the Markdown shows, without the escapes."""
+    return _NOT_XML.sub("\ufffd", " ".join(str(value).splitlines()))

@@ -1,34 +1,64 @@
-"""Writing a session's minutes to a file."""
+"""Writing a session's minutes, in Markdown, HTML or Word."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sessions.errors import StoreError
-from sessions.minutes.model import build_minutes
-from sessions.minutes.render import (
-    minutes_filename,
-    render_markdown,
-    write_text_atomically,
-)
+from sessions.errors import InputError
+from sessions.minutes.formats import SUFFIXES, document_bytes, write_atomically
+from sessions.minutes.model import Minutes, build_minutes
+from sessions.minutes.render import render_markdown
 from sessions.paths import minutes_dir
 from sessions.services.running import set_minutes_path
 from sessions.store import Store
 
 
-def minutes_markdown(store: Store, session_id: int) -> str:
-    return render_markdown(build_minutes(store, session_id))
+def minutes_markdown(store: Store, session_id: int, template: Path | None = None) -> str:
+    return render_markdown(build_minutes(store, session_id), template)
 
 
-def write_minutes(store: Store, session_id: int, output: Path | None = None) -> Path:
-    """Render the Markdown minutes and write them; the default place is remembered on the session."""
+def minutes_bytes(minutes: Minutes, fmt: str = "md", template: Path | None = None) -> bytes:
+    if template is not None and fmt == "docx":
+        raise InputError(
+            "A template shapes the Markdown and HTML minutes; Word minutes are written "
+            "from the minutes themselves. Leave out --template, or choose md or html."
+        )
+
+    def word() -> bytes:
+        from sessions.minutes.minutes_word import minutes_docx
+
+        return minutes_docx(minutes)
+
+    return document_bytes(
+        fmt, title=minutes.title, markdown=lambda: render_markdown(minutes, template), word=word
+    )
+
+
+def render_minutes(
+    store: Store, session_id: int, fmt: str = "md", template: Path | None = None
+) -> bytes:
+    return minutes_bytes(build_minutes(store, session_id), fmt, template)
+
+
+def minutes_filename(minutes: Minutes, fmt: str = "md") -> str:
+    from sessions.services.programmes import slugify
+
+    return f"{slugify(minutes.programme)}-session-{minutes.session_number}{SUFFIXES[fmt]}"
+
+
+def write_minutes(
+    store: Store,
+    session_id: int,
+    output: Path | None = None,
+    *,
+    fmt: str = "md",
+    template: Path | None = None,
+) -> Path:
+    """Render the minutes and write them; the default place is remembered on the session."""
     minutes = build_minutes(store, session_id)
-    text = render_markdown(minutes)
-    path = output if output is not None else minutes_dir() / minutes_filename(minutes)
-    try:
-        write_text_atomically(path, text)
-    except OSError as exc:
-        raise StoreError(f"Could not write the minutes to {path}: {exc.strerror or exc}.") from None
-    if output is None:
+    data = minutes_bytes(minutes, fmt, template)
+    path = output if output is not None else minutes_dir() / minutes_filename(minutes, fmt)
+    write_atomically(path, data)
+    if output is None and fmt == "md":
         set_minutes_path(store, session_id, str(path))
     return path

@@ -1,0 +1,43 @@
+"""The three formats a document is written in, and writing one to a file.
+
+Markdown is canonical; HTML is that Markdown on a printable page; Word is
+written from the same model by python-docx.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from sessions.errors import InputError, StoreError
+
+SUFFIXES = {"md": ".md", "html": ".html", "docx": ".docx"}
+FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "docx": "Word"}
+
+
+def document_bytes(
+    fmt: str, *, title: str, markdown: Callable[[], str], word: Callable[[], bytes]
+) -> bytes:
+    if fmt == "md":
+        return markdown().encode("utf-8")
+    if fmt == "html":
+        from sessions.minutes.html import html_page
+
+        return html_page(title, markdown()).encode("utf-8")
+    if fmt == "docx":
+        return word()
+    raise InputError(f"There is no {fmt!r} format: use md, html or docx.")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so a failed write never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise StoreError(f"Could not write {path}: {exc.strerror or exc}.") from None

@@ -1,0 +1,36 @@
+"""HTML from the Markdown minutes: markdown-it-py with raw HTML off, in a printable page.
+
+Nothing a note says can become markup: the Markdown escapes it, and the
+renderer refuses raw HTML besides.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sessions.minutes.render import render_template
+
+# A `## Step N:` heading starts a framework step, as in the agenda format; in
+# print each step starts on a new page.
+_STEP = re.compile(r"Step [1-4]\b")
+
+
+def markdown_to_html(text: str) -> str:
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = parser.parse(text)
+    for heading, inline in zip(tokens, tokens[1:]):
+        if heading.type == "heading_open" and heading.tag == "h2" and _STEP.match(inline.content):
+            heading.attrSet("class", "step")
+    return parser.renderer.render(tokens, parser.options, {})
+
+
+def html_page(title: str, markdown: str, page_template: Path | None = None) -> str:
+    """A self-contained page: no script, no outside file, styles for screen and A4 print."""
+    from markupsafe import Markup
+
+    return render_template(
+        "page.html.j2", page_template, title=title, body=Markup(markdown_to_html(markdown))
+    )

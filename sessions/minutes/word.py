@@ -1,0 +1,84 @@
+"""A Word document built a part at a time, as minutes and reports need it.
+
+python-docx does the writing; this keeps the few choices every document shares
+in one place: real heading styles, ruled tables whose header row repeats on each
+printed page, and text Word can always hold.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sessions.minutes.text import plain_text
+
+
+class WordDocument:
+    def __init__(self, *, title: str, subject: str, author: str, created: datetime | None):
+        from docx import Document
+
+        self.document = Document()
+        properties = self.document.core_properties
+        properties.title = plain_text(title)
+        properties.subject = plain_text(subject)
+        # python-docx would otherwise sign every document as itself.
+        properties.author = plain_text(author)
+        properties.last_modified_by = plain_text(author)
+        properties.category = "Minutes"
+        properties.comments = "Written by facilitator."
+        properties.keywords = "PCN; partnership; minutes"
+        properties.revision = 1
+        if created is not None:
+            properties.created = created
+            properties.modified = created
+
+    def heading(self, text: str, level: int, *, new_page: bool = False) -> None:
+        paragraph = self.document.add_heading(plain_text(text), level)
+        paragraph.paragraph_format.page_break_before = new_page
+
+    def paragraph(self, text: str = "", *, italic: bool = False) -> None:
+        paragraph = self.document.add_paragraph()
+        if text:
+            paragraph.add_run(plain_text(text)).italic = italic
+
+    def fields(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """'Label: value' lines in one paragraph, the labels in bold."""
+        paragraph = self.document.add_paragraph()
+        for index, (label, value) in enumerate(pairs):
+            if index:
+                paragraph.add_run().add_break()
+            paragraph.add_run(f"{label}: ").bold = True
+            paragraph.add_run(plain_text(value))
+
+    def label(self, text: str) -> None:
+        self.document.add_paragraph().add_run(plain_text(text)).bold = True
+
+    def bullet(self, text: str, *, aside: str = "") -> None:
+        paragraph = self.document.add_paragraph(style="List Bullet")
+        paragraph.add_run(plain_text(text))
+        if aside:
+            paragraph.add_run(f" ({plain_text(aside)})").italic = True
+
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        table = self.document.add_table(rows=1, cols=len(headers))
+        table.style = "Table Grid"
+        header = table.rows[0]
+        # Repeat the header row at the top of every printed page the table runs onto.
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        header._tr.get_or_add_trPr().append(repeat)
+        for cell, text in zip(header.cells, headers):
+            cell.paragraphs[0].add_run(text).bold = True
+        for row in rows:
+            for cell, value in zip(table.add_row().cells, row):
+                cell.paragraphs[0].add_run(plain_text(value))
+        self.document.add_paragraph()
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()

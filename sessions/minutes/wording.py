@@ -1,0 +1,82 @@
+"""How minutes say times, dates and results, in words every format shares.
+
+The Markdown template and the Word writer both read these, so a Word copy and a
+Markdown copy of the same minutes say the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sessions.agenda.durations import format_duration
+
+
+def spoken_duration(seconds: float) -> str:
+    """A time as minutes read it: whole minutes, '<1 min' for a moment, '0 min' for none."""
+    if seconds <= 0:
+        return "0 min"
+    if seconds < 60:
+        return "<1 min"
+    return format_duration(int(round(seconds / 60)) * 60)
+
+
+def clock_time(value: datetime | None) -> str:
+    return value.astimezone().strftime("%H:%M") if value else "—"
+
+
+def long_date(value: date | None) -> str:
+    return f"{value:%A} {value.day} {value:%B %Y}" if value else "—"
+
+
+def iso_date(value: date | None, missing: str = "—") -> str:
+    return value.isoformat() if value else missing
+
+
+def item_timing(item) -> str:
+    """One sentence: what the item was planned, given and took, or that it was skipped."""
+    planned = f"Planned {spoken_duration(item.planned_seconds)}"
+    rebalanced = (
+        f", rebalanced to {spoken_duration(item.rebalanced_seconds)}"
+        if item.rebalanced_seconds is not None
+        else ""
+    )
+    if item.skipped:
+        after = f" after {spoken_duration(item.actual_seconds)}" if item.actual_seconds > 0 else ""
+        return f"{planned}; skipped{after}."
+    if not item.reached:
+        return f"{planned}{rebalanced}; not reached."
+    base = item.planned_seconds if item.rebalanced_seconds is None else item.rebalanced_seconds
+    given = (
+        f", given {spoken_duration(base + item.extra_seconds)}" if item.extra_seconds else ""
+    )
+    return f"{planned}{rebalanced}{given}, took {spoken_duration(item.actual_seconds)}."
+
+
+def score_mean(result) -> str:
+    return f"{result.mean:.1f}" if result.scores else "—"
+
+
+def score_range(result) -> str:
+    return f"{result.spread[0]}–{result.spread[1]}" if result.scores else "—"
+
+
+def score_change(result) -> str:
+    if result.change is None:
+        return "—"
+    return f"{result.change:+.1f} (session {result.previous_session})"
+
+
+def review_outcome(review) -> str:
+    """'Done', or 'Kept open, due moved 2026-01-05 → 2026-02-02', as the review left it."""
+    if not review.due_moved:
+        return review.outcome_label
+    if review.due_before:
+        return (
+            f"{review.outcome_label}, due moved {review.due_before.isoformat()} → "
+            f"{iso_date(review.due, 'no date')}"
+        )
+    return f"{review.outcome_label}, now due {iso_date(review.due)}"
+
+
+def people_line(people) -> str:
+    return "; ".join(person.label for person in people) or "—"
