@@ -60,6 +60,12 @@ note line.
 A scorecard item lists its statements by area. Each digit **1**–**5** adds one rating to the
 highlighted statement (type one a person as the room calls them out); **backspace** takes the
 last one back. The room sees each statement's mean on the projector.
+
+# Minutes
+
+Finishing writes the Markdown minutes at once. On the minutes screen, **b** writes them as a web
+page (HTML, prints on A4) and **w** as a Word document, beside the Markdown; **m** writes the
+Markdown again. Enter on a finished session in a programme's dashboard opens the same screen.
 """
 
 
