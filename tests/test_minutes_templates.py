@@ -161,3 +161,11 @@ def test_command_line_writes_each_format(recorded, tmp_path, capsys, fmt) -> Non
 
         text = [p.text for p in Document(str(output)).paragraphs]
         assert "We want one front door" in text
+
+
+def test_an_override_added_while_the_app_runs_is_used(store, session_id, user_templates) -> None:
+    assert render_minutes(store, session_id, "md").startswith(b"# Harbour programme: session 1")
+    (user_templates / "minutes.md.j2").write_text("Ours: {{ m.title }}\n", encoding="utf-8")
+    assert render_minutes(store, session_id, "md") == b"Ours: Harbour programme: session 1\n"
+    (user_templates / "minutes.md.j2").unlink()
+    assert render_minutes(store, session_id, "md").startswith(b"# Harbour programme: session 1")

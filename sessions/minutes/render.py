@@ -8,6 +8,7 @@ not ask for.
 
 from __future__ import annotations
 
+import functools
 import re
 import traceback
 from pathlib import Path
@@ -29,7 +30,11 @@ def user_templates_dir() -> Path:
     return config_dir() / "templates"
 
 
-def _environment(own_dir: Path | None):
+@functools.lru_cache(maxsize=8)
+def _environment(own_dir: Path | None, user_dir: Path, overrides: tuple[str, ...]):
+    # Building and compiling costs more than rendering a short session, so an environment
+    # is kept between renders. Jinja reloads a template whose file has changed; `overrides`
+    # (the user's template files) makes a new one when an override appears or goes.
     from jinja2 import (
         ChoiceLoader,
         Environment,
@@ -43,7 +48,7 @@ def _environment(own_dir: Path | None):
     env = Environment(
         loader=ChoiceLoader(
             [
-                FileSystemLoader([*folders, str(user_templates_dir())]),
+                FileSystemLoader([*folders, str(user_dir)]),
                 PackageLoader("sessions", "templates"),
             ]
         ),
@@ -79,7 +84,9 @@ def render_template(name: str, template_file: Path | None = None, **context) -> 
         if not template_file.is_file():
             raise TemplateProblem(f"{template_file}: there is no such template file.")
         own_dir, name, fix = template_file.resolve().parent, template_file.name, _GIVEN_FIX
-    env = _environment(own_dir)
+    user_dir = user_templates_dir()
+    overrides = tuple(sorted(path.name for path in user_dir.iterdir())) if user_dir.is_dir() else ()
+    env = _environment(own_dir, user_dir, overrides)
     try:
         template = env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
