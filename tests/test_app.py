@@ -79,7 +79,8 @@ async def test_create_programme_and_run_a_session_to_the_minutes(db_path: Path, 
         await pilot.pause()
         assert isinstance(app.screen, FinishScreen)
         path = app.screen.written["md"]
-        assert str(path) in static_text(app.screen, "#minutes-path")
+        shown = static_text(app.screen, "#minutes-path")
+        assert f"Written to {path.parent}\n  {path.name}" == shown
         minutes = Path(path).read_text(encoding="utf-8")
         assert "# Harbour programme: session 1" in minutes
         assert "- We want one front door for patients" in minutes
