@@ -157,7 +157,7 @@ async def test_attendance_and_a_declaration(db_path, prepared, clock) -> None:
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        written = Path(app.screen.minutes_path).read_text(encoding="utf-8")
+        written = Path(app.screen.written["md"]).read_text(encoding="utf-8")
         assert "**Present:** Dr Asha Patel (Harbour Surgery)" in written
         assert "**Apologies:** \\[bold\\]Zoë\\[/\\] Hughes (Bay Pharmacy)" in written
         assert "- Dr Asha Patel: Partner in the hub's bidding practice (left the room for" in written
