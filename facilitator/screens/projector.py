@@ -20,6 +20,7 @@ from sessions.errors import FacilitatorError
 from sessions.minutes.text import markdown_text
 from sessions.services import notes as note_service
 from sessions.services import running
+from sessions.services.checklist import CHECKLIST, OptionResult, checklist_results, ranked
 from sessions.services.matters_arising import ReviewEntry, review_entries
 from sessions.services.planning import MATTERS_ARISING
 from sessions.services.scorecard import SCORECARD, StatementResult, scorecard_results
@@ -50,6 +51,17 @@ def scorecard_markdown(results: list[StatementResult]) -> str:
         score = (f"**{result.mean:.1f}** ({len(result.scores)})" if result.scores
                  else "*not rated yet*")
         lines.append(f"- {where}{markdown_text(result.statement)} — {score}")
+    return "\n".join(lines)
+
+
+def checklist_markdown(results: list[OptionResult]) -> str:
+    """The options the room has voted for, most votes first, the rest after."""
+    lines = []
+    for result in ranked(results):
+        if result.votes:
+            lines.append(f"- **{result.votes}** · {markdown_text(result.option)}")
+        else:
+            lines.append(f"- {markdown_text(result.option)}")
     return "\n".join(lines)
 
 
@@ -113,6 +125,9 @@ class ProjectorScreen(Screen[None]):
             elif item.kind == SCORECARD:
                 results = scorecard_results(self.app.store, self.session_id, item.position)
                 prompt = f"{item.prompt}\n\n{scorecard_markdown(results)}"
+            elif item.kind == CHECKLIST:
+                results = checklist_results(self.app.store, self.session_id, item.position)
+                prompt = f"{item.prompt}\n\n{checklist_markdown(results)}"
         except FacilitatorError:
             pass  # the item's own prompt says what the room is doing
         # The mirror reloads on every heartbeat: redraw only what has changed, so a

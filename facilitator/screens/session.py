@@ -16,6 +16,7 @@ from textual.widgets import Digits, Footer, Header, Input, Markdown, Static
 
 from facilitator.widgets.action_review import ActionReview
 from facilitator.widgets.activity_panel import ActivityPanel
+from facilitator.widgets.checklist_panel import ChecklistPanel
 from facilitator.widgets.editable_note_list import EditableNoteList
 from facilitator.widgets.note_list import NoteList
 from facilitator.widgets.scorecard_panel import ScorecardPanel
@@ -151,10 +152,13 @@ class SessionScreen(Screen[None]):
             yield Markdown(id="prompt")
         yield ActionReview(self.session_id, id="review", classes="panel")
         yield ScorecardPanel(self.session_id, id="scorecard", classes="panel")
+        yield ChecklistPanel(self.session_id, id="checklist", classes="panel")
         yield EditableNoteList(id="notes")
         with Horizontal(id="capture"):
             yield Static(id="kind")
-            yield Input(placeholder="Type a note and press Enter", id="note")
+            # Coming back to a half-typed note must not select it: the next key would replace it.
+            yield Input(placeholder="Type a note and press Enter", id="note",
+                        select_on_focus=False)
         yield Static(f"{PREFIX_HELP} · tab: edit notes", id="capture-status")
         yield Static(id="balance")
         yield Static(id="session-clock")
@@ -421,6 +425,17 @@ class SessionScreen(Screen[None]):
         badge.update(Text(f" {kind.upper()}{speaker} "))
         badge.set_class(kind == "deal", "-deal")
         badge.set_class(kind == "relationship", "-relationship")
+
+    def on_checklist_panel_to_note_line(self, message: ChecklistPanel.ToNoteLine) -> None:
+        note_line = self.query_one("#note", Input)
+        if note_line.value.strip():
+            # Never overwrite what the facilitator was typing.
+            self.app.say("The note line has text in it: save or clear it first.",
+                         severity="warning")
+            return
+        note_line.value = message.text
+        note_line.cursor_position = len(message.text)
+        note_line.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

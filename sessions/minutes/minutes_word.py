@@ -89,6 +89,11 @@ def _item(doc: WordDocument, m: Minutes, item) -> None:
                 for r in item.scorecard
             ],
         )
+    if item.checklist:
+        doc.table(
+            ("Option", "Votes", "Rank"),
+            [(r.option, r.votes, r.rank or "—") for r in item.checklist],
+        )
     if item.kind == MATTERS_ARISING:
         if m.matters_arising:
             doc.table(

@@ -16,6 +16,9 @@ from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
 from sessions.minutes.wording import item_timing, review_outcome
 from sessions.models import Attendance, Declaration, Member, Note, Session
+from sessions.services.checklist import CHECKLIST, OptionResult, ranked
+from sessions.services.checklist import options as checklist_options
+from sessions.services.checklist import results_for as checklist_results_for
 from sessions.services.lookup import session_row
 from sessions.services.matters_arising import entries_for
 from sessions.services.scorecard import SCORECARD, StatementResult, results_for, statements
@@ -76,6 +79,8 @@ class MinutesItem:
     notes: dict[str, list[MinutesNote]] = field(default_factory=dict)
     scorecard: list[StatementResult] = field(default_factory=list)
     """A scorecard item's statements with their ratings, where any were given."""
+    checklist: list[OptionResult] = field(default_factory=list)
+    """A checklist item's options, most votes first, where any votes were given."""
 
     @property
     def timing(self) -> str:
@@ -213,6 +218,10 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                 results = results_for(db, session, item)
                 if any(result.scores for result in results):
                     minutes_item.scorecard = results
+            elif item.kind == CHECKLIST and checklist_options(item.activity):
+                votes = checklist_results_for(db, item)
+                if any(result.votes for result in votes):
+                    minutes_item.checklist = ranked(votes)
             for note in by_item.get(item.id, []):
                 action = note.action
                 minutes_item.notes.setdefault(note.kind, []).append(

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session as DbSession
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
 from sessions.models import SCORE_RANGE, ActivityResult, AgendaItem, Session
+from sessions.services.activity_items import activity_item
+from sessions.services.activity_items import withdraw_last as withdraw_answer
 from sessions.services.lookup import session_row, unfinished_session_row
 from sessions.store import Store
 
@@ -65,15 +67,9 @@ def statements(activity: dict | None) -> list[tuple[str, str]]:
 
 
 def _scorecard_item(db: DbSession, session_id: int, position: int) -> AgendaItem:
-    item = db.scalar(
-        select(AgendaItem).where(
-            AgendaItem.session_id == session_id, AgendaItem.position == position
-        )
-    )
-    if item is None:
-        raise NotFoundError(f"Session {session_id} has no item {position + 1}.")
-    if item.kind != SCORECARD or not statements(item.activity):
-        raise InputError("This item is not a scorecard.")
+    item = activity_item(db, session_id, position, SCORECARD)
+    if not statements(item.activity):
+        raise InputError("This scorecard has no statements.")
     return item
 
 
@@ -103,21 +99,9 @@ def withdraw_last(
     store: Store, session_id: int, position: int, index: int, now: datetime | None = None
 ) -> int | None:
     """Take back the statement's latest rating (kept, marked withdrawn); the score, or None."""
-    with store.transaction("withdraw the rating") as db:
-        unfinished_session_row(db, session_id, "its scorecard can no longer change")
-        item = _scorecard_item(db, session_id, position)
-        _, text = _statement(item, index)
-        last = db.scalar(
-            select(ActivityResult)
-            .where(ActivityResult.agenda_item_id == item.id, ActivityResult.subject == text,
-                   ActivityResult.deleted_at.is_(None))
-            .order_by(ActivityResult.id.desc())
-            .limit(1)
-        )
-        if last is None:
-            return None
-        last.deleted_at = now or utcnow()
-        return last.score
+    with store.reading() as db:
+        _, text = _statement(_scorecard_item(db, session_id, position), index)
+    return withdraw_answer(store, session_id, position, SCORECARD, text, now)
 
 
 def scorecard_results(store: Store, session_id: int, position: int) -> list[StatementResult]:
@@ -151,7 +135,9 @@ def _previous_means(
     rows = db.execute(
         select(ActivityResult.subject, Session.number, func.avg(ActivityResult.score))
         .join(Session, ActivityResult.session_id == Session.id)
+        .join(AgendaItem, ActivityResult.agenda_item_id == AgendaItem.id)
         .where(
+            AgendaItem.kind == SCORECARD,
             Session.programme_id == session.programme_id,
             Session.number < session.number,
             ActivityResult.subject.in_(subjects),
@@ -170,7 +156,9 @@ def area_trends(db: DbSession, programme_id: int) -> tuple[AreaTrend, ...]:
         select(ActivityResult.area, Session.number, func.avg(ActivityResult.score),
                func.min(ActivityResult.id))
         .join(Session, ActivityResult.session_id == Session.id)
+        .join(AgendaItem, ActivityResult.agenda_item_id == AgendaItem.id)
         .where(
+            AgendaItem.kind == SCORECARD,
             Session.programme_id == programme_id,
             ActivityResult.score.is_not(None),
             ActivityResult.deleted_at.is_(None),

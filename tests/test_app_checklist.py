@@ -1,0 +1,105 @@
+"""The bundled barriers checklist run from the keyboard: votes, ranks, and a barrier made an action."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Markdown
+
+from facilitator.factory import make_app
+from facilitator.screens.session import SessionScreen
+from facilitator.widgets.checklist_panel import ChecklistPanel
+from sessions.agenda.library import find_agenda
+from sessions.services import notes, planning, running
+from sessions.services.actions import list_actions
+from sessions.services.checklist import checklist_results
+from sessions.services.programmes import create_programme
+from sessions.store import Store
+
+pytestmark = pytest.mark.usefixtures("utc_local_time")
+
+
+def at_the_barriers(db_path: Path, clock) -> tuple[int, int, int]:
+    store = Store.open(db_path)
+    programme = create_programme(store, "Harbour programme")
+    sid = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
+    item = next(i.position for i in running.get_session(store, sid).items
+                if i.kind == "checklist")
+    running.toggle_clock(store, sid, clock())
+    running.jump(store, sid, item, clock.advance(60))
+    store.close()
+    return programme.id, sid, item
+
+
+async def test_votes_are_counted_a_key_at_a_time_and_ranked(db_path, clock) -> None:
+    _, sid, item = at_the_barriers(db_path, clock)
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        panel = screen.query_one(ChecklistPanel)
+        assert panel.display and panel.has_focus
+        assert panel.border_title.startswith("Checklist: 0 votes")
+
+        await pilot.press("space", "5")  # one hand, then five counted at once
+        await pilot.press("down", "down", "7", "3", "backspace")  # the 3 was a slip
+        await pilot.press("down", "plus", "minus", "minus")  # nothing left to take back
+        await pilot.pause()
+        results = checklist_results(app.store, sid, item)
+        assert [(r.votes, r.rank) for r in results[:4]] == [(6, 2), (0, None), (7, 1), (0, None)]
+        assert panel.border_title.startswith("Checklist: 13 votes")
+        rows = [str(panel.get_option_at_index(i).prompt) for i in range(3)]
+        assert rows[0].split()[1:3] == ["6", "2nd"] and rows[2].split()[1:3] == ["7", "1st"]
+
+        await pilot.press("f5")
+        await pilot.pause()
+        shown = app.screen.query_one("#p-prompt", Markdown).source
+        top = shown.index("- **7** · \"Not invented here\"")
+        assert top < shown.index("- **6** · Doing it ourselves feels faster")
+
+
+async def test_a_barrier_becomes_an_action_with_one_key(db_path, clock) -> None:
+    programme_id, sid, item = at_the_barriers(db_path, clock)
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("down", "a")
+        await pilot.pause()
+        note_line = screen.query_one("#note", Input)
+        assert note_line.has_focus
+        assert note_line.value == "a: We don't know who to work with in the other practices @"
+        await pilot.press("S", "a", "m", "space", "f", "r", "i", "enter")
+        await pilot.pause()
+        (action,) = list_actions(app.store, programme_id, today=clock().date())
+        assert (action.text, action.owner) == (
+            "We don't know who to work with in the other practices", "Sam")
+        assert action.due is not None
+
+
+async def test_a_half_typed_note_is_never_overwritten_or_selected(db_path, clock) -> None:
+    _, sid, item = at_the_barriers(db_path, clock)
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        note_line = screen.query_one("#note", Input)
+        note_line.focus()
+        await pilot.press("h", "a", "l", "f")
+        await pilot.press("tab")  # from the note line to the checklist
+        panel = screen.query_one(ChecklistPanel)
+        assert panel.has_focus
+        await pilot.press("n")
+        await pilot.pause()
+        assert note_line.value == "half"  # refused: the draft stays as typed
+        note_line.focus()
+        await pilot.press("w", "a", "y")  # coming back selects nothing, so nothing is replaced
+        assert note_line.value == "halfway"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [n.text for n in notes.list_notes(app.store, sid, item)] == ["halfway"]
