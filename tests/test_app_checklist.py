@@ -1,4 +1,4 @@
-"""The bundled barriers checklist run from the keyboard: votes, ranks, and a barrier made an action."""
+"""The bundled barriers checklist from the keyboard: votes, ranks, a barrier made an action."""
 
 from __future__ import annotations
 

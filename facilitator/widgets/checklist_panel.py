@@ -26,7 +26,7 @@ def ordinal(rank: int) -> str:
 
 
 def option_text(result: OptionResult, most: int) -> Text:
-    """`████▌      5  1st  Doing it ourselves…`: the bar is the votes against the most any has."""
+    """`████▌   5  1st  Doing it…`: the bar is the votes against the most any option has."""
     eighths = round(result.votes * BAR_WIDTH * 8 / most) if most else 0
     bar = "█" * (eighths // 8) + (" ▏▎▍▌▋▊▉"[eighths % 8] if eighths % 8 else "")
     text = Text(f"{bar:<{BAR_WIDTH}} ", style="bold")
@@ -116,5 +116,6 @@ class ChecklistPanel(ActivityPanel):
         if as_action:
             self.post_message(self.ToNoteLine(f"a: {result.option} @"))
         else:
-            votes = f" ({result.votes} vote{'s' if result.votes != 1 else ''})" if result.votes else ""
+            plural = "s" if result.votes != 1 else ""
+            votes = f" ({result.votes} vote{plural})" if result.votes else ""
             self.post_message(self.ToNoteLine(f"{result.option}{votes}"))
