@@ -15,6 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.idle_cpu import measure_idle
+from benchmarks.minutes_render import (
+    FORMATS,
+    GOAL_NOTES,
+    GOALS_MS,
+    MIN_REPEATS,
+    SLOW_RENDER_SECONDS,
+    MinutesMeasurement,
+    measure_minutes,
+)
 from benchmarks.mirror_lag import measure_lag
 from benchmarks.note_save import WARMUP_SAMPLES, measure_save
 from benchmarks.report import Row, machine_line, markdown
@@ -35,14 +44,18 @@ class Plan:
     open_sessions: int
     open_notes: int
     open_samples: int
+    minutes_sizes: tuple[int, ...]
+    minutes_repeats: int
 
 
 FULL = Plan("full", lag_samples=40, idle_seconds=60.0, warmup_seconds=3.0,
             history_notes=100_000, save_samples=300,
-            open_sessions=200, open_notes=100_000, open_samples=5)
+            open_sessions=200, open_notes=100_000, open_samples=5,
+            minutes_sizes=(10, 100, 1_000, 10_000), minutes_repeats=5)
 QUICK = Plan("quick", lag_samples=2, idle_seconds=1.5, warmup_seconds=0.3,
              history_notes=2_000, save_samples=20,
-             open_sessions=20, open_notes=2_000, open_samples=2)
+             open_sessions=20, open_notes=2_000, open_samples=2,
+             minutes_sizes=(10, 100, 1_000), minutes_repeats=3)
 
 
 def save_rows(plan: Plan) -> tuple[str, str]:
@@ -55,6 +68,80 @@ def open_rows(plan: Plan) -> tuple[str, str]:
     """The names of the home screen and dashboard rows, which say how big the programme was."""
     size = f"({plan.open_sessions:,} sessions, {plan.open_notes:,} notes)"
     return f"Home screen shown {size}", f"Dashboard shown {size}"
+
+
+def minutes_rows(minutes: MinutesMeasurement) -> list[Row]:
+    """Each format at each size against the empty session, then how it grows.
+
+    The growth row sets what a thousand notes add at the largest size against what
+    they add at the one below: 1.00 is a straight line, above it each note costs
+    more the more there are.
+    """
+    small, large = sorted(minutes.sizes)[-2:]
+    rows = []
+    for fmt in FORMATS:
+        for count in minutes.sizes:
+            goal = f" (goal ≤ {GOALS_MS[fmt]:,.0f} ms)" if count == GOAL_NOTES else ""
+            rows.append(Row(f"Minutes ready, {fmt}, {count:,} notes{goal}", "ms",
+                            minutes.median_ms(count, fmt), minutes.median_ms(0, fmt)))
+        # At small sizes the notes' share can drown in the noise; no ratio then.
+        if minutes.per_thousand_ms(small, fmt) > 0:
+            rows.append(Row(
+                f"Minutes ready, {fmt}, growth {small:,}→{large:,} notes: ms per 1,000 notes "
+                f"at {large:,} (baseline: at {small:,}; linear ≈ 1.00)", "ms",
+                minutes.per_thousand_ms(large, fmt), minutes.per_thousand_ms(small, fmt)))
+    return rows
+
+
+def minutes_notes(minutes: MinutesMeasurement, plan: Plan) -> list[str]:
+    small, large = sorted(minutes.sizes)[-2:]
+    kinds = ", ".join(f"{number:,} {kind}" for kind, number in minutes.kinds.most_common())
+    fewer = (f" ({MIN_REPEATS} for any slower than {SLOW_RENDER_SECONDS:g} s)"
+             if plan.minutes_repeats > MIN_REPEATS else "")
+
+    def samples(fmt: str) -> str:
+        return " / ".join(
+            f"{f'{count:,} notes' if count else 'empty'} {_list(minutes.samples_ms[count, fmt])}"
+            for count in (0, *minutes.sizes)
+        )
+
+    growth = ", ".join(
+        f"{fmt} {minutes.median_ms(large, fmt) / minutes.median_ms(small, fmt):.1f}"
+        for fmt in FORMATS
+    )
+    documents = ", ".join(
+        f"{fmt} {minutes.document_bytes[large, fmt] / 1000:,.0f} kB" for fmt in FORMATS
+    )
+    notes = [
+        ("Minutes ready: wall time, in the benchmark's own process, of "
+         "`sessions.services.minutes.render_minutes(store, session, fmt)`, which reads the "
+         "session into the minutes model and renders it (md, html, docx); median of "
+         f"{plan.minutes_repeats} renders{fewer}, every size and format taken in turn, in "
+         "random order, garbage collected before each. Left out first: one render of each "
+         "format (imports, templates) and one on each database (compiled statements). Each "
+         f"session is the bundled agenda ({minutes.items} items) run through the services "
+         f"from start to finish ({minutes.timer_events:,} timer events: a heartbeat every "
+         "5 s), its notes spread over the items by the time each ran and saved through the "
+         f"app's parser and models in one transaction; at {large:,} notes: {kinds}, "
+         f"{minutes.mean_note_chars:.0f} characters on average, one in six with Markdown or "
+         "HTML characters or text beyond ASCII, every action with an owner and a due date. "
+         "Baseline: the same session (a copy of the same database) with no notes."),
+        "Minutes ready samples (ms), " + "; ".join(
+            f"{fmt}: {samples(fmt)}" for fmt in FORMATS) + ".",
+        (f"Minutes ready growth: ms per 1,000 notes is the median at a size less the empty "
+         f"session's, per thousand notes; at {large:,} over at {small:,} it is 1.00 for a "
+         f"straight line. Time at {large:,} notes over time at {small:,}: {growth} "
+         f"({large // small} would be a straight line through zero; the empty session's fixed "
+         f"cost holds it below). Documents written at {large:,} notes: {documents}."),
+    ]
+    if GOAL_NOTES in minutes.sizes:
+        verdicts = ", ".join(
+            f"{fmt} {minutes.median_ms(GOAL_NOTES, fmt):,.0f} ms of {GOALS_MS[fmt]:,.0f} "
+            f"({'met' if minutes.median_ms(GOAL_NOTES, fmt) <= GOALS_MS[fmt] else 'missed'})"
+            for fmt in FORMATS)
+        notes.append(f"Minutes ready goals, from the issue, at {GOAL_NOTES:,} notes: "
+                     f"{verdicts}; and growth in a straight line.")
+    return notes
 
 
 def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
@@ -73,6 +160,10 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
             f"{plan.open_notes:,} notes, {plan.open_samples} launches each")
         opened = measure_open(Path(folder) / "open", plan.open_sessions, plan.open_notes,
                               plan.open_samples, random.Random(2026))
+        say(f"minutes ready: sessions of {', '.join(f'{n:,}' for n in plan.minutes_sizes)} "
+            f"notes, {plan.minutes_repeats} renders each")
+        minutes = measure_minutes(Path(folder) / "minutes", plan.minutes_sizes,
+                                  plan.minutes_repeats, random.Random(2026))
 
     p50_row, p99_row = save_rows(plan)
     home_row, dashboard_row = open_rows(plan)
@@ -88,6 +179,7 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
         Row(home_row, "ms", opened.facilitator.home_median_ms, opened.baseline.home_median_ms),
         Row(dashboard_row, "ms", opened.facilitator.dashboard_median_ms,
             opened.baseline.dashboard_median_ms),
+        *minutes_rows(minutes),
     ]
     missed = lag.missed + base.missed
     missed_note = (
@@ -142,6 +234,7 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
          "calls on the large database in the benchmark's own process (median of "
          f"{plan.open_samples}): home {opened.read_home_ms:.0f} ms, dashboard "
          f"{opened.read_dashboard_ms:.0f} ms."),
+        *minutes_notes(minutes, plan),
     ]
     return rows, notes
 
