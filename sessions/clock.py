@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 HEARTBEAT_SECONDS = 5
 
@@ -137,6 +137,11 @@ def current_countdown(live: ClockState, seconds: list[int]) -> Countdown:
     """The current item's countdown, given every item's time as it stands (extensions added)."""
     position = live.position
     return countdown(seconds[position] + live.extra_for(position), live.elapsed_for(position))
+
+
+def return_time(live: ClockState, seconds: list[int], now: datetime) -> datetime:
+    """When the current item's time runs out, if the clock runs from `now`: a break's end."""
+    return now + timedelta(seconds=max(0.0, current_countdown(live, seconds).remaining))
 
 
 def format_clock(seconds: float) -> str:

@@ -61,6 +61,15 @@ A scorecard item lists its statements by area. Each digit **1**–**5** adds one
 highlighted statement (type one a person as the room calls them out); **backspace** takes the
 last one back. The room sees each statement's mean on the projector.
 
+# Checklists and breaks
+
+A checklist item lists its options with the room's votes as bars: **space** adds one vote to the
+highlighted option, a digit **1**–**9** adds that many at once (a show of hands, counted),
+**backspace** takes the last entry back. **n** puts the option in the note line as a note, **a**
+as an action for you to give an owner and date. The projector shows the options most votes first.
+
+A break shows the time to be back in large digits, on your screen and the projector's.
+
 # Minutes
 
 Finishing writes the Markdown minutes at once. On the minutes screen, **b** writes them as a web

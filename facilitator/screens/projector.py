@@ -15,7 +15,7 @@ from textual.widgets import Markdown, Static
 
 from facilitator.widgets.big_clock import BigClock
 from facilitator.widgets.note_list import NoteList
-from sessions.clock import ClockState, current_countdown
+from sessions.clock import ClockState, current_countdown, return_time
 from sessions.errors import FacilitatorError
 from sessions.minutes.text import markdown_text
 from sessions.services import notes as note_service
@@ -27,6 +27,7 @@ from sessions.services.scorecard import SCORECARD, StatementResult, scorecard_re
 from sessions.services.views import SessionView
 
 LAST_NOTES = 5
+BREAK = "break"
 # The clock redraws twice a second so a whole second never goes unshown.
 TICK_SECONDS = 0.5
 
@@ -169,11 +170,21 @@ class ProjectorScreen(Screen[None]):
             return
         clock = self.query_one("#p-clock", BigClock)
         clock.display = True
-        live = self.state.at(self.app.now())
-        reading = current_countdown(live, [item.base_seconds for item in self.view.items])
-        clock.show(reading.text, reading.level)
+        now = self.app.now()
+        live = self.state.at(now)
+        seconds = [item.base_seconds for item in self.view.items]
+        reading = current_countdown(live, seconds)
+        on_break = self.view.items[live.position].kind == BREAK and not live.finished
+        if on_break:
+            # The room needs the time to be back, not a countdown to watch.
+            back = return_time(live, seconds, now).astimezone()
+            clock.show(f"{back:%H:%M}", "ok")
+        else:
+            clock.show(reading.text, reading.level)
         if live.finished:
             status = "finished"
+        elif on_break:
+            status = f"Back at {back:%H:%M}" + ("" if live.running else " · paused")
         elif live.running:
             status = ""
         else:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Header, Input, Markdown, Static
+from textual.widgets import Digits, Footer, Header, Input, Label, Markdown, Static
 
 from facilitator.widgets.action_review import ActionReview
 from facilitator.widgets.activity_panel import ActivityPanel
@@ -26,6 +26,7 @@ from sessions.clock import (
     ClockState,
     current_countdown,
     format_clock,
+    return_time,
 )
 from sessions.errors import (
     FacilitatorError,
@@ -39,6 +40,7 @@ from sessions.services import notes as note_service
 from sessions.services import running
 
 LATE_WARNING_SECONDS = 5 * 60
+BREAK = "break"
 
 
 BAR_CELLS = 8
@@ -148,6 +150,9 @@ class SessionScreen(Screen[None]):
                 yield Static(id="item-title")
                 yield Static(id="item-meta")
             yield Digits("00:00", id="countdown")
+        with Horizontal(id="break-box"):
+            yield Label("Back at", id="back-label")
+            yield Digits("", id="back-at")
         with VerticalScroll(id="prompt-box"):
             yield Markdown(id="prompt")
         yield ActionReview(self.session_id, id="review", classes="panel")
@@ -274,6 +279,11 @@ class SessionScreen(Screen[None]):
         if reading.level == "over" and live.running and self._bell_rung_for != live.position:
             self._bell_rung_for = live.position
             self.app.ring()
+        break_box = self.query_one("#break-box")
+        break_box.display = self.item.kind == BREAK and not live.finished
+        if break_box.display:
+            back = f"{return_time(live, seconds, now).astimezone():%H:%M}"
+            self.query_one("#back-at", Digits).update(back)
         digits = self.query_one("#countdown", Digits)
         digits.update(reading.text)
         digits.set_class(reading.level == "warning", "-warning")
