@@ -64,6 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="a Jinja2 Markdown template to use instead of minutes.md.j2 (md and html)",
     )
 
+    report = commands.add_parser(
+        "report", help="one document of a programme's sessions: steps, decisions, actions, trends"
+    )
+    report.add_argument("programme", metavar="PROGRAMME", help="the programme's name or slug")
+    report.add_argument(
+        "--format", choices=["md", "html", "docx"], default="md",
+        help="Markdown, an HTML page, or a Word document (default: md)",
+    )
+    report.add_argument(
+        "--output", metavar="FILE", help="where to write ('-' for standard output); "
+        "default: the minutes folder"
+    )
+
     export = commands.add_parser("export", help="write a programme and all its sessions to a file")
     export.add_argument("programme", metavar="PROGRAMME", help="the programme's name or slug")
     export.add_argument(
@@ -135,6 +148,23 @@ def _minutes(args) -> int:
         store.close()
 
 
+def _report(args) -> int:
+    from sessions.paths import default_database_url
+    from sessions.services.report import render_report, write_report
+    from sessions.store import Store
+
+    store = Store.open(args.db or default_database_url())
+    try:
+        if args.output == "-":
+            _to_stdout(render_report(store, args.programme, args.format))
+            return 0
+        output = Path(args.output) if args.output else None
+        print(write_report(store, args.programme, output, fmt=args.format))
+        return 0
+    finally:
+        store.close()
+
+
 def _to_stdout(data: bytes) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
@@ -163,6 +193,8 @@ def _dispatch(args) -> int:
         return agenda_commands.agenda_show(args.agenda, sys.stdout, sys.stderr)
     if args.command == "minutes":
         return _minutes(args)
+    if args.command == "report":
+        return _report(args)
     if args.command == "export":
         return _export(args)
     if args.command == "import":

@@ -1,0 +1,335 @@
+"""A programme's report as plain data, built in one read of the database.
+
+One read, so every part describes the same moment even while a session runs in
+another copy of the app. The Markdown template and the Word writer read this
+model and never the database, so every format says the same thing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from sessions.agenda.model import STEP_NAMES
+from sessions.clock import ClockState, replay
+from sessions.errors import NotFoundError
+from sessions.minutes import wording
+from sessions.models import (
+    Action,
+    ActionReview,
+    AgendaItem,
+    Attendance,
+    Member,
+    Note,
+    Programme,
+    Session,
+)
+from sessions.services.dashboard import FINISHED, PLANNED, UNFINISHED, StepWork
+from sessions.services.matters_arising import OUTCOME_LABELS
+from sessions.services.programmes import find_programme
+from sessions.services.scorecard import AreaTrend, area_trends
+from sessions.store import Store
+from sessions.timer_log import load_logs
+
+STATUS_LABELS = {FINISHED: "finished", UNFINISHED: "in progress", PLANNED: "planned"}
+# Only a word from the room is marked; "expected" and "absent" leave the cell blank.
+ATTENDANCE_MARKS = {"present": "P", "apologies": "A"}
+
+
+@dataclass(frozen=True)
+class ReportSession:
+    number: int
+    held_on: date
+    """The day the clock first started; the planned day for one never started."""
+    agenda_title: str
+    facilitator: str
+    state: str
+    """PLANNED, UNFINISHED or FINISHED, as the dashboard has it."""
+    steps: tuple[int, ...]
+    """Framework steps with an item worked on: time run on it, or a note taken."""
+    started_at: datetime | None
+    created_at: datetime
+
+    @property
+    def status(self) -> str:
+        return STATUS_LABELS[self.state]
+
+    @property
+    def steps_text(self) -> str:
+        return ", ".join(str(step) for step in self.steps) or "—"
+
+    @property
+    def heading(self) -> str:
+        return f"Session {self.number} ({wording.long_date(self.held_on)})"
+
+
+@dataclass(frozen=True)
+class SessionDecisions:
+    session: ReportSession
+    decisions: tuple[str, ...]
+    """The decision notes' text, in the order they were taken."""
+
+
+@dataclass(frozen=True)
+class LatestReview:
+    """The last matters-arising review of an action: which session, and what it made of it."""
+
+    session_number: int
+    outcome: str
+    due_before: date | None
+    due_after: date | None
+
+    @property
+    def outcome_label(self) -> str:
+        return OUTCOME_LABELS.get(self.outcome, self.outcome)
+
+    @property
+    def due(self) -> date | None:
+        return self.due_after
+
+    @property
+    def due_moved(self) -> bool:
+        return self.outcome == "kept" and self.due_after != self.due_before
+
+    @property
+    def text(self) -> str:
+        return f"Session {self.session_number}: {wording.review_outcome(self)}"
+
+
+@dataclass(frozen=True)
+class ReportAction:
+    text: str
+    owner: str
+    due: date | None
+    status: str
+    raised_in: int
+    """The number of the session that raised it."""
+    review: LatestReview | None = None
+
+    @property
+    def review_text(self) -> str:
+        return self.review.text if self.review else "—"
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    name: str
+    marks: tuple[str, ...]
+    """'P', 'A' or '' for each of the report's sessions, in order."""
+
+
+@dataclass(frozen=True)
+class ProgrammeReport:
+    programme: str
+    slug: str
+    pcn: str
+    sessions: tuple[ReportSession, ...]
+    """In session order."""
+    steps: tuple[StepWork, ...]
+    """Every framework step, 1 to 4, with the sessions that worked on it."""
+    decisions: tuple[SessionDecisions, ...]
+    """Only sessions that took a decision."""
+    actions: tuple[ReportAction, ...]
+    """In the order they were raised."""
+    trends: tuple[AreaTrend, ...]
+    attendance: tuple[AttendanceRow, ...]
+    """Empty when nobody was ever marked present or sending apologies."""
+
+    @property
+    def title(self) -> str:
+        return f"{self.programme}: programme report"
+
+    @property
+    def first(self) -> ReportSession | None:
+        return self.sessions[0] if self.sessions else None
+
+    @property
+    def latest(self) -> ReportSession | None:
+        return self.sessions[-1] if self.sessions else None
+
+    @property
+    def facilitator(self) -> str:
+        return self.latest.facilitator if self.latest else ""
+
+    @property
+    def created(self) -> datetime | None:
+        """The latest session's start, not the time of writing: a re-render says the same."""
+        return (self.latest.started_at or self.latest.created_at) if self.latest else None
+
+    @property
+    def step_rows(self) -> list[tuple[str, str]]:
+        return [
+            (step.label, ", ".join(str(n) for n in step.session_numbers) or "not yet")
+            for step in self.steps
+        ]
+
+    @property
+    def trend_rows(self) -> list[tuple[str, str]]:
+        """Each area with its means, as 'S1 3.2 · S3 3.8'."""
+        return [
+            (trend.label, " · ".join(f"S{number} {mean:.1f}" for number, mean in trend.points))
+            for trend in self.trends
+        ]
+
+
+def build_report(store: Store, programme_ref: str) -> ProgrammeReport:
+    """The report of the programme named by name or slug, as `facilitator export` finds it."""
+    found = find_programme(store, programme_ref)
+    with store.reading() as db:
+        programme = db.get(Programme, found.id)
+        if programme is None:
+            raise NotFoundError(f"No programme is called {programme_ref.strip()!r}.")
+        rows = db.scalars(
+            select(Session).where(Session.programme_id == programme.id).order_by(Session.number)
+        ).all()
+        in_programme = select(Session.id).where(Session.programme_id == programme.id)
+        clocks = {sid: replay(log) for sid, log in load_logs(db, in_programme).items()}
+        worked = _steps_worked(db, in_programme, clocks)
+        sessions = {
+            row.id: _session(row, clocks.get(row.id, ClockState()), worked[row.id])
+            for row in rows
+        }
+        return ProgrammeReport(
+            programme=programme.name,
+            slug=programme.slug,
+            pcn=programme.pcn_name,
+            sessions=tuple(sessions.values()),
+            steps=tuple(
+                StepWork(step, name, tuple(s.number for s in sessions.values() if step in s.steps))
+                for step, name in sorted(STEP_NAMES.items())
+            ),
+            decisions=_decisions(db, in_programme, sessions),
+            actions=_actions(db, programme.id),
+            trends=area_trends(db, programme.id),
+            attendance=_attendance(db, programme.id, in_programme, list(sessions)),
+        )
+
+
+def _steps_worked(db, in_programme, clocks: dict[int, ClockState]) -> dict[int, set[int]]:
+    """Each session's framework steps worked on, by the dashboard's rule.
+
+    Time run on a step's item, or a note taken on it: so the report and the
+    dashboard agree on what each session covered.
+    """
+    items = db.execute(
+        select(AgendaItem.id, AgendaItem.session_id, AgendaItem.position, AgendaItem.step)
+        .where(AgendaItem.session_id.in_(in_programme), AgendaItem.step.is_not(None))
+    ).all()
+    noted = set(
+        db.scalars(
+            select(Note.agenda_item_id)
+            .where(Note.session_id.in_(in_programme), Note.deleted_at.is_(None))
+            .distinct()
+        )
+    )
+    worked: dict[int, set[int]] = defaultdict(set)
+    for item_id, session_id, position, step in items:
+        clock = clocks.get(session_id)
+        if item_id in noted or (clock is not None and clock.elapsed_for(position) > 0):
+            worked[session_id].add(step)
+    return worked
+
+
+def _session(row: Session, clock: ClockState, steps: set[int]) -> ReportSession:
+    if row.finished_at is not None:
+        state = FINISHED
+    elif clock.started:
+        state = UNFINISHED
+    else:
+        state = PLANNED
+    started = clock.first_started_at
+    # Dated as its minutes are: a session planned ahead and never started, for its day.
+    if started is None and row.planned_for is not None:
+        held_on = row.planned_for
+    else:
+        held_on = (started or row.created_at).astimezone().date()
+    return ReportSession(
+        number=row.number,
+        held_on=held_on,
+        agenda_title=row.agenda_title,
+        facilitator=row.facilitator,
+        state=state,
+        steps=tuple(sorted(steps)),
+        started_at=started,
+        created_at=row.created_at,
+    )
+
+
+def _decisions(
+    db, in_programme, sessions: dict[int, ReportSession]
+) -> tuple[SessionDecisions, ...]:
+    texts: dict[int, list[str]] = defaultdict(list)
+    for session_id, text in db.execute(
+        select(Note.session_id, Note.text)
+        .where(
+            Note.session_id.in_(in_programme),
+            Note.kind == "decision",
+            Note.deleted_at.is_(None),
+        )
+        .order_by(Note.created_at, Note.id)
+    ):
+        texts[session_id].append(text)
+    return tuple(
+        SessionDecisions(session, tuple(texts[session_id]))
+        for session_id, session in sessions.items()
+        if texts.get(session_id)
+    )
+
+
+def _actions(db, programme_id: int) -> tuple[ReportAction, ...]:
+    reviewed_in = Session.__table__.alias("reviewed_in")
+    latest: dict[int, LatestReview] = {}
+    # In review order, so each action's last review is the one left standing.
+    for review, number in db.execute(
+        select(ActionReview, reviewed_in.c.number)
+        .join(reviewed_in, ActionReview.session_id == reviewed_in.c.id)
+        .where(reviewed_in.c.programme_id == programme_id)
+        .order_by(reviewed_in.c.number, ActionReview.reviewed_at, ActionReview.id)
+    ):
+        latest[review.action_id] = LatestReview(
+            number, review.outcome, review.due_before, review.due_after
+        )
+    rows = db.execute(
+        select(Action, Note.text, Session.number)
+        .join(Note, Action.note_id == Note.id)
+        .join(Session, Note.session_id == Session.id)
+        .where(Action.programme_id == programme_id, Note.deleted_at.is_(None))
+        .order_by(Session.number, Note.created_at, Note.id)
+    ).all()
+    return tuple(
+        ReportAction(
+            text=text,
+            owner=action.owner,
+            due=action.due_on,
+            status=action.status,
+            raised_in=number,
+            review=latest.get(action.id),
+        )
+        for action, text, number in rows
+    )
+
+
+def _attendance(
+    db, programme_id: int, in_programme, session_ids: list[int]
+) -> tuple[AttendanceRow, ...]:
+    marks: dict[int, dict[int, str]] = {}
+    for member_id, session_id, status in db.execute(
+        select(Attendance.member_id, Attendance.session_id, Attendance.status)
+        .where(Attendance.session_id.in_(in_programme))
+    ):
+        if status in ATTENDANCE_MARKS:
+            marks.setdefault(member_id, {})[session_id] = ATTENDANCE_MARKS[status]
+    if not marks:
+        return ()
+    members = db.scalars(select(Member).where(Member.programme_id == programme_id)).all()
+    return tuple(
+        AttendanceRow(
+            member.name, tuple(marks.get(member.id, {}).get(sid, "") for sid in session_ids)
+        )
+        for member in sorted(members, key=lambda m: (m.name.casefold(), m.name))
+        # Someone archived since still shows where they came or sent apologies.
+        if member.archived_at is None or member.id in marks
+    )

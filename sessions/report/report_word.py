@@ -1,0 +1,73 @@
+"""The programme report as a Word document, from the same model the Markdown template reads."""
+
+from __future__ import annotations
+
+from sessions.minutes import wording
+from sessions.minutes.word import WordDocument
+from sessions.report.model import ProgrammeReport
+
+
+def report_docx(r: ProgrammeReport) -> bytes:
+    doc = WordDocument(
+        title=r.title,
+        subject=f"Programme report for {r.programme}",
+        author=r.facilitator,
+        created=r.created,
+    )
+    # WordDocument files every document as minutes; this one is not.
+    properties = doc.document.core_properties
+    properties.category = "Report"
+    properties.keywords = "PCN; partnership; programme report"
+
+    doc.heading(r.title, 0)
+    header = [("Primary Care Network", r.pcn)] if r.pcn else []
+    if not r.sessions:
+        doc.fields([*header, ("Sessions", "none")])
+        doc.paragraph("This programme has no sessions yet.", italic=True)
+        return doc.to_bytes()
+    doc.fields([
+        *header,
+        ("Sessions", str(len(r.sessions))),
+        ("First session", wording.long_date(r.first.held_on)),
+        ("Latest session", wording.long_date(r.latest.held_on)),
+    ])
+
+    doc.heading("Sessions", 1)
+    doc.table(
+        ("Session", "Date", "Agenda", "Facilitator", "Status", "Steps covered"),
+        [
+            (s.number, wording.iso_date(s.held_on), s.agenda_title, s.facilitator or "—",
+             s.status, s.steps_text)
+            for s in r.sessions
+        ],
+    )
+    doc.heading("Steps covered", 1)
+    doc.table(("Step", "Sessions"), r.step_rows)
+
+    if r.decisions:
+        doc.heading("Decisions by session", 1)
+        for group in r.decisions:
+            doc.heading(group.session.heading, 2)
+            for text in group.decisions:
+                doc.bullet(text)
+    if r.actions:
+        doc.heading("Action log", 1)
+        doc.table(
+            ("Action", "Owner", "Due", "Status", "Raised in", "Latest review"),
+            [
+                (a.text, a.owner or "—", wording.iso_date(a.due), a.status,
+                 f"Session {a.raised_in}", a.review_text)
+                for a in r.actions
+            ],
+        )
+    if r.trends:
+        doc.heading("Scorecard trends", 1)
+        doc.table(("Area", "Mean rating by session"), r.trend_rows)
+    if r.attendance:
+        doc.heading("Attendance", 1)
+        doc.paragraph("P present, A apologies.", italic=True)
+        doc.table(
+            ("Member", *(f"S{s.number}" for s in r.sessions)),
+            [(row.name, *row.marks) for row in r.attendance],
+        )
+    return doc.to_bytes()
