@@ -22,7 +22,7 @@ from sessions.services.checklist import results_for as checklist_results_for
 from sessions.services.lookup import session_row
 from sessions.services.matters_arising import entries_for
 from sessions.services.scorecard import SCORECARD, StatementResult, results_for, statements
-from sessions.services.views import person_label
+from sessions.services.views import meeting_day, person_label
 from sessions.store import Store
 from sessions.timer_log import load_events
 
@@ -174,9 +174,7 @@ class Minutes:
     @property
     def held_on(self) -> date:
         # A session planned ahead and never started is minuted (as an agenda) for its day.
-        if self.started_at is None and self.planned_for is not None:
-            return self.planned_for
-        return (self.started_at or self.created_at).astimezone().date()
+        return meeting_day(self.started_at, self.created_at, self.planned_for)
 
 
 def build_minutes(store: Store, session_id: int) -> Minutes:

@@ -27,10 +27,18 @@ from sessions.models import (
     Programme,
     Session,
 )
-from sessions.services.dashboard import FINISHED, PLANNED, UNFINISHED, StepWork
+from sessions.services.dashboard import (
+    FINISHED,
+    PLANNED,
+    UNFINISHED,
+    StepWork,
+    session_state,
+    worked_steps,
+)
 from sessions.services.matters_arising import OUTCOME_LABELS
 from sessions.services.programmes import find_programme
 from sessions.services.scorecard import AreaTrend, area_trends
+from sessions.services.views import meeting_day
 from sessions.store import Store
 from sessions.timer_log import load_logs
 
@@ -209,11 +217,7 @@ def build_report(store: Store, programme_ref: str) -> ProgrammeReport:
 
 
 def _steps_worked(db, in_programme, clocks: dict[int, ClockState]) -> dict[int, set[int]]:
-    """Each session's framework steps worked on, by the dashboard's rule.
-
-    Time run on a step's item, or a note taken on it: so the report and the
-    dashboard agree on what each session covered.
-    """
+    """Each session's framework steps worked on, by the dashboard's own rule."""
     items = db.execute(
         select(AgendaItem.id, AgendaItem.session_id, AgendaItem.position, AgendaItem.step)
         .where(AgendaItem.session_id.in_(in_programme), AgendaItem.step.is_not(None))
@@ -225,33 +229,17 @@ def _steps_worked(db, in_programme, clocks: dict[int, ClockState]) -> dict[int, 
             .distinct()
         )
     )
-    worked: dict[int, set[int]] = defaultdict(set)
-    for item_id, session_id, position, step in items:
-        clock = clocks.get(session_id)
-        if item_id in noted or (clock is not None and clock.elapsed_for(position) > 0):
-            worked[session_id].add(step)
-    return worked
+    return worked_steps(items, noted, clocks)
 
 
 def _session(row: Session, clock: ClockState, steps: set[int]) -> ReportSession:
-    if row.finished_at is not None:
-        state = FINISHED
-    elif clock.started:
-        state = UNFINISHED
-    else:
-        state = PLANNED
     started = clock.first_started_at
-    # Dated as its minutes are: a session planned ahead and never started, for its day.
-    if started is None and row.planned_for is not None:
-        held_on = row.planned_for
-    else:
-        held_on = (started or row.created_at).astimezone().date()
     return ReportSession(
         number=row.number,
-        held_on=held_on,
+        held_on=meeting_day(started, row.created_at, row.planned_for),
         agenda_title=row.agenda_title,
         facilitator=row.facilitator,
-        state=state,
+        state=session_state(row.finished_at, clock),
         steps=tuple(sorted(steps)),
         started_at=started,
         created_at=row.created_at,

@@ -8,6 +8,7 @@ tens of thousands of notes, and the dashboard opens on every Enter from home.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -128,26 +129,19 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         )
 
     planned: dict[int, int] = defaultdict(int)
-    # Only items of a framework step can mark it worked.
-    step_at: dict[tuple[int, int], int] = {}
-    item_at: dict[int, tuple[int, int | None]] = {}
-    for item_id, session_id, position, step, seconds in items:
+    session_of: dict[int, int] = {}
+    for item_id, session_id, _, _, seconds in items:
         planned[session_id] += seconds
-        item_at[item_id] = (session_id, step)
-        if step is not None:
-            step_at[(session_id, position)] = step
+        session_of[item_id] = session_id
 
-    worked: dict[int, set[int]] = defaultdict(set)
     kinds: dict[tuple[int, str], int] = defaultdict(int)
     for item_id, kind, count in note_counts:
-        session_id, step = item_at[item_id]
-        kinds[(session_id, kind)] += count
-        if step is not None:
-            worked[session_id].add(step)
-    for session_id, state in clocks.items():
-        for position, elapsed in state.item_elapsed.items():
-            if elapsed > 0 and (step := step_at.get((session_id, position))) is not None:
-                worked[session_id].add(step)
+        kinds[(session_of[item_id], kind)] += count
+    worked = worked_steps(
+        [(item_id, session_id, position, step) for item_id, session_id, position, step, _ in items],
+        {item_id for item_id, _, _ in note_counts},
+        clocks,
+    )
 
     summaries = tuple(
         _summary(row, clocks.get(row.id, ClockState()), planned[row.id],
@@ -172,6 +166,31 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
     )
 
 
+def worked_steps(
+    items: Iterable[tuple[int, int, int, int | None]],
+    noted: set[int],
+    clocks: dict[int, ClockState],
+) -> dict[int, set[int]]:
+    """Each session's framework steps worked on: an item of the step ran on the clock or
+    holds a note. `items` are (item id, session id, position, step); `noted` the ids of
+    items with a note still standing."""
+    worked: dict[int, set[int]] = defaultdict(set)
+    for item_id, session_id, position, step in items:
+        if step is None:
+            continue  # only items of a framework step can mark it worked
+        clock = clocks.get(session_id)
+        if item_id in noted or (clock is not None and clock.elapsed_for(position) > 0):
+            worked[session_id].add(step)
+    return worked
+
+
+def session_state(finished_at: datetime | None, clock: ClockState) -> str:
+    """FINISHED, UNFINISHED (its clock has started) or PLANNED."""
+    if finished_at is not None:
+        return FINISHED
+    return UNFINISHED if clock.started else PLANNED
+
+
 def _replay_all(db, session_ids) -> dict[int, ClockState]:
     """Every session's clock from one read of the log."""
     return {session_id: replay(log) for session_id, log in load_logs(db, session_ids).items()}
@@ -179,19 +198,13 @@ def _replay_all(db, session_ids) -> dict[int, ClockState]:
 
 def _summary(row, state: ClockState, planned: int, worked: set[int],
              kinds: dict[tuple[int, str], int]) -> SessionSummary:
-    if row.finished_at is not None:
-        status = FINISHED
-    elif state.started:
-        status = UNFINISHED
-    else:
-        status = PLANNED
     return SessionSummary(
         id=row.id,
         number=row.number,
         held_at=state.first_started_at or row.created_at,
         planned_for=row.planned_for,
         agenda_title=row.agenda_title,
-        state=status,
+        state=session_state(row.finished_at, state),
         planned_seconds=planned,
         actual_seconds=state.session_elapsed,
         steps_worked=tuple(sorted(worked)),

@@ -93,6 +93,14 @@ class NoteView:
     edited: bool = False
 
 
+def meeting_day(started: datetime | None, created: datetime, planned_for: date | None) -> date:
+    """The local day a session met: the day its clock first started, else the day it was
+    planned for, else the day it was set up."""
+    if started is None and planned_for is not None:
+        return planned_for
+    return (started or created).astimezone().date()
+
+
 def person_label(name: str, organisation: str = "", role: str = "") -> str:
     """`Dr Asha Patel (Harbour Surgery, GP partner)`: how a person reads in lists and minutes."""
     details = ", ".join(part for part in (organisation, role) if part)
