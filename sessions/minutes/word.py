@@ -15,7 +15,16 @@ from sessions.minutes.text import plain_text
 
 
 class WordDocument:
-    def __init__(self, *, title: str, subject: str, author: str, created: datetime | None):
+    def __init__(
+        self,
+        *,
+        title: str,
+        subject: str,
+        author: str,
+        created: datetime | None,
+        category: str = "Minutes",
+        keywords: str = "PCN; partnership; minutes",
+    ):
         from docx import Document
 
         self.document = Document()
@@ -25,9 +34,9 @@ class WordDocument:
         # python-docx would otherwise sign every document as itself.
         properties.author = plain_text(author)
         properties.last_modified_by = plain_text(author)
-        properties.category = "Minutes"
+        properties.category = category
         properties.comments = "Written by facilitator."
-        properties.keywords = "PCN; partnership; minutes"
+        properties.keywords = keywords
         properties.revision = 1
         if created is not None:
             properties.created = created

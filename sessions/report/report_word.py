@@ -13,11 +13,9 @@ def report_docx(r: ProgrammeReport) -> bytes:
         subject=f"Programme report for {r.programme}",
         author=r.facilitator,
         created=r.created,
+        category="Report",
+        keywords="PCN; partnership; programme report",
     )
-    # WordDocument files every document as minutes; this one is not.
-    properties = doc.document.core_properties
-    properties.category = "Report"
-    properties.keywords = "PCN; partnership; programme report"
 
     doc.heading(r.title, 0)
     header = [("Primary Care Network", r.pcn)] if r.pcn else []
