@@ -117,3 +117,32 @@ def test_minutes_table_the_options_most_votes_first(store, session_id) -> None:
 
 def test_a_checklist_nobody_voted_on_has_no_table(store, session_id) -> None:
     assert "| Option |" not in render_minutes(store, session_id, "md").decode("utf-8")
+
+
+def test_the_dashboard_follows_the_latest_leaders_back_through_earlier_votes(
+    store, agenda, clock
+) -> None:
+    from datetime import date
+
+    from sessions.services.dashboard import programme_dashboard
+
+    programme = create_programme(store, "Three sessions")
+    one = planning.start_session(store, programme.id, agenda)
+    vote(store, one, 0, 0, 5)
+    vote(store, one, 0, 1, 2)
+    vote(store, one, 0, 3, 4)
+    withdraw_last(store, one, 0, 3)  # taken back: never counted
+    assert programme_dashboard(store, programme.id, date(2026, 11, 23)).checklist_trends[0] \
+        .points == ((1, 5),)
+    planning.start_session(store, programme.id, agenda)  # session 2 votes on nothing
+    three = planning.start_session(store, programme.id, agenda)
+    at = next(i.position for i in running.get_session(store, three).items
+              if i.kind == "checklist")
+    for index, count in ((1, 6), (2, 3), (3, 1), (0, 3)):
+        vote(store, three, at, index, count)
+    trends = programme_dashboard(store, programme.id, date(2026, 11, 23)).checklist_trends
+    assert [(t.option, t.points) for t in trends] == [
+        (OPTIONS[1], ((1, 2), (3, 6))),
+        (OPTIONS[0], ((1, 5), (3, 3))),  # a tie on 3 goes alphabetically
+        (OPTIONS[2], ((3, 3),)),
+    ]

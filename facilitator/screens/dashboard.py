@@ -15,6 +15,12 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Static
 
 from facilitator.screens.home import open_session, start_session_in
+from facilitator.widgets.activity_trends import (
+    BARS,
+    checklist_text,
+    roles_text,
+    scorecard_text,
+)
 from sessions.errors import FacilitatorError
 from sessions.services.dashboard import (
     FINISHED,
@@ -25,8 +31,6 @@ from sessions.services.dashboard import (
     StepWork,
     programme_dashboard,
 )
-
-BARS = "▁▂▃▄▅▆▇█"
 
 # The table's columns before the agenda's title, which takes the width that is left.
 COLUMNS = (("No.", 4), ("Date", 10), ("State", 10), ("Run / plan", 11), ("Deal / rel", 10))
@@ -139,21 +143,6 @@ def session_row(summary: SessionSummary, agenda_width: int) -> tuple[Text, ...]:
     )
 
 
-def scorecard_text(trends) -> Text:
-    """A line an area: its mean rating session by session on the 1–5 scale, then first → last."""
-    width = max(len(trend.label) for trend in trends)
-    text = Text("Scorecard: mean rating by session (1–5)", style="dim", no_wrap=True,
-                overflow="ellipsis")
-    for trend in trends:
-        text.append("\n" + trend.label.ljust(width) + " ")
-        # The fixed 1–5 scale, not each area's own range: a flat 4 reads as a flat 4.
-        text.append("".join(BARS[min(7, max(0, round((mean - 1) * 7 / 4)))]
-                            for _, mean in trend.points[-12:]))
-        first, last = trend.points[0][1], trend.points[-1][1]
-        text.append(f" {last:.1f}" if len(trend.points) == 1 else f" {first:.1f} → {last:.1f}")
-    return text
-
-
 class NoteTrend(Widget):
     """Deal and relationship notes session by session, as two lines of bars on one scale.
 
@@ -238,6 +227,8 @@ class DashboardScreen(Screen[None]):
                     yield Static("", id="action-counts")
                     yield NoteTrend(id="trend")
                     yield Static("", id="scorecard-trend")
+                    yield Static("", id="checklist-trend")
+                    yield Static("", id="team-roles")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-hint", classes="hint")
             yield Static("Enter resumes a session or opens its minutes · / search · m members · "
@@ -271,10 +262,15 @@ class DashboardScreen(Screen[None]):
         self.query_one("#steps", Static).update(steps_text(view.steps))
         self.query_one("#action-counts", Static).update(actions_text(view))
         self.query_one(NoteTrend).show(view.note_trend)
-        scorecard = self.query_one("#scorecard-trend", Static)
-        scorecard.display = bool(view.scorecard_trends)
-        if view.scorecard_trends:
-            scorecard.update(scorecard_text(view.scorecard_trends))
+        for selector, shown, draw in (
+            ("#scorecard-trend", view.scorecard_trends, scorecard_text),
+            ("#checklist-trend", view.checklist_trends, checklist_text),
+            ("#team-roles", view.team_roles, roles_text),
+        ):
+            part = self.query_one(selector, Static)
+            part.display = bool(shown)
+            if shown:
+                part.update(draw(shown))
         self._fill_table(view)
 
     def _fill_table(self, view: DashboardView) -> None:

@@ -20,10 +20,14 @@ class MemberPickerScreen(ModalScreen[int | None]):
     CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="member_picker.cancel")]
 
-    def __init__(self, attendance: list[AttendanceView], title: str = "Who said it?"):
+    def __init__(
+        self, attendance: list[AttendanceView], title: str = "Who said it?", nobody: bool = True
+    ):
         super().__init__()
         self.attendance = attendance
         self.heading = title
+        # Whether "nobody in particular" is an answer: it is for a note, not for a person's own.
+        self.nobody = nobody
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -40,8 +44,11 @@ class MemberPickerScreen(ModalScreen[int | None]):
             if entry.status != "absent":
                 line.append(f"  {entry.status}", style="dim")
             members.add_option(Option(line, id=str(entry.member.id)))
-        members.add_option(Option(Text("Nobody in particular", style="italic"), id=str(NOBODY)))
-        members.highlighted = 0
+        if self.nobody:
+            members.add_option(
+                Option(Text("Nobody in particular", style="italic"), id=str(NOBODY)))
+        if members.option_count:
+            members.highlighted = 0
         members.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -23,6 +23,7 @@ from sessions.services import running
 from sessions.services.checklist import CHECKLIST, OptionResult, checklist_results, ranked
 from sessions.services.matters_arising import ReviewEntry, review_entries
 from sessions.services.planning import MATTERS_ARISING
+from sessions.services.roles import ROLES, RolesBoard, roles_board
 from sessions.services.scorecard import SCORECARD, StatementResult, scorecard_results
 from sessions.services.views import SessionView
 
@@ -64,6 +65,20 @@ def checklist_markdown(results: list[OptionResult]) -> str:
         else:
             lines.append(f"- {markdown_text(result.option)}")
     return "\n".join(lines)
+
+
+def roles_markdown(board: RolesBoard) -> str:
+    """The nine roles by group, with who plays each: where the team is thin or crowded."""
+    lines, group = [], None
+    for coverage in board.coverage:
+        if coverage.role.group != group:
+            group = coverage.role.group
+            lines.append(f"\n**{group} roles**\n")
+        who = (", ".join(markdown_text(name) for name in coverage.players)
+               if coverage.players else "*nobody yet*")
+        crowded = " · *crowded*" if coverage.crowded else ""
+        lines.append(f"- **{coverage.role.name}** ({coverage.role.gist}) — {who}{crowded}")
+    return "\n".join(lines).lstrip()
 
 
 class ProjectorScreen(Screen[None]):
@@ -129,6 +144,9 @@ class ProjectorScreen(Screen[None]):
             elif item.kind == CHECKLIST:
                 results = checklist_results(self.app.store, self.session_id, item.position)
                 prompt = f"{item.prompt}\n\n{checklist_markdown(results)}"
+            elif item.kind == ROLES:
+                board = roles_board(self.app.store, self.session_id, item.position)
+                prompt = f"{item.prompt}\n\n{roles_markdown(board)}"
         except FacilitatorError:
             pass  # the item's own prompt says what the room is doing
         # The mirror reloads on every heartbeat: redraw only what has changed, so a

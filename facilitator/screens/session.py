@@ -19,6 +19,7 @@ from facilitator.widgets.activity_panel import ActivityPanel
 from facilitator.widgets.checklist_panel import ChecklistPanel
 from facilitator.widgets.editable_note_list import EditableNoteList
 from facilitator.widgets.note_list import NoteList
+from facilitator.widgets.roles_panel import RolesPanel
 from facilitator.widgets.scorecard_panel import ScorecardPanel
 from sessions.agenda.durations import format_duration
 from sessions.clock import (
@@ -158,6 +159,7 @@ class SessionScreen(Screen[None]):
         yield ActionReview(self.session_id, id="review", classes="panel")
         yield ScorecardPanel(self.session_id, id="scorecard", classes="panel")
         yield ChecklistPanel(self.session_id, id="checklist", classes="panel")
+        yield RolesPanel(self.session_id, id="roles", classes="panel")
         yield EditableNoteList(id="notes")
         with Horizontal(id="capture"):
             yield Static(id="kind")

@@ -94,6 +94,19 @@ def _item(doc: WordDocument, m: Minutes, item) -> None:
             ("Option", "Votes", "Rank"),
             [(r.option, r.votes, r.rank or "—") for r in item.checklist],
         )
+    if item.roles:
+        doc.table(
+            ("Group", "Team role", "Played by"),
+            [
+                (
+                    c.role.group,
+                    c.role.name,
+                    (", ".join(c.players) if c.players else "nobody")
+                    + (" (crowded)" if c.crowded else ""),
+                )
+                for c in item.roles.coverage
+            ],
+        )
     if item.kind == MATTERS_ARISING:
         if m.matters_arising:
             doc.table(

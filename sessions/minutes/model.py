@@ -21,6 +21,7 @@ from sessions.services.checklist import options as checklist_options
 from sessions.services.checklist import results_for as checklist_results_for
 from sessions.services.lookup import session_row
 from sessions.services.matters_arising import entries_for
+from sessions.services.roles import ROLES, RolesBoard, board_for
 from sessions.services.scorecard import SCORECARD, StatementResult, results_for, statements
 from sessions.services.views import meeting_day, person_label
 from sessions.store import Store
@@ -81,6 +82,8 @@ class MinutesItem:
     """A scorecard item's statements with their ratings, where any were given."""
     checklist: list[OptionResult] = field(default_factory=list)
     """A checklist item's options, most votes first, where any votes were given."""
+    roles: RolesBoard | None = None
+    """A roles item's coverage, where anyone marked a role."""
 
     @property
     def timing(self) -> str:
@@ -220,6 +223,10 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                 votes = checklist_results_for(db, item)
                 if any(result.votes for result in votes):
                     minutes_item.checklist = ranked(votes)
+            elif item.kind == ROLES:
+                board = board_for(db, session, item)
+                if board.answered:
+                    minutes_item.roles = board
             for note in by_item.get(item.id, []):
                 action = note.action
                 minutes_item.notes.setdefault(note.kind, []).append(

@@ -1,4 +1,4 @@
-"""What every activity shares: finding its item, and taking the latest answer back.
+"""What every activity shares: finding its item, whom to ask, and taking the latest answer back.
 
 Answers are rows of `activity_result`, one an entry; a slip is withdrawn
 (marked, never removed), so what the room said stays on record.
@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
-from sessions.models import ActivityResult, AgendaItem
+from sessions.models import ActivityResult, AgendaItem, Attendance, Member, Session
 from sessions.services.lookup import unfinished_session_row
 from sessions.store import Store
 
@@ -29,6 +29,24 @@ def activity_item(db: DbSession, session_id: int, position: int, kind: str) -> A
     if item.kind != kind:
         raise InputError(f"This item is not a {kind}.")
     return item
+
+
+def people_to_ask(db: DbSession, session: Session) -> list[Member]:
+    """Those an activity asks one by one: the members marked present, or, before anyone
+    is marked, every current member, so the activity never waits on the register."""
+    present = db.scalars(
+        select(Member)
+        .join(Attendance, Attendance.member_id == Member.id)
+        .where(Attendance.session_id == session.id, Attendance.status == "present")
+        .order_by(Member.name)
+    ).all()
+    if present:
+        return list(present)
+    return list(db.scalars(
+        select(Member)
+        .where(Member.programme_id == session.programme_id, Member.archived_at.is_(None))
+        .order_by(Member.name)
+    ))
 
 
 def withdraw_last(

@@ -10,12 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
-from sessions.models import ActivityResult, AgendaItem
+from sessions.models import ActivityResult, AgendaItem, Session
 from sessions.services.activity_items import activity_item
 from sessions.services.activity_items import withdraw_last as withdraw_answer
 from sessions.services.lookup import unfinished_session_row
@@ -31,6 +31,13 @@ class OptionResult:
     votes: int
     rank: int | None
     """1 for the most votes (ties share a rank); None with no votes."""
+
+
+@dataclass(frozen=True)
+class OptionTrend:
+    option: str
+    points: tuple[tuple[int, int], ...]
+    """(session number, votes), for each session that voted on the option."""
 
 
 def options(activity: dict | None) -> list[str]:
@@ -96,3 +103,33 @@ def results_for(db: DbSession, item: AgendaItem) -> list[OptionResult]:
 def ranked(results: list[OptionResult]) -> list[OptionResult]:
     """Most votes first; options nobody chose last, in the agenda's order."""
     return sorted(results, key=lambda result: (result.rank is None, result.rank or 0))
+
+
+def option_trends(db: DbSession, programme_id: int, top: int = 3) -> tuple[OptionTrend, ...]:
+    """The options the latest checklist vote put first, each followed back through the
+    programme's earlier votes on the same wording: is the top barrier shifting?"""
+    rows = db.execute(
+        select(ActivityResult.subject, Session.number, func.sum(ActivityResult.score))
+        .join(Session, ActivityResult.session_id == Session.id)
+        .join(AgendaItem, ActivityResult.agenda_item_id == AgendaItem.id)
+        .where(
+            AgendaItem.kind == CHECKLIST,
+            Session.programme_id == programme_id,
+            ActivityResult.deleted_at.is_(None),
+        )
+        .group_by(ActivityResult.subject, Session.number)
+        .order_by(Session.number)
+    ).all()
+    points: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for subject, number, votes in rows:
+        if votes:
+            points[subject].append((number, int(votes)))
+    if not points:
+        return ()
+    latest = max(number for series in points.values() for number, _ in series)
+    # Most votes first; a tie goes alphabetically, so the dashboard does not reshuffle.
+    leaders = sorted(
+        (-series[-1][1], option) for option, series in points.items() if series[-1][0] == latest
+    )
+    chosen = [option for _, option in leaders[:top]]
+    return tuple(OptionTrend(option, tuple(points[option])) for option in chosen)

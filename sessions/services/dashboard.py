@@ -19,6 +19,8 @@ from sessions.clock import ClockState, replay
 from sessions.errors import NotFoundError
 from sessions.models import AgendaItem, Note, Programme, Session
 from sessions.services.actions import list_actions
+from sessions.services.checklist import OptionTrend, option_trends
+from sessions.services.roles import RolesBoard, programme_roles
 from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.services.suggestion import StepSuggestion, pick_step
 from sessions.services.views import ProgrammeView
@@ -82,6 +84,10 @@ class DashboardView:
     """The framework step the next session should continue from."""
     scorecard_trends: tuple[AreaTrend, ...] = ()
     """Each scorecard area's mean rating, session by session."""
+    checklist_trends: tuple[OptionTrend, ...] = ()
+    """The latest checklist's leading options, with their votes in earlier sessions."""
+    team_roles: RolesBoard | None = None
+    """Each current member's latest team roles, where anyone has marked them."""
 
     @property
     def note_trend(self) -> list[tuple[int, int, int]]:
@@ -117,6 +123,8 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         ).all()
         clocks = _replay_all(db, in_programme)
         trends = area_trends(db, programme_id)
+        checklist_trends = option_trends(db, programme_id)
+        team_roles = programme_roles(db, programme_id)
         # Counted per item and kind, without a join: enough for "reached" and for the trend.
         note_counts = db.execute(
             select(Note.agenda_item_id, Note.kind, func.count())
@@ -160,6 +168,8 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         open_actions=len(actions),
         overdue_actions=sum(action.overdue for action in actions),
         scorecard_trends=trends,
+        checklist_trends=checklist_trends,
+        team_roles=team_roles,
         suggestion=pick_step(
             [(row.id, row.number, row.finished_at) for row in sessions], clocks, step_items
         ),

@@ -1,0 +1,205 @@
+"""Team roles in the session screen: one person at a time marks the roles they most often play."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.widgets.activity_panel import ActivityPanel
+from sessions.errors import FacilitatorError
+from sessions.services.roles import (
+    ROLES,
+    TEAM_ROLES,
+    MemberRoles,
+    RoleCoverage,
+    RolesBoard,
+    roles_board,
+    set_roles,
+    toggle_role,
+)
+
+NAME_WIDTH = max(len(role.name) for role in TEAM_ROLES)
+GROUP_WIDTH = max(len(role.group) for role in TEAM_ROLES) + 1
+
+
+def coverage_text(coverage: RoleCoverage, marked: bool, anyone_answered: bool,
+                  first_of_group: bool) -> Text:
+    """`Thinking ✓ Plant     2  Ann Ode, Bea Ng`: one line a role, so all nine fit a laptop."""
+    group = coverage.role.group if first_of_group else ""
+    text = Text(f"{group:<{GROUP_WIDTH}}", style="bold")
+    text.append("✓ " if marked else "  ", style="bold")
+    text.append(f"{coverage.role.name:<{NAME_WIDTH}}", style="bold" if marked else "")
+    if coverage.players:
+        text.append(f" {coverage.count:>2}  {', '.join(coverage.players)}")
+    elif anyone_answered:
+        text.append("  —  nobody", style="italic")
+    if coverage.crowded:
+        text.append(" · crowded", style="bold")
+    return text
+
+
+def roles_list(previous: tuple[str, ...]) -> str:
+    return ", ".join(previous) if previous else "none"
+
+
+class RolesPanel(ActivityPanel):
+    KIND = ROLES
+    BINDINGS = [
+        Binding("space", "toggle", "Mark", id="roles.toggle",
+                tooltip="Mark or unmark the highlighted role for the person answering"),
+        Binding("right_square_bracket", "next_member(1)", "Next person", id="roles.next",
+                tooltip="Move on to the next person present"),
+        Binding("left_square_bracket", "next_member(-1)", "Previous", id="roles.previous",
+                show=False),
+        Binding("p", "pick", "Who", id="roles.pick",
+                tooltip="Choose who is answering from the programme's members"),
+        Binding("c", "same_as_before", "As last time", id="roles.same",
+                tooltip="Mark the roles this person gave the last time they were asked"),
+    ]
+
+    def __init__(self, session_id: int, **kwargs):
+        super().__init__(session_id, **kwargs)
+        self.board: RolesBoard | None = None
+        # Who is answering: (member id, name).
+        self.answering: tuple[int, str] | None = None
+        # Those chosen by hand who were not on the register as present.
+        self._added: tuple[int, ...] = ()
+        self._rows: list[int | None] = []
+
+    @property
+    def has_rows(self) -> bool:
+        return bool(self.board and (self.board.members or self.answering))
+
+    @property
+    def person(self) -> MemberRoles | None:
+        if self.board is None or self.answering is None:
+            return None
+        return next((m for m in self.board.members if m.member_id == self.answering[0]), None)
+
+    def reload(self) -> None:
+        try:
+            board = roles_board(self.app.store, self.session_id, self.position, self._added)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        self.board = board
+        if self.answering is None:
+            first = board.members[0] if board.members else None
+            self.answering = (first.member_id, first.name) if first else None
+        kept = self.role_index
+        self.clear_options()
+        self._rows = []
+        if self.answering is None:
+            self.add_option(Option(Text("No members yet: add them from the home screen (m), "
+                                        "then come back.", style="italic"), disabled=True))
+            self._rows.append(None)
+        person = self.person
+        marked = set(person.roles if person else ())
+        group = None
+        for index, coverage in enumerate(board.coverage):
+            first, group = coverage.role.group != group, coverage.role.group
+            self.add_option(Option(coverage_text(coverage, coverage.role.name in marked,
+                                                 bool(board.answered), first)))
+            self._rows.append(index)
+        # The title, not a row: who is answering must stay in sight as the list scrolls.
+        self.border_title = self._who_text()
+        self._highlight_role(kept if kept is not None else 0)
+
+    def _who_text(self) -> str:
+        board = self.board
+        answered = f"{board.answered} of {len(board.members)} answered" if board else ""
+        if self.answering is None:
+            return "Team roles"
+        ids = [m.member_id for m in board.members] if board else []
+        where = (f" ({ids.index(self.answering[0]) + 1} of {len(ids)})"
+                 if self.answering[0] in ids else "")
+        text = f"Team roles · {answered} · answering: {self.answering[1]}{where}"
+        person = self.person
+        if person and person.previous_session is not None:
+            text += (f" · last time (session {person.previous_session}): "
+                     f"{roles_list(person.previous)}")
+        return text
+
+    @property
+    def role_index(self) -> int | None:
+        if self.highlighted is None or not 0 <= self.highlighted < len(self._rows):
+            return None
+        return self._rows[self.highlighted]
+
+    def _highlight_role(self, index: int) -> None:
+        if index in self._rows:
+            self.highlighted = self._rows.index(index)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        # The room decides from what a role does, so the highlighted one says it.
+        index = self.role_index
+        role = TEAM_ROLES[index] if index is not None else None
+        self.border_subtitle = f"{role.name}: {role.gist}" if role else ""
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_toggle()
+
+    def action_toggle(self) -> None:
+        index = self.role_index
+        if index is None or self.answering is None:
+            return
+        try:
+            toggle_role(self.app.store, self.session_id, self.position, self.answering[0],
+                        TEAM_ROLES[index].name, now=self.app.now())
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        self.reload()
+
+    def action_next_member(self, step: int) -> None:
+        members = self.board.members if self.board else ()
+        if not members:
+            return
+        ids = [m.member_id for m in members]
+        at = ids.index(self.answering[0]) if self.answering and self.answering[0] in ids else -1
+        chosen = members[(at + step) % len(members)]
+        self.answering = (chosen.member_id, chosen.name)
+        self.reload()
+
+    def action_same_as_before(self) -> None:
+        person = self.person
+        if self.answering is None:
+            return
+        if person is None or person.previous_session is None:
+            self.app.say(f"{self.answering[1]} has not marked team roles before.")
+            return
+        try:
+            set_roles(self.app.store, self.session_id, self.position, person.member_id,
+                      person.previous, now=self.app.now())
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        self.reload()
+
+    def action_pick(self) -> None:
+        from facilitator.screens.member_picker import MemberPickerScreen
+        from sessions.services.people import attendance
+
+        try:
+            everyone = attendance(self.app.store, self.session_id)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        names = {entry.member.id: entry.member.name for entry in everyone}
+
+        def chosen(member_id: int | None) -> None:
+            if member_id:
+                self.answering = (member_id, names.get(member_id, ""))
+                if member_id not in self._added:
+                    self._added += (member_id,)
+                self.reload()
+            self.focus()
+
+        self.app.push_screen(
+            MemberPickerScreen(everyone, "Who is marking their team roles?", nobody=False),
+            chosen,
+        )

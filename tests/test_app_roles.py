@@ -1,0 +1,117 @@
+"""The bundled team roles item from the keyboard: a person at a time, coverage, last time kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Markdown, OptionList
+
+from facilitator.factory import make_app
+from facilitator.screens.member_picker import MemberPickerScreen
+from facilitator.screens.session import SessionScreen
+from facilitator.widgets.roles_panel import RolesPanel
+from sessions.agenda.library import find_agenda
+from sessions.services import planning, roles, running
+from sessions.services.people import add_member, set_attendance
+from sessions.services.programmes import create_programme
+from sessions.store import Store
+
+pytestmark = pytest.mark.usefixtures("utc_local_time")
+
+AGENDA = "pcn-partnership-4-step"
+
+
+def at_the_roles(db_path: Path, clock, earlier: dict[str, list[str]] | None = None):
+    """A session at its roles item, with Ann and Bea present and Cal sending apologies;
+    `earlier` gives roles marked in a first session."""
+    store = Store.open(db_path)
+    programme = create_programme(store, "Harbour programme")
+    people = {name: add_member(store, programme.id, name).id
+              for name in ("Ann Ode", "Bea Ng", "Cal Roy")}
+    if earlier:
+        first = planning.start_session(store, programme.id, find_agenda(AGENDA))
+        where = next(i.position for i in running.get_session(store, first).items
+                     if i.kind == "roles")
+        for name, marked in earlier.items():
+            roles.set_roles(store, first, where, people[name], marked)
+        running.finish_session(store, first, clock.advance(60))
+    sid = planning.start_session(store, programme.id, find_agenda(AGENDA))
+    set_attendance(store, sid, people["Ann Ode"], "present")
+    set_attendance(store, sid, people["Bea Ng"], "present")
+    set_attendance(store, sid, people["Cal Roy"], "apologies")
+    item = next(i.position for i in running.get_session(store, sid).items if i.kind == "roles")
+    running.toggle_clock(store, sid, clock())
+    running.jump(store, sid, item, clock.advance(60))
+    store.close()
+    return people, sid, item
+
+
+def row_texts(panel: RolesPanel) -> list[str]:
+    return [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+
+
+async def test_each_person_marks_their_roles_and_the_room_sees_coverage(db_path, clock) -> None:
+    people, sid, item = at_the_roles(db_path, clock)
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        panel = screen.query_one(RolesPanel)
+        assert panel.display and panel.has_focus
+        assert "answering: Ann Ode (1 of 2)" in panel.border_title
+
+        # Ann: Shaper (the first role), then Plant, further down past two group headings.
+        await pilot.press("space")
+        await pilot.press(*["down"] * 6, "enter")
+        assert panel.border_subtitle == "Plant: brings new ideas and unexpected angles"
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "answering: Bea Ng (2 of 2)" in panel.border_title
+        await pilot.press("space")  # the cursor stays on Plant: Bea plays it too
+        await pilot.press("up", "space", "space")  # a slip, taken back
+        await pilot.pause()
+
+        board = roles.roles_board(app.store, sid, item)
+        assert {m.name: m.roles for m in board.members} == {
+            "Ann Ode": ("Shaper", "Plant"), "Bea Ng": ("Plant",)}
+        assert panel.border_title.startswith("Team roles · 2 of 2 answered")
+        plant = next(text for text in row_texts(panel) if "Plant" in text)
+        assert plant.split() == ["Thinking", "✓", "Plant", "2", "Ann", "Ode,", "Bea", "Ng"]
+        nobody = next(text for text in row_texts(panel) if "Specialist" in text)
+        assert nobody.split() == ["Specialist", "—", "nobody"]
+
+        await pilot.press("f5")
+        await pilot.pause()
+        shown = app.screen.query_one("#p-prompt", Markdown).source
+        assert "**Plant**" in shown and "Ann Ode, Bea Ng" in shown
+        assert "**Specialist**" in shown and "*nobody yet*" in shown
+
+
+async def test_anyone_can_be_chosen_and_last_time_is_offered(db_path, clock) -> None:
+    people, sid, item = at_the_roles(
+        db_path, clock, earlier={"Cal Roy": ["Monitor Evaluator", "Specialist"]})
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        panel = app.screen.query_one(RolesPanel)
+        await pilot.press("p")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, MemberPickerScreen)
+        names = [str(o.prompt) for o in picker.query_one(OptionList).options]
+        assert not any("Nobody" in name for name in names)
+        # Cal sent apologies but joined late: the list puts those present first.
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert panel.has_focus
+        assert "answering: Cal Roy (3 of 3)" in panel.border_title
+        assert "last time (session 1): Monitor Evaluator, Specialist" in panel.border_title
+        await pilot.press("c")
+        await pilot.pause()
+        board = roles.roles_board(app.store, sid, item)
+        cal = next(m for m in board.members if m.name == "Cal Roy")
+        assert cal.roles == ("Monitor Evaluator", "Specialist")
