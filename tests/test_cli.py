@@ -67,11 +67,14 @@ def test_agenda_list_shows_bundled_then_user_agendas(capsys) -> None:
     assert err == ""
     lines = out.splitlines()
     assert lines[0].split() == ["NAME", "WHERE", "STEPS", "TIME", "TITLE"]
-    assert lines[1].split()[:6] == ["pcn-partnership-4-step", "bundled", "1-4", "3", "h", "5"]
-    assert lines[1].endswith("PCN partnership — a working session through the four steps")
-    assert [line.split()[:2] for line in lines[2:]] == [["broken", "yours"], ["session-2", "yours"]]
-    assert "4 problems" in lines[2] and "facilitator agenda check" in lines[2]
-    assert lines[3].split()[2:5] == ["2", "1", "h"] and lines[3].endswith("Session 2: trusted people")
+    # Bundled agendas first, then the user's, each alphabetically.
+    assert [line.split()[:2] for line in lines[1:]] == [
+        ["pcn-kickoff-90", "bundled"], ["pcn-partnership-4-step", "bundled"],
+        ["broken", "yours"], ["session-2", "yours"]]
+    assert lines[2].split()[2:6] == ["1-4", "3", "h", "5"]
+    assert lines[2].endswith("PCN partnership — a working session through the four steps")
+    assert "4 problems" in lines[3] and "facilitator agenda check" in lines[3]
+    assert lines[4].split()[2:5] == ["2", "1", "h"] and lines[4].endswith("Session 2: trusted people")
 
 
 def test_agenda_check_a_good_file(tmp_path: Path, capsys) -> None:
