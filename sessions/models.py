@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from sessions.db_types import UTCDateTime, utcnow
@@ -92,6 +92,8 @@ class AgendaItem(Base):
     rebalanced_seconds: Mapped[int | None]
     # A checklist's options or a scorecard's areas, as the agenda gave them.
     activity: Mapped[dict | None] = mapped_column(JSON)
+    # A reflection's answers are private: only the facilitator's choice puts them in the minutes.
+    answers_in_minutes: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     session: Mapped[Session] = relationship(back_populates="items")
 

@@ -55,7 +55,7 @@ def test_export_writes_the_slug_file_here_and_prints_its_path(
     printed = capsys.readouterr().out.strip()
     assert printed == "harbour-programme.facilitator.json"
     data = json.loads((tmp_path / printed).read_text(encoding="utf-8"))
-    assert data["format"] == "facilitator-programme" and data["version"] == 3
+    assert data["format"] == "facilitator-programme" and data["version"] == 4
     assert data["programme"]["name"] == "Harbour «programme»"
 
 
@@ -108,7 +108,7 @@ def test_import_of_a_name_already_here_is_refused_then_allowed_with_as(recorded,
                    "column 2).")),
         ('{"format": "minutes", "version": 1}', "is not a facilitator programme export"),
         ('{"format": "facilitator-programme", "version": 7}',
-         "was written by a newer facilitator (format version 7; this one reads version 3)"),
+         "was written by a newer facilitator (format version 7; this one reads version 4)"),
         ('{"format": "facilitator-programme", "version": 1, "members": [], "sessions": []}',
          'is damaged or incomplete: the file has no "programme".'),
     ],

@@ -18,7 +18,17 @@ from sessions.exchange.files import export_file, import_file
 from sessions.exchange.format import FORMAT, VERSION
 from sessions.exchange.load import import_programme
 from sessions.exchange.parse import read_document
-from sessions.services import note_editing, notes, people, planning, running, scorecard
+from sessions.services import (
+    checklist,
+    note_editing,
+    notes,
+    people,
+    planning,
+    reflection,
+    roles,
+    running,
+    scorecard,
+)
 from sessions.services.actions import list_actions, set_action_status
 from sessions.services.matters_arising import review_action, review_entries
 from sessions.services.minutes import minutes_markdown
@@ -112,6 +122,18 @@ def build_rich_programme(store: Store, clock, agenda) -> SimpleNamespace:
         for index, score in ((0, 4), (0, 2), (1, 5), (1, 3)):
             scorecard.rate(store, first, card[0], index, score, now=clock.advance(1))
         scorecard.withdraw_last(store, first, card[0], 1, now=clock.advance(1))
+    # And its other activities: more hands than a rating allows, roles, a private answer.
+    kinds = {i.kind: i.position for i in running.get_session(store, first).items}
+    if "checklist" in kinds:
+        checklist.vote(store, first, kinds["checklist"], 1, 7, now=clock.advance(1))
+    if "roles" in kinds:
+        roles.set_roles(store, first, kinds["roles"], patel.id, ["Plant", "Shaper"],
+                        now=clock.advance(1))
+        roles.set_roles(store, first, kinds["roles"], patel.id, ["Plant"], now=clock.advance(1))
+    if "reflection" in kinds:
+        reflection.answer(store, first, kinds["reflection"], sian.id, "Listen «first»",
+                          now=clock.advance(1))
+        reflection.set_in_minutes(store, first, kinds["reflection"], True)
     add(2, "a: map the data flows")
     running.finish_session(store, first, now=clock.advance(90))
     done = next(a for a in list_actions(store, programme.id, today=TODAY) if a.note_id == action.id)
@@ -254,7 +276,8 @@ def test_the_file_names_people_and_items_never_ids(sample) -> None:
     ]
     ratings = [(r["area"], r["score"], r["deleted_at"] is None) for r in first["activity_results"]]
     assert ratings == [("Purpose", 4, True), ("Purpose", 2, True), ("Purpose", 5, True),
-                       ("Purpose", 3, False)]
+                       ("Purpose", 3, False), ("", 7, True), ("Action", 1, False),
+                       ("Thinking", 1, True), ("", None, True)]
     assert "not ours" not in sample
     assert '"id"' not in sample and "_id" not in sample
 
@@ -336,6 +359,46 @@ def test_a_version_2_file_imports_with_no_facilitator_named(other, sample) -> No
     imported = import_programme(other, read_document(json.dumps(data), "old.json"))
     again = json.loads(export_programme(other, imported.slug)[1])
     assert [session["facilitator"] for session in again["sessions"]] == ["", ""]
+
+
+def test_a_version_3_file_imports_with_every_answer_kept_private(other, sample) -> None:
+    data = json.loads(sample)
+    data["version"] = 3
+    for session in data["sessions"]:
+        for item in session["items"]:
+            del item["answers_in_minutes"]
+    imported = import_programme(other, read_document(json.dumps(data), "old.json"))
+    again = json.loads(export_programme(other, imported.slug)[1])
+    assert not any(item["answers_in_minutes"] for item in again["sessions"][0]["items"])
+
+
+def test_the_activities_travel_with_the_session(other, sample) -> None:
+    imported = import_programme(other, read_document(sample, "the file"))
+    first = session_ids(other, imported.slug)[0]
+    kinds = {i.kind: i.position for i in running.get_session(other, first).items}
+    assert checklist.checklist_results(other, first, kinds["checklist"])[1].votes == 7
+    board = roles.roles_board(other, first, kinds["roles"])
+    assert {m.name: m.roles for m in board.members if m.roles} == {"Dr Ōtani Patel": ("Plant",)}
+    given = reflection.reflections(other, first, kinds["reflection"])
+    assert given.in_minutes
+    assert [(a.name, a.text) for a in given.answers if a.text] == [
+        ("Siân O'Neill", "Listen «first»")]
+
+
+@pytest.mark.parametrize(("kind", "score", "message"), [
+    ("checklist", 100, '"score" is 100, above 99 votes at once'),
+    ("checklist", None, '"score" is null'),
+    ("roles", 2, '"score" is 2, not one of: 1'),
+])
+def test_an_answer_scored_outside_its_activity_is_refused(other, sample, kind, score,
+                                                          message) -> None:
+    data = json.loads(sample)
+    session = data["sessions"][0]
+    at = next(item["position"] for item in session["items"] if item["kind"] == kind)
+    entry = next(r for r in session["activity_results"] if r["item"] == at)
+    entry["score"] = score
+    with pytest.raises(InputError, match=message):
+        import_programme(other, read_document(json.dumps(data), "bad.json"))
 
 
 def test_the_facilitator_travels_with_the_session(other, sample) -> None:
@@ -520,8 +583,8 @@ def test_a_damaged_file_is_refused_naming_what_is_wrong(other, sample, tmp_path,
          "x.json is not a facilitator programme export"),
         ('{"format": "facilitator-programme"}', 'x.json has no usable "version"'),
         ('{"format": "facilitator-programme", "version": "1"}', 'x.json has no usable "version"'),
-        ('{"format": "facilitator-programme", "version": 4}',
-         "x.json was written by a newer facilitator (format version 4; this one reads version 3)"),
+        ('{"format": "facilitator-programme", "version": 5}',
+         "x.json was written by a newer facilitator (format version 5; this one reads version 4)"),
     ],
 )
 def test_a_file_that_is_not_an_export_is_refused(text, message) -> None:

@@ -131,6 +131,33 @@ def test_a_full_disk_gives_one_clear_message_and_keeps_earlier_work(store: Store
     assert "Kept" in [p.name for p in list_programmes(store)]
 
 
+def test_the_last_upgrade_runs_on_a_database_full_of_work(db_path: Path) -> None:
+    """Notes and answers point at agenda items: an upgrade must not trip over them."""
+    from sessions.agenda.library import find_agenda
+    from sessions.services import notes, planning, running
+    from sessions.services.checklist import vote
+
+    store = Store.open(db_path)
+    programme = create_programme(store, "Full programme")
+    sid = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
+    notes.add_note(store, sid, 0, "kept through the upgrade", "deal")
+    at = next(i.position for i in running.get_session(store, sid).items if i.kind == "checklist")
+    vote(store, sid, at, 0, 3)
+    store.close()
+    # Back to the revision before: the newest column gone, the version one step down.
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("ALTER TABLE agenda_item DROP COLUMN answers_in_minutes")
+        connection.execute("UPDATE alembic_version SET version_num = '0008'")
+    store = Store.open(db_path)
+    try:
+        assert [n.text for n in notes.list_notes(store, sid, 0)] == ["kept through the upgrade"]
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql(
+                "SELECT version_num FROM alembic_version").scalar() == HEAD
+    finally:
+        store.close()
+
+
 def test_an_older_database_is_upgraded_and_keeps_its_data(db_path: Path) -> None:
     """A database left at the first schema opens with the newest, its rows intact."""
     from alembic import command

@@ -23,6 +23,7 @@ from sessions.services import running
 from sessions.services.checklist import CHECKLIST, OptionResult, checklist_results, ranked
 from sessions.services.matters_arising import ReviewEntry, review_entries
 from sessions.services.planning import MATTERS_ARISING
+from sessions.services.reflection import REFLECTION, reflections
 from sessions.services.roles import ROLES, RolesBoard, roles_board
 from sessions.services.scorecard import SCORECARD, StatementResult, scorecard_results
 from sessions.services.views import SessionView
@@ -144,6 +145,11 @@ class ProjectorScreen(Screen[None]):
             elif item.kind == CHECKLIST:
                 results = checklist_results(self.app.store, self.session_id, item.position)
                 prompt = f"{item.prompt}\n\n{checklist_markdown(results)}"
+            elif item.kind == REFLECTION:
+                # The answers are private: the room sees only how many have been given.
+                given = reflections(self.app.store, self.session_id, item.position).answered
+                prompt = (f"{item.prompt}\n\n*Private answers given so far: {given}. "
+                          "They are never shown here.*")
             elif item.kind == ROLES:
                 board = roles_board(self.app.store, self.session_id, item.position)
                 prompt = f"{item.prompt}\n\n{roles_markdown(board)}"

@@ -19,6 +19,7 @@ from facilitator.widgets.activity_panel import ActivityPanel
 from facilitator.widgets.checklist_panel import ChecklistPanel
 from facilitator.widgets.editable_note_list import EditableNoteList
 from facilitator.widgets.note_list import NoteList
+from facilitator.widgets.reflection_panel import ReflectionPanel
 from facilitator.widgets.roles_panel import RolesPanel
 from facilitator.widgets.scorecard_panel import ScorecardPanel
 from sessions.agenda.durations import format_duration
@@ -160,6 +161,7 @@ class SessionScreen(Screen[None]):
         yield ScorecardPanel(self.session_id, id="scorecard", classes="panel")
         yield ChecklistPanel(self.session_id, id="checklist", classes="panel")
         yield RolesPanel(self.session_id, id="roles", classes="panel")
+        yield ReflectionPanel(self.session_id, id="reflection", classes="panel")
         yield EditableNoteList(id="notes")
         with Horizontal(id="capture"):
             yield Static(id="kind")
@@ -237,13 +239,14 @@ class SessionScreen(Screen[None]):
             panel.display = panel.KIND == item.kind
             if panel.display:
                 active = panel
-        self.query_one("#prompt-box").display = active is None
+        self.query_one("#prompt-box").display = active is None or active.KEEPS_PROMPT
         arrived, self._panel_at = self._panel_at != item.position, item.position
         note_line = self.query_one("#note", Input)
         if active is None:
             if isinstance(self.focused, ActivityPanel):
                 note_line.focus()
             return
+        active.prompt = item.prompt
         active.show_for(item.position)
         # Arriving at the item, the panel is what the room works through; with
         # nothing in it, typing goes on in the note line.

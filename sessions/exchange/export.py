@@ -105,6 +105,7 @@ def _session(
                 "planned_seconds": item.planned_seconds,
                 "rebalanced_seconds": item.rebalanced_seconds,
                 "activity": item.activity,
+                "answers_in_minutes": item.answers_in_minutes,
             }
             for item in session.items
         ],

@@ -38,6 +38,12 @@ class Fields:
             raise self.fail(f'"{key}" is null')
         return value
 
+    def flag(self, key: str) -> bool:
+        value = self._get(key, False)
+        if type(value) is not bool:
+            raise self.fail(f'"{key}" is {value!r}, not true or false')
+        return value
+
     def text(self, key: str, *, nullable: bool = False, blank: bool = True) -> str | None:
         value = self._get(key, nullable)
         if value is None:

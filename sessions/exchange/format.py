@@ -13,7 +13,8 @@ from typing import Any
 FORMAT = "facilitator-programme"
 # 2: a session's planned_for date, its matters-arising action_reviews and activity_results.
 # 3: who facilitated each session.
-VERSION = 3
+# 4: whether an item's private answers go in the minutes.
+VERSION = 4
 SUFFIX = ".facilitator.json"
 
 

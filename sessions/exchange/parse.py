@@ -31,7 +31,9 @@ from sessions.models import (
     SCORE_RANGE,
     TIMER_EVENT_KINDS,
 )
+from sessions.services.checklist import CHECKLIST, MAX_VOTES_AT_ONCE
 from sessions.services.planning import MATTERS_ARISING
+from sessions.services.roles import ROLES
 
 NOTHING = "Nothing was imported."
 
@@ -153,7 +155,8 @@ def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
         "facilitator": session.text("facilitator") if version >= 3 else "",
     }
     items = tuple(
-        _item(entry, expected) for expected, entry in enumerate(session.objects("items", "item"))
+        _item(entry, expected, version)
+        for expected, entry in enumerate(session.objects("items", "item"))
     )
     if not items:
         raise session.fail("it has no agenda items")
@@ -193,21 +196,36 @@ def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
         _review(entry) for entry in session.objects("action_reviews", "action review")
     ) if version >= 2 else ()
     results = tuple(
-        ResultRecord(
-            columns={
-                "area": entry.text("area"),
-                "subject": entry.text("subject"),
-                "score": entry.choice("score", tuple(SCORE_RANGE), nullable=True),
-                "recorded_at": entry.time("recorded_at"),
-                "deleted_at": entry.time("deleted_at", nullable=True),
-            },
-            item=_position(entry, "item", count),
-            member=_member_name(entry, "member", names, nullable=True),
-        )
+        _result(entry, items, names)
         for entry in session.objects("activity_results", "activity result")
     ) if version >= 2 else ()
     return SessionRecord(
         columns, items, notes, attendance, declarations, timer_events, reviews, results
+    )
+
+
+def _result(entry: Fields, items: tuple[Columns, ...], names: set[str]) -> ResultRecord:
+    item = _position(entry, "item", len(items))
+    kind = items[item]["kind"]
+    # What a score can be depends on the activity: a rating, a count of hands, a mark.
+    if kind == CHECKLIST:
+        score = entry.whole_number("score", minimum=1)
+        if score > MAX_VOTES_AT_ONCE:
+            raise entry.fail(f'"score" is {score}, above {MAX_VOTES_AT_ONCE} votes at once')
+    elif kind == ROLES:
+        score = entry.choice("score", (1,))
+    else:
+        score = entry.choice("score", tuple(SCORE_RANGE), nullable=True)
+    return ResultRecord(
+        columns={
+            "area": entry.text("area"),
+            "subject": entry.text("subject"),
+            "score": score,
+            "recorded_at": entry.time("recorded_at"),
+            "deleted_at": entry.time("deleted_at", nullable=True),
+        },
+        item=item,
+        member=_member_name(entry, "member", names, nullable=True),
     )
 
 
@@ -225,7 +243,7 @@ def _review(review: Fields) -> ReviewRecord:
     )
 
 
-def _item(item: Fields, expected: int) -> Columns:
+def _item(item: Fields, expected: int, version: int) -> Columns:
     position = item.whole_number("position")
     if position != expected:
         # Moving between items counts positions, so they must run 0, 1, 2… with no gaps.
@@ -243,6 +261,8 @@ def _item(item: Fields, expected: int) -> Columns:
         "planned_seconds": item.whole_number("planned_seconds", minimum=0),
         "rebalanced_seconds": item.whole_number("rebalanced_seconds", nullable=True, minimum=0),
         "activity": item.mapping("activity", nullable=True),
+        # Before version 4 no answers were private, and none were minuted.
+        "answers_in_minutes": item.flag("answers_in_minutes") if version >= 4 else False,
     }
 
 

@@ -107,6 +107,15 @@ def _item(doc: WordDocument, m: Minutes, item) -> None:
                 for c in item.roles.coverage
             ],
         )
+    if item.reflection:
+        if item.reflection.in_minutes:
+            doc.table(
+                ("Person", "Reflection"),
+                [(a.name or "Not named", a.text) for a in item.reflection.answers
+                 if a.text is not None],
+            )
+        else:
+            doc.paragraph(wording.private_answers(item.reflection.answered), italic=True)
     if item.kind == MATTERS_ARISING:
         if m.matters_arising:
             doc.table(

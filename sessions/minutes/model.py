@@ -21,6 +21,7 @@ from sessions.services.checklist import options as checklist_options
 from sessions.services.checklist import results_for as checklist_results_for
 from sessions.services.lookup import session_row
 from sessions.services.matters_arising import entries_for
+from sessions.services.reflection import REFLECTION, Reflections, reflections_for
 from sessions.services.roles import ROLES, RolesBoard, board_for
 from sessions.services.scorecard import SCORECARD, StatementResult, results_for, statements
 from sessions.services.views import meeting_day, person_label
@@ -84,6 +85,9 @@ class MinutesItem:
     """A checklist item's options, most votes first, where any votes were given."""
     roles: RolesBoard | None = None
     """A roles item's coverage, where anyone marked a role."""
+    reflection: Reflections | None = None
+    """A reflection item's answers, where any were given; the minutes show only how many
+    unless the facilitator chose to include them."""
 
     @property
     def timing(self) -> str:
@@ -227,6 +231,10 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                 board = board_for(db, session, item)
                 if board.answered:
                     minutes_item.roles = board
+            elif item.kind == REFLECTION:
+                given = reflections_for(db, session, item)
+                if given.answered:
+                    minutes_item.reflection = given
             for note in by_item.get(item.id, []):
                 action = note.action
                 minutes_item.notes.setdefault(note.kind, []).append(

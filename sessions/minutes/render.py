@@ -70,6 +70,7 @@ def _environment(own_dir: Path | None, user_dir: Path, overrides: tuple[str, ...
         score_mean=wording.score_mean,
         score_range=wording.score_range,
         score_change=wording.score_change,
+        private_answers=wording.private_answers,
     )
     return env
 

@@ -80,3 +80,9 @@ def review_outcome(review) -> str:
 
 def people_line(people) -> str:
     return "; ".join(person.label for person in people) or "—"
+
+
+def private_answers(count: int) -> str:
+    """What the minutes say of reflections kept private: that they were given, not what."""
+    answers = "answer was" if count == 1 else "answers were"
+    return f"{count} private {answers} given and stay out of the minutes."

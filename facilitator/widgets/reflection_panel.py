@@ -1,0 +1,149 @@
+"""A reflection in the session screen: who has answered, their words hidden unless asked for."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.widgets.activity_panel import ActivityPanel
+from sessions.errors import FacilitatorError
+from sessions.services.reflection import (
+    REFLECTION,
+    ReflectionAnswer,
+    Reflections,
+    reflections,
+    set_in_minutes,
+    withdraw,
+)
+
+NAME_WIDTH = 20
+
+
+def words(text: str) -> str:
+    count = len(text.split())
+    return f"{count} word{'s' if count != 1 else ''}"
+
+
+def answer_text(entry: ReflectionAnswer | None, shown: bool) -> Text:
+    """`Ann Ode   answered · 12 words`, or the words themselves when the facilitator shows them."""
+    if entry is None:
+        return Text("+ An answer from someone not named", style="italic")
+    name = entry.name or "Not named"
+    text = Text(f"{name[:NAME_WIDTH]:<{NAME_WIDTH}} ", style="bold")
+    if entry.text is None:
+        text.append("—", style="dim")
+    elif shown:
+        text.append(entry.text)
+    else:
+        text.append(f"answered · {words(entry.text)}", style="dim")
+    return text
+
+
+class ReflectionPanel(ActivityPanel):
+    KIND = REFLECTION
+    # The question is read out to the room, and only the answers are private.
+    KEEPS_PROMPT = True
+    BINDINGS = [
+        Binding("enter", "select", "Answer", id="reflection.answer",
+                tooltip="Type the highlighted person's private answer"),
+        Binding("backspace", "withdraw", "Take back", id="reflection.withdraw",
+                tooltip="Take back the highlighted person's answer"),
+        Binding("v", "toggle_shown", "Show/hide", id="reflection.show",
+                tooltip="Show or hide the answers on this screen (never on the projector)"),
+        Binding("m", "toggle_minutes", "In minutes?", id="reflection.minutes",
+                tooltip="Put this item's answers in the minutes, or keep them out"),
+    ]
+
+    def __init__(self, session_id: int, **kwargs):
+        super().__init__(session_id, **kwargs)
+        self.state: Reflections | None = None
+        # Hidden until the facilitator asks: the screen may be in view of the room.
+        self.shown = False
+
+    @property
+    def has_rows(self) -> bool:
+        return self.state is not None
+
+    def show_for(self, position: int) -> None:
+        if position != self.position:
+            self.shown = False
+        super().show_for(position)
+
+    def reload(self) -> None:
+        try:
+            state = reflections(self.app.store, self.session_id, self.position)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        kept = self.highlighted
+        self.state = state
+        self.clear_options()
+        self.add_options([Option(answer_text(entry, self.shown)) for entry in state.answers])
+        self.add_option(Option(answer_text(None, self.shown)))
+        minutes = "in the minutes" if state.in_minutes else "kept out of the minutes"
+        self.border_title = (f"Reflection · private · {state.answered} answered · {minutes} · "
+                             "Enter answers · v shows · m minutes")
+        self.highlighted = min(kept or 0, self.option_count - 1)
+
+    @property
+    def entry(self) -> ReflectionAnswer | None:
+        """The highlighted person; None on the row that adds an unnamed answer."""
+        answers = self.state.answers if self.state else ()
+        if self.highlighted is None or self.highlighted >= len(answers):
+            return None
+        return answers[self.highlighted]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        from facilitator.screens.reflection_answer import ReflectionAnswerScreen
+
+        entry = self.entry
+        member_id, name = (entry.member_id, entry.name) if entry else (None, "")
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.reload()
+                # On round the room: the next person, or the row for another unnamed answer.
+                if self.highlighted is not None:
+                    self.highlighted = min(self.highlighted + 1, self.option_count - 1)
+                self.app.say(f"{name}'s answer is saved, out of sight." if name
+                             else "The answer is saved, out of sight.")
+            self.focus()
+
+        self.app.push_screen(
+            ReflectionAnswerScreen(self.session_id, self.position, member_id, name,
+                                   self.prompt),
+            done,
+        )
+
+    def action_withdraw(self) -> None:
+        entry = self.entry
+        if entry is None or entry.text is None:
+            self.app.say("There is no answer there to take back.")
+            return
+        try:
+            withdraw(self.app.store, self.session_id, self.position, entry.member_id,
+                     now=self.app.now())
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        self.reload()
+
+    def action_toggle_shown(self) -> None:
+        self.shown = not self.shown
+        self.reload()
+
+    def action_toggle_minutes(self) -> None:
+        if self.state is None:
+            return
+        try:
+            set_in_minutes(self.app.store, self.session_id, self.position,
+                           not self.state.in_minutes)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        self.reload()
+        self.app.say("These answers will be in the minutes." if self.state.in_minutes
+                     else "These answers are kept out of the minutes.")

@@ -1,0 +1,130 @@
+"""A reflection item: each person's private answer to the prompt, kept out of sight by default.
+
+An answer is never shown on the projector, and goes in the minutes only when
+the facilitator says so for that item. A new answer from the same person
+replaces the last, which is kept, marked withdrawn, like every other answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+
+from sessions.db_types import utcnow
+from sessions.errors import InputError
+from sessions.models import ActivityResult, AgendaItem, Member, Session
+from sessions.services.activity_items import activity_item, people_to_ask
+from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
+from sessions.store import Store
+
+REFLECTION = "reflection"
+
+
+@dataclass(frozen=True)
+class ReflectionAnswer:
+    member_id: int | None
+    """None for an answer given without a name."""
+    name: str
+    text: str | None
+    """None until they answer."""
+
+
+@dataclass(frozen=True)
+class Reflections:
+    answers: tuple[ReflectionAnswer, ...]
+    """Those to ask by name (present, or everyone before the register), anyone else who
+    answered, then the answers given without a name."""
+    in_minutes: bool
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for answer in self.answers if answer.text is not None)
+
+
+def _latest(db: DbSession, item_id: int, member_id: int | None) -> ActivityResult | None:
+    who = (ActivityResult.member_id.is_(None) if member_id is None
+           else ActivityResult.member_id == member_id)
+    return db.scalar(
+        select(ActivityResult)
+        .where(ActivityResult.agenda_item_id == item_id, who, ActivityResult.deleted_at.is_(None))
+        .order_by(ActivityResult.id.desc())
+        .limit(1)
+    )
+
+
+def answer(
+    store: Store, session_id: int, position: int, member_id: int | None, text: str,
+    now: datetime | None = None,
+) -> None:
+    """Save a person's answer; one from someone unnamed is added beside the others."""
+    text = text.strip()
+    if not text:
+        raise InputError("The answer is empty: type it, or press Esc to leave it.")
+    now = now or utcnow()
+    with store.transaction("save the answer") as db:
+        session = unfinished_session_row(db, session_id, "its reflections can no longer change")
+        item = activity_item(db, session_id, position, REFLECTION)
+        if member_id is not None:
+            member_of_programme(db, member_id, session.programme_id)
+            previous = _latest(db, item.id, member_id)
+            if previous is not None:
+                previous.deleted_at = now
+        db.add(ActivityResult(session_id=session_id, agenda_item_id=item.id,
+                              member_id=member_id, area="", subject=text, score=None,
+                              recorded_at=now))
+
+
+def withdraw(
+    store: Store, session_id: int, position: int, member_id: int | None,
+    now: datetime | None = None,
+) -> bool:
+    """Take back the person's answer (kept, marked withdrawn); whether there was one."""
+    with store.transaction("take the answer back") as db:
+        unfinished_session_row(db, session_id, "its reflections can no longer change")
+        item = activity_item(db, session_id, position, REFLECTION)
+        latest = _latest(db, item.id, member_id)
+        if latest is None:
+            return False
+        latest.deleted_at = now or utcnow()
+        return True
+
+
+def set_in_minutes(store: Store, session_id: int, position: int, shown: bool) -> None:
+    """Whether the item's answers go in the minutes: the facilitator's call, even after the end,
+    since it changes what is shared, not what was said."""
+    with store.transaction("change what the minutes show") as db:
+        activity_item(db, session_id, position, REFLECTION).answers_in_minutes = shown
+
+
+def reflections(store: Store, session_id: int, position: int) -> Reflections:
+    with store.reading() as db:
+        session = session_row(db, session_id)
+        return reflections_for(db, session, activity_item(db, session_id, position, REFLECTION))
+
+
+def reflections_for(db: DbSession, session: Session, item: AgendaItem) -> Reflections:
+    named: dict[int, str] = {}
+    names: dict[int, str] = {}
+    unnamed: list[str] = []
+    for member_id, name, text in db.execute(
+        select(ActivityResult.member_id, Member.name, ActivityResult.subject)
+        .outerjoin(Member, ActivityResult.member_id == Member.id)
+        .where(ActivityResult.agenda_item_id == item.id, ActivityResult.deleted_at.is_(None))
+        .order_by(ActivityResult.id)
+    ):
+        if member_id is None:
+            unnamed.append(text)
+        else:
+            named[member_id] = text
+            names[member_id] = name
+    for member in people_to_ask(db, session):
+        names.setdefault(member.id, member.name)
+    answers = [
+        ReflectionAnswer(member_id, names[member_id], named.get(member_id))
+        for member_id in sorted(names, key=lambda m: (names[m].casefold(), m))
+    ]
+    answers += [ReflectionAnswer(None, "", text) for text in unnamed]
+    return Reflections(tuple(answers), item.answers_in_minutes)

@@ -1,0 +1,105 @@
+"""The bundled reflection from the keyboard: private answers, hidden on screen and projector."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Markdown, Static
+
+from facilitator.factory import make_app
+from facilitator.screens.reflection_answer import ReflectionAnswerScreen
+from facilitator.screens.session import SessionScreen
+from facilitator.widgets.reflection_panel import ReflectionPanel
+from sessions.agenda.library import find_agenda
+from sessions.services import planning, reflection, running
+from sessions.services.people import add_member
+from sessions.services.programmes import create_programme
+from sessions.store import Store
+from tests.pilot import type_text
+
+pytestmark = pytest.mark.usefixtures("utc_local_time")
+
+SECRET = "Stop sending replies at midnight"
+
+
+def at_the_reflection(db_path: Path, clock) -> tuple[int, int]:
+    store = Store.open(db_path)
+    programme = create_programme(store, "Harbour programme")
+    for name in ("Ann Ode", "Bea Ng"):
+        add_member(store, programme.id, name)
+    sid = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
+    item = next(i.position for i in running.get_session(store, sid).items
+                if i.kind == "reflection")
+    running.toggle_clock(store, sid, clock())
+    running.jump(store, sid, item, clock.advance(60))
+    store.close()
+    return sid, item
+
+
+def rows(panel: ReflectionPanel) -> list[str]:
+    return [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+
+
+async def test_an_answer_is_typed_privately_and_never_projected(db_path, clock) -> None:
+    sid, item = at_the_reflection(db_path, clock)
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        panel = screen.query_one(ReflectionPanel)
+        assert panel.display and panel.has_focus
+        # The question stays in view for the facilitator to read out.
+        assert screen.query_one("#prompt-box").display
+
+        await pilot.press("down", "enter")  # Bea
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ReflectionAnswerScreen)
+        assert "do differently" in str(dialog.query_one("#reflection-prompt", Static).render())
+        await type_text(pilot, SECRET)
+        await pilot.press("escape")  # a first Esc only warns: the words are still there
+        await pilot.pause()
+        assert app.screen is dialog and dialog.query_one(Input).value == SECRET
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and panel.has_focus
+        assert panel.highlighted == 2  # on round the room
+        state = reflection.reflections(app.store, sid, item)
+        assert [(a.name, a.text) for a in state.answers] == [
+            ("Ann Ode", None), ("Bea Ng", SECRET)]
+        assert not any(SECRET in row for row in rows(panel))
+        assert "answered · 5 words" in rows(panel)[1]
+        await pilot.press("v")
+        await pilot.pause()
+        assert SECRET in rows(panel)[1]
+
+        await pilot.press("f5")
+        await pilot.pause()
+        shown = app.screen.query_one("#p-prompt", Markdown).source
+        assert "Private answers given so far: 1" in shown and SECRET not in shown
+
+
+async def test_the_facilitator_chooses_to_minute_the_answers(db_path, clock) -> None:
+    sid, item = at_the_reflection(db_path, clock)
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        panel = app.screen.query_one(ReflectionPanel)
+        await pilot.press("down", "down", "enter")  # the row for someone not named
+        await pilot.pause()
+        await type_text(pilot, "Ring a neighbour practice")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "kept out of the minutes" in panel.border_title
+        await pilot.press("m")
+        await pilot.pause()
+        assert reflection.reflections(app.store, sid, item).in_minutes
+        assert "· in the minutes" in panel.border_title
+        assert panel.highlighted == 3  # on to the row for another unnamed answer
+        await pilot.press("up", "backspace")
+        await pilot.pause()
+        assert reflection.reflections(app.store, sid, item).answered == 0
