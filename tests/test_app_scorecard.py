@@ -82,3 +82,37 @@ async def test_the_dashboard_shows_each_area_by_session(db_path, clock) -> None:
             "Purpose     ▅ 3.0",
             "Performance █ 5.0",
         ]
+
+
+async def test_each_member_rates_down_the_list_in_turn(db_path, clock) -> None:
+    from sessions.services.people import add_member
+
+    store = Store.open(db_path)
+    programme = create_programme(store, "Harbour programme")
+    ann = add_member(store, programme.id, "Ann Ode").id
+    bea = add_member(store, programme.id, "Bea Ng").id
+    sid = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
+    card = next(i.position for i in running.get_session(store, sid).items if i.kind == "scorecard")
+    running.jump(store, sid, card, clock())
+    store.close()
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        panel = app.screen.query_one(ScorecardPanel)
+        assert "room ratings" in panel.border_title
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "Ann Ode rating" in panel.border_title
+        await pilot.press("4", "2", "5")  # the cursor moves on after each of Ann's ratings
+        await pilot.press("up", "3")  # Ann changes her mind on the third
+        await pilot.press("right_square_bracket", "1")  # Bea, back at the top
+        await pilot.pause()
+        results = scorecard_results(app.store, sid, card)
+        assert [r.by_member for r in results[:3]] == [((ann, 4), (bea, 1)), ((ann, 2),),
+                                                       ((ann, 3),)]
+        assert "\n   Bea Ng: – · 3 · mean 3.0" in str(panel.get_option_at_index(3).prompt)
+        await pilot.press("right_square_bracket", "2")  # round to the room again
+        await pilot.pause()
+        assert "room ratings" in panel.border_title
+        assert scorecard_results(app.store, sid, card)[0].scores == (4, 1, 2)

@@ -146,3 +146,33 @@ def test_the_minutes_table_the_ratings_under_the_item(store, programme, health_c
     # A scorecard nobody rated leaves no empty table behind.
     three, _ = session_with(store, programme, health_check)
     assert "| Area | Statement |" not in minutes_markdown(store, three)
+
+
+def test_a_member_has_one_rating_a_statement_beside_the_rooms(store, programme,
+                                                              health_check) -> None:
+    from sessions.services.people import add_member
+
+    ann = add_member(store, programme.id, "Ann Ode").id
+    sid, card = session_with(store, programme, health_check)
+    scorecard.rate(store, sid, card, 0, 2)
+    scorecard.rate(store, sid, card, 0, 3, member_id=ann)
+    scorecard.rate(store, sid, card, 0, 5, member_id=ann)  # Ann thinks again
+    scorecard.rate(store, sid, card, 0, 4)
+    first = scorecard.scorecard_results(store, sid, card)[0]
+    assert first.scores == (2, 5, 4) and first.by_member == ((ann, 5),)
+    assert first.rating_by(ann) == 5 and first.mean == pytest.approx(11 / 3)
+    # Taking back by name reaches Ann's rating, not the room's later one.
+    assert scorecard.withdraw_last(store, sid, card, 0, member_id=ann) == 5
+    first = scorecard.scorecard_results(store, sid, card)[0]
+    assert first.scores == (2, 4) and first.rating_by(ann) is None
+
+
+def test_a_stranger_cannot_rate(store, programme, health_check) -> None:
+    from sessions.services.people import add_member
+
+    other = create_programme(store, "Another programme")
+    stranger = add_member(store, other.id, "Eve Lee").id
+    sid, card = session_with(store, programme, health_check)
+    with pytest.raises(NotFoundError, match="not a member"):
+        scorecard.rate(store, sid, card, 0, 3, member_id=stranger)
+    assert scorecard.scorecard_results(store, sid, card)[0].scores == ()

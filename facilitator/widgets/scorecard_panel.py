@@ -8,6 +8,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.errors import FacilitatorError
+from sessions.services.activity_items import people_asked
 from sessions.services.scorecard import (
     SCORECARD,
     StatementResult,
@@ -24,14 +25,20 @@ def change_text(result: StatementResult) -> str:
     return f" · {result.change:+.1f} since session {result.previous_session}"
 
 
-def result_text(result: StatementResult) -> Text:
+def result_text(result: StatementResult, rater: tuple[int, str] | None = None) -> Text:
+    """The statement, then its ratings; with a person rating, theirs leads the second line."""
     text = Text(result.statement)
+    text.append("\n   ")
+    if rater is not None:
+        given = result.rating_by(rater[0])
+        text.append(f"{rater[1]}: {given if given is not None else '–'}", style="bold reverse")
+        text.append(" · ")
     if result.scores:
         low, high = result.spread
-        text.append(f"\n   {' '.join(str(s) for s in result.scores)}", style="bold")
+        text.append(' '.join(str(s) for s in result.scores), style="bold")
         text.append(f" · mean {result.mean:.1f} ({low}–{high}){change_text(result)}", style="dim")
     else:
-        text.append("\n   not rated yet", style="dim")
+        text.append("not rated yet", style="dim")
         if result.previous_mean is not None:
             text.append(f" · {result.previous_mean:.1f} in session {result.previous_session}",
                         style="dim")
@@ -44,11 +51,17 @@ class ScorecardPanel(ActivityPanel):
         *(Binding(str(n), f"rate({n})", str(n), show=False) for n in range(1, 6)),
         Binding("backspace", "withdraw", "Undo rating", id="scorecard.withdraw",
                 tooltip="Take back the highlighted statement's last rating"),
+        Binding("right_square_bracket", "next_rater(1)", "Who rates", id="scorecard.next_rater",
+                tooltip="Rate as the next person present, or as the whole room"),
+        Binding("left_square_bracket", "next_rater(-1)", "Previous rater", show=False,
+                id="scorecard.previous_rater"),
     ]
 
     def __init__(self, session_id: int, **kwargs):
         super().__init__(session_id, **kwargs)
         self.results: list[StatementResult] = []
+        # Whose ratings the digits are: None for the room's, a show of hands nobody owns.
+        self.rater: tuple[int, str] | None = None
         # Which option is which statement: area headings are options too.
         self._rows: list[int | None] = []
 
@@ -72,11 +85,12 @@ class ScorecardPanel(ActivityPanel):
                 self.add_option(Option(Text(result.area, style="bold underline"), disabled=True))
                 self._rows.append(None)
             area = result.area
-            self.add_option(Option(result_text(result)))
+            self.add_option(Option(result_text(result, self.rater)))
             self._rows.append(index)
         rated = sum(bool(result.scores) for result in results)
-        self.border_title = (f"Scorecard: {rated} of {len(results)} rated · 1–5 adds a rating · "
-                             "backspace takes the last back")
+        who = f"{self.rater[1]} rating" if self.rater else "room ratings"
+        self.border_title = (f"Scorecard: {rated} of {len(results)} rated · {who} · 1–5 rates · "
+                             "] who · backspace takes back")
         self._highlight_statement(kept if kept is not None else 0)
 
     @property
@@ -94,11 +108,31 @@ class ScorecardPanel(ActivityPanel):
         if index is None:
             return
         try:
-            rate(self.app.store, self.session_id, self.position, index, score, now=self.app.now())
+            rate(self.app.store, self.session_id, self.position, index, score, now=self.app.now(),
+                 member_id=self.rater[0] if self.rater else None)
         except FacilitatorError as exc:
             self.app.show_error(str(exc))
             return
         self.reload()
+        # One person goes down the list in one go; the room's hands are counted in place.
+        if self.rater is not None and index + 1 < len(self.results):
+            self._highlight_statement(index + 1)
+
+    def action_next_rater(self, step: int) -> None:
+        try:
+            people = people_asked(self.app.store, self.session_id)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        if not people:
+            self.app.say("Add the programme's members to rate by name; the room can still rate.")
+            return
+        # The room is a stop on the round, between the last person and the first.
+        stops: list[tuple[int, str] | None] = [None, *people]
+        at = stops.index(self.rater) if self.rater in stops else 0
+        self.rater = stops[(at + step) % len(stops)]
+        self.reload()
+        self._highlight_statement(0)
 
     def action_withdraw(self) -> None:
         index = self.statement_index
@@ -106,7 +140,8 @@ class ScorecardPanel(ActivityPanel):
             return
         try:
             taken = withdraw_last(self.app.store, self.session_id, self.position, index,
-                                  now=self.app.now())
+                                  now=self.app.now(),
+                                  member_id=self.rater[0] if self.rater else None)
         except FacilitatorError as exc:
             self.app.show_error(str(exc))
             return

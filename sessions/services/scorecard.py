@@ -2,6 +2,7 @@
 
 Each rating is its own row, typed one digit a person as the room calls them
 out, so the spread is real and a slip is withdrawn without touching the rest.
+A rating can also be given by a named member, who then has one rating a statement.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sessions.errors import InputError, NotFoundError
 from sessions.models import SCORE_RANGE, ActivityResult, AgendaItem, Session
 from sessions.services.activity_items import activity_item
 from sessions.services.activity_items import withdraw_last as withdraw_answer
-from sessions.services.lookup import session_row, unfinished_session_row
+from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.store import Store
 
 SCORECARD = "scorecard"
@@ -33,6 +34,11 @@ class StatementResult:
     previous_mean: float | None = None
     """The mean the last time the programme rated this same statement, if it has."""
     previous_session: int | None = None
+    by_member: tuple[tuple[int, int], ...] = ()
+    """(member id, rating) for the ratings given by name; the rest were the room's."""
+
+    def rating_by(self, member_id: int) -> int | None:
+        return next((score for member, score in self.by_member if member == member_id), None)
 
     @property
     def mean(self) -> float | None:
@@ -82,26 +88,45 @@ def _statement(item: AgendaItem, index: int) -> tuple[str, str]:
 
 def rate(
     store: Store, session_id: int, position: int, index: int, score: int,
-    now: datetime | None = None,
+    now: datetime | None = None, member_id: int | None = None,
 ) -> None:
-    """Add one rating of statement `index` (counting from 0) of the scorecard at `position`."""
+    """Add one rating of statement `index` (counting from 0) of the scorecard at `position`.
+
+    A rating from a named member replaces their earlier one of the same statement (kept,
+    marked withdrawn): each person has one say. The room's ratings are nobody's and add up.
+    """
     if score not in SCORE_RANGE:
         raise InputError("A statement is rated from 1 (not at all) to 5 (completely).")
+    now = now or utcnow()
     with store.transaction("save the rating") as db:
-        unfinished_session_row(db, session_id, "its scorecard can no longer change")
+        session = unfinished_session_row(db, session_id, "its scorecard can no longer change")
         item = _scorecard_item(db, session_id, position)
         area, text = _statement(item, index)
+        if member_id is not None:
+            member_of_programme(db, member_id, session.programme_id)
+            for earlier in db.scalars(
+                select(ActivityResult).where(
+                    ActivityResult.agenda_item_id == item.id,
+                    ActivityResult.subject == text,
+                    ActivityResult.member_id == member_id,
+                    ActivityResult.deleted_at.is_(None),
+                )
+            ):
+                earlier.deleted_at = now
         db.add(ActivityResult(session_id=session_id, agenda_item_id=item.id, area=area,
-                              subject=text, score=score, recorded_at=now or utcnow()))
+                              subject=text, score=score, recorded_at=now,
+                              member_id=member_id))
 
 
 def withdraw_last(
-    store: Store, session_id: int, position: int, index: int, now: datetime | None = None
+    store: Store, session_id: int, position: int, index: int, now: datetime | None = None,
+    member_id: int | None = None,
 ) -> int | None:
-    """Take back the statement's latest rating (kept, marked withdrawn); the score, or None."""
+    """Take back the statement's latest rating (the member's, if given), kept but marked
+    withdrawn; the score, or None."""
     with store.reading() as db:
         _, text = _statement(_scorecard_item(db, session_id, position), index)
-    return withdraw_answer(store, session_id, position, SCORECARD, text, now)
+    return withdraw_answer(store, session_id, position, SCORECARD, text, now, member_id)
 
 
 def scorecard_results(store: Store, session_id: int, position: int) -> list[StatementResult]:
@@ -114,16 +139,20 @@ def scorecard_results(store: Store, session_id: int, position: int) -> list[Stat
 
 def results_for(db: DbSession, session: Session, item: AgendaItem) -> list[StatementResult]:
     scores: dict[str, list[int]] = defaultdict(list)
-    for subject, score in db.execute(
-        select(ActivityResult.subject, ActivityResult.score)
+    named: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for subject, score, member_id in db.execute(
+        select(ActivityResult.subject, ActivityResult.score, ActivityResult.member_id)
         .where(ActivityResult.agenda_item_id == item.id, ActivityResult.deleted_at.is_(None))
         .order_by(ActivityResult.id)
     ):
         scores[subject].append(score)
+        if member_id is not None:
+            named[subject].append((member_id, score))
     pairs = statements(item.activity)
     before = _previous_means(db, session, [text for _, text in pairs])
     return [
-        StatementResult(area, text, tuple(scores[text]), *before.get(text, (None, None)))
+        StatementResult(area, text, tuple(scores[text]), *before.get(text, (None, None)),
+                        by_member=tuple(named[text]))
         for area, text in pairs
     ]
 
