@@ -127,6 +127,8 @@ async def test_enter_on_a_finished_session_opens_its_minutes(
         assert static_text(screen, "#minutes-path").startswith("Not written yet")
         assert "- An old decision" in screen.query_one("#preview", Markdown).source
         assert "**Facilitator:** Morgan Lee" in screen.query_one("#preview", Markdown).source
+        # With no reflection in the session there are no private answers to choose about.
+        assert not screen.check_action("toggle_private", ())
         await _written(pilot, screen, "m")
         assert screen.written["md"].read_text(encoding="utf-8").startswith(
             "# Harbour programme: session 1")

@@ -103,3 +103,31 @@ async def test_the_facilitator_chooses_to_minute_the_answers(db_path, clock) -> 
         await pilot.press("up", "backspace")
         await pilot.pause()
         assert reflection.reflections(app.store, sid, item).answered == 0
+
+
+async def test_the_minutes_screen_can_still_put_the_answers_in(db_path, clock,
+                                                               isolated_home) -> None:
+    from facilitator.screens.finish import FinishScreen
+
+    sid, item = at_the_reflection(db_path, clock)
+    store = Store.open(db_path)
+    ann = reflection.reflections(store, sid, item).answers[0].member_id
+    reflection.answer(store, sid, item, ann, SECRET)
+    store.close()
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+f", "y")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FinishScreen)
+        preview = screen.query_one("#preview", Markdown)
+        assert SECRET not in preview.source and "1 private answer was given" in preview.source
+        assert screen.check_action("toggle_private", ())
+        await pilot.press("p")
+        await pilot.pause()
+        assert f"| Ann Ode | {SECRET} |" in preview.source
+        await pilot.press("p")
+        await pilot.pause()
+        assert SECRET not in preview.source

@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 from sessions.errors import FacilitatorError
 from sessions.minutes.formats import FORMAT_NAMES, SUFFIXES
 from sessions.services.minutes import minutes_markdown, write_minutes
+from sessions.services.reflection import session_sharing, share_all
 from sessions.services.running import get_session
 
 FORMAT_KEYS = {"md": "m", "html": "b", "docx": "w"}
@@ -34,6 +35,8 @@ class FinishScreen(Screen[None]):
                 tooltip="Write the minutes as a web page to open in a browser or print (.html)"),
         Binding("w", "write('docx')", "Word", id="finish.word",
                 tooltip="Write the minutes as a Word document (.docx)"),
+        Binding("p", "toggle_private", "Private answers", id="finish.private",
+                tooltip="Put the reflections' private answers in the minutes, or keep them out"),
     ]
 
     def __init__(self, session_id: int, minutes_path: Path | None, *, heading: str = ""):
@@ -44,6 +47,8 @@ class FinishScreen(Screen[None]):
         if minutes_path is not None:
             self.written["md"] = minutes_path
         self.failed: dict[str, str] = {}
+        # Whether the reflections' answers are minuted; None for a session with no reflection.
+        self.sharing: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,11 +68,38 @@ class FinishScreen(Screen[None]):
             self._find_earlier_markdown()
         self._show_written()
         try:
+            self.sharing = session_sharing(self.app.store, self.session_id)
+        except FacilitatorError:
+            self.sharing = None
+        self.refresh_bindings()
+        self._preview()
+        self.query_one("#preview-box").focus()
+
+    def _preview(self) -> None:
+        try:
             text = minutes_markdown(self.app.store, self.session_id)
         except FacilitatorError as exc:
             text = f"*{exc}*"
         self.query_one("#preview", Markdown).update(text)
-        self.query_one("#preview-box").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_private":
+            return self.sharing is not None
+        return True
+
+    def action_toggle_private(self) -> None:
+        if self.sharing is None:
+            return
+        try:
+            share_all(self.app.store, self.session_id, not self.sharing)
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        self.sharing = not self.sharing
+        self._preview()
+        where = "in the minutes" if self.sharing else "kept out of the minutes"
+        again = " Write them again to update the files." if self.written else ""
+        self.app.say(f"Private answers are now {where}.{again}")
 
     def _find_earlier_markdown(self) -> None:
         try:

@@ -99,6 +99,30 @@ def set_in_minutes(store: Store, session_id: int, position: int, shown: bool) ->
         activity_item(db, session_id, position, REFLECTION).answers_in_minutes = shown
 
 
+def session_sharing(store: Store, session_id: int) -> bool | None:
+    """Whether the session's reflections are all in the minutes; None if it has none."""
+    with store.reading() as db:
+        shown = db.scalars(
+            select(AgendaItem.answers_in_minutes).where(
+                AgendaItem.session_id == session_row(db, session_id).id,
+                AgendaItem.kind == REFLECTION,
+            )
+        ).all()
+    return all(shown) if shown else None
+
+
+def share_all(store: Store, session_id: int, shown: bool) -> None:
+    """Put every reflection of the session in the minutes, or keep them all out."""
+    with store.transaction("change what the minutes show") as db:
+        for item in db.scalars(
+            select(AgendaItem).where(
+                AgendaItem.session_id == session_row(db, session_id).id,
+                AgendaItem.kind == REFLECTION,
+            )
+        ):
+            item.answers_in_minutes = shown
+
+
 def reflections(store: Store, session_id: int, position: int) -> Reflections:
     with store.reading() as db:
         session = session_row(db, session_id)
