@@ -57,3 +57,23 @@ class MemberPickerScreen(ModalScreen[int | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def pick_member(app, session_id: int, title: str, then, *, nobody: bool = True) -> None:
+    """Ask who, from the session's programme, and call `then(member id or None, name)` with the
+    answer; nothing is called if the facilitator cancels."""
+    from sessions.errors import FacilitatorError
+    from sessions.services.people import attendance
+
+    try:
+        everyone = attendance(app.store, session_id)
+    except FacilitatorError as exc:
+        app.show_error(str(exc))
+        return
+    names = {entry.member.id: entry.member.name for entry in everyone}
+
+    def chosen(member_id: int | None) -> None:
+        if member_id is not None:
+            then(member_id or None, names.get(member_id, ""))
+
+    app.push_screen(MemberPickerScreen(everyone, title, nobody=nobody), chosen)

@@ -580,21 +580,9 @@ class SessionScreen(Screen[None]):
         self.app.say(f"Note brought back{where}.")
 
     def _pick_member(self, title: str, then) -> None:
-        from facilitator.screens.member_picker import MemberPickerScreen
-        from sessions.services.people import attendance
+        from facilitator.screens.member_picker import pick_member
 
-        try:
-            present = attendance(self.app.store, self.session_id)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
-            return
-        names = {entry.member.id: entry.member.name for entry in present}
-
-        def chosen(member_id: int | None) -> None:
-            if member_id is not None:
-                then(member_id or None, names.get(member_id, ""))
-
-        self.app.push_screen(MemberPickerScreen(present, title), chosen)
+        pick_member(self.app, self.session_id, title, then)
 
     def action_pick_speaker(self) -> None:
         def chosen(member_id: int | None, name: str) -> None:

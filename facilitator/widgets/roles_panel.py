@@ -181,25 +181,15 @@ class RolesPanel(ActivityPanel):
         self.reload()
 
     def action_pick(self) -> None:
-        from facilitator.screens.member_picker import MemberPickerScreen
-        from sessions.services.people import attendance
+        from facilitator.screens.member_picker import pick_member
 
-        try:
-            everyone = attendance(self.app.store, self.session_id)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
-            return
-        names = {entry.member.id: entry.member.name for entry in everyone}
-
-        def chosen(member_id: int | None) -> None:
+        def chosen(member_id: int | None, name: str) -> None:
             if member_id:
-                self.answering = (member_id, names.get(member_id, ""))
+                self.answering = (member_id, name)
                 if member_id not in self._added:
                     self._added += (member_id,)
                 self.reload()
             self.focus()
 
-        self.app.push_screen(
-            MemberPickerScreen(everyone, "Who is marking their team roles?", nobody=False),
-            chosen,
-        )
+        pick_member(self.app, self.session_id, "Who is marking their team roles?", chosen,
+                    nobody=False)
