@@ -17,7 +17,7 @@ from sessions.services.programmes import create_programme
 from sessions.store import Store
 from tests.pilot import add_note, create_and_start, static_text, type_text
 from tests.test_services import ODD_TEXT
-from tests.test_store import make_disk_full
+from tests.test_store import make_disk_full, make_read_only
 
 
 async def test_home_screen_is_headed_programmes(db_path: Path) -> None:
@@ -178,6 +178,20 @@ async def test_a_note_that_cannot_be_saved_stays_in_the_note_line(db_path: Path)
         saved = notes.list_notes(app.store, screen.session_id)
         assert saved[0].text == "saved first"
         assert [n.text for n in screen.query_one(NoteList).notes] == [n.text for n in saved]
+    app.store.close()
+
+
+async def test_a_database_turned_read_only_keeps_the_note_in_the_line(db_path: Path) -> None:
+    app = make_app(str(db_path))
+    async with app.run_test() as pilot:
+        screen = await create_and_start(pilot)
+        await add_note(pilot, "saved first")
+        make_read_only(app.store)
+        await add_note(pilot, "typed after the permissions changed")
+        assert screen.query_one("#note", Input).value == "typed after the permissions changed"
+        assert "read-only" in static_text(screen, "#capture-status")
+        assert [n.text for n in notes.list_notes(app.store, screen.session_id)] == [
+            "saved first"]
     app.store.close()
 
 

@@ -122,6 +122,16 @@ def make_disk_full(store: Store) -> None:
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
 
 
+def make_read_only(store: Store) -> None:
+    """Simulate a database whose file or folder lost its write permission, as root can't
+    with chmod: SQLite refuses every write exactly as it would then."""
+    store.engine.dispose()
+
+    @event.listens_for(store.engine, "connect")
+    def _lock(dbapi_connection, _record) -> None:
+        dbapi_connection.execute("PRAGMA query_only = ON")
+
+
 def test_a_full_disk_gives_one_clear_message_and_keeps_earlier_work(store: Store) -> None:
     create_programme(store, "Kept")
     make_disk_full(store)
