@@ -22,7 +22,7 @@ from tests.test_store import make_disk_full, make_read_only
 
 async def test_home_screen_is_headed_programmes(db_path: Path) -> None:
     app = make_app(str(db_path))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         assert isinstance(app.screen, HomeScreen)
         assert str(app.screen.query_one("#programmes-heading", Label).render()) == "Programmes"
         assert "Press n to create a programme" in static_text(app.screen, "#programmes-hint")
