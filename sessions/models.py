@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import (
+    JSON,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from sessions.db_types import UTCDateTime, utcnow
@@ -242,9 +252,14 @@ class TimerEvent(Base):
     """The clock is this log; elapsed time is derived from it, never stored."""
 
     __tablename__ = "timer_event"
+    # Replays read a session's events of the kinds that count, and its last heartbeat,
+    # straight from this index rather than from every heartbeat logged. It serves
+    # lookups by session alone too, so there is no index on session_id by itself: with
+    # one, SQLite would pick it and walk every heartbeat.
+    __table_args__ = (Index("ix_timer_event_session_kind", "session_id", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
     kind: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime]
     # The item current once the event has happened.
