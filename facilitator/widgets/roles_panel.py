@@ -99,9 +99,9 @@ class RolesPanel(ActivityPanel):
         marked = set(person.roles if person else ())
         group = None
         for index, coverage in enumerate(board.coverage):
-            first, group = coverage.role.group != group, coverage.role.group
+            opens_group, group = coverage.role.group != group, coverage.role.group
             self.add_option(Option(coverage_text(coverage, coverage.role.name in marked,
-                                                 bool(board.answered), first)))
+                                                 bool(board.answered), opens_group)))
             self._rows.append(index)
         # The title, not a row: who is answering must stay in sight as the list scrolls.
         self.border_title = self._who_text()

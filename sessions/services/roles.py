@@ -233,7 +233,7 @@ def latest_roles(
 
 def programme_roles(db: DbSession, programme_id: int) -> RolesBoard | None:
     """The team as the programme last heard it: each current member's latest roles, or None
-    if no one has marked any."""
+    if no one has marked any. Each member's `previous_session` says which session that was."""
     latest = latest_roles(db, programme_id)
     if not latest:
         return None
