@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 
 class ActivityPanel(OptionList):
@@ -18,6 +20,9 @@ class ActivityPanel(OptionList):
         self.position = 0
         self.prompt = ""
         """The item's prompt, set by the screen before `show_for`."""
+        # What each option stands for: an index into the panel's own results, or None for
+        # a heading or a notice the cursor passes over.
+        self._rows: list[int | None] = []
 
     def show_for(self, position: int) -> None:
         """Read the item at `position` afresh and redraw."""
@@ -26,6 +31,26 @@ class ActivityPanel(OptionList):
 
     def reload(self) -> None:
         raise NotImplementedError
+
+    def clear_rows(self) -> None:
+        self.clear_options()
+        self._rows = []
+
+    def add_row(self, prompt: Text, index: int | None = None) -> None:
+        """An option standing for result `index`; without one, a heading the cursor skips."""
+        self.add_option(Option(prompt, disabled=index is None))
+        self._rows.append(index)
+
+    @property
+    def row_index(self) -> int | None:
+        """The result the highlighted option stands for, if any."""
+        if self.highlighted is None or not 0 <= self.highlighted < len(self._rows):
+            return None
+        return self._rows[self.highlighted]
+
+    def highlight_row(self, index: int) -> None:
+        if index in self._rows:
+            self.highlighted = self._rows.index(index)
 
     @property
     def has_rows(self) -> bool:

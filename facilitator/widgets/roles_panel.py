@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.errors import FacilitatorError
@@ -66,7 +65,6 @@ class RolesPanel(ActivityPanel):
         self.answering: tuple[int, str] | None = None
         # Those chosen by hand who were not on the register as present.
         self._added: tuple[int, ...] = ()
-        self._rows: list[int | None] = []
 
     @property
     def has_rows(self) -> bool:
@@ -88,24 +86,21 @@ class RolesPanel(ActivityPanel):
         if self.answering is None:
             first = board.members[0] if board.members else None
             self.answering = (first.member_id, first.name) if first else None
-        kept = self.role_index
-        self.clear_options()
-        self._rows = []
+        kept = self.row_index
+        self.clear_rows()
         if self.answering is None:
-            self.add_option(Option(Text("No members yet: add them from the home screen (m), "
-                                        "then come back.", style="italic"), disabled=True))
-            self._rows.append(None)
+            self.add_row(Text("No members yet: add them from the home screen (m), then come "
+                              "back.", style="italic"))
         person = self.person
         marked = set(person.roles if person else ())
         group = None
         for index, coverage in enumerate(board.coverage):
             opens_group, group = coverage.role.group != group, coverage.role.group
-            self.add_option(Option(coverage_text(coverage, coverage.role.name in marked,
-                                                 bool(board.answered), opens_group)))
-            self._rows.append(index)
+            self.add_row(coverage_text(coverage, coverage.role.name in marked,
+                                       bool(board.answered), opens_group), index)
         # The title, not a row: who is answering must stay in sight as the list scrolls.
         self.border_title = self._who_text()
-        self._highlight_role(kept if kept is not None else 0)
+        self.highlight_row(kept if kept is not None else 0)
 
     def _who_text(self) -> str:
         board = self.board
@@ -122,20 +117,10 @@ class RolesPanel(ActivityPanel):
                      f"{roles_list(person.previous)}")
         return text
 
-    @property
-    def role_index(self) -> int | None:
-        if self.highlighted is None or not 0 <= self.highlighted < len(self._rows):
-            return None
-        return self._rows[self.highlighted]
-
-    def _highlight_role(self, index: int) -> None:
-        if index in self._rows:
-            self.highlighted = self._rows.index(index)
-
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
         # The room decides from what a role does, so the highlighted one says it.
-        index = self.role_index
+        index = self.row_index
         role = TEAM_ROLES[index] if index is not None else None
         self.border_subtitle = f"{role.name}: {role.gist}" if role else ""
 
@@ -144,7 +129,7 @@ class RolesPanel(ActivityPanel):
         self.action_toggle()
 
     def action_toggle(self) -> None:
-        index = self.role_index
+        index = self.row_index
         if index is None or self.answering is None:
             return
         try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets.option_list import Option
 
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.errors import FacilitatorError
@@ -62,8 +61,6 @@ class ScorecardPanel(ActivityPanel):
         self.results: list[StatementResult] = []
         # Whose ratings the digits are: None for the room's, a show of hands nobody owns.
         self.rater: tuple[int, str] | None = None
-        # Which option is which statement: area headings are options too.
-        self._rows: list[int | None] = []
 
     @property
     def has_rows(self) -> bool:
@@ -75,36 +72,23 @@ class ScorecardPanel(ActivityPanel):
         except FacilitatorError as exc:
             self.app.show_error(str(exc))
             return
-        kept = self.statement_index
+        kept = self.row_index
         self.results = results
-        self.clear_options()
-        self._rows = []
+        self.clear_rows()
         area = None
         for index, result in enumerate(results):
             if result.area != area and result.area:
-                self.add_option(Option(Text(result.area, style="bold underline"), disabled=True))
-                self._rows.append(None)
+                self.add_row(Text(result.area, style="bold underline"))
             area = result.area
-            self.add_option(Option(result_text(result, self.rater)))
-            self._rows.append(index)
+            self.add_row(result_text(result, self.rater), index)
         rated = sum(bool(result.scores) for result in results)
         who = f"{self.rater[1]} rating" if self.rater else "room ratings"
         self.border_title = (f"Scorecard: {rated} of {len(results)} rated · {who} · 1–5 rates · "
                              "] who · backspace takes back")
-        self._highlight_statement(kept if kept is not None else 0)
-
-    @property
-    def statement_index(self) -> int | None:
-        if self.highlighted is None or not 0 <= self.highlighted < len(self._rows):
-            return None
-        return self._rows[self.highlighted]
-
-    def _highlight_statement(self, index: int) -> None:
-        if index in self._rows:
-            self.highlighted = self._rows.index(index)
+        self.highlight_row(kept if kept is not None else 0)
 
     def action_rate(self, score: int) -> None:
-        index = self.statement_index
+        index = self.row_index
         if index is None:
             return
         try:
@@ -116,7 +100,7 @@ class ScorecardPanel(ActivityPanel):
         self.reload()
         # One person goes down the list in one go; the room's hands are counted in place.
         if self.rater is not None and index + 1 < len(self.results):
-            self._highlight_statement(index + 1)
+            self.highlight_row(index + 1)
 
     def action_next_rater(self, step: int) -> None:
         try:
@@ -132,10 +116,10 @@ class ScorecardPanel(ActivityPanel):
         at = stops.index(self.rater) if self.rater in stops else 0
         self.rater = stops[(at + step) % len(stops)]
         self.reload()
-        self._highlight_statement(0)
+        self.highlight_row(0)
 
     def action_withdraw(self) -> None:
-        index = self.statement_index
+        index = self.row_index
         if index is None:
             return
         try:
