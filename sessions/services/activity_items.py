@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.db_types import utcnow
@@ -31,6 +31,20 @@ def activity_item(db: DbSession, session_id: int, position: int, kind: str) -> A
     return item
 
 
+def programme_answers(query: Select, kind: str, programme_id: int) -> Select:
+    """`query` over the answers still standing in the programme's items of `kind`, with
+    Session joined for its number: what every comparison across sessions reads."""
+    return (
+        query.join(Session, ActivityResult.session_id == Session.id)
+        .join(AgendaItem, ActivityResult.agenda_item_id == AgendaItem.id)
+        .where(
+            AgendaItem.kind == kind,
+            Session.programme_id == programme_id,
+            ActivityResult.deleted_at.is_(None),
+        )
+    )
+
+
 def people_to_ask(db: DbSession, session: Session) -> list[Member]:
     """Those an activity asks one by one: the members marked present, or, before anyone
     is marked, every current member, so the activity never waits on the register."""
@@ -47,6 +61,17 @@ def people_to_ask(db: DbSession, session: Session) -> list[Member]:
         .where(Member.programme_id == session.programme_id, Member.archived_at.is_(None))
         .order_by(Member.name)
     ))
+
+
+def listed_people(
+    db: DbSession, session: Session, answered: dict[int, str], extra: list[Member] | None = None
+) -> list[tuple[int, str]]:
+    """(member id, name) of everyone an activity lists, by name: those who answered (`answered`
+    maps them to their names), those to ask, and any members added by hand."""
+    names = dict(answered)
+    for member in [*people_to_ask(db, session), *(extra or ())]:
+        names.setdefault(member.id, member.name)
+    return sorted(names.items(), key=lambda pair: (pair[1].casefold(), pair[0]))
 
 
 def people_asked(store: Store, session_id: int) -> list[tuple[int, str]]:

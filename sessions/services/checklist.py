@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session as DbSession
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
 from sessions.models import ActivityResult, AgendaItem, Session
-from sessions.services.activity_items import activity_item
+from sessions.services.activity_items import activity_item, programme_answers
 from sessions.services.activity_items import withdraw_last as withdraw_answer
 from sessions.services.lookup import unfinished_session_row
 from sessions.store import Store
@@ -109,13 +109,9 @@ def option_trends(db: DbSession, programme_id: int, top: int = 3) -> tuple[Optio
     """The options the latest checklist vote put first, each followed back through the
     programme's earlier votes on the same wording: is the top barrier shifting?"""
     rows = db.execute(
-        select(ActivityResult.subject, Session.number, func.sum(ActivityResult.score))
-        .join(Session, ActivityResult.session_id == Session.id)
-        .join(AgendaItem, ActivityResult.agenda_item_id == AgendaItem.id)
-        .where(
-            AgendaItem.kind == CHECKLIST,
-            Session.programme_id == programme_id,
-            ActivityResult.deleted_at.is_(None),
+        programme_answers(
+            select(ActivityResult.subject, Session.number, func.sum(ActivityResult.score)),
+            CHECKLIST, programme_id,
         )
         .group_by(ActivityResult.subject, Session.number)
         .order_by(Session.number)

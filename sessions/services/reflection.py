@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session as DbSession
 from sessions.db_types import utcnow
 from sessions.errors import InputError
 from sessions.models import ActivityResult, AgendaItem, Member, Session
-from sessions.services.activity_items import activity_item, people_to_ask
+from sessions.services.activity_items import activity_item, listed_people
 from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.store import Store
 
@@ -144,11 +144,9 @@ def reflections_for(db: DbSession, session: Session, item: AgendaItem) -> Reflec
         else:
             named[member_id] = text
             names[member_id] = name
-    for member in people_to_ask(db, session):
-        names.setdefault(member.id, member.name)
     answers = [
-        ReflectionAnswer(member_id, names[member_id], named.get(member_id))
-        for member_id in sorted(names, key=lambda m: (names[m].casefold(), m))
+        ReflectionAnswer(member_id, name, named.get(member_id))
+        for member_id, name in listed_people(db, session, names)
     ]
     answers += [ReflectionAnswer(None, "", text) for text in unnamed]
     return Reflections(tuple(answers), item.answers_in_minutes)

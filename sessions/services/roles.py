@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session as DbSession
 from sessions.db_types import utcnow
 from sessions.errors import InputError
 from sessions.models import ActivityResult, AgendaItem, Member, Session
-from sessions.services.activity_items import activity_item, people_to_ask
+from sessions.services.activity_items import activity_item, listed_people, programme_answers
 from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.store import Store
 
@@ -174,17 +174,13 @@ def board_for(
     ):
         marks.setdefault(member_id, set()).add(role)
         names[member_id] = name
-    for member in [*people_to_ask(db, session), *(extra or ())]:
-        names.setdefault(member.id, member.name)
     before = latest_roles(db, session.programme_id, before=session.number)
     members = tuple(
         MemberRoles(
-            member_id,
-            names[member_id],
-            _in_order(marks.get(member_id, ())),
+            member_id, name, _in_order(marks.get(member_id, ())),
             *before.get(member_id, ((), None)),
         )
-        for member_id in sorted(names, key=lambda m: (names[m].casefold(), m))
+        for member_id, name in listed_people(db, session, names, extra)
     )
     return RolesBoard(_coverage(members), members)
 
@@ -208,17 +204,10 @@ def latest_roles(
 ) -> dict[int, tuple[tuple[str, ...], int]]:
     """Each member's roles from the latest session (before session number `before`, if given)
     in which they marked any, with that session's number: what the programme keeps."""
-    query = (
-        select(ActivityResult.member_id, Session.number, ActivityResult.subject)
-        .join(Session, ActivityResult.session_id == Session.id)
-        .join(AgendaItem, ActivityResult.agenda_item_id == AgendaItem.id)
-        .where(
-            AgendaItem.kind == ROLES,
-            Session.programme_id == programme_id,
-            ActivityResult.member_id.is_not(None),
-            ActivityResult.deleted_at.is_(None),
-        )
-    )
+    query = programme_answers(
+        select(ActivityResult.member_id, Session.number, ActivityResult.subject),
+        ROLES, programme_id,
+    ).where(ActivityResult.member_id.is_not(None))
     if before is not None:
         query = query.where(Session.number < before)
     latest: dict[int, tuple[int, set[str]]] = {}

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session as DbSession
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
 from sessions.models import SCORE_RANGE, ActivityResult, AgendaItem, Session
-from sessions.services.activity_items import activity_item
+from sessions.services.activity_items import activity_item, programme_answers
 from sessions.services.activity_items import withdraw_last as withdraw_answer
 from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.store import Store
@@ -162,16 +162,14 @@ def _previous_means(
 ) -> dict[str, tuple[float, int]]:
     """For each statement, the mean and number of the latest earlier session that rated it."""
     rows = db.execute(
-        select(ActivityResult.subject, Session.number, func.avg(ActivityResult.score))
-        .join(Session, ActivityResult.session_id == Session.id)
-        .join(AgendaItem, ActivityResult.agenda_item_id == AgendaItem.id)
+        programme_answers(
+            select(ActivityResult.subject, Session.number, func.avg(ActivityResult.score)),
+            SCORECARD, session.programme_id,
+        )
         .where(
-            AgendaItem.kind == SCORECARD,
-            Session.programme_id == session.programme_id,
             Session.number < session.number,
             ActivityResult.subject.in_(subjects),
             ActivityResult.score.is_not(None),
-            ActivityResult.deleted_at.is_(None),
         )
         .group_by(ActivityResult.subject, Session.number)
         .order_by(Session.number)
@@ -182,16 +180,12 @@ def _previous_means(
 def area_trends(db: DbSession, programme_id: int) -> tuple[AreaTrend, ...]:
     """Each scorecard area's mean rating, session by session, in the order areas first appear."""
     rows = db.execute(
-        select(ActivityResult.area, Session.number, func.avg(ActivityResult.score),
-               func.min(ActivityResult.id))
-        .join(Session, ActivityResult.session_id == Session.id)
-        .join(AgendaItem, ActivityResult.agenda_item_id == AgendaItem.id)
-        .where(
-            AgendaItem.kind == SCORECARD,
-            Session.programme_id == programme_id,
-            ActivityResult.score.is_not(None),
-            ActivityResult.deleted_at.is_(None),
+        programme_answers(
+            select(ActivityResult.area, Session.number, func.avg(ActivityResult.score),
+                   func.min(ActivityResult.id)),
+            SCORECARD, programme_id,
         )
+        .where(ActivityResult.score.is_not(None))
         .group_by(ActivityResult.area, Session.number)
         .order_by(Session.number)
     ).all()
