@@ -8,6 +8,7 @@ programme keeps every member's latest answer and shows it the next time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -120,12 +121,31 @@ def set_roles(
 ) -> None:
     """Make `roles` the member's marks in the item: new ones added, dropped ones withdrawn."""
     wanted = {_role(name) for name in roles}
+    _change_marks(store, session_id, position, member_id, lambda _marked: wanted, now)
+
+
+def toggle_role(
+    store: Store, session_id: int, position: int, member_id: int, role: str,
+    now: datetime | None = None,
+) -> bool:
+    """Mark the role for the member, or take the mark back; whether it is marked now."""
+    _role(role)
+    return role in _change_marks(store, session_id, position, member_id,
+                                 lambda marked: marked ^ {role}, now)
+
+
+def _change_marks(
+    store: Store, session_id: int, position: int, member_id: int,
+    change: Callable[[set[str]], set[str]], now: datetime | None,
+) -> set[str]:
+    """Read the member's marks, and make them `change(marks)` in the same unit of work."""
     now = now or utcnow()
     with store.transaction("save the team roles") as db:
         session = unfinished_session_row(db, session_id, "its team roles can no longer change")
         item = activity_item(db, session_id, position, ROLES)
         member_of_programme(db, member_id, session.programme_id)
         marked = _marks(db, item.id, member_id)
+        wanted = change(set(marked))
         for name, row in marked.items():
             if name not in wanted:
                 row.deleted_at = now
@@ -134,19 +154,7 @@ def set_roles(
                 db.add(ActivityResult(session_id=session_id, agenda_item_id=item.id,
                                       member_id=member_id, area=GROUP_OF[name], subject=name,
                                       score=1, recorded_at=now))
-
-
-def toggle_role(
-    store: Store, session_id: int, position: int, member_id: int, role: str,
-    now: datetime | None = None,
-) -> bool:
-    """Mark the role for the member, or take the mark back; whether it is marked now."""
-    with store.reading() as db:
-        marked = set(_marks(db, activity_item(db, session_id, position, ROLES).id, member_id))
-    on = _role(role) not in marked
-    set_roles(store, session_id, position, member_id, (marked | {role}) if on else
-              (marked - {role}), now)
-    return on
+        return wanted
 
 
 def roles_board(
