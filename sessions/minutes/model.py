@@ -20,7 +20,7 @@ from sessions.services.checklist import CHECKLIST, OptionResult, ranked
 from sessions.services.checklist import options as checklist_options
 from sessions.services.checklist import results_for as checklist_results_for
 from sessions.services.lookup import session_row
-from sessions.services.matters_arising import entries_for
+from sessions.services.matters_arising import due_moved, entries_for
 from sessions.services.reflection import REFLECTION, Reflections, reflections_for
 from sessions.services.roles import ROLES, RolesBoard, board_for
 from sessions.services.scorecard import SCORECARD, StatementResult, results_for, statements
@@ -316,7 +316,7 @@ def _matters_arising(db, session: Session, held_on: date) -> list[MinutesReview]
                 outcome_label=entry.outcome_label,
                 due_before=entry.due_before,
                 due=due,
-                due_moved=entry.outcome == "kept" and due != entry.due_before,
+                due_moved=due_moved(entry.outcome, entry.due_before, due),
             )
         )
     return reviews

@@ -35,7 +35,7 @@ from sessions.services.dashboard import (
     session_state,
     worked_steps,
 )
-from sessions.services.matters_arising import OUTCOME_LABELS
+from sessions.services.matters_arising import OUTCOME_LABELS, due_moved
 from sessions.services.programmes import find_programme
 from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.services.views import meeting_day
@@ -100,7 +100,7 @@ class LatestReview:
 
     @property
     def due_moved(self) -> bool:
-        return self.outcome == "kept" and self.due_after != self.due_before
+        return due_moved(self.outcome, self.due_before, self.due_after)
 
     @property
     def text(self) -> str:

@@ -28,6 +28,11 @@ from sessions.services.lookup import session_row, unfinished_session_row
 OUTCOME_LABELS = {"done": "done", "kept": "kept open", "dropped": "dropped"}
 
 
+def due_moved(outcome: str | None, before: date | None, after: date | None) -> bool:
+    """Whether a review kept the action open with a different due date."""
+    return outcome == "kept" and after != before
+
+
 @dataclass(frozen=True)
 class ReviewEntry:
     action_id: int
@@ -52,7 +57,7 @@ class ReviewEntry:
 
     @property
     def due_moved(self) -> bool:
-        return self.outcome == "kept" and self.due != self.due_before
+        return due_moved(self.outcome, self.due_before, self.due)
 
 
 def review_entries(store, session_id: int, today: date | None = None) -> list[ReviewEntry]:
