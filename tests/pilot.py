@@ -37,3 +37,28 @@ async def add_note(pilot, text: str) -> None:
     pilot.app.screen.query_one("#note", Input).value = text
     await pilot.press("enter")
     await pilot.pause()
+
+
+def bundled_session_at(db_path, clock, kind: str, prepare=None) -> tuple[int, int, int]:
+    """(programme id, session id, item position): a session of the bundled 4-step agenda,
+    its clock started and moved on to its item of `kind`, for the app to resume there.
+
+    `prepare(store, programme_id)` runs before the session starts: members, an earlier session.
+    """
+    from sessions.agenda.library import find_agenda
+    from sessions.services import planning, running
+    from sessions.services.programmes import create_programme
+    from sessions.store import Store
+
+    store = Store.open(db_path)
+    try:
+        programme = create_programme(store, "Harbour programme")
+        if prepare is not None:
+            prepare(store, programme.id)
+        sid = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
+        item = next(i.position for i in running.get_session(store, sid).items if i.kind == kind)
+        running.toggle_clock(store, sid, clock())
+        running.jump(store, sid, item, clock.advance(60))
+    finally:
+        store.close()
+    return programme.id, sid, item

@@ -10,26 +10,16 @@ from textual.widgets import Input, Markdown
 from facilitator.factory import make_app
 from facilitator.screens.session import SessionScreen
 from facilitator.widgets.checklist_panel import ChecklistPanel
-from sessions.agenda.library import find_agenda
-from sessions.services import notes, planning, running
+from sessions.services import notes
 from sessions.services.actions import list_actions
 from sessions.services.checklist import checklist_results
-from sessions.services.programmes import create_programme
-from sessions.store import Store
+from tests.pilot import bundled_session_at
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
 
 def at_the_barriers(db_path: Path, clock) -> tuple[int, int, int]:
-    store = Store.open(db_path)
-    programme = create_programme(store, "Harbour programme")
-    sid = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
-    item = next(i.position for i in running.get_session(store, sid).items
-                if i.kind == "checklist")
-    running.toggle_clock(store, sid, clock())
-    running.jump(store, sid, item, clock.advance(60))
-    store.close()
-    return programme.id, sid, item
+    return bundled_session_at(db_path, clock, "checklist")
 
 
 async def test_votes_are_counted_a_key_at_a_time_and_ranked(db_path, clock) -> None:

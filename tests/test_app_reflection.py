@@ -11,12 +11,10 @@ from facilitator.factory import make_app
 from facilitator.screens.reflection_answer import ReflectionAnswerScreen
 from facilitator.screens.session import SessionScreen
 from facilitator.widgets.reflection_panel import ReflectionPanel
-from sessions.agenda.library import find_agenda
-from sessions.services import planning, reflection, running
+from sessions.services import reflection
 from sessions.services.people import add_member
-from sessions.services.programmes import create_programme
 from sessions.store import Store
-from tests.pilot import type_text
+from tests.pilot import bundled_session_at, type_text
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
@@ -24,16 +22,11 @@ SECRET = "Stop sending replies at midnight"
 
 
 def at_the_reflection(db_path: Path, clock) -> tuple[int, int]:
-    store = Store.open(db_path)
-    programme = create_programme(store, "Harbour programme")
-    for name in ("Ann Ode", "Bea Ng"):
-        add_member(store, programme.id, name)
-    sid = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
-    item = next(i.position for i in running.get_session(store, sid).items
-                if i.kind == "reflection")
-    running.toggle_clock(store, sid, clock())
-    running.jump(store, sid, item, clock.advance(60))
-    store.close()
+    def add_people(store, programme_id: int) -> None:
+        for name in ("Ann Ode", "Bea Ng"):
+            add_member(store, programme_id, name)
+
+    _, sid, item = bundled_session_at(db_path, clock, "reflection", add_people)
     return sid, item
 
 

@@ -14,8 +14,8 @@ from facilitator.widgets.roles_panel import RolesPanel
 from sessions.agenda.library import find_agenda
 from sessions.services import planning, roles, running
 from sessions.services.people import add_member, set_attendance
-from sessions.services.programmes import create_programme
 from sessions.store import Store
+from tests.pilot import bundled_session_at
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
@@ -25,24 +25,23 @@ AGENDA = "pcn-partnership-4-step"
 def at_the_roles(db_path: Path, clock, earlier: dict[str, list[str]] | None = None):
     """A session at its roles item, with Ann and Bea present and Cal sending apologies;
     `earlier` gives roles marked in a first session."""
+    people: dict[str, int] = {}
+
+    def prepare(store, programme_id: int) -> None:
+        for name in ("Ann Ode", "Bea Ng", "Cal Roy"):
+            people[name] = add_member(store, programme_id, name).id
+        if earlier:
+            first = planning.start_session(store, programme_id, find_agenda(AGENDA))
+            where = next(i.position for i in running.get_session(store, first).items
+                         if i.kind == "roles")
+            for name, marked in earlier.items():
+                roles.set_roles(store, first, where, people[name], marked)
+            running.finish_session(store, first, clock.advance(60))
+
+    _, sid, item = bundled_session_at(db_path, clock, "roles", prepare)
     store = Store.open(db_path)
-    programme = create_programme(store, "Harbour programme")
-    people = {name: add_member(store, programme.id, name).id
-              for name in ("Ann Ode", "Bea Ng", "Cal Roy")}
-    if earlier:
-        first = planning.start_session(store, programme.id, find_agenda(AGENDA))
-        where = next(i.position for i in running.get_session(store, first).items
-                     if i.kind == "roles")
-        for name, marked in earlier.items():
-            roles.set_roles(store, first, where, people[name], marked)
-        running.finish_session(store, first, clock.advance(60))
-    sid = planning.start_session(store, programme.id, find_agenda(AGENDA))
-    set_attendance(store, sid, people["Ann Ode"], "present")
-    set_attendance(store, sid, people["Bea Ng"], "present")
-    set_attendance(store, sid, people["Cal Roy"], "apologies")
-    item = next(i.position for i in running.get_session(store, sid).items if i.kind == "roles")
-    running.toggle_clock(store, sid, clock())
-    running.jump(store, sid, item, clock.advance(60))
+    for name, status in (("Ann Ode", "present"), ("Bea Ng", "present"), ("Cal Roy", "apologies")):
+        set_attendance(store, sid, people[name], status)
     store.close()
     return people, sid, item
 

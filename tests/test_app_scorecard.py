@@ -9,21 +9,13 @@ from textual.widgets import Input, Markdown
 from facilitator.factory import make_app
 from facilitator.screens.session import SessionScreen
 from facilitator.widgets.scorecard_panel import ScorecardPanel
-from sessions.agenda.library import find_agenda
-from sessions.services import planning, running
-from sessions.services.programmes import create_programme
 from sessions.services.scorecard import scorecard_results
 from sessions.store import Store
+from tests.pilot import bundled_session_at
 
 
-def at_the_health_check(db_path: Path, clock) -> tuple[int, int]:
-    store = Store.open(db_path)
-    programme = create_programme(store, "Harbour programme")
-    sid = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
-    card = next(i.position for i in running.get_session(store, sid).items if i.kind == "scorecard")
-    running.toggle_clock(store, sid, clock())
-    running.jump(store, sid, card, clock.advance(60))
-    store.close()
+def at_the_health_check(db_path: Path, clock, prepare=None) -> tuple[int, int]:
+    _, sid, card = bundled_session_at(db_path, clock, "scorecard", prepare)
     return sid, card
 
 
@@ -87,14 +79,14 @@ async def test_the_dashboard_shows_each_area_by_session(db_path, clock) -> None:
 async def test_each_member_rates_down_the_list_in_turn(db_path, clock) -> None:
     from sessions.services.people import add_member
 
-    store = Store.open(db_path)
-    programme = create_programme(store, "Harbour programme")
-    ann = add_member(store, programme.id, "Ann Ode").id
-    bea = add_member(store, programme.id, "Bea Ng").id
-    sid = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
-    card = next(i.position for i in running.get_session(store, sid).items if i.kind == "scorecard")
-    running.jump(store, sid, card, clock())
-    store.close()
+    people: dict[str, int] = {}
+
+    def add_people(store, programme_id: int) -> None:
+        for name in ("Ann Ode", "Bea Ng"):
+            people[name] = add_member(store, programme_id, name).id
+
+    sid, card = at_the_health_check(db_path, clock, add_people)
+    ann, bea = people["Ann Ode"], people["Bea Ng"]
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
