@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from sessions.errors import FacilitatorError
 
 
 class ActivityPanel(OptionList):
@@ -31,6 +35,21 @@ class ActivityPanel(OptionList):
 
     def reload(self) -> None:
         raise NotImplementedError
+
+    def save(self, change: Callable[[], object], nothing: str = "") -> bool:
+        """Make a change to the item's answers, then redraw from what was saved; whether it
+        was made. A refusal is shown and changes nothing; with `nothing`, a change that found
+        nothing to do (it returned None) says so instead."""
+        try:
+            result = change()
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return False
+        if nothing and result is None:
+            self.app.say(nothing)
+            return False
+        self.reload()
+        return True
 
     def clear_rows(self) -> None:
         self.clear_options()

@@ -87,27 +87,15 @@ class ChecklistPanel(ActivityPanel):
     def action_vote(self, count: int) -> None:
         if self.highlighted is None:
             return
-        try:
-            vote(self.app.store, self.session_id, self.position, self.highlighted, count,
-                 now=self.app.now())
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
-            return
-        self.reload()
+        self.save(lambda: vote(self.app.store, self.session_id, self.position, self.highlighted,
+                               count, now=self.app.now()))
 
     def action_withdraw(self) -> None:
         if self.highlighted is None:
             return
-        try:
-            taken = withdraw_last(self.app.store, self.session_id, self.position,
-                                  self.highlighted, now=self.app.now())
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
-            return
-        if taken is None:
-            self.app.say("That option has no votes to take back.")
-            return
-        self.reload()
+        self.save(lambda: withdraw_last(self.app.store, self.session_id, self.position,
+                                        self.highlighted, now=self.app.now()),
+                  nothing="That option has no votes to take back.")
 
     def action_to_note(self, as_action: bool) -> None:
         if self.highlighted is None:

@@ -123,13 +123,8 @@ class ReflectionPanel(ActivityPanel):
         if entry is None or entry.text is None:
             self.app.say("There is no answer there to take back.")
             return
-        try:
-            withdraw(self.app.store, self.session_id, self.position, entry.member_id,
-                     now=self.app.now())
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
-            return
-        self.reload()
+        self.save(lambda: withdraw(self.app.store, self.session_id, self.position,
+                                   entry.member_id, now=self.app.now()))
 
     def action_toggle_shown(self) -> None:
         self.shown = not self.shown
@@ -138,12 +133,8 @@ class ReflectionPanel(ActivityPanel):
     def action_toggle_minutes(self) -> None:
         if self.state is None:
             return
-        try:
-            set_in_minutes(self.app.store, self.session_id, self.position,
-                           not self.state.in_minutes)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        if not self.save(lambda: set_in_minutes(self.app.store, self.session_id, self.position,
+                                                not self.state.in_minutes)):
             return
-        self.reload()
         self.app.say("These answers will be in the minutes." if self.state.in_minutes
                      else "These answers are kept out of the minutes.")

@@ -132,13 +132,9 @@ class RolesPanel(ActivityPanel):
         index = self.row_index
         if index is None or self.answering is None:
             return
-        try:
-            toggle_role(self.app.store, self.session_id, self.position, self.answering[0],
-                        TEAM_ROLES[index].name, now=self.app.now())
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
-            return
-        self.reload()
+        self.save(lambda: toggle_role(self.app.store, self.session_id, self.position,
+                                      self.answering[0], TEAM_ROLES[index].name,
+                                      now=self.app.now()))
 
     def action_next_member(self, step: int) -> None:
         members = self.board.members if self.board else ()
@@ -157,13 +153,8 @@ class RolesPanel(ActivityPanel):
         if person is None or person.previous_session is None:
             self.app.say(f"{self.answering[1]} has not marked team roles before.")
             return
-        try:
-            set_roles(self.app.store, self.session_id, self.position, person.member_id,
-                      person.previous, now=self.app.now())
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
-            return
-        self.reload()
+        self.save(lambda: set_roles(self.app.store, self.session_id, self.position,
+                                    person.member_id, person.previous, now=self.app.now()))
 
     def action_pick(self) -> None:
         from facilitator.screens.member_picker import pick_member

@@ -91,15 +91,11 @@ class ScorecardPanel(ActivityPanel):
         index = self.row_index
         if index is None:
             return
-        try:
-            rate(self.app.store, self.session_id, self.position, index, score, now=self.app.now(),
-                 member_id=self.rater[0] if self.rater else None)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
-            return
-        self.reload()
+        saved = self.save(lambda: rate(
+            self.app.store, self.session_id, self.position, index, score, now=self.app.now(),
+            member_id=self.rater[0] if self.rater else None))
         # One person goes down the list in one go; the room's hands are counted in place.
-        if self.rater is not None and index + 1 < len(self.results):
+        if saved and self.rater is not None and index + 1 < len(self.results):
             self.highlight_row(index + 1)
 
     def action_next_rater(self, step: int) -> None:
@@ -122,14 +118,7 @@ class ScorecardPanel(ActivityPanel):
         index = self.row_index
         if index is None:
             return
-        try:
-            taken = withdraw_last(self.app.store, self.session_id, self.position, index,
-                                  now=self.app.now(),
-                                  member_id=self.rater[0] if self.rater else None)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
-            return
-        if taken is None:
-            self.app.say("That statement has no rating to take back.")
-            return
-        self.reload()
+        self.save(lambda: withdraw_last(self.app.store, self.session_id, self.position, index,
+                                        now=self.app.now(),
+                                        member_id=self.rater[0] if self.rater else None),
+                  nothing="That statement has no rating to take back.")
