@@ -110,10 +110,15 @@ class AgendaItem(Base):
 
 class Note(Base):
     __tablename__ = "note"
+    # Each starts with the column looked up, and carries what the dashboard counts by.
+    __table_args__ = (
+        Index("ix_note_session_kind", "session_id", "kind", "deleted_at"),
+        Index("ix_note_item_deleted", "agenda_item_id", "deleted_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
-    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), index=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"))
     kind: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

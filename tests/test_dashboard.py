@@ -139,6 +139,17 @@ def test_actions_open_and_overdue_are_counted(store, programme, small_agenda) ->
     assert programme_dashboard(store, programme.id, date(2027, 1, 1)).overdue_actions == 2
 
 
+def test_an_action_whose_note_was_deleted_is_not_counted(store, programme, small_agenda) -> None:
+    sid = planning.start_session(store, programme.id, small_agenda)
+    note(store, sid, 0, "a: send the draft @Sam 2026-11-01")
+    delete_note(store, note(store, sid, 0, "a: typed twice @Sam 2026-11-01").id)
+    note(store, sid, 0, f"a: due today @Jo {TODAY:%Y-%m-%d}")  # not late until tomorrow
+
+    view = programme_dashboard(store, programme.id, TODAY)
+    assert (view.open_actions, view.overdue_actions) == (2, 1)
+    assert view.open_actions == len(list_actions(store, programme.id, status="open"))
+
+
 def test_the_note_trend_counts_deal_and_relationship_per_session(
     store, programme, small_agenda
 ) -> None:

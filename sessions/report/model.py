@@ -32,6 +32,7 @@ from sessions.services.dashboard import (
     PLANNED,
     UNFINISHED,
     StepWork,
+    items_with_notes,
     session_state,
     worked_steps,
 )
@@ -222,14 +223,7 @@ def _steps_worked(db, in_programme, clocks: dict[int, ClockState]) -> dict[int, 
         select(AgendaItem.id, AgendaItem.session_id, AgendaItem.position, AgendaItem.step)
         .where(AgendaItem.session_id.in_(in_programme), AgendaItem.step.is_not(None))
     ).all()
-    noted = set(
-        db.scalars(
-            select(Note.agenda_item_id)
-            .where(Note.session_id.in_(in_programme), Note.deleted_at.is_(None))
-            .distinct()
-        )
-    )
-    return worked_steps(items, noted, clocks)
+    return worked_steps(items, items_with_notes(db, in_programme), clocks)
 
 
 def _session(row: Session, clock: ClockState, steps: set[int]) -> ReportSession:

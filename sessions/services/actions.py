@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 
 from sessions.errors import InputError, NotFoundError
 from sessions.models import ACTION_STATUSES, Action, AgendaItem, Note, Session
@@ -54,6 +54,18 @@ def list_actions(
             if wanted in action.owner.casefold()
         ]
     return sorted(views, key=lambda a: (a.due is None, a.due or date.max, a.raised_at, a.id))
+
+
+def count_open_actions(db, programme_id: int, today: date) -> tuple[int, int]:
+    """(open, overdue): `list_actions(status="open")` counted by the database, not listed."""
+    due_passed = and_(Action.due_on.is_not(None), Action.due_on < today)
+    open_count, overdue = db.execute(
+        select(func.count(), func.count().filter(due_passed))
+        .join(Note, Action.note_id == Note.id)
+        .where(Action.programme_id == programme_id, Action.status == "open",
+               Note.deleted_at.is_(None))
+    ).one()
+    return open_count, overdue
 
 
 def set_action_status(store, action_id: int, status: str) -> None:
