@@ -215,6 +215,7 @@ class DashboardScreen(Screen[None]):
         super().__init__()
         self.programme_id = programme_id
         self.view: DashboardView | None = None
+        self._filled_width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -244,8 +245,12 @@ class DashboardScreen(Screen[None]):
         self.refresh_view()
 
     def on_resize(self) -> None:
-        if self.view is not None:
+        # Also sent as the screen is first shown, straight after the table was filled.
+        if self.view is not None and self._agenda_width() != self._filled_width:
             self._fill_table(self.view)
+
+    def _agenda_width(self) -> int:
+        return max(MIN_AGENDA_WIDTH, self.app.size.width - TABLE_FRAME - sum(w for _, w in COLUMNS))
 
     def refresh_view(self) -> None:
         try:
@@ -276,8 +281,7 @@ class DashboardScreen(Screen[None]):
     def _fill_table(self, view: DashboardView) -> None:
         table = self.query_one("#sessions", DataTable)
         kept = self.highlighted_session()
-        agenda_width = max(MIN_AGENDA_WIDTH,
-                           self.app.size.width - TABLE_FRAME - sum(w for _, w in COLUMNS))
+        agenda_width = self._filled_width = self._agenda_width()
         table.clear(columns=True)
         for label, width in COLUMNS:
             table.add_column(label, width=width)
