@@ -88,9 +88,9 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Programmes"
-        self.refresh_lists()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: one read serves both, at launch too.
         self.refresh_lists()
 
     def refresh_lists(self) -> None:
