@@ -1,11 +1,15 @@
 """The baselines: the least a Textual app can do for each job the facilitator does.
 
 `static` is one Static widget and nothing else: what any Textual app costs just
-by being open. `filewatch PATH` polls a plain file at the mirror's interval and
+by being open. `framed` adds a Header and a Footer around it: the least a
+screen of the facilitator's shape costs to start. `framed-orm` is the same
+after importing SQLAlchemy's ORM, which the facilitator needs before it can
+list anything: the floor of the stack the app is built on. `filewatch PATH` polls a plain file at the mirror's interval and
 shows what it holds: the cheapest possible mirror, so the facilitator's mirror
 is measured against polling itself rather than against nothing.
 
-Run as `python -m benchmarks.bare_apps static` or `... filewatch PATH`.
+Run as `python -m benchmarks.bare_apps static`, `... framed`, `... framed-orm` or
+`... filewatch PATH`.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ import sys
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.widgets import Footer, Header, Static
 
 # The same interval as the facilitator's mirror, so both wait for the same poll.
 POLL_SECONDS = 0.2
+
+FRAMED_TEXT = "Nothing happens here either."
 
 
 class StaticApp(App[None]):
@@ -27,6 +33,15 @@ class StaticApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Nothing happens here.")
+
+
+class FramedApp(App[None]):
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(FRAMED_TEXT)
+        yield Footer()
 
 
 class FileWatchApp(App[None]):
@@ -61,10 +76,19 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["static"]:
         StaticApp().run()
         return 0
+    if argv[:1] == ["framed"]:
+        FramedApp().run()
+        return 0
+    if argv[:1] == ["framed-orm"]:
+        import sqlalchemy.orm  # noqa: F401  (the import is what is measured)
+
+        FramedApp().run()
+        return 0
     if len(argv) == 2 and argv[0] == "filewatch":
         FileWatchApp(argv[1]).run()
         return 0
-    print("usage: python -m benchmarks.bare_apps static | filewatch PATH", file=sys.stderr)
+    print("usage: python -m benchmarks.bare_apps static | framed | framed-orm | filewatch PATH",
+          file=sys.stderr)
     return 2
 
 

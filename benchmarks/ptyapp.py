@@ -191,6 +191,13 @@ class PtyApp:
         fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
 
+    def peak_memory_kib(self) -> int:
+        """The most resident memory the app has held so far (the kernel's high-water mark)."""
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+        raise RuntimeError("the kernel gives no VmHWM for the app")
+
     def quit(self) -> None:
         """Ask the app to quit (ctrl+q) without waiting: several can wind down at once."""
         if self.running():

@@ -32,8 +32,10 @@ class Row:
 
 def machine_line() -> str:
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2**30
     return (
-        f"Measured {when} on {os.cpu_count()} CPUs ({platform.system()} {platform.release()}, "
+        f"Measured {when} on {os.cpu_count()} CPUs and {memory:.1f} GiB of memory "
+        f"({platform.system()} {platform.release()}, "
         f"{platform.machine()}), Python {platform.python_version()}, "
         f"Textual {version('textual')}."
     )

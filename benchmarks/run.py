@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.idle_cpu import measure_idle
+from benchmarks.launch import measure_launch
 from benchmarks.minutes_render import (
     FORMATS,
     GOAL_NOTES,
@@ -44,17 +45,18 @@ class Plan:
     open_sessions: int
     open_notes: int
     open_samples: int
+    launch_samples: int
     minutes_sizes: tuple[int, ...]
     minutes_repeats: int
 
 
 FULL = Plan("full", lag_samples=40, idle_seconds=60.0, warmup_seconds=3.0,
             history_notes=100_000, save_samples=300,
-            open_sessions=200, open_notes=100_000, open_samples=5,
+            open_sessions=200, open_notes=100_000, open_samples=5, launch_samples=10,
             minutes_sizes=(10, 100, 1_000, 10_000), minutes_repeats=5)
 QUICK = Plan("quick", lag_samples=2, idle_seconds=1.5, warmup_seconds=0.3,
              history_notes=2_000, save_samples=20,
-             open_sessions=20, open_notes=2_000, open_samples=2,
+             open_sessions=20, open_notes=2_000, open_samples=2, launch_samples=2,
              minutes_sizes=(10, 100, 1_000), minutes_repeats=3)
 
 
@@ -68,6 +70,16 @@ def open_rows(plan: Plan) -> tuple[str, str]:
     """The names of the home screen and dashboard rows, which say how big the programme was."""
     size = f"({plan.open_sessions:,} sessions, {plan.open_notes:,} notes)"
     return f"Home screen shown {size}", f"Dashboard shown {size}"
+
+
+LAUNCH_ROW = "Launch to the home screen (goal ≤ 1.15×)"
+LAUNCH_STACK_ROW = "Launch to the home screen, against the bare app after importing SQLAlchemy's ORM"
+
+
+def memory_rows(plan: Plan) -> tuple[str, str]:
+    """The peak memory rows: the large programme's dashboard open, and the one-session one."""
+    return (f"Peak memory, dashboard of {plan.open_sessions:,} sessions open",
+            "Peak memory, dashboard of 1 session open")
 
 
 def minutes_rows(minutes: MinutesMeasurement) -> list[Row]:
@@ -160,6 +172,8 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
             f"{plan.open_notes:,} notes, {plan.open_samples} launches each")
         opened = measure_open(Path(folder) / "open", plan.open_sessions, plan.open_notes,
                               plan.open_samples, random.Random(2026))
+        say(f"launch: {plan.launch_samples} launches of each of three apps")
+        launch = measure_launch(Path(folder) / "launch", plan.launch_samples, random.Random(2026))
         say(f"minutes ready: sessions of {', '.join(f'{n:,}' for n in plan.minutes_sizes)} "
             f"notes, {plan.minutes_repeats} renders each")
         minutes = measure_minutes(Path(folder) / "minutes", plan.minutes_sizes,
@@ -167,7 +181,11 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
 
     p50_row, p99_row = save_rows(plan)
     home_row, dashboard_row = open_rows(plan)
+    large_memory_row, small_memory_row = memory_rows(plan)
+    bare_mib = launch.baseline.peak_median_mib
     rows = [
+        Row(LAUNCH_ROW, "ms", launch.facilitator.median_ms, launch.baseline.median_ms),
+        Row(LAUNCH_STACK_ROW, "ms", launch.facilitator.median_ms, launch.stack.median_ms),
         Row("Mirror lag, median", "ms", lag.median_ms, base.median_ms),
         Row("Mirror lag, worst", "ms", lag.worst_ms, base.worst_ms),
         Row("Idle CPU, session screen with the clock running", "% of a core",
@@ -179,6 +197,8 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
         Row(home_row, "ms", opened.facilitator.home_median_ms, opened.baseline.home_median_ms),
         Row(dashboard_row, "ms", opened.facilitator.dashboard_median_ms,
             opened.baseline.dashboard_median_ms),
+        Row(large_memory_row, "MiB", opened.facilitator.peak_median_mib, bare_mib),
+        Row(small_memory_row, "MiB", opened.baseline.peak_median_mib, bare_mib),
         *minutes_rows(minutes),
     ]
     missed = lag.missed + base.missed
@@ -187,7 +207,8 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
     )
     notes = [
         machine_line(),
-        (f"Mode: {plan.name}. Every app ran on its own 80x24 pseudo-terminal, its output "
+        (f"Command: `python -m benchmarks.run{' --quick' if plan is QUICK else ''}`, "
+         f"from the project root. Mode: {plan.name}. Every app ran on its own 80x24 pseudo-terminal, its output "
          "drained and discarded as it came."),
         (f"Mirror lag: {plan.lag_samples} notes committed by another process, from the end of "
          "the commit until the note's text reached the mirror's terminal. Baseline: a bare "
@@ -234,6 +255,27 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
          "calls on the large database in the benchmark's own process (median of "
          f"{plan.open_samples}): home {opened.read_home_ms:.0f} ms, dashboard "
          f"{opened.read_dashboard_ms:.0f} ms."),
+        (f"Launch: median of {plan.launch_samples} launches (a new process each time) from "
+         "just before starting the app until its first screen reached the terminal: for the "
+         "facilitator, until both \"Programmes\" and the programme's name were there, on a "
+         "database holding one programme with one session. Baseline: a bare Textual app with "
+         "a Header, a Static and a Footer (`benchmarks/bare_apps.py framed`), until its "
+         "Static's text was there. The second row's baseline is the same bare app importing "
+         "SQLAlchemy's ORM first (`framed-orm`), which the app cannot list a programme "
+         "without: what lies above it is the app's own. The three launched in turn, in "
+         "random order."),
+        (f"Launch samples (ms), facilitator: {_list(launch.facilitator.shown_ms)}; bare app: "
+         f"{_list(launch.baseline.shown_ms)}; bare app after the ORM's import: "
+         f"{_list(launch.stack.shown_ms)}."),
+        ("Peak memory: the kernel's high-water mark of the app's resident memory (VmHWM), "
+         "read once the dashboard was shown in each launch of the home screen and dashboard "
+         "measurement (median), on the large database and on the one-session one. Baseline: "
+         "the same mark of the bare app with a Header, a Static and a Footer, once shown "
+         f"(median of its {plan.launch_samples} launches). Samples (MiB), large: "
+         f"{_mib_list(opened.facilitator.peak_kib)}; one session: "
+         f"{_mib_list(opened.baseline.peak_kib)}; bare app: "
+         f"{_mib_list(launch.baseline.peak_kib)}; bare app after the ORM's import: "
+         f"{_mib_list(launch.stack.peak_kib)}."),
         *minutes_notes(minutes, plan),
     ]
     return rows, notes
@@ -241,6 +283,10 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
 
 def _list(values: list[float]) -> str:
     return ", ".join(f"{value:.0f}" for value in values)
+
+
+def _mib_list(kib: list[int]) -> str:
+    return ", ".join(f"{value / 1024:.1f}" for value in kib)
 
 
 def main(argv: list[str] | None = None) -> int:

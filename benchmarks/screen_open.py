@@ -60,6 +60,8 @@ def dashboard_line(sessions: int) -> str:
 class OpenResult:
     home_ms: list[float] = field(default_factory=list)
     dashboard_ms: list[float] = field(default_factory=list)
+    peak_kib: list[int] = field(default_factory=list)
+    """The app's resident memory at its highest, once the dashboard was shown."""
 
     @property
     def home_median_ms(self) -> float:
@@ -68,6 +70,10 @@ class OpenResult:
     @property
     def dashboard_median_ms(self) -> float:
         return statistics.median(self.dashboard_ms)
+
+    @property
+    def peak_median_mib(self) -> float:
+        return statistics.median(self.peak_kib) / 1024
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,7 @@ def _open_once(room: Room, sessions: int, result: OpenResult) -> None:
         pressed = time.monotonic()
         app.send(ENTER)
         result.dashboard_ms.append((_seen(app, figures) - pressed) * 1000)
+        result.peak_kib.append(app.peak_memory_kib())
 
 
 def _reading_ms(db_path: Path, samples: int) -> tuple[float, float]:

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from benchmarks.minutes_render import FORMATS, GOAL_NOTES, GOALS_MS
-from benchmarks.run import QUICK, main, open_rows, save_rows
+from benchmarks.run import (
+    LAUNCH_ROW,
+    LAUNCH_STACK_ROW,
+    QUICK,
+    main,
+    memory_rows,
+    open_rows,
+    save_rows,
+)
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/stat").exists(), reason="the benchmarks read CPU time from /proc (Linux)"
@@ -22,6 +30,9 @@ MEASUREMENTS = [
     "Idle CPU, mirror of that session",
     *save_rows(QUICK),
     *open_rows(QUICK),
+    LAUNCH_ROW,
+    LAUNCH_STACK_ROW,
+    *memory_rows(QUICK),
     *(
         f"Minutes ready, {fmt}, {count:,} notes"
         + (f" (goal ≤ {GOALS_MS[fmt]:,.0f} ms)" if count == GOAL_NOTES else "")

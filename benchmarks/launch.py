@@ -1,0 +1,90 @@
+"""Launch: from starting the app until its home screen is up, against the barest Textual app.
+
+The facilitator opens on a database holding one programme with one session, so
+the home screen has a programme to list but nothing to read at length. The
+baseline is a Textual app with a Header, a Static and a Footer and nothing
+else (`bare_apps.py framed`): Python's start-up, Textual's import and a first
+frame of the same shape. The difference is what the app's own imports, its
+database opening (and upgrade check) and the home screen's reads add. The
+baseline's resident memory at its highest is kept too, as the floor the app's
+own memory is read against.
+
+A third app, the same bare one after importing SQLAlchemy's ORM
+(`bare_apps.py framed-orm`), is the floor of the stack itself: the app cannot
+list a programme before that import, so what lies above it is the app's own.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.bare_apps import FRAMED_TEXT
+from benchmarks.ptyapp import PtyApp, python_module
+from benchmarks.room import Room, prepare_room
+
+# A launch taking seconds is a finding; a minute is a hang.
+SHOWN_WITHIN_SECONDS = 60.0
+
+# The home screen's heading, and the programme prepare_room creates.
+HOME_TEXTS = ("Programmes", "Benchmark programme")
+
+
+@dataclass
+class LaunchResult:
+    shown_ms: list[float] = field(default_factory=list)
+    peak_kib: list[int] = field(default_factory=list)
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.shown_ms)
+
+    @property
+    def peak_median_mib(self) -> float:
+        return statistics.median(self.peak_kib) / 1024
+
+
+@dataclass(frozen=True)
+class LaunchMeasurement:
+    facilitator: LaunchResult
+    baseline: LaunchResult
+    """The bare Textual app with a Header, a Static and a Footer."""
+    stack: LaunchResult
+    """The same after importing SQLAlchemy's ORM."""
+
+
+def _launch_once(argv: list[str], texts: tuple[str, ...], result: LaunchResult,
+                 env: dict[str, str] | None = None) -> None:
+    app = PtyApp(argv, env=env)
+    # Watched before launch: the first frame may carry them all.
+    sightings = [app.watch(text) for text in texts]
+    launched = time.monotonic()
+    with app:
+        seen = [sighting.wait(SHOWN_WITHIN_SECONDS) for sighting in sightings]
+        if None in seen:
+            missing = texts[seen.index(None)]
+            raise RuntimeError(f"{missing!r} did not appear within {SHOWN_WITHIN_SECONDS:.0f} s "
+                               f"of launching {' '.join(argv[1:])}; last output: "
+                               f"{app.screen_text()[-600:]!r}")
+        result.shown_ms.append((max(seen) - launched) * 1000)
+        result.peak_kib.append(app.peak_memory_kib())
+
+
+def measure_launch(folder: Path, samples: int, rng: random.Random) -> LaunchMeasurement:
+    """The three apps launched in turn, in random order, one new process each time."""
+    room: Room = prepare_room(folder)
+    facilitator, baseline, stack = LaunchResult(), LaunchResult(), LaunchResult()
+    turns = [
+        (python_module("facilitator", "--db", str(room.db_path)), HOME_TEXTS, facilitator,
+         room.env()),
+        (python_module("benchmarks.bare_apps", "framed"), (FRAMED_TEXT,), baseline, None),
+        (python_module("benchmarks.bare_apps", "framed-orm"), (FRAMED_TEXT,), stack, None),
+    ]
+    for _ in range(samples):
+        rng.shuffle(turns)
+        for argv, texts, result, env in turns:
+            _launch_once(argv, texts, result, env)
+    return LaunchMeasurement(facilitator, baseline, stack)
