@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
 from sessions.minutes.wording import item_timing, review_outcome
-from sessions.models import Attendance, Declaration, Member, Note, Session
+from sessions.models import Action, Attendance, Declaration, Member, Note, Session
 from sessions.services.checklist import CHECKLIST, OptionResult, ranked
 from sessions.services.checklist import options as checklist_options
 from sessions.services.checklist import results_for as checklist_results_for
@@ -189,15 +189,19 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
         session = session_row(db, session_id)
         events = load_events(db, session_id)
         clock = replay(events)
-        notes = db.scalars(
-            select(Note)
+        # Columns, not ORM objects: a long session has thousands of notes, each with its
+        # action and speaker, and the minutes only read them.
+        notes = db.execute(
+            select(Note.agenda_item_id, Note.kind, Note.text, Action.id.label("action_id"),
+                   Action.owner, Action.due_on, Action.status, Member.name.label("said_by"))
+            .outerjoin(Action, Action.note_id == Note.id)
+            .outerjoin(Member, Member.id == Note.member_id)
             .where(Note.session_id == session_id, Note.deleted_at.is_(None))
-            .options(selectinload(Note.action), selectinload(Note.member))
             .order_by(Note.created_at, Note.id)
         ).all()
         present, apologies = _attendance(db, session_id)
         declarations = _declarations(db, session_id)
-        by_item: dict[int, list[Note]] = {}
+        by_item: dict[int, list] = {}
         for note in notes:
             by_item.setdefault(note.agenda_item_id, []).append(note)
 
@@ -236,23 +240,23 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                 if given.answered:
                     minutes_item.reflection = given
             for note in by_item.get(item.id, []):
-                action = note.action
+                has_action = note.action_id is not None
                 minutes_item.notes.setdefault(note.kind, []).append(
                     MinutesNote(
                         kind=note.kind,
                         text=note.text,
-                        owner=action.owner if action else "",
-                        due=action.due_on if action else None,
-                        said_by=note.member.name if note.member else "",
+                        owner=note.owner if has_action else "",
+                        due=note.due_on,
+                        said_by=note.said_by or "",
                     )
                 )
-                if action is not None:
+                if has_action:
                     actions.append(
                         MinutesAction(
                             text=note.text,
-                            owner=action.owner,
-                            due=action.due_on,
-                            status=action.status,
+                            owner=note.owner,
+                            due=note.due_on,
+                            status=note.status,
                             item_title=item.title,
                         )
                     )
