@@ -308,9 +308,10 @@ class SessionScreen(Screen[None]):
             status = "ctrl+t starts the clock"
         line = (f"{format_clock(live.session_elapsed)} of "
                 f"{format_duration(self.view.planned_seconds)} · {where} · {status}")
-        if line != self._session_line:  # half the ticks change nothing; skip the re-layout
+        if line != self._session_line:  # half the ticks change nothing
             self._session_line = line
-            self.query_one("#session-clock", Static).update(line)
+            # One line of fixed height: its text never changes its size, so no re-layout.
+            self.query_one("#session-clock", Static).update(line, layout=False)
         self._warn_if_late(heading.late_seconds)
 
     def _warn_if_late(self, late_seconds: float) -> None:
