@@ -223,3 +223,15 @@ async def test_f3_searches_the_programme_from_the_session(db_path, prepared, clo
         await pilot.pause()
         assert app.screen is screen
     app.store.close()
+
+
+async def test_the_note_line_keeps_a_steady_cursor_while_the_clock_runs(
+    db_path, prepared, clock
+) -> None:
+    """A blinking cursor would redraw the framed note line twice a second all session."""
+    app = make_app(str(db_path), now=clock)
+    async with app.run_test() as pilot:
+        screen = await resume(pilot)
+        await pilot.press("ctrl+t")
+        note_line = screen.query_one("#note", Input)
+        assert note_line.has_focus and not note_line.cursor_blink

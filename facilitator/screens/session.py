@@ -194,8 +194,12 @@ class SessionScreen(Screen[None]):
         self.set_interval(0.5, self.tick)
         self.set_interval(HEARTBEAT_SECONDS, self.beat)
         self.watch_capture_kind(self.capture_kind)
+        note = self.query_one("#note", Input)
+        # A steady cursor: a blinking one redraws the whole framed line twice a second
+        # for three hours, more than the clocks themselves cost.
+        note.cursor_blink = False
         if self._panel is None or not self._panel.has_rows:
-            self.query_one("#note", Input).focus()
+            note.focus()
 
     def on_unmount(self) -> None:
         # Leaving or quitting pauses the clock, so the session waits for the room.
@@ -290,7 +294,8 @@ class SessionScreen(Screen[None]):
             back = f"{return_time(live, seconds, now).astimezone():%H:%M}"
             self.query_one("#back-at", Digits).update(back)
         digits = self.query_one("#countdown", Digits)
-        digits.update(reading.text)
+        if digits.value != reading.text:  # it changes once a second; the tick comes twice
+            digits.update(reading.text)
         digits.set_class(reading.level == "warning", "-warning")
         digits.set_class(reading.level == "over", "-over")
         heading = pace(self.state, seconds, now, self.view.planned_seconds)
