@@ -1,18 +1,26 @@
-"""The Textual application: it holds the open store and starts on the home screen."""
+"""The Textual application: it holds the store and starts on the home screen.
+
+Nothing here loads the database layer: the app can draw its first frame
+before SQLAlchemy is imported, which takes as long as Textual's own import.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from facilitator.commands import ScreenKeysProvider
-from sessions.services.leases import Holder
 from sessions.steady_clock import SteadyClock
-from sessions.store import Store
+
+if TYPE_CHECKING:
+    from sessions.services.leases import Holder
+    from sessions.store import Store
 
 
 class FacilitatorApp(App[None]):
@@ -27,17 +35,21 @@ class FacilitatorApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | Callable[[], Store],
         *,
         now: Callable[[], datetime] | None = None,
         first_screen: Callable[[], Screen] | None = None,
     ):
+        """`store` is the open store, or what opens it once the first frame is drawn."""
         super().__init__()
-        self.store = store
+        if callable(store):
+            self._store, self._open_store = None, store
+        else:
+            self._store, self._open_store = store, None
+        self.open_error: BaseException | None = None
+        """Why the store could not be opened, for the command line to report."""
         # The home screen, unless the app was opened for one job (the read-only mirror).
         self._first_screen = first_screen
-        # Who this copy is, for the lease that keeps one driver per session.
-        self.holder = Holder.this_process()
         # The time source for the clock (steady through wall-clock changes and sleeps);
         # tests hand in their own.
         self.now: Callable[[], datetime] = now or SteadyClock()
@@ -52,6 +64,41 @@ class FacilitatorApp(App[None]):
             self.theme = chosen
         # The bell at an item's zero; some rooms (and some facilitators) want silence.
         self.bell_on = settings.get("bell", True) is not False
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = self._open_store()
+        return self._store
+
+    @property
+    def store_is_open(self) -> bool:
+        return self._store is not None
+
+    def open_store_or_exit(self) -> bool:
+        """Open the store if it is not yet; if it cannot be, close the app and keep why.
+
+        The command line then reports it as it reports any database it cannot use,
+        one line after the terminal is given back, with nothing half drawn.
+        """
+        try:
+            self.store
+        except Exception as exc:  # reported by the command line, as if opened before the app
+            self.open_error = exc
+            self.exit(return_code=2)
+            return False
+        return True
+
+    def close_store(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    @cached_property
+    def holder(self) -> Holder:
+        """Who this copy is, for the lease that keeps one driver per session."""
+        from sessions.services.leases import Holder
+
+        return Holder.this_process()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -97,6 +144,24 @@ class FacilitatorApp(App[None]):
         from facilitator.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+
+    def on_ready(self) -> None:
+        """The first frame is on the terminal: now open the store, if it waited for it.
+
+        Opening loads SQLAlchemy, which takes as long as Textual itself took to load;
+        the home screen is drawn first, without its lists, and listed once it is open.
+        """
+        if not self.store_is_open:
+            # Ready can come before the first frame is painted: wait for the paint.
+            self.call_after_refresh(self._open_then_list)
+
+    def _open_then_list(self) -> None:
+        if self.store_is_open or not self.open_store_or_exit():
+            return
+        from facilitator.screens.home import HomeScreen
+
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refresh_lists()
 
     def action_help(self) -> None:
         from facilitator.screens.help import HelpScreen

@@ -174,11 +174,17 @@ def _to_stdout(data: bytes) -> None:
 def _run_app(args) -> int:
     from facilitator.factory import make_app, make_mirror
 
-    app = make_mirror(args.db, args.ref) if args.command == "present" else make_app(args.db)
+    if args.command == "present":
+        app = make_mirror(args.db, args.ref)
+    else:
+        # The home screen's frame first, the database straight after: see make_app.
+        app = make_app(args.db, open_later=True)
     try:
         app.run()
     finally:
-        app.store.close()
+        app.close_store()
+    if app.open_error is not None:
+        raise app.open_error  # reported like any database the command line cannot use
     return app.return_code or 0
 
 

@@ -10,19 +10,28 @@ if TYPE_CHECKING:
     from facilitator.app import FacilitatorApp
 
 
-def make_app(db: str | None = None, *, now: Callable[[], datetime] | None = None) -> FacilitatorApp:
-    """Open the database (path or URL; default in the user data folder) and build the app.
+def make_app(
+    db: str | None = None, *, now: Callable[[], datetime] | None = None, open_later: bool = False
+) -> FacilitatorApp:
+    """Build the app on the database (path or URL; default in the user data folder).
 
-    Opening happens before the app starts, so a database that cannot be used is
-    reported on the command line instead of inside a half-drawn screen.
+    By default the database is opened here, before the app starts. With
+    `open_later` the home screen's frame is drawn first and the database opened
+    straight after it, so the app shows itself without waiting for SQLAlchemy to
+    load; a database that cannot be used closes the app at once, and
+    `app.open_error` says why, for the command line to report.
     """
     from sessions.paths import default_database_url
-    from sessions.store import Store
 
-    store = Store.open(db or default_database_url())
+    url = db or default_database_url()
     from facilitator.app import FacilitatorApp
 
-    return FacilitatorApp(store, now=now)
+    def open_store():
+        from sessions.store import Store
+
+        return Store.open(url)
+
+    return FacilitatorApp(open_store if open_later else open_store(), now=now)
 
 
 def make_mirror(

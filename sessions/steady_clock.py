@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sessions.db_types import utcnow
+from sessions.utc import utcnow
 
 SLEEP_GAP_SECONDS = 2.0
 

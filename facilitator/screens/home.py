@@ -13,8 +13,6 @@ from textual.widgets.option_list import Option
 from facilitator.dates import weekday_text
 from sessions.clock import format_clock
 from sessions.errors import FacilitatorError
-from sessions.services.programmes import list_programmes
-from sessions.services.running import list_unfinished
 
 
 def start_session_in(screen: Screen, programme_id: int) -> None:
@@ -81,7 +79,7 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home"):
             yield Label("Programmes", id="programmes-heading", classes="heading")
             yield OptionList(id="programmes")
-            yield Static("", id="programmes-hint", classes="hint")
+            yield Static("Opening the database…", id="programmes-hint", classes="hint")
             yield Label("Sessions to start or resume", id="unfinished-heading", classes="heading")
             yield OptionList(id="unfinished")
         yield Footer()
@@ -90,10 +88,16 @@ class HomeScreen(Screen[None]):
         self.sub_title = "Programmes"
 
     def on_screen_resume(self) -> None:
-        # Also sent when the screen is first shown: one read serves both, at launch too.
-        self.refresh_lists()
+        # Also sent when the screen is first shown: one read serves both. At a launch
+        # that opens the database after the first frame, the app lists them once open.
+        if self.app.store_is_open:
+            self.refresh_lists()
 
     def refresh_lists(self) -> None:
+        # Imported here, not above: this screen is drawn before the database layer is loaded.
+        from sessions.services.programmes import list_programmes
+        from sessions.services.running import list_unfinished
+
         try:
             programmes = list_programmes(self.app.store)
             unfinished = list_unfinished(self.app.store)
