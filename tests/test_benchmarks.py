@@ -11,7 +11,8 @@ import pytest
 from benchmarks.minutes_render import FORMATS, GOAL_NOTES, GOALS_MS
 from benchmarks.run import (
     LAUNCH_ROW,
-    LAUNCH_STACK_ROW,
+    LISTED_ROW,
+    LISTED_STACK_ROW,
     QUICK,
     main,
     memory_rows,
@@ -31,7 +32,8 @@ MEASUREMENTS = [
     *save_rows(QUICK),
     *open_rows(QUICK),
     LAUNCH_ROW,
-    LAUNCH_STACK_ROW,
+    LISTED_ROW,
+    LISTED_STACK_ROW,
     *memory_rows(QUICK),
     *(
         f"Minutes ready, {fmt}, {count:,} notes"
