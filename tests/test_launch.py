@@ -14,7 +14,9 @@ from textual.widgets import OptionList
 
 from benchmarks.ptyapp import PtyApp, python_module
 from facilitator.factory import make_app
+from facilitator.screens.session import SessionScreen
 from sessions.errors import SchemaTooNewError
+from sessions.services import planning
 from sessions.services.programmes import create_programme
 from sessions.store import Store
 from tests.pilot import static_text
@@ -65,6 +67,25 @@ async def test_the_home_screen_lists_the_programmes_once_the_database_is_open(db
     app.close_store()
 
 
+async def test_a_key_pressed_before_the_lists_are_read_acts_on_them(db_path, small_agenda) -> None:
+    """`r` in the moment between the first frame and the database opening resumes the
+    session waiting, rather than finding an empty list."""
+    store = Store.open(db_path)
+    programme = create_programme(store, "Harbour programme")
+    session_id = planning.start_session(store, programme.id, small_agenda)
+    store.close()
+    app = make_app(str(db_path), open_later=True)
+    app._open_then_list = lambda: None  # the key comes first
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert not app.store_is_open
+        assert app.screen.query_one("#home").has_class("-opening")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and app.screen.session_id == session_id
+    app.close_store()
+
+
 async def test_a_database_it_cannot_use_closes_the_app_and_keeps_why(db_path) -> None:
     before = newer_database(db_path)
     app = make_app(str(db_path), open_later=True)
@@ -75,10 +96,23 @@ async def test_a_database_it_cannot_use_closes_the_app_and_keeps_why(db_path) ->
     assert db_path.read_bytes() == before
 
 
+def damaged_database(db_path: Path) -> bytes:
+    """A database file whose pages were overwritten: its header survives, its tables do not."""
+    newer_database(db_path)
+    data = bytearray(db_path.read_bytes())
+    data[100:] = b"\xff" * (len(data) - 100)
+    db_path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("spoil", "explained"),
+    [(newer_database, "newer version of facilitator"), (damaged_database, "damaged")],
+)
 def test_the_command_line_reports_it_in_one_line_after_the_terminal_is_back(
-    db_path, tmp_path
+    db_path, tmp_path, spoil, explained
 ) -> None:
-    before = newer_database(db_path)
+    before = spoil(db_path)
     home = tmp_path / "home"
     app = PtyApp(python_module("facilitator", "--db", str(db_path)),
                  env={"FACILITATOR_HOME": str(home), "PATH": "/usr/bin:/bin"})
@@ -88,6 +122,6 @@ def test_the_command_line_reports_it_in_one_line_after_the_terminal_is_back(
             time.sleep(0.05)
         assert app.process.wait(5) == 2
         shown = app.screen_text()
-    assert "newer version of facilitator" in shown and "9999" in shown
+    assert explained in shown and str(db_path.name) in shown
     assert "Traceback" not in shown
     assert db_path.read_bytes() == before

@@ -76,7 +76,8 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="home"):
+        # Until the database is read (-opening), only the heading and the hint show.
+        with Vertical(id="home", classes="-opening"):
             yield Label("Programmes", id="programmes-heading", classes="heading")
             yield OptionList(id="programmes")
             yield Static("Opening the database…", id="programmes-hint", classes="hint")
@@ -86,6 +87,14 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Programmes"
+        self._listed = False
+
+    def _list_now(self) -> bool:
+        """A key pressed between the first frame and the database opening: open it now,
+        so the key acts on the lists rather than on none."""
+        if self.app.open_store_or_exit():
+            self.refresh_lists()
+        return self._listed
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: one read serves both. At a launch
@@ -128,8 +137,12 @@ class HomeScreen(Screen[None]):
         if unfinished:
             unfinished_list.highlighted = 0
         (programme_list if programmes or not unfinished else unfinished_list).focus()
+        self.query_one("#home").remove_class("-opening")
+        self._listed = True
 
     def _selected(self, selector: str) -> int | None:
+        if not self._listed and not self._list_now():
+            return None
         option_list = self.query_one(selector, OptionList)
         if option_list.highlighted is None or not option_list.option_count:
             return None
