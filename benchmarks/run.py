@@ -9,6 +9,7 @@ works, too few to quote.
 from __future__ import annotations
 
 import argparse
+import compileall
 import random
 import sys
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from benchmarks.minutes_render import (
 )
 from benchmarks.mirror_lag import measure_lag
 from benchmarks.note_save import WARMUP_SAMPLES, measure_save
+from benchmarks.ptyapp import PROJECT_ROOT
 from benchmarks.report import Row, machine_line, markdown
 from benchmarks.room import scratch_folder
 from benchmarks.screen_open import OTHER_PROGRAMMES, OTHER_SESSIONS, measure_open
@@ -158,7 +160,18 @@ def minutes_notes(minutes: MinutesMeasurement, plan: Plan) -> list[str]:
     return notes
 
 
+def compile_the_app() -> None:
+    """Write the app's bytecode first, as installing it does, so no launch compiles it.
+
+    The apps run from the source tree, where a changed module would otherwise be
+    compiled at every launch (and every time, where PYTHONDONTWRITEBYTECODE is set).
+    """
+    for package in ("facilitator", "sessions", "benchmarks"):
+        compileall.compile_dir(PROJECT_ROOT / package, quiet=1)
+
+
 def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
+    compile_the_app()
     # A fixed seed: the same pauses between notes from one run to the next.
     rng = random.Random(2026)
     with scratch_folder() as folder:
@@ -212,7 +225,8 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
     notes = [
         machine_line(),
         (f"Command: `python -m benchmarks.run{' --quick' if plan is QUICK else ''}`, "
-         f"from the project root. Mode: {plan.name}. Every app ran on its own 80x24 pseudo-terminal, its output "
+         f"from the project root. Mode: {plan.name}. The app's bytecode was written first, "
+         "as installing it does. Every app ran on its own 80x24 pseudo-terminal, its output "
          "drained and discarded as it came."),
         (f"Mirror lag: {plan.lag_samples} notes committed by another process, from the end of "
          "the commit until the note's text reached the mirror's terminal. Baseline: a bare "
