@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import sys
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, OptionList
 
+from benchmarks.ptyapp import PtyApp
 from facilitator.factory import make_app
 from facilitator.screens.confirm import ConfirmScreen
 from facilitator.screens.dashboard import DashboardScreen, NoteTrend
@@ -238,3 +241,24 @@ async def test_x_archives_the_programme_after_asking(db_path, clock, recorded) -
         assert [s.id for s in kept.sessions] == [recorded.finished_id, recorded.unfinished_id]
         assert kept.open_actions == 1
     app.store.close()
+
+
+def test_a_long_programme_opens_with_its_latest_session_in_view(
+    db_path, small_agenda, isolated_home
+) -> None:
+    """On a real terminal: the highlighted session, the latest open one, is row 60 of 60,
+    below the fold at 80x24, and is drawn without a key pressed.
+
+    A large programme, slow enough to read that the table was filled before it had a
+    height, once opened scrolled to its top with the cursor out of sight."""
+    store = Store.open(db_path)
+    programme = create_programme(store, "Long programme")
+    for _ in range(59):
+        planning.start_session(store, programme.id, small_agenda)
+    planning.start_session(store, programme.id, replace(small_agenda, title="Latest agenda"))
+    store.close()
+    env = dict(os.environ, FACILITATOR_HOME=str(isolated_home))
+    with PtyApp([sys.executable, "-m", "facilitator", "--db", str(db_path)], env=env) as app:
+        app.wait_for("Long programme")
+        app.send("\r")
+        app.wait_for("Latest agenda")

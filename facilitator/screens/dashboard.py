@@ -293,7 +293,10 @@ class DashboardScreen(Screen[None]):
         hint.display = not view.sessions
         hint.update("No sessions yet: press s to set up the first one.")
         if view.sessions:
-            table.move_cursor(row=self._row_to_highlight(view, kept), animate=False)
+            row = self._row_to_highlight(view, kept)
+            table.move_cursor(row=row, animate=False)
+            # Filled as the screen first shows, the table has no height to scroll by yet.
+            self.call_after_refresh(table.move_cursor, row=row, animate=False)
             table.focus()
 
     @staticmethod
