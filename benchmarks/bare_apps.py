@@ -4,12 +4,15 @@
 by being open. `framed` adds a Header and a Footer around it: the least a
 screen of the facilitator's shape costs to start. `framed-orm` is the same
 after importing SQLAlchemy's ORM, which the facilitator needs before it can
-list anything: the floor of the stack the app is built on. `filewatch PATH` polls a plain file at the mirror's interval and
+list anything: the floor of the stack the app is built on. `home-shaped` draws
+the widgets of the facilitator's home screen, empty (two headed lists, a hint,
+a footer of seven keys), and nothing else: what Textual takes to style and
+draw that screen, apart from anything the app does. `filewatch PATH` polls a plain file at the mirror's interval and
 shows what it holds: the cheapest possible mirror, so the facilitator's mirror
 is measured against polling itself rather than against nothing.
 
-Run as `python -m benchmarks.bare_apps static`, `... framed`, `... framed-orm` or
-`... filewatch PATH`.
+Run as `python -m benchmarks.bare_apps static`, `... framed`, `... framed-orm`,
+`... home-shaped` or `... filewatch PATH`.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ import sys
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Label, OptionList, Static
 
 # The same interval as the facilitator's mirror, so both wait for the same poll.
 POLL_SECONDS = 0.2
@@ -41,6 +45,25 @@ class FramedApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(FRAMED_TEXT)
+        yield Footer()
+
+
+class HomeShapedApp(App[None]):
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        *(Binding(key, "bell", label) for key, label in (
+            ("n", "New"), ("s", "Next session"), ("r", "Resume"), ("a", "Actions"),
+            ("slash", "Search"), ("m", "Members"))),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical():
+            yield Label("Programmes")
+            yield OptionList()
+            yield Static(FRAMED_TEXT)
+            yield Label("Sessions to start or resume")
+            yield OptionList()
         yield Footer()
 
 
@@ -79,6 +102,9 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["framed"]:
         FramedApp().run()
         return 0
+    if argv[:1] == ["home-shaped"]:
+        HomeShapedApp().run()
+        return 0
     if argv[:1] == ["framed-orm"]:
         import sqlalchemy.orm  # noqa: F401  (the import is what is measured)
 
@@ -87,8 +113,8 @@ def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "filewatch":
         FileWatchApp(argv[1]).run()
         return 0
-    print("usage: python -m benchmarks.bare_apps static | framed | framed-orm | filewatch PATH",
-          file=sys.stderr)
+    print("usage: python -m benchmarks.bare_apps static | framed | framed-orm | home-shaped "
+          "| filewatch PATH", file=sys.stderr)
     return 2
 
 

@@ -9,9 +9,10 @@ Footer and nothing else (`bare_apps.py framed`): Python's start-up, Textual's
 import and a first frame of the same shape. The baseline's resident memory at
 its highest is kept too, as the floor the app's own memory is read against.
 
-A third app, the same bare one after importing SQLAlchemy's ORM
-(`bare_apps.py framed-orm`), is the floor of the stack itself: the app cannot
-list a programme before that import, so what lies above it is the app's own.
+Two more apps tell the app's own cost from what it is built on: the bare app
+after importing SQLAlchemy's ORM (`bare_apps.py framed-orm`), without which no
+programme can be listed, and one drawing the home screen's widgets, empty
+(`home-shaped`), which is what Textual takes for that screen's first frame.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ class LaunchMeasurement:
     """The bare Textual app with a Header, a Static and a Footer."""
     stack: LaunchResult
     """The same after importing SQLAlchemy's ORM."""
+    shaped: LaunchResult
+    """A bare app drawing the home screen's widgets, empty."""
 
 
 def _launch_once(argv: list[str], texts: tuple[str, ...], result: LaunchResult,
@@ -83,17 +86,19 @@ def _launch_once(argv: list[str], texts: tuple[str, ...], result: LaunchResult,
 
 
 def measure_launch(folder: Path, samples: int, rng: random.Random) -> LaunchMeasurement:
-    """The three apps launched in turn, in random order, one new process each time."""
+    """The four apps launched in turn, in random order, one new process each time."""
     room: Room = prepare_room(folder)
-    facilitator, baseline, stack = LaunchResult(), LaunchResult(), LaunchResult()
+    facilitator, baseline, stack, shaped = (LaunchResult(), LaunchResult(), LaunchResult(),
+                                            LaunchResult())
     turns = [
         (python_module("facilitator", "--db", str(room.db_path)), HOME_TEXTS, facilitator,
          room.env()),
         (python_module("benchmarks.bare_apps", "framed"), (FRAMED_TEXT,), baseline, None),
         (python_module("benchmarks.bare_apps", "framed-orm"), (FRAMED_TEXT,), stack, None),
+        (python_module("benchmarks.bare_apps", "home-shaped"), (FRAMED_TEXT,), shaped, None),
     ]
     for _ in range(samples):
         rng.shuffle(turns)
         for argv, texts, result, env in turns:
             _launch_once(argv, texts, result, env)
-    return LaunchMeasurement(facilitator, baseline, stack)
+    return LaunchMeasurement(facilitator, baseline, stack, shaped)
