@@ -156,12 +156,12 @@ class FacilitatorApp(App[None]):
             self.call_after_refresh(self._open_then_list)
 
     def _open_then_list(self) -> None:
-        if self.store_is_open or not self.open_store_or_exit():
-            return
         from facilitator.screens.home import HomeScreen
 
         if isinstance(self.screen, HomeScreen):
-            self.screen.refresh_lists()
+            self.screen.list_now()
+        else:  # a dialog opened first; the home screen lists itself when it is back
+            self.open_store_or_exit()
 
     def action_help(self) -> None:
         from facilitator.screens.help import HelpScreen

@@ -89,10 +89,13 @@ class HomeScreen(Screen[None]):
         self.sub_title = "Programmes"
         self._listed = False
 
-    def _list_now(self) -> bool:
-        """A key pressed between the first frame and the database opening: open it now,
-        so the key acts on the lists rather than on none."""
-        if self.app.open_store_or_exit():
+    def list_now(self) -> bool:
+        """Open the database if it waits, and read the lists if they are not read yet.
+
+        Called once the first frame is painted, and by any key that needs the lists,
+        which may come first: it then acts on the lists rather than on none.
+        """
+        if not self._listed and self.app.open_store_or_exit():
             self.refresh_lists()
         return self._listed
 
@@ -141,7 +144,7 @@ class HomeScreen(Screen[None]):
         self._listed = True
 
     def _selected(self, selector: str) -> int | None:
-        if not self._listed and not self._list_now():
+        if not self.list_now():
             return None
         option_list = self.query_one(selector, OptionList)
         if option_list.highlighted is None or not option_list.option_count:
