@@ -20,6 +20,7 @@ from sessions.errors import NotFoundError
 from sessions.models import AgendaItem, Note, Programme, Session
 from sessions.services.actions import count_open_actions
 from sessions.services.checklist import OptionTrend, option_trends
+from sessions.services.notes import CAPTURE_KINDS
 from sessions.services.roles import RolesBoard, programme_roles
 from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.services.suggestion import StepSuggestion, pick_step
@@ -32,9 +33,6 @@ PLANNED = "planned"
 UNFINISHED = "unfinished"
 """Its clock has run (it may be running now, in another copy of the app); not finished."""
 FINISHED = "finished"
-
-TREND_KINDS = ("deal", "relationship")
-"""The two sides the facilitator balances, counted session by session."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +131,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
             (session_id, kind): count
             for session_id, kind, count in db.execute(
                 select(Note.session_id, Note.kind, func.count())
-                .where(Note.session_id.in_(in_programme), Note.kind.in_(TREND_KINDS),
+                .where(Note.session_id.in_(in_programme), Note.kind.in_(CAPTURE_KINDS),
                        Note.deleted_at.is_(None))
                 .group_by(Note.session_id, Note.kind)
             )
