@@ -7,9 +7,10 @@ after importing SQLAlchemy's ORM, which the facilitator needs before it can
 list anything: the floor of the stack the app is built on. `home-shaped` draws
 the widgets of the facilitator's home screen, empty (two headed lists, a hint,
 a footer of seven keys), and nothing else: what Textual takes to style and
-draw that screen, apart from anything the app does. `filewatch PATH` polls a plain file at the mirror's interval and
-shows what it holds: the cheapest possible mirror, so the facilitator's mirror
-is measured against polling itself rather than against nothing.
+draw that screen, apart from anything the app does. `filewatch PATH` polls a
+plain file at the mirror's interval and shows what it holds: the cheapest
+possible mirror, so the facilitator's mirror is measured against polling itself
+rather than against nothing.
 
 Run as `python -m benchmarks.bare_apps static`, `... framed`, `... framed-orm`,
 `... home-shaped` or `... filewatch PATH`.

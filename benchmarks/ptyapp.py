@@ -149,10 +149,14 @@ class PtyApp:
             if sighting.needle in self._tail:
                 return time.monotonic()
             self._watching.append(sighting)
-        seen = sighting.wait(timeout)
-        if seen is None:
-            self._fail(f"{text!r} did not appear within {timeout:.0f} s")
-        return seen
+        return self.seen(sighting, timeout)
+
+    def seen(self, sighting: Sighting, timeout: float) -> float:
+        """When the watched text reached the terminal; a clear failure if it never did."""
+        at = sighting.wait(timeout)
+        if at is None:
+            self._fail(f"{sighting.needle.decode()!r} did not appear within {timeout:.0f} s")
+        return at
 
     def _fail(self, why: str) -> None:
         code = self.process.poll() if self.process else None

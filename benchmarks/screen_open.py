@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.note_save import build_history
-from benchmarks.ptyapp import PtyApp, Sighting, python_module
+from benchmarks.ptyapp import PtyApp, python_module
 from benchmarks.room import Room, prepare_room
 from sessions.services.dashboard import programme_dashboard
 from sessions.services.programmes import list_programmes
@@ -112,18 +112,6 @@ def _first_listed(db_path: Path) -> str:
         store.close()
 
 
-def _seen(app: PtyApp, sighting: Sighting) -> float:
-    seen = sighting.wait(SHOWN_WITHIN_SECONDS)
-    if seen is None:
-        code = app.process.poll() if app.process else None
-        state = "still running" if code is None else f"exited with status {code}"
-        raise RuntimeError(
-            f"{sighting.needle.decode()!r} did not appear within {SHOWN_WITHIN_SECONDS:.0f} s; "
-            f"the app is {state}. Last output: {app.screen_text()[-600:]!r}"
-        )
-    return seen
-
-
 def _open_once(room: Room, sessions: int, result: OpenResult) -> None:
     """Launch, wait for home, press Enter, wait for the dashboard, quit."""
     app = PtyApp(python_module("facilitator", "--db", str(room.db_path)), env=room.env())
@@ -132,12 +120,12 @@ def _open_once(room: Room, sessions: int, result: OpenResult) -> None:
     name = app.watch(PROGRAMME)
     launched = time.monotonic()
     with app:
-        shown = max(_seen(app, heading), _seen(app, name))
+        shown = max(app.seen(heading, SHOWN_WITHIN_SECONDS), app.seen(name, SHOWN_WITHIN_SECONDS))
         result.home_ms.append((shown - launched) * 1000)
         figures = app.watch(dashboard_line(sessions))
         pressed = time.monotonic()
         app.send(ENTER)
-        result.dashboard_ms.append((_seen(app, figures) - pressed) * 1000)
+        result.dashboard_ms.append((app.seen(figures, SHOWN_WITHIN_SECONDS) - pressed) * 1000)
         result.peak_kib.append(app.peak_memory_kib())
 
 
