@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from facilitator.screens.session import SessionScreen
 
@@ -13,6 +13,23 @@ async def type_text(pilot, text: str) -> None:
 
 def static_text(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
+
+
+def option_texts(options: OptionList) -> list[str]:
+    """Every row of a list, as the facilitator reads it."""
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def resume_at_panel(pilot, panel_type):
+    """`r` on Home resumes the session waiting at an activity item: (screen, its panel),
+    the panel shown and holding the keys."""
+    await pilot.press("r")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SessionScreen)
+    panel = screen.query_one(panel_type)
+    assert panel.display and panel.has_focus
+    return screen, panel
 
 
 async def create_and_start(pilot) -> SessionScreen:

@@ -15,7 +15,7 @@ from facilitator.widgets.note_list import NoteList
 from sessions.services import notes, planning, running
 from sessions.services.programmes import create_programme
 from sessions.store import Store
-from tests.pilot import add_note, create_and_start, static_text, type_text
+from tests.pilot import add_note, create_and_start, option_texts, static_text, type_text
 from tests.test_services import ODD_TEXT
 from tests.test_store import make_disk_full, make_read_only
 
@@ -375,7 +375,7 @@ async def test_the_outline_shows_every_item_and_jumps(db_path: Path, clock) -> N
         outline = app.screen
         assert isinstance(outline, OutlineScreen)
         options = outline.query_one("#items", OptionList)
-        lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        lines = option_texts(options)
         items = [line for line in lines if line.lstrip()[:1].isdigit()]
         assert len(items) == len(screen.view.items)
         assert "ran 01:30" in items[0] and "[skipped]" in items[0]

@@ -15,7 +15,7 @@ from sessions.services import notes, people, planning
 from sessions.services.note_editing import note_history
 from sessions.services.programmes import create_programme
 from sessions.store import Store
-from tests.pilot import add_note, static_text
+from tests.pilot import add_note, option_texts, static_text
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ async def test_the_speaker_and_attribution_from_the_list(db_path, prepared, cloc
         picker = app.screen
         assert isinstance(picker, MemberPickerScreen)
         options = picker.query_one("#members", OptionList)
-        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        labels = option_texts(options)
         assert "[bold]Zoë[/] Hughes (Bay Pharmacy)" in labels  # shown as typed, never as markup
         await pilot.press("enter")  # the first: Dr Asha Patel
         await pilot.pause()

@@ -8,12 +8,11 @@ import pytest
 from textual.widgets import Input, Markdown
 
 from facilitator.factory import make_app
-from facilitator.screens.session import SessionScreen
 from facilitator.widgets.checklist_panel import ChecklistPanel
 from sessions.services import notes
 from sessions.services.actions import list_actions
 from sessions.services.checklist import checklist_results
-from tests.pilot import bundled_session_at
+from tests.pilot import bundled_session_at, option_texts, resume_at_panel
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
@@ -26,12 +25,7 @@ async def test_votes_are_counted_a_key_at_a_time_and_ranked(db_path, clock) -> N
     _, sid, item = at_the_barriers(db_path, clock)
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        panel = screen.query_one(ChecklistPanel)
-        assert panel.display and panel.has_focus
+        screen, panel = await resume_at_panel(pilot, ChecklistPanel)
         assert panel.border_title.startswith("Checklist: 0 votes")
 
         await pilot.press("space", "5")  # one hand, then five counted at once
@@ -41,7 +35,7 @@ async def test_votes_are_counted_a_key_at_a_time_and_ranked(db_path, clock) -> N
         results = checklist_results(app.store, sid, item)
         assert [(r.votes, r.rank) for r in results[:4]] == [(6, 2), (0, None), (7, 1), (0, None)]
         assert panel.border_title.startswith("Checklist: 13 votes")
-        rows = [str(panel.get_option_at_index(i).prompt) for i in range(3)]
+        rows = option_texts(panel)
         assert rows[0].split()[1:3] == ["6", "2nd"] and rows[2].split()[1:3] == ["7", "1st"]
 
         await pilot.press("f5")

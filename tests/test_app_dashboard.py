@@ -22,7 +22,7 @@ from sessions.services import notes, planning, running
 from sessions.services.dashboard import programme_dashboard
 from sessions.services.programmes import create_programme, get_programme
 from sessions.store import Store
-from tests.pilot import static_text
+from tests.pilot import option_texts, static_text
 
 TODAY = date(2026, 11, 23)
 NAME = "Harbour [b]programme[/b]"
@@ -78,8 +78,7 @@ def said(app) -> list[str]:
 
 
 def programme_names(home: HomeScreen) -> list[str]:
-    options = home.query_one("#programmes", OptionList)
-    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    return option_texts(home.query_one("#programmes", OptionList))
 
 
 async def test_enter_on_home_opens_the_dashboard(db_path, clock, recorded) -> None:

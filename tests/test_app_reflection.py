@@ -9,12 +9,11 @@ from textual.widgets import Input, Markdown, Static
 
 from facilitator.factory import make_app
 from facilitator.screens.reflection_answer import ReflectionAnswerScreen
-from facilitator.screens.session import SessionScreen
 from facilitator.widgets.reflection_panel import ReflectionPanel
 from sessions.services import reflection
 from sessions.services.people import add_member
 from sessions.store import Store
-from tests.pilot import bundled_session_at, type_text
+from tests.pilot import bundled_session_at, option_texts, resume_at_panel, type_text
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
@@ -30,20 +29,11 @@ def at_the_reflection(db_path: Path, clock) -> tuple[int, int]:
     return sid, item
 
 
-def rows(panel: ReflectionPanel) -> list[str]:
-    return [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
-
-
 async def test_an_answer_is_typed_privately_and_never_projected(db_path, clock) -> None:
     sid, item = at_the_reflection(db_path, clock)
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        panel = screen.query_one(ReflectionPanel)
-        assert panel.display and panel.has_focus
+        screen, panel = await resume_at_panel(pilot, ReflectionPanel)
         # The question stays in view for the facilitator to read out.
         assert screen.query_one("#prompt-box").display
 
@@ -63,11 +53,11 @@ async def test_an_answer_is_typed_privately_and_never_projected(db_path, clock) 
         state = reflection.reflections(app.store, sid, item)
         assert [(a.name, a.text) for a in state.answers] == [
             ("Ann Ode", None), ("Bea Ng", SECRET)]
-        assert not any(SECRET in row for row in rows(panel))
-        assert "answered · 5 words" in rows(panel)[1]
+        assert not any(SECRET in row for row in option_texts(panel))
+        assert "answered · 5 words" in option_texts(panel)[1]
         await pilot.press("v")
         await pilot.pause()
-        assert SECRET in rows(panel)[1]
+        assert SECRET in option_texts(panel)[1]
 
         await pilot.press("f5")
         await pilot.pause()

@@ -9,13 +9,12 @@ from textual.widgets import Markdown, OptionList
 
 from facilitator.factory import make_app
 from facilitator.screens.member_picker import MemberPickerScreen
-from facilitator.screens.session import SessionScreen
 from facilitator.widgets.roles_panel import RolesPanel
 from sessions.agenda.library import find_agenda
 from sessions.services import planning, roles, running
 from sessions.services.people import add_member, set_attendance
 from sessions.store import Store
-from tests.pilot import bundled_session_at
+from tests.pilot import bundled_session_at, option_texts, resume_at_panel
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
@@ -46,20 +45,11 @@ def at_the_roles(db_path: Path, clock, earlier: dict[str, list[str]] | None = No
     return people, sid, item
 
 
-def row_texts(panel: RolesPanel) -> list[str]:
-    return [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
-
-
 async def test_each_person_marks_their_roles_and_the_room_sees_coverage(db_path, clock) -> None:
     people, sid, item = at_the_roles(db_path, clock)
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        panel = screen.query_one(RolesPanel)
-        assert panel.display and panel.has_focus
+        screen, panel = await resume_at_panel(pilot, RolesPanel)
         assert "answering: Ann Ode (1 of 2)" in panel.border_title
 
         # Ann: Shaper (the first role), then Plant, further down past two group headings.
@@ -77,9 +67,9 @@ async def test_each_person_marks_their_roles_and_the_room_sees_coverage(db_path,
         assert {m.name: m.roles for m in board.members} == {
             "Ann Ode": ("Shaper", "Plant"), "Bea Ng": ("Plant",)}
         assert panel.border_title.startswith("Team roles · 2 of 2 answered")
-        plant = next(text for text in row_texts(panel) if "Plant" in text)
+        plant = next(text for text in option_texts(panel) if "Plant" in text)
         assert plant.split() == ["Thinking", "✓", "Plant", "2", "Ann", "Ode,", "Bea", "Ng"]
-        nobody = next(text for text in row_texts(panel) if "Specialist" in text)
+        nobody = next(text for text in option_texts(panel) if "Specialist" in text)
         assert nobody.split() == ["Specialist", "—", "nobody"]
 
         await pilot.press("f5")

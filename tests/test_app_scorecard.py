@@ -7,11 +7,10 @@ from pathlib import Path
 from textual.widgets import Input, Markdown
 
 from facilitator.factory import make_app
-from facilitator.screens.session import SessionScreen
 from facilitator.widgets.scorecard_panel import ScorecardPanel
 from sessions.services.scorecard import scorecard_results
 from sessions.store import Store
-from tests.pilot import bundled_session_at
+from tests.pilot import bundled_session_at, resume_at_panel
 
 
 def at_the_health_check(db_path: Path, clock, prepare=None) -> tuple[int, int]:
@@ -23,12 +22,7 @@ async def test_ratings_are_typed_a_digit_at_a_time(db_path, clock) -> None:
     sid, card = at_the_health_check(db_path, clock)
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        panel = screen.query_one(ScorecardPanel)
-        assert panel.display and panel.has_focus
+        screen, panel = await resume_at_panel(pilot, ScorecardPanel)
         assert not screen.query_one("#prompt-box").display
         assert panel.border_title.startswith("Scorecard: 0 of 10 rated")
 
