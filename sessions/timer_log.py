@@ -10,10 +10,7 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import aliased
 
 from sessions.clock import ClockEvent
-from sessions.models import TIMER_EVENT_KINDS, Session, TimerEvent
-
-HEARTBEAT = "heartbeat"
-REPLAYED_KINDS = tuple(kind for kind in TIMER_EVENT_KINDS if kind != HEARTBEAT)
+from sessions.models import HEARTBEAT, NOT_HEARTBEAT, REPLAYED_COLUMNS, Session, TimerEvent
 
 
 def load_logs(db: DbSession, session_ids: Collection[int] | Select) -> dict[int, list[ClockEvent]]:
@@ -25,15 +22,15 @@ def load_logs(db: DbSession, session_ids: Collection[int] | Select) -> dict[int,
     session's last heartbeat. A heartbeat only splits a running interval in two,
     so dropping it changes no total; the last one still matters, as the end of an
     interval a crash left open. A three-hour session logs some two thousand
-    heartbeats. Both halves are looked up through the (session, kind) index
-    rather than filtered from every event, which kept a dashboard of 200
-    sessions waiting a third of a second.
+    heartbeats. The first half is read from the partial index of the events that
+    are not heartbeats, which holds every column read; the last heartbeats come
+    through the (session, kind) index. Filtered from every event, a dashboard of
+    200 sessions waited a third of a second; fetched from the table row by row,
+    a tenth.
     """
-    columns = (TimerEvent.session_id, TimerEvent.id, TimerEvent.kind, TimerEvent.at,
-               TimerEvent.position, TimerEvent.seconds)
-    kept = select(*columns).where(
-        TimerEvent.session_id.in_(session_ids), TimerEvent.kind.in_(REPLAYED_KINDS)
-    )
+    columns = tuple(getattr(TimerEvent, name) for name in REPLAYED_COLUMNS)
+    # The partial index is used only where the query's condition implies its own: say the same.
+    kept = select(*columns).where(TimerEvent.session_id.in_(session_ids), NOT_HEARTBEAT)
     beat = aliased(TimerEvent)
     last_beat = (
         select(func.max(beat.id))
@@ -45,7 +42,8 @@ def load_logs(db: DbSession, session_ids: Collection[int] | Select) -> dict[int,
     )
     both = union_all(kept, last_beats).subquery()
     logs: dict[int, list[ClockEvent]] = defaultdict(list)
-    for session_id, _, kind, at, position, seconds in db.execute(
+    # Through the connection: thousands of plain rows need none of the ORM's loading.
+    for session_id, _, kind, at, position, seconds in db.connection().execute(
         select(*both.c).order_by(both.c.session_id, both.c.id)
     ):
         logs[session_id].append(ClockEvent(kind, at, position, seconds))

@@ -39,3 +39,27 @@ def test_the_log_keeps_every_event_but_the_heartbeats_before_each_last(store, sm
     assert quiet not in logs
     # And the clock read from it counts the same time as one read from every event.
     assert running.clock_state(store, two).session_elapsed == 26  # start to its last heartbeat
+
+
+def test_the_events_that_count_are_read_from_their_own_index_alone(store) -> None:
+    """The partial index serves a replay only while the query's condition implies its
+    own; fetched from the table instead, a year's events cost a tenth of a second. The
+    plan is asked of the statement exactly as sent, parameters and all."""
+    from sqlalchemy import event
+
+    sent: list[tuple[str, object]] = []
+
+    def keep(conn, cursor, statement, parameters, context, executemany) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        with store.reading() as db:
+            load_logs(db, [1, 2, 3])
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    (statement, parameters), = [(s, p) for s, p in sent if "timer_event" in s]
+    with store.engine.connect() as connection:
+        plan = [row[-1] for row in connection.exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + statement, parameters)]
+    assert any("COVERING INDEX ix_timer_event_replayed" in step for step in plan), plan

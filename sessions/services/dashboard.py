@@ -117,7 +117,9 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
             .order_by(Session.number)
         ).all()
         in_programme = select(Session.id).where(Session.programme_id == programme_id)
-        items = db.execute(
+        # The bulk reads go through the connection: plain rows need none of the ORM's loading.
+        rows = db.connection()
+        items = rows.execute(
             select(AgendaItem.id, AgendaItem.session_id, AgendaItem.position, AgendaItem.step,
                    AgendaItem.planned_seconds)
             .where(AgendaItem.session_id.in_(in_programme))
@@ -129,7 +131,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         # Counted from the (session, kind, deleted) index alone, never reading a note.
         kinds: dict[tuple[int, str], int] = defaultdict(int, {
             (session_id, kind): count
-            for session_id, kind, count in db.execute(
+            for session_id, kind, count in rows.execute(
                 select(Note.session_id, Note.kind, func.count())
                 .where(Note.session_id.in_(in_programme), Note.kind.in_(CAPTURE_KINDS),
                        Note.deleted_at.is_(None))
@@ -181,7 +183,7 @@ def items_with_notes(db, in_programme: Select) -> set[int]:
 
     One look in the note index per item, rather than a walk over every note.
     """
-    return set(db.scalars(
+    return set(db.connection().scalars(
         select(AgendaItem.id).where(
             AgendaItem.session_id.in_(in_programme),
             exists().where(Note.agenda_item_id == AgendaItem.id, Note.deleted_at.is_(None)),
