@@ -25,8 +25,10 @@ from sessions.migrations import HEAD
 BUSY_TIMEOUT_MS = 5000
 
 
-def database_url(path_or_url: str | os.PathLike[str]) -> URL:
+def database_url(path_or_url: str | os.PathLike[str] | URL) -> URL:
     """A SQLAlchemy URL from what the user gave: a URL as it is, anything else a file path."""
+    if isinstance(path_or_url, URL):
+        return path_or_url
     value = os.fspath(path_or_url)
     if "://" in value:
         try:
@@ -82,15 +84,46 @@ def _set_read_only_pragmas(dbapi_connection: sqlite3.Connection, record) -> None
         cursor.close()
 
 
+def _server_options(url: URL, read_only: bool) -> dict[str, str]:
+    """What a PostgreSQL connection is told as it opens, as SQLite's pragmas tell a file.
+
+    Given as start-up options rather than SET statements, so no transaction can undo them.
+    """
+    if url.get_backend_name() != "postgresql":
+        return {}
+    # Wait for another writer's lock as long as SQLite waits for its file, then say so.
+    options = f"-c lock_timeout={BUSY_TIMEOUT_MS}"
+    if read_only:
+        # A mirror cannot change the session it shows, on a server as on a file.
+        options += " -c default_transaction_read_only=on"
+    given = url.query.get("options")  # the URL's own come first, and are kept
+    if given:
+        options = f"{given if isinstance(given, str) else ' '.join(given)} {options}"
+    return {"options": options}
+
+
 def explain(exc: BaseException, doing: str) -> str:
     """One sentence for the facilitator from a database error: what failed and why."""
     detail = str(getattr(exc, "orig", exc)).lower()
-    if "disk is full" in detail or "disk full" in detail:
+    if "disk is full" in detail or "disk full" in detail or "no space left" in detail:
         why = "the disk is full; free some space and try again"
     elif "readonly" in detail or "read-only" in detail:
         why = "the database is read-only; check its permissions or open another with --db"
-    elif "locked" in detail or "busy" in detail:
+    elif any(word in detail for word in ("locked", "busy", "deadlock", "lock timeout",
+                                         "could not serialize")):
         why = "another copy of facilitator is writing to the same database; try again"
+    # A database server's own refusals, in the words PostgreSQL uses; a failed connection
+    # carries the reason within it, so the reasons are looked for first.
+    elif "authentication failed" in detail or "no password supplied" in detail:
+        why = "the database server refused the user name or password in the URL"
+    elif 'database "' in detail and "does not exist" in detail:
+        why = "there is no such database on the server; create it first (createdb NAME)"
+    elif "connection refused" in detail or "could not connect" in detail or (
+        "connection" in detail and "failed" in detail
+    ):
+        why = "the database server cannot be reached; check the URL and that the server is running"
+    elif "permission denied" in detail:
+        why = "the database user may not do this; ask for its rights to be granted"
     elif "not a database" in detail or "malformed" in detail:
         why = "the file is not a facilitator database, or it is damaged"
     elif "unable to open" in detail:
@@ -118,11 +151,12 @@ class Store:
         return str(path) if path else self.engine.url.render_as_string(hide_password=True)
 
     @classmethod
-    def open(cls, path_or_url: str | os.PathLike[str], *, read_only: bool = False) -> Store:
+    def open(cls, path_or_url: str | os.PathLike[str] | URL, *, read_only: bool = False) -> Store:
         """Open (creating and migrating as needed) the database, or, read-only, only look.
 
-        A read-only store never creates, migrates or writes: SQLite refuses every write
-        on its connections (`query_only`), so a mirror cannot change the session it shows.
+        A read-only store never creates, migrates or writes: SQLite (`query_only`) or the
+        server (`default_transaction_read_only`) refuses every write on its connections, so
+        a mirror cannot change the session it shows.
         """
         url = database_url(path_or_url)
         path = _sqlite_file(url)
@@ -134,7 +168,7 @@ class Store:
             if not read_only:
                 _prepare_private_file(path)
         try:
-            engine = create_engine(url)
+            engine = create_engine(url, connect_args=_server_options(url, read_only))
         except Exception:  # NoSuchModuleError, or a driver package that is not installed
             raise StoreError(
                 f"Cannot open {url.render_as_string(hide_password=True)}: there is no database "

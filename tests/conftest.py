@@ -31,9 +31,59 @@ def utc_local_time(monkeypatch: pytest.MonkeyPatch):
     time.tzset()
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only: the test is about SQLite's file (permissions, damage, pragmas), so it "
+        "is not run again on PostgreSQL",
+    )
+    config.addinivalue_line(
+        "markers", "postgresql_only: the test is about what only a PostgreSQL server does",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test on a database runs on SQLite and again on PostgreSQL, unless marked."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("postgresql_only"):
+        metafunc.parametrize("backend", BACKENDS[1:], indirect=True)
+    elif not metafunc.definition.get_closest_marker("sqlite_only"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "db" / "facilitator.db"
+def backend(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def postgresql_databases():
+    from tests.postgresql import Databases, server_url
+
+    server = server_url()
+    if server is None:
+        yield None
+        return
+    databases = Databases(server)
+    yield databases
+    databases.drop_all()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, backend: str, postgresql_databases) -> Path | str:
+    """Where the test's database lives: a SQLite file's path, or on PostgreSQL a URL
+    (a string, which every command and Store.open take as they take a path)."""
+    if backend == "sqlite":
+        return tmp_path / "db" / "facilitator.db"
+    from tests.postgresql import NO_SERVER
+
+    if postgresql_databases is None:
+        pytest.skip(NO_SERVER)
+    return postgresql_databases.create().render_as_string(hide_password=False)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from textual.widgets import Digits, Input, Label, OptionList, Static
 
 from facilitator.factory import make_app
@@ -161,6 +162,7 @@ async def test_odd_text_and_a_long_note_are_kept(db_path: Path) -> None:
     app.store.close()
 
 
+@pytest.mark.sqlite_only  # fills SQLite's file to its page limit
 async def test_a_note_that_cannot_be_saved_stays_in_the_note_line(db_path: Path) -> None:
     app = make_app(str(db_path))
     async with app.run_test() as pilot:
@@ -181,6 +183,7 @@ async def test_a_note_that_cannot_be_saved_stays_in_the_note_line(db_path: Path)
     app.store.close()
 
 
+@pytest.mark.sqlite_only  # takes the write permission off the file
 async def test_a_database_turned_read_only_keeps_the_note_in_the_line(db_path: Path) -> None:
     app = make_app(str(db_path))
     async with app.run_test() as pilot:

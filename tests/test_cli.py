@@ -221,6 +221,7 @@ def test_minutes_by_id_to_standard_output(db_path, recorded, capsys) -> None:
     assert err == ""
 
 
+@pytest.mark.sqlite_only  # a sqlite:/// URL for the file
 def test_minutes_with_a_sqlalchemy_url(db_path, recorded, capsys) -> None:
     assert main(["--db", f"sqlite:///{db_path}", "minutes", str(recorded), "--output", "-"]) == 0
     _check_minutes(capsys.readouterr().out)
@@ -264,6 +265,7 @@ def test_a_bad_ref_is_one_line_and_exit_2(db_path, recorded, tmp_path, ref, mess
     assert not output.exists()
 
 
+@pytest.mark.sqlite_only  # compares the file's bytes
 def test_a_database_from_a_newer_version_is_refused_untouched(db_path, capsys) -> None:
     Store.open(db_path).close()
     connection = sqlite3.connect(db_path)

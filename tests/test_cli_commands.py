@@ -71,6 +71,7 @@ def test_a_bad_ref_is_one_line_and_exit_2(db_path, recorded, ref, message, capsy
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
+@pytest.mark.sqlite_only  # compares the file's bytes
 def test_a_database_from_a_newer_version_is_refused_untouched(db_path, recorded, capsys) -> None:
     with sqlite3.connect(db_path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'ffff'")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from facilitator.cli import main
 from sessions.services import notes, people, planning, running
 from sessions.services.programmes import create_programme
 from sessions.store import Store
+from tests.row_counts import row_counts
 
 
 @pytest.fixture
@@ -36,9 +36,8 @@ def run(*argv: str) -> int:
     return main(list(argv))
 
 
-def programme_count(path: Path) -> int:
-    with sqlite3.connect(path) as connection:
-        return connection.execute("SELECT count(*) FROM programme").fetchone()[0]
+def programme_count(path_or_url) -> int:
+    return row_counts(path_or_url, ["programme"])["programme"]
 
 
 def refused(capsys, message: str) -> None:
@@ -113,6 +112,7 @@ def test_import_of_a_name_already_here_is_refused_then_allowed_with_as(recorded,
          'is damaged or incomplete: the file has no "programme".'),
     ],
 )
+@pytest.mark.sqlite_only  # no database file may be created
 def test_import_refuses_a_bad_file_with_one_line(db_path, tmp_path, content, message, capsys):
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
@@ -121,6 +121,7 @@ def test_import_refuses_a_bad_file_with_one_line(db_path, tmp_path, content, mes
     assert not db_path.exists(), "a refused file must not even create the database"
 
 
+@pytest.mark.sqlite_only  # no database file may be created
 def test_import_of_a_missing_file_is_refused(db_path, tmp_path, capsys) -> None:
     assert run("--db", str(db_path), "import", str(tmp_path / "nothing.json")) == 2
     refused(capsys, "Cannot read")

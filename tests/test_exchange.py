@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -41,6 +40,7 @@ from sessions.services.rebalancing import apply_rebalance, preview_rebalance
 from sessions.services.search import search_notes
 from sessions.store import Store
 from tests.conftest import FakeClock
+from tests.row_counts import row_counts
 
 TODAY = date(2026, 11, 23)
 NAME = "Harbour & Quay — «Ünïcødé» 港 [b]partners[/b]"
@@ -199,12 +199,8 @@ def other(tmp_path):
     store.close()
 
 
-def rows(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as connection:
-        return {
-            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in TABLES
-        }
+def rows(path_or_url) -> dict[str, int]:
+    return row_counts(path_or_url, TABLES)
 
 
 def without_ids(value):

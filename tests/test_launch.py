@@ -86,6 +86,7 @@ async def test_a_key_pressed_before_the_lists_are_read_acts_on_them(db_path, sma
     app.close_store()
 
 
+@pytest.mark.sqlite_only  # a damaged or newer file, left as it was
 async def test_a_database_it_cannot_use_closes_the_app_and_keeps_why(db_path) -> None:
     before = newer_database(db_path)
     app = make_app(str(db_path), open_later=True)
@@ -109,6 +110,7 @@ def damaged_database(db_path: Path) -> bytes:
     ("spoil", "explained"),
     [(newer_database, "newer version of facilitator"), (damaged_database, "damaged")],
 )
+@pytest.mark.sqlite_only  # a damaged or newer file, left as it was
 def test_the_command_line_reports_it_in_one_line_after_the_terminal_is_back(
     db_path, tmp_path, spoil, explained
 ) -> None:

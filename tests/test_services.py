@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -169,16 +167,16 @@ def test_blank_notes_are_not_stored(store, session_id) -> None:
     assert notes.list_notes(store, session_id) == []
 
 
-def test_actions_belong_to_the_programme(store, session_id, db_path: Path) -> None:
+def test_actions_belong_to_the_programme(store, session_id) -> None:
     note = notes.add_note(store, session_id, 1, "a: draft it @Dr Patel 2026-12-01", "deal")
     assert (note.kind, note.text, note.owner, note.due) == (
         "action", "draft it", "Dr Patel", date(2026, 12, 1),
     )
-    with sqlite3.connect(db_path) as connection:
-        row = connection.execute(
+    with store.engine.connect() as connection:
+        row = connection.exec_driver_sql(
             "SELECT a.owner, a.status, a.programme_id, s.programme_id FROM action a "
             "JOIN note n ON n.id = a.note_id JOIN session s ON s.id = n.session_id"
-        ).fetchone()
+        ).one()
     assert row[:2] == ("Dr Patel", "open") and row[2] == row[3]
 
 
@@ -188,6 +186,7 @@ def test_an_unreadable_action_stores_nothing(store, session_id) -> None:
     assert notes.list_notes(store, session_id) == []
 
 
+@pytest.mark.sqlite_only  # fills SQLite's file to its page limit
 def test_a_note_that_cannot_be_written_says_why_and_is_not_half_saved(store, session_id) -> None:
     notes.add_note(store, session_id, 0, "saved before the disk filled", "deal")
     make_disk_full(store)

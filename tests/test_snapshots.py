@@ -23,7 +23,8 @@ PROJECTOR = (200, 60)
 
 
 # Dates and times on screen are local: pin the zone so they are the same anywhere.
-pytestmark = pytest.mark.usefixtures("utc_local_time")
+# Drawing, not storage: one database is enough, and the names stay those of the pictures.
+pytestmark = [pytest.mark.usefixtures("utc_local_time"), pytest.mark.sqlite_only]
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from sessions.services.programmes import create_programme, list_programmes
 from sessions.store import Store, database_url
 
 
+@pytest.mark.sqlite_only  # about SQLite's file
 def test_new_database_is_private_and_durable(store: Store, db_path: Path) -> None:
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     assert stat.S_IMODE(db_path.parent.stat().st_mode) == 0o700
@@ -59,6 +60,7 @@ def test_reopening_keeps_data(db_path: Path) -> None:
     second.close()
 
 
+@pytest.mark.sqlite_only  # about SQLite's file
 def test_a_sqlalchemy_url_works_where_a_path_does(db_path: Path) -> None:
     store = Store.open(f"sqlite:///{db_path}")
     create_programme(store, "Via URL")
@@ -71,6 +73,7 @@ def test_paths_with_a_tilde_are_expanded(monkeypatch, tmp_path: Path) -> None:
     assert database_url("~/x.db").database == str(tmp_path / "x.db")
 
 
+@pytest.mark.sqlite_only  # about SQLite's file
 def test_database_from_a_newer_version_is_refused_and_left_alone(db_path: Path) -> None:
     Store.open(db_path).close()
     with sqlite3.connect(db_path) as connection:
@@ -81,6 +84,7 @@ def test_database_from_a_newer_version_is_refused_and_left_alone(db_path: Path) 
     assert db_path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only  # about SQLite's file
 def test_another_programs_database_is_refused(db_path: Path) -> None:
     db_path.parent.mkdir(parents=True)
     with sqlite3.connect(db_path) as connection:
@@ -92,6 +96,7 @@ def test_another_programs_database_is_refused(db_path: Path) -> None:
     assert tables == {"invoices"}
 
 
+@pytest.mark.sqlite_only  # about SQLite's file
 def test_a_file_that_is_not_a_database_gets_one_clear_message(db_path: Path) -> None:
     db_path.parent.mkdir(parents=True)
     db_path.write_bytes(b"these are my notes, not a database" * 200)
@@ -132,6 +137,7 @@ def make_read_only(store: Store) -> None:
         dbapi_connection.execute("PRAGMA query_only = ON")
 
 
+@pytest.mark.sqlite_only  # about SQLite's file
 def test_a_full_disk_gives_one_clear_message_and_keeps_earlier_work(store: Store) -> None:
     create_programme(store, "Kept")
     make_disk_full(store)
@@ -141,6 +147,7 @@ def test_a_full_disk_gives_one_clear_message_and_keeps_earlier_work(store: Store
     assert "Kept" in [p.name for p in list_programmes(store)]
 
 
+@pytest.mark.sqlite_only  # about SQLite's file
 def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> None:
     """Notes and answers point at agenda items: an upgrade must not trip over them."""
     from sessions.agenda.library import find_agenda
@@ -175,6 +182,7 @@ def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> No
         store.close()
 
 
+@pytest.mark.sqlite_only  # about SQLite's file
 def test_an_older_database_is_upgraded_and_keeps_its_data(db_path: Path) -> None:
     """A database left at the first schema opens with the newest, its rows intact."""
     from alembic import command

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from sessions.models import TimerEvent
@@ -41,6 +42,7 @@ def test_the_log_keeps_every_event_but_the_heartbeats_before_each_last(store, sm
     assert running.clock_state(store, two).session_elapsed == 26  # start to its last heartbeat
 
 
+@pytest.mark.sqlite_only  # asks SQLite's planner
 def test_the_events_that_count_are_read_from_their_own_index_alone(store) -> None:
     """The partial index serves a replay only while the query's condition implies its
     own; fetched from the table instead, a year's events cost a tenth of a second. The
