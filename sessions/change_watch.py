@@ -3,10 +3,14 @@
 The mirror polls several times a second for as long as the session runs, so a
 poll must cost next to nothing. SQLite keeps a counter per connection that moves
 whenever another connection commits (`PRAGMA data_version`); one connection is
-kept open just to read it. Other databases get a small summary query instead.
+kept open just to read it. PostgreSQL tells a listening connection of every commit
+(triggers from migration 0013 send NOTIFY), so a poll only looks at what has
+already arrived, sending nothing. Other databases get a small summary query instead.
 """
 
 from __future__ import annotations
+
+import time
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
@@ -14,6 +18,12 @@ from sqlalchemy.exc import DBAPIError
 from sessions.errors import StoreError
 from sessions.models import Note, Session, TimerEvent
 from sessions.store import Store, explain
+
+CHANNEL = "facilitator_changes"
+"""Named as migration 0013's triggers name it."""
+CHECK_SECONDS = 5.0
+"""How often a listening connection is asked if it is still there: a server that has
+gone, or a network that dropped, sends no notice of its own."""
 
 
 class ChangeWatch:
@@ -23,18 +33,44 @@ class ChangeWatch:
         self._store = store
         self._connection = None
         self._last: object = object()  # matches nothing, so the first poll reports a change
-        self._uses_data_version = store.url.get_backend_name() == "sqlite"
+        self._backend = store.url.get_backend_name()
+        self._checked_at = 0.0
 
     def changed(self) -> bool:
         try:
-            marker = self._data_version() if self._uses_data_version else self._summary()
+            if self._backend == "postgresql":
+                return self._notified()
+            marker = self._data_version() if self._backend == "sqlite" else self._summary()
         except DBAPIError as exc:
             self.close()  # a fresh connection next time, once the database is back
+            raise StoreError(explain(exc, "watch the session")) from None
+        except self._store.engine.dialect.loaded_dbapi.Error as exc:  # the listener's own
+            self.close()
             raise StoreError(explain(exc, "watch the session")) from None
         if marker == self._last:
             return False
         self._last = marker
         return True
+
+    def _notified(self) -> bool:
+        """Whether a notice of a commit has come since the last poll (or a new listener)."""
+        if self._connection is None:
+            engine = self._store.engine
+            # Its own connection, outside the pool: it listens for as long as the watch lives.
+            cargs, cparams = engine.dialect.create_connect_args(engine.url)
+            self._connection = engine.dialect.connect(*cargs, **cparams)
+            self._connection.autocommit = True
+            self._connection.execute(f"LISTEN {CHANNEL}")
+            self._checked_at = time.monotonic()
+            return True  # what changed before it listened is unknown: read it all once
+        if time.monotonic() - self._checked_at >= CHECK_SECONDS:
+            self._connection.execute("SELECT 1")  # raises once the server is gone
+            self._checked_at = time.monotonic()
+            # A notice arriving during that round trip is not kept for the loop below:
+            # count the check itself as a change, at the cost of one read in five seconds.
+            return True
+        # Every notice waiting is taken, so none is left to report the same change twice.
+        return sum(1 for _ in self._connection.notifies(timeout=0)) > 0
 
     def _data_version(self) -> int:
         if self._connection is None:
