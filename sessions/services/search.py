@@ -1,8 +1,10 @@
 """Finding what was said: full-text search over a programme's notes.
 
-SQLite's FTS5 index (kept by triggers) answers when the database has one; any
-other database, or a SQLite without FTS5, gets a plain scan with the same
-meaning: every word must appear, as a word or the start of one, ignoring case.
+SQLite's FTS5 index (kept by triggers) answers when the database has one;
+PostgreSQL answers from its own text search (an index on
+`facilitator_search_vector`, from migration 0014). Any other database, or a SQLite
+without FTS5, gets a plain scan with the same meaning: every word must appear, as a
+word or the start of one, ignoring case and accents.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import func, inspect, select, text
 
 from sessions.models import AgendaItem, Note, Session
 from sessions.services.views import SearchHit
@@ -31,6 +33,15 @@ def _fts_query(words: list[str]) -> str:
     return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
 
 
+def _tsquery(query: str) -> str:
+    """The same for PostgreSQL: each word quoted, open at its end, all of them:
+    'front':* & 'door':*. Accents are left for the server to fold as it folds the
+    notes' (migration 0014), so the two always agree."""
+    words = _WORD.findall(unicodedata.normalize("NFC", query.casefold()))
+    return " & ".join("'" + word.replace("'", "''").replace("\\", "\\\\") + "':*"
+                      for word in words)
+
+
 def _has_index(db) -> bool:
     return "note_fts" in inspect(db.connection()).get_table_names()
 
@@ -48,7 +59,12 @@ def search_notes(store, programme_id: int, query: str) -> list[SearchHit]:
             .where(Session.programme_id == programme_id, Note.deleted_at.is_(None))
             .order_by(Note.created_at.desc(), Note.id.desc())
         )
-        if _has_index(db):
+        if db.get_bind().dialect.name == "postgresql":
+            matching = func.facilitator_search_vector(Note.text).bool_op("@@")(
+                func.facilitator_search_query(_tsquery(query))
+            )
+            rows = db.execute(base.where(matching).limit(MAX_HITS))
+        elif _has_index(db):
             matching = text("SELECT rowid FROM note_fts WHERE note_fts MATCH :query")
             rows = db.execute(
                 base.where(Note.id.in_(matching.bindparams(query=_fts_query(words))))
