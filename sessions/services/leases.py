@@ -15,11 +15,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.clock import HEARTBEAT_SECONDS
 from sessions.errors import LeaseLostError, SessionLeasedError
-from sessions.models import SessionLease
+from sessions.models import Session, SessionLease
 
 # Three missed heartbeats and a little: a busy laptop may miss one, not three.
 LEASE_STALE_SECONDS = 4 * HEARTBEAT_SECONDS
@@ -88,6 +89,16 @@ def _view(lease: SessionLease, now: datetime) -> LeaseView:
     )
 
 
+def _wait_for_other_claims(db: DbSession, session_id: int) -> None:
+    """Hold the session's row until this transaction ends, so two copies claiming it at
+    once, on two machines sharing a database server, take turns: the second then reads
+    the lease the first wrote and is refused, rather than both writing one. The session
+    row is locked, not the lease's, because a first claim has no lease row to lock.
+    SQLite needs none of this: it lets one writer in at a time, and the statement
+    leaves out FOR UPDATE there."""
+    db.execute(select(Session.id).where(Session.id == session_id).with_for_update())
+
+
 def claim(
     db: DbSession, session_id: int, holder: Holder, now: datetime, *, take_over: bool = False
 ) -> None:
@@ -97,6 +108,7 @@ def claim(
     never pushed aside. A holder whose process has ended on this machine needs no
     asking: that is a crash, and the session is resumed.
     """
+    _wait_for_other_claims(db, session_id)
     lease = db.get(SessionLease, session_id)
     if lease is not None and lease.token != holder.token and lease.released_at is None:
         held = _view(lease, now)
@@ -127,6 +139,7 @@ def claim(
 
 def refresh(db: DbSession, session_id: int, holder: Holder, now: datetime) -> None:
     """Keep the lease fresh; raise LeaseLostError if another copy has taken the session."""
+    _wait_for_other_claims(db, session_id)
     lease = db.get(SessionLease, session_id)
     if lease is None or lease.released_at is not None:
         claim(db, session_id, holder, now)
