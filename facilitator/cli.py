@@ -49,6 +49,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="a session id or PROGRAMME/N (default: follow the session being run)",
     )
 
+    serve = commands.add_parser(
+        "serve", help="the app (or, with --present, the projector mirror) in a web browser"
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this computer only)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument(
+        "--present", metavar="REF", nargs="?", const="",
+        help="serve the read-only projector mirror instead: of REF, or of the session being run",
+    )
+    serve.add_argument(
+        "--public-url", metavar="URL",
+        help="the address browsers reach this server by, when it is not http://HOST:PORT "
+        "(behind a proxy, say)",
+    )
+
     minutes = commands.add_parser("minutes", help="write a session's minutes")
     minutes.add_argument("ref", metavar="REF", help="a session id, or PROGRAMME/N")
     minutes.add_argument(
@@ -171,6 +189,36 @@ def _to_stdout(data: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
+def _serve(args) -> int:
+    from facilitator import serve
+    from sessions.errors import InputError
+    from sessions.paths import default_database_url
+    from sessions.store import Store, database_url
+
+    if not 0 < args.port < 65536:
+        raise InputError(f"--port {args.port} is not a port number (1 to 65535).")
+    url = database_url(args.db or default_database_url())
+    # Opened once here, so a database that cannot be used is one line now, not an error
+    # in every browser tab; a new one is created, as the app would create it.
+    store = Store.open(url, read_only=args.present is not None)
+    try:
+        if args.present:
+            from sessions.services.running import resolve_session_ref
+
+            resolve_session_ref(store, args.present)  # a session that is not there: say so now
+    finally:
+        store.close()
+    # Each tab's copy of the app finds the database here: see serve.app_command.
+    os.environ["FACILITATOR_DB"] = url.render_as_string(hide_password=False)
+    try:
+        serve.serve(args.host, args.port, args.present, args.public_url)
+    except OSError as exc:
+        raise InputError(
+            f"Cannot serve on {args.host} port {args.port}: {exc.strerror or exc}."
+        ) from None
+    return 0
+
+
 def _run_app(args) -> int:
     from facilitator.factory import make_app, make_mirror
 
@@ -205,6 +253,8 @@ def _dispatch(args) -> int:
         return _export(args)
     if args.command == "import":
         return _import(args)
+    if args.command == "serve":
+        return _serve(args)
     return _run_app(args)
 
 
