@@ -28,9 +28,16 @@ from benchmarks.minutes_render import (
 )
 from benchmarks.mirror_lag import measure_lag
 from benchmarks.note_save import WARMUP_SAMPLES, measure_save
+from benchmarks.postgresql import (
+    SERVER_VARIABLE,
+    Databases,
+    ServerMeasurement,
+    measure_server,
+    server_url,
+)
 from benchmarks.ptyapp import PROJECT_ROOT
 from benchmarks.report import Row, machine_line, markdown
-from benchmarks.room import scratch_folder
+from benchmarks.room import Room, scratch_folder
 from benchmarks.screen_open import OTHER_PROGRAMMES, OTHER_SESSIONS, measure_open
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "RESULTS.md"
@@ -195,6 +202,7 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
             f"notes, {plan.minutes_repeats} renders each")
         minutes = measure_minutes(Path(folder) / "minutes", plan.minutes_sizes,
                                   plan.minutes_repeats, random.Random(2026))
+        server = _measure_on_server(plan, Path(folder), say)
 
     p50_row, p99_row = save_rows(plan)
     home_row, dashboard_row = open_rows(plan)
@@ -220,6 +228,7 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
         Row(large_memory_row, "MiB", opened.facilitator.peak_median_mib, bare_mib),
         Row(small_memory_row, "MiB", opened.baseline.peak_median_mib, bare_mib),
         *minutes_rows(minutes),
+        *server_rows(plan, save, opened, server),
     ]
     missed = lag.missed + base.missed
     missed_note = (
@@ -303,8 +312,73 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
          f"{_mib_list(launch.baseline.peak_kib)}; bare app after the ORM's import: "
          f"{_mib_list(launch.stack.peak_kib)}."),
         *minutes_notes(minutes, plan),
+        server_note(plan, server),
     ]
     return rows, notes
+
+
+def _measure_on_server(plan: Plan, folder: Path, say) -> ServerMeasurement | None:
+    server = server_url()
+    if server is None:
+        say(f"PostgreSQL: skipped, no server ({SERVER_VARIABLE} is not set)")
+        return None
+    say(f"PostgreSQL: the same note save and dashboard, on {server.host}")
+    databases = Databases(server)
+    try:
+        large = Room(home=folder / "open" / "large" / "home",
+                     db_path=folder / "open" / "large" / "facilitator.db", session_id=0)
+        small = Room(home=folder / "open" / "empty" / "home",
+                     db_path=folder / "open" / "empty" / "facilitator.db", session_id=0)
+        return measure_server(databases, folder / "save" / "facilitator.db", large, small,
+                              plan.open_sessions, plan.save_samples, plan.open_samples,
+                              random.Random(2026))
+    finally:
+        databases.drop_all()
+
+
+def server_row_names(plan: Plan) -> tuple[str, str, str, str, str]:
+    """The PostgreSQL rows: against its own baselines, then against SQLite's figures."""
+    p50_row, p99_row = save_rows(plan)
+    _, dashboard_row = open_rows(plan)
+    return (f"{p50_row}, PostgreSQL", f"{p99_row}, PostgreSQL", f"{dashboard_row}, PostgreSQL",
+            f"{p50_row}: PostgreSQL against SQLite", f"{dashboard_row}: PostgreSQL against SQLite")
+
+
+def server_rows(plan: Plan, save, opened, server: ServerMeasurement | None) -> list[Row]:
+    if server is None:
+        return []
+    p50, p99, dashboard, p50_against, dashboard_against = server_row_names(plan)
+    return [
+        Row(p50, "ms", server.save.p50_ms, server.save_baseline.p50_ms, digits=2),
+        Row(p99, "ms", server.save.p99_ms, server.save_baseline.p99_ms, digits=2),
+        Row(dashboard, "ms", server.open_large.dashboard_median_ms,
+            server.open_small.dashboard_median_ms),
+        Row(p50_against, "ms", server.save.p50_ms, save.facilitator.p50_ms, digits=2),
+        Row(dashboard_against, "ms", server.open_large.dashboard_median_ms,
+            opened.facilitator.dashboard_median_ms),
+    ]
+
+
+NO_DISK = " (its commits waited for no disk, so they do not compare with SQLite's)"
+
+
+def server_note(plan: Plan, server: ServerMeasurement | None) -> str:
+    if server is None:
+        return (f"PostgreSQL: not measured in this run; set {SERVER_VARIABLE} to a superuser's "
+                "URL, or run `scripts/with-postgresql --durable python -m benchmarks.run`.")
+    return (
+        f"PostgreSQL {server.version} on loopback: the note-save and dashboard databases "
+        "above, copied row for row onto the server (ids and all, then ANALYZE). Note saved: "
+        "the same lines as on SQLite; baseline one INSERT into the same `note` table and a "
+        "COMMIT through psycopg, on a copy of that database (the same indexes and change "
+        "trigger). Dashboard: launched with the database's URL, against the one-session "
+        "database copied the same way. The rows \"against SQLite\" put each PostgreSQL "
+        f"figure over SQLite's from this run. The server's fsync was {server.fsync}"
+        f"{NO_DISK if server.fsync == 'off' else ''}. "
+        f"Samples (ms), the first 20 notes saved: {_list(server.save.latencies_ms[:20])}; dashboard: "
+        f"{_list(server.open_large.dashboard_ms)}; one-session dashboard: "
+        f"{_list(server.open_small.dashboard_ms)}."
+    )
 
 
 def _list(values: list[float]) -> str:
