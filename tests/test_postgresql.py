@@ -15,7 +15,7 @@ from sessions.errors import SchemaTooNewError, StoreError
 from sessions.migrations import HEAD
 from sessions.models import Base
 from sessions.services import notes, planning
-from sessions.services.programmes import create_programme
+from sessions.services.programmes import create_programme, list_programmes
 from sessions.store import Store, database_url
 from tests.postgresql import NO_SERVER, Databases
 from tests.row_counts import row_counts
@@ -50,6 +50,38 @@ def test_an_empty_database_gets_the_whole_schema(empty_database) -> None:
     Store.open(empty_database).close()
     assert run_sql(empty_database, "SELECT version_num FROM alembic_version") == [(HEAD,)]
     assert set(row_counts(empty_database, Base.metadata.tables)) == set(Base.metadata.tables)
+
+
+def test_a_database_at_the_first_schema_is_upgraded_and_keeps_its_rows(empty_database,
+                                                                       small_agenda) -> None:
+    """The same Alembic scripts bring a server's database up, from the very first revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    from sessions.services.search import search_notes
+
+    old = create_engine(database_url(empty_database))
+    config = Config()
+    config.set_main_option("script_location", "sessions:migrations")
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO programme (name, slug, pcn_name, created_at) "
+            "VALUES ('Old', 'old', '', '2026-01-01 09:00:00+00')"
+        )
+    old.dispose()
+    store = Store.open(empty_database)
+    try:
+        [programme] = list_programmes(store)
+        assert programme.name == "Old"
+        assert run_sql(empty_database, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+        sid = planning.start_session(store, programme.id, small_agenda)
+        notes.add_note(store, sid, 0, "Written after the upgrade", "deal")
+        assert [h.text for h in search_notes(store, programme.id, "upgr")] == [
+            "Written after the upgrade"]
+    finally:
+        store.close()
 
 
 def test_a_database_from_a_newer_version_is_refused_and_left_alone(db_path, small_agenda) -> None:
