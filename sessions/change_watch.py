@@ -34,6 +34,8 @@ class ChangeWatch:
         self._connection = None
         self._last: object = object()  # matches nothing, so the first poll reports a change
         self._backend = store.url.get_backend_name()
+        if self._backend == "postgresql" and store.url.get_driver_name() != "psycopg":
+            self._backend = "other"  # notices are read through psycopg's own API
         self._checked_at = 0.0
 
     def changed(self) -> bool:

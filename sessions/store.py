@@ -23,6 +23,7 @@ from sessions.errors import SchemaTooNewError, StoreError
 from sessions.migrations import HEAD
 
 BUSY_TIMEOUT_MS = 5000
+POSTGRESQL_DRIVER = "postgresql+psycopg"
 
 
 def database_url(path_or_url: str | os.PathLike[str] | URL) -> URL:
@@ -32,9 +33,12 @@ def database_url(path_or_url: str | os.PathLike[str] | URL) -> URL:
     value = os.fspath(path_or_url)
     if "://" in value:
         try:
-            return make_url(value)
+            url = make_url(value)
         except Exception as exc:  # make_url raises ArgumentError for nonsense
             raise StoreError(f"{value!r} is not a database URL: {exc}") from None
+        # A plain postgresql:// means SQLAlchemy's default driver, which is not installed:
+        # the driver that comes with the app is meant.
+        return url.set(drivername=POSTGRESQL_DRIVER) if url.drivername == "postgresql" else url
     path = Path(value).expanduser().resolve()
     return URL.create("sqlite", database=str(path))
 
@@ -89,8 +93,9 @@ def _server_options(url: URL, read_only: bool) -> dict[str, str]:
 
     Given as start-up options rather than SET statements, so no transaction can undo them.
     """
-    if url.get_backend_name() != "postgresql":
-        return {}
+    if url.get_backend_name() != "postgresql" or url.get_driver_name() not in ("psycopg",
+                                                                                "psycopg2"):
+        return {}  # libpq's drivers take start-up options; another is left as it comes
     # Wait for another writer's lock as long as SQLite waits for its file, then say so.
     options = f"-c lock_timeout={BUSY_TIMEOUT_MS}"
     if read_only:
@@ -172,7 +177,8 @@ class Store:
         except Exception:  # NoSuchModuleError, or a driver package that is not installed
             raise StoreError(
                 f"Cannot open {url.render_as_string(hide_password=True)}: there is no database "
-                f"driver for {url.drivername!r}; give a file path or a sqlite:/// URL."
+                f"driver for {url.drivername!r}; give a file path, a sqlite:/// URL or a "
+                "postgresql:// URL."
             ) from None
         if url.get_backend_name() == "sqlite":
             event.listen(

@@ -209,3 +209,12 @@ def test_an_older_database_is_upgraded_and_keeps_its_data(db_path: Path) -> None
         columns = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(timer_event)")]
     assert "seconds" in columns
     store.close()
+
+
+def test_a_plain_postgresql_url_uses_the_driver_that_comes_with_the_app() -> None:
+    """SQLAlchemy's default for postgresql:// is a driver the app does not install."""
+    url = database_url("postgresql://ana:secret@db.example.org/facilitator")
+    assert url.drivername == "postgresql+psycopg"
+    assert (url.username, url.password, url.host, url.database) == (
+        "ana", "secret", "db.example.org", "facilitator")
+    assert database_url("postgresql+psycopg2://db/x").drivername == "postgresql+psycopg2"
