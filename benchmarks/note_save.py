@@ -16,7 +16,7 @@ import sqlite3
 import statistics
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -230,12 +230,27 @@ def _open_baseline(db_path: Path) -> sqlite3.Connection:
     return connection
 
 
-def measure_save(folder: Path, count: int, samples: int, rng: random.Random) -> SaveMeasurement:
-    """The app's save and the raw insert, sampled in turn on copies of one database.
+def save_in_turn(saves: list[tuple[SaveResult, Callable[[int, str], None]]], items: int,
+                 samples: int, rng: random.Random) -> None:
+    """Each typed line saved by every way in `saves`, in a random order each time, timed.
 
-    Taking turns puts both under the same conditions (disk, page cache, the WAL's
+    Taking turns puts them all under the same conditions (disk, page cache, the WAL's
     checkpoints) for the whole run.
     """
+    for number in range(WARMUP_SAMPLES + samples):
+        position = rng.randrange(items)
+        line = note_line(rng)
+        rng.shuffle(saves)
+        for result, save in saves:
+            started = time.perf_counter()
+            save(position, line)
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            if number >= WARMUP_SAMPLES:
+                result.latencies_ms.append(elapsed_ms)
+
+
+def measure_save(folder: Path, count: int, samples: int, rng: random.Random) -> SaveMeasurement:
+    """The app's save and the raw insert, sampled in turn on copies of one database."""
     folder.mkdir(parents=True, exist_ok=True)
     app_db = folder / "facilitator.db"
     baseline_db = folder / "baseline.db"
@@ -262,17 +277,8 @@ def measure_save(folder: Path, count: int, samples: int, rng: random.Random) -> 
                 ))
                 connection.commit()
 
-            turns = [("facilitator", app_save), ("baseline", raw_save)]
-            for number in range(WARMUP_SAMPLES + samples):
-                position = rng.randrange(len(item_ids))
-                line = note_line(rng)
-                rng.shuffle(turns)
-                for name, save in turns:
-                    started = time.perf_counter()
-                    save(position, line)
-                    elapsed_ms = (time.perf_counter() - started) * 1000
-                    if number >= WARMUP_SAMPLES:
-                        results[name].latencies_ms.append(elapsed_ms)
+            save_in_turn([(results["facilitator"], app_save), (results["baseline"], raw_save)],
+                         len(item_ids), samples, rng)
     finally:
         store.close()
     return SaveMeasurement(

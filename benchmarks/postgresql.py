@@ -1,69 +1,35 @@
 """The note save and the dashboard on a PostgreSQL server, next to SQLite in the same run.
 
 Measured only where a server is named by FACILITATOR_TEST_POSTGRESQL, the superuser
-URL the tests use (`scripts/with-postgresql` sets it). The large databases are the
+URL the tests use (`scripts/with-postgresql` sets it), whose databases are made and
+dropped as the tests' are. The large databases are the
 SQLite ones the other measurements built, copied row for row onto the server, so
 both databases hold the same history.
 """
 
 from __future__ import annotations
 
-import os
 import random
-import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 
-from benchmarks.note_save import WARMUP_SAMPLES, SaveResult, note_line
+from benchmarks.note_save import SaveResult, save_in_turn
 from benchmarks.room import Room
-from benchmarks.screen_open import OpenResult, _open_once
+from benchmarks.screen_open import OpenResult, open_once
 from sessions.models import AgendaItem, Base, Session
 from sessions.services import notes
 from sessions.store import Store, database_url
+from tests.postgresql import Databases
 
-SERVER_VARIABLE = "FACILITATOR_TEST_POSTGRESQL"
 COPY_ROWS = 5_000
 
 _RAW_INSERT = (
     "INSERT INTO note (session_id, agenda_item_id, kind, text, created_at) "
     "VALUES (%s, %s, 'deal', %s, now())"
 )
-
-
-def server_url() -> URL | None:
-    value = os.environ.get(SERVER_VARIABLE, "").strip()
-    return make_url(value) if value else None
-
-
-class Databases:
-    """Databases made for one run on the server, dropped at its end."""
-
-    def __init__(self, server: URL):
-        self.server = server
-        self._admin = create_engine(server, isolation_level="AUTOCOMMIT")
-        self._prefix = f"facilitator_bench_{uuid.uuid4().hex[:8]}"
-        self._made: list[str] = []
-
-    def create(self, template: URL | None = None) -> URL:
-        """An empty database, or a copy of `template` (which must have no one connected)."""
-        name = f"{self._prefix}_{len(self._made)}"
-        source = template.database if template is not None else "template0"
-        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
-        self._made.append(name)
-        return self.server.set(database=name)
-
-    def drop_all(self) -> None:
-        for name in reversed(self._made):
-            self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        self._admin.dispose()
-
-    def _execute(self, statement: str) -> None:
-        with self._admin.connect() as connection:
-            connection.execute(text(statement))
 
 
 def copy_database(sqlite_path: Path, url: URL) -> None:
@@ -103,13 +69,13 @@ class ServerMeasurement:
 def measure_server(databases: Databases, save_db: Path, large: Room, small: Room,
                    sessions: int, save_samples: int, open_samples: int,
                    rng: random.Random) -> ServerMeasurement:
-    save_url = databases.create()
+    save_url = databases.create(migrated=False)
     copy_database(save_db, save_url)
-    baseline_url = databases.create(template=save_url)
+    baseline_url = databases.copy_of(save_url)
     save, baseline = _measure_save(save_url, baseline_url, save_samples, rng)
     rooms = []
     for room in (large, small):
-        url = databases.create()
+        url = databases.create(migrated=False)
         copy_database(room.db_path, url)
         # The app is launched with the URL where it would have the file's path.
         rooms.append(Room(home=room.home, db_path=url.render_as_string(hide_password=False),
@@ -119,7 +85,7 @@ def measure_server(databases: Databases, save_db: Path, large: Room, small: Room
     for _ in range(open_samples):
         rng.shuffle(turns)
         for room, count, result in turns:
-            _open_once(room, count, result)
+            open_once(room, count, result)
     with create_engine(save_url).connect() as connection:
         version = connection.execute(text("SHOW server_version")).scalar_one()
         fsync = connection.execute(text("SHOW fsync")).scalar_one()
@@ -149,16 +115,7 @@ def _measure_save(app_url: URL, baseline_url: URL, samples: int,
                 connection.execute(_RAW_INSERT, (session_id, item_ids[position], line))
                 connection.commit()
 
-            turns = [(app, app_save), (raw, raw_save)]
-            for number in range(WARMUP_SAMPLES + samples):
-                position = rng.randrange(len(item_ids))
-                line = note_line(rng)
-                rng.shuffle(turns)
-                for result, save in turns:
-                    started = time.perf_counter()
-                    save(position, line)
-                    if number >= WARMUP_SAMPLES:
-                        result.latencies_ms.append((time.perf_counter() - started) * 1000)
+            save_in_turn([(app, app_save), (raw, raw_save)], len(item_ids), samples, rng)
     finally:
         store.close()
     return app, raw

@@ -28,17 +28,12 @@ from benchmarks.minutes_render import (
 )
 from benchmarks.mirror_lag import measure_lag
 from benchmarks.note_save import WARMUP_SAMPLES, measure_save
-from benchmarks.postgresql import (
-    SERVER_VARIABLE,
-    Databases,
-    ServerMeasurement,
-    measure_server,
-    server_url,
-)
+from benchmarks.postgresql import ServerMeasurement, measure_server
 from benchmarks.ptyapp import PROJECT_ROOT
 from benchmarks.report import Row, machine_line, markdown
 from benchmarks.room import Room, scratch_folder
 from benchmarks.screen_open import OTHER_PROGRAMMES, OTHER_SESSIONS, measure_open
+from tests.postgresql import SERVER_VARIABLE, Databases, server_url
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "RESULTS.md"
 
@@ -323,7 +318,7 @@ def _measure_on_server(plan: Plan, folder: Path, say) -> ServerMeasurement | Non
         say(f"PostgreSQL: skipped, no server ({SERVER_VARIABLE} is not set)")
         return None
     say(f"PostgreSQL: the same note save and dashboard, on {server.host}")
-    databases = Databases(server)
+    databases = Databases(server, purpose="bench")
     try:
         large = Room(home=folder / "open" / "large" / "home",
                      db_path=folder / "open" / "large" / "facilitator.db", session_id=0)

@@ -112,7 +112,7 @@ def _first_listed(db_path: Path) -> str:
         store.close()
 
 
-def _open_once(room: Room, sessions: int, result: OpenResult) -> None:
+def open_once(room: Room, sessions: int, result: OpenResult) -> None:
     """Launch, wait for home, press Enter, wait for the dashboard, quit."""
     app = PtyApp(python_module("facilitator", "--db", str(room.db_path)), env=room.env())
     # Watched before launch: the first frame may carry both.
@@ -178,7 +178,7 @@ def measure_open(
     for _ in range(samples):
         rng.shuffle(turns)
         for name, room, count in turns:
-            _open_once(room, count, results[name])
+            open_once(room, count, results[name])
 
     read_home, read_dashboard = _reading_ms(large.db_path, samples)
     all_notes = _count(large.db_path, "note")

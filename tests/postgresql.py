@@ -30,11 +30,11 @@ def server_url() -> URL | None:
 class Databases:
     """Creates each test's database from one migrated template, and drops them all after."""
 
-    def __init__(self, server: URL):
+    def __init__(self, server: URL, purpose: str = "test"):
         self.server = server
         self._admin: Engine = create_engine(server, isolation_level="AUTOCOMMIT")
         # Unique per run, so two runs against one server never meet.
-        self._prefix = f"facilitator_test_{uuid.uuid4().hex[:8]}"
+        self._prefix = f"facilitator_{purpose}_{uuid.uuid4().hex[:8]}"
         self._template: str | None = None
         self._made: list[str] = []
 
@@ -43,8 +43,14 @@ class Databases:
 
     def create(self, *, migrated: bool = True) -> URL:
         """A new, empty database; `migrated` gives it the app's schema already."""
+        return self._copy(self._migrated_template() if migrated else "template0")
+
+    def copy_of(self, url: URL) -> URL:
+        """A copy of a database made here, which nobody may be connected to meanwhile."""
+        return self._copy(url.database)
+
+    def _copy(self, template: str) -> URL:
         name = f"{self._prefix}_{len(self._made)}"
-        template = self._migrated_template() if migrated else "template0"
         self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         self._made.append(name)
         return self.url(name)

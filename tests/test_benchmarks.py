@@ -20,8 +20,8 @@ from benchmarks.run import (
     open_rows,
     save_rows,
     server_row_names,
-    server_url,
 )
+from tests.postgresql import server_url
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/stat").exists(), reason="the benchmarks read CPU time from /proc (Linux)"

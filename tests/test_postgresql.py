@@ -19,6 +19,7 @@ from sessions.services.programmes import create_programme, list_programmes
 from sessions.store import Store, database_url
 from tests.postgresql import NO_SERVER, Databases
 from tests.row_counts import row_counts
+from tests.schema_at import schema_at
 
 pytestmark = pytest.mark.postgresql_only
 
@@ -55,22 +56,10 @@ def test_an_empty_database_gets_the_whole_schema(empty_database) -> None:
 def test_a_database_at_the_first_schema_is_upgraded_and_keeps_its_rows(empty_database,
                                                                        small_agenda) -> None:
     """The same Alembic scripts bring a server's database up, from the very first revision."""
-    from alembic import command
-    from alembic.config import Config
-
     from sessions.services.search import search_notes
 
-    old = create_engine(database_url(empty_database))
-    config = Config()
-    config.set_main_option("script_location", "sessions:migrations")
-    with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-        connection.exec_driver_sql(
-            "INSERT INTO programme (name, slug, pcn_name, created_at) "
-            "VALUES ('Old', 'old', '', '2026-01-01 09:00:00+00')"
-        )
-    old.dispose()
+    schema_at(empty_database, "0001", "INSERT INTO programme (name, slug, pcn_name, created_at) "
+                                      "VALUES ('Old', 'old', '', '2026-01-01 09:00:00+00')")
     store = Store.open(empty_database)
     try:
         [programme] = list_programmes(store)

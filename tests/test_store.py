@@ -14,6 +14,7 @@ from sessions.migrations import HEAD
 from sessions.models import Base
 from sessions.services.programmes import create_programme, list_programmes
 from sessions.store import Store, database_url
+from tests.schema_at import schema_at
 
 
 @pytest.mark.sqlite_only  # about SQLite's file
@@ -41,9 +42,11 @@ def test_migrations_build_exactly_the_models(store: Store) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    # The search index is SQLite's own (FTS5 and its shadow tables), not a model.
+    # The search index is each database's own (SQLite's FTS5 and its shadow tables,
+    # PostgreSQL's index of an expression), not a model.
     def include_name(name, type_, _parent) -> bool:
-        return not (type_ == "table" and name.startswith("note_fts"))
+        return not ((type_ == "table" and name.startswith("note_fts"))
+                    or (type_ == "index" and name == "ix_note_search"))
 
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_name": include_name})
@@ -185,23 +188,9 @@ def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> No
 @pytest.mark.sqlite_only  # about SQLite's file
 def test_an_older_database_is_upgraded_and_keeps_its_data(db_path: Path) -> None:
     """A database left at the first schema opens with the newest, its rows intact."""
-    from alembic import command
-    from alembic.config import Config
-
     db_path.parent.mkdir(parents=True)
-    from sqlalchemy import create_engine
-
-    old = create_engine(f"sqlite:///{db_path}")
-    config = Config()
-    config.set_main_option("script_location", "sessions:migrations")
-    with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-        connection.exec_driver_sql(
-            "INSERT INTO programme (name, slug, pcn_name, created_at) "
-            "VALUES ('Old', 'old', '', '2026-01-01 09:00:00')"
-        )
-    old.dispose()
+    schema_at(db_path, "0001", "INSERT INTO programme (name, slug, pcn_name, created_at) "
+                               "VALUES ('Old', 'old', '', '2026-01-01 09:00:00')")
     store = Store.open(db_path)
     assert [p.name for p in list_programmes(store)] == ["Old"]
     with store.engine.connect() as connection:

@@ -1,0 +1,25 @@
+"""A database brought only as far as an older schema revision, as an older version left it."""
+
+from __future__ import annotations
+
+from sqlalchemy import create_engine
+
+from sessions.store import database_url
+
+
+def schema_at(path_or_url, revision: str, *statements: str) -> None:
+    """Run the migrations up to `revision`, then `statements` (rows that version wrote)."""
+    from alembic import command
+    from alembic.config import Config
+
+    engine = create_engine(database_url(path_or_url))
+    config = Config()
+    config.set_main_option("script_location", "sessions:migrations")
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            for statement in statements:
+                connection.exec_driver_sql(statement)
+    finally:
+        engine.dispose()
