@@ -83,6 +83,25 @@ def _sample_once(app: PtyApp, writer: Writer, token: str, result: LagResult) -> 
         result.lags_ms.append((seen - committed) * 1000)
 
 
+def measure_mirror_alone(database: str, session_id: int, env: dict[str, str], samples: int,
+                         rng: random.Random) -> LagResult:
+    """The facilitator's mirror on `database` (a path or a URL), with nothing taking turns."""
+    result = LagResult()
+    mirror_argv = python_module("facilitator", "--db", database, "present", str(session_id))
+    with (
+        PtyApp(mirror_argv, env=env) as mirror,
+        Writer("note", database, str(session_id)) as writer,
+    ):
+        mirror.wait_for("read-only mirror")
+        for number in range(samples):
+            time.sleep(rng.uniform(0.25, 0.65))
+            _sample_once(mirror, writer, f"mark{number:03d}s{rng.randrange(16**6):06x}", result)
+        mirror.quit()
+    if not result.lags_ms:
+        raise RuntimeError("no change was ever seen on the mirror")
+    return result
+
+
 def measure_lag(folder: Path, samples: int, rng: random.Random) -> tuple[LagResult, LagResult]:
     """The facilitator's mirror and the baseline, sampled in turn: (facilitator, baseline).
 

@@ -1,4 +1,4 @@
-"""The note save and the dashboard on a PostgreSQL server, next to SQLite in the same run.
+"""The note save, the dashboard and the mirror on a PostgreSQL server, beside SQLite's.
 
 Measured only where a server is named by FACILITATOR_TEST_POSTGRESQL, the superuser
 URL the tests use (`scripts/with-postgresql` sets it), whose databases are made and
@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import URL
 
+from benchmarks.mirror_lag import LagResult, measure_mirror_alone
 from benchmarks.note_save import SaveResult, save_in_turn
 from benchmarks.room import Room
 from benchmarks.screen_open import OpenResult, open_once
@@ -61,14 +62,15 @@ class ServerMeasurement:
     save_baseline: SaveResult
     open_large: OpenResult
     open_small: OpenResult
+    lag: LagResult
     version: str
     fsync: str
     """The server's own setting: "off" makes its commits wait for no disk."""
 
 
 def measure_server(databases: Databases, save_db: Path, large: Room, small: Room,
-                   sessions: int, save_samples: int, open_samples: int,
-                   rng: random.Random) -> ServerMeasurement:
+                   mirror: Room, sessions: int, save_samples: int, open_samples: int,
+                   lag_samples: int, rng: random.Random) -> ServerMeasurement:
     save_url = databases.create(migrated=False)
     copy_database(save_db, save_url)
     baseline_url = databases.copy_of(save_url)
@@ -86,10 +88,17 @@ def measure_server(databases: Databases, save_db: Path, large: Room, small: Room
         rng.shuffle(turns)
         for room, count, result in turns:
             open_once(room, count, result)
+    mirror_url = databases.create(migrated=False)
+    copy_database(mirror.db_path, mirror_url)
+    with create_engine(mirror_url).connect() as connection:
+        session_id = connection.execute(select(func.max(Session.id))).scalar_one()
+    lag = measure_mirror_alone(mirror_url.render_as_string(hide_password=False),
+                               session_id, mirror.env(), lag_samples, rng)
     with create_engine(save_url).connect() as connection:
         version = connection.execute(text("SHOW server_version")).scalar_one()
         fsync = connection.execute(text("SHOW fsync")).scalar_one()
-    return ServerMeasurement(save, baseline, open_large, open_small, version.split()[0], fsync)
+    return ServerMeasurement(save, baseline, open_large, open_small, lag, version.split()[0],
+                             fsync)
 
 
 def _measure_save(app_url: URL, baseline_url: URL, samples: int,

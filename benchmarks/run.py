@@ -223,7 +223,7 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
         Row(large_memory_row, "MiB", opened.facilitator.peak_median_mib, bare_mib),
         Row(small_memory_row, "MiB", opened.baseline.peak_median_mib, bare_mib),
         *minutes_rows(minutes),
-        *server_rows(plan, save, opened, server),
+        *server_rows(plan, save, opened, lag, server),
     ]
     missed = lag.missed + base.missed
     missed_note = (
@@ -317,32 +317,36 @@ def _measure_on_server(plan: Plan, folder: Path, say) -> ServerMeasurement | Non
     if server is None:
         say(f"PostgreSQL: skipped, no server ({SERVER_VARIABLE} is not set)")
         return None
-    say(f"PostgreSQL: the same note save and dashboard, on {server.host}")
+    say(f"PostgreSQL: the same note save, dashboard and mirror lag, on {server.host}")
     databases = Databases(server, purpose="bench")
     try:
+        # Where the other measurements built their databases; session ids come from the copies.
         large = Room(home=folder / "open" / "large" / "home",
                      db_path=folder / "open" / "large" / "facilitator.db", session_id=0)
         small = Room(home=folder / "open" / "empty" / "home",
                      db_path=folder / "open" / "empty" / "facilitator.db", session_id=0)
+        mirror = Room(home=folder / "lag" / "mirror" / "home",
+                      db_path=folder / "lag" / "mirror" / "facilitator.db", session_id=0)
         return measure_server(databases, folder / "save" / "facilitator.db", large, small,
-                              plan.open_sessions, plan.save_samples, plan.open_samples,
-                              random.Random(2026))
+                              mirror, plan.open_sessions, plan.save_samples, plan.open_samples,
+                              plan.lag_samples, random.Random(2026))
     finally:
         databases.drop_all()
 
 
-def server_row_names(plan: Plan) -> tuple[str, str, str, str, str]:
+def server_row_names(plan: Plan) -> tuple[str, ...]:
     """The PostgreSQL rows: against its own baselines, then against SQLite's figures."""
     p50_row, p99_row = save_rows(plan)
     _, dashboard_row = open_rows(plan)
     return (f"{p50_row}, PostgreSQL", f"{p99_row}, PostgreSQL", f"{dashboard_row}, PostgreSQL",
-            f"{p50_row}: PostgreSQL against SQLite", f"{dashboard_row}: PostgreSQL against SQLite")
+            f"{p50_row}: PostgreSQL against SQLite", f"{dashboard_row}: PostgreSQL against SQLite",
+            "Mirror lag, median: PostgreSQL against SQLite")
 
 
-def server_rows(plan: Plan, save, opened, server: ServerMeasurement | None) -> list[Row]:
+def server_rows(plan: Plan, save, opened, lag, server: ServerMeasurement | None) -> list[Row]:
     if server is None:
         return []
-    p50, p99, dashboard, p50_against, dashboard_against = server_row_names(plan)
+    p50, p99, dashboard, p50_against, dashboard_against, lag_against = server_row_names(plan)
     return [
         Row(p50, "ms", server.save.p50_ms, server.save_baseline.p50_ms, digits=2),
         Row(p99, "ms", server.save.p99_ms, server.save_baseline.p99_ms, digits=2),
@@ -351,6 +355,7 @@ def server_rows(plan: Plan, save, opened, server: ServerMeasurement | None) -> l
         Row(p50_against, "ms", server.save.p50_ms, save.facilitator.p50_ms, digits=2),
         Row(dashboard_against, "ms", server.open_large.dashboard_median_ms,
             opened.facilitator.dashboard_median_ms),
+        Row(lag_against, "ms", server.lag.median_ms, lag.median_ms),
     ]
 
 
@@ -369,10 +374,14 @@ def server_note(plan: Plan, server: ServerMeasurement | None) -> str:
         "trigger). Dashboard: launched with the database's URL, against the one-session "
         "database copied the same way. The rows \"against SQLite\" put each PostgreSQL "
         f"figure over SQLite's from this run. The server's fsync was {server.fsync}"
-        f"{NO_DISK if server.fsync == 'off' else ''}. "
-        f"Samples (ms), the first 20 notes saved: {_list(server.save.latencies_ms[:20])}; dashboard: "
+        f"{NO_DISK if server.fsync == 'off' else ''}. Mirror lag: the same "
+        f"{plan.lag_samples} notes' wait as on SQLite, the mirror alone (not in turn with a "
+        "baseline), on a copy of its database; it hears of each commit through LISTEN/NOTIFY "
+        "and redraws at its next poll. "
+        "Samples (ms), the first 20 notes saved: "
+        f"{_list(server.save.latencies_ms[:20])}; dashboard: "
         f"{_list(server.open_large.dashboard_ms)}; one-session dashboard: "
-        f"{_list(server.open_small.dashboard_ms)}."
+        f"{_list(server.open_small.dashboard_ms)}; mirror lag: {_list(server.lag.lags_ms)}."
     )
 
 
