@@ -264,14 +264,15 @@ class TimerEvent(Base):
     """The clock is this log; elapsed time is derived from it, never stored."""
 
     __tablename__ = "timer_event"
-    # A session's last heartbeat is found through (session, kind). That index serves
-    # lookups by session alone too, so there is no index on session_id by itself: with
-    # one, SQLite would pick it and walk every heartbeat.
+    # A session's last heartbeat is found through (session, kind, id), the id named so that
+    # PostgreSQL too finds the newest in one lookup. That index serves lookups by session
+    # alone too, so there is no index on session_id by itself: with one, SQLite would pick
+    # it and walk every heartbeat.
     # Every other event a replay reads comes from the second index alone: it holds only
     # the few events that are not heartbeats, so a programme's clocks are replayed
     # without fetching thousands of rows scattered among the heartbeats.
     __table_args__ = (
-        Index("ix_timer_event_session_kind", "session_id", "kind"),
+        Index("ix_timer_event_session_kind_id", "session_id", "kind", "id"),
         Index("ix_timer_event_replayed", *REPLAYED_COLUMNS,
               sqlite_where=NOT_HEARTBEAT, postgresql_where=NOT_HEARTBEAT),
     )

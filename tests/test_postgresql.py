@@ -211,3 +211,38 @@ def test_search_asks_the_servers_text_index(store, small_agenda) -> None:
             "EXPLAIN SELECT id FROM note WHERE facilitator_search_vector(note.text) "
             "@@ facilitator_search_query($$'cafe':*$$)"))
     assert "ix_note_search" in plan, plan
+
+
+def test_a_long_timer_log_is_read_through_its_indexes(store, small_agenda) -> None:
+    """Each session's last heartbeat is one index lookup. Without the id in the index,
+    PostgreSQL walked the whole log backwards for it: 17 s for a year's dashboard."""
+    from sqlalchemy import event
+
+    from sessions.timer_log import load_logs
+
+    programme = create_programme(store, "Harbour")
+    sessions = [planning.start_session(store, programme.id, small_agenda) for _ in range(100)]
+    # A year of fortnightly sessions' heartbeats: each session's logged together, one
+    # session after another, as the clock wrote them.
+    run_sql(store.url, "INSERT INTO timer_event (session_id, kind, at, position, detail, seconds) "
+                       f"SELECT (ARRAY{sessions})[1 + n / 500], 'heartbeat', now(), 0, '', 0 "
+                       "FROM generate_series(0, 49999) AS n ORDER BY n")
+    run_sql(store.url, "ANALYZE timer_event")
+    sent: list[tuple[str, object]] = []
+
+    def keep(conn, cursor, statement, parameters, context, executemany) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        with store.reading() as db:
+            logs = load_logs(db, sessions)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    assert [len(log) for log in logs.values()] == [1] * 100  # each session's last heartbeat
+    (statement, parameters), = [(s, p) for s, p in sent if "timer_event" in s]
+    with store.engine.connect() as connection:
+        plan = "\n".join(row[0] for row in connection.exec_driver_sql(
+            "EXPLAIN " + statement, parameters))
+    assert "Backward using ix_timer_event_session_kind_id" in plan, plan
+    assert "Backward using timer_event_pkey" not in plan, plan
