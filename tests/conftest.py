@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -74,16 +75,21 @@ def postgresql_databases():
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, backend: str, postgresql_databases) -> Path | str:
+def db_path(tmp_path: Path, backend: str, postgresql_databases) -> Iterator[Path | str]:
     """Where the test's database lives: a SQLite file's path, or on PostgreSQL a URL
     (a string, which every command and Store.open take as they take a path)."""
     if backend == "sqlite":
-        return tmp_path / "db" / "facilitator.db"
+        yield tmp_path / "db" / "facilitator.db"
+        return
     from tests.postgresql import NO_SERVER
 
     if postgresql_databases is None:
         pytest.skip(NO_SERVER)
-    return postgresql_databases.create().render_as_string(hide_password=False)
+    url = postgresql_databases.create()
+    yield url.render_as_string(hide_password=False)
+    # Dropped as the test ends, as its temporary folder would be: hundreds of tests'
+    # databases would otherwise fill the server's disk before the run ends.
+    postgresql_databases.drop(url)
 
 
 @pytest.fixture

@@ -66,6 +66,11 @@ class Databases:
             self._template = name
         return self._template
 
+    def drop(self, url: URL) -> None:
+        """Drop a database made here, whoever is still connected to it."""
+        self._execute(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)')
+        self._made.remove(url.database)
+
     def drop_all(self) -> None:
         for name in reversed(self._made):
             self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
