@@ -20,6 +20,7 @@ from sessions.store import Store, database_url
 from tests.postgresql import NO_SERVER, Databases
 from tests.row_counts import row_counts
 from tests.schema_at import schema_at
+from tests.sent_statements import sent_statements
 
 pytestmark = pytest.mark.postgresql_only
 
@@ -183,27 +184,17 @@ def test_two_machines_claiming_one_session_at_once_take_turns(store, small_agend
 def test_search_asks_the_servers_text_index(store, small_agenda) -> None:
     """The search's condition is the very expression the index holds, so the server can
     answer it from the index once a programme's notes make that the quicker way."""
-    from sqlalchemy import event
-
     from sessions.services.search import search_notes
 
     programme = create_programme(store, "Harbour")
     sid = planning.start_session(store, programme.id, small_agenda)
     notes.add_note(store, sid, 0, "Café culture at the front door", "deal")
     notes.add_note(store, sid, 0, "Back office rota", "deal")
-    sent: list[str] = []
-
-    def keep(conn, cursor, statement, parameters, context, executemany) -> None:
-        sent.append(statement)
-
-    event.listen(store.engine, "before_cursor_execute", keep)
-    try:
+    with sent_statements(store.engine) as sent:
         assert [h.text for h in search_notes(store, programme.id, "cafe FRONT")] == [
             "Café culture at the front door"]
-    finally:
-        event.remove(store.engine, "before_cursor_execute", keep)
     condition = "facilitator_search_vector(note.text) @@ facilitator_search_query("
-    assert any(condition in statement for statement in sent), sent
+    assert any(condition in statement for statement, _ in sent), sent
     with store.engine.connect() as connection:
         # Two rows read faster whole; this asks whether the index could answer at all.
         connection.exec_driver_sql("SET enable_seqscan = off")
@@ -216,8 +207,6 @@ def test_search_asks_the_servers_text_index(store, small_agenda) -> None:
 def test_a_long_timer_log_is_read_through_its_indexes(store, small_agenda) -> None:
     """Each session's last heartbeat is one index lookup. Without the id in the index,
     PostgreSQL walked the whole log backwards for it: 17 s for a year's dashboard."""
-    from sqlalchemy import event
-
     from sessions.timer_log import load_logs
 
     programme = create_programme(store, "Harbour")
@@ -228,17 +217,8 @@ def test_a_long_timer_log_is_read_through_its_indexes(store, small_agenda) -> No
                        f"SELECT (ARRAY{sessions})[1 + n / 500], 'heartbeat', now(), 0, '', 0 "
                        "FROM generate_series(0, 49999) AS n ORDER BY n")
     run_sql(store.url, "ANALYZE timer_event")
-    sent: list[tuple[str, object]] = []
-
-    def keep(conn, cursor, statement, parameters, context, executemany) -> None:
-        sent.append((statement, parameters))
-
-    event.listen(store.engine, "before_cursor_execute", keep)
-    try:
-        with store.reading() as db:
-            logs = load_logs(db, sessions)
-    finally:
-        event.remove(store.engine, "before_cursor_execute", keep)
+    with sent_statements(store.engine) as sent, store.reading() as db:
+        logs = load_logs(db, sessions)
     assert [len(log) for log in logs.values()] == [1] * 100  # each session's last heartbeat
     (statement, parameters), = [(s, p) for s, p in sent if "timer_event" in s]
     with store.engine.connect() as connection:

@@ -9,6 +9,7 @@ from sessions.models import TimerEvent
 from sessions.services import planning, running
 from sessions.services.programmes import create_programme
 from sessions.timer_log import load_logs
+from tests.sent_statements import sent_statements
 
 
 def test_the_log_keeps_every_event_but_the_heartbeats_before_each_last(store, small_agenda,
@@ -47,19 +48,8 @@ def test_the_events_that_count_are_read_from_their_own_index_alone(store) -> Non
     """The partial index serves a replay only while the query's condition implies its
     own; fetched from the table instead, a year's events cost a tenth of a second. The
     plan is asked of the statement exactly as sent, parameters and all."""
-    from sqlalchemy import event
-
-    sent: list[tuple[str, object]] = []
-
-    def keep(conn, cursor, statement, parameters, context, executemany) -> None:
-        sent.append((statement, parameters))
-
-    event.listen(store.engine, "before_cursor_execute", keep)
-    try:
-        with store.reading() as db:
-            load_logs(db, [1, 2, 3])
-    finally:
-        event.remove(store.engine, "before_cursor_execute", keep)
+    with sent_statements(store.engine) as sent, store.reading() as db:
+        load_logs(db, [1, 2, 3])
     (statement, parameters), = [(s, p) for s, p in sent if "timer_event" in s]
     with store.engine.connect() as connection:
         plan = [row[-1] for row in connection.exec_driver_sql(
