@@ -24,9 +24,9 @@ def load_logs(db: DbSession, session_ids: Collection[int] | Select) -> dict[int,
     interval a crash left open. A three-hour session logs some two thousand
     heartbeats. The first half is read from the partial index of the events that
     are not heartbeats, which holds every column read; the last heartbeats come
-    through the (session, kind, id) index, one lookup each. Filtered from every event, a dashboard of
-    200 sessions waited a third of a second; fetched from the table row by row,
-    a tenth.
+    through the (session, kind, id) index, one lookup each. Filtered from every
+    event, a dashboard of 200 sessions waited a third of a second; fetched from
+    the table row by row, a tenth.
     """
     columns = tuple(getattr(TimerEvent, name) for name in REPLAYED_COLUMNS)
     # The partial index is used only where the query's condition implies its own: say the same.
