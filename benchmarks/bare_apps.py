@@ -52,9 +52,17 @@ class FramedApp(App[None]):
 class HomeShapedApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
-        *(Binding(key, "bell", label) for key, label in (
-            ("n", "New"), ("s", "Next session"), ("r", "Resume"), ("a", "Actions"),
-            ("slash", "Search"), ("m", "Members"))),
+        *(
+            Binding(key, "bell", label)
+            for key, label in (
+                ("n", "New"),
+                ("s", "Next session"),
+                ("r", "Resume"),
+                ("a", "Actions"),
+                ("slash", "Search"),
+                ("m", "Members"),
+            )
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -114,8 +122,11 @@ def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "filewatch":
         FileWatchApp(argv[1]).run()
         return 0
-    print("usage: python -m benchmarks.bare_apps static | framed | framed-orm | home-shaped "
-          "| filewatch PATH", file=sys.stderr)
+    print(
+        "usage: python -m benchmarks.bare_apps static | framed | framed-orm | home-shaped "
+        "| filewatch PATH",
+        file=sys.stderr,
+    )
     return 2
 
 

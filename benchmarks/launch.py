@@ -65,8 +65,9 @@ class LaunchMeasurement:
     """A bare app drawing the home screen's widgets, empty."""
 
 
-def _launch_once(argv: list[str], texts: tuple[str, ...], result: LaunchResult,
-                 env: dict[str, str] | None = None) -> None:
+def _launch_once(
+    argv: list[str], texts: tuple[str, ...], result: LaunchResult, env: dict[str, str] | None = None
+) -> None:
     app = PtyApp(argv, env=env)
     # Watched before launch: the first frame may carry them all.
     sightings = [app.watch(text) for text in texts]
@@ -81,11 +82,19 @@ def _launch_once(argv: list[str], texts: tuple[str, ...], result: LaunchResult,
 def measure_launch(folder: Path, samples: int, rng: random.Random) -> LaunchMeasurement:
     """The four apps launched in turn, in random order, one new process each time."""
     room: Room = prepare_room(folder)
-    facilitator, baseline, stack, shaped = (LaunchResult(), LaunchResult(), LaunchResult(),
-                                            LaunchResult())
+    facilitator, baseline, stack, shaped = (
+        LaunchResult(),
+        LaunchResult(),
+        LaunchResult(),
+        LaunchResult(),
+    )
     turns = [
-        (python_module("facilitator", "--db", str(room.db_path)), HOME_TEXTS, facilitator,
-         room.env()),
+        (
+            python_module("facilitator", "--db", str(room.db_path)),
+            HOME_TEXTS,
+            facilitator,
+            room.env(),
+        ),
         (python_module("benchmarks.bare_apps", "framed"), (FRAMED_TEXT,), baseline, None),
         (python_module("benchmarks.bare_apps", "framed-orm"), (FRAMED_TEXT,), stack, None),
         (python_module("benchmarks.bare_apps", "home-shaped"), (FRAMED_TEXT,), shaped, None),

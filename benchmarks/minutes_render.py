@@ -63,10 +63,30 @@ _DUE = ("2026-12-01", "1/12/2026", "2027-01-15", "+14d")
 # Markdown and HTML syntax, template braces, and text beyond ASCII.
 _MARKED_SHARE = 1 / 6
 _MARKS_INSIDE = (
-    "**not bold**", "_not italic_", "`code`", "<b>bold?</b>", "<script>alert(1)</script>",
-    "A & E", "x < y > z", "[link](https://example.org)", "50% of £12,000", "Zoë Ngô",
-    "café naïve", "Łódź", "→ next", "“quoted”", "— dash", "✓ done", "🙂", "中文",
-    "back\\slash", "pipe | table", "{{ braces }}", "{% tag %}", "&amp;", "3 * 4",
+    "**not bold**",
+    "_not italic_",
+    "`code`",
+    "<b>bold?</b>",
+    "<script>alert(1)</script>",
+    "A & E",
+    "x < y > z",
+    "[link](https://example.org)",
+    "50% of £12,000",
+    "Zoë Ngô",
+    "café naïve",
+    "Łódź",
+    "→ next",
+    "“quoted”",
+    "— dash",
+    "✓ done",
+    "🙂",
+    "中文",
+    "back\\slash",
+    "pipe | table",
+    "{{ braces }}",
+    "{% tag %}",
+    "&amp;",
+    "3 * 4",
 )
 _MARKS_LEADING = ("# ", "- ", "> ", "1. ", "* ", "| ", "--- ")
 
@@ -143,8 +163,13 @@ def _run_session(db_path: Path, rng: random.Random) -> tuple[int, list[tuple[dat
     return session_id, spans
 
 
-def _add_notes(db_path: Path, session_id: int, spans: list[tuple[datetime, datetime]],
-               count: int, rng: random.Random) -> None:
+def _add_notes(
+    db_path: Path,
+    session_id: int,
+    spans: list[tuple[datetime, datetime]],
+    count: int,
+    rng: random.Random,
+) -> None:
     """`count` typed lines over the session's items, saved as `add_note` saves them.
 
     Each line is read by the app's own parser and becomes the same note and action
@@ -156,8 +181,7 @@ def _add_notes(db_path: Path, session_id: int, spans: list[tuple[datetime, datet
     for _ in range(count):
         position = rng.choices(range(len(spans)), lengths)[0]
         start, end = spans[position]
-        typed.append((start + (end - start) * rng.random(), position,
-                      *_typed_line(rng)))
+        typed.append((start + (end - start) * rng.random(), position, *_typed_line(rng)))
     # Oldest first, so ids rise with time as when typed.
     typed.sort(key=lambda line: line[0])
     store = Store.open(db_path)
@@ -167,12 +191,22 @@ def _add_notes(db_path: Path, session_id: int, spans: list[tuple[datetime, datet
         with store.transaction("load the notes") as db:
             for at, position, line, capture in typed:
                 parsed = parse_note_line(line, capture, at.date())
-                note = Note(session_id=session_id, agenda_item_id=item_ids[position],
-                            kind=parsed.kind, text=parsed.text, created_at=at)
+                note = Note(
+                    session_id=session_id,
+                    agenda_item_id=item_ids[position],
+                    kind=parsed.kind,
+                    text=parsed.text,
+                    created_at=at,
+                )
                 note.action = (
-                    Action(programme_id=session.programme_id, owner=parsed.owner, due_on=parsed.due,
-                           status="open")
-                    if parsed.kind == "action" else None
+                    Action(
+                        programme_id=session.programme_id,
+                        owner=parsed.owner,
+                        due_on=parsed.due,
+                        status="open",
+                    )
+                    if parsed.kind == "action"
+                    else None
                 )
                 db.add(note)
     finally:
@@ -185,8 +219,9 @@ def _checkpointed(db_path: Path) -> None:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def build_sessions(folder: Path, sizes: tuple[int, ...],
-                   rng: random.Random) -> tuple[int, dict[int, Path]]:
+def build_sessions(
+    folder: Path, sizes: tuple[int, ...], rng: random.Random
+) -> tuple[int, dict[int, Path]]:
     """One database a size, each a copy of one run session with that many notes added.
 
     The copies share the agenda, the clock log and the ids: only the notes differ,
@@ -206,8 +241,9 @@ def build_sessions(folder: Path, sizes: tuple[int, ...],
     return session_id, paths
 
 
-def measure_minutes(folder: Path, sizes: tuple[int, ...], repeats: int,
-                    rng: random.Random) -> MinutesMeasurement:
+def measure_minutes(
+    folder: Path, sizes: tuple[int, ...], repeats: int, rng: random.Random
+) -> MinutesMeasurement:
     """Every size and the empty session, each format, in turn and in random order.
 
     Taking turns puts every size and its baseline under the same conditions for
@@ -237,8 +273,10 @@ def measure_minutes(folder: Path, sizes: tuple[int, ...], repeats: int,
                 done = samples[count, fmt]
                 # Judged on the first few alone, so every render gets either all its
                 # repeats or MIN_REPEATS, never a count in between.
-                if (number >= MIN_REPEATS
-                        and statistics.median(done[:MIN_REPEATS]) > SLOW_RENDER_SECONDS * 1000):
+                if (
+                    number >= MIN_REPEATS
+                    and statistics.median(done[:MIN_REPEATS]) > SLOW_RENDER_SECONDS * 1000
+                ):
                     continue
                 # A render leaves tens of thousands of objects behind; collected here,
                 # they are not charged to whichever render comes next.
@@ -250,15 +288,25 @@ def measure_minutes(folder: Path, sizes: tuple[int, ...], repeats: int,
 
     largest = paths[max(sizes)]
     with closing(sqlite3.connect(largest)) as connection:
-        kinds = Counter(dict(connection.execute(
-            "SELECT kind, count(*) FROM note GROUP BY kind").fetchall()))
-        items, events, mean_chars = (connection.execute(query).fetchone()[0] for query in (
-            "SELECT count(*) FROM agenda_item", "SELECT count(*) FROM timer_event",
-            "SELECT avg(length(text)) FROM note",
-        ))
+        kinds = Counter(
+            dict(connection.execute("SELECT kind, count(*) FROM note GROUP BY kind").fetchall())
+        )
+        items, events, mean_chars = (
+            connection.execute(query).fetchone()[0]
+            for query in (
+                "SELECT count(*) FROM agenda_item",
+                "SELECT count(*) FROM timer_event",
+                "SELECT avg(length(text)) FROM note",
+            )
+        )
     return MinutesMeasurement(
-        sizes=tuple(sizes), samples_ms=samples, document_bytes=lengths, kinds=kinds,
-        items=items, timer_events=events, mean_note_chars=mean_chars,
+        sizes=tuple(sizes),
+        samples_ms=samples,
+        document_bytes=lengths,
+        kinds=kinds,
+        items=items,
+        timer_events=events,
+        mean_note_chars=mean_chars,
     )
 
 
@@ -271,15 +319,22 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.room import scratch_folder
     from benchmarks.run import FULL, QUICK, minutes_notes, minutes_rows
 
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.minutes_render",
-                                     description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.minutes_render", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--quick", action="store_true", help="the quick run's sizes and repeats")
     plan = QUICK if parser.parse_args(argv).quick else FULL
     with scratch_folder() as folder:
-        result = measure_minutes(Path(folder), plan.minutes_sizes, plan.minutes_repeats,
-                                 random.Random(2026))
-    print(markdown("Minutes ready", minutes_rows(result),
-                   [machine_line(), f"Mode: {plan.name}.", *minutes_notes(result, plan)]))
+        result = measure_minutes(
+            Path(folder), plan.minutes_sizes, plan.minutes_repeats, random.Random(2026)
+        )
+    print(
+        markdown(
+            "Minutes ready",
+            minutes_rows(result),
+            [machine_line(), f"Mode: {plan.name}.", *minutes_notes(result, plan)],
+        )
+    )
     return 0
 
 

@@ -83,8 +83,9 @@ def _sample_once(app: PtyApp, writer: Writer, token: str, result: LagResult) -> 
         result.lags_ms.append((seen - committed) * 1000)
 
 
-def measure_mirror_alone(database: str, session_id: int, env: dict[str, str], samples: int,
-                         rng: random.Random) -> LagResult:
+def measure_mirror_alone(
+    database: str, session_id: int, env: dict[str, str], samples: int, rng: random.Random
+) -> LagResult:
     """The facilitator's mirror on `database` (a path or a URL), with nothing taking turns."""
     result = LagResult()
     mirror_argv = python_module("facilitator", "--db", database, "present", str(session_id))

@@ -112,8 +112,13 @@ def _history(
         item_ids = items[session_id]
         at = session_start(number) + timedelta(seconds=7200 * into + rng.random())
         kind = rng.choices(_KINDS, _KIND_WEIGHTS)[0]
-        yield (session_id, item_ids[int(into * len(item_ids))], kind, note_line(rng),
-               at.strftime(_SQLITE_TIME))
+        yield (
+            session_id,
+            item_ids[int(into * len(item_ids))],
+            kind,
+            note_line(rng),
+            at.strftime(_SQLITE_TIME),
+        )
 
 
 def session_start(number: int) -> datetime:
@@ -138,8 +143,12 @@ def _clock_log(
                 yield session_id, "heartbeat", beat.strftime(_SQLITE_TIME), position
                 beat += timedelta(seconds=HEARTBEAT_SECONDS)
             at = end
-            yield (session_id, "next" if position < last else "finish",
-                   at.strftime(_SQLITE_TIME), min(position + 1, last))
+            yield (
+                session_id,
+                "next" if position < last else "finish",
+                at.strftime(_SQLITE_TIME),
+                min(position + 1, last),
+            )
 
 
 def build_history(
@@ -203,12 +212,17 @@ def build_history(
     return len(session_ids), session_ids[-1]
 
 
-def _write_clock_log(connection: sqlite3.Connection, finished: list[int],
-                     planned: dict[int, list[int]], rng: random.Random) -> None:
+def _write_clock_log(
+    connection: sqlite3.Connection,
+    finished: list[int],
+    planned: dict[int, list[int]],
+    rng: random.Random,
+) -> None:
     # The finish the services logged a moment ago would come first in the log and
     # stop the replay before the history starts: the history's own finish replaces it.
-    connection.executemany("DELETE FROM timer_event WHERE session_id = ?",
-                           [(session_id,) for session_id in finished])
+    connection.executemany(
+        "DELETE FROM timer_event WHERE session_id = ?", [(session_id,) for session_id in finished]
+    )
     finished_at: dict[int, str] = {}
     rows = []
     for session_id, kind, at, position in _clock_log(finished, planned, rng):
@@ -216,22 +230,33 @@ def _write_clock_log(connection: sqlite3.Connection, finished: list[int],
         finished_at[session_id] = at
     connection.executemany(
         "INSERT INTO timer_event (session_id, kind, at, position, detail, seconds) "
-        "VALUES (?, ?, ?, ?, '', 0)", rows,
+        "VALUES (?, ?, ?, ?, '', 0)",
+        rows,
     )
-    connection.executemany("UPDATE session SET finished_at = ? WHERE id = ?",
-                           [(at, session_id) for session_id, at in finished_at.items()])
+    connection.executemany(
+        "UPDATE session SET finished_at = ? WHERE id = ?",
+        [(at, session_id) for session_id, at in finished_at.items()],
+    )
 
 
 def _open_baseline(db_path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(db_path)
-    for pragma in (f"busy_timeout = {BUSY_TIMEOUT_MS}", "foreign_keys = ON",
-                   "synchronous = FULL", "journal_mode = WAL"):
+    for pragma in (
+        f"busy_timeout = {BUSY_TIMEOUT_MS}",
+        "foreign_keys = ON",
+        "synchronous = FULL",
+        "journal_mode = WAL",
+    ):
         connection.execute(f"PRAGMA {pragma}")
     return connection
 
 
-def save_in_turn(saves: list[tuple[SaveResult, Callable[[int, str], None]]], items: int,
-                 samples: int, rng: random.Random) -> None:
+def save_in_turn(
+    saves: list[tuple[SaveResult, Callable[[int, str], None]]],
+    items: int,
+    samples: int,
+    rng: random.Random,
+) -> None:
     """Each typed line saved by every way in `saves`, in a random order each time, timed.
 
     Taking turns puts them all under the same conditions (disk, page cache, the WAL's
@@ -257,9 +282,12 @@ def measure_save(folder: Path, count: int, samples: int, rng: random.Random) -> 
     sessions, session_id = build_history(app_db, count, rng)
     shutil.copyfile(app_db, baseline_db)
     with closing(sqlite3.connect(app_db)) as connection:
-        item_ids = [row[0] for row in connection.execute(
-            "SELECT id FROM agenda_item WHERE session_id = ? ORDER BY position", (session_id,)
-        )]
+        item_ids = [
+            row[0]
+            for row in connection.execute(
+                "SELECT id FROM agenda_item WHERE session_id = ? ORDER BY position", (session_id,)
+            )
+        ]
         mean_chars = connection.execute("SELECT avg(length(text)) FROM note").fetchone()[0]
 
     results = {"facilitator": SaveResult(), "baseline": SaveResult()}
@@ -271,17 +299,30 @@ def measure_save(folder: Path, count: int, samples: int, rng: random.Random) -> 
                 notes.add_note(store, session_id, position, line, "deal")
 
             def raw_save(position: int, line: str) -> None:
-                connection.execute(_INSERT, (
-                    session_id, item_ids[position], "deal", line,
-                    datetime.now(UTC).strftime(_SQLITE_TIME),
-                ))
+                connection.execute(
+                    _INSERT,
+                    (
+                        session_id,
+                        item_ids[position],
+                        "deal",
+                        line,
+                        datetime.now(UTC).strftime(_SQLITE_TIME),
+                    ),
+                )
                 connection.commit()
 
-            save_in_turn([(results["facilitator"], app_save), (results["baseline"], raw_save)],
-                         len(item_ids), samples, rng)
+            save_in_turn(
+                [(results["facilitator"], app_save), (results["baseline"], raw_save)],
+                len(item_ids),
+                samples,
+                rng,
+            )
     finally:
         store.close()
     return SaveMeasurement(
-        facilitator=results["facilitator"], baseline=results["baseline"],
-        notes=count, sessions=sessions, mean_note_chars=mean_chars,
+        facilitator=results["facilitator"],
+        baseline=results["baseline"],
+        notes=count,
+        sessions=sessions,
+        mean_note_chars=mean_chars,
     )

@@ -46,10 +46,12 @@ def copy_database(sqlite_path: Path, url: URL) -> None:
                     writing.execute(table.insert(), [dict(row) for row in chunk])
                 if "id" in table.c:
                     # The copied ids were given by hand: new rows must follow them.
-                    writing.execute(text(
-                        f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
-                        f"coalesce((SELECT max(id) FROM \"{table.name}\"), 0) + 1, false)"
-                    ))
+                    writing.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
+                            f'coalesce((SELECT max(id) FROM "{table.name}"), 0) + 1, false)'
+                        )
+                    )
             writing.execute(text("ANALYZE"))
     finally:
         source.dispose()
@@ -68,9 +70,18 @@ class ServerMeasurement:
     """The server's own setting: "off" makes its commits wait for no disk."""
 
 
-def measure_server(databases: Databases, save_db: Path, large: Room, small: Room,
-                   mirror: Room, sessions: int, save_samples: int, open_samples: int,
-                   lag_samples: int, rng: random.Random) -> ServerMeasurement:
+def measure_server(
+    databases: Databases,
+    save_db: Path,
+    large: Room,
+    small: Room,
+    mirror: Room,
+    sessions: int,
+    save_samples: int,
+    open_samples: int,
+    lag_samples: int,
+    rng: random.Random,
+) -> ServerMeasurement:
     save_url = databases.create(migrated=False)
     copy_database(save_db, save_url)
     baseline_url = databases.copy_of(save_url)
@@ -80,8 +91,13 @@ def measure_server(databases: Databases, save_db: Path, large: Room, small: Room
         url = databases.create(migrated=False)
         copy_database(room.db_path, url)
         # The app is launched with the URL where it would have the file's path.
-        rooms.append(Room(home=room.home, db_path=url.render_as_string(hide_password=False),
-                          session_id=room.session_id))
+        rooms.append(
+            Room(
+                home=room.home,
+                db_path=url.render_as_string(hide_password=False),
+                session_id=room.session_id,
+            )
+        )
     open_large, open_small = OpenResult(), OpenResult()
     turns = [(rooms[0], sessions, open_large), (rooms[1], 1, open_small)]
     for _ in range(open_samples):
@@ -92,17 +108,18 @@ def measure_server(databases: Databases, save_db: Path, large: Room, small: Room
     copy_database(mirror.db_path, mirror_url)
     with create_engine(mirror_url).connect() as connection:
         session_id = connection.execute(select(func.max(Session.id))).scalar_one()
-    lag = measure_mirror_alone(mirror_url.render_as_string(hide_password=False),
-                               session_id, mirror.env(), lag_samples, rng)
+    lag = measure_mirror_alone(
+        mirror_url.render_as_string(hide_password=False), session_id, mirror.env(), lag_samples, rng
+    )
     with create_engine(save_url).connect() as connection:
         version = connection.execute(text("SHOW server_version")).scalar_one()
         fsync = connection.execute(text("SHOW fsync")).scalar_one()
-    return ServerMeasurement(save, baseline, open_large, open_small, lag, version.split()[0],
-                             fsync)
+    return ServerMeasurement(save, baseline, open_large, open_small, lag, version.split()[0], fsync)
 
 
-def _measure_save(app_url: URL, baseline_url: URL, samples: int,
-                  rng: random.Random) -> tuple[SaveResult, SaveResult]:
+def _measure_save(
+    app_url: URL, baseline_url: URL, samples: int, rng: random.Random
+) -> tuple[SaveResult, SaveResult]:
     """As on SQLite: the app's save and one raw INSERT and COMMIT through psycopg, in turn."""
     import psycopg
 
@@ -111,10 +128,14 @@ def _measure_save(app_url: URL, baseline_url: URL, samples: int,
     try:
         with store.reading() as db:
             session_id = db.scalar(select(func.max(Session.id)))
-            item_ids = list(db.scalars(select(AgendaItem.id).where(
-                AgendaItem.session_id == session_id).order_by(AgendaItem.position)))
-        conninfo = baseline_url.set(drivername="postgresql").render_as_string(
-            hide_password=False)
+            item_ids = list(
+                db.scalars(
+                    select(AgendaItem.id)
+                    .where(AgendaItem.session_id == session_id)
+                    .order_by(AgendaItem.position)
+                )
+            )
+        conninfo = baseline_url.set(drivername="postgresql").render_as_string(hide_password=False)
         with psycopg.connect(conninfo) as connection:
 
             def app_save(position: int, line: str) -> None:

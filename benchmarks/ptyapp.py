@@ -8,6 +8,7 @@ given text first appears on screen, and throws the rest away.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import glob
 import os
@@ -161,8 +162,10 @@ class PtyApp:
     def _fail(self, why: str) -> None:
         code = self.process.poll() if self.process else None
         state = "still running" if code is None else f"exited with status {code}"
-        raise RuntimeError(f"{' '.join(self.argv[1:])}: {why}; the app is {state}. "
-                           f"Last output: {self.screen_text()[-600:]!r}")
+        raise RuntimeError(
+            f"{' '.join(self.argv[1:])}: {why}; the app is {state}. "
+            f"Last output: {self.screen_text()[-600:]!r}"
+        )
 
     def screen_text(self) -> str:
         """What was drawn lately, with the terminal codes stripped, for error messages."""
@@ -186,10 +189,9 @@ class PtyApp:
         total_ns = 0
         tasks = glob.glob(f"/proc/{self.pid}/task/*/schedstat")
         for task in tasks:
-            try:
+            # A thread may end between the listing and the read.
+            with contextlib.suppress(OSError, ValueError, IndexError):
                 total_ns += int(Path(task).read_text().split()[0])
-            except (OSError, ValueError, IndexError):
-                pass  # a thread that ended between the listing and the read
         if tasks and total_ns:
             return total_ns / 1e9
         fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -205,10 +207,8 @@ class PtyApp:
     def quit(self) -> None:
         """Ask the app to quit (ctrl+q) without waiting: several can wind down at once."""
         if self.running():
-            try:
+            with contextlib.suppress(OSError):
                 self.send(b"\x11")
-            except OSError:
-                pass
 
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None

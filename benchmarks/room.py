@@ -25,8 +25,7 @@ class Room:
 
     def env(self) -> dict[str, str]:
         """The apps' environment: the user's own folders and database are never touched."""
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("FACILITATOR_", "TEXTUAL"))}
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("FACILITATOR_", "TEXTUAL"))}
         env["FACILITATOR_HOME"] = str(self.home)
         return env
 

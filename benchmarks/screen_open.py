@@ -95,10 +95,18 @@ def build_programmes(db_path: Path, sessions: int, notes: int, rng: random.Rando
     # The small ones keep the large one's notes to a session, so no session stands out.
     per_session = max(1, notes // sessions)
     for name, pcn in OTHER_PROGRAMMES:
-        build_history(db_path, per_session * OTHER_SESSIONS, rng, sessions=OTHER_SESSIONS,
-                      programme_name=name, pcn_name=pcn, clock_log=True)
-    _, last = build_history(db_path, notes, rng, sessions=sessions, programme_name=PROGRAMME,
-                            clock_log=True)
+        build_history(
+            db_path,
+            per_session * OTHER_SESSIONS,
+            rng,
+            sessions=OTHER_SESSIONS,
+            programme_name=name,
+            pcn_name=pcn,
+            clock_log=True,
+        )
+    _, last = build_history(
+        db_path, notes, rng, sessions=sessions, programme_name=PROGRAMME, clock_log=True
+    )
     home = db_path.parent / "home"
     home.mkdir(parents=True, exist_ok=True)
     return Room(home=home, db_path=db_path, session_id=last)
@@ -151,8 +159,10 @@ def _reading_ms(db_path: Path, samples: int) -> tuple[float, float]:
 def _count(db_path: Path, table: str, *, programme: str | None = None) -> int:
     where, args = "", ()
     if programme is not None:
-        where = (" WHERE session_id IN (SELECT session.id FROM session JOIN programme "
-                 "ON programme.id = session.programme_id WHERE programme.name = ?)")
+        where = (
+            " WHERE session_id IN (SELECT session.id FROM session JOIN programme "
+            "ON programme.id = session.programme_id WHERE programme.name = ?)"
+        )
         args = (programme,)
     with closing(sqlite3.connect(db_path)) as connection:
         return connection.execute(f"SELECT count(*) FROM {table}{where}", args).fetchone()[0]

@@ -29,8 +29,14 @@ class FacilitatorApp(App[None]):
     COMMANDS = App.COMMANDS | {ScreenKeysProvider}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-        Binding("f1", "help", "Help", id="app.help", show=False,
-                tooltip="How to capture notes, and every key"),
+        Binding(
+            "f1",
+            "help",
+            "Help",
+            id="app.help",
+            show=False,
+            tooltip="How to capture notes, and every key",
+        ),
     ]
 
     def __init__(
@@ -82,7 +88,7 @@ class FacilitatorApp(App[None]):
         one line after the terminal is given back, with nothing half drawn.
         """
         try:
-            self.store
+            _ = self.store
         except Exception as exc:  # reported by the command line, as if opened before the app
             self.open_error = exc
             self.exit(return_code=2)
@@ -104,12 +110,14 @@ class FacilitatorApp(App[None]):
         yield from super().get_system_commands(screen)
         if self.bell_on:
             yield SystemCommand(
-                "Bell off", "Stop ringing the terminal bell when an item's time runs out",
+                "Bell off",
+                "Stop ringing the terminal bell when an item's time runs out",
                 self.toggle_bell,
             )
         else:
             yield SystemCommand(
-                "Bell on", "Ring the terminal bell once when an item's time runs out",
+                "Bell on",
+                "Ring the terminal bell once when an item's time runs out",
                 self.toggle_bell,
             )
 

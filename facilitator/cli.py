@@ -45,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
         "present", help="a read-only mirror of the live session, for a second terminal"
     )
     present.add_argument(
-        "ref", metavar="REF", nargs="?",
+        "ref",
+        metavar="REF",
+        nargs="?",
         help="a session id or PROGRAMME/N (default: follow the session being run)",
     )
 
@@ -53,16 +55,21 @@ def build_parser() -> argparse.ArgumentParser:
         "serve", help="the app (or, with --present, the projector mirror) in a web browser"
     )
     serve.add_argument(
-        "--host", default="127.0.0.1",
+        "--host",
+        default="127.0.0.1",
         help="address to listen on (default: 127.0.0.1, this computer only)",
     )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     serve.add_argument(
-        "--present", metavar="REF", nargs="?", const="",
+        "--present",
+        metavar="REF",
+        nargs="?",
+        const="",
         help="serve the read-only projector mirror instead: of REF, or of the session being run",
     )
     serve.add_argument(
-        "--public-url", metavar="URL",
+        "--public-url",
+        metavar="URL",
         help="the address browsers reach this server by, when it is not http://HOST:PORT "
         "(behind a proxy, say)",
     )
@@ -70,15 +77,20 @@ def build_parser() -> argparse.ArgumentParser:
     minutes = commands.add_parser("minutes", help="write a session's minutes")
     minutes.add_argument("ref", metavar="REF", help="a session id, or PROGRAMME/N")
     minutes.add_argument(
-        "--format", choices=["md", "html", "docx"], default="md",
+        "--format",
+        choices=["md", "html", "docx"],
+        default="md",
         help="Markdown, an HTML page, or a Word document (default: md)",
     )
     minutes.add_argument(
-        "--output", metavar="FILE", help="where to write ('-' for standard output); "
-        "default: the minutes folder, as the app does"
+        "--output",
+        metavar="FILE",
+        help="where to write ('-' for standard output); "
+        "default: the minutes folder, as the app does",
     )
     minutes.add_argument(
-        "--template", metavar="FILE",
+        "--template",
+        metavar="FILE",
         help="a Jinja2 Markdown template to use instead of minutes.md.j2 (md and html)",
     )
 
@@ -87,25 +99,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("programme", metavar="PROGRAMME", help="the programme's name or slug")
     report.add_argument(
-        "--format", choices=["md", "html", "docx"], default="md",
+        "--format",
+        choices=["md", "html", "docx"],
+        default="md",
         help="Markdown, an HTML page, or a Word document (default: md)",
     )
     report.add_argument(
-        "--output", metavar="FILE", help="where to write ('-' for standard output); "
-        "default: the minutes folder"
+        "--output",
+        metavar="FILE",
+        help="where to write ('-' for standard output); default: the minutes folder",
     )
 
     export = commands.add_parser("export", help="write a programme and all its sessions to a file")
     export.add_argument("programme", metavar="PROGRAMME", help="the programme's name or slug")
     export.add_argument(
-        "--output", metavar="FILE", help="where to write ('-' for standard output); "
-        "default: PROGRAMME-SLUG.facilitator.json in the current folder"
+        "--output",
+        metavar="FILE",
+        help="where to write ('-' for standard output); "
+        "default: PROGRAMME-SLUG.facilitator.json in the current folder",
     )
 
     import_ = commands.add_parser("import", help="add a programme from an exported file")
     import_.add_argument("file", metavar="FILE", help="a file written by facilitator export")
     import_.add_argument(
-        "--as", dest="new_name", metavar="NEW_NAME",
+        "--as",
+        dest="new_name",
+        metavar="NEW_NAME",
         help="import under this name, when the file's name is already taken here",
     )
     return parser
@@ -270,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (`| head`); nothing is wrong here
-        sys.stdout = open(os.devnull, "w")
+        # Kept open to the end: the interpreter flushes stdout as it exits.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 0
     except Exception as exc:  # the last guard: one line, never a traceback, unless asked
         if os.environ.get("FACILITATOR_DEBUG"):

@@ -47,10 +47,14 @@ def public_url(host: str, port: int) -> str:
 def warning(host: str, port: int, present: str | None) -> str:
     what = "see the session" if present is not None else "see and drive every session"
     if is_loopback(host):
-        return (f"Anyone who can reach port {port} on this computer can {what}; it is not "
-                "reachable from other computers. Stop it with Ctrl+C.")
-    return (f"Anyone on the network who can reach {host} port {port} can {what}: there is "
-            "no password. Serve only on a network you trust, and stop it with Ctrl+C.")
+        return (
+            f"Anyone who can reach port {port} on this computer can {what}; it is not "
+            "reachable from other computers. Stop it with Ctrl+C."
+        )
+    return (
+        f"Anyone on the network who can reach {host} port {port} can {what}: there is "
+        "no password. Serve only on a network you trust, and stop it with Ctrl+C."
+    )
 
 
 def serve(host: str, port: int, present: str | None, url: str | None = None) -> None:
@@ -71,5 +75,6 @@ def serve(host: str, port: int, present: str | None, url: str | None = None) -> 
             # Each browser's comings and goings would bury the warning above.
             logging.basicConfig(level=logging.WARNING)
 
-    FacilitatorServer(app_command(present), host=host, port=port, title=title,
-                      public_url=address).serve()
+    FacilitatorServer(
+        app_command(present), host=host, port=port, title=title, public_url=address
+    ).serve()

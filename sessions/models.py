@@ -27,7 +27,12 @@ from sessions.db_types import UTCDateTime, utcnow
 NOTE_KINDS = ("deal", "relationship", "decision", "action", "risk", "question")
 ACTION_STATUSES = ("open", "done", "dropped")
 ORGANISATION_KINDS = (
-    "practice", "trust", "pharmacy", "community partner", "patient representative", "other",
+    "practice",
+    "trust",
+    "pharmacy",
+    "community partner",
+    "patient representative",
+    "other",
 )
 # "expected" is set when a session is planned, until the room says otherwise.
 ATTENDANCE_STATUSES = ("present", "apologies", "absent", "expected")
@@ -36,7 +41,17 @@ SCORE_RANGE = range(1, 6)
 REVIEW_OUTCOMES = ("done", "kept", "dropped")
 HEARTBEAT = "heartbeat"
 TIMER_EVENT_KINDS = (
-    "start", "pause", "resume", HEARTBEAT, "next", "previous", "finish", "extend", "skip", "jump", "rebalance",
+    "start",
+    "pause",
+    "resume",
+    HEARTBEAT,
+    "next",
+    "previous",
+    "finish",
+    "extend",
+    "skip",
+    "jump",
+    "rebalance",
 )
 # The partial index of the timer events a replay reads in full. A database uses it only
 # where it can prove a query's condition implies this one; the same text, written as it
@@ -273,8 +288,12 @@ class TimerEvent(Base):
     # without fetching thousands of rows scattered among the heartbeats.
     __table_args__ = (
         Index("ix_timer_event_session_kind_id", "session_id", "kind", "id"),
-        Index("ix_timer_event_replayed", *REPLAYED_COLUMNS,
-              sqlite_where=NOT_HEARTBEAT, postgresql_where=NOT_HEARTBEAT),
+        Index(
+            "ix_timer_event_replayed",
+            *REPLAYED_COLUMNS,
+            sqlite_where=NOT_HEARTBEAT,
+            postgresql_where=NOT_HEARTBEAT,
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

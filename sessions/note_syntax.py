@@ -108,8 +108,11 @@ def _split_trailing_date(text: str, today: date) -> tuple[str, date | None]:
     # "due X" says a date was meant; so does a trailing word shaped like one.
     meant = _DUE_MARKER.search(text)
     last_word = text.split()[-1] if text.split() else ""
-    if meant or (_LOOKS_LIKE_DATE.match(last_word) and any(c.isdigit() for c in last_word)
-                 and ("/" in last_word or "-" in last_word or last_word.startswith("+"))):
+    if meant or (
+        _LOOKS_LIKE_DATE.match(last_word)
+        and any(c.isdigit() for c in last_word)
+        and ("/" in last_word or "-" in last_word or last_word.startswith("+"))
+    ):
         bad = meant.group(1) if meant else last_word
         raise InputError(f"Could not read the due date {bad!r}: {DATE_HELP}.")
     return text, None
@@ -124,8 +127,9 @@ def _parse_action(body: str, today: date) -> ParsedNote:
     if due is None and text:
         text, due = _split_trailing_date(text, today)
     if not text:
-        raise InputError("An action needs words before its owner and date, e.g. "
-                         "'a: send the draft @Sam fri'.")
+        raise InputError(
+            "An action needs words before its owner and date, e.g. 'a: send the draft @Sam fri'."
+        )
     return ParsedNote(kind="action", text=text, owner=owner.strip(), due=due)
 
 
@@ -137,7 +141,7 @@ def parse_note_line(line: str, default_kind: str, today: date) -> ParsedNote | N
     if match := _PREFIX.match(line):
         prefix = match.group(1).lower()
         if prefix in PREFIXES:
-            kind, body = PREFIXES[prefix], line[match.end():].strip()
+            kind, body = PREFIXES[prefix], line[match.end() :].strip()
     if not body:
         return None
     if kind == "action":

@@ -39,7 +39,8 @@ class Pace:
 def not_yet_run(live: ClockState, count: int) -> list[int]:
     """Positions of the items still to come: not current, not skipped, no time spent on them."""
     return [
-        index for index in range(count)
+        index
+        for index in range(count)
         if index != live.position and live.elapsed_for(index) == 0 and index not in live.skipped
     ]
 

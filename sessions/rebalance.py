@@ -74,7 +74,8 @@ def plan_rebalance(
     keep their time; the rest share what is left, none below the minimum.
     """
     fixed = [
-        i for i in items
+        i
+        for i in items
         if (i.kind == "break" and not include_breaks) or i.seconds < minimum_seconds
     ]
     adjustable = [i for i in items if i not in fixed]
@@ -99,8 +100,6 @@ def plan_rebalance(
     minutes = _whole_minutes(shares, round(sum(shares.values())))
     new = {i.position: i.seconds for i in fixed}
     new.update({position: count * 60 for position, count in minutes.items()})
-    retimes = tuple(
-        Retime(i.position, i.title, i.kind, i.seconds, new[i.position]) for i in items
-    )
+    retimes = tuple(Retime(i.position, i.title, i.kind, i.seconds, new[i.position]) for i in items)
     total = sum(r.new_seconds for r in retimes)
     return RebalancePlan(retimes, int(available_seconds), max(0, total - int(available_seconds)))

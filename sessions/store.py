@@ -93,8 +93,10 @@ def _server_options(url: URL, read_only: bool) -> dict[str, str]:
 
     Given as start-up options rather than SET statements, so no transaction can undo them.
     """
-    if url.get_backend_name() != "postgresql" or url.get_driver_name() not in ("psycopg",
-                                                                                "psycopg2"):
+    if url.get_backend_name() != "postgresql" or url.get_driver_name() not in (
+        "psycopg",
+        "psycopg2",
+    ):
         return {}  # libpq's drivers take start-up options; another is left as it comes
     # Wait for another writer's lock as long as SQLite waits for its file, then say so.
     options = f"-c lock_timeout={BUSY_TIMEOUT_MS}"
@@ -114,8 +116,10 @@ def explain(exc: BaseException, doing: str) -> str:
         why = "the disk is full; free some space and try again"
     elif "readonly" in detail or "read-only" in detail:
         why = "the database is read-only; check its permissions or open another with --db"
-    elif any(word in detail for word in ("locked", "busy", "deadlock", "lock timeout",
-                                         "could not serialize")):
+    elif any(
+        word in detail
+        for word in ("locked", "busy", "deadlock", "lock timeout", "could not serialize")
+    ):
         why = "another copy of facilitator is writing to the same database; try again"
     # A database server's own refusals, in the words PostgreSQL uses; a failed connection
     # carries the reason within it, so the reasons are looked for first.
@@ -123,8 +127,10 @@ def explain(exc: BaseException, doing: str) -> str:
         why = "the database server refused the user name or password in the URL"
     elif 'database "' in detail and "does not exist" in detail:
         why = "there is no such database on the server; create it first (createdb NAME)"
-    elif "connection refused" in detail or "could not connect" in detail or (
-        "connection" in detail and "failed" in detail
+    elif (
+        "connection refused" in detail
+        or "could not connect" in detail
+        or ("connection" in detail and "failed" in detail)
     ):
         why = "the database server cannot be reached; check the URL and that the server is running"
     elif "permission denied" in detail:
@@ -230,7 +236,8 @@ class Store:
             return
         if current is None:
             raise StoreError(
-                f"{self.location} has no facilitator data yet: start a session with facilitator first."
+                f"{self.location} has no facilitator data yet: "
+                "start a session with facilitator first."
             )
         if current > HEAD:  # revisions are zero-padded numbers, so they sort as text
             raise self._too_new(current)
@@ -252,7 +259,9 @@ class Store:
             config = Config()
             config.set_main_option("script_location", "sessions:migrations")
             scripts = ScriptDirectory.from_config(config)
-            if current is not None and current not in {r.revision for r in scripts.walk_revisions()}:
+            if current is not None and current not in {
+                r.revision for r in scripts.walk_revisions()
+            }:
                 raise self._too_new(current)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")

@@ -17,8 +17,14 @@ from pathlib import Path
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # As root there is no sandbox to use; the rest keeps a closed network's refusals quiet.
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--window-size=1000,600",
 )
 KEYS = {"\r": ("Enter", "Enter", 13), "\t": ("Tab", "Tab", 9), "\x1b": ("Escape", "Escape", 27)}
@@ -29,9 +35,15 @@ class Browser:
         # Chromium's helpers may still be writing to it as it is removed.
         self._profile = tempfile.TemporaryDirectory(ignore_cleanup_errors=True)
         self.process = subprocess.Popen(
-            [CHROMIUM, *FLAGS, f"--user-data-dir={self._profile.name}",
-             f"--remote-debugging-port={port}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                CHROMIUM,
+                *FLAGS,
+                f"--user-data-dir={self._profile.name}",
+                f"--remote-debugging-port={port}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         self.port = port
         self._client = None
@@ -59,8 +71,9 @@ class Browser:
             if loop.time() > deadline:
                 raise TimeoutError("Chromium did not start")
             await asyncio.sleep(0.2)
-        self._socket = await self._client.ws_connect(pages[0]["webSocketDebuggerUrl"],
-                                                     max_msg_size=0)
+        self._socket = await self._client.ws_connect(
+            pages[0]["webSocketDebuggerUrl"], max_msg_size=0
+        )
         self._listener = asyncio.create_task(self._listen())
         await self.call("Network.enable")
         return self
@@ -73,8 +86,9 @@ class Browser:
             elif data.get("method") == "Network.webSocketFrameReceived":
                 frame = data["params"]["response"]
                 payload = frame["payloadData"]
-                self.received += (base64.b64decode(payload) if frame["opcode"] == 2
-                                  else payload.encode())
+                self.received += (
+                    base64.b64decode(payload) if frame["opcode"] == 2 else payload.encode()
+                )
 
     async def __aexit__(self, *exc) -> None:
         if self._listener is not None:
@@ -115,7 +129,9 @@ class Browser:
 
     async def type(self, text: str) -> None:
         for char in text:
-            key, code, number = KEYS.get(char, (char, "", ord(char.upper()) if char.isalnum() else 0))
+            key, code, number = KEYS.get(
+                char, (char, "", ord(char.upper()) if char.isalnum() else 0)
+            )
             down = {"key": key, "code": code, "windowsVirtualKeyCode": number}
             await self.call("Input.dispatchKeyEvent", type="keyDown", text=char, **down)
             await self.call("Input.dispatchKeyEvent", type="keyUp", **down)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -42,7 +42,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "is not run again on PostgreSQL",
     )
     config.addinivalue_line(
-        "markers", "postgresql_only: the test is about what only a PostgreSQL server does",
+        "markers",
+        "postgresql_only: the test is about what only a PostgreSQL server does",
     )
 
 
@@ -105,7 +106,7 @@ class FakeClock:
     """A wall clock the test moves by hand, so elapsed times are exact."""
 
     def __init__(self, start: datetime | None = None):
-        self.current = start or datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
+        self.current = start or datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
     def __call__(self) -> datetime:
         return self.current

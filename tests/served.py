@@ -1,4 +1,4 @@
-"""`facilitator serve` run for real in a test: a process on a free loopback port, read as it goes."""
+"""`facilitator serve` run for real in a test: a process on a free loopback port, read live."""
 
 from __future__ import annotations
 
@@ -27,9 +27,22 @@ class Served:
         self.port = port or free_port()
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "facilitator", "--db", str(database), "serve",
-             "--port", str(self.port), *args],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            [
+                sys.executable,
+                "-m",
+                "facilitator",
+                "--db",
+                str(database),
+                "serve",
+                "--port",
+                str(self.port),
+                *args,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         self.lines: list[str] = []
         self._changed = threading.Condition()
@@ -81,16 +94,18 @@ def screen_through_websocket(url: str, wanted: bytes, timeout: float = 60) -> by
 
     async def read() -> bytes:
         received = b""
-        async with aiohttp.ClientSession() as client:
-            async with client.ws_connect(f"{url}/ws?width=80&height=24") as websocket:
-                loop = asyncio.get_running_loop()
-                deadline = loop.time() + timeout
-                while wanted not in received and loop.time() < deadline:
-                    message = await websocket.receive(timeout=deadline - loop.time())
-                    if message.type == aiohttp.WSMsgType.BINARY:
-                        received += message.data
-                    elif message.type != aiohttp.WSMsgType.TEXT:
-                        break
+        async with (
+            aiohttp.ClientSession() as client,
+            client.ws_connect(f"{url}/ws?width=80&height=24") as websocket,
+        ):
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + timeout
+            while wanted not in received and loop.time() < deadline:
+                message = await websocket.receive(timeout=deadline - loop.time())
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    received += message.data
+                elif message.type != aiohttp.WSMsgType.TEXT:
+                    break
         return received
 
     return asyncio.run(read())

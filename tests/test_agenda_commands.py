@@ -1,4 +1,4 @@
-"""`facilitator agenda list | check | show`: what lands on stdout and stderr, and the exit status."""
+"""`facilitator agenda list | check | show`: what lands on stdout and stderr, and the exit code."""
 
 from __future__ import annotations
 

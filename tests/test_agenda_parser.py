@@ -75,11 +75,16 @@ def test_a_valid_agenda_with_every_kind() -> None:
     ]
     assert {i.kind for i in items} == set(KINDS)
     assert items[1].prompt == "Prompt text.\n- a bullet that stays in the prompt"
-    assert items[2].options == ("Working together feels slower", "We do not know who to collaborate with")
+    assert items[2].options == (
+        "Working together feels slower",
+        "We do not know who to collaborate with",
+    )
     assert items[2].prompt == "Tick the ones you see."  # the option list left the prompt
     # A flat scorecard list is one area with no name.
     assert items[3].areas == (
-        ScorecardArea("", ("We share a clear, agreed purpose", "Members get value from the network")),
+        ScorecardArea(
+            "", ("We share a clear, agreed purpose", "Members get value from the network")
+        ),
     )
     assert items[3].prompt == "" and items[3].options == ()
     assert items[4].prompt == "Which roles do we bring?"
@@ -132,7 +137,12 @@ def test_checklist_takes_only_the_first_list_as_plain_text_options() -> None:
 def test_steps_only_from_step_n_colon_headings() -> None:
     text = "# T\n## Step 3: Roles\n### A (5 min)\n## step 4：Tech\n### B (5 min)\n## Steps we take\n### C (5 min)\n## Close\n### D (5 min)\n"
     steps = [(s.title, s.step) for s in parse_agenda(text).sections]
-    assert steps == [("Step 3: Roles", 3), ("step 4：Tech", 4), ("Steps we take", None), ("Close", None)]
+    assert steps == [
+        ("Step 3: Roles", 3),
+        ("step 4：Tech", 4),
+        ("Steps we take", None),
+        ("Close", None),
+    ]
 
 
 def test_prompt_keeps_its_markdown_source() -> None:
@@ -219,17 +229,24 @@ Ce qui a marché — كيف حالك؟
     agenda = parse_agenda(text)
     assert agenda.title == "Partneriaeth Gofal Sylfaenol — sesiwn 1 🤝"
     assert [(s.title, s.step) for s in agenda.sections] == [
-        ("Croeso a chyflwyniadau ŵŷ", None), ("Step 2: 信頼できる人々", 2), ("مرحبا بكم", None),
+        ("Croeso a chyflwyniadau ŵŷ", None),
+        ("Step 2: 信頼できる人々", 2),
+        ("مرحبا بكم", None),
     ]
     assert [i.title for i in agenda.items] == [
-        "Pwy sydd yma?", "はじめに", "ברוכים הבאים ושאלות", "🎉 Celebrate wins 👩🏽‍⚕️",
+        "Pwy sydd yma?",
+        "はじめに",
+        "ברוכים הבאים ושאלות",
+        "🎉 Celebrate wins 👩🏽‍⚕️",
     ]
     assert agenda.items[1].options == ("信頼", "役割")
     assert agenda.items[3].prompt == "Ce qui a marché — كيف حالك؟"
 
 
 def test_setext_title_and_its_notes() -> None:
-    agenda = parse_agenda("Our PCN session\n===============\n\nBring the data pack.\n\n## S\n\n### A (5 min)\n")
+    agenda = parse_agenda(
+        "Our PCN session\n===============\n\nBring the data pack.\n\n## S\n\n### A (5 min)\n"
+    )
     assert agenda.title == "Our PCN session"
     assert agenda.notes == "Bring the data pack."
     assert agenda.items[0].line == 8
@@ -245,7 +262,10 @@ def test_crlf_line_endings_parse_and_count_lines_the_same() -> None:
 
 
 def test_html_comments_before_the_title_and_in_a_section_are_allowed() -> None:
-    assert parse_agenda("<!-- owner -->\n# T\n## S\n<!-- draft -->\n### A (5 min)\n").items[0].title == "A"
+    assert (
+        parse_agenda("<!-- owner -->\n# T\n## S\n<!-- draft -->\n### A (5 min)\n").items[0].title
+        == "A"
+    )
 
 
 # Each malformed agenda: the text, the one line at fault, words from the message and words
@@ -254,41 +274,191 @@ MALFORMED = {
     "empty file": ("", 1, "the file is empty", "`# Title`"),
     "whitespace only": ("  \n\n\t\n", 1, "the file is empty", "`# Title`"),
     "no title": ("## S\n### A (5 min)\n", 1, "no `#` title", "`# PCN partnership — session 1`"),
-    "empty title": ("#\n## S\n### A (5 min)\n", 1, "title is empty", "`# PCN partnership — session 1`"),
-    "second title": ("# T\n## S\n### A (5 min)\n# Again\n", 4, "second `#` title", "make it a `##` section"),
-    "text before title": ("Hello\n\n# T\n## S\n### A (5 min)\n", 1, "before the `#` title", "move it under the title"),
-    "title after sections": ("## S\n### A (5 min)\n# T\n", 3, "title comes after", "top of the file"),
-    "item before section": ("# T\n### A (5 min)\n## S\n### B (5 min)\n", 2, "not inside a `##` section", "`## Welcome`"),
-    "no duration": ("# T\n## S\n### Introductions\n", 3, "'Introductions' has no duration", "`### Introductions (15 min)`"),
-    "kind only": ("# T\n## S\n### Barriers (checklist)\n- a\n- b\n", 3, "no duration", "`### Barriers (15 min, checklist)`"),
-    "unparsable duration": ("# T\n## S\n### A (15 minz)\n", 3, "'15 minz' is not a duration", "`1 h 30 min`"),
-    "duration in words": ("# T\n## S\n### A (ten min)\n", 3, "'ten min' is not a duration", "`15 min`"),
+    "empty title": (
+        "#\n## S\n### A (5 min)\n",
+        1,
+        "title is empty",
+        "`# PCN partnership — session 1`",
+    ),
+    "second title": (
+        "# T\n## S\n### A (5 min)\n# Again\n",
+        4,
+        "second `#` title",
+        "make it a `##` section",
+    ),
+    "text before title": (
+        "Hello\n\n# T\n## S\n### A (5 min)\n",
+        1,
+        "before the `#` title",
+        "move it under the title",
+    ),
+    "title after sections": (
+        "## S\n### A (5 min)\n# T\n",
+        3,
+        "title comes after",
+        "top of the file",
+    ),
+    "item before section": (
+        "# T\n### A (5 min)\n## S\n### B (5 min)\n",
+        2,
+        "not inside a `##` section",
+        "`## Welcome`",
+    ),
+    "no duration": (
+        "# T\n## S\n### Introductions\n",
+        3,
+        "'Introductions' has no duration",
+        "`### Introductions (15 min)`",
+    ),
+    "kind only": (
+        "# T\n## S\n### Barriers (checklist)\n- a\n- b\n",
+        3,
+        "no duration",
+        "`### Barriers (15 min, checklist)`",
+    ),
+    "unparsable duration": (
+        "# T\n## S\n### A (15 minz)\n",
+        3,
+        "'15 minz' is not a duration",
+        "`1 h 30 min`",
+    ),
+    "duration in words": (
+        "# T\n## S\n### A (ten min)\n",
+        3,
+        "'ten min' is not a duration",
+        "`15 min`",
+    ),
     "bare number": ("# T\n## S\n### A (15)\n", 3, "'15' has no unit", "`15 min` or `15 h`"),
     "zero duration": ("# T\n## S\n### A (0 min)\n", 3, "'A' lasts no time", "at least `1 min`"),
-    "absurd duration": ("# T\n## S\n### A (9 h)\n", 3, "9 h long, more than the 8 h limit", "`15 min`, not `15 h`"),
-    "unknown kind": ("# T\n## S\n### A (5 min, quiz)\n", 3, "'quiz' is not a kind", ", ".join(KINDS)),
-    "kind first": ("# T\n## S\n### A (checklist, 5 min)\n- x\n- y\n", 3, "kind before the duration", "`(5 min, checklist)`"),
-    "too much in brackets": ("# T\n## S\n### A (10 min, checklist, extra)\n", 3, "too many parts", "`(15 min, checklist)`"),
-    "empty item title": ("# T\n## S\n### (10 min)\n", 3, "no title, only a time", "`### Introductions (10 min)`"),
+    "absurd duration": (
+        "# T\n## S\n### A (9 h)\n",
+        3,
+        "9 h long, more than the 8 h limit",
+        "`15 min`, not `15 h`",
+    ),
+    "unknown kind": (
+        "# T\n## S\n### A (5 min, quiz)\n",
+        3,
+        "'quiz' is not a kind",
+        ", ".join(KINDS),
+    ),
+    "kind first": (
+        "# T\n## S\n### A (checklist, 5 min)\n- x\n- y\n",
+        3,
+        "kind before the duration",
+        "`(5 min, checklist)`",
+    ),
+    "too much in brackets": (
+        "# T\n## S\n### A (10 min, checklist, extra)\n",
+        3,
+        "too many parts",
+        "`(15 min, checklist)`",
+    ),
+    "empty item title": (
+        "# T\n## S\n### (10 min)\n",
+        3,
+        "no title, only a time",
+        "`### Introductions (10 min)`",
+    ),
     "step 5": ("# T\n## Step 5: Beyond\n### A (5 min)\n", 2, "no step 5", "`Step 1:` to `Step 4:`"),
     "step 0": ("# T\n## Step 0: Before\n### A (5 min)\n", 2, "no step 0", "`Step 1:` to `Step 4:`"),
-    "step no colon": ("# T\n## Step 2 - Trust\n### A (5 min)\n", 2, "colon is missing", "`## Step 2: …`"),
+    "step no colon": (
+        "# T\n## Step 2 - Trust\n### A (5 min)\n",
+        2,
+        "colon is missing",
+        "`## Step 2: …`",
+    ),
     "step bare": ("# T\n\n## Step 2\n### A (5 min)\n", 3, "colon is missing", "`## Step 2: …`"),
-    "section without items": ("# T\n## S\n### A (5 min)\n## Lonely\n", 4, "'Lonely' has no `###` items", "`### Introductions (10 min)`"),
-    "item written as section": ("# T\n## Intro (10 min)\n## S\n### A (5 min)\n", 2, "no `###` items", "`### Intro (10 min)`"),
-    "empty section title": ("# T\n##\n### A (5 min)\n", 2, "section heading is empty", "`## Welcome`"),
-    "section preamble": ("# T\n## S\nSome words.\n### A (5 min)\n", 3, "not shown anywhere", "into the item below"),
-    "#### as item": ("# T\n## S\n#### A (5 min)\n### B (5 min)\n", 3, "not shown anywhere", "exactly three #"),
-    "checklist no list": ("# T\n## S\n### A (5 min, checklist)\nWords.\n", 3, "has no options", "`- Nobody has time`"),
-    "checklist one option": ("# T\n## S\n### A (5 min, checklist)\n- only\n", 3, "has only one option", "at least two options"),
-    "checklist empty option": ("# T\n## S\n### A (5 min, checklist)\n- a\n-\n- b\n", 5, "an empty option", "or delete the line"),
-    "checklist repeat": ("# T\n## S\n### A (5 min, checklist)\n- a\n- b\n- a\n", 6, "'a' appears twice", "delete one"),
-    "checklist nested": ("# T\n## S\n### A (5 min, checklist)\n- a\n  - a1\n- b\n", 5, "cannot have bullets indented", "own unindented `- ` line"),
-    "scorecard no list": ("# T\n## S\n### A (5 min, scorecard)\nWords.\n", 3, "has no statements", "`- We share a clear, agreed purpose`"),
-    "scorecard mixed": ("# T\n## S\n### A (5 min, scorecard)\n- P\n  - s1\n- Loose\n", 6, "'Loose' has nothing indented", "make the whole list flat"),
-    "scorecard too deep": ("# T\n## S\n### A (5 min, scorecard)\n- P\n  - s1\n    - s2\n", 6, "two levels deep", "nothing deeper"),
-    "reflection no prompt": ("# T\n## S\n### A (5 min, reflection)\n\n## S2\n### B (5 min)\n", 3, "has no prompt", "as a paragraph"),
-    "no items at all": ("# T\n\nJust notes.\n", 1, "no timed items", "`### Introductions (10 min)`"),
+    "section without items": (
+        "# T\n## S\n### A (5 min)\n## Lonely\n",
+        4,
+        "'Lonely' has no `###` items",
+        "`### Introductions (10 min)`",
+    ),
+    "item written as section": (
+        "# T\n## Intro (10 min)\n## S\n### A (5 min)\n",
+        2,
+        "no `###` items",
+        "`### Intro (10 min)`",
+    ),
+    "empty section title": (
+        "# T\n##\n### A (5 min)\n",
+        2,
+        "section heading is empty",
+        "`## Welcome`",
+    ),
+    "section preamble": (
+        "# T\n## S\nSome words.\n### A (5 min)\n",
+        3,
+        "not shown anywhere",
+        "into the item below",
+    ),
+    "#### as item": (
+        "# T\n## S\n#### A (5 min)\n### B (5 min)\n",
+        3,
+        "not shown anywhere",
+        "exactly three #",
+    ),
+    "checklist no list": (
+        "# T\n## S\n### A (5 min, checklist)\nWords.\n",
+        3,
+        "has no options",
+        "`- Nobody has time`",
+    ),
+    "checklist one option": (
+        "# T\n## S\n### A (5 min, checklist)\n- only\n",
+        3,
+        "has only one option",
+        "at least two options",
+    ),
+    "checklist empty option": (
+        "# T\n## S\n### A (5 min, checklist)\n- a\n-\n- b\n",
+        5,
+        "an empty option",
+        "or delete the line",
+    ),
+    "checklist repeat": (
+        "# T\n## S\n### A (5 min, checklist)\n- a\n- b\n- a\n",
+        6,
+        "'a' appears twice",
+        "delete one",
+    ),
+    "checklist nested": (
+        "# T\n## S\n### A (5 min, checklist)\n- a\n  - a1\n- b\n",
+        5,
+        "cannot have bullets indented",
+        "own unindented `- ` line",
+    ),
+    "scorecard no list": (
+        "# T\n## S\n### A (5 min, scorecard)\nWords.\n",
+        3,
+        "has no statements",
+        "`- We share a clear, agreed purpose`",
+    ),
+    "scorecard mixed": (
+        "# T\n## S\n### A (5 min, scorecard)\n- P\n  - s1\n- Loose\n",
+        6,
+        "'Loose' has nothing indented",
+        "make the whole list flat",
+    ),
+    "scorecard too deep": (
+        "# T\n## S\n### A (5 min, scorecard)\n- P\n  - s1\n    - s2\n",
+        6,
+        "two levels deep",
+        "nothing deeper",
+    ),
+    "reflection no prompt": (
+        "# T\n## S\n### A (5 min, reflection)\n\n## S2\n### B (5 min)\n",
+        3,
+        "has no prompt",
+        "as a paragraph",
+    ),
+    "no items at all": (
+        "# T\n\nJust notes.\n",
+        1,
+        "no timed items",
+        "`### Introductions (10 min)`",
+    ),
 }
 
 
@@ -377,9 +547,14 @@ def test_unreadable_files_give_one_problem_at_the_right_line(
 @pytest.mark.parametrize(
     ("data", "prefix"),
     [
-        pytest.param(b"\xef\xbb\xbf# T\n## S\n\xe9\n", ":3: the file is not UTF-8 text (byte 0xe9 ",
-                     id="after-bom"),
-        pytest.param(b"# T\r## S\r### Caf\xe9 (5 min)\r", ":3: the file is not UTF-8", id="cr-only"),
+        pytest.param(
+            b"\xef\xbb\xbf# T\n## S\n\xe9\n",
+            ":3: the file is not UTF-8 text (byte 0xe9 ",
+            id="after-bom",
+        ),
+        pytest.param(
+            b"# T\r## S\r### Caf\xe9 (5 min)\r", ":3: the file is not UTF-8", id="cr-only"
+        ),
     ],
 )
 def test_not_utf8_names_the_line_the_editor_shows(tmp_path: Path, data: bytes, prefix: str) -> None:
@@ -390,8 +565,10 @@ def test_not_utf8_names_the_line_the_editor_shows(tmp_path: Path, data: bytes, p
 
 
 def test_missing_file_and_folder_are_problems_without_a_line(tmp_path: Path) -> None:
-    cases = [(tmp_path / "nope.md", "there is no such file", "`facilitator agenda list`"),
-             (tmp_path, "this is a folder", "path of a `.md` file")]
+    cases = [
+        (tmp_path / "nope.md", "there is no such file", "`facilitator agenda list`"),
+        (tmp_path, "this is a folder", "path of a `.md` file"),
+    ]
     for path, what, fix in cases:
         with pytest.raises(AgendaError) as caught:
             load_agenda(path)

@@ -128,8 +128,9 @@ async def test_quit_mid_session_and_resume_where_it_stopped(db_path: Path, clock
     again.store.close()
 
 
-async def test_resume_after_a_crash_counts_up_to_the_last_heartbeat(db_path: Path, clock,
-                                                                    small_agenda) -> None:
+async def test_resume_after_a_crash_counts_up_to_the_last_heartbeat(
+    db_path: Path, clock, small_agenda
+) -> None:
     store = Store.open(db_path)
     programme = create_programme(store, "Crashy")
     sid = planning.start_session(store, programme.id, small_agenda)
@@ -193,8 +194,7 @@ async def test_a_database_turned_read_only_keeps_the_note_in_the_line(db_path: P
         await add_note(pilot, "typed after the permissions changed")
         assert screen.query_one("#note", Input).value == "typed after the permissions changed"
         assert "read-only" in static_text(screen, "#capture-status")
-        assert [n.text for n in notes.list_notes(app.store, screen.session_id)] == [
-            "saved first"]
+        assert [n.text for n in notes.list_notes(app.store, screen.session_id)] == ["saved first"]
     app.store.close()
 
 
@@ -232,7 +232,9 @@ async def test_start_a_session_from_an_agenda_file(db_path: Path, tmp_path: Path
     app.store.close()
 
 
-async def test_a_broken_agenda_file_is_explained_in_the_dialog(db_path: Path, tmp_path: Path) -> None:
+async def test_a_broken_agenda_file_is_explained_in_the_dialog(
+    db_path: Path, tmp_path: Path
+) -> None:
     agenda = tmp_path / "broken.md"
     agenda.write_text("# Broken\n\n## Welcome\n\n### Hello (ten minutes)\n", encoding="utf-8")
     app = make_app(str(db_path))
@@ -340,6 +342,7 @@ async def test_the_bell_rings_once_at_zero_and_lateness_is_announced(
     monkeypatch.setattr(app, "bell", lambda: rings.append(True))
     said: list[str] = []
     original_say = app.say
+
     def say(message: str, **kwargs) -> None:
         said.append(message)
         original_say(message, **kwargs)
@@ -360,7 +363,9 @@ async def test_the_bell_rings_once_at_zero_and_lateness_is_announced(
         screen.tick()
         screen.tick()
         late = [m for m in said if "projected to finish" in m]
-        assert late == ["The session is projected to finish 5 min late: shorten or skip what is left."]
+        assert late == [
+            "The session is projected to finish 5 min late: shorten or skip what is left."
+        ]
     app.store.close()
 
 
@@ -386,7 +391,8 @@ async def test_the_outline_shows_every_item_and_jumps(db_path: Path, clock) -> N
         assert lines[0] == "Welcome"
         target = len(screen.view.items) - 1
         options.highlighted = next(
-            i for i in range(options.option_count)
+            i
+            for i in range(options.option_count)
             if options.get_option_at_index(i).id == str(target)
         )
         await pilot.press("enter")
@@ -421,8 +427,10 @@ async def test_rebalance_preview_accept_and_cancel(db_path: Path, clock) -> None
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
-        assert all(i.rebalanced_seconds is None for i in running.get_session(
-            app.store, screen.session_id).items)
+        assert all(
+            i.rebalanced_seconds is None
+            for i in running.get_session(app.store, screen.session_id).items
+        )
 
         await pilot.press("ctrl+l")
         await pilot.pause()
@@ -451,7 +459,9 @@ async def test_the_projector_view_shows_the_room_what_matters(db_path: Path, clo
         big = projector.query_one(BigClock)
         assert not big.uses_block_font  # 24 rows: the compact Digits
         assert projector.query_one("#small", Digits).value == "10:00"
-        assert [n.text for n in projector.query_one("#p-notes", NoteList).notes] == ["Seen by the room"]
+        assert [n.text for n in projector.query_one("#p-notes", NoteList).notes] == [
+            "Seen by the room"
+        ]
         await pilot.press("n")
         assert not projector.query_one("#p-notes").display
         await pilot.press("ctrl+t")

@@ -124,7 +124,7 @@ async def test_the_speaker_and_attribution_from_the_list(db_path, prepared, cloc
 
 
 async def test_attendance_and_a_declaration(db_path, prepared, clock) -> None:
-    session_id, members = prepared
+    session_id, _members = prepared
     app = make_app(str(db_path), now=clock)
     async with app.run_test() as pilot:
         await resume(pilot)
@@ -160,7 +160,9 @@ async def test_attendance_and_a_declaration(db_path, prepared, clock) -> None:
         written = Path(app.screen.written["md"]).read_text(encoding="utf-8")
         assert "**Present:** Dr Asha Patel (Harbour Surgery)" in written
         assert "**Apologies:** \\[bold\\]Zoë\\[/\\] Hughes (Bay Pharmacy)" in written
-        assert "- Dr Asha Patel: Partner in the hub's bidding practice (left the room for" in written
+        assert (
+            "- Dr Asha Patel: Partner in the hub's bidding practice (left the room for" in written
+        )
     app.store.close()
 
 

@@ -25,7 +25,7 @@ async def test_votes_are_counted_a_key_at_a_time_and_ranked(db_path, clock) -> N
     _, sid, item = at_the_barriers(db_path, clock)
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen, panel = await resume_at_panel(pilot, ChecklistPanel)
+        _screen, panel = await resume_at_panel(pilot, ChecklistPanel)
         assert panel.border_title.startswith("Checklist: 0 votes")
 
         await pilot.press("space", "5")  # one hand, then five counted at once
@@ -41,12 +41,12 @@ async def test_votes_are_counted_a_key_at_a_time_and_ranked(db_path, clock) -> N
         await pilot.press("f5")
         await pilot.pause()
         shown = app.screen.query_one("#p-prompt", Markdown).source
-        top = shown.index("- **7** · \"Not invented here\"")
+        top = shown.index('- **7** · "Not invented here"')
         assert top < shown.index("- **6** · Doing it ourselves feels faster")
 
 
 async def test_a_barrier_becomes_an_action_with_one_key(db_path, clock) -> None:
-    programme_id, sid, item = at_the_barriers(db_path, clock)
+    programme_id, _sid, _item = at_the_barriers(db_path, clock)
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
@@ -61,7 +61,9 @@ async def test_a_barrier_becomes_an_action_with_one_key(db_path, clock) -> None:
         await pilot.pause()
         (action,) = list_actions(app.store, programme_id, today=clock().date())
         assert (action.text, action.owner) == (
-            "We don't know who to work with in the other practices", "Sam")
+            "We don't know who to work with in the other practices",
+            "Sam",
+        )
         assert action.due is not None
 
 

@@ -48,14 +48,25 @@ def recorded(db_path: Path, clock, small_agenda) -> Recorded:
     first = planning.start_session(store, programme.id, small_agenda)
     running.toggle_clock(store, first, clock())
     running.move(store, first, +1, clock.advance(600))
-    for line in ("One front door", "rel: the trust listened", "A shared rota",
-                 "a: send the draft @Sam 2026-11-20"):
+    for line in (
+        "One front door",
+        "rel: the trust listened",
+        "A shared rota",
+        "a: send the draft @Sam 2026-11-20",
+    ):
         notes.add_note(store, first, 1, line, "deal", today=TODAY, now=clock.advance(60))
     running.finish_session(store, first, clock.advance(960))
     second = planning.start_session(store, programme.id, small_agenda)
     running.toggle_clock(store, second, clock.advance(3600))
-    notes.add_note(store, second, 0, "Practices feel heard", "relationship", today=TODAY,
-                   now=clock.advance(300))
+    notes.add_note(
+        store,
+        second,
+        0,
+        "Practices feel heard",
+        "relationship",
+        today=TODAY,
+        now=clock.advance(300),
+    )
     running.toggle_clock(store, second, clock())
     store.close()
     return Recorded(programme.id, first, second)

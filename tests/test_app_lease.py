@@ -119,8 +119,13 @@ async def test_losing_the_session_closes_a_dialog_left_open_over_it(db_path: Pat
         await pilot.pause()
         assert isinstance(app.screen, OutlineScreen)
         clock.advance(LEASE_STALE_SECONDS + 1)
-        running.open_session(app.store, session.session_id, Holder("rival", "ben", "other", 0),
-                             clock(), take_over=True)
+        running.open_session(
+            app.store,
+            session.session_id,
+            Holder("rival", "ben", "other", 0),
+            clock(),
+            take_over=True,
+        )
         session.beat()
         await pilot.pause()
         assert isinstance(app.screen, MirrorScreen)

@@ -60,8 +60,10 @@ async def test_the_finish_screen_writes_html_and_word_beside_the_markdown(
             "html": folder / "harbour-programme-session-1.html",
         }
         shown = static_text(screen, "#minutes-path")
-        assert ("harbour-programme-session-1.md · harbour-programme-session-1.html · "
-                "harbour-programme-session-1.docx") in shown
+        assert (
+            "harbour-programme-session-1.md · harbour-programme-session-1.html · "
+            "harbour-programme-session-1.docx"
+        ) in shown
         assert screen.query_one("#write-docx", Button).variant == "success"
         html = screen.written["html"].read_text(encoding="utf-8")
         assert "&lt;b&gt;front&lt;/b&gt; door | for patients" in html
@@ -93,7 +95,8 @@ async def test_a_minutes_folder_that_cannot_be_written_is_said_and_the_app_goes_
         monkeypatch.setenv("FACILITATOR_MINUTES_DIR", str(isolated_home / "elsewhere"))
         await _written(pilot, screen, "w")
         assert screen.written == {
-            "docx": isolated_home / "elsewhere" / "harbour-programme-session-1.docx"}
+            "docx": isolated_home / "elsewhere" / "harbour-programme-session-1.docx"
+        }
         assert "Could not write" not in static_text(screen, "#minutes-path")
 
 
@@ -130,8 +133,11 @@ async def test_enter_on_a_finished_session_opens_its_minutes(
         # With no reflection in the session there are no private answers to choose about.
         assert not screen.check_action("toggle_private", ())
         await _written(pilot, screen, "m")
-        assert screen.written["md"].read_text(encoding="utf-8").startswith(
-            "# Harbour programme: session 1")
+        assert (
+            screen.written["md"]
+            .read_text(encoding="utf-8")
+            .startswith("# Harbour programme: session 1")
+        )
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is dashboard

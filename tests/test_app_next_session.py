@@ -32,7 +32,7 @@ pytestmark = pytest.mark.usefixtures("utc_local_time")
 
 @pytest.fixture
 def programme_id(db_path: Path, clock) -> int:
-    """Session 1 of the bundled agenda stopped in step 2 with three actions; Sam came, Ana didn't."""
+    """Session 1 of the bundled agenda stopped in step 2, three actions; Sam came, Ana didn't."""
     store = Store.open(db_path)
     programme = create_programme(store, "Harbour programme", "Harbour PCN")
     sam = people.add_member(store, programme.id, "Sam")
@@ -41,12 +41,15 @@ def programme_id(db_path: Path, clock) -> int:
     people.set_attendance(store, first, sam.id, "present")
     people.set_attendance(store, first, ana.id, "apologies")
     running.toggle_clock(store, first, clock())
-    for line in ("a: send the data sharing draft @Sam 2026-12-01",
-                 "a: book the <b>room</b> @Priya 2026-11-20",
-                 "a: ask the LMC"):
+    for line in (
+        "a: send the data sharing draft @Sam 2026-12-01",
+        "a: book the <b>room</b> @Priya 2026-11-20",
+        "a: ask the LMC",
+    ):
         notes.add_note(store, first, 0, line, "deal", today=TODAY, now=clock.advance(30))
-    step_two = next(item.position for item in running.get_session(store, first).items
-                    if item.step == 2)
+    step_two = next(
+        item.position for item in running.get_session(store, first).items if item.step == 2
+    )
     running.jump(store, first, step_two, clock.advance(60))
     running.toggle_clock(store, first, clock.advance(60))
     store.close()
@@ -62,23 +65,26 @@ async def open_dialog(pilot) -> NextSessionScreen:
     return dialog
 
 
-async def test_the_dialog_suggests_the_step_and_the_usual_people(db_path, clock,
-                                                                 programme_id) -> None:
+async def test_the_dialog_suggests_the_step_and_the_usual_people(
+    db_path, clock, programme_id
+) -> None:
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_dialog(pilot)
         assert str(dialog.query_one("#next-heading", Label).render()) == "Session 2"
         assert dialog.query_one("#from-step", Select).value == 2
         assert static_text(dialog, "#suggestion") == (
-            "Suggested: Step 2: Trusted people (session 1 stopped in step 2)")
+            "Suggested: Step 2: Trusted people (session 1 stopped in step 2)"
+        )
         expected = dialog.query_one("#expected", SelectionList)
         options = [expected.get_option_at_index(i) for i in range(expected.option_count)]
         ticked = {str(option.prompt) for option in options if option.value in expected.selected}
         assert ticked == {"Sam"}  # present last time; Ana sent apologies
 
 
-async def test_a_later_date_plans_the_session_and_home_offers_it(db_path, clock,
-                                                                 programme_id) -> None:
+async def test_a_later_date_plans_the_session_and_home_offers_it(
+    db_path, clock, programme_id
+) -> None:
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_dialog(pilot)
@@ -90,7 +96,8 @@ async def test_a_later_date_plans_the_session_and_home_offers_it(db_path, clock,
         assert isinstance(home, HomeScreen)  # planned, not started
         waiting = home.query_one("#unfinished", OptionList)
         assert str(waiting.get_option_at_index(0).prompt).startswith(
-            "Harbour programme / session 2 · planned for Tue 8 Dec 2026 · not started")
+            "Harbour programme / session 2 · planned for Tue 8 Dec 2026 · not started"
+        )
         assert any("Session planned" in n.message for n in app._notifications)
 
         second = running.list_unfinished(app.store)[0]
@@ -98,7 +105,7 @@ async def test_a_later_date_plans_the_session_and_home_offers_it(db_path, clock,
         assert view.items[0].kind == planning.MATTERS_ARISING
         assert view.items[1].title == "Introductions and hopes for today"  # still welcomed
         # It continues from step 2: step 1 is left out.
-        assert [item.step for item in view.items if item.step][0] == 2
+        assert next(item.step for item in view.items if item.step) == 2
         marked = {e.member.name: e.status for e in people.attendance(app.store, view.id)}
         assert marked == {"Ana": "absent", "Sam": "expected"}
 
@@ -106,7 +113,8 @@ async def test_a_later_date_plans_the_session_and_home_offers_it(db_path, clock,
         dialog = await open_dialog(pilot)
         assert str(dialog.query_one("#next-heading", Label).render()) == "Session 3"
         assert static_text(dialog, "#suggestion").splitlines()[1] == (
-            "Session 2 is already planned for Tue 8 Dec 2026: Esc, then r on Home starts it.")
+            "Session 2 is already planned for Tue 8 Dec 2026: Esc, then r on Home starts it."
+        )
         await pilot.press("escape")
         await pilot.pause()
 
@@ -116,8 +124,9 @@ async def test_a_later_date_plans_the_session_and_home_offers_it(db_path, clock,
         assert app.screen.session_id == view.id
 
 
-async def test_a_date_that_cannot_be_read_is_refused_and_nothing_made(db_path, clock,
-                                                                      programme_id) -> None:
+async def test_a_date_that_cannot_be_read_is_refused_and_nothing_made(
+    db_path, clock, programme_id
+) -> None:
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_dialog(pilot)
@@ -135,8 +144,9 @@ async def test_a_date_that_cannot_be_read_is_refused_and_nothing_made(db_path, c
         assert len(running.list_unfinished(app.store)) == 1  # only session 1
 
 
-async def test_matters_arising_settles_each_action_with_one_key(db_path, clock,
-                                                                programme_id) -> None:
+async def test_matters_arising_settles_each_action_with_one_key(
+    db_path, clock, programme_id
+) -> None:
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_dialog(pilot)
@@ -169,14 +179,17 @@ async def test_matters_arising_settles_each_action_with_one_key(db_path, clock,
         await pilot.pause()
         assert review.border_title.startswith("Matters arising: 3 of 3 reviewed")
 
-        outcomes = {e.text: (e.outcome, e.due) for e in review_entries(app.store, screen.session_id)}
+        outcomes = {
+            e.text: (e.outcome, e.due) for e in review_entries(app.store, screen.session_id)
+        }
         assert outcomes == {
             "book the <b>room</b>": ("done", date(2026, 11, 20)),
             "send the data sharing draft": ("kept", date(2027, 1, 15)),
             "ask the LMC": ("dropped", None),
         }
         assert {a.text: a.status for a in list_actions(app.store, screen.view.programme_id)} == {
-            "book the <b>room</b>": "done", "send the data sharing draft": "open",
+            "book the <b>room</b>": "done",
+            "send the data sharing draft": "open",
             "ask the LMC": "dropped",
         }
 
@@ -229,4 +242,5 @@ async def test_with_nothing_to_review_the_note_line_keeps_the_cursor(db_path, cl
         await pilot.press("enter")
         await pilot.pause()
         assert [n.text for n in notes.list_notes(app.store, screen.session_id, 0)] == [
-            "Nothing carried over"]
+            "Nothing carried over"
+        ]

@@ -115,7 +115,8 @@ async def test_owner_filter_narrows_as_typed_and_letters_stay_text(
         await pilot.pause()
     app.store.close()
     assert statuses(db_path, programme_id) == {
-        "send the draft": "open", "book the room [bold]x[/]": "done",
+        "send the draft": "open",
+        "book the room [bold]x[/]": "done",
     }
 
 
@@ -153,7 +154,8 @@ async def test_status_keys_commit_at_once_and_the_filter_cycles(
         await pilot.pause()
     app.store.close()
     assert statuses(db_path, programme_id) == {
-        "send the draft": "open", "book the room [bold]x[/]": "open",
+        "send the draft": "open",
+        "book the room [bold]x[/]": "open",
     }
 
 

@@ -51,8 +51,7 @@ async def test_an_answer_is_typed_privately_and_never_projected(db_path, clock) 
         assert app.screen is screen and panel.has_focus
         assert panel.highlighted == 2  # on round the room
         state = reflection.reflections(app.store, sid, item)
-        assert [(a.name, a.text) for a in state.answers] == [
-            ("Ann Ode", None), ("Bea Ng", SECRET)]
+        assert [(a.name, a.text) for a in state.answers] == [("Ann Ode", None), ("Bea Ng", SECRET)]
         assert not any(SECRET in row for row in option_texts(panel))
         assert "answered · 5 words" in option_texts(panel)[1]
         await pilot.press("v")
@@ -88,8 +87,9 @@ async def test_the_facilitator_chooses_to_minute_the_answers(db_path, clock) -> 
         assert reflection.reflections(app.store, sid, item).answered == 0
 
 
-async def test_the_minutes_screen_can_still_put_the_answers_in(db_path, clock,
-                                                               isolated_home) -> None:
+async def test_the_minutes_screen_can_still_put_the_answers_in(
+    db_path, clock, isolated_home
+) -> None:
     from facilitator.screens.finish import FinishScreen
 
     sid, item = at_the_reflection(db_path, clock)

@@ -31,8 +31,9 @@ def at_the_roles(db_path: Path, clock, earlier: dict[str, list[str]] | None = No
             people[name] = add_member(store, programme_id, name).id
         if earlier:
             first = planning.start_session(store, programme_id, find_agenda(AGENDA))
-            where = next(i.position for i in running.get_session(store, first).items
-                         if i.kind == "roles")
+            where = next(
+                i.position for i in running.get_session(store, first).items if i.kind == "roles"
+            )
             for name, marked in earlier.items():
                 roles.set_roles(store, first, where, people[name], marked)
             running.finish_session(store, first, clock.advance(60))
@@ -46,10 +47,10 @@ def at_the_roles(db_path: Path, clock, earlier: dict[str, list[str]] | None = No
 
 
 async def test_each_person_marks_their_roles_and_the_room_sees_coverage(db_path, clock) -> None:
-    people, sid, item = at_the_roles(db_path, clock)
+    _people, sid, item = at_the_roles(db_path, clock)
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen, panel = await resume_at_panel(pilot, RolesPanel)
+        _screen, panel = await resume_at_panel(pilot, RolesPanel)
         assert "answering: Ann Ode (1 of 2)" in panel.border_title
 
         # Ann: Shaper (the first role), then Plant, further down past two group headings.
@@ -65,7 +66,9 @@ async def test_each_person_marks_their_roles_and_the_room_sees_coverage(db_path,
 
         board = roles.roles_board(app.store, sid, item)
         assert {m.name: m.roles for m in board.members} == {
-            "Ann Ode": ("Shaper", "Plant"), "Bea Ng": ("Plant",)}
+            "Ann Ode": ("Shaper", "Plant"),
+            "Bea Ng": ("Plant",),
+        }
         assert panel.border_title.startswith("Team roles · 2 of 2 answered")
         plant = next(text for text in option_texts(panel) if "Plant" in text)
         assert plant.split() == ["Thinking", "✓", "Plant", "2", "Ann", "Ode,", "Bea", "Ng"]
@@ -80,8 +83,9 @@ async def test_each_person_marks_their_roles_and_the_room_sees_coverage(db_path,
 
 
 async def test_anyone_can_be_chosen_and_last_time_is_offered(db_path, clock) -> None:
-    people, sid, item = at_the_roles(
-        db_path, clock, earlier={"Cal Roy": ["Monitor Evaluator", "Specialist"]})
+    _people, sid, item = at_the_roles(
+        db_path, clock, earlier={"Cal Roy": ["Monitor Evaluator", "Specialist"]}
+    )
     app = make_app(str(db_path), now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")

@@ -43,7 +43,9 @@ async def test_ratings_are_typed_a_digit_at_a_time(db_path, clock) -> None:
         await pilot.press("f5")
         await pilot.pause()
         shown = app.screen.query_one("#p-prompt", Markdown).source.splitlines()
-        assert "- Purpose · We agree why our network exists and what it is for — **3.0** (2)" in shown
+        assert (
+            "- Purpose · We agree why our network exists and what it is for — **3.0** (2)" in shown
+        )
         assert any(line.endswith("— *not rated yet*") for line in shown)
 
 
@@ -95,8 +97,11 @@ async def test_each_member_rates_down_the_list_in_turn(db_path, clock) -> None:
         await pilot.press("right_square_bracket", "1")  # Bea, back at the top
         await pilot.pause()
         results = scorecard_results(app.store, sid, card)
-        assert [r.by_member for r in results[:3]] == [((ann, 4), (bea, 1)), ((ann, 2),),
-                                                       ((ann, 3),)]
+        assert [r.by_member for r in results[:3]] == [
+            ((ann, 4), (bea, 1)),
+            ((ann, 2),),
+            ((ann, 3),),
+        ]
         assert "\n   Bea Ng: – · 3 · mean 3.0" in str(panel.get_option_at_index(3).prompt)
         await pilot.press("right_square_bracket", "2")  # round to the room again
         await pilot.pause()

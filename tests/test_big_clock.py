@@ -14,4 +14,6 @@ def test_the_block_font_is_at_least_five_rows_of_solid_blocks() -> None:
 def test_scaling_keeps_the_shape() -> None:
     assert scaled("█ \n █", 1) == "█ \n █"
     assert scaled("█ \n █", 2) == "██  \n██  \n  ██\n  ██"
-    assert len(scaled(block_text("00:00"), 3).splitlines()) == 3 * len(block_text("00:00").splitlines())
+    assert len(scaled(block_text("00:00"), 3).splitlines()) == 3 * len(
+        block_text("00:00").splitlines()
+    )

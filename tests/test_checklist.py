@@ -17,8 +17,12 @@ from sessions.services.scorecard import rate, scorecard_results
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
-OPTIONS = ("Doing it alone feels faster", "We don't know who to ask", "Wary of | motives <b>",
-           "Nobody gets the credit")
+OPTIONS = (
+    "Doing it alone feels faster",
+    "We don't know who to ask",
+    "Wary of | motives <b>",
+    "Nobody gets the credit",
+)
 
 
 @pytest.fixture
@@ -26,11 +30,19 @@ def agenda() -> Agenda:
     return Agenda(
         title="Checklist agenda",
         sections=(
-            Section("Step 2: Trusted people", 2, (
-                AgendaItem("Barriers we recognise", 600, kind="checklist", options=OPTIONS),
-                AgendaItem("Health check", 600, kind="scorecard",
-                           areas=(ScorecardArea("Purpose", ("We agree why we exist",)),)),
-            )),
+            Section(
+                "Step 2: Trusted people",
+                2,
+                (
+                    AgendaItem("Barriers we recognise", 600, kind="checklist", options=OPTIONS),
+                    AgendaItem(
+                        "Health check",
+                        600,
+                        kind="scorecard",
+                        areas=(ScorecardArea("Purpose", ("We agree why we exist",)),),
+                    ),
+                ),
+            ),
         ),
         source="test",
     )
@@ -49,7 +61,11 @@ def test_votes_add_up_and_rank_with_ties_sharing_a_place(store, session_id) -> N
     vote(store, session_id, 0, 1, 2)
     results = checklist_results(store, session_id, 0)
     assert [(r.option, r.votes, r.rank) for r in results] == [
-        (OPTIONS[0], 6, 1), (OPTIONS[1], 2, 3), (OPTIONS[2], 6, 1), (OPTIONS[3], 0, None)]
+        (OPTIONS[0], 6, 1),
+        (OPTIONS[1], 2, 3),
+        (OPTIONS[2], 6, 1),
+        (OPTIONS[3], 0, None),
+    ]
     assert [r.option for r in ranked(results)] == [OPTIONS[0], OPTIONS[2], OPTIONS[1], OPTIONS[3]]
 
 
@@ -63,14 +79,18 @@ def test_taking_back_withdraws_the_last_entry_only(store, session_id) -> None:
     assert checklist_results(store, session_id, 0)[1].votes == 0
 
 
-@pytest.mark.parametrize(("position", "index", "count", "says"), [
-    (0, 0, 0, "Add from 1 to 99 votes"),
-    (0, 0, 100, "Add from 1 to 99 votes"),
-    (0, 4, 1, "no option 5"),
-    (1, 0, 1, "not a checklist"),
-])
-def test_a_bad_vote_is_refused_and_nothing_changes(store, session_id, position, index, count,
-                                                   says) -> None:
+@pytest.mark.parametrize(
+    ("position", "index", "count", "says"),
+    [
+        (0, 0, 0, "Add from 1 to 99 votes"),
+        (0, 0, 100, "Add from 1 to 99 votes"),
+        (0, 4, 1, "no option 5"),
+        (1, 0, 1, "not a checklist"),
+    ],
+)
+def test_a_bad_vote_is_refused_and_nothing_changes(
+    store, session_id, position, index, count, says
+) -> None:
     with pytest.raises(FacilitatorError, match=says):
         vote(store, session_id, position, index, count)
     assert all(r.votes == 0 for r in checklist_results(store, session_id, 0))
@@ -104,10 +124,12 @@ def test_minutes_table_the_options_most_votes_first(store, session_id) -> None:
     item = build_minutes(store, session_id).sections[0].items[0]
     assert [r.option for r in item.checklist] == [OPTIONS[2], OPTIONS[3], OPTIONS[0], OPTIONS[1]]
     text = render_minutes(store, session_id, "md").decode("utf-8")
-    assert ("| Option | Votes | Rank |\n|---|---|---|\n"
-            "| Wary of \\| motives \\<b\\> | 7 | 1 |\n"
-            "| Nobody gets the credit | 1 | 2 |\n"
-            "| Doing it alone feels faster | 0 | — |\n") in text
+    assert (
+        "| Option | Votes | Rank |\n|---|---|---|\n"
+        "| Wary of \\| motives \\<b\\> | 7 | 1 |\n"
+        "| Nobody gets the credit | 1 | 2 |\n"
+        "| Doing it alone feels faster | 0 | — |\n"
+    ) in text
     from docx import Document
 
     document = Document(io.BytesIO(render_minutes(store, session_id, "docx")))
@@ -132,12 +154,12 @@ def test_the_dashboard_follows_the_latest_leaders_back_through_earlier_votes(
     vote(store, one, 0, 1, 2)
     vote(store, one, 0, 3, 4)
     withdraw_last(store, one, 0, 3)  # taken back: never counted
-    assert programme_dashboard(store, programme.id, date(2026, 11, 23)).checklist_trends[0] \
-        .points == ((1, 5),)
+    assert programme_dashboard(store, programme.id, date(2026, 11, 23)).checklist_trends[
+        0
+    ].points == ((1, 5),)
     planning.start_session(store, programme.id, agenda)  # session 2 votes on nothing
     three = planning.start_session(store, programme.id, agenda)
-    at = next(i.position for i in running.get_session(store, three).items
-              if i.kind == "checklist")
+    at = next(i.position for i in running.get_session(store, three).items if i.kind == "checklist")
     for index, count in ((1, 6), (2, 3), (3, 1), (0, 3)):
         vote(store, three, at, index, count)
     trends = programme_dashboard(store, programme.id, date(2026, 11, 23)).checklist_trends

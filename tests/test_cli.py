@@ -69,12 +69,17 @@ def test_agenda_list_shows_bundled_then_user_agendas(capsys) -> None:
     assert lines[0].split() == ["NAME", "WHERE", "STEPS", "TIME", "TITLE"]
     # Bundled agendas first, then the user's, each alphabetically.
     assert [line.split()[:2] for line in lines[1:]] == [
-        ["pcn-kickoff-90", "bundled"], ["pcn-partnership-4-step", "bundled"],
-        ["broken", "yours"], ["session-2", "yours"]]
+        ["pcn-kickoff-90", "bundled"],
+        ["pcn-partnership-4-step", "bundled"],
+        ["broken", "yours"],
+        ["session-2", "yours"],
+    ]
     assert lines[2].split()[2:6] == ["1-4", "3", "h", "5"]
     assert lines[2].endswith("PCN partnership — a working session through the four steps")
     assert "4 problems" in lines[3] and "facilitator agenda check" in lines[3]
-    assert lines[4].split()[2:5] == ["2", "1", "h"] and lines[4].endswith("Session 2: trusted people")
+    assert lines[4].split()[2:5] == ["2", "1", "h"] and lines[4].endswith(
+        "Session 2: trusted people"
+    )
 
 
 def test_agenda_check_a_good_file(tmp_path: Path, capsys) -> None:
@@ -91,7 +96,12 @@ def test_agenda_check_a_bad_file_reports_every_problem(tmp_path: Path, capsys) -
     out, err = capsys.readouterr()
     assert out == f"{good}: ok — 2 items, steps 2, 1 h\n"  # a bad file does not stop the rest
     lines = err.splitlines()
-    assert [line.split(": ", 1)[0] for line in lines] == [f"{bad}:2", f"{bad}:3", f"{bad}:4", f"{bad}:5"]
+    assert [line.split(": ", 1)[0] for line in lines] == [
+        f"{bad}:2",
+        f"{bad}:3",
+        f"{bad}:4",
+        f"{bad}:5",
+    ]
     assert lines[0] == (
         f"{bad}:2: there is no step 9: the framework has steps 1 to 4 — use `Step 1:` to "
         "`Step 4:`, or rename it so it does not start with `Step`"
@@ -117,8 +127,17 @@ def test_agenda_show_the_bundled_outline(capsys) -> None:
     assert lines[1] == "bundled:pcn-partnership-4-step · steps 1-4 · 17 items"
     assert "Step 1: Set-up right — vision and partners  [step 1: Set-up right]" in lines
     assert "Step 4: Enabling technologies  [step 4: Enabling technologies]" in lines
-    assert lines[lines.index("Welcome") + 1].split() == ["0:00", "10", "min", "discussion",
-                                                         "Introductions", "and", "hopes", "for", "today"]
+    assert lines[lines.index("Welcome") + 1].split() == [
+        "0:00",
+        "10",
+        "min",
+        "discussion",
+        "Introductions",
+        "and",
+        "hopes",
+        "for",
+        "today",
+    ]
     assert lines[-1] == "Total: 3 h 5 min"
 
 
@@ -151,7 +170,16 @@ def test_agenda_show_an_unknown_name(capsys) -> None:
         (["minutes", "1", "--format", "pdf"], "invalid choice: 'pdf'"),
         (["--bogus"], "unrecognized arguments: --bogus"),
     ],
-    ids=["command", "no-action", "action", "check-nothing", "show-nothing", "no-ref", "format", "option"],
+    ids=[
+        "command",
+        "no-action",
+        "action",
+        "check-nothing",
+        "show-nothing",
+        "no-ref",
+        "format",
+        "option",
+    ],
 )
 def test_bad_usage_is_one_line_and_exit_2(argv: list[str], words: str, capsys) -> None:
     with pytest.raises(SystemExit) as caught:
@@ -163,8 +191,16 @@ def test_bad_usage_is_one_line_and_exit_2(argv: list[str], words: str, capsys) -
     assert out == ""
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["agenda", "--help"], ["agenda", "check", "--help"],
-                                  ["agenda", "show", "--help"], ["minutes", "--help"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["agenda", "--help"],
+        ["agenda", "check", "--help"],
+        ["agenda", "show", "--help"],
+        ["minutes", "--help"],
+    ],
+)
 def test_help_on_every_command(argv: list[str], capsys) -> None:
     with pytest.raises(SystemExit) as caught:
         main(argv)
@@ -175,7 +211,10 @@ def test_help_on_every_command(argv: list[str], capsys) -> None:
 def test_help_from_another_folder_in_a_subprocess(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "facilitator", "--help"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "agenda" in result.stdout and "minutes" in result.stdout
@@ -205,8 +244,12 @@ def _check_minutes(text: str) -> None:
     assert "| send the notes | Sam | 2026-12-01 | open |" in text
 
 
-@pytest.mark.parametrize("ref", ["harbour-programme/1", "Harbour programme/1", "HARBOUR-PROGRAMME/1"])
-def test_minutes_by_programme_and_number_to_a_file(db_path, recorded, tmp_path, ref, capsys) -> None:
+@pytest.mark.parametrize(
+    "ref", ["harbour-programme/1", "Harbour programme/1", "HARBOUR-PROGRAMME/1"]
+)
+def test_minutes_by_programme_and_number_to_a_file(
+    db_path, recorded, tmp_path, ref, capsys
+) -> None:
     output = tmp_path / "out" / "minutes.md"
     assert main(["--db", str(db_path), "minutes", ref, "--output", str(output)]) == 0
     out, err = capsys.readouterr()
@@ -240,7 +283,9 @@ def test_the_database_comes_from_facilitator_db(db_path, recorded, monkeypatch, 
     _check_minutes(capsys.readouterr().out)
 
 
-def test_db_option_wins_over_facilitator_db(db_path, recorded, tmp_path, monkeypatch, capsys) -> None:
+def test_db_option_wins_over_facilitator_db(
+    db_path, recorded, tmp_path, monkeypatch, capsys
+) -> None:
     monkeypatch.setenv("FACILITATOR_DB", str(tmp_path / "other.db"))
     assert main(["--db", str(db_path), "minutes", str(recorded), "--output", "-"]) == 0
     _check_minutes(capsys.readouterr().out)
@@ -252,12 +297,17 @@ def test_db_option_wins_over_facilitator_db(db_path, recorded, tmp_path, monkeyp
     [
         ("harbour-programme/9", "facilitator: 'Harbour programme' has no session 9."),
         ("nowhere/1", "facilitator: No programme is called 'nowhere'."),
-        ("harbour-programme", "facilitator: 'harbour-programme' is not a session: give a session id or PROGRAMME/N"),
+        (
+            "harbour-programme",
+            "facilitator: 'harbour-programme' is not a session: give a session id or PROGRAMME/N",
+        ),
         ("harbour-programme/one", "is not a session"),
         ("4242", "facilitator: There is no session 4242."),
     ],
 )
-def test_a_bad_ref_is_one_line_and_exit_2(db_path, recorded, tmp_path, ref, message, capsys) -> None:
+def test_a_bad_ref_is_one_line_and_exit_2(
+    db_path, recorded, tmp_path, ref, message, capsys
+) -> None:
     output = tmp_path / "never.md"
     assert main(["--db", str(db_path), "minutes", ref, "--output", str(output)]) == 2
     out, err = capsys.readouterr()
@@ -297,8 +347,10 @@ def test_a_file_that_is_not_a_facilitator_database_is_refused(tmp_path: Path, ca
     other = _foreign_database(tmp_path)
     assert main(["--db", str(other), "minutes", "1"]) == 2
     line = _one_line(capsys.readouterr().err)
-    assert line == f"facilitator: {other} holds other data and is not a facilitator database; " \
+    assert (
+        line == f"facilitator: {other} holds other data and is not a facilitator database; "
         "give another path with --db."
+    )
     connection = sqlite3.connect(other)
     assert connection.execute("SELECT name FROM sqlite_master").fetchall() == [("patients",)]
     connection.close()

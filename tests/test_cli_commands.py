@@ -29,7 +29,9 @@ def recorded(db_path: Path) -> int:
 
 def test_minutes_by_programme_and_number_to_a_file(db_path, recorded, tmp_path, capsys) -> None:
     output = tmp_path / "out" / "minutes.md"
-    assert main(["--db", str(db_path), "minutes", "harbour-programme/1", "--output", str(output)]) == 0
+    assert (
+        main(["--db", str(db_path), "minutes", "harbour-programme/1", "--output", str(output)]) == 0
+    )
     assert capsys.readouterr().out.strip() == str(output)
     text = output.read_text(encoding="utf-8")
     assert text.startswith("# Harbour programme: session 1")
@@ -93,7 +95,9 @@ def test_usage_errors_are_one_line_and_exit_2(capsys) -> None:
 def test_help_works_from_any_folder(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "facilitator", "--help"],
-        cwd=tmp_path, capture_output=True, text=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0
     assert "agenda" in result.stdout and "minutes" in result.stdout

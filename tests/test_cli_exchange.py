@@ -24,8 +24,15 @@ def recorded(db_path: Path, small_agenda, clock) -> Path:
         people.set_attendance(store, sid, member.id, "present")
         running.toggle_clock(store, sid, now=clock())
         notes.add_note(store, sid, 0, "We want one front door", "deal", now=clock.advance(5))
-        notes.add_note(store, sid, 0, "a: send the notes @Sam 2026-12-01", "deal",
-                       now=clock.advance(5), member_id=member.id)
+        notes.add_note(
+            store,
+            sid,
+            0,
+            "a: send the notes @Sam 2026-12-01",
+            "deal",
+            now=clock.advance(5),
+            member_id=member.id,
+        )
         running.finish_session(store, sid, now=clock.advance(60))
     finally:
         store.close()
@@ -103,13 +110,22 @@ def test_import_of_a_name_already_here_is_refused_then_allowed_with_as(recorded,
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{oops", ("is not JSON (Expecting property name enclosed in double quotes at line 1, "
-                   "column 2).")),
+        (
+            "{oops",
+            (
+                "is not JSON (Expecting property name enclosed in double quotes at line 1, "
+                "column 2)."
+            ),
+        ),
         ('{"format": "minutes", "version": 1}', "is not a facilitator programme export"),
-        ('{"format": "facilitator-programme", "version": 7}',
-         "was written by a newer facilitator (format version 7; this one reads version 4)"),
-        ('{"format": "facilitator-programme", "version": 1, "members": [], "sessions": []}',
-         'is damaged or incomplete: the file has no "programme".'),
+        (
+            '{"format": "facilitator-programme", "version": 7}',
+            "was written by a newer facilitator (format version 7; this one reads version 4)",
+        ),
+        (
+            '{"format": "facilitator-programme", "version": 1, "members": [], "sessions": []}',
+            'is damaged or incomplete: the file has no "programme".',
+        ),
     ],
 )
 @pytest.mark.sqlite_only  # no database file may be created

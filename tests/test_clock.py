@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from sessions.clock import ClockEvent, countdown, format_clock, replay
 
-T0 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 def at(seconds: float) -> datetime:
@@ -22,7 +22,10 @@ def ev(kind: str, seconds: float, position: int = 0) -> ClockEvent:
 def test_no_events_is_a_clock_not_started() -> None:
     state = replay([])
     assert (state.started, state.running, state.position, state.session_elapsed) == (
-        False, False, 0, 0.0,
+        False,
+        False,
+        0,
+        0.0,
     )
 
 
@@ -33,16 +36,30 @@ def test_start_and_pause_counts_only_running_time() -> None:
 
 
 def test_moving_items_splits_time_between_them() -> None:
-    state = replay([ev("start", 0), ev("next", 100, 1), ev("next", 250, 2), ev("previous", 300, 1),
-                    ev("pause", 320, 1)])
+    state = replay(
+        [
+            ev("start", 0),
+            ev("next", 100, 1),
+            ev("next", 250, 2),
+            ev("previous", 300, 1),
+            ev("pause", 320, 1),
+        ]
+    )
     assert state.item_elapsed == {0: 100, 1: 170, 2: 50}
     assert state.position == 1
     assert state.session_elapsed == 320
 
 
 def test_moving_while_paused_adds_no_time() -> None:
-    state = replay([ev("start", 0), ev("pause", 10), ev("next", 500, 1), ev("resume", 900, 1),
-                    ev("pause", 905, 1)])
+    state = replay(
+        [
+            ev("start", 0),
+            ev("pause", 10),
+            ev("next", 500, 1),
+            ev("resume", 900, 1),
+            ev("pause", 905, 1),
+        ]
+    )
     assert state.item_elapsed == {0: 10, 1: 5}
 
 
@@ -100,10 +117,15 @@ def test_format_clock_switches_to_hours() -> None:
 
 
 def test_extend_changes_only_the_current_items_time() -> None:
-    state = replay([
-        ev("start", 0), ClockEvent("extend", at(10), 0, 60), ev("next", 20, 1),
-        ClockEvent("extend", at(30), 1, -60), ClockEvent("extend", at(40), 1, 300),
-    ])
+    state = replay(
+        [
+            ev("start", 0),
+            ClockEvent("extend", at(10), 0, 60),
+            ev("next", 20, 1),
+            ClockEvent("extend", at(30), 1, -60),
+            ClockEvent("extend", at(40), 1, 300),
+        ]
+    )
     assert state.item_extra == {0: 60, 1: 240}
     assert state.session_elapsed == 40  # time keeps running through an extend
 
@@ -135,9 +157,14 @@ def test_reading_the_log_without_heartbeats_replays_the_same(store, small_agenda
 
         from sessions.models import TimerEvent
 
-        every = [ClockEvent(k, a, p, s) for k, a, p, s in db.execute(
-            select(TimerEvent.kind, TimerEvent.at, TimerEvent.position, TimerEvent.seconds)
-            .where(TimerEvent.session_id == session_id).order_by(TimerEvent.id))]
+        every = [
+            ClockEvent(k, a, p, s)
+            for k, a, p, s in db.execute(
+                select(TimerEvent.kind, TimerEvent.at, TimerEvent.position, TimerEvent.seconds)
+                .where(TimerEvent.session_id == session_id)
+                .order_by(TimerEvent.id)
+            )
+        ]
     assert len(every) == 16 and len(read) == 3  # start, next, and the last heartbeat
     assert replay(read) == replay(every)
     assert replay(read).session_elapsed == 72

@@ -26,7 +26,10 @@ def drive_and_kill(db_path: Path, session_id: int, run: int, after: float) -> li
     """Run the driver, kill it `after` seconds into its work, and return what it reported."""
     driver = subprocess.Popen(
         [sys.executable, "-m", "tests.crash_driver", str(db_path), str(session_id), str(run)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     lines: list[str] = []
     ready = threading.Event()
@@ -48,8 +51,9 @@ def drive_and_kill(db_path: Path, session_id: int, run: int, after: float) -> li
     return lines
 
 
-def test_notes_and_heartbeats_survive_sigkill_at_random_moments(db_path: Path,
-                                                               small_agenda) -> None:
+def test_notes_and_heartbeats_survive_sigkill_at_random_moments(
+    db_path: Path, small_agenda
+) -> None:
     store = Store.open(db_path)
     programme = create_programme(store, "Crash programme")
     session_id = planning.start_session(store, programme.id, small_agenda)
@@ -79,8 +83,7 @@ def test_notes_and_heartbeats_survive_sigkill_at_random_moments(db_path: Path,
         store.close()
 
 
-def test_a_mirror_reading_beside_a_writer_never_meets_a_lock(db_path: Path,
-                                                             small_agenda) -> None:
+def test_a_mirror_reading_beside_a_writer_never_meets_a_lock(db_path: Path, small_agenda) -> None:
     """The mirror's reads while another process commits notes as fast as it can."""
     import time
 
@@ -89,7 +92,10 @@ def test_a_mirror_reading_beside_a_writer_never_meets_a_lock(db_path: Path,
     session_id = planning.start_session(store, programme.id, small_agenda)
     driver = subprocess.Popen(
         [sys.executable, "-m", "tests.crash_driver", str(db_path), str(session_id), "1"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert driver.stdout.readline().strip() == "ready", driver.stderr.read()

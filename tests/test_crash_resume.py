@@ -30,7 +30,9 @@ def wait_until(condition, what: str, seconds: float = 60.0):
     pytest.fail(f"the app never {what}")
 
 
-async def test_kill_the_app_mid_session_and_resume(db_path: Path, small_agenda, isolated_home) -> None:
+async def test_kill_the_app_mid_session_and_resume(
+    db_path: Path, small_agenda, isolated_home
+) -> None:
     store = Store.open(db_path)
     programme = create_programme(store, "Harbour programme")
     session_id = planning.start_session(store, programme.id, small_agenda)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import event
@@ -75,9 +75,9 @@ def test_sessions_have_their_state_date_and_times(store, programme, small_agenda
     running.toggle_clock(store, second, next_day)
     running.toggle_clock(store, second, clock.advance(90))  # paused, never finished
 
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     planning.start_session(store, programme.id, small_agenda)  # set up, never started
-    after = datetime.now(timezone.utc)
+    after = datetime.now(UTC)
 
     sessions = by_number(programme_dashboard(store, programme.id, TODAY))
     assert [sessions[n].state for n in (1, 2, 3)] == [FINISHED, UNFINISHED, PLANNED]
@@ -121,7 +121,10 @@ def test_a_step_is_worked_when_an_item_ran_or_has_notes(
     view = programme_dashboard(store, programme.id, TODAY)
     assert [s.steps_worked for s in view.sessions] == [(1,), (2,), (2,), ()]
     assert [(s.step, s.session_numbers) for s in view.steps] == [
-        (1, (1,)), (2, (2, 3)), (3, ()), (4, ()),
+        (1, (1,)),
+        (2, (2, 3)),
+        (3, ()),
+        (4, ()),
     ]
 
 
@@ -224,7 +227,7 @@ def test_rename_checks_the_name_and_keeps_the_slug(store, programme, small_agend
     # Its own name in other letters' case is not a clash.
     assert rename_programme(store, programme.id, "HARBOUR AND BAY").name == "HARBOUR AND BAY"
     # An archived programme still holds its name.
-    archive_programme(store, other.id, datetime(2026, 11, 23, tzinfo=timezone.utc))
+    archive_programme(store, other.id, datetime(2026, 11, 23, tzinfo=UTC))
     with pytest.raises(InputError, match="already exists"):
         rename_programme(store, programme.id, "Bay programme")
     with pytest.raises(NotFoundError):

@@ -31,8 +31,11 @@ def small_disk(tmp_path: Path):
     mount.mkdir()
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small tmpfs needs root; test_app simulates a full disk instead")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={DISK_BYTES}", "tmpfs",
-                           str(mount)], capture_output=True, text=True)
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={DISK_BYTES}", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
     if made.returncode != 0:
         pytest.skip(f"could not mount a tmpfs here: {made.stderr.strip()}")
     try:
@@ -76,12 +79,15 @@ async def test_a_disk_that_fills_keeps_the_note_in_the_line_until_there_is_room(
         assert screen.query_one("#note", Input).value == typed
         assert "disk is full" in static_text(screen, "#capture-status")
         assert [n.text for n in notes.list_notes(app.store, session_id)] == [
-            "saved before the disk filled"]
+            "saved before the disk filled"
+        ]
 
         filler.unlink()
         await pilot.press("enter")  # the same line, sent again once there is room
         await pilot.pause()
         assert screen.query_one("#note", Input).value == ""
         assert [n.text for n in notes.list_notes(app.store, session_id)] == [
-            "saved before the disk filled", typed.strip()]
+            "saved before the disk filled",
+            typed.strip(),
+        ]
     app.store.close()

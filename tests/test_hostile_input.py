@@ -15,10 +15,34 @@ from sessions.services.programmes import create_programme
 from sessions.store import Store
 
 FRAGMENTS = (
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "**bold**", "`code`",
-    "[link](javascript:alert(1))", "| cell |", "\x00", "\x1b[31m", "&amp;", "<!--", "]]>",
-    "# heading", "- item", "1. item", "> quote", "\\", "\u202e", "\ufeff", "🩺", "Zoë", "港",
-    "\r\n", "\t", "<b>", "</td></tr>", "{{ m.title }}", "{% raw %}", "[i]rich[/i]",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "**bold**",
+    "`code`",
+    "[link](javascript:alert(1))",
+    "| cell |",
+    "\x00",
+    "\x1b[31m",
+    "&amp;",
+    "<!--",
+    "]]>",
+    "# heading",
+    "- item",
+    "1. item",
+    "> quote",
+    "\\",
+    "\u202e",
+    "\ufeff",
+    "🩺",
+    "Zoë",
+    "港",
+    "\r\n",
+    "\t",
+    "<b>",
+    "</td></tr>",
+    "{{ m.title }}",
+    "{% raw %}",
+    "[i]rich[/i]",
 )
 hostile = st.lists(
     st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40)), min_size=1, max_size=12
@@ -26,8 +50,31 @@ hostile = st.lists(
 
 # The only elements the minutes page is built from: anything else came from a note.
 PAGE_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "ul", "ol",
-    "li", "em", "strong", "table", "thead", "tbody", "tr", "th", "td", "br", "hr", "code",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "em",
+    "strong",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "br",
+    "hr",
+    "code",
 }
 
 
@@ -46,14 +93,20 @@ class Tags(HTMLParser):
 def session(tmp_path_factory):
     store = Store.open(tmp_path_factory.mktemp("hostile") / "facilitator.db")
     programme = create_programme(store, "Hostile programme")
-    agenda = Agenda("Hostile", sections=(Section("Step 1: Set-up", 1, (
-        AgendaItem("Anything goes", 600),)),), source="test")
+    agenda = Agenda(
+        "Hostile",
+        sections=(Section("Step 1: Set-up", 1, (AgendaItem("Anything goes", 600),)),),
+        source="test",
+    )
     yield store, planning.start_session(store, programme.id, agenda)
     store.close()
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(text=hostile)
 def test_a_hostile_note_round_trips_and_stays_text_in_html(session, text) -> None:
     store, sid = session

@@ -58,9 +58,7 @@ def test_the_checklist_options_match_the_four_step_agenda(
     assert options == only(four_step, "checklist").options
 
 
-def test_the_scorecard_areas_match_the_four_step_agenda(
-    kickoff: Agenda, four_step: Agenda
-) -> None:
+def test_the_scorecard_areas_match_the_four_step_agenda(kickoff: Agenda, four_step: Agenda) -> None:
     areas = only(kickoff, "scorecard").areas
     assert [area.name for area in areas] == ["Purpose", "Performance", "Operations", "Capacity"]
     assert areas == only(four_step, "scorecard").areas

@@ -47,8 +47,13 @@ def test_the_first_frame_needs_no_database_layer() -> None:
         "HomeScreen()\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, cwd=Path(__file__).resolve().parents[1])
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert result.stdout.strip() == "[]"
 
 
@@ -116,8 +121,10 @@ def test_the_command_line_reports_it_in_one_line_after_the_terminal_is_back(
 ) -> None:
     before = spoil(db_path)
     home = tmp_path / "home"
-    app = PtyApp(python_module("facilitator", "--db", str(db_path)),
-                 env={"FACILITATOR_HOME": str(home), "PATH": "/usr/bin:/bin"})
+    app = PtyApp(
+        python_module("facilitator", "--db", str(db_path)),
+        env={"FACILITATOR_HOME": str(home), "PATH": "/usr/bin:/bin"},
+    )
     with app:
         deadline = time.monotonic() + 60
         while app.running() and time.monotonic() < deadline:

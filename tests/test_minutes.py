@@ -26,8 +26,9 @@ def finished_session(store, small_agenda, clock) -> int:
     notes.add_note(store, sid, 1, "One frailty pathway for the town", "deal", now=clock())
     notes.add_note(store, sid, 1, "Practices trust the pharmacists", "relationship", now=clock())
     notes.add_note(store, sid, 1, "d: pool the winter money", "deal", now=clock())
-    notes.add_note(store, sid, 1, "a: draft the agreement @Dr Patel 2026-12-01", "deal",
-                   now=clock())
+    notes.add_note(
+        store, sid, 1, "a: draft the agreement @Dr Patel 2026-12-01", "deal", now=clock()
+    )
     running.finish_session(store, sid, clock.advance(1500))
     return sid
 
@@ -47,7 +48,10 @@ def test_minutes_carry_the_session(store, finished_session) -> None:
     assert "**Relationship**\n\n- Practices trust the pharmacists" in text
     assert "**Decisions**\n\n- pool the winter money" in text
     assert "- draft the agreement — Dr Patel (due 2026-12-01)" in text
-    assert "| draft the agreement | Dr Patel | 2026-12-01 | open | What can we only do together? |" in text
+    assert (
+        "| draft the agreement | Dr Patel | 2026-12-01 | open | What can we only do together? |"
+        in text
+    )
     assert "| Step 1: Set-up right | 1 | 1 |" in text
     assert "| Whole session | 2 | 1 |" in text
 
@@ -119,8 +123,9 @@ def test_minutes_name_who_came_who_declared_and_who_said_what(store, small_agend
 
     programme = create(store, "People programme")
     sid = planning.start_session(store, programme.id, small_agenda)
-    patel = people.add_member(store, programme.id, "Dr Asha Patel", "Harbour Surgery",
-                              "practice", "GP partner")
+    patel = people.add_member(
+        store, programme.id, "Dr Asha Patel", "Harbour Surgery", "practice", "GP partner"
+    )
     hughes = people.add_member(store, programme.id, "Zoë *Hughes*", "Bay Pharmacy", "pharmacy")
     people.set_attendance(store, sid, patel.id, "present")
     people.set_attendance(store, sid, hughes.id, "apologies")
@@ -130,8 +135,10 @@ def test_minutes_name_who_came_who_declared_and_who_said_what(store, small_agend
     text = render_markdown(build_minutes(store, sid))
     assert "**Present:** Dr Asha Patel (Harbour Surgery, GP partner)" in text
     assert "**Apologies:** Zoë \\*Hughes\\* (Bay Pharmacy)" in text
-    assert ("- Dr Asha Patel: Partner in a bidding practice "
-            "(left the room for What can we only do together?)") in text
+    assert (
+        "- Dr Asha Patel: Partner in a bidding practice "
+        "(left the room for What can we only do together?)"
+    ) in text
     assert "- Final wording *(Dr Asha Patel)*" in text
     assert "First wording" not in text
 
@@ -151,19 +158,25 @@ def reviewed_programme(store, small_agenda, clock) -> tuple[int, int, int]:
         notes.add_note(store, first, 1, line, "deal", now=clock())
     running.finish_session(store, first, clock.advance(1800))
 
-    second = planning.start_session(store, programme.id, small_agenda,
-                                    planned_for=date(2026, 12, 14))
+    second = planning.start_session(
+        store, programme.id, small_agenda, planned_for=date(2026, 12, 14)
+    )
     clock.current = clock.current.replace(month=12, day=14)
     running.toggle_clock(store, second, clock())
     entries = {e.text: e.action_id for e in review_entries(store, second, date(2026, 12, 14))}
     review_action(store, second, entries["send the data sharing agreement"], "done", now=clock())
-    review_action(store, second, entries["book the *community* room | hall <b>now</b>"], "kept",
-                  new_due=date(2027, 1, 15), now=clock())
+    review_action(
+        store,
+        second,
+        entries["book the *community* room | hall <b>now</b>"],
+        "kept",
+        new_due=date(2027, 1, 15),
+        now=clock(),
+    )
     review_action(store, second, entries["ask the trust about beds"], "dropped", now=clock())
     running.finish_session(store, second, clock.advance(1800))
 
-    third = planning.start_session(store, programme.id, small_agenda,
-                                   planned_for=date(2027, 1, 18))
+    third = planning.start_session(store, programme.id, small_agenda, planned_for=date(2027, 1, 18))
     return first, second, third
 
 
@@ -175,11 +188,13 @@ def test_matters_arising_minutes_each_review(store, reviewed_programme) -> None:
     assert lines[:heading].count("## Matters arising") == 1
     table = lines.index("| Action | Owner | From session | Outcome |")
     assert heading < table < lines.index("### 2. Introductions")
-    assert lines[table + 1:table + 6] == [
+    assert lines[table + 1 : table + 6] == [
         "|---|---|---|---|",
         "| send the data sharing agreement | Sam | 1 | done |",
-        ("| book the \\*community\\* room \\| hall \\<b\\>now\\</b\\> | Dr Patel | 1 "
-         "| kept open, due moved 2026-12-03 → 2027-01-15 |"),
+        (
+            "| book the \\*community\\* room \\| hall \\<b\\>now\\</b\\> | Dr Patel | 1 "
+            "| kept open, due moved 2026-12-03 → 2027-01-15 |"
+        ),
         "| ask the trust about beds | Jo | 1 | dropped |",
         "| write to the LMC | — | 1 | not reviewed |",
     ]
@@ -194,8 +209,9 @@ def test_matters_arising_minutes_keep_the_date_this_session_set(
 ) -> None:
     _, second, third = reviewed_programme
     running.toggle_clock(store, third, clock.advance(86400 * 30))
-    kept = next(e for e in review_entries(store, third, date(2027, 1, 18))
-                if e.text.startswith("book"))
+    kept = next(
+        e for e in review_entries(store, third, date(2027, 1, 18)) if e.text.startswith("book")
+    )
     review_action(store, third, kept.action_id, "kept", new_due=date(2027, 3, 1), now=clock())
     text = render_markdown(build_minutes(store, second))
     assert "| Dr Patel | 1 | kept open, due moved 2026-12-03 → 2027-01-15 |" in text
@@ -223,14 +239,14 @@ def test_a_matters_arising_item_with_nothing_open_says_so(store, small_agenda) -
     planning.start_session(store, programme.id, small_agenda)
     second = planning.start_session(store, programme.id, small_agenda)
     text = render_markdown(build_minutes(store, second))
-    assert ("### 1. Actions from earlier sessions\n\n*Planned 5 min; not reached.*\n\n"
-            "*No actions were open from earlier sessions.*\n\n## Welcome") in text
+    assert (
+        "### 1. Actions from earlier sessions\n\n*Planned 5 min; not reached.*\n\n"
+        "*No actions were open from earlier sessions.*\n\n## Welcome"
+    ) in text
 
 
 def test_next_session_follows_the_balance_table(store, finished_session, small_agenda) -> None:
     programme_id = running.get_session(store, finished_session).programme_id
     planning.start_session(store, programme_id, small_agenda, planned_for=date(2026, 12, 21))
     text = render_markdown(build_minutes(store, finished_session))
-    assert text.endswith(
-        "| Whole session | 2 | 1 |\n\n**Next session:** Monday 21 December 2026\n"
-    )
+    assert text.endswith("| Whole session | 2 | 1 |\n\n**Next session:** Monday 21 December 2026\n")

@@ -37,15 +37,16 @@ def board_session(store, small_agenda, clock) -> int:
     programme = create_programme(store, "Harbour programme", "Harbour PCN")
     first = planning.start_session(store, programme.id, small_agenda, facilitator="Morgan Lee")
     running.toggle_clock(store, first, clock())
-    notes.add_note(store, first, 1, "a: map the data flows @Jo due 2026-12-01", "deal",
-                   now=clock())
+    notes.add_note(store, first, 1, "a: map the data flows @Jo due 2026-12-01", "deal", now=clock())
     running.finish_session(store, first, clock.advance(1800))
 
-    patel = people.add_member(store, programme.id, "Dr Asha Patel", "Harbour Surgery",
-                              "practice", "GP partner")
+    patel = people.add_member(
+        store, programme.id, "Dr Asha Patel", "Harbour Surgery", "practice", "GP partner"
+    )
     hughes = people.add_member(store, programme.id, "Zoë Hughes", "Bay Pharmacy", "pharmacy")
-    second = planning.start_session(store, programme.id, small_agenda, facilitator="Morgan Lee",
-                                    planned_for=date(2026, 12, 14))
+    second = planning.start_session(
+        store, programme.id, small_agenda, facilitator="Morgan Lee", planned_for=date(2026, 12, 14)
+    )
     clock.current = clock.current.replace(month=12, day=14)
     people.set_attendance(store, second, patel.id, "present")
     people.set_attendance(store, second, hughes.id, "apologies")
@@ -57,15 +58,14 @@ def board_session(store, small_agenda, clock) -> int:
     notes.add_note(store, second, 1, "Welcome agreed", "deal", now=clock())
     running.move(store, second, +1, clock.advance(300))
     notes.add_note(store, second, 2, "One front door for patients", "deal", now=clock())
-    notes.add_note(store, second, 2, "Practices trust the pharmacists", "relationship",
-                   now=clock())
+    notes.add_note(store, second, 2, "Practices trust the pharmacists", "relationship", now=clock())
     notes.add_note(store, second, 2, "d: pool the winter money", "deal", now=clock())
-    notes.add_note(store, second, 2, "a: draft the agreement @Dr Patel 2027-01-10", "deal",
-                   now=clock())
+    notes.add_note(
+        store, second, 2, "a: draft the agreement @Dr Patel 2027-01-10", "deal", now=clock()
+    )
     for text in HOSTILE:
         notes.add_note(store, second, 2, text, "relationship", now=clock())
-    notes.add_note(store, second, 2, f"a: {HOSTILE[1]} @<i>Sam</i> 2027-01-11", "deal",
-                   now=clock())
+    notes.add_note(store, second, 2, f"a: {HOSTILE[1]} @<i>Sam</i> 2027-01-11", "deal", now=clock())
     notes.add_note(store, second, 2, LONG, "deal", now=clock())
     running.finish_session(store, second, clock.advance(1200))
     planning.start_session(store, programme.id, small_agenda, planned_for=date(2027, 1, 18))
@@ -147,9 +147,20 @@ def test_html_is_a_self_contained_page_in_board_order(store, board_session) -> N
     assert not tags & {"script", "img", "link", "iframe", "object", "a", "b", "i"}
     assert not any("src" in attrs or "href" in attrs for _, attrs in page.tags)
     text = "".join(page.text)
-    _in_order(text, ("Harbour programme: session 2", "Facilitator: Morgan Lee",
-                     "Declarations of interest", "Matters arising", "Welcome", "Step 1",
-                     "Action log", "Deal and relationship", "Next session:"))
+    _in_order(
+        text,
+        (
+            "Harbour programme: session 2",
+            "Facilitator: Morgan Lee",
+            "Declarations of interest",
+            "Matters arising",
+            "Welcome",
+            "Step 1",
+            "Action log",
+            "Deal and relationship",
+            "Next session:",
+        ),
+    )
 
 
 def test_html_shows_hostile_notes_as_text(store, board_session) -> None:
@@ -177,8 +188,9 @@ def test_html_starts_each_step_on_a_new_printed_page(store, board_session) -> No
     h2 = [attrs.get("class") for tag, attrs in page.tags if tag == "h2"]
     # Matters arising, Welcome, Step 1, Action log, Deal and relationship.
     assert h2 == [None, None, "step", None, None]
-    assert "h2.step { break-before: page; }" in render_minutes(
-        store, board_session, "html").decode("utf-8")
+    assert "h2.step { break-before: page; }" in render_minutes(store, board_session, "html").decode(
+        "utf-8"
+    )
 
 
 def _docx(data: bytes):
@@ -196,23 +208,39 @@ def test_word_reads_back_with_headings_tables_and_properties(store, board_sessio
     styles = [(p.style.name, p.text) for p in document.paragraphs if p.text]
     assert styles[0] == ("Title", "Harbour programme: session 2")
     headings = [text for style, text in styles if style.startswith("Heading 1")]
-    assert headings == ["Attendance", "Declarations of interest", "Matters arising", "Welcome",
-                        "Step 1: Set-up right — vision and partners", "Action log",
-                        "Deal and relationship"]
+    assert headings == [
+        "Attendance",
+        "Declarations of interest",
+        "Matters arising",
+        "Welcome",
+        "Step 1: Set-up right — vision and partners",
+        "Action log",
+        "Deal and relationship",
+    ]
     step = next(p for p in document.paragraphs if p.text.startswith("Step 1:"))
     assert step.paragraph_format.page_break_before
-    tables = [[[cell.text for cell in row.cells] for row in table.rows]
-              for table in document.tables]
+    tables = [
+        [[cell.text for cell in row.cells] for row in table.rows] for table in document.tables
+    ]
     attendance, review, actions, balance = tables
     assert attendance == [
         ["Name", "Organisation", "Role", "Attendance"],
         ["Dr Asha Patel", "Harbour Surgery", "GP partner", "Present"],
         ["Zoë Hughes", "Bay Pharmacy", "", "Apologies"],
     ]
-    assert review[1] == ["map the data flows", "Jo", "1",
-                         "kept open, due moved 2026-12-01 → 2027-01-15"]
-    assert actions[1] == ["draft the agreement", "Dr Patel", "2027-01-10", "open",
-                          "What can we only do together?"]
+    assert review[1] == [
+        "map the data flows",
+        "Jo",
+        "1",
+        "kept open, due moved 2026-12-01 → 2027-01-15",
+    ]
+    assert actions[1] == [
+        "draft the agreement",
+        "Dr Patel",
+        "2027-01-10",
+        "open",
+        "What can we only do together?",
+    ]
     assert actions[2][:2] == [HOSTILE[1], "<i>Sam</i>"]
     assert balance[-1] == ["Whole session", "3", "6"]
     text = "\n".join(p.text for p in document.paragraphs)
@@ -239,7 +267,8 @@ def test_every_format_says_the_same_things(store, board_session) -> None:
     html = "".join(_page(render_minutes(store, board_session, "html")).text)
     word = _docx(render_minutes(store, board_session, "docx"))
     word_text = "\n".join(p.text for p in word.paragraphs) + "\n".join(
-        cell.text for table in word.tables for row in table.rows for cell in row.cells)
+        cell.text for table in word.tables for row in table.rows for cell in row.cells
+    )
     for section in minutes.sections:
         for item in section.items:
             for part in (item.title, item.timing):
@@ -280,9 +309,19 @@ def test_libreoffice_opens_the_word_minutes(store, board_session, tmp_path) -> N
 
     def convert(target: str) -> None:
         subprocess.run(
-            ["libreoffice", f"-env:UserInstallation={profile}", "--headless",
-             "--convert-to", target, "--outdir", str(tmp_path), str(source)],
-            check=True, capture_output=True, timeout=300,
+            [
+                "libreoffice",
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(tmp_path),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
             env={**os.environ, "HOME": str(tmp_path)},
         )
 

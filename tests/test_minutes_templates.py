@@ -55,11 +55,11 @@ def test_an_override_of_the_page_changes_the_html_around_the_minutes(
     store, session_id, user_templates
 ) -> None:
     (user_templates / "page.html.j2").write_text(
-        "<html><title>{{ title }}</title><body class=\"ours\">{{ body }}</body></html>\n",
+        '<html><title>{{ title }}</title><body class="ours">{{ body }}</body></html>\n',
         encoding="utf-8",
     )
     html = render_minutes(store, session_id, "html").decode("utf-8")
-    assert html.startswith("<html><title>Harbour programme: session 1</title><body class=\"ours\">")
+    assert html.startswith('<html><title>Harbour programme: session 1</title><body class="ours">')
     assert "<h1>Harbour programme: session 1</h1>" in html
     assert "&lt;b&gt;one&lt;/b&gt;" in html
 
@@ -68,7 +68,11 @@ def test_an_override_of_the_page_changes_the_html_around_the_minutes(
     ("template", "line", "says"),
     [
         ("# {{ m.title }}\n\n{% for s in m.sections %}\n{{ s.title }}\n", 4, "Unexpected end"),
-        ("# {{ m.title }}\n\n{{ m.chair }}\n", 3, "unknown name: 'Minutes' has no attribute 'chair'"),
+        (
+            "# {{ m.title }}\n\n{{ m.chair }}\n",
+            3,
+            "unknown name: 'Minutes' has no attribute 'chair'",
+        ),
         ("# {{ m.title }}\n{{ chair }}\n", 2, "unknown name: 'chair' is undefined"),
         ("# {{ m.title }}\n{{ m.session_number + 'x' }}\n", 2, "TypeError"),
     ],
@@ -112,8 +116,21 @@ def recorded(db_path: Path, small_agenda) -> Path:
 def test_command_line_template_file(recorded, tmp_path, capsys) -> None:
     template = tmp_path / "board.md"
     template.write_text("Board copy of {{ m.title | md }}\n", encoding="utf-8")
-    assert main(["--db", str(recorded), "minutes", "harbour-programme/1", "--template",
-                 str(template), "--output", "-"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(recorded),
+                "minutes",
+                "harbour-programme/1",
+                "--template",
+                str(template),
+                "--output",
+                "-",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out == "Board copy of Harbour programme: session 1\n"
 
 
@@ -123,8 +140,20 @@ def test_command_line_broken_template_is_one_line_and_writes_nothing(
     template = tmp_path / "board.md"
     template.write_text("line one\n{% if m.title %}\n", encoding="utf-8")
     output = tmp_path / "minutes.html"
-    code = main(["--db", str(recorded), "minutes", "harbour-programme/1", "--template",
-                 str(template), "--format", "html", "--output", str(output)])
+    code = main(
+        [
+            "--db",
+            str(recorded),
+            "minutes",
+            "harbour-programme/1",
+            "--template",
+            str(template),
+            "--format",
+            "html",
+            "--output",
+            str(output),
+        ]
+    )
     error = capsys.readouterr().err
     assert code == 2
     assert error.startswith(f"facilitator: {template.resolve()}:2: ")
@@ -150,8 +179,21 @@ def test_command_line_template_refusals(recorded, tmp_path, capsys, args, says) 
 @pytest.mark.parametrize("fmt", ["html", "docx"])
 def test_command_line_writes_each_format(recorded, tmp_path, capsys, fmt) -> None:
     output = tmp_path / f"minutes.{fmt}"
-    assert main(["--db", str(recorded), "minutes", "harbour-programme/1", "--format", fmt,
-                 "--output", str(output)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(recorded),
+                "minutes",
+                "harbour-programme/1",
+                "--format",
+                fmt,
+                "--output",
+                str(output),
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out.strip() == str(output)
     data = output.read_bytes()
     if fmt == "html":

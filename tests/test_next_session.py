@@ -26,16 +26,23 @@ def programme(store):
 @pytest.fixture
 def four_steps() -> Agenda:
     """A welcome, two items for each step with a break between 2 and 3, and a close."""
+
     def step(number: int) -> Section:
-        return Section(f"Step {number}: the step", number,
-                       (AgendaItem(f"{number}a", 600), AgendaItem(f"{number}b", 600)))
+        return Section(
+            f"Step {number}: the step",
+            number,
+            (AgendaItem(f"{number}a", 600), AgendaItem(f"{number}b", 600)),
+        )
+
     return Agenda(
         title="Four steps",
         sections=(
             Section("Welcome", None, (AgendaItem("Hello", 300),)),
-            step(1), step(2),
+            step(1),
+            step(2),
             Section("Break", None, (AgendaItem("Tea", 900, kind="break"),)),
-            step(3), step(4),
+            step(3),
+            step(4),
             Section("Close", None, (AgendaItem("Goodbye", 300),)),
         ),
         source="test",
@@ -62,7 +69,10 @@ def test_later_sessions_open_with_matters_arising(store, programme, four_steps) 
     second = planning.start_session(store, programme.id, four_steps)
     item = running.get_session(store, second).items[0]
     assert (item.section_title, item.title, item.kind) == (
-        "Matters arising", "Actions from earlier sessions", planning.MATTERS_ARISING)
+        "Matters arising",
+        "Actions from earlier sessions",
+        planning.MATTERS_ARISING,
+    )
     assert item.planned_seconds == 4 * 2 * 60  # two minutes an action
     assert titles(store, second)[1:] == titles(store, first)
 
@@ -81,7 +91,7 @@ def test_from_a_step_past_the_agenda_is_refused_and_nothing_made(
     store, programme, four_steps
 ) -> None:
     only_two = Agenda("Early steps", sections=four_steps.sections[:3], source="test")
-    with pytest.raises(InputError, match="stops before step 3 .*covers steps 1, 2"):
+    with pytest.raises(InputError, match=r"stops before step 3 .*covers steps 1, 2"):
         planning.start_session(store, programme.id, only_two, from_step=3)
     assert running.list_unfinished(store) == []
 
@@ -98,11 +108,19 @@ def test_a_planned_session_keeps_its_date_and_expected_members(
     sam = people.add_member(store, programme.id, "Sam")
     ana = people.add_member(store, programme.id, "Ana")
     people.add_member(store, programme.id, "Not coming")
-    sid = planning.start_session(store, programme.id, four_steps, planned_for=date(2026, 12, 8),
-                                 expected=[sam.id, ana.id, sam.id])
+    sid = planning.start_session(
+        store,
+        programme.id,
+        four_steps,
+        planned_for=date(2026, 12, 8),
+        expected=[sam.id, ana.id, sam.id],
+    )
     waiting = running.list_unfinished(store)[0]
     assert (waiting.session_id, waiting.started, waiting.planned_for) == (
-        sid, False, date(2026, 12, 8))
+        sid,
+        False,
+        date(2026, 12, 8),
+    )
     marked = {entry.member.name: entry.status for entry in people.attendance(store, sid)}
     assert marked == {"Ana": "expected", "Not coming": "absent", "Sam": "expected"}
     # The room then says who came: expected is only until then.
@@ -129,13 +147,15 @@ def test_usual_attendees_are_those_present_last_time(store, programme, four_step
     assert planning.usual_attendees(store, programme.id) == [sam.id]
 
 
-def test_the_outlook_names_the_next_number_and_what_waits(store, programme, four_steps,
-                                                          clock) -> None:
+def test_the_outlook_names_the_next_number_and_what_waits(
+    store, programme, four_steps, clock
+) -> None:
     assert planning.outlook(store, programme.id) == planning.Outlook(1, ())
     one = planning.start_session(store, programme.id, four_steps)
     planning.start_session(store, programme.id, four_steps, planned_for=date(2026, 12, 8))
     assert planning.outlook(store, programme.id) == planning.Outlook(
-        3, ((1, None), (2, date(2026, 12, 8))))
+        3, ((1, None), (2, date(2026, 12, 8)))
+    )
     running.toggle_clock(store, one, clock())  # started: no longer waiting
     assert planning.outlook(store, programme.id).waiting == ((2, date(2026, 12, 8)),)
 
@@ -201,20 +221,24 @@ def test_changing_an_outcome_starts_from_the_action_as_it_was(store, programme, 
     again = review_entries(store, second, TODAY)[1]
     assert (again.outcome, again.due) == ("done", date(2026, 12, 1))
     review_action(store, second, draft.action_id, "kept")  # kept, no new date: as it was
-    assert [(a.status, a.due) for a in list_actions(store, programme.id)
-            if a.id == draft.action_id] == [("open", date(2026, 12, 1))]
+    assert [
+        (a.status, a.due) for a in list_actions(store, programme.id) if a.id == draft.action_id
+    ] == [("open", date(2026, 12, 1))]
 
 
-def test_a_kept_action_comes_back_in_the_session_after(store, programme, four_steps,
-                                                       carried) -> None:
+def test_a_kept_action_comes_back_in_the_session_after(
+    store, programme, four_steps, carried
+) -> None:
     _, second = carried
-    room, draft, lmc = review_entries(store, second, TODAY)
+    room, draft, _lmc = review_entries(store, second, TODAY)
     review_action(store, second, room.action_id, "done")
     review_action(store, second, draft.action_id, "kept", new_due=date(2027, 1, 15))
     action(store, second, 1, "a: raised in session two")
     third = planning.start_session(store, programme.id, four_steps)
     assert [e.text for e in review_entries(store, third, TODAY)] == [
-        "send the data sharing draft", "ask the LMC", "raised in session two",
+        "send the data sharing draft",
+        "ask the LMC",
+        "raised in session two",
     ]
     # Session 2's own actions are not in its own review.
     assert "raised in session two" not in [e.text for e in review_entries(store, second, TODAY)]
@@ -224,7 +248,7 @@ def test_review_refusals_change_nothing(store, programme, four_steps, carried, c
     _, second = carried
     room = review_entries(store, second, TODAY)[0]
     action(store, second, 1, "a: raised here")
-    own = [a for a in list_actions(store, programme.id) if a.text == "raised here"][0]
+    own = next(a for a in list_actions(store, programme.id) if a.text == "raised here")
     with pytest.raises(InputError, match="one of: done, kept, dropped"):
         review_action(store, second, room.action_id, "maybe")
     with pytest.raises(InputError, match="Only an action kept open takes a new due date"):
@@ -235,7 +259,7 @@ def test_review_refusals_change_nothing(store, programme, four_steps, carried, c
     elsewhere = planning.start_session(store, other.id, four_steps)
     with pytest.raises(NotFoundError):
         review_action(store, elsewhere, room.action_id, "done")
-    already_done = [a for a in list_actions(store, programme.id) if a.status == "done"][0]
+    already_done = next(a for a in list_actions(store, programme.id) if a.status == "done")
     with pytest.raises(InputError, match="no longer open"):
         review_action(store, second, already_done.id, "dropped")
     running.toggle_clock(store, second, clock())
@@ -281,8 +305,7 @@ def test_a_step_gone_through_suggests_the_next(store, programme, four_steps, clo
     assert suggest_step(store, programme.id).step == 3
 
 
-def test_finishing_on_a_steps_last_item_counts_it_done(store, programme, four_steps,
-                                                       clock) -> None:
+def test_finishing_on_a_steps_last_item_counts_it_done(store, programme, four_steps, clock) -> None:
     one = planning.start_session(store, programme.id, four_steps)
     run_to(store, one, 4, clock, finish=True)  # 2b, the last of step 2
     assert suggest_step(store, programme.id).step == 3
@@ -291,8 +314,9 @@ def test_finishing_on_a_steps_last_item_counts_it_done(store, programme, four_st
     assert suggest_step(store, programme.id).step == 3
 
 
-def test_the_latest_session_that_reached_a_step_decides(store, programme, four_steps,
-                                                        clock) -> None:
+def test_the_latest_session_that_reached_a_step_decides(
+    store, programme, four_steps, clock
+) -> None:
     one = planning.start_session(store, programme.id, four_steps)
     run_to(store, one, 10, clock, finish=True)  # all the way to the close
     assert suggest_step(store, programme.id).reason == "session 1 reached step 4, the last"

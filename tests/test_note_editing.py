@@ -44,7 +44,8 @@ def test_an_edit_keeps_the_earlier_line(store, session_id) -> None:
     assert edited.text == "One front door for every patient" and edited.edited
     assert [n.text for n in notes.list_notes(store, session_id)] == [edited.text]
     assert note_history(store, note.id) == [
-        "One front door for patients", "One front door for every patient",
+        "One front door for patients",
+        "One front door for every patient",
     ]
 
 

@@ -60,10 +60,11 @@ def test_actions(line: str, text: str, owner: str, due: date | None) -> None:
     assert (note.kind, note.text, note.owner, note.due) == ("action", text, owner, due)
 
 
-@pytest.mark.parametrize("line", ["a: x @Sam due 31/13/2026", "a: send it 2026-02-30",
-                                  "a: send it due someday"])
+@pytest.mark.parametrize(
+    "line", ["a: x @Sam due 31/13/2026", "a: send it 2026-02-30", "a: send it due someday"]
+)
 def test_unreadable_dates_are_refused_with_the_forms_that_work(line: str) -> None:
-    with pytest.raises(InputError, match="Could not read the due date.*2026-12-01"):
+    with pytest.raises(InputError, match=r"Could not read the due date.*2026-12-01"):
         parse_note_line(line, "deal", TODAY)
 
 

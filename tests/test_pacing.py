@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sessions.clock import ClockEvent, replay
 from sessions.pacing import pace
 
-T0 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 PLANNED = [600, 1200, 900]  # 45 minutes in all
 
 
@@ -31,12 +31,14 @@ def test_on_time_while_the_plan_holds() -> None:
 
 
 def test_an_overrun_and_a_pause_make_the_session_late() -> None:
-    state = replay([
-        ClockEvent("start", at(0), 0),
-        ClockEvent("pause", at(100), 0),
-        ClockEvent("resume", at(400), 0),  # five minutes lost to a pause
-        ClockEvent("next", at(1200), 1),  # item 1 ran 900 s against 600 planned
-    ])
+    state = replay(
+        [
+            ClockEvent("start", at(0), 0),
+            ClockEvent("pause", at(100), 0),
+            ClockEvent("resume", at(400), 0),  # five minutes lost to a pause
+            ClockEvent("next", at(1200), 1),  # item 1 ran 900 s against 600 planned
+        ]
+    )
     reading = pace(state, PLANNED, at(1200))
     # now + all of item 2 (1200) + item 3 (900) = 3300 s after the start
     assert reading.projected_finish == at(3300)
@@ -45,12 +47,14 @@ def test_an_overrun_and_a_pause_make_the_session_late() -> None:
 
 
 def test_skipped_items_and_extensions_move_the_projection() -> None:
-    state = replay([
-        ClockEvent("start", at(0), 0),
-        ClockEvent("extend", at(60), 0, 300),
-        ClockEvent("skip", at(120), 1),
-        ClockEvent("skip", at(180), 2),
-    ])
+    state = replay(
+        [
+            ClockEvent("start", at(0), 0),
+            ClockEvent("extend", at(60), 0, 300),
+            ClockEvent("skip", at(120), 1),
+            ClockEvent("skip", at(180), 2),
+        ]
+    )
     # item 1 extended to 900 but left after 120 s; item 2 skipped after 60 s;
     # only the rest of item 3 is left.
     reading = pace(state, PLANNED, at(180))

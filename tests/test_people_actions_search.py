@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -38,7 +38,8 @@ def test_members_are_checked_and_listed_by_name(store, programme) -> None:
     people.add_member(store, programme.id, "Zoë Hughes", "Bay Pharmacy", "pharmacy", "Pharmacist")
     people.add_member(store, programme.id, "  Dr   Asha Patel ", "Harbour Surgery", "Practice")
     assert [m.name for m in people.list_members(store, programme.id)] == [
-        "Dr Asha Patel", "Zoë Hughes",
+        "Dr Asha Patel",
+        "Zoë Hughes",
     ]
     assert people.list_members(store, programme.id)[1].label == (
         "Zoë Hughes (Bay Pharmacy, Pharmacist)"
@@ -58,17 +59,21 @@ def test_attendance_and_apologies(store, programme, session_id) -> None:
     hughes = people.add_member(store, programme.id, "Zoë Hughes")
     left = people.add_member(store, programme.id, "Left Earlier")
     assert {a.member.name: a.status for a in people.attendance(store, session_id)} == {
-        "Dr Asha Patel": "absent", "Zoë Hughes": "absent", "Left Earlier": "absent",
+        "Dr Asha Patel": "absent",
+        "Zoë Hughes": "absent",
+        "Left Earlier": "absent",
     }
     people.set_attendance(store, session_id, patel.id, "present")
     people.set_attendance(store, session_id, hughes.id, "apologies")
     people.set_attendance(store, session_id, hughes.id, "present")
     people.archive_member(store, left.id)
     assert {a.member.name: a.status for a in people.attendance(store, session_id)} == {
-        "Dr Asha Patel": "present", "Zoë Hughes": "present",
+        "Dr Asha Patel": "present",
+        "Zoë Hughes": "present",
     }
     assert [m.name for m in people.list_members(store, programme.id)] == [
-        "Dr Asha Patel", "Zoë Hughes",
+        "Dr Asha Patel",
+        "Zoë Hughes",
     ]
     with pytest.raises(InputError, match="Attendance is one of"):
         people.set_attendance(store, session_id, patel.id, "late")
@@ -100,7 +105,10 @@ def test_actions_across_sessions_filtered_and_overdue(
     done = add(store, second, "a: ring the trust @Sam 2026-11-01")
     actions = list_actions(store, programme.id, today=TODAY)
     assert [a.text for a in actions] == [
-        "ring the trust", "book the room", "send the minutes", "no date yet",
+        "ring the trust",
+        "book the room",
+        "send the minutes",
+        "no date yet",
     ]
     assert [a.overdue for a in actions] == [True, True, False, False]
     assert [a.session_number for a in actions] == [2, 1, 1, 1]
@@ -149,12 +157,13 @@ def test_search_results_are_newest_first(store, programme, session_id, search_mo
     add(store, session_id, "winter plan one", at=_at(1))
     add(store, session_id, "winter plan two", at=_at(2))
     assert [h.text for h in search_notes(store, programme.id, "winter")] == [
-        "winter plan two", "winter plan one",
+        "winter plan two",
+        "winter plan one",
     ]
 
 
 def _at(minute: int) -> datetime:
-    return datetime(2026, 11, 23, 10, minute, tzinfo=timezone.utc)
+    return datetime(2026, 11, 23, 10, minute, tzinfo=UTC)
 
 
 def _agenda(store, session_id):
@@ -200,17 +209,25 @@ def test_an_older_database_gains_people_and_an_index_for_its_notes(tmp_path: Pat
         command.downgrade(config, "0003")
     engine.dispose()
     with sqlite3.connect(path) as connection:
-        connection.execute("INSERT INTO programme (name, slug, pcn_name, created_at) "
-                           "VALUES ('Old', 'old', '', '2026-01-01 09:00:00')")
-        connection.execute("INSERT INTO session (programme_id, number, agenda_title, agenda_source,"
-                           " agenda_notes, agenda_text, created_at) VALUES "
-                           "(1, 1, 'Old agenda', '', '', '', '2026-01-01 09:00:00')")
-        connection.execute("INSERT INTO agenda_item (session_id, position, section_title, title,"
-                           " kind, prompt, planned_seconds) VALUES (1, 0, 'S', 'Item', "
-                           "'discussion', '', 600)")
-        connection.execute("INSERT INTO note (session_id, agenda_item_id, kind, text, created_at) "
-                           "VALUES (1, 1, 'deal', 'written before the upgrade', "
-                           "'2026-01-01 09:05:00')")
+        connection.execute(
+            "INSERT INTO programme (name, slug, pcn_name, created_at) "
+            "VALUES ('Old', 'old', '', '2026-01-01 09:00:00')"
+        )
+        connection.execute(
+            "INSERT INTO session (programme_id, number, agenda_title, agenda_source,"
+            " agenda_notes, agenda_text, created_at) VALUES "
+            "(1, 1, 'Old agenda', '', '', '', '2026-01-01 09:00:00')"
+        )
+        connection.execute(
+            "INSERT INTO agenda_item (session_id, position, section_title, title,"
+            " kind, prompt, planned_seconds) VALUES (1, 0, 'S', 'Item', "
+            "'discussion', '', 600)"
+        )
+        connection.execute(
+            "INSERT INTO note (session_id, agenda_item_id, kind, text, created_at) "
+            "VALUES (1, 1, 'deal', 'written before the upgrade', "
+            "'2026-01-01 09:05:00')"
+        )
     upgraded = Store.open(path)
     assert [n.text for n in notes.list_notes(upgraded, 1)] == ["written before the upgrade"]
     assert [h.text for h in search_notes(upgraded, 1, "upgrade")] == [

@@ -54,13 +54,18 @@ def test_an_empty_database_gets_the_whole_schema(empty_database) -> None:
     assert set(row_counts(empty_database, Base.metadata.tables)) == set(Base.metadata.tables)
 
 
-def test_a_database_at_the_first_schema_is_upgraded_and_keeps_its_rows(empty_database,
-                                                                       small_agenda) -> None:
+def test_a_database_at_the_first_schema_is_upgraded_and_keeps_its_rows(
+    empty_database, small_agenda
+) -> None:
     """The same Alembic scripts bring a server's database up, from the very first revision."""
     from sessions.services.search import search_notes
 
-    schema_at(empty_database, "0001", "INSERT INTO programme (name, slug, pcn_name, created_at) "
-                                      "VALUES ('Old', 'old', '', '2026-01-01 09:00:00+00')")
+    schema_at(
+        empty_database,
+        "0001",
+        "INSERT INTO programme (name, slug, pcn_name, created_at) "
+        "VALUES ('Old', 'old', '', '2026-01-01 09:00:00+00')",
+    )
     store = Store.open(empty_database)
     try:
         [programme] = list_programmes(store)
@@ -69,7 +74,8 @@ def test_a_database_at_the_first_schema_is_upgraded_and_keeps_its_rows(empty_dat
         sid = planning.start_session(store, programme.id, small_agenda)
         notes.add_note(store, sid, 0, "Written after the upgrade", "deal")
         assert [h.text for h in search_notes(store, programme.id, "upgr")] == [
-            "Written after the upgrade"]
+            "Written after the upgrade"
+        ]
     finally:
         store.close()
 
@@ -82,7 +88,9 @@ def test_a_database_from_a_newer_version_is_refused_and_left_alone(db_path, smal
     store.close()
     run_sql(db_path, "UPDATE alembic_version SET version_num = '9999'")
     before = row_counts(db_path, Base.metadata.tables)
-    with pytest.raises(SchemaTooNewError, match="newer version of facilitator.*Nothing was changed"):
+    with pytest.raises(
+        SchemaTooNewError, match=r"newer version of facilitator.*Nothing was changed"
+    ):
         Store.open(db_path)
     assert row_counts(db_path, Base.metadata.tables) == before
     assert run_sql(db_path, "SELECT version_num FROM alembic_version") == [("9999",)]
@@ -92,8 +100,9 @@ def test_another_programs_database_is_refused(empty_database) -> None:
     run_sql(empty_database, "CREATE TABLE invoices (id integer)")
     with pytest.raises(StoreError, match="not a facilitator database"):
         Store.open(empty_database)
-    tables = run_sql(empty_database,
-                     "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+    tables = run_sql(
+        empty_database, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+    )
     assert tables == [("invoices",)]
 
 
@@ -115,10 +124,15 @@ def test_a_database_missing_on_the_server_is_named(server) -> None:
 def test_every_table_tells_listeners_of_its_changes(store) -> None:
     """A table without the trigger would change without the mirror hearing of it."""
     with store.engine.connect() as connection:
-        told = {row[0] for row in connection.execute(text(
-            "SELECT event_object_table FROM information_schema.triggers "
-            "WHERE trigger_name = 'facilitator_changed'"
-        ))}
+        told = {
+            row[0]
+            for row in connection.execute(
+                text(
+                    "SELECT event_object_table FROM information_schema.triggers "
+                    "WHERE trigger_name = 'facilitator_changed'"
+                )
+            )
+        }
     assert told == set(Base.metadata.tables)
 
 
@@ -130,8 +144,11 @@ def test_a_listener_the_server_dropped_is_replaced(store, monkeypatch, small_age
     mirror = Store.open(store.url, read_only=True)
     watch = ChangeWatch(mirror)
     assert watch.changed()
-    run_sql(store.url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       "WHERE query = 'LISTEN facilitator_changes'")
+    run_sql(
+        store.url,
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE query = 'LISTEN facilitator_changes'",
+    )
     monkeypatch.setattr(change_watch, "CHECK_SECONDS", 0.0)  # ask the server at once
     with pytest.raises(StoreError, match="Could not watch the session"):
         watch.changed()
@@ -161,7 +178,7 @@ def test_two_machines_claiming_one_session_at_once_take_turns(store, small_agend
         try:
             running.open_session(other_machine, sid, second)
             outcome.append(None)
-        except BaseException as exc:  # noqa: BLE001 - handed to the test to judge
+        except BaseException as exc:
             outcome.append(exc)
 
     try:
@@ -192,15 +209,20 @@ def test_search_asks_the_servers_text_index(store, small_agenda) -> None:
     notes.add_note(store, sid, 0, "Back office rota", "deal")
     with sent_statements(store.engine) as sent:
         assert [h.text for h in search_notes(store, programme.id, "cafe FRONT")] == [
-            "Café culture at the front door"]
+            "Café culture at the front door"
+        ]
     condition = "facilitator_search_vector(note.text) @@ facilitator_search_query("
     assert any(condition in statement for statement, _ in sent), sent
     with store.engine.connect() as connection:
         # Two rows read faster whole; this asks whether the index could answer at all.
         connection.exec_driver_sql("SET enable_seqscan = off")
-        plan = "\n".join(row[0] for row in connection.exec_driver_sql(
-            "EXPLAIN SELECT id FROM note WHERE facilitator_search_vector(note.text) "
-            "@@ facilitator_search_query($$'cafe':*$$)"))
+        plan = "\n".join(
+            row[0]
+            for row in connection.exec_driver_sql(
+                "EXPLAIN SELECT id FROM note WHERE facilitator_search_vector(note.text) "
+                "@@ facilitator_search_query($$'cafe':*$$)"
+            )
+        )
     assert "ix_note_search" in plan, plan
 
 
@@ -213,16 +235,20 @@ def test_a_long_timer_log_is_read_through_its_indexes(store, small_agenda) -> No
     sessions = [planning.start_session(store, programme.id, small_agenda) for _ in range(100)]
     # A year of fortnightly sessions' heartbeats: each session's logged together, one
     # session after another, as the clock wrote them.
-    run_sql(store.url, "INSERT INTO timer_event (session_id, kind, at, position, detail, seconds) "
-                       f"SELECT (ARRAY{sessions})[1 + n / 500], 'heartbeat', now(), 0, '', 0 "
-                       "FROM generate_series(0, 49999) AS n ORDER BY n")
+    run_sql(
+        store.url,
+        "INSERT INTO timer_event (session_id, kind, at, position, detail, seconds) "
+        f"SELECT (ARRAY{sessions})[1 + n / 500], 'heartbeat', now(), 0, '', 0 "
+        "FROM generate_series(0, 49999) AS n ORDER BY n",
+    )
     run_sql(store.url, "ANALYZE timer_event")
     with sent_statements(store.engine) as sent, store.reading() as db:
         logs = load_logs(db, sessions)
     assert [len(log) for log in logs.values()] == [1] * 100  # each session's last heartbeat
-    (statement, parameters), = [(s, p) for s, p in sent if "timer_event" in s]
+    ((statement, parameters),) = [(s, p) for s, p in sent if "timer_event" in s]
     with store.engine.connect() as connection:
-        plan = "\n".join(row[0] for row in connection.exec_driver_sql(
-            "EXPLAIN " + statement, parameters))
+        plan = "\n".join(
+            row[0] for row in connection.exec_driver_sql("EXPLAIN " + statement, parameters)
+        )
     assert "Backward using ix_timer_event_session_kind_id" in plan, plan
     assert "Backward using timer_event_pkey" not in plan, plan

@@ -61,7 +61,7 @@ def test_a_read_only_store_reads_and_refuses_every_write(store, db_path, started
 
 def test_a_missing_database_is_not_created(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "facilitator.db"
-    with pytest.raises(StoreError, match="There is no database at .* start a session"):
+    with pytest.raises(StoreError, match=r"There is no database at .* start a session"):
         Store.open(missing, read_only=True)
     assert not missing.parent.exists()
 

@@ -23,12 +23,15 @@ items_strategy = st.lists(
 
 
 @settings(max_examples=300, deadline=None)
-@given(items=items_strategy, available=st.integers(min_value=0, max_value=12 * 3600),
-       include_breaks=st.booleans())
+@given(
+    items=items_strategy,
+    available=st.integers(min_value=0, max_value=12 * 3600),
+    include_breaks=st.booleans(),
+)
 def test_rebalance_properties(items, available, include_breaks) -> None:
     plan = plan_rebalance(items, available, include_breaks=include_breaks)
     assert [r.position for r in plan.items] == [i.position for i in items]
-    for item, retime in zip(items, plan.items):
+    for item, retime in zip(items, plan.items, strict=False):
         if item.kind == "break" and not include_breaks:
             assert retime.new_seconds == item.seconds  # breaks untouched
         elif item.seconds < MINIMUM_SECONDS:
@@ -37,7 +40,8 @@ def test_rebalance_properties(items, available, include_breaks) -> None:
             assert retime.new_seconds >= MINIMUM_SECONDS
         assert retime.new_seconds % 60 == 0 or retime.new_seconds == item.seconds
     adjustable = [
-        r for r, i in zip(plan.items, items)
+        r
+        for r, i in zip(plan.items, items, strict=False)
         if not (i.kind == "break" and not include_breaks) and i.seconds >= MINIMUM_SECONDS
     ]
     if plan.fits and adjustable:
@@ -48,12 +52,16 @@ def test_rebalance_properties(items, available, include_breaks) -> None:
         # Nothing more can give: every adjustable item is down to the minimum.
         assert all(r.new_seconds == MINIMUM_SECONDS for r in adjustable)
 
+
 @settings(max_examples=200, deadline=None)
 @given(items=items_strategy, available=st.integers(min_value=0, max_value=12 * 3600))
 def test_longer_items_never_get_less_time_than_shorter_ones(items, available) -> None:
     plan = plan_rebalance(items, available, include_breaks=True)
-    pairs = [(i.seconds, r.new_seconds) for i, r in zip(items, plan.items)
-             if i.seconds >= MINIMUM_SECONDS]
+    pairs = [
+        (i.seconds, r.new_seconds)
+        for i, r in zip(items, plan.items, strict=False)
+        if i.seconds >= MINIMUM_SECONDS
+    ]
     for old_a, new_a in pairs:
         for old_b, new_b in pairs:
             if old_a > old_b:

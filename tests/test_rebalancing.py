@@ -16,10 +16,14 @@ from sessions.services.rebalancing import apply_rebalance, preview_rebalance
 AGENDA = Agenda(
     title="Paced",
     sections=(
-        Section("Step 1: Set-up right", 1, (
-            AgendaItem("Purpose", 1200),
-            AgendaItem("Barriers", 600, kind="checklist", options=("a", "b")),
-        )),
+        Section(
+            "Step 1: Set-up right",
+            1,
+            (
+                AgendaItem("Purpose", 1200),
+                AgendaItem("Barriers", 600, kind="checklist", options=("a", "b")),
+            ),
+        ),
         Section("Break", None, (AgendaItem("Tea", 900, kind="break"),)),
         Section("Step 2: Trusted people", 2, (AgendaItem("Trust", 1200),)),
     ),

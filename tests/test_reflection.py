@@ -31,10 +31,20 @@ def docx_text(data: bytes) -> str:
 def agenda() -> Agenda:
     return Agenda(
         title="Reflection agenda",
-        sections=(Section("Close", None, (
-            AgendaItem("What will I do differently?", 300, kind="reflection",
-                       prompt="One thing you will change before we next meet?"),
-        )),),
+        sections=(
+            Section(
+                "Close",
+                None,
+                (
+                    AgendaItem(
+                        "What will I do differently?",
+                        300,
+                        kind="reflection",
+                        prompt="One thing you will change before we next meet?",
+                    ),
+                ),
+            ),
+        ),
         source="test",
     )
 
@@ -53,8 +63,10 @@ def test_each_person_answers_and_a_new_answer_replaces_the_old(store, setup) -> 
     reflection.answer(store, sid, 0, None, "Stop cancelling at short notice")
     state = reflection.reflections(store, sid, 0)
     assert [(a.name, a.text) for a in state.answers] == [
-        ("Ann Ode", None), ("Bea Ng", "Listen first, then speak"),
-        ("", "Stop cancelling at short notice")]
+        ("Ann Ode", None),
+        ("Bea Ng", "Listen first, then speak"),
+        ("", "Stop cancelling at short notice"),
+    ]
     assert state.answered == 2 and state.in_minutes is False
     with store.reading() as db:
         kept = [(row.subject, row.deleted_at is None) for row in db.query(ActivityResult)]
@@ -89,8 +101,7 @@ def test_a_long_odd_answer_is_kept_whole(store, setup) -> None:
     assert reflection.reflections(store, sid, 0).answers[0].text == text
 
 
-def test_the_minutes_keep_answers_out_unless_the_facilitator_chooses(store, setup,
-                                                                      clock) -> None:
+def test_the_minutes_keep_answers_out_unless_the_facilitator_chooses(store, setup, clock) -> None:
     people, sid = setup
     reflection.answer(store, sid, 0, people["Ann Ode"], PRIVATE)
     reflection.answer(store, sid, 0, None, "Reply to emails")
@@ -106,9 +117,11 @@ def test_the_minutes_keep_answers_out_unless_the_facilitator_chooses(store, setu
     # The choice can still be made once the session is over: it shares, it does not change.
     reflection.set_in_minutes(store, sid, 0, True)
     text = render_minutes(store, sid, "md").decode("utf-8")
-    assert ("| Person | Reflection |\n|---|---|\n"
-            "| Ann Ode | I talk over \\<b\\>people\\</b\\> \\| too often |\n"
-            "| Not named | Reply to emails |\n") in text
+    assert (
+        "| Person | Reflection |\n|---|---|\n"
+        "| Ann Ode | I talk over \\<b\\>people\\</b\\> \\| too often |\n"
+        "| Not named | Reply to emails |\n"
+    ) in text
     assert "<b>" not in render_minutes(store, sid, "html").decode("utf-8")
     from docx import Document
 

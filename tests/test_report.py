@@ -31,13 +31,22 @@ def agenda() -> Agenda:
         title="Partnership agenda",
         sections=(
             Section("Welcome", None, (AgendaItem("Introductions", 600),)),
-            Section("Step 1: Set-up right", 1, (
-                AgendaItem("What can we only do together?", 1200),
-                AgendaItem("How are we doing?", 300, kind="scorecard", areas=(
-                    ScorecardArea("Trust", ("We share data", "We keep promises")),
-                    ScorecardArea("Data", ("Systems talk",)),
-                )),
-            )),
+            Section(
+                "Step 1: Set-up right",
+                1,
+                (
+                    AgendaItem("What can we only do together?", 1200),
+                    AgendaItem(
+                        "How are we doing?",
+                        300,
+                        kind="scorecard",
+                        areas=(
+                            ScorecardArea("Trust", ("We share data", "We keep promises")),
+                            ScorecardArea("Data", ("Systems talk",)),
+                        ),
+                    ),
+                ),
+            ),
             Section("Step 2: Trusted people", 2, (AgendaItem("Who do we trust?", 600),)),
         ),
         source="test",
@@ -60,37 +69,49 @@ def build_programme(store: Store, agenda: Agenda, clock) -> int:
     notes.add_note(store, first, 1, "d: pool the winter money", "deal", now=clock())
     withdrawn = notes.add_note(store, first, 1, "d: a decision taken back", "deal", now=clock())
     delete_note(store, withdrawn.id)
-    notes.add_note(store, first, 1, "a: draft the agreement @Dr Patel 2026-12-01", "deal",
-                   now=clock())
-    notes.add_note(store, first, 1, "a: book the room | hall @Jo 2026-12-03", "deal",
-                   now=clock())
+    notes.add_note(
+        store, first, 1, "a: draft the agreement @Dr Patel 2026-12-01", "deal", now=clock()
+    )
+    notes.add_note(store, first, 1, "a: book the room | hall @Jo 2026-12-03", "deal", now=clock())
     notes.add_note(store, first, 1, "a: ask the LMC 2026-12-05", "deal", now=clock())
-    dropped = notes.add_note(store, first, 1, "a: an action typed in error @Jo", "deal",
-                             now=clock())
+    dropped = notes.add_note(
+        store, first, 1, "a: an action typed in error @Jo", "deal", now=clock()
+    )
     delete_note(store, dropped.id)
     running.move(store, first, +1, clock.advance(600))
     for index, score in ((0, 3), (1, 4), (2, 2)):
         scorecard.rate(store, first, 2, index, score, now=clock())
     running.finish_session(store, first, clock.advance(300))
 
-    second = planning.start_session(store, programme.id, agenda, facilitator="Sam Jones",
-                                    planned_for=date(2026, 12, 14), expected=[gone.id])
+    second = planning.start_session(
+        store,
+        programme.id,
+        agenda,
+        facilitator="Sam Jones",
+        planned_for=date(2026, 12, 14),
+        expected=[gone.id],
+    )
     clock.current = clock.current.replace(month=12, day=14)
     people.set_attendance(store, second, patel.id, "present")
     people.set_attendance(store, second, hughes.id, "present")
     running.toggle_clock(store, second, clock())
     entries = {e.text: e.action_id for e in review_entries(store, second, date(2026, 12, 14))}
     review_action(store, second, entries["draft the agreement"], "done", now=clock())
-    review_action(store, second, entries["book the room | hall"], "kept",
-                  new_due=date(2027, 1, 15), now=clock())
+    review_action(
+        store,
+        second,
+        entries["book the room | hall"],
+        "kept",
+        new_due=date(2027, 1, 15),
+        now=clock(),
+    )
     running.jump(store, second, 3, clock.advance(300))
     for index, score in ((0, 5), (1, 4)):
         scorecard.rate(store, second, 3, index, score, now=clock())
     running.move(store, second, +1, clock.advance(120))
     notes.add_note(store, second, 4, f"d: {HOSTILE}", "deal", now=clock())
     notes.add_note(store, second, 4, f"d: {LONG}", "deal", now=clock())
-    notes.add_note(store, second, 4, f"a: {HOSTILE} @<i>Sam</i> 2027-01-11", "deal",
-                   now=clock())
+    notes.add_note(store, second, 4, f"a: {HOSTILE} @<i>Sam</i> 2027-01-11", "deal", now=clock())
     running.finish_session(store, second, clock.advance(600))
     people.archive_member(store, hughes.id)
     people.archive_member(store, gone.id)
@@ -100,11 +121,13 @@ def build_programme(store: Store, agenda: Agenda, clock) -> int:
     clock.current = clock.current.replace(year=2027, month=1, day=11)
     running.toggle_clock(store, third, clock())
     entries = {e.text: e.action_id for e in review_entries(store, third, date(2027, 1, 11))}
-    review_action(store, third, entries["book the room | hall"], "kept",
-                  new_due=date(2027, 2, 1), now=clock())
+    review_action(
+        store, third, entries["book the room | hall"], "kept", new_due=date(2027, 2, 1), now=clock()
+    )
     running.move(store, third, +1, clock.advance(200))
-    planning.start_session(store, programme.id, agenda, planned_for=date(2027, 2, 15),
-                           facilitator="Alex Reed")
+    planning.start_session(
+        store, programme.id, agenda, planned_for=date(2027, 2, 15), facilitator="Alex Reed"
+    )
     return programme.id
 
 
@@ -123,43 +146,48 @@ def _in_order(text: str, parts) -> None:
 
 def test_markdown_report_covers_every_part_in_order(store, programme) -> None:
     text = report_markdown(store, "harbour-programme")
-    _in_order(text, (
-        "# Harbour programme: programme report\n\n",
-        "**Primary Care Network:** Harbour PCN  \n",
-        "**Sessions:** 4  \n",
-        "**First session:** Monday 23 November 2026  \n",
-        "**Latest session:** Monday 15 February 2027\n",
-        "## Sessions\n\n| Session | Date | Agenda | Facilitator | Status | Steps covered |\n",
-        "| 1 | 2026-11-23 | Partnership agenda | Morgan Lee | finished | 1 |\n",
-        "| 2 | 2026-12-14 | Partnership agenda | Sam Jones | finished | 1, 2 |\n",
-        "| 3 | 2027-01-11 | Partnership agenda | — | in progress | — |\n",
-        # Never started: dated for the day it is planned for.
-        "| 4 | 2027-02-15 | Partnership agenda | Alex Reed | planned | — |\n",
-        "## Steps covered\n\n| Step | Sessions |\n|---|---|\n",
-        "| Step 1: Set-up right | 1, 2 |\n",
-        "| Step 2: Trusted people | 2 |\n",
-        "| Step 3: Roles and processes | not yet |\n",
-        "| Step 4: Enabling technologies | not yet |\n",
-        "## Decisions by session\n\n",
-        "### Session 1 (Monday 23 November 2026)\n\n- pool the winter money\n\n",
-        "### Session 2 (Monday 14 December 2026)\n\n- \\<script\\>",
-        "## Action log\n\n| Action | Owner | Due | Status | Raised in | Latest review |\n",
-        "| draft the agreement | Dr Patel | 2026-12-01 | done | Session 1 | Session 2: done |\n",
-        # The latest review is the one given, with the date it left the action.
-        ("| book the room \\| hall | Jo | 2027-02-01 | open | Session 1 "
-         "| Session 3: kept open, due moved 2027-01-15 → 2027-02-01 |\n"),
-        "| ask the LMC | — | 2026-12-05 | open | Session 1 | — |\n",
-        "| Session 2 | — |\n",
-        "## Scorecard trends\n\n| Area | Mean rating by session |\n|---|---|\n",
-        f"| Trust | S1 {(3 + 4) / 2:.1f} · S2 {(5 + 4) / 2:.1f} |\n",
-        f"| Data | S1 {2:.1f} |\n",
-        "## Attendance\n\n*P present, A apologies.*\n\n",
-        "| Member | S1 | S2 | S3 | S4 |\n|---|---|---|---|---|\n",
-        "| bob Idle |  |  |  |  |\n",
-        "| Dr Asha Patel | P | P |  |  |\n",
-        # Archived since, still shown where they came.
-        "| Zoë Hughes | A | P |  |  |\n",
-    ))
+    _in_order(
+        text,
+        (
+            "# Harbour programme: programme report\n\n",
+            "**Primary Care Network:** Harbour PCN  \n",
+            "**Sessions:** 4  \n",
+            "**First session:** Monday 23 November 2026  \n",
+            "**Latest session:** Monday 15 February 2027\n",
+            "## Sessions\n\n| Session | Date | Agenda | Facilitator | Status | Steps covered |\n",
+            "| 1 | 2026-11-23 | Partnership agenda | Morgan Lee | finished | 1 |\n",
+            "| 2 | 2026-12-14 | Partnership agenda | Sam Jones | finished | 1, 2 |\n",
+            "| 3 | 2027-01-11 | Partnership agenda | — | in progress | — |\n",
+            # Never started: dated for the day it is planned for.
+            "| 4 | 2027-02-15 | Partnership agenda | Alex Reed | planned | — |\n",
+            "## Steps covered\n\n| Step | Sessions |\n|---|---|\n",
+            "| Step 1: Set-up right | 1, 2 |\n",
+            "| Step 2: Trusted people | 2 |\n",
+            "| Step 3: Roles and processes | not yet |\n",
+            "| Step 4: Enabling technologies | not yet |\n",
+            "## Decisions by session\n\n",
+            "### Session 1 (Monday 23 November 2026)\n\n- pool the winter money\n\n",
+            "### Session 2 (Monday 14 December 2026)\n\n- \\<script\\>",
+            "## Action log\n\n| Action | Owner | Due | Status | Raised in | Latest review |\n",
+            "| draft the agreement | Dr Patel | 2026-12-01 | done | Session 1 | Session 2: done |\n",
+            # The latest review is the one given, with the date it left the action.
+            (
+                "| book the room \\| hall | Jo | 2027-02-01 | open | Session 1 "
+                "| Session 3: kept open, due moved 2027-01-15 → 2027-02-01 |\n"
+            ),
+            "| ask the LMC | — | 2026-12-05 | open | Session 1 | — |\n",
+            "| Session 2 | — |\n",
+            "## Scorecard trends\n\n| Area | Mean rating by session |\n|---|---|\n",
+            f"| Trust | S1 {(3 + 4) / 2:.1f} · S2 {(5 + 4) / 2:.1f} |\n",
+            f"| Data | S1 {2:.1f} |\n",
+            "## Attendance\n\n*P present, A apologies.*\n\n",
+            "| Member | S1 | S2 | S3 | S4 |\n|---|---|---|---|---|\n",
+            "| bob Idle |  |  |  |  |\n",
+            "| Dr Asha Patel | P | P |  |  |\n",
+            # Archived since, still shown where they came.
+            "| Zoë Hughes | A | P |  |  |\n",
+        ),
+    )
     assert "taken back" not in text and "typed in error" not in text
     # Archived, and only ever expected: no row.
     assert "Yan Gone" not in text
@@ -267,12 +295,25 @@ def test_html_report_shows_hostile_text_and_keeps_its_columns(store, programme) 
     assert not set(page.tags) & {"script", "i", "a", "img"}
     text = "".join(page.text)
     assert HOSTILE in text and LONG.strip() in text
-    _in_order(text, ("Harbour programme: programme report", "Sessions", "Steps covered",
-                     "Decisions by session", "Action log", "Scorecard trends", "Attendance"))
+    _in_order(
+        text,
+        (
+            "Harbour programme: programme report",
+            "Sessions",
+            "Steps covered",
+            "Decisions by session",
+            "Action log",
+            "Scorecard trends",
+            "Attendance",
+        ),
+    )
     actions = _table(page.tables, "Action")
     assert actions[0] == ["Action", "Owner", "Due", "Status", "Raised in", "Latest review"]
     assert [row[0] for row in actions[1:]] == [
-        "draft the agreement", "book the room | hall", "ask the LMC", HOSTILE,
+        "draft the agreement",
+        "book the room | hall",
+        "ask the LMC",
+        HOSTILE,
     ]
     assert actions[-1][1] == "<i>Sam</i>"
     assert {len(row) for row in actions} == {6}
@@ -294,23 +335,38 @@ def test_word_report_has_headings_tables_and_properties(store, programme) -> Non
     styles = [(p.style.name, p.text) for p in document.paragraphs if p.text]
     assert styles[0] == ("Title", "Harbour programme: programme report")
     assert [text for style, text in styles if style == "Heading 1"] == [
-        "Sessions", "Steps covered", "Decisions by session", "Action log", "Scorecard trends",
+        "Sessions",
+        "Steps covered",
+        "Decisions by session",
+        "Action log",
+        "Scorecard trends",
         "Attendance",
     ]
     assert [text for style, text in styles if style == "Heading 2"] == [
-        "Session 1 (Monday 23 November 2026)", "Session 2 (Monday 14 December 2026)",
+        "Session 1 (Monday 23 November 2026)",
+        "Session 2 (Monday 14 December 2026)",
     ]
     assert ("List Bullet", HOSTILE) in styles
-    tables = [[[cell.text for cell in row.cells] for row in table.rows]
-              for table in document.tables]
+    tables = [
+        [[cell.text for cell in row.cells] for row in table.rows] for table in document.tables
+    ]
     actions = _table(tables, "Action")
     assert actions[2] == [
-        "book the room | hall", "Jo", "2027-02-01", "open", "Session 1",
+        "book the room | hall",
+        "Jo",
+        "2027-02-01",
+        "open",
+        "Session 1",
         "Session 3: kept open, due moved 2027-01-15 → 2027-02-01",
     ]
     assert actions[4][:2] == [HOSTILE, "<i>Sam</i>"]
     assert _table(tables, "Session")[4] == [
-        "4", "2027-02-15", "Partnership agenda", "Alex Reed", "planned", "—",
+        "4",
+        "2027-02-15",
+        "Partnership agenda",
+        "Alex Reed",
+        "planned",
+        "—",
     ]
     assert _table(tables, "Member")[3] == ["Zoë Hughes", "A", "P", "", ""]
 
@@ -332,8 +388,16 @@ def test_write_report_to_the_minutes_folder_or_a_named_file(
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 def test_cli_writes_the_report(db_path, store, programme, tmp_path, fmt, capsys) -> None:
     output = tmp_path / "out" / f"report.{fmt}"
-    argv = ["--db", str(db_path), "report", "Harbour programme", "--format", fmt,
-            "--output", str(output)]
+    argv = [
+        "--db",
+        str(db_path),
+        "report",
+        "Harbour programme",
+        "--format",
+        fmt,
+        "--output",
+        str(output),
+    ]
     assert main(argv) == 0
     assert capsys.readouterr().out.strip() == str(output)
     data = output.read_bytes()

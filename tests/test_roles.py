@@ -21,10 +21,16 @@ pytestmark = pytest.mark.usefixtures("utc_local_time")
 def agenda() -> Agenda:
     return Agenda(
         title="Roles agenda",
-        sections=(Section("Step 2: Trusted people", 2, (
-            AgendaItem("Why are we here?", 600),
-            AgendaItem("Team roles we bring", 600, kind="roles"),
-        )),),
+        sections=(
+            Section(
+                "Step 2: Trusted people",
+                2,
+                (
+                    AgendaItem("Why are we here?", 600),
+                    AgendaItem("Team roles we bring", 600, kind="roles"),
+                ),
+            ),
+        ),
         source="test",
     )
 
@@ -36,8 +42,10 @@ def programme(store):
 
 @pytest.fixture
 def people(store, programme):
-    return {name: add_member(store, programme.id, name).id
-            for name in ("Ann Ode", "Bea Ng", "Cal Roy", "Dee Fox")}
+    return {
+        name: add_member(store, programme.id, name).id
+        for name in ("Ann Ode", "Bea Ng", "Cal Roy", "Dee Fox")
+    }
 
 
 def session_with(store, programme, agenda) -> tuple[int, int]:
@@ -50,7 +58,10 @@ def test_the_nine_roles_fall_in_three_groups_of_three() -> None:
     groups = [role.group for role in roles.TEAM_ROLES]
     assert len(set(roles.ROLE_NAMES)) == 9
     assert {group: groups.count(group) for group in groups} == {
-        "Action": 3, "People": 3, "Thinking": 3}
+        "Action": 3,
+        "People": 3,
+        "Thinking": 3,
+    }
 
 
 def test_marks_show_coverage_gaps_and_crowding(store, programme, people, agenda) -> None:
@@ -70,8 +81,12 @@ def test_marks_show_coverage_gaps_and_crowding(store, programme, people, agenda)
 
 def test_two_of_four_sharing_a_role_is_not_crowded(store, programme, people, agenda) -> None:
     sid, pos = session_with(store, programme, agenda)
-    for name, role in (("Ann Ode", "Plant"), ("Bea Ng", "Plant"), ("Cal Roy", "Shaper"),
-                       ("Dee Fox", "Specialist")):
+    for name, role in (
+        ("Ann Ode", "Plant"),
+        ("Bea Ng", "Plant"),
+        ("Cal Roy", "Shaper"),
+        ("Dee Fox", "Specialist"),
+    ):
         roles.toggle_role(store, sid, pos, people[name], role)
     assert roles.roles_board(store, sid, pos).crowded == ()
 
@@ -82,8 +97,9 @@ def test_nothing_is_uncovered_before_anyone_answers(store, programme, people, ag
     assert board.answered == 0 and board.uncovered == ()
 
 
-def test_once_the_register_is_taken_only_those_present_are_asked(store, programme, people,
-                                                                  agenda) -> None:
+def test_once_the_register_is_taken_only_those_present_are_asked(
+    store, programme, people, agenda
+) -> None:
     sid, pos = session_with(store, programme, agenda)
     set_attendance(store, sid, people["Bea Ng"], "present")
     set_attendance(store, sid, people["Dee Fox"], "present")
@@ -92,7 +108,10 @@ def test_once_the_register_is_taken_only_those_present_are_asked(store, programm
     # Someone who answered stays on the board even if not marked present.
     roles.toggle_role(store, sid, pos, people["Cal Roy"], "Coordinator")
     assert [m.name for m in roles.roles_board(store, sid, pos).members] == [
-        "Bea Ng", "Cal Roy", "Dee Fox"]
+        "Bea Ng",
+        "Cal Roy",
+        "Dee Fox",
+    ]
 
 
 def test_unmarking_withdraws_the_row_and_keeps_it(store, programme, people, agenda) -> None:
@@ -102,8 +121,9 @@ def test_unmarking_withdraws_the_row_and_keeps_it(store, programme, people, agen
     assert roles.toggle_role(store, sid, pos, ann, "Plant") is False
     assert roles.roles_board(store, sid, pos).members[0].roles == ()
     with store.reading() as db:
-        withdrawn = [row.deleted_at is not None
-                     for row in db.query(ActivityResult).filter_by(member_id=ann)]
+        withdrawn = [
+            row.deleted_at is not None for row in db.query(ActivityResult).filter_by(member_id=ann)
+        ]
     assert withdrawn == [True]
 
 
@@ -120,16 +140,16 @@ def test_bad_marks_are_refused(store, programme, people, agenda) -> None:
     assert roles.roles_board(store, sid, pos).answered == 0
 
 
-def test_a_finished_session_takes_no_more_marks(store, programme, people, agenda,
-                                                clock) -> None:
+def test_a_finished_session_takes_no_more_marks(store, programme, people, agenda, clock) -> None:
     sid, pos = session_with(store, programme, agenda)
     running.finish_session(store, sid, clock.advance(60))
     with pytest.raises(InputError, match="finished"):
         roles.toggle_role(store, sid, pos, people["Ann Ode"], "Plant")
 
 
-def test_the_next_session_shows_what_each_member_said_last(store, programme, people,
-                                                           agenda) -> None:
+def test_the_next_session_shows_what_each_member_said_last(
+    store, programme, people, agenda
+) -> None:
     one, pos_one = session_with(store, programme, agenda)
     roles.set_roles(store, one, pos_one, people["Ann Ode"], ["Shaper", "Plant"])
     roles.set_roles(store, one, pos_one, people["Bea Ng"], ["Specialist"])
@@ -143,7 +163,9 @@ def test_the_next_session_shows_what_each_member_said_last(store, programme, peo
     with store.reading() as db:
         team = roles.programme_roles(db, programme.id)
     assert {m.name: m.roles for m in team.members} == {
-        "Ann Ode": ("Coordinator",), "Bea Ng": ("Specialist",)}
+        "Ann Ode": ("Coordinator",),
+        "Bea Ng": ("Specialist",),
+    }
 
 
 def test_the_minutes_table_who_plays_each_role(store, programme, people, agenda) -> None:
@@ -154,8 +176,9 @@ def test_the_minutes_table_who_plays_each_role(store, programme, people, agenda)
         roles.set_roles(store, sid, pos, member, ["Plant"])
     roles.set_roles(store, sid, pos, people["Ann Ode"], ["Plant", "Specialist"])
     text = render_minutes(store, sid, "md").decode("utf-8")
-    assert ("| Group | Team role | Played by |\n|---|---|---|\n"
-            "| Action | Shaper | *nobody* |\n") in text
+    assert (
+        "| Group | Team role | Played by |\n|---|---|---|\n| Action | Shaper | *nobody* |\n"
+    ) in text
     assert "| Thinking | Plant | Ann Ode, Bea Ng, Zed \\| \\<b\\>Fox\\</b\\> (crowded) |\n" in text
     assert "| Thinking | Specialist | Ann Ode |\n" in text
     assert "<b>" not in render_minutes(store, sid, "html").decode("utf-8")
@@ -163,12 +186,14 @@ def test_the_minutes_table_who_plays_each_role(store, programme, people, agenda)
 
     (table,) = Document(io.BytesIO(render_minutes(store, sid, "docx"))).tables
     assert [cell.text for cell in table.rows[7].cells] == [
-        "Thinking", "Plant", "Ann Ode, Bea Ng, Zed | <b>Fox</b> (crowded)"]
+        "Thinking",
+        "Plant",
+        "Ann Ode, Bea Ng, Zed | <b>Fox</b> (crowded)",
+    ]
     assert [cell.text for cell in table.rows[1].cells] == ["Action", "Shaper", "nobody"]
 
 
-def test_the_dashboard_shows_the_team_as_last_described(store, programme, people,
-                                                        agenda) -> None:
+def test_the_dashboard_shows_the_team_as_last_described(store, programme, people, agenda) -> None:
     from datetime import date
 
     from sessions.services.dashboard import programme_dashboard

@@ -31,10 +31,14 @@ def health_check() -> Agenda:
     return Agenda(
         title="Health check",
         sections=(
-            Section("Step 1: Set-up right", 1, (
-                AgendaItem("Why are we here?", 600),
-                AgendaItem("Network health check", 900, kind="scorecard", areas=areas),
-            )),
+            Section(
+                "Step 1: Set-up right",
+                1,
+                (
+                    AgendaItem("Why are we here?", 600),
+                    AgendaItem("Network health check", 900, kind="scorecard", areas=areas),
+                ),
+            ),
         ),
         source="test",
     )
@@ -61,8 +65,7 @@ def test_each_digit_is_a_rating_with_mean_and_spread(store, programme, health_ch
     assert (results[1].mean, results[1].spread, results[1].change) == (None, None, None)
 
 
-def test_a_rating_taken_back_is_kept_but_no_longer_counted(store, programme,
-                                                            health_check) -> None:
+def test_a_rating_taken_back_is_kept_but_no_longer_counted(store, programme, health_check) -> None:
     sid, card = session_with(store, programme, health_check)
     scorecard.rate(store, sid, card, 0, 4)
     scorecard.rate(store, sid, card, 0, 1)
@@ -77,11 +80,10 @@ def test_a_rating_taken_back_is_kept_but_no_longer_counted(store, programme,
         assert [(row.score, row.deleted_at is not None) for row in kept] == [(4, True), (1, True)]
 
 
-def test_bad_ratings_are_refused_and_nothing_stored(store, programme, health_check,
-                                                    clock) -> None:
+def test_bad_ratings_are_refused_and_nothing_stored(store, programme, health_check, clock) -> None:
     sid, card = session_with(store, programme, health_check)
     for score in (0, 6, -1):
-        with pytest.raises(InputError, match="from 1 .* to 5"):
+        with pytest.raises(InputError, match=r"from 1 .* to 5"):
             scorecard.rate(store, sid, card, 0, score)
     with pytest.raises(NotFoundError, match="no statement 4"):
         scorecard.rate(store, sid, card, 3, 3)
@@ -94,8 +96,9 @@ def test_bad_ratings_are_refused_and_nothing_stored(store, programme, health_che
     assert all(r.scores == () for r in scorecard.scorecard_results(store, sid, card))
 
 
-def test_the_change_is_against_the_last_session_that_rated_it(store, programme, health_check,
-                                                              clock) -> None:
+def test_the_change_is_against_the_last_session_that_rated_it(
+    store, programme, health_check, clock
+) -> None:
     one, card_one = session_with(store, programme, health_check)
     scorecard.rate(store, one, card_one, 0, 2)
     scorecard.rate(store, one, card_one, 0, 3)
@@ -103,7 +106,7 @@ def test_the_change_is_against_the_last_session_that_rated_it(store, programme, 
     three, card_three = session_with(store, programme, health_check)
     scorecard.rate(store, three, card_three, 0, 4)
     scorecard.rate(store, three, card_three, 0, 5)
-    first, second, third = scorecard.scorecard_results(store, three, card_three)
+    first, second, _third = scorecard.scorecard_results(store, three, card_three)
     assert (first.previous_mean, first.previous_session, first.change) == (2.5, 1, 2.0)
     assert (second.previous_mean, second.change) == (None, None)
     assert scorecard.scorecard_results(store, two, card_two)[0].previous_mean == 2.5
@@ -128,8 +131,9 @@ def test_the_dashboard_trends_each_area_by_session(store, programme, health_chec
     ]
 
 
-def test_the_minutes_table_the_ratings_under_the_item(store, programme, health_check,
-                                                      clock) -> None:
+def test_the_minutes_table_the_ratings_under_the_item(
+    store, programme, health_check, clock
+) -> None:
     one, card = session_with(store, programme, health_check)
     scorecard.rate(store, one, card, 0, 2)
     two, card = session_with(store, programme, health_check)
@@ -148,8 +152,9 @@ def test_the_minutes_table_the_ratings_under_the_item(store, programme, health_c
     assert "| Area | Statement |" not in minutes_markdown(store, three)
 
 
-def test_a_member_has_one_rating_a_statement_beside_the_rooms(store, programme,
-                                                              health_check) -> None:
+def test_a_member_has_one_rating_a_statement_beside_the_rooms(
+    store, programme, health_check
+) -> None:
     from sessions.services.people import add_member
 
     ann = add_member(store, programme.id, "Ann Ode").id

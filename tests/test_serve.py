@@ -68,9 +68,20 @@ def test_a_port_already_in_use_is_one_line(db_path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         refused = subprocess.run(
-            [sys.executable, "-m", "facilitator", "--db", str(db_path), "serve",
-             "--port", str(port)],
-            cwd=ROOT, capture_output=True, text=True, timeout=120,
+            [
+                sys.executable,
+                "-m",
+                "facilitator",
+                "--db",
+                str(db_path),
+                "serve",
+                "--port",
+                str(port),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     assert refused.returncode == 2, refused
     assert refused.stderr.startswith(f"facilitator: Cannot serve on 127.0.0.1 port {port}: ")

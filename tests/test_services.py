@@ -107,7 +107,7 @@ def test_reopening_after_a_crash_pauses_at_the_last_heartbeat(store, session_id,
         running.heartbeat(store, session_id, clock.advance(5))
     # The app dies here, 3 s after its last heartbeat.
     clock.advance(3)
-    view, state = running.open_session(store, session_id)
+    _view, state = running.open_session(store, session_id)
     assert not state.running
     assert state.session_elapsed == 20
     # The pause is in the log, so every later reader agrees.
@@ -170,7 +170,10 @@ def test_blank_notes_are_not_stored(store, session_id) -> None:
 def test_actions_belong_to_the_programme(store, session_id) -> None:
     note = notes.add_note(store, session_id, 1, "a: draft it @Dr Patel 2026-12-01", "deal")
     assert (note.kind, note.text, note.owner, note.due) == (
-        "action", "draft it", "Dr Patel", date(2026, 12, 1),
+        "action",
+        "draft it",
+        "Dr Patel",
+        date(2026, 12, 1),
     )
     with store.engine.connect() as connection:
         row = connection.exec_driver_sql(

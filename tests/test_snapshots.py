@@ -83,8 +83,15 @@ def reviewing(recorded: Path, clock) -> Path:
     """Session 1 finished with two actions; session 2 has settled one in matters arising."""
     store = Store.open(recorded)
     first = running.list_unfinished(store)[0].session_id
-    notes.add_note(store, first, 1, "a: ask the LMC about indemnity @Sam",
-                   "deal", today=date(2026, 11, 23), now=clock.advance(10))
+    notes.add_note(
+        store,
+        first,
+        1,
+        "a: ask the LMC about indemnity @Sam",
+        "deal",
+        today=date(2026, 11, 23),
+        now=clock.advance(10),
+    )
     running.finish_session(store, first, clock.advance(10))
     programme_id = running.get_session(store, first).programme_id
     second = planning.start_session(store, programme_id, find_agenda(DEFAULT_AGENDA), from_step=2)

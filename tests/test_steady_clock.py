@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sessions.steady_clock import SLEEP_GAP_SECONDS, SteadyClock
 
-START = datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
+START = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
 
 class Dials:
@@ -98,4 +98,4 @@ def test_the_default_sources_give_aware_utc_times_that_move_forward():
     second = clock()
     assert first.tzinfo is not None and first.utcoffset() == timedelta(0)
     assert second >= first
-    assert abs((first - datetime.now(timezone.utc)).total_seconds()) < 60
+    assert abs((first - datetime.now(UTC)).total_seconds()) < 60

@@ -45,8 +45,10 @@ def test_migrations_build_exactly_the_models(store: Store) -> None:
     # The search index is each database's own (SQLite's FTS5 and its shadow tables,
     # PostgreSQL's index of an expression), not a model.
     def include_name(name, type_, _parent) -> bool:
-        return not ((type_ == "table" and name.startswith("note_fts"))
-                    or (type_ == "index" and name == "ix_note_search"))
+        return not (
+            (type_ == "table" and name.startswith("note_fts"))
+            or (type_ == "index" and name == "ix_note_search")
+        )
 
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_name": include_name})
@@ -82,7 +84,9 @@ def test_database_from_a_newer_version_is_refused_and_left_alone(db_path: Path) 
     with sqlite3.connect(db_path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     before = db_path.read_bytes()
-    with pytest.raises(SchemaTooNewError, match="newer version of facilitator.*Nothing was changed"):
+    with pytest.raises(
+        SchemaTooNewError, match=r"newer version of facilitator.*Nothing was changed"
+    ):
         Store.open(db_path)
     assert db_path.read_bytes() == before
 
@@ -179,8 +183,10 @@ def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> No
     try:
         assert [n.text for n in notes.list_notes(store, sid, 0)] == ["kept through the upgrade"]
         with store.engine.connect() as connection:
-            assert connection.exec_driver_sql(
-                "SELECT version_num FROM alembic_version").scalar() == HEAD
+            assert (
+                connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                == HEAD
+            )
     finally:
         store.close()
 
@@ -189,12 +195,18 @@ def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> No
 def test_an_older_database_is_upgraded_and_keeps_its_data(db_path: Path) -> None:
     """A database left at the first schema opens with the newest, its rows intact."""
     db_path.parent.mkdir(parents=True)
-    schema_at(db_path, "0001", "INSERT INTO programme (name, slug, pcn_name, created_at) "
-                               "VALUES ('Old', 'old', '', '2026-01-01 09:00:00')")
+    schema_at(
+        db_path,
+        "0001",
+        "INSERT INTO programme (name, slug, pcn_name, created_at) "
+        "VALUES ('Old', 'old', '', '2026-01-01 09:00:00')",
+    )
     store = Store.open(db_path)
     assert [p.name for p in list_programmes(store)] == ["Old"]
     with store.engine.connect() as connection:
-        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
+        assert (
+            connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
+        )
         columns = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(timer_event)")]
     assert "seconds" in columns
     store.close()
@@ -205,5 +217,9 @@ def test_a_plain_postgresql_url_uses_the_driver_that_comes_with_the_app() -> Non
     url = database_url("postgresql://ana:secret@db.example.org/facilitator")
     assert url.drivername == "postgresql+psycopg"
     assert (url.username, url.password, url.host, url.database) == (
-        "ana", "secret", "db.example.org", "facilitator")
+        "ana",
+        "secret",
+        "db.example.org",
+        "facilitator",
+    )
     assert database_url("postgresql+psycopg2://db/x").drivername == "postgresql+psycopg2"

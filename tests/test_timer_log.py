@@ -12,8 +12,9 @@ from sessions.timer_log import load_logs
 from tests.sent_statements import sent_statements
 
 
-def test_the_log_keeps_every_event_but_the_heartbeats_before_each_last(store, small_agenda,
-                                                                       clock) -> None:
+def test_the_log_keeps_every_event_but_the_heartbeats_before_each_last(
+    store, small_agenda, clock
+) -> None:
     programme = create_programme(store, "Logged programme")
     sessions = [planning.start_session(store, programme.id, small_agenda) for _ in range(3)]
     one, two, quiet = sessions
@@ -26,12 +27,14 @@ def test_the_log_keeps_every_event_but_the_heartbeats_before_each_last(store, sm
     running.toggle_clock(store, one, clock.advance(1))  # paused after its last heartbeat
     with store.reading() as db:
         everything = db.execute(
-            select(TimerEvent.session_id, TimerEvent.id, TimerEvent.kind)
-            .order_by(TimerEvent.session_id, TimerEvent.id)
+            select(TimerEvent.session_id, TimerEvent.id, TimerEvent.kind).order_by(
+                TimerEvent.session_id, TimerEvent.id
+            )
         ).all()
         logs = load_logs(db, sessions)
-    last_beat = {sid: max(i for s, i, k in everything if s == sid and k == "heartbeat")
-                 for sid in (one, two)}
+    last_beat = {
+        sid: max(i for s, i, k in everything if s == sid and k == "heartbeat") for sid in (one, two)
+    }
     expected: dict[int, list[str]] = {}
     for sid, event_id, kind in everything:
         if kind != "heartbeat" or event_id == last_beat[sid]:
@@ -50,8 +53,10 @@ def test_the_events_that_count_are_read_from_their_own_index_alone(store) -> Non
     plan is asked of the statement exactly as sent, parameters and all."""
     with sent_statements(store.engine) as sent, store.reading() as db:
         load_logs(db, [1, 2, 3])
-    (statement, parameters), = [(s, p) for s, p in sent if "timer_event" in s]
+    ((statement, parameters),) = [(s, p) for s, p in sent if "timer_event" in s]
     with store.engine.connect() as connection:
-        plan = [row[-1] for row in connection.exec_driver_sql(
-            "EXPLAIN QUERY PLAN " + statement, parameters)]
+        plan = [
+            row[-1]
+            for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+        ]
     assert any("COVERING INDEX ix_timer_event_replayed" in step for step in plan), plan

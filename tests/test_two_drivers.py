@@ -33,7 +33,10 @@ class Driver:
     def __init__(self, database: str, session_id: int, run: int):
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.crash_driver", database, str(session_id), str(run)],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         self.lines: list[str] = []
         self.ready = threading.Event()
@@ -86,7 +89,7 @@ def test_two_sessions_driven_at_once_lose_and_double_nothing(db_path, small_agen
     store.close()
     texts = Counter(text for _, text in written)
     assert [text for text, count in texts.items() if count > 1] == []  # nothing written twice
-    for run, (sid, driver) in enumerate(zip(sessions, drivers), start=1):
+    for run, (sid, driver) in enumerate(zip(sessions, drivers, strict=False), start=1):
         assert len(driver.saved) > 10, driver.lines[:5]
         kept = {text for session_id, text in written if session_id == sid}
         assert set(driver.saved) <= kept  # every note reported saved is there, in its session
@@ -95,4 +98,3 @@ def test_two_sessions_driven_at_once_lose_and_double_nothing(db_path, small_agen
         assert all(text.startswith(f"run {run} ") for text in kept)
         assert logged[sid] >= 3  # start, heartbeats: each session's clock in its own log
     assert reads > 3
-

@@ -59,16 +59,42 @@ class ActionsScreen(Screen[None]):
     CSS_PATH = "actions.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="actions.back"),
-        Binding("d", "set_status('done')", "Done", id="actions.done",
-                tooltip="Mark the highlighted action done"),
-        Binding("x", "set_status('dropped')", "Drop", id="actions.drop",
-                tooltip="Mark the highlighted action dropped"),
-        Binding("o", "set_status('open')", "Reopen", id="actions.reopen",
-                tooltip="Open the highlighted action again"),
-        Binding("f", "cycle_status(1)", "Status filter", id="actions.filter",
-                tooltip="Show all, open, done or dropped actions"),
-        Binding("F", "cycle_status(-1)", "Previous filter", id="actions.filter_back",
-                show=False, tooltip="Cycle the status filter backwards"),
+        Binding(
+            "d",
+            "set_status('done')",
+            "Done",
+            id="actions.done",
+            tooltip="Mark the highlighted action done",
+        ),
+        Binding(
+            "x",
+            "set_status('dropped')",
+            "Drop",
+            id="actions.drop",
+            tooltip="Mark the highlighted action dropped",
+        ),
+        Binding(
+            "o",
+            "set_status('open')",
+            "Reopen",
+            id="actions.reopen",
+            tooltip="Open the highlighted action again",
+        ),
+        Binding(
+            "f",
+            "cycle_status(1)",
+            "Status filter",
+            id="actions.filter",
+            tooltip="Show all, open, done or dropped actions",
+        ),
+        Binding(
+            "F",
+            "cycle_status(-1)",
+            "Previous filter",
+            id="actions.filter_back",
+            show=False,
+            tooltip="Cycle the status filter backwards",
+        ),
     ]
 
     def __init__(self, programme_id: int):
@@ -101,7 +127,10 @@ class ActionsScreen(Screen[None]):
         owner = self.query_one("#owner", Input).value
         try:
             self.shown = list_actions(
-                self.app.store, self.programme_id, owner=owner, status=self.status_filter,
+                self.app.store,
+                self.programme_id,
+                owner=owner,
+                status=self.status_filter,
                 today=self.app.now().astimezone().date(),
             )
         except FacilitatorError as exc:
@@ -118,10 +147,12 @@ class ActionsScreen(Screen[None]):
         else:
             # Said inside the list, which keeps focus, so the letter keys stay commands.
             filtered = bool(owner.strip()) or self.status_filter is not None
-            option_list.add_option(Option(
-                Text(NONE_MATCH if filtered else HOW_ACTIONS_ARE_MADE, style="italic"),
-                disabled=True,
-            ))
+            option_list.add_option(
+                Option(
+                    Text(NONE_MATCH if filtered else HOW_ACTIONS_ARE_MADE, style="italic"),
+                    disabled=True,
+                )
+            )
         self.query_one("#action-detail").display = bool(self.shown)
         self._describe(owner)
 

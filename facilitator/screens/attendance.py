@@ -35,8 +35,10 @@ class AttendanceScreen(ModalScreen[None]):
             yield Label("Attendance", classes="heading")
             yield OptionList(id="people")
             yield Static(id="declarations")
-            yield Static("p present · a apologies · x absent · i declare an interest · Esc closes",
-                         classes="hint")
+            yield Static(
+                "p present · a apologies · x absent · i declare an interest · Esc closes",
+                classes="hint",
+            )
 
     def on_mount(self) -> None:
         self.refresh_lists()
@@ -53,12 +55,15 @@ class AttendanceScreen(ModalScreen[None]):
             line.append(entry.member.label)
             listing.add_option(Option(line, id=str(entry.member.id)))
         if not entries:
-            listing.add_option(Option(Text("No members yet: add them on the home screen with m."),
-                                      disabled=True))
+            listing.add_option(
+                Option(Text("No members yet: add them on the home screen with m."), disabled=True)
+            )
         listing.highlighted = min(keep or 0, max(len(entries) - 1, 0)) if entries else None
         declared = people.list_declarations(store, self.session_id)
-        text = Text("Declarations of interest\n" if declared else "No interests declared.",
-                    style="bold" if declared else "dim")
+        text = Text(
+            "Declarations of interest\n" if declared else "No interests declared.",
+            style="bold" if declared else "dim",
+        )
         for declaration in declared:
             text.append(f"• {declaration.member.name}: {declaration.interest}")
             if declaration.left_room_item:
@@ -120,8 +125,12 @@ class DeclarationScreen(ModalScreen[bool]):
         left = self.query_one("#left-room", Checkbox).value
         try:
             people.add_declaration(
-                self.app.store, self.session_id, self.member_id, event.value,
-                self.position if left else None, now=self.app.now(),
+                self.app.store,
+                self.session_id,
+                self.member_id,
+                event.value,
+                self.position if left else None,
+                now=self.app.now(),
             )
         except FacilitatorError as exc:
             # The typed interest stays in the field; only the reason is shown.

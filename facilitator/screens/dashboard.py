@@ -77,15 +77,20 @@ def about_text(view: DashboardView) -> Text:
     text.append(f"{count} session" + ("" if count == 1 else "s"))
     states = [
         (sum(s.state == state for s in view.sessions), label)
-        for state, label in ((FINISHED, "finished"), (UNFINISHED, "unfinished"),
-                             (PLANNED, "not started"))
+        for state, label in (
+            (FINISHED, "finished"),
+            (UNFINISHED, "unfinished"),
+            (PLANNED, "not started"),
+        )
     ]
     shown = [f"{n} {label}" for n, label in states if n]
     if shown:
         text.append(": " + ", ".join(shown))
     if count:
-        text.append(f" · run {short_time(view.actual_seconds)} of "
-                    f"{short_time(view.planned_seconds)} planned")
+        text.append(
+            f" · run {short_time(view.actual_seconds)} of "
+            f"{short_time(view.planned_seconds)} planned"
+        )
     return text
 
 
@@ -110,8 +115,9 @@ def next_text(view: DashboardView) -> Text:
     """What the next session would be: the step to continue from and what waits for review."""
     suggestion = view.suggestion
     text = Text("Next ", style="bold")
-    text.append(f"session {len(view.sessions) + 1}: continue from {suggestion.label} "
-                f"({suggestion.reason})")
+    text.append(
+        f"session {len(view.sessions) + 1}: continue from {suggestion.label} ({suggestion.reason})"
+    )
     if view.sessions and view.open_actions:
         noun = "action" if view.open_actions == 1 else "actions"
         text.append(f", {view.open_actions} open {noun} reviewed first")
@@ -136,8 +142,10 @@ def session_row(summary: SessionSummary, agenda_width: int) -> tuple[Text, ...]:
         Text(str(summary.number), justify="right"),
         Text(f"{session_date(summary):%Y-%m-%d}"),
         Text(summary.state, style=state_style),
-        Text(f"{short_time(summary.actual_seconds)} / {short_time(summary.planned_seconds)}",
-             style="yellow" if over else ""),
+        Text(
+            f"{short_time(summary.actual_seconds)} / {short_time(summary.planned_seconds)}",
+            style="yellow" if over else "",
+        ),
         Text(f"{summary.deal_notes} / {summary.relationship_notes}"),
         agenda,
     )
@@ -165,13 +173,15 @@ class NoteTrend(Widget):
     def render(self) -> Text:
         top = max((max(deal, rel) for _, deal, rel in self.trend), default=0)
         if not top:
-            return Text("No deal or relationship notes yet: they show here session by session.",
-                        style="dim italic")
+            return Text(
+                "No deal or relationship notes yet: they show here session by session.",
+                style="dim italic",
+            )
         room = max(1, self.content_size.width - self.LABEL)
         # A session's cells: a bar and a gap between sessions while they fit, else one cell.
         per = max(1, min(4, room // len(self.trend)))
         bar, gap = (per - 1, " ") if per > 1 else (1, "")
-        shown = self.trend[-(room // per):]
+        shown = self.trend[-(room // per) :]
         first, last = shown[0][0], shown[-1][0]
         which = f"session {first}" if first == last else f"sessions {first}–{last}"
         text = Text(f"Notes per session, {which} (one scale)", style="dim", no_wrap=True)
@@ -194,21 +204,53 @@ class DashboardScreen(Screen[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
         Binding("escape", "back", "Back", id="dashboard.back"),
-        Binding("s", "start_session", "Next session", id="dashboard.start_session",
-                tooltip="Set up this programme's next session: start it now or plan it"),
-        Binding("r", "resume", "Resume", id="dashboard.resume",
-                tooltip="Resume the highlighted unfinished session"),
-        Binding("a", "actions", "Actions", id="dashboard.actions",
-                tooltip="This programme's actions: owners, due dates, overdue"),
-        Binding("e", "rename", "Rename", id="dashboard.rename",
-                tooltip="Rename this programme"),
+        Binding(
+            "s",
+            "start_session",
+            "Next session",
+            id="dashboard.start_session",
+            tooltip="Set up this programme's next session: start it now or plan it",
+        ),
+        Binding(
+            "r",
+            "resume",
+            "Resume",
+            id="dashboard.resume",
+            tooltip="Resume the highlighted unfinished session",
+        ),
+        Binding(
+            "a",
+            "actions",
+            "Actions",
+            id="dashboard.actions",
+            tooltip="This programme's actions: owners, due dates, overdue",
+        ),
+        Binding("e", "rename", "Rename", id="dashboard.rename", tooltip="Rename this programme"),
         # Out of the Footer, which has no room for it at 80 columns: the hint line says it.
-        Binding("x", "archive", "Archive", id="dashboard.archive", show=False,
-                tooltip="Archive this programme: off the lists, nothing deleted"),
-        Binding("slash", "search", "Search", id="dashboard.search", show=False,
-                tooltip="Search the notes of this programme"),
-        Binding("m", "members", "Members", id="dashboard.members", show=False,
-                tooltip="This programme's members"),
+        Binding(
+            "x",
+            "archive",
+            "Archive",
+            id="dashboard.archive",
+            show=False,
+            tooltip="Archive this programme: off the lists, nothing deleted",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="dashboard.search",
+            show=False,
+            tooltip="Search the notes of this programme",
+        ),
+        Binding(
+            "m",
+            "members",
+            "Members",
+            id="dashboard.members",
+            show=False,
+            tooltip="This programme's members",
+        ),
     ]
 
     def __init__(self, programme_id: int):
@@ -232,9 +274,11 @@ class DashboardScreen(Screen[None]):
                     yield Static("", id="team-roles")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-hint", classes="hint")
-            yield Static("Enter resumes a session or opens its minutes · / search · m members · "
-                         "x archive",
-                         id="keys-hint", classes="hint")
+            yield Static(
+                "Enter resumes a session or opens its minutes · / search · m members · x archive",
+                id="keys-hint",
+                classes="hint",
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -336,8 +380,11 @@ class DashboardScreen(Screen[None]):
         if summary is None:
             self.app.say("No session to resume yet: press s to start one.", severity="warning")
         elif not summary.resumable:
-            self.app.say(f"Session {summary.number} has finished: only an unfinished session "
-                         "can be resumed. Enter opens its minutes.", severity="warning")
+            self.app.say(
+                f"Session {summary.number} has finished: only an unfinished session "
+                "can be resumed. Enter opens its minutes.",
+                severity="warning",
+            )
         else:
             open_session(self, summary.id)
 

@@ -29,14 +29,34 @@ class FinishScreen(Screen[None]):
     CSS_PATH = "finish.tcss"
     BINDINGS = [
         Binding("h,escape", "home", "Back", id="finish.home"),
-        Binding("m", "write('md')", "Markdown", id="finish.markdown",
-                tooltip="Write the minutes as Markdown (.md)"),
-        Binding("b", "write('html')", "HTML", id="finish.html",
-                tooltip="Write the minutes as a web page to open in a browser or print (.html)"),
-        Binding("w", "write('docx')", "Word", id="finish.word",
-                tooltip="Write the minutes as a Word document (.docx)"),
-        Binding("p", "toggle_private", "Private answers", id="finish.private",
-                tooltip="Put the reflections' private answers in the minutes, or keep them out"),
+        Binding(
+            "m",
+            "write('md')",
+            "Markdown",
+            id="finish.markdown",
+            tooltip="Write the minutes as Markdown (.md)",
+        ),
+        Binding(
+            "b",
+            "write('html')",
+            "HTML",
+            id="finish.html",
+            tooltip="Write the minutes as a web page to open in a browser or print (.html)",
+        ),
+        Binding(
+            "w",
+            "write('docx')",
+            "Word",
+            id="finish.word",
+            tooltip="Write the minutes as a Word document (.docx)",
+        ),
+        Binding(
+            "p",
+            "toggle_private",
+            "Private answers",
+            id="finish.private",
+            tooltip="Put the reflections' private answers in the minutes, or keep them out",
+        ),
     ]
 
     def __init__(self, session_id: int, minutes_path: Path | None, *, heading: str = ""):
@@ -56,8 +76,11 @@ class FinishScreen(Screen[None]):
         yield Static("", id="minutes-path")
         with Horizontal(id="formats"):
             for fmt, name in FORMAT_NAMES.items():
-                yield Button(f"{name} ({FORMAT_KEYS[fmt]})", id=f"write-{fmt}",
-                             tooltip=f"Write the minutes as {name} ({SUFFIXES[fmt]})")
+                yield Button(
+                    f"{name} ({FORMAT_KEYS[fmt]})",
+                    id=f"write-{fmt}",
+                    tooltip=f"Write the minutes as {name} ({SUFFIXES[fmt]})",
+                )
         with VerticalScroll(id="preview-box"):
             yield Markdown(id="preview")
         yield Footer()
@@ -135,14 +158,15 @@ class FinishScreen(Screen[None]):
         self.query_one(f"#write-{fmt}", Button).loading = True
         self.run_worker(
             lambda: write_minutes(self.app.store, self.session_id, fmt=fmt),
-            name=fmt, group="minutes", thread=True, exit_on_error=False,
+            name=fmt,
+            group="minutes",
+            thread=True,
+            exit_on_error=False,
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.group != "minutes" or event.state not in (
-            WorkerState.SUCCESS, WorkerState.ERROR
-        ):
+        if worker.group != "minutes" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
         fmt = worker.name
         self.query_one(f"#write-{fmt}", Button).loading = False
@@ -155,7 +179,8 @@ class FinishScreen(Screen[None]):
             # Whatever went wrong, the session itself is safe in the database: say so
             # rather than close the app.
             self.failed[fmt] = (
-                str(error) if isinstance(error, FacilitatorError)
+                str(error)
+                if isinstance(error, FacilitatorError)
                 else f"Could not write the minutes ({type(error).__name__}: {error})."
             )
             self.app.show_error(self.failed[fmt])

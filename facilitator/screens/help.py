@@ -83,9 +83,8 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="help"):
-            with VerticalScroll():
-                yield Markdown(HELP)
+        with Vertical(classes="dialog", id="help"), VerticalScroll():
+            yield Markdown(HELP)
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

@@ -31,7 +31,9 @@ def start_session_in(screen: Screen, programme_id: int) -> None:
             open_session(screen, session_id)
             return
         # The screen underneath redraws itself as the dialog closes.
-        screen.app.say("Session planned: start it from Home (Sessions to start or resume) or its dashboard.")
+        screen.app.say(
+            "Session planned: start it from Home (Sessions to start or resume) or its dashboard."
+        )
 
     today = screen.app.now().astimezone().date()
     screen.app.push_screen(NextSessionScreen(programme_id, today), set_up)
@@ -47,7 +49,9 @@ def waiting_label(waiting) -> Text:
     """A session on the resume list: where it stopped, or, never started, when it is planned."""
     where = f"{waiting.programme_name} / session {waiting.number}"
     if not waiting.started:
-        when = f"planned for {weekday_text(waiting.planned_for)}" if waiting.planned_for else "set up"
+        when = (
+            f"planned for {weekday_text(waiting.planned_for)}" if waiting.planned_for else "set up"
+        )
         return Text(f"{where} · {when} · not started: {waiting.agenda_title}")
     return Text(
         f"{where} · item {waiting.position + 1} of {waiting.item_count}: {waiting.item_title} · "
@@ -58,20 +62,52 @@ def waiting_label(waiting) -> Text:
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("n", "new_programme", "New", id="home.new_programme",
-                tooltip="Create a new programme"),
-        Binding("s", "start_session", "Next session", id="home.start_session",
-                tooltip="Set up the highlighted programme's next session: start it or plan it"),
-        Binding("enter", "dashboard", "Dashboard", id="home.dashboard", show=False,
-                tooltip="The highlighted programme's dashboard: sessions, steps, actions"),
-        Binding("r", "resume", "Resume", id="home.resume",
-                tooltip="Resume the highlighted unfinished session"),
-        Binding("a", "actions", "Actions", id="home.actions",
-                tooltip="The highlighted programme's actions: owners, due dates, overdue"),
-        Binding("slash", "search", "Search", id="home.search",
-                tooltip="Search the notes of the highlighted programme"),
-        Binding("m", "members", "Members", id="home.members",
-                tooltip="The highlighted programme's members"),
+        Binding(
+            "n", "new_programme", "New", id="home.new_programme", tooltip="Create a new programme"
+        ),
+        Binding(
+            "s",
+            "start_session",
+            "Next session",
+            id="home.start_session",
+            tooltip="Set up the highlighted programme's next session: start it or plan it",
+        ),
+        Binding(
+            "enter",
+            "dashboard",
+            "Dashboard",
+            id="home.dashboard",
+            show=False,
+            tooltip="The highlighted programme's dashboard: sessions, steps, actions",
+        ),
+        Binding(
+            "r",
+            "resume",
+            "Resume",
+            id="home.resume",
+            tooltip="Resume the highlighted unfinished session",
+        ),
+        Binding(
+            "a",
+            "actions",
+            "Actions",
+            id="home.actions",
+            tooltip="The highlighted programme's actions: owners, due dates, overdue",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="home.search",
+            tooltip="Search the notes of the highlighted programme",
+        ),
+        Binding(
+            "m",
+            "members",
+            "Members",
+            id="home.members",
+            tooltip="The highlighted programme's members",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -120,7 +156,9 @@ class HomeScreen(Screen[None]):
         highlighted = programme_list.highlighted
         programme_list.clear_options()
         for programme in programmes:
-            sessions = f"{programme.session_count} session" + ("" if programme.session_count == 1 else "s")
+            sessions = f"{programme.session_count} session" + (
+                "" if programme.session_count == 1 else "s"
+            )
             label = programme.name + (f" · {programme.pcn_name}" if programme.pcn_name else "")
             programme_list.add_option(Option(Text(f"{label} · {sessions}"), id=str(programme.id)))
         programme_list.display = bool(programmes)
@@ -157,7 +195,9 @@ class HomeScreen(Screen[None]):
         def created(programme) -> None:
             if programme is not None:
                 self.refresh_lists()
-                self.app.say(f"Programme {programme.name!r} created: press s to set up its first session.")
+                self.app.say(
+                    f"Programme {programme.name!r} created: press s to set up its first session."
+                )
 
         self.app.push_screen(NewProgrammeScreen(), created)
 

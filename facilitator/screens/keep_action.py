@@ -37,8 +37,10 @@ class KeepActionScreen(ModalScreen[bool]):
             yield Label(f"New due date (it was {day_text(due)})" if due else "Due date")
             yield Input(placeholder="e.g. +14d, 2027-01-15, next week", id="due")
             yield Static("", id="error", classes="error")
-            yield Static("Enter keeps it open · an empty date keeps the date it had · Esc cancels",
-                         classes="hint")
+            yield Static(
+                "Enter keeps it open · an empty date keeps the date it had · Esc cancels",
+                classes="hint",
+            )
 
     def _today(self) -> date:
         return self.now.astimezone().date()
@@ -52,8 +54,14 @@ class KeepActionScreen(ModalScreen[bool]):
                 new_due = parse_date(typed, self._today())
                 if new_due is None:
                     raise InputError(f"{typed!r} is not a date: {DATE_HELP}.")
-            review_action(self.app.store, self.session_id, self.entry.action_id, "kept",
-                          new_due=new_due, now=self.now)
+            review_action(
+                self.app.store,
+                self.session_id,
+                self.entry.action_id,
+                "kept",
+                new_due=new_due,
+                now=self.now,
+            )
         except FacilitatorError as exc:
             # What was typed stays in the field; only the reason is added.
             self.query_one("#error", Static).update(Text(str(exc)))

@@ -31,11 +31,15 @@ class LeaseScreen(ModalScreen[None]):
             yield Label("This session is open elsewhere", classes="heading")
             yield Static(Text(self.message), id="lease-message")
             if self.lease.stale:
-                hint = ("t takes it over (its clock stays paused until you start it) · "
-                        "w watches read-only · Esc goes back")
+                hint = (
+                    "t takes it over (its clock stays paused until you start it) · "
+                    "w watches read-only · Esc goes back"
+                )
             else:
-                hint = ("w watches it read-only · Esc goes back. It can be taken over once "
-                        "that copy has been quiet for a while.")
+                hint = (
+                    "w watches it read-only · Esc goes back. It can be taken over once "
+                    "that copy has been quiet for a while."
+                )
             yield Static(hint, classes="hint")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -33,8 +33,9 @@ class MemberPickerScreen(ModalScreen[int | None]):
         with Vertical(classes="dialog"):
             yield Label(self.heading, classes="heading")
             yield OptionList(id="members")
-            yield Static("Enter chooses · Esc cancels · add members on the home screen (m)",
-                         classes="hint")
+            yield Static(
+                "Enter chooses · Esc cancels · add members on the home screen (m)", classes="hint"
+            )
 
     def on_mount(self) -> None:
         members = self.query_one("#members", OptionList)
@@ -45,8 +46,7 @@ class MemberPickerScreen(ModalScreen[int | None]):
                 line.append(f"  {entry.status}", style="dim")
             members.add_option(Option(line, id=str(entry.member.id)))
         if self.nobody:
-            members.add_option(
-                Option(Text("Nobody in particular", style="italic"), id=str(NOBODY)))
+            members.add_option(Option(Text("Nobody in particular", style="italic"), id=str(NOBODY)))
         if members.option_count:
             members.highlighted = 0
         members.focus()

@@ -32,10 +32,20 @@ class MembersScreen(Screen[None]):
     CSS_PATH = "members.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="members.back"),
-        Binding("n", "new_member", "New member", id="members.new",
-                tooltip="Add a member to the programme"),
-        Binding("x,delete", "archive", "Archive", id="members.archive",
-                tooltip="Archive the highlighted member (kept in past minutes)"),
+        Binding(
+            "n",
+            "new_member",
+            "New member",
+            id="members.new",
+            tooltip="Add a member to the programme",
+        ),
+        Binding(
+            "x,delete",
+            "archive",
+            "Archive",
+            id="members.archive",
+            tooltip="Archive the highlighted member (kept in past minutes)",
+        ),
     ]
 
     def __init__(self, programme_id: int):
@@ -78,8 +88,9 @@ class MembersScreen(Screen[None]):
         else:
             # Said inside the list, which keeps focus, so n and x stay commands.
             option_list.add_option(
-                Option(Text("No members yet: press n to add the first.", style="italic"),
-                       disabled=True)
+                Option(
+                    Text("No members yet: press n to add the first.", style="italic"), disabled=True
+                )
             )
         self.query_one("#member-detail").display = bool(ids)
         self.query_one("#members-hint", Static).update(
@@ -160,7 +171,9 @@ class MemberFormScreen(ModalScreen[MemberView | None]):
                 yield Label("Kind")
                 yield Select(
                     [(kind.capitalize(), kind) for kind in ORGANISATION_KINDS],
-                    value="other", allow_blank=False, id="kind",
+                    value="other",
+                    allow_blank=False,
+                    id="kind",
                 )
                 yield Label("Role")
                 yield Input(placeholder="e.g. GP partner", id="role")

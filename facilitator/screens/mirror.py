@@ -23,15 +23,18 @@ class MirrorScreen(ProjectorScreen):
     CSS_PATH = ["projector.tcss", "mirror.tcss", "../widgets/big_clock.tcss"]
     inherit_bindings = False
     BINDINGS = [
-        Binding("n", "toggle_notes", "Show/hide notes", id="mirror.toggle_notes",
-                tooltip="Show or hide the last notes on this screen"),
+        Binding(
+            "n",
+            "toggle_notes",
+            "Show/hide notes",
+            id="mirror.toggle_notes",
+            tooltip="Show or hide the last notes on this screen",
+        ),
         Binding("q", "app.quit", "Quit", id="mirror.quit", tooltip="Close the mirror"),
         Binding("escape", "close", "Back", id="mirror.close", tooltip="Stop watching"),
     ]
 
-    def __init__(
-        self, session_id: int | None, *, show_notes: bool = True, can_close: bool = False
-    ):
+    def __init__(self, session_id: int | None, *, show_notes: bool = True, can_close: bool = False):
         super().__init__(session_id, show_notes=show_notes)
         # Inside the main app (watching a session another copy drives) Escape goes back;
         # as its own app, the mirror only quits.

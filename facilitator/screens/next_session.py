@@ -51,8 +51,9 @@ def suggestion_text(suggestion: StepSuggestion, ahead: Outlook) -> Text:
     text = Text(f"Suggested: {suggestion.label} ({suggestion.reason})")
     for number, when in ahead.waiting:
         planned = f"planned for {weekday_text(when)}" if when else "set up"
-        text.append(f"\nSession {number} is already {planned}: Esc, then r on Home starts it.",
-                    style="bold")
+        text.append(
+            f"\nSession {number} is already {planned}: Esc, then r on Home starts it.", style="bold"
+        )
     return text
 
 
@@ -90,8 +91,9 @@ class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
             with Horizontal(id="next-buttons"):
                 yield Button("Start now", id="start", variant="primary")
                 yield Button("Plan for later", id="plan")
-            yield Static("Enter: start now, or plan it if the date is later · Esc: cancel",
-                         classes="hint")
+            yield Static(
+                "Enter: start now, or plan it if the date is later · Esc: cancel", classes="hint"
+            )
 
     def on_mount(self) -> None:
         self._fill_agendas()
@@ -165,7 +167,9 @@ class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
             agenda = find_agenda(choice)
             step = self.query_one("#from-step", Select).value
             session_id = start_session(
-                self.app.store, self.programme_id, agenda,
+                self.app.store,
+                self.programme_id,
+                agenda,
                 from_step=None if step in (ALL_STEPS, Select.BLANK) else int(step),
                 planned_for=when,
                 expected=self.query_one("#expected", SelectionList).selected,
@@ -173,10 +177,12 @@ class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
             )
         except AgendaError as exc:
             count = len(exc.problems)
-            error.update(Text(
-                f"That agenda has {count} problem{'s' if count != 1 else ''}:\n"
-                + "\n".join(str(problem) for problem in exc.problems)
-            ))
+            error.update(
+                Text(
+                    f"That agenda has {count} problem{'s' if count != 1 else ''}:\n"
+                    + "\n".join(str(problem) for problem in exc.problems)
+                )
+            )
             return
         except FacilitatorError as exc:
             error.update(Text(str(exc)))

@@ -51,8 +51,9 @@ def scorecard_markdown(results: list[StatementResult]) -> str:
     lines = []
     for result in results:
         where = f"{markdown_text(result.area)} · " if result.area else ""
-        score = (f"**{result.mean:.1f}** ({len(result.scores)})" if result.scores
-                 else "*not rated yet*")
+        score = (
+            f"**{result.mean:.1f}** ({len(result.scores)})" if result.scores else "*not rated yet*"
+        )
         lines.append(f"- {where}{markdown_text(result.statement)} — {score}")
     return "\n".join(lines)
 
@@ -75,8 +76,11 @@ def roles_markdown(board: RolesBoard) -> str:
         if coverage.role.group != group:
             group = coverage.role.group
             lines.append(f"\n**{group} roles**\n")
-        who = (", ".join(markdown_text(name) for name in coverage.players)
-               if coverage.players else "*nobody yet*")
+        who = (
+            ", ".join(markdown_text(name) for name in coverage.players)
+            if coverage.players
+            else "*nobody yet*"
+        )
         crowded = " · *crowded*" if coverage.crowded else ""
         lines.append(f"- **{coverage.role.name}** ({coverage.role.gist}) — {who}{crowded}")
     return "\n".join(lines).lstrip()
@@ -86,8 +90,13 @@ class ProjectorScreen(Screen[None]):
     CSS_PATH = ["projector.tcss", "../widgets/big_clock.tcss"]
     BINDINGS = [
         Binding("f5,escape", "close", "Back to the session", id="projector.close"),
-        Binding("n", "toggle_notes", "Show/hide notes", id="projector.toggle_notes",
-                tooltip="Show or hide the last notes from the room"),
+        Binding(
+            "n",
+            "toggle_notes",
+            "Show/hide notes",
+            id="projector.toggle_notes",
+            tooltip="Show or hide the last notes from the room",
+        ),
         # The facilitator keeps the clock keys while the room watches.
         Binding("ctrl+t", "drive('toggle_clock')", "Start/pause", id="projector.toggle_clock"),
         Binding("ctrl+n", "drive('next_item')", "Next", id="projector.next_item"),
@@ -137,8 +146,11 @@ class ProjectorScreen(Screen[None]):
         prompt = item.prompt
         try:
             if item.kind == MATTERS_ARISING:
-                prompt = review_markdown(review_entries(
-                    self.app.store, self.session_id, self.app.now().astimezone().date()))
+                prompt = review_markdown(
+                    review_entries(
+                        self.app.store, self.session_id, self.app.now().astimezone().date()
+                    )
+                )
             elif item.kind == SCORECARD:
                 results = scorecard_results(self.app.store, self.session_id, item.position)
                 prompt = f"{item.prompt}\n\n{scorecard_markdown(results)}"
@@ -148,8 +160,10 @@ class ProjectorScreen(Screen[None]):
             elif item.kind == REFLECTION:
                 # The answers are private: the room sees only how many have been given.
                 given = reflections(self.app.store, self.session_id, item.position).answered
-                prompt = (f"{item.prompt}\n\n*Private answers given so far: {given}. "
-                          "They are never shown here.*")
+                prompt = (
+                    f"{item.prompt}\n\n*Private answers given so far: {given}. "
+                    "They are never shown here.*"
+                )
             elif item.kind == ROLES:
                 board = roles_board(self.app.store, self.session_id, item.position)
                 prompt = f"{item.prompt}\n\n{roles_markdown(board)}"

@@ -27,14 +27,18 @@ def plan_table(plan: RebalancePlan) -> Table:
             label.append("  (break)", style="dim")
         style = "bold" if retime.changed else "dim"
         table.add_row(
-            label, format_duration(retime.old_seconds), Text(format_duration(retime.new_seconds), style=style)
+            label,
+            format_duration(retime.old_seconds),
+            Text(format_duration(retime.new_seconds), style=style),
         )
     return table
 
 
 def plan_summary(plan: RebalancePlan) -> str:
     if plan.fits:
-        return f"The rest fits the planned finish: {format_duration(plan.new_total)} of agenda left."
+        return (
+            f"The rest fits the planned finish: {format_duration(plan.new_total)} of agenda left."
+        )
     return (
         f"Even at 2 minutes an item, {format_duration(plan.shortfall_seconds)} will not fit "
         "before the planned finish: skip an item, or let breaks be cut (b)."
@@ -45,8 +49,13 @@ class RebalanceScreen(ModalScreen[RebalancePlan | None]):
     CSS_PATH = "dialog.tcss"
     BINDINGS = [
         Binding("enter,y", "accept", "Accept", id="rebalance.accept"),
-        Binding("b", "toggle_breaks", "Breaks too", id="rebalance.breaks",
-                tooltip="Let the rebalance cut or extend breaks too"),
+        Binding(
+            "b",
+            "toggle_breaks",
+            "Breaks too",
+            id="rebalance.breaks",
+            tooltip="Let the rebalance cut or extend breaks too",
+        ),
         Binding("escape,n", "cancel", "Cancel", id="rebalance.cancel"),
     ]
 

@@ -21,8 +21,9 @@ class ReflectionAnswerScreen(ModalScreen[bool]):
     CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="reflection_answer.cancel")]
 
-    def __init__(self, session_id: int, position: int, member_id: int | None, name: str,
-                 prompt: str):
+    def __init__(
+        self, session_id: int, position: int, member_id: int | None, name: str, prompt: str
+    ):
         super().__init__()
         self.session_id = session_id
         self.position = position
@@ -40,14 +41,24 @@ class ReflectionAnswerScreen(ModalScreen[bool]):
             yield Static(Text("\n\n".join(paragraphs)), id="reflection-prompt")
             yield Input(placeholder="Their answer, in their words", id="answer")
             yield Static("", id="error", classes="error")
-            yield Static("Not shown on the projector, and kept out of the minutes unless you "
-                         f"choose otherwise.\n{LEAVE_HINT}", id="hint", classes="hint")
+            yield Static(
+                "Not shown on the projector, and kept out of the minutes unless you "
+                f"choose otherwise.\n{LEAVE_HINT}",
+                id="hint",
+                classes="hint",
+            )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            answer(self.app.store, self.session_id, self.position, self.member_id, event.value,
-                   now=self.app.now())
+            answer(
+                self.app.store,
+                self.session_id,
+                self.position,
+                self.member_id,
+                event.value,
+                now=self.app.now(),
+            )
         except FacilitatorError as exc:
             # The answer stays in the box; only the reason is added.
             self.query_one("#error", Static).update(Text(str(exc)))
@@ -59,6 +70,7 @@ class ReflectionAnswerScreen(ModalScreen[bool]):
         if self.query_one("#answer", Input).value.strip() and not self._warned:
             self._warned = True
             self.query_one("#error", Static).update(
-                "Their answer is not saved: Enter saves it, Esc again leaves it.")
+                "Their answer is not saved: Enter saves it, Esc again leaves it."
+            )
             return
         self.dismiss(False)

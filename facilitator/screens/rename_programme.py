@@ -28,8 +28,10 @@ class RenameProgrammeScreen(ModalScreen[ProgrammeView | None]):
             yield Input(self.programme.name, id="name")
             yield Static("", id="error", classes="error")
             yield Static(
-                Text(f"Session references such as {self.programme.slug}/1 keep working.\n"
-                     "Enter to rename · Esc to cancel"),
+                Text(
+                    f"Session references such as {self.programme.slug}/1 keep working.\n"
+                    "Enter to rename · Esc to cancel"
+                ),
                 classes="hint",
             )
 

@@ -51,8 +51,13 @@ class SearchScreen(Screen[None]):
     CSS_PATH = "search.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", id="search.close"),
-        Binding("slash", "focus_query", "New search", id="search.focus_query",
-                tooltip="Go back to the search words"),
+        Binding(
+            "slash",
+            "focus_query",
+            "New search",
+            id="search.focus_query",
+            tooltip="Go back to the search words",
+        ),
     ]
 
     def __init__(self, programme_id: int):
@@ -98,7 +103,8 @@ class SearchScreen(Screen[None]):
         else:
             count = len(self.hits)
             found = (
-                f"The newest {count} notes that match" if count >= MAX_HITS
+                f"The newest {count} notes that match"
+                if count >= MAX_HITS
                 else f"{count} note{'s match' if count != 1 else ' matches'}, newest first"
             )
             status.update(f"{found} · Enter on one shows where it was said")

@@ -78,44 +78,164 @@ class SessionScreen(Screen[None]):
     # Priority bindings: the note line keeps focus, and these must still work from it.
     BINDINGS = [
         # Short descriptions: all of them must fit the Footer of an 80-column terminal.
-        Binding("ctrl+t", "toggle_clock", "Start/pause", id="session.toggle_clock", priority=True,
-                tooltip="Start, pause or resume the clock"),
-        Binding("ctrl+n", "next_item", "Next", id="session.next_item", priority=True,
-                tooltip="Go to the next agenda item"),
-        Binding("ctrl+b", "previous_item", "Back", id="session.previous_item", priority=True,
-                tooltip="Go back to the previous agenda item"),
-        Binding("ctrl+r", "toggle_kind", "Deal/rel", id="session.toggle_kind", priority=True,
-                tooltip="Switch the next notes between deal and relationship"),
-        Binding("ctrl+f", "finish", "Finish", id="session.finish", priority=True,
-                tooltip="Finish the session and write the minutes"),
+        Binding(
+            "ctrl+t",
+            "toggle_clock",
+            "Start/pause",
+            id="session.toggle_clock",
+            priority=True,
+            tooltip="Start, pause or resume the clock",
+        ),
+        Binding(
+            "ctrl+n",
+            "next_item",
+            "Next",
+            id="session.next_item",
+            priority=True,
+            tooltip="Go to the next agenda item",
+        ),
+        Binding(
+            "ctrl+b",
+            "previous_item",
+            "Back",
+            id="session.previous_item",
+            priority=True,
+            tooltip="Go back to the previous agenda item",
+        ),
+        Binding(
+            "ctrl+r",
+            "toggle_kind",
+            "Deal/rel",
+            id="session.toggle_kind",
+            priority=True,
+            tooltip="Switch the next notes between deal and relationship",
+        ),
+        Binding(
+            "ctrl+f",
+            "finish",
+            "Finish",
+            id="session.finish",
+            priority=True,
+            tooltip="Finish the session and write the minutes",
+        ),
         # Pacing keys: in the command palette and README; the Footer has no room for them.
-        Binding("ctrl+up", "extend(60)", "+1 min", id="session.extend_1", priority=True,
-                show=False, tooltip="Give the current item 1 more minute"),
-        Binding("ctrl+g", "extend(300)", "+5 min", id="session.extend_5", priority=True,
-                show=False, tooltip="Give the current item 5 more minutes"),
-        Binding("ctrl+down", "extend(-60)", "-1 min", id="session.shorten_1", priority=True,
-                show=False, tooltip="Take 1 minute from the current item"),
-        Binding("ctrl+o", "outline", "Agenda", id="session.outline", priority=True, show=False,
-                tooltip="Show the agenda outline and jump to any item"),
-        Binding("ctrl+l", "rebalance", "Rebalance", id="session.rebalance", priority=True,
-                show=False, tooltip="Rebalance the items left to finish at the planned time"),
-        Binding("f5", "projector", "Projector", id="session.projector", priority=True,
-                show=False, tooltip="Show the projector view: item and countdown, large"),
-        Binding("ctrl+s", "skip", "Skip", id="session.skip", priority=True, show=False,
-                tooltip="Skip the current item (marked skipped, not done)"),
-        Binding("ctrl+y", "pick_speaker", "Speaker", id="session.speaker", priority=True,
-                show=False, tooltip="Choose who is speaking: the next notes are theirs"),
-        Binding("ctrl+z", "undo_delete", "Undo delete", id="session.undo_delete", priority=True,
-                show=False, tooltip="Bring back the note deleted last"),
-        Binding("f2", "attendance", "Attendance", id="session.attendance", priority=True,
-                show=False, tooltip="Who is present, apologies, and declarations of interest"),
-        Binding("f3", "search", "Search", id="session.search", priority=True, show=False,
-                tooltip="Search every note of this programme"),
-        Binding("f10", "leave", "Leave", id="session.leave", priority=True, show=False,
-                tooltip="Pause the clock and go back; the session waits to be resumed"),
+        Binding(
+            "ctrl+up",
+            "extend(60)",
+            "+1 min",
+            id="session.extend_1",
+            priority=True,
+            show=False,
+            tooltip="Give the current item 1 more minute",
+        ),
+        Binding(
+            "ctrl+g",
+            "extend(300)",
+            "+5 min",
+            id="session.extend_5",
+            priority=True,
+            show=False,
+            tooltip="Give the current item 5 more minutes",
+        ),
+        Binding(
+            "ctrl+down",
+            "extend(-60)",
+            "-1 min",
+            id="session.shorten_1",
+            priority=True,
+            show=False,
+            tooltip="Take 1 minute from the current item",
+        ),
+        Binding(
+            "ctrl+o",
+            "outline",
+            "Agenda",
+            id="session.outline",
+            priority=True,
+            show=False,
+            tooltip="Show the agenda outline and jump to any item",
+        ),
+        Binding(
+            "ctrl+l",
+            "rebalance",
+            "Rebalance",
+            id="session.rebalance",
+            priority=True,
+            show=False,
+            tooltip="Rebalance the items left to finish at the planned time",
+        ),
+        Binding(
+            "f5",
+            "projector",
+            "Projector",
+            id="session.projector",
+            priority=True,
+            show=False,
+            tooltip="Show the projector view: item and countdown, large",
+        ),
+        Binding(
+            "ctrl+s",
+            "skip",
+            "Skip",
+            id="session.skip",
+            priority=True,
+            show=False,
+            tooltip="Skip the current item (marked skipped, not done)",
+        ),
+        Binding(
+            "ctrl+y",
+            "pick_speaker",
+            "Speaker",
+            id="session.speaker",
+            priority=True,
+            show=False,
+            tooltip="Choose who is speaking: the next notes are theirs",
+        ),
+        Binding(
+            "ctrl+z",
+            "undo_delete",
+            "Undo delete",
+            id="session.undo_delete",
+            priority=True,
+            show=False,
+            tooltip="Bring back the note deleted last",
+        ),
+        Binding(
+            "f2",
+            "attendance",
+            "Attendance",
+            id="session.attendance",
+            priority=True,
+            show=False,
+            tooltip="Who is present, apologies, and declarations of interest",
+        ),
+        Binding(
+            "f3",
+            "search",
+            "Search",
+            id="session.search",
+            priority=True,
+            show=False,
+            tooltip="Search every note of this programme",
+        ),
+        Binding(
+            "f10",
+            "leave",
+            "Leave",
+            id="session.leave",
+            priority=True,
+            show=False,
+            tooltip="Pause the clock and go back; the session waits to be resumed",
+        ),
         # Tab goes between the note line and the note list, not through the prompt's scroll box.
-        Binding("tab,shift+tab", "switch_focus", "Notes/typing", id="session.switch_focus",
-                show=False, tooltip="Move between the note line and the list of notes (to edit or delete)"),
+        Binding(
+            "tab,shift+tab",
+            "switch_focus",
+            "Notes/typing",
+            id="session.switch_focus",
+            show=False,
+            tooltip="Move between the note line and the list of notes (to edit or delete)",
+        ),
         # Not a priority: Escape belongs to whatever has focus first (the note list's own).
         Binding("escape", "cancel_edit", "Cancel edit", id="session.cancel_edit", show=False),
     ]
@@ -166,8 +286,7 @@ class SessionScreen(Screen[None]):
         with Horizontal(id="capture"):
             yield Static(id="kind")
             # Coming back to a half-typed note must not select it: the next key would replace it.
-            yield Input(placeholder="Type a note and press Enter", id="note",
-                        select_on_focus=False)
+            yield Input(placeholder="Type a note and press Enter", id="note", select_on_focus=False)
         yield Static(f"{PREFIX_HELP} · tab: edit notes", id="capture-status")
         yield Static(id="balance")
         yield Static(id="session-clock")
@@ -176,7 +295,10 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         try:
             self.view, self.state = running.open_session(
-                self.app.store, self.session_id, self.app.holder, self.app.now(),
+                self.app.store,
+                self.session_id,
+                self.app.holder,
+                self.app.now(),
                 take_over=self.take_over,
             )
         except SessionLeasedError as exc:
@@ -240,7 +362,7 @@ class SessionScreen(Screen[None]):
         item = self.item
         active = None
         for panel in self.query(ActivityPanel):
-            panel.display = panel.KIND == item.kind
+            panel.display = item.kind == panel.KIND
             if panel.display:
                 active = panel
         self.query_one("#prompt-box").display = active is None or active.KEEPS_PROMPT
@@ -303,16 +425,20 @@ class SessionScreen(Screen[None]):
         if heading.planned_finish is None:
             where = f"ends {local(heading.projected_finish)} if started now"
         else:
-            where = (f"finish {local(heading.planned_finish)} → "
-                     f"{local(heading.projected_finish)}, {heading.verdict}")
+            where = (
+                f"finish {local(heading.planned_finish)} → "
+                f"{local(heading.projected_finish)}, {heading.verdict}"
+            )
         if live.running:
             status = "running"
         elif live.started:
             status = "paused (ctrl+t)"
         else:
             status = "ctrl+t starts the clock"
-        line = (f"{format_clock(live.session_elapsed)} of "
-                f"{format_duration(self.view.planned_seconds)} · {where} · {status}")
+        line = (
+            f"{format_clock(live.session_elapsed)} of "
+            f"{format_duration(self.view.planned_seconds)} · {where} · {status}"
+        )
         if line != self._session_line:  # half the ticks change nothing
             self._session_line = line
             # One line of fixed height: its text never changes its size, so no re-layout.
@@ -451,8 +577,9 @@ class SessionScreen(Screen[None]):
         note_line = self.query_one("#note", Input)
         if note_line.value.strip():
             # Never overwrite what the facilitator was typing.
-            self.app.say("The note line has text in it: save or clear it first.",
-                         severity="warning")
+            self.app.say(
+                "The note line has text in it: save or clear it first.", severity="warning"
+            )
             return
         note_line.value = message.text
         note_line.cursor_position = len(message.text)
@@ -500,8 +627,13 @@ class SessionScreen(Screen[None]):
 
         now = self.app.now()
         try:
-            edit_note(self.app.store, self.editing.id, note_line.value,
-                      today=now.astimezone().date(), now=now)
+            edit_note(
+                self.app.store,
+                self.editing.id,
+                note_line.value,
+                today=now.astimezone().date(),
+                now=now,
+            )
         except FacilitatorError as exc:
             self._refused(exc)
             return
@@ -581,8 +713,11 @@ class SessionScreen(Screen[None]):
             return
         self._deleted.pop()
         self.refresh_notes()
-        where = "" if restored.position == self.state.position else (
-            f" (it belongs to item {restored.position + 1})")
+        where = (
+            ""
+            if restored.position == self.state.position
+            else (f" (it belongs to item {restored.position + 1})")
+        )
         self.app.say(f"Note brought back{where}.")
 
     def _pick_member(self, title: str, then) -> None:
@@ -623,7 +758,9 @@ class SessionScreen(Screen[None]):
     def action_attendance(self) -> None:
         from facilitator.screens.attendance import AttendanceScreen
 
-        self.app.push_screen(AttendanceScreen(self.session_id, self.state.position, self.item.title))
+        self.app.push_screen(
+            AttendanceScreen(self.session_id, self.state.position, self.item.title)
+        )
 
     def action_finish(self) -> None:
         from facilitator.screens.confirm import ConfirmScreen

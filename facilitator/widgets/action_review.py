@@ -41,12 +41,21 @@ class ActionReview(ActivityPanel):
     KIND = MATTERS_ARISING
 
     BINDINGS = [
-        Binding("d", "mark('done')", "Done", id="review.done",
-                tooltip="The action is done"),
-        Binding("k", "mark('kept')", "Keep open", id="review.keep",
-                tooltip="Keep the action open, with a new due date"),
-        Binding("x", "mark('dropped')", "Drop", id="review.drop",
-                tooltip="Drop the action: no longer needed"),
+        Binding("d", "mark('done')", "Done", id="review.done", tooltip="The action is done"),
+        Binding(
+            "k",
+            "mark('kept')",
+            "Keep open",
+            id="review.keep",
+            tooltip="Keep the action open, with a new due date",
+        ),
+        Binding(
+            "x",
+            "mark('dropped')",
+            "Drop",
+            id="review.drop",
+            tooltip="Drop the action: no longer needed",
+        ),
     ]
 
     def __init__(self, session_id: int, **kwargs):
@@ -78,11 +87,14 @@ class ActionReview(ActivityPanel):
                 waiting = [i for i, entry in enumerate(entries) if entry.outcome is None]
                 self.highlighted = waiting[0] if waiting else 0
         else:
-            self.add_option(Option(Text("No open actions from earlier sessions.", style="dim"),
-                                   disabled=True))
+            self.add_option(
+                Option(Text("No open actions from earlier sessions.", style="dim"), disabled=True)
+            )
         settled = sum(entry.outcome is not None for entry in entries)
-        self.border_title = (f"Matters arising: {settled} of {len(entries)} reviewed · "
-                             "d done · k keep (new date) · x drop")
+        self.border_title = (
+            f"Matters arising: {settled} of {len(entries)} reviewed · "
+            "d done · k keep (new date) · x drop"
+        )
 
     @property
     def highlighted_entry(self) -> ReviewEntry | None:
@@ -104,8 +116,9 @@ class ActionReview(ActivityPanel):
             self.app.push_screen(KeepActionScreen(self.session_id, entry, self.app.now()), kept)
             return
         try:
-            review_action(self.app.store, self.session_id, entry.action_id, outcome,
-                          now=self.app.now())
+            review_action(
+                self.app.store, self.session_id, entry.action_id, outcome, now=self.app.now()
+            )
         except FacilitatorError as exc:
             self.app.show_error(str(exc))
             return

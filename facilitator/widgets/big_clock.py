@@ -78,7 +78,9 @@ class BigClock(Container):
         self.query_one("#small", Digits).display = not fits
         self.query_one("#large", Static).display = fits
         if fits:
-            scale = max(1, min(self.size.width // width, int(rows * CLOCK_SHARE_OF_ROWS) // len(lines)))
+            scale = max(
+                1, min(self.size.width // width, int(rows * CLOCK_SHARE_OF_ROWS) // len(lines))
+            )
             self.query_one("#large", Static).update(Text(scaled(large, scale)))
         else:
             self.query_one("#small", Digits).update(self.text)

@@ -39,15 +39,35 @@ def option_text(result: OptionResult, most: int) -> Text:
 class ChecklistPanel(ActivityPanel):
     KIND = CHECKLIST
     BINDINGS = [
-        Binding("space,plus", "vote(1)", "Vote", id="checklist.vote",
-                tooltip="Add one vote to the highlighted option"),
+        Binding(
+            "space,plus",
+            "vote(1)",
+            "Vote",
+            id="checklist.vote",
+            tooltip="Add one vote to the highlighted option",
+        ),
         *(Binding(str(n), f"vote({n})", str(n), show=False) for n in range(1, 10)),
-        Binding("backspace,minus", "withdraw", "Undo", id="checklist.withdraw",
-                tooltip="Take back the highlighted option's last votes"),
-        Binding("n", "to_note(False)", "To note", id="checklist.note",
-                tooltip="Put the highlighted option in the note line as a note"),
-        Binding("a", "to_note(True)", "To action", id="checklist.action",
-                tooltip="Put the highlighted option in the note line as an action"),
+        Binding(
+            "backspace,minus",
+            "withdraw",
+            "Undo",
+            id="checklist.withdraw",
+            tooltip="Take back the highlighted option's last votes",
+        ),
+        Binding(
+            "n",
+            "to_note(False)",
+            "To note",
+            id="checklist.note",
+            tooltip="Put the highlighted option in the note line as a note",
+        ),
+        Binding(
+            "a",
+            "to_note(True)",
+            "To action",
+            id="checklist.action",
+            tooltip="Put the highlighted option in the note line as an action",
+        ),
     ]
 
     class ToNoteLine(Message):
@@ -79,23 +99,36 @@ class ChecklistPanel(ActivityPanel):
         # the rank says where each stands.
         self.add_options([Option(option_text(result, most)) for result in results])
         total = sum(result.votes for result in results)
-        self.border_title = (f"Checklist: {total} vote{'s' if total != 1 else ''} · "
-                             "space or 1–9 adds · backspace takes back · n note · a action")
+        self.border_title = (
+            f"Checklist: {total} vote{'s' if total != 1 else ''} · "
+            "space or 1–9 adds · backspace takes back · n note · a action"
+        )
         if results:
             self.highlighted = min(kept or 0, len(results) - 1)
 
     def action_vote(self, count: int) -> None:
         if self.highlighted is None:
             return
-        self.save(lambda: vote(self.app.store, self.session_id, self.position, self.highlighted,
-                               count, now=self.app.now()))
+        self.save(
+            lambda: vote(
+                self.app.store,
+                self.session_id,
+                self.position,
+                self.highlighted,
+                count,
+                now=self.app.now(),
+            )
+        )
 
     def action_withdraw(self) -> None:
         if self.highlighted is None:
             return
-        self.save(lambda: withdraw_last(self.app.store, self.session_id, self.position,
-                                        self.highlighted, now=self.app.now()),
-                  nothing="That option has no votes to take back.")
+        self.save(
+            lambda: withdraw_last(
+                self.app.store, self.session_id, self.position, self.highlighted, now=self.app.now()
+            ),
+            nothing="That option has no votes to take back.",
+        )
 
     def action_to_note(self, as_action: bool) -> None:
         if self.highlighted is None:

@@ -13,12 +13,27 @@ class EditableNoteList(NoteList, can_focus=True):
     BINDINGS = [
         Binding("up", "move(-1)", "Up", show=False),
         Binding("down", "move(1)", "Down", show=False),
-        Binding("enter,e", "pick('edit')", "Edit", id="notes.edit",
-                tooltip="Put the note back in the note line to change it"),
-        Binding("delete,d", "pick('delete')", "Delete", id="notes.delete",
-                tooltip="Delete the note (ctrl+z brings it back)"),
-        Binding("a", "pick('attribute')", "Who said it", id="notes.attribute",
-                tooltip="Attribute the note to a member"),
+        Binding(
+            "enter,e",
+            "pick('edit')",
+            "Edit",
+            id="notes.edit",
+            tooltip="Put the note back in the note line to change it",
+        ),
+        Binding(
+            "delete,d",
+            "pick('delete')",
+            "Delete",
+            id="notes.delete",
+            tooltip="Delete the note (ctrl+z brings it back)",
+        ),
+        Binding(
+            "a",
+            "pick('attribute')",
+            "Who said it",
+            id="notes.attribute",
+            tooltip="Attribute the note to a member",
+        ),
         Binding("escape", "leave", "Back to typing", id="notes.leave"),
     ]
 

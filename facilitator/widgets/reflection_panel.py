@@ -46,14 +46,34 @@ class ReflectionPanel(ActivityPanel):
     # The question is read out to the room, and only the answers are private.
     KEEPS_PROMPT = True
     BINDINGS = [
-        Binding("enter", "select", "Answer", id="reflection.answer",
-                tooltip="Type the highlighted person's private answer"),
-        Binding("backspace", "withdraw", "Take back", id="reflection.withdraw",
-                tooltip="Take back the highlighted person's answer"),
-        Binding("v", "toggle_shown", "Show/hide", id="reflection.show",
-                tooltip="Show or hide the answers on this screen (never on the projector)"),
-        Binding("m", "toggle_minutes", "In minutes?", id="reflection.minutes",
-                tooltip="Put this item's answers in the minutes, or keep them out"),
+        Binding(
+            "enter",
+            "select",
+            "Answer",
+            id="reflection.answer",
+            tooltip="Type the highlighted person's private answer",
+        ),
+        Binding(
+            "backspace",
+            "withdraw",
+            "Take back",
+            id="reflection.withdraw",
+            tooltip="Take back the highlighted person's answer",
+        ),
+        Binding(
+            "v",
+            "toggle_shown",
+            "Show/hide",
+            id="reflection.show",
+            tooltip="Show or hide the answers on this screen (never on the projector)",
+        ),
+        Binding(
+            "m",
+            "toggle_minutes",
+            "In minutes?",
+            id="reflection.minutes",
+            tooltip="Put this item's answers in the minutes, or keep them out",
+        ),
     ]
 
     def __init__(self, session_id: int, **kwargs):
@@ -83,8 +103,10 @@ class ReflectionPanel(ActivityPanel):
         self.add_options([Option(answer_text(entry, self.shown)) for entry in state.answers])
         self.add_option(Option(answer_text(None, self.shown)))
         minutes = "in the minutes" if state.in_minutes else "kept out of the minutes"
-        self.border_title = (f"Reflection · private · {state.answered} answered · {minutes} · "
-                             "Enter answers · v shows · m minutes")
+        self.border_title = (
+            f"Reflection · private · {state.answered} answered · {minutes} · "
+            "Enter answers · v shows · m minutes"
+        )
         self.highlighted = min(kept or 0, self.option_count - 1)
 
     @property
@@ -108,13 +130,15 @@ class ReflectionPanel(ActivityPanel):
                 # On round the room: the next person, or the row for another unnamed answer.
                 if self.highlighted is not None:
                     self.highlighted = min(self.highlighted + 1, self.option_count - 1)
-                self.app.say(f"{name}'s answer is saved, out of sight." if name
-                             else "The answer is saved, out of sight.")
+                self.app.say(
+                    f"{name}'s answer is saved, out of sight."
+                    if name
+                    else "The answer is saved, out of sight."
+                )
             self.focus()
 
         self.app.push_screen(
-            ReflectionAnswerScreen(self.session_id, self.position, member_id, name,
-                                   self.prompt),
+            ReflectionAnswerScreen(self.session_id, self.position, member_id, name, self.prompt),
             done,
         )
 
@@ -123,8 +147,11 @@ class ReflectionPanel(ActivityPanel):
         if entry is None or entry.text is None:
             self.app.say("There is no answer there to take back.")
             return
-        self.save(lambda: withdraw(self.app.store, self.session_id, self.position,
-                                   entry.member_id, now=self.app.now()))
+        self.save(
+            lambda: withdraw(
+                self.app.store, self.session_id, self.position, entry.member_id, now=self.app.now()
+            )
+        )
 
     def action_toggle_shown(self) -> None:
         self.shown = not self.shown
@@ -133,8 +160,14 @@ class ReflectionPanel(ActivityPanel):
     def action_toggle_minutes(self) -> None:
         if self.state is None:
             return
-        if not self.save(lambda: set_in_minutes(self.app.store, self.session_id, self.position,
-                                                not self.state.in_minutes)):
+        if not self.save(
+            lambda: set_in_minutes(
+                self.app.store, self.session_id, self.position, not self.state.in_minutes
+            )
+        ):
             return
-        self.app.say("These answers will be in the minutes." if self.state.in_minutes
-                     else "These answers are kept out of the minutes.")
+        self.app.say(
+            "These answers will be in the minutes."
+            if self.state.in_minutes
+            else "These answers are kept out of the minutes."
+        )

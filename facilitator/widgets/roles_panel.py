@@ -23,8 +23,9 @@ NAME_WIDTH = max(len(role.name) for role in TEAM_ROLES)
 GROUP_WIDTH = max(len(role.group) for role in TEAM_ROLES) + 1
 
 
-def coverage_text(coverage: RoleCoverage, marked: bool, anyone_answered: bool,
-                  first_of_group: bool) -> Text:
+def coverage_text(
+    coverage: RoleCoverage, marked: bool, anyone_answered: bool, first_of_group: bool
+) -> Text:
     """`Thinking ✓ Plant     2  Ann Ode, Bea Ng`: one line a role, so all nine fit a laptop."""
     group = coverage.role.group if first_of_group else ""
     text = Text(f"{group:<{GROUP_WIDTH}}", style="bold")
@@ -46,16 +47,37 @@ def roles_list(previous: tuple[str, ...]) -> str:
 class RolesPanel(ActivityPanel):
     KIND = ROLES
     BINDINGS = [
-        Binding("space", "toggle", "Mark", id="roles.toggle",
-                tooltip="Mark or unmark the highlighted role for the person answering"),
-        Binding("right_square_bracket", "next_member(1)", "Next person", id="roles.next",
-                tooltip="Move on to the next person present"),
-        Binding("left_square_bracket", "next_member(-1)", "Previous", id="roles.previous",
-                show=False),
-        Binding("p", "pick", "Who", id="roles.pick",
-                tooltip="Choose who is answering from the programme's members"),
-        Binding("c", "same_as_before", "As last time", id="roles.same",
-                tooltip="Mark the roles this person gave the last time they were asked"),
+        Binding(
+            "space",
+            "toggle",
+            "Mark",
+            id="roles.toggle",
+            tooltip="Mark or unmark the highlighted role for the person answering",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_member(1)",
+            "Next person",
+            id="roles.next",
+            tooltip="Move on to the next person present",
+        ),
+        Binding(
+            "left_square_bracket", "next_member(-1)", "Previous", id="roles.previous", show=False
+        ),
+        Binding(
+            "p",
+            "pick",
+            "Who",
+            id="roles.pick",
+            tooltip="Choose who is answering from the programme's members",
+        ),
+        Binding(
+            "c",
+            "same_as_before",
+            "As last time",
+            id="roles.same",
+            tooltip="Mark the roles this person gave the last time they were asked",
+        ),
     ]
 
     def __init__(self, session_id: int, **kwargs):
@@ -89,15 +111,23 @@ class RolesPanel(ActivityPanel):
         kept = self.row_index
         self.clear_rows()
         if self.answering is None:
-            self.add_row(Text("No members yet: add them from the home screen (m), then come "
-                              "back.", style="italic"))
+            self.add_row(
+                Text(
+                    "No members yet: add them from the home screen (m), then come back.",
+                    style="italic",
+                )
+            )
         person = self.person
         marked = set(person.roles if person else ())
         group = None
         for index, coverage in enumerate(board.coverage):
             opens_group, group = coverage.role.group != group, coverage.role.group
-            self.add_row(coverage_text(coverage, coverage.role.name in marked,
-                                       bool(board.answered), opens_group), index)
+            self.add_row(
+                coverage_text(
+                    coverage, coverage.role.name in marked, bool(board.answered), opens_group
+                ),
+                index,
+            )
         # The title, not a row: who is answering must stay in sight as the list scrolls.
         self.border_title = self._who_text()
         self.highlight_row(kept if kept is not None else 0)
@@ -108,13 +138,17 @@ class RolesPanel(ActivityPanel):
         if self.answering is None:
             return "Team roles"
         ids = [m.member_id for m in board.members] if board else []
-        where = (f" ({ids.index(self.answering[0]) + 1} of {len(ids)})"
-                 if self.answering[0] in ids else "")
+        where = (
+            f" ({ids.index(self.answering[0]) + 1} of {len(ids)})"
+            if self.answering[0] in ids
+            else ""
+        )
         text = f"Team roles · {answered} · answering: {self.answering[1]}{where}"
         person = self.person
         if person and person.previous_session is not None:
-            text += (f" · last time (session {person.previous_session}): "
-                     f"{roles_list(person.previous)}")
+            text += (
+                f" · last time (session {person.previous_session}): {roles_list(person.previous)}"
+            )
         return text
 
     def watch_highlighted(self, highlighted: int | None) -> None:
@@ -132,9 +166,16 @@ class RolesPanel(ActivityPanel):
         index = self.row_index
         if index is None or self.answering is None:
             return
-        self.save(lambda: toggle_role(self.app.store, self.session_id, self.position,
-                                      self.answering[0], TEAM_ROLES[index].name,
-                                      now=self.app.now()))
+        self.save(
+            lambda: toggle_role(
+                self.app.store,
+                self.session_id,
+                self.position,
+                self.answering[0],
+                TEAM_ROLES[index].name,
+                now=self.app.now(),
+            )
+        )
 
     def action_next_member(self, step: int) -> None:
         members = self.board.members if self.board else ()
@@ -153,8 +194,16 @@ class RolesPanel(ActivityPanel):
         if person is None or person.previous_session is None:
             self.app.say(f"{self.answering[1]} has not marked team roles before.")
             return
-        self.save(lambda: set_roles(self.app.store, self.session_id, self.position,
-                                    person.member_id, person.previous, now=self.app.now()))
+        self.save(
+            lambda: set_roles(
+                self.app.store,
+                self.session_id,
+                self.position,
+                person.member_id,
+                person.previous,
+                now=self.app.now(),
+            )
+        )
 
     def action_pick(self) -> None:
         from facilitator.screens.member_picker import pick_member
@@ -167,5 +216,6 @@ class RolesPanel(ActivityPanel):
                 self.reload()
             self.focus()
 
-        pick_member(self.app, self.session_id, "Who is marking their team roles?", chosen,
-                    nobody=False)
+        pick_member(
+            self.app, self.session_id, "Who is marking their team roles?", chosen, nobody=False
+        )

@@ -34,13 +34,14 @@ def result_text(result: StatementResult, rater: tuple[int, str] | None = None) -
         text.append(" · ")
     if result.scores:
         low, high = result.spread
-        text.append(' '.join(str(s) for s in result.scores), style="bold")
+        text.append(" ".join(str(s) for s in result.scores), style="bold")
         text.append(f" · mean {result.mean:.1f} ({low}–{high}){change_text(result)}", style="dim")
     else:
         text.append("not rated yet", style="dim")
         if result.previous_mean is not None:
-            text.append(f" · {result.previous_mean:.1f} in session {result.previous_session}",
-                        style="dim")
+            text.append(
+                f" · {result.previous_mean:.1f} in session {result.previous_session}", style="dim"
+            )
     return text
 
 
@@ -48,12 +49,27 @@ class ScorecardPanel(ActivityPanel):
     KIND = SCORECARD
     BINDINGS = [
         *(Binding(str(n), f"rate({n})", str(n), show=False) for n in range(1, 6)),
-        Binding("backspace", "withdraw", "Undo rating", id="scorecard.withdraw",
-                tooltip="Take back the highlighted statement's last rating"),
-        Binding("right_square_bracket", "next_rater(1)", "Who rates", id="scorecard.next_rater",
-                tooltip="Rate as the next person present, or as the whole room"),
-        Binding("left_square_bracket", "next_rater(-1)", "Previous rater", show=False,
-                id="scorecard.previous_rater"),
+        Binding(
+            "backspace",
+            "withdraw",
+            "Undo rating",
+            id="scorecard.withdraw",
+            tooltip="Take back the highlighted statement's last rating",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_rater(1)",
+            "Who rates",
+            id="scorecard.next_rater",
+            tooltip="Rate as the next person present, or as the whole room",
+        ),
+        Binding(
+            "left_square_bracket",
+            "next_rater(-1)",
+            "Previous rater",
+            show=False,
+            id="scorecard.previous_rater",
+        ),
     ]
 
     def __init__(self, session_id: int, **kwargs):
@@ -83,17 +99,27 @@ class ScorecardPanel(ActivityPanel):
             self.add_row(result_text(result, self.rater), index)
         rated = sum(bool(result.scores) for result in results)
         who = f"{self.rater[1]} rating" if self.rater else "room ratings"
-        self.border_title = (f"Scorecard: {rated} of {len(results)} rated · {who} · 1–5 rates · "
-                             "] who · backspace takes back")
+        self.border_title = (
+            f"Scorecard: {rated} of {len(results)} rated · {who} · 1–5 rates · "
+            "] who · backspace takes back"
+        )
         self.highlight_row(kept if kept is not None else 0)
 
     def action_rate(self, score: int) -> None:
         index = self.row_index
         if index is None:
             return
-        saved = self.save(lambda: rate(
-            self.app.store, self.session_id, self.position, index, score, now=self.app.now(),
-            member_id=self.rater[0] if self.rater else None))
+        saved = self.save(
+            lambda: rate(
+                self.app.store,
+                self.session_id,
+                self.position,
+                index,
+                score,
+                now=self.app.now(),
+                member_id=self.rater[0] if self.rater else None,
+            )
+        )
         # One person goes down the list in one go; the room's hands are counted in place.
         if saved and self.rater is not None and index + 1 < len(self.results):
             self.highlight_row(index + 1)
@@ -118,7 +144,14 @@ class ScorecardPanel(ActivityPanel):
         index = self.row_index
         if index is None:
             return
-        self.save(lambda: withdraw_last(self.app.store, self.session_id, self.position, index,
-                                        now=self.app.now(),
-                                        member_id=self.rater[0] if self.rater else None),
-                  nothing="That statement has no rating to take back.")
+        self.save(
+            lambda: withdraw_last(
+                self.app.store,
+                self.session_id,
+                self.position,
+                index,
+                now=self.app.now(),
+                member_id=self.rater[0] if self.rater else None,
+            ),
+            nothing="That statement has no rating to take back.",
+        )

@@ -67,9 +67,13 @@ def _is_comment(token: Token) -> bool:
 def _has_content(tokens: list[Token]) -> Token | None:
     """The first level-0 block that says something, ignoring HTML comments."""
     for token in tokens:
-        if token.level == 0 and token.map is not None and token.nesting >= 0:
-            if not _is_comment(token):
-                return token
+        if (
+            token.level == 0
+            and token.map is not None
+            and token.nesting >= 0
+            and not _is_comment(token)
+        ):
+            return token
     return None
 
 
@@ -376,7 +380,7 @@ def parse_agenda_bytes(data: bytes, path: str, source: str | None = None) -> Age
             "give the path to a `.md` agenda file",
         )
     if data.startswith(_BOM):
-        data = data[len(_BOM):]  # offsets below are then into the text the editor shows
+        data = data[len(_BOM) :]  # offsets below are then into the text the editor shows
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -62,8 +62,7 @@ def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:
         },
         "members": [_member(member) for member in members],
         "sessions": [
-            _session(db, session, notes[session.id], action_refs)
-            for session in programme.sessions
+            _session(db, session, notes[session.id], action_refs) for session in programme.sessions
         ],
     }
 

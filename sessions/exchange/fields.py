@@ -7,7 +7,7 @@ A file edited by hand or cut short should be refused with the place to look
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 _MISSING = object()
@@ -86,7 +86,7 @@ class Fields:
             parsed = None
         if parsed is None or parsed.tzinfo is None:
             raise self.fail(f'"{key}" is not an ISO 8601 time with its time zone')
-        return parsed.astimezone(timezone.utc)
+        return parsed.astimezone(UTC)
 
     def day(self, key: str, *, nullable: bool = False) -> date | None:
         value = self._get(key, nullable)

@@ -7,7 +7,7 @@ same programme always gives the same bytes and a round trip can be compared.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 FORMAT = "facilitator-programme"
@@ -21,7 +21,7 @@ SUFFIX = ".facilitator.json"
 def time_text(value: datetime | None) -> str | None:
     if value is None:
         return None
-    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def date_text(value: date | None) -> str | None:

@@ -84,7 +84,8 @@ def _refuse_clash(taken: list[tuple[str, str]], name: str, slug: str | None) -> 
     for other_name, other_slug in taken:
         if other_name.casefold() == name.casefold():
             hint = (
-                "choose another name" if slug is None
+                "choose another name"
+                if slug is None
                 else "import it under another name with --as NEW_NAME"
             )
             raise InputError(

@@ -192,13 +192,19 @@ def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
         }
         for entry in session.objects("timer_events", "timer event")
     )
-    reviews = tuple(
-        _review(entry) for entry in session.objects("action_reviews", "action review")
-    ) if version >= 2 else ()
-    results = tuple(
-        _result(entry, items, names)
-        for entry in session.objects("activity_results", "activity result")
-    ) if version >= 2 else ()
+    reviews = (
+        tuple(_review(entry) for entry in session.objects("action_reviews", "action review"))
+        if version >= 2
+        else ()
+    )
+    results = (
+        tuple(
+            _result(entry, items, names)
+            for entry in session.objects("activity_results", "activity result")
+        )
+        if version >= 2
+        else ()
+    )
     return SessionRecord(
         columns, items, notes, attendance, declarations, timer_events, reviews, results
     )

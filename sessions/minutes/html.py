@@ -6,6 +6,7 @@ renderer refuses raw HTML besides.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -16,8 +17,20 @@ from sessions.minutes.render import render_template
 _STEP = re.compile(r"Step [1-4]\b")
 # What a minutes template writes, and no more: every rule left on is tried on every line,
 # and a long session's page took a third longer to parse with the full CommonMark set.
-_RULES = ["heading", "list", "table", "paragraph", "emphasis", "escape", "newline", "entity",
-          "backticks", "link", "blockquote", "hr"]
+_RULES = [
+    "heading",
+    "list",
+    "table",
+    "paragraph",
+    "emphasis",
+    "escape",
+    "newline",
+    "entity",
+    "backticks",
+    "link",
+    "blockquote",
+    "hr",
+]
 
 
 def markdown_to_html(text: str) -> str:
@@ -25,7 +38,7 @@ def markdown_to_html(text: str) -> str:
 
     parser = MarkdownIt("zero", {"html": False}).enable(_RULES)
     tokens = parser.parse(text)
-    for heading, inline in zip(tokens, tokens[1:]):
+    for heading, inline in itertools.pairwise(tokens):
         if heading.type == "heading_open" and heading.tag == "h2" and _STEP.match(inline.content):
             heading.attrSet("class", "step")
     return parser.renderer.render(tokens, parser.options, {})

@@ -111,8 +111,11 @@ def _item(doc: WordDocument, m: Minutes, item) -> None:
         if item.reflection.in_minutes:
             doc.table(
                 ("Person", "Reflection"),
-                [(a.name or "Not named", a.text) for a in item.reflection.answers
-                 if a.text is not None],
+                [
+                    (a.name or "Not named", a.text)
+                    for a in item.reflection.answers
+                    if a.text is not None
+                ],
             )
         else:
             doc.paragraph(wording.private_answers(item.reflection.answered), italic=True)

@@ -192,8 +192,16 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
         # Columns, not ORM objects: a long session has thousands of notes, each with its
         # action and speaker, and the minutes only read them.
         notes = db.execute(
-            select(Note.agenda_item_id, Note.kind, Note.text, Action.id.label("action_id"),
-                   Action.owner, Action.due_on, Action.status, Member.name.label("said_by"))
+            select(
+                Note.agenda_item_id,
+                Note.kind,
+                Note.text,
+                Action.id.label("action_id"),
+                Action.owner,
+                Action.due_on,
+                Action.status,
+                Member.name.label("said_by"),
+            )
             .outerjoin(Action, Action.note_id == Note.id)
             .outerjoin(Member, Member.id == Note.member_id)
             .where(Note.session_id == session_id, Note.deleted_at.is_(None))

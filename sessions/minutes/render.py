@@ -95,19 +95,24 @@ def render_template(name: str, template_file: Path | None = None, **context) -> 
             f"{exc.filename or name}:{exc.lineno}: {exc.message} — {fix}."
         ) from None
     except UnicodeDecodeError:
-        raise TemplateProblem(f"{name}: the template is not UTF-8 text — save it as UTF-8.") from None
+        raise TemplateProblem(
+            f"{name}: the template is not UTF-8 text — save it as UTF-8."
+        ) from None
     try:
         return template.render(**context)
     except Exception as exc:
         # Jinja maps a failing template's frames to its own lines.
         frames = [
-            frame for frame in traceback.extract_tb(exc.__traceback__)
+            frame
+            for frame in traceback.extract_tb(exc.__traceback__)
             if frame.filename == template.filename or frame.filename.endswith(".j2")
         ]
         if not frames:
             raise
         where = frames[-1]
-        raise TemplateProblem(f"{where.filename}:{where.lineno}: {_problem(exc)} — {fix}.") from None
+        raise TemplateProblem(
+            f"{where.filename}:{where.lineno}: {_problem(exc)} — {fix}."
+        ) from None
 
 
 def _problem(exc: Exception) -> str:

@@ -102,10 +102,10 @@ class WordDocument:
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         header._tr.get_or_add_trPr().append(repeat)
-        for cell, text in zip(header.cells, headers):
+        for cell, text in zip(header.cells, headers, strict=False):
             cell.paragraphs[0].add_run(text).bold = True
         for row in rows:
-            for cell, value in zip(table.add_row().cells, row):
+            for cell, value in zip(table.add_row().cells, row, strict=False):
                 cell.paragraphs[0].add_run(plain_text(value))
         self._add()
 

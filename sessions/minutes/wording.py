@@ -17,7 +17,7 @@ def spoken_duration(seconds: float) -> str:
         return "0 min"
     if seconds < 60:
         return "<1 min"
-    return format_duration(int(round(seconds / 60)) * 60)
+    return format_duration(round(seconds / 60) * 60)
 
 
 def clock_time(value: datetime | None) -> str:
@@ -46,9 +46,7 @@ def item_timing(item) -> str:
     if not item.reached:
         return f"{planned}{rebalanced}; not reached."
     base = item.planned_seconds if item.rebalanced_seconds is None else item.rebalanced_seconds
-    given = (
-        f", given {spoken_duration(base + item.extra_seconds)}" if item.extra_seconds else ""
-    )
+    given = f", given {spoken_duration(base + item.extra_seconds)}" if item.extra_seconds else ""
     return f"{planned}{rebalanced}{given}, took {spoken_duration(item.actual_seconds)}."
 
 

@@ -198,8 +198,7 @@ def build_report(store: Store, programme_ref: str) -> ProgrammeReport:
         clocks = {sid: replay(log) for sid, log in load_logs(db, in_programme).items()}
         worked = _steps_worked(db, in_programme, clocks)
         sessions = {
-            row.id: _session(row, clocks.get(row.id, ClockState()), worked[row.id])
-            for row in rows
+            row.id: _session(row, clocks.get(row.id, ClockState()), worked[row.id]) for row in rows
         }
         return ProgrammeReport(
             programme=programme.name,
@@ -220,8 +219,9 @@ def build_report(store: Store, programme_ref: str) -> ProgrammeReport:
 def _steps_worked(db, in_programme, clocks: dict[int, ClockState]) -> dict[int, set[int]]:
     """Each session's framework steps worked on, by the dashboard's own rule."""
     items = db.execute(
-        select(AgendaItem.id, AgendaItem.session_id, AgendaItem.position, AgendaItem.step)
-        .where(AgendaItem.session_id.in_(in_programme), AgendaItem.step.is_not(None))
+        select(AgendaItem.id, AgendaItem.session_id, AgendaItem.position, AgendaItem.step).where(
+            AgendaItem.session_id.in_(in_programme), AgendaItem.step.is_not(None)
+        )
     ).all()
     return worked_steps(items, items_with_notes(db, in_programme), clocks)
 
@@ -299,8 +299,9 @@ def _attendance(
 ) -> tuple[AttendanceRow, ...]:
     marks: dict[int, dict[int, str]] = {}
     for member_id, session_id, status in db.execute(
-        select(Attendance.member_id, Attendance.session_id, Attendance.status)
-        .where(Attendance.session_id.in_(in_programme))
+        select(Attendance.member_id, Attendance.session_id, Attendance.status).where(
+            Attendance.session_id.in_(in_programme)
+        )
     ):
         if status in ATTENDANCE_MARKS:
             marks.setdefault(member_id, {})[session_id] = ATTENDANCE_MARKS[status]

@@ -23,19 +23,27 @@ def report_docx(r: ProgrammeReport) -> bytes:
         doc.fields([*header, ("Sessions", "none")])
         doc.paragraph("This programme has no sessions yet.", italic=True)
         return doc.to_bytes()
-    doc.fields([
-        *header,
-        ("Sessions", str(len(r.sessions))),
-        ("First session", wording.long_date(r.first.held_on)),
-        ("Latest session", wording.long_date(r.latest.held_on)),
-    ])
+    doc.fields(
+        [
+            *header,
+            ("Sessions", str(len(r.sessions))),
+            ("First session", wording.long_date(r.first.held_on)),
+            ("Latest session", wording.long_date(r.latest.held_on)),
+        ]
+    )
 
     doc.heading("Sessions", 1)
     doc.table(
         ("Session", "Date", "Agenda", "Facilitator", "Status", "Steps covered"),
         [
-            (s.number, wording.iso_date(s.held_on), s.agenda_title, s.facilitator or "—",
-             s.status, s.steps_text)
+            (
+                s.number,
+                wording.iso_date(s.held_on),
+                s.agenda_title,
+                s.facilitator or "—",
+                s.status,
+                s.steps_text,
+            )
             for s in r.sessions
         ],
     )
@@ -53,8 +61,14 @@ def report_docx(r: ProgrammeReport) -> bytes:
         doc.table(
             ("Action", "Owner", "Due", "Status", "Raised in", "Latest review"),
             [
-                (a.text, a.owner or "—", wording.iso_date(a.due), a.status,
-                 f"Session {a.raised_in}", a.review_text)
+                (
+                    a.text,
+                    a.owner or "—",
+                    wording.iso_date(a.due),
+                    a.status,
+                    f"Session {a.raised_in}",
+                    a.review_text,
+                )
                 for a in r.actions
             ],
         )

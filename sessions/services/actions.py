@@ -12,7 +12,11 @@ from sessions.services.views import ActionView
 
 
 def list_actions(
-    store, programme_id: int, *, owner: str = "", status: str | None = None,
+    store,
+    programme_id: int,
+    *,
+    owner: str = "",
+    status: str | None = None,
     today: date | None = None,
 ) -> list[ActionView]:
     """Actions of the programme, soonest due first (undated last); deleted notes left out.
@@ -46,7 +50,8 @@ def list_actions(
                 session_number=number,
                 item_title=title,
                 raised_at=note.created_at,
-                overdue=action.status == "open" and action.due_on is not None
+                overdue=action.status == "open"
+                and action.due_on is not None
                 and action.due_on < today,
             )
             for action, note, number, title in db.execute(query)
@@ -62,8 +67,9 @@ def count_open_actions(db, programme_id: int, today: date) -> tuple[int, int]:
     open_count, overdue = db.execute(
         select(func.count(), func.count().filter(due_passed))
         .join(Note, Action.note_id == Note.id)
-        .where(Action.programme_id == programme_id, Action.status == "open",
-               Note.deleted_at.is_(None))
+        .where(
+            Action.programme_id == programme_id, Action.status == "open", Note.deleted_at.is_(None)
+        )
     ).one()
     return open_count, overdue
 

@@ -56,11 +56,13 @@ def people_to_ask(db: DbSession, session: Session) -> list[Member]:
     ).all()
     if present:
         return list(present)
-    return list(db.scalars(
-        select(Member)
-        .where(Member.programme_id == session.programme_id, Member.archived_at.is_(None))
-        .order_by(Member.name)
-    ))
+    return list(
+        db.scalars(
+            select(Member)
+            .where(Member.programme_id == session.programme_id, Member.archived_at.is_(None))
+            .order_by(Member.name)
+        )
+    )
 
 
 def listed_people(
@@ -95,8 +97,10 @@ def withdraw_last(
         unfinished_session_row(db, session_id, f"its {kind} can no longer change")
         item = activity_item(db, session_id, position, kind)
         query = select(ActivityResult).where(
-            ActivityResult.agenda_item_id == item.id, ActivityResult.subject == subject,
-            ActivityResult.deleted_at.is_(None))
+            ActivityResult.agenda_item_id == item.id,
+            ActivityResult.subject == subject,
+            ActivityResult.deleted_at.is_(None),
+        )
         if member_id is not None:
             query = query.where(ActivityResult.member_id == member_id)
         last = db.scalar(query.order_by(ActivityResult.id.desc()).limit(1))

@@ -16,7 +16,11 @@ def balance(store, session_id: int, position: int) -> Balance:
     with store.reading() as db:
         session = session_row(db, session_id)
         current = next(
-            ((item.step, item.section_title) for item in session.items if item.position == position),
+            (
+                (item.step, item.section_title)
+                for item in session.items
+                if item.position == position
+            ),
             None,
         )
         counts = db.execute(

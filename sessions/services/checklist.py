@@ -52,7 +52,11 @@ def _option(item: AgendaItem, index: int) -> str:
 
 
 def vote(
-    store: Store, session_id: int, position: int, index: int, count: int = 1,
+    store: Store,
+    session_id: int,
+    position: int,
+    index: int,
+    count: int = 1,
     now: datetime | None = None,
 ) -> None:
     """Add `count` votes for option `index` (counting from 0) of the checklist at `position`."""
@@ -61,9 +65,16 @@ def vote(
     with store.transaction("save the votes") as db:
         unfinished_session_row(db, session_id, "its checklist can no longer change")
         item = activity_item(db, session_id, position, CHECKLIST)
-        db.add(ActivityResult(session_id=session_id, agenda_item_id=item.id, area="",
-                              subject=_option(item, index), score=count,
-                              recorded_at=now or utcnow()))
+        db.add(
+            ActivityResult(
+                session_id=session_id,
+                agenda_item_id=item.id,
+                area="",
+                subject=_option(item, index),
+                score=count,
+                recorded_at=now or utcnow(),
+            )
+        )
 
 
 def withdraw_last(
@@ -111,7 +122,8 @@ def option_trends(db: DbSession, programme_id: int, top: int = 3) -> tuple[Optio
     rows = db.execute(
         programme_answers(
             select(ActivityResult.subject, Session.number, func.sum(ActivityResult.score)),
-            CHECKLIST, programme_id,
+            CHECKLIST,
+            programme_id,
         )
         .group_by(ActivityResult.subject, Session.number)
         .order_by(Session.number)

@@ -111,8 +111,14 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         if programme is None:
             raise NotFoundError("That programme no longer exists.")
         sessions = db.execute(
-            select(Session.id, Session.number, Session.agenda_title, Session.created_at,
-                   Session.finished_at, Session.planned_for)
+            select(
+                Session.id,
+                Session.number,
+                Session.agenda_title,
+                Session.created_at,
+                Session.finished_at,
+                Session.planned_for,
+            )
             .where(Session.programme_id == programme_id)
             .order_by(Session.number)
         ).all()
@@ -120,29 +126,42 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         # The bulk reads go through the connection: plain rows need none of the ORM's loading.
         rows = db.connection()
         items = rows.execute(
-            select(AgendaItem.id, AgendaItem.session_id, AgendaItem.position, AgendaItem.step,
-                   AgendaItem.planned_seconds)
-            .where(AgendaItem.session_id.in_(in_programme))
+            select(
+                AgendaItem.id,
+                AgendaItem.session_id,
+                AgendaItem.position,
+                AgendaItem.step,
+                AgendaItem.planned_seconds,
+            ).where(AgendaItem.session_id.in_(in_programme))
         ).all()
         clocks = _replay_all(db, in_programme)
         trends = area_trends(db, programme_id)
         checklist_trends = option_trends(db, programme_id)
         team_roles = programme_roles(db, programme_id)
         # Counted from the (session, kind, deleted) index alone, never reading a note.
-        kinds: dict[tuple[int, str], int] = defaultdict(int, {
-            (session_id, kind): count
-            for session_id, kind, count in rows.execute(
-                select(Note.session_id, Note.kind, func.count())
-                .where(Note.session_id.in_(in_programme), Note.kind.in_(CAPTURE_KINDS),
-                       Note.deleted_at.is_(None))
-                .group_by(Note.session_id, Note.kind)
-            )
-        })
+        kinds: dict[tuple[int, str], int] = defaultdict(
+            int,
+            {
+                (session_id, kind): count
+                for session_id, kind, count in rows.execute(
+                    select(Note.session_id, Note.kind, func.count())
+                    .where(
+                        Note.session_id.in_(in_programme),
+                        Note.kind.in_(CAPTURE_KINDS),
+                        Note.deleted_at.is_(None),
+                    )
+                    .group_by(Note.session_id, Note.kind)
+                )
+            },
+        )
         noted = items_with_notes(db, in_programme)
         open_actions, overdue_actions = count_open_actions(db, programme_id, today)
         programme_view = ProgrammeView(
-            id=programme.id, name=programme.name, slug=programme.slug,
-            pcn_name=programme.pcn_name, session_count=len(sessions),
+            id=programme.id,
+            name=programme.name,
+            slug=programme.slug,
+            pcn_name=programme.pcn_name,
+            session_count=len(sessions),
         )
 
     planned: dict[int, int] = defaultdict(int)
@@ -155,8 +174,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
     )
 
     summaries = tuple(
-        _summary(row, clocks.get(row.id, ClockState()), planned[row.id],
-                 worked[row.id], kinds)
+        _summary(row, clocks.get(row.id, ClockState()), planned[row.id], worked[row.id], kinds)
         for row in sessions
     )
     step_items = [(session_id, position, step) for _, session_id, position, step, _ in items]
@@ -183,12 +201,14 @@ def items_with_notes(db, in_programme: Select) -> set[int]:
 
     One look in the note index per item, rather than a walk over every note.
     """
-    return set(db.connection().scalars(
-        select(AgendaItem.id).where(
-            AgendaItem.session_id.in_(in_programme),
-            exists().where(Note.agenda_item_id == AgendaItem.id, Note.deleted_at.is_(None)),
+    return set(
+        db.connection().scalars(
+            select(AgendaItem.id).where(
+                AgendaItem.session_id.in_(in_programme),
+                exists().where(Note.agenda_item_id == AgendaItem.id, Note.deleted_at.is_(None)),
+            )
         )
-    ))
+    )
 
 
 def worked_steps(
@@ -221,8 +241,9 @@ def _replay_all(db, session_ids) -> dict[int, ClockState]:
     return {session_id: replay(log) for session_id, log in load_logs(db, session_ids).items()}
 
 
-def _summary(row, state: ClockState, planned: int, worked: set[int],
-             kinds: dict[tuple[int, str], int]) -> SessionSummary:
+def _summary(
+    row, state: ClockState, planned: int, worked: set[int], kinds: dict[tuple[int, str], int]
+) -> SessionSummary:
     return SessionSummary(
         id=row.id,
         number=row.number,

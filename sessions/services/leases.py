@@ -131,7 +131,10 @@ def claim(
     if lease.token != holder.token or lease.released_at is not None:
         lease.since = now
     lease.token, lease.user, lease.host, lease.pid = (
-        holder.token, holder.user, holder.host, holder.pid,
+        holder.token,
+        holder.user,
+        holder.host,
+        holder.pid,
     )
     lease.seen_at = now
     lease.released_at = None

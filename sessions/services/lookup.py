@@ -1,4 +1,4 @@
-"""Finding a session's row inside a unit of work, with the facilitator's message when it can't be."""
+"""Finding a session's row in a unit of work, with the facilitator's message when it can't be."""
 
 from __future__ import annotations
 
@@ -27,8 +27,10 @@ def unfinished_session_row(db: DbSession, session_id: int, refused: str) -> Sess
 # Built once: on the path of every Enter, where building the query cost more than running it.
 _OPEN_ITEM = (
     select(Session.programme_id, Session.finished_at, AgendaItem.id)
-    .outerjoin(AgendaItem, and_(AgendaItem.session_id == Session.id,
-                                AgendaItem.position == bindparam("position")))
+    .outerjoin(
+        AgendaItem,
+        and_(AgendaItem.session_id == Session.id, AgendaItem.position == bindparam("position")),
+    )
     .where(Session.id == bindparam("session_id"))
 )
 

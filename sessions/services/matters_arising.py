@@ -98,18 +98,24 @@ def entries_for(db: DbSession, session: Session, today: date) -> list[ReviewEntr
                 outcome=review.outcome if review else None,
                 due_before=review.due_before if review else action.due_on,
                 due_after=review.due_after if review else None,
-                overdue=action.status == "open" and action.due_on is not None
+                overdue=action.status == "open"
+                and action.due_on is not None
                 and action.due_on < today,
             )
         )
     return sorted(
-        entries, key=lambda e: (e.due_before is None, e.due_before or date.max, e.raised_in,
-                                e.action_id)
+        entries,
+        key=lambda e: (e.due_before is None, e.due_before or date.max, e.raised_in, e.action_id),
     )
 
 
 def review_action(
-    store, session_id: int, action_id: int, outcome: str, *, new_due: date | None = None,
+    store,
+    session_id: int,
+    action_id: int,
+    outcome: str,
+    *,
+    new_due: date | None = None,
     now: datetime | None = None,
 ) -> None:
     """Record what the room made of an action: done, kept open (maybe with a new date), dropped.
@@ -128,7 +134,8 @@ def review_action(
         if action is None or action.programme_id != session.programme_id:
             raise NotFoundError("That action is not one of this programme's.")
         raised_in = db.scalar(
-            select(Session.number).join(Note, Note.session_id == Session.id)
+            select(Session.number)
+            .join(Note, Note.session_id == Session.id)
             .where(Note.id == action.note_id)
         )
         if raised_in is None or raised_in >= session.number:
@@ -141,8 +148,9 @@ def review_action(
         if review is None:
             if action.status != "open":
                 raise InputError("That action is no longer open.")
-            review = ActionReview(session_id=session_id, action_id=action_id,
-                                  due_before=action.due_on)
+            review = ActionReview(
+                session_id=session_id, action_id=action_id, due_before=action.due_on
+            )
             db.add(review)
         action.status = "open" if outcome == "kept" else outcome
         action.due_on = new_due if new_due is not None else review.due_before

@@ -20,8 +20,14 @@ from sessions.services.notes import CAPTURE_KINDS, note_view
 from sessions.services.views import NoteView
 
 # The shortest prefix for each kind, to write a note back as a line that parses the same.
-_SHORT_PREFIX = {"decision": "d", "action": "a", "risk": "r", "question": "q",
-                 "deal": "deal", "relationship": "rel"}
+_SHORT_PREFIX = {
+    "decision": "d",
+    "action": "a",
+    "risk": "r",
+    "question": "q",
+    "deal": "deal",
+    "relationship": "rel",
+}
 
 
 def _starts_with_prefix(text: str) -> bool:
@@ -60,9 +66,7 @@ def edit_note(
     """Replace the note's line; the old one is kept as a revision. A blank line is refused."""
     now = now or utcnow()
     with store.transaction("save the edited note") as db:
-        note, position, programme_id = _editable(
-            db, note_id, "its notes can no longer be edited"
-        )
+        note, position, programme_id = _editable(db, note_id, "its notes can no longer be edited")
         default_kind = note.kind if note.kind in CAPTURE_KINDS else "deal"
         parsed = parse_note_line(line, default_kind, today or date.today())
         if parsed is None:

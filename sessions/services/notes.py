@@ -69,21 +69,35 @@ def add_note(
     is_action = parsed.kind == "action"
     with store.transaction("save the note") as db:
         # One read and two plain inserts, not the ORM's unit of work: Enter waits on this.
-        programme_id, item_id = open_item_ids(db, session_id, position,
-                                              "notes can no longer be added")
+        programme_id, item_id = open_item_ids(
+            db, session_id, position, "notes can no longer be added"
+        )
         member_name = ""
         if member_id is not None:
             member_name = member_of_programme(db, member_id, programme_id).name
         created_at = now or utcnow()
-        note_id = db.scalar(_NOTE_INSERT, {
-            "session_id": session_id, "agenda_item_id": item_id, "kind": parsed.kind,
-            "text": parsed.text, "created_at": created_at, "member_id": member_id,
-        })
+        note_id = db.scalar(
+            _NOTE_INSERT,
+            {
+                "session_id": session_id,
+                "agenda_item_id": item_id,
+                "kind": parsed.kind,
+                "text": parsed.text,
+                "created_at": created_at,
+                "member_id": member_id,
+            },
+        )
         if is_action:
-            db.execute(_ACTION_INSERT, {
-                "programme_id": programme_id, "note_id": note_id, "owner": parsed.owner,
-                "due_on": parsed.due, "status": "open",
-            })
+            db.execute(
+                _ACTION_INSERT,
+                {
+                    "programme_id": programme_id,
+                    "note_id": note_id,
+                    "owner": parsed.owner,
+                    "due_on": parsed.due,
+                    "status": "open",
+                },
+            )
     return NoteView(
         id=note_id,
         position=position,

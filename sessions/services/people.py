@@ -50,7 +50,11 @@ def _kind(kind: str) -> str:
 
 
 def add_member(
-    store, programme_id: int, name: str, organisation: str = "", organisation_kind: str = "other",
+    store,
+    programme_id: int,
+    name: str,
+    organisation: str = "",
+    organisation_kind: str = "other",
     role: str = "",
 ) -> MemberView:
     member = Member(
@@ -103,8 +107,9 @@ def attendance(store, session_id: int) -> list[AttendanceView]:
             select(Member).where(Member.programme_id == session.programme_id).order_by(Member.name)
         )
         return [
-            AttendanceView(member_view(member), marked[member.id].status if member.id in marked
-                           else "absent")
+            AttendanceView(
+                member_view(member), marked[member.id].status if member.id in marked else "absent"
+            )
             for member in members
             # Someone archived since still shows where they were marked.
             if member.archived_at is None or member.id in marked
@@ -140,7 +145,11 @@ def _declaration_view(declaration: Declaration) -> DeclarationView:
 
 
 def add_declaration(
-    store, session_id: int, member_id: int, interest: str, left_room_position: int | None = None,
+    store,
+    session_id: int,
+    member_id: int,
+    interest: str,
+    left_room_position: int | None = None,
     now: datetime | None = None,
 ) -> DeclarationView:
     """Record a declared interest, and the item the member left the room for, if any."""

@@ -44,7 +44,9 @@ REVIEW_MAX_SECONDS = 20 * 60
 
 
 def review_seconds(open_actions: int) -> int:
-    return max(REVIEW_MIN_SECONDS, min(REVIEW_MAX_SECONDS, open_actions * REVIEW_SECONDS_PER_ACTION))
+    return max(
+        REVIEW_MIN_SECONDS, min(REVIEW_MAX_SECONDS, open_actions * REVIEW_SECONDS_PER_ACTION)
+    )
 
 
 def start_session(
@@ -131,8 +133,7 @@ def clean_facilitator(name: str) -> str:
     name = " ".join(name.split())
     if len(name) > FACILITATOR_MAX:
         raise InputError(
-            f"The facilitator's name is {len(name):,} characters; "
-            f"keep it to {FACILITATOR_MAX}."
+            f"The facilitator's name is {len(name):,} characters; keep it to {FACILITATOR_MAX}."
         )
     return name
 
@@ -163,9 +164,9 @@ def set_facilitator(store: Store, session_id: int, name: str) -> None:
 
 def _last_number(db, programme_id: int) -> int:
     """The highest session number the programme has used; 0 before its first."""
-    return db.scalar(
-        select(func.max(Session.number)).where(Session.programme_id == programme_id)
-    ) or 0
+    return (
+        db.scalar(select(func.max(Session.number)).where(Session.programme_id == programme_id)) or 0
+    )
 
 
 def _matters_arising_item(db, session: Session, programme_id: int) -> AgendaItem:

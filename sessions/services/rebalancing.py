@@ -30,8 +30,7 @@ def preview_rebalance(
     with store.reading() as db:
         session = session_row(db, session_id)
         items = [
-            PlannedItem(item.position, item.title, item.kind, _base(item))
-            for item in session.items
+            PlannedItem(item.position, item.title, item.kind, _base(item)) for item in session.items
         ]
         planned_total = sum(item.planned_seconds for item in session.items)
         state = replay(load_events(db, session_id))
@@ -67,8 +66,8 @@ def apply_rebalance(
         }
         for retime in changed:
             # Extensions stay as they were; the rebalanced base absorbs the difference.
-            by_position[retime.position].rebalanced_seconds = (
-                retime.new_seconds - state.extra_for(retime.position)
+            by_position[retime.position].rebalanced_seconds = retime.new_seconds - state.extra_for(
+                retime.position
             )
         db.add(
             TimerEvent(

@@ -45,8 +45,11 @@ class Reflections:
 
 
 def _latest(db: DbSession, item_id: int, member_id: int | None) -> ActivityResult | None:
-    who = (ActivityResult.member_id.is_(None) if member_id is None
-           else ActivityResult.member_id == member_id)
+    who = (
+        ActivityResult.member_id.is_(None)
+        if member_id is None
+        else ActivityResult.member_id == member_id
+    )
     return db.scalar(
         select(ActivityResult)
         .where(ActivityResult.agenda_item_id == item_id, who, ActivityResult.deleted_at.is_(None))
@@ -56,7 +59,11 @@ def _latest(db: DbSession, item_id: int, member_id: int | None) -> ActivityResul
 
 
 def answer(
-    store: Store, session_id: int, position: int, member_id: int | None, text: str,
+    store: Store,
+    session_id: int,
+    position: int,
+    member_id: int | None,
+    text: str,
     now: datetime | None = None,
 ) -> None:
     """Save a person's answer; one from someone unnamed is added beside the others."""
@@ -72,13 +79,24 @@ def answer(
             previous = _latest(db, item.id, member_id)
             if previous is not None:
                 previous.deleted_at = now
-        db.add(ActivityResult(session_id=session_id, agenda_item_id=item.id,
-                              member_id=member_id, area="", subject=text, score=None,
-                              recorded_at=now))
+        db.add(
+            ActivityResult(
+                session_id=session_id,
+                agenda_item_id=item.id,
+                member_id=member_id,
+                area="",
+                subject=text,
+                score=None,
+                recorded_at=now,
+            )
+        )
 
 
 def withdraw(
-    store: Store, session_id: int, position: int, member_id: int | None,
+    store: Store,
+    session_id: int,
+    position: int,
+    member_id: int | None,
     now: datetime | None = None,
 ) -> bool:
     """Take back the person's answer (kept, marked withdrawn); whether there was one."""

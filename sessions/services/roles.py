@@ -116,7 +116,11 @@ def _marks(db: DbSession, item_id: int, member_id: int) -> dict[str, ActivityRes
 
 
 def set_roles(
-    store: Store, session_id: int, position: int, member_id: int, roles: list[str] | tuple,
+    store: Store,
+    session_id: int,
+    position: int,
+    member_id: int,
+    roles: list[str] | tuple,
     now: datetime | None = None,
 ) -> None:
     """Make `roles` the member's marks in the item: new ones added, dropped ones withdrawn."""
@@ -125,18 +129,27 @@ def set_roles(
 
 
 def toggle_role(
-    store: Store, session_id: int, position: int, member_id: int, role: str,
+    store: Store,
+    session_id: int,
+    position: int,
+    member_id: int,
+    role: str,
     now: datetime | None = None,
 ) -> bool:
     """Mark the role for the member, or take the mark back; whether it is marked now."""
     _role(role)
-    return role in _change_marks(store, session_id, position, member_id,
-                                 lambda marked: marked ^ {role}, now)
+    return role in _change_marks(
+        store, session_id, position, member_id, lambda marked: marked ^ {role}, now
+    )
 
 
 def _change_marks(
-    store: Store, session_id: int, position: int, member_id: int,
-    change: Callable[[set[str]], set[str]], now: datetime | None,
+    store: Store,
+    session_id: int,
+    position: int,
+    member_id: int,
+    change: Callable[[set[str]], set[str]],
+    now: datetime | None,
 ) -> set[str]:
     """Read the member's marks, and make them `change(marks)` in the same unit of work."""
     now = now or utcnow()
@@ -151,9 +164,17 @@ def _change_marks(
                 row.deleted_at = now
         for name in ROLE_NAMES:
             if name in wanted and name not in marked:
-                db.add(ActivityResult(session_id=session_id, agenda_item_id=item.id,
-                                      member_id=member_id, area=GROUP_OF[name], subject=name,
-                                      score=1, recorded_at=now))
+                db.add(
+                    ActivityResult(
+                        session_id=session_id,
+                        agenda_item_id=item.id,
+                        member_id=member_id,
+                        area=GROUP_OF[name],
+                        subject=name,
+                        score=1,
+                        recorded_at=now,
+                    )
+                )
         return wanted
 
 
@@ -165,8 +186,7 @@ def roles_board(
     with store.reading() as db:
         session = session_row(db, session_id)
         item = activity_item(db, session_id, position, ROLES)
-        extra = [member_of_programme(db, member_id, session.programme_id)
-                 for member_id in include]
+        extra = [member_of_programme(db, member_id, session.programme_id) for member_id in include]
         return board_for(db, session, item, extra)
 
 
@@ -185,7 +205,9 @@ def board_for(
     before = latest_roles(db, session.programme_id, before=session.number)
     members = tuple(
         MemberRoles(
-            member_id, name, _in_order(marks.get(member_id, ())),
+            member_id,
+            name,
+            _in_order(marks.get(member_id, ())),
             *before.get(member_id, ((), None)),
         )
         for member_id, name in listed_people(db, session, names, extra)
@@ -214,7 +236,8 @@ def latest_roles(
     in which they marked any, with that session's number: what the programme keeps."""
     query = programme_answers(
         select(ActivityResult.member_id, Session.number, ActivityResult.subject),
-        ROLES, programme_id,
+        ROLES,
+        programme_id,
     ).where(ActivityResult.member_id.is_not(None))
     if before is not None:
         query = query.where(Session.number < before)
@@ -237,7 +260,8 @@ def programme_roles(db: DbSession, programme_id: int) -> RolesBoard | None:
     members = [
         MemberRoles(member.id, member.name, latest[member.id][0], (), latest[member.id][1])
         for member in db.scalars(
-            select(Member).where(Member.id.in_(latest), Member.archived_at.is_(None))
+            select(Member)
+            .where(Member.id.in_(latest), Member.archived_at.is_(None))
             .order_by(Member.name)
         )
     ]

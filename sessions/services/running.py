@@ -65,8 +65,12 @@ def clock_state(store: Store, session_id: int) -> ClockState:
 
 
 def open_session(
-    store: Store, session_id: int, holder: Holder | None = None, now: datetime | None = None,
-    *, take_over: bool = False,
+    store: Store,
+    session_id: int,
+    holder: Holder | None = None,
+    now: datetime | None = None,
+    *,
+    take_over: bool = False,
 ) -> tuple[SessionView, ClockState]:
     """A session ready to drive: one left running by a crash or a closed terminal is paused.
 
@@ -106,7 +110,11 @@ Decision = Callable[[ClockState, list[int]], "tuple[str, int] | tuple[str, int, 
 
 
 def _record(
-    store: Store, session_id: int, decide: Decision, now: datetime | None, doing: str,
+    store: Store,
+    session_id: int,
+    decide: Decision,
+    now: datetime | None,
+    doing: str,
     holder: Holder | None = None,
 ) -> ClockState:
     """Read the log, decide what the key means, and append the event in one transaction.
@@ -165,8 +173,12 @@ def pause_clock(
 ) -> ClockState:
     """Pause if running; used when the app closes so a reopened session waits for the room."""
     return _record(
-        store, session_id, lambda state, _planned: ("pause", state.position) if state.running else None,
-        now, "pause the clock", holder,
+        store,
+        session_id,
+        lambda state, _planned: ("pause", state.position) if state.running else None,
+        now,
+        "pause the clock",
+        holder,
     )
 
 
@@ -175,14 +187,21 @@ def heartbeat(
 ) -> ClockState:
     """Mark that the clock is still running, so a crash loses at most this much."""
     return _record(
-        store, session_id,
+        store,
+        session_id,
         lambda state, _planned: ("heartbeat", state.position) if state.running else None,
-        now, "save the clock", holder,
+        now,
+        "save the clock",
+        holder,
     )
 
 
 def move(
-    store: Store, session_id: int, step: int, now: datetime | None = None, *,
+    store: Store,
+    session_id: int,
+    step: int,
+    now: datetime | None = None,
+    *,
     holder: Holder | None = None,
 ) -> ClockState:
     """Go to the next (+1) or previous (-1) item; the clock keeps its running state."""
@@ -199,7 +218,11 @@ def move(
 
 
 def jump(
-    store: Store, session_id: int, position: int, now: datetime | None = None, *,
+    store: Store,
+    session_id: int,
+    position: int,
+    now: datetime | None = None,
+    *,
     holder: Holder | None = None,
 ) -> ClockState:
     """Go straight to any item, from the agenda outline; the clock keeps its running state."""
@@ -213,7 +236,11 @@ def jump(
 
 
 def extend(
-    store: Store, session_id: int, seconds: int, now: datetime | None = None, *,
+    store: Store,
+    session_id: int,
+    seconds: int,
+    now: datetime | None = None,
+    *,
     holder: Holder | None = None,
 ) -> ClockState:
     """Give the current item more time (or, with negative seconds, less); never under a minute."""
@@ -244,8 +271,12 @@ def finish_session(
     store: Store, session_id: int, now: datetime | None = None, *, holder: Holder | None = None
 ) -> ClockState:
     return _record(
-        store, session_id, lambda state, _planned: ("finish", state.position), now,
-        "finish the session", holder,
+        store,
+        session_id,
+        lambda state, _planned: ("finish", state.position),
+        now,
+        "finish the session",
+        holder,
     )
 
 

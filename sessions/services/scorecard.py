@@ -87,8 +87,13 @@ def _statement(item: AgendaItem, index: int) -> tuple[str, str]:
 
 
 def rate(
-    store: Store, session_id: int, position: int, index: int, score: int,
-    now: datetime | None = None, member_id: int | None = None,
+    store: Store,
+    session_id: int,
+    position: int,
+    index: int,
+    score: int,
+    now: datetime | None = None,
+    member_id: int | None = None,
 ) -> None:
     """Add one rating of statement `index` (counting from 0) of the scorecard at `position`.
 
@@ -113,13 +118,25 @@ def rate(
                 )
             ):
                 earlier.deleted_at = now
-        db.add(ActivityResult(session_id=session_id, agenda_item_id=item.id, area=area,
-                              subject=text, score=score, recorded_at=now,
-                              member_id=member_id))
+        db.add(
+            ActivityResult(
+                session_id=session_id,
+                agenda_item_id=item.id,
+                area=area,
+                subject=text,
+                score=score,
+                recorded_at=now,
+                member_id=member_id,
+            )
+        )
 
 
 def withdraw_last(
-    store: Store, session_id: int, position: int, index: int, now: datetime | None = None,
+    store: Store,
+    session_id: int,
+    position: int,
+    index: int,
+    now: datetime | None = None,
     member_id: int | None = None,
 ) -> int | None:
     """Take back the statement's latest rating (the member's, if given), kept but marked
@@ -151,8 +168,13 @@ def results_for(db: DbSession, session: Session, item: AgendaItem) -> list[State
     pairs = statements(item.activity)
     before = _previous_means(db, session, [text for _, text in pairs])
     return [
-        StatementResult(area, text, tuple(scores[text]), *before.get(text, (None, None)),
-                        by_member=tuple(named[text]))
+        StatementResult(
+            area,
+            text,
+            tuple(scores[text]),
+            *before.get(text, (None, None)),
+            by_member=tuple(named[text]),
+        )
         for area, text in pairs
     ]
 
@@ -164,7 +186,8 @@ def _previous_means(
     rows = db.execute(
         programme_answers(
             select(ActivityResult.subject, Session.number, func.avg(ActivityResult.score)),
-            SCORECARD, session.programme_id,
+            SCORECARD,
+            session.programme_id,
         )
         .where(
             Session.number < session.number,
@@ -181,9 +204,14 @@ def area_trends(db: DbSession, programme_id: int) -> tuple[AreaTrend, ...]:
     """Each scorecard area's mean rating, session by session, in the order areas first appear."""
     rows = db.execute(
         programme_answers(
-            select(ActivityResult.area, Session.number, func.avg(ActivityResult.score),
-                   func.min(ActivityResult.id)),
-            SCORECARD, programme_id,
+            select(
+                ActivityResult.area,
+                Session.number,
+                func.avg(ActivityResult.score),
+                func.min(ActivityResult.id),
+            ),
+            SCORECARD,
+            programme_id,
         )
         .where(ActivityResult.score.is_not(None))
         .group_by(ActivityResult.area, Session.number)

@@ -38,8 +38,7 @@ def _tsquery(query: str) -> str:
     'front':* & 'door':*. Accents are left for the server to fold as it folds the
     notes' (migration 0014), so the two always agree."""
     words = _WORD.findall(unicodedata.normalize("NFC", query.casefold()))
-    return " & ".join("'" + word.replace("'", "''").replace("\\", "\\\\") + "':*"
-                      for word in words)
+    return " & ".join("'" + word.replace("'", "''").replace("\\", "\\\\") + "':*" for word in words)
 
 
 def _has_index(db) -> bool:
@@ -67,21 +66,26 @@ def search_notes(store, programme_id: int, query: str) -> list[SearchHit]:
         elif _has_index(db):
             matching = text("SELECT rowid FROM note_fts WHERE note_fts MATCH :query")
             rows = db.execute(
-                base.where(Note.id.in_(matching.bindparams(query=_fts_query(words))))
-                .limit(MAX_HITS)
+                base.where(Note.id.in_(matching.bindparams(query=_fts_query(words)))).limit(
+                    MAX_HITS
+                )
             )
         else:
-            rows = (
-                row for row in db.execute(base)
-                if _matches(words, row[0].text)
-            )
+            rows = (row for row in db.execute(base) if _matches(words, row[0].text))
         hits = []
         for note, number, position, title in rows:
-            hits.append(SearchHit(
-                note_id=note.id, session_id=note.session_id, session_number=number,
-                position=position, item_title=title, kind=note.kind, text=note.text,
-                created_at=note.created_at,
-            ))
+            hits.append(
+                SearchHit(
+                    note_id=note.id,
+                    session_id=note.session_id,
+                    session_number=number,
+                    position=position,
+                    item_title=title,
+                    kind=note.kind,
+                    text=note.text,
+                    created_at=note.created_at,
+                )
+            )
             if len(hits) >= MAX_HITS:
                 break
         return hits

@@ -31,8 +31,9 @@ def suggest_step(store: Store, programme_id: int) -> StepSuggestion:
     """The step the programme's next session should continue from."""
     with store.reading() as db:
         sessions = db.execute(
-            select(Session.id, Session.number, Session.finished_at)
-            .where(Session.programme_id == programme_id)
+            select(Session.id, Session.number, Session.finished_at).where(
+                Session.programme_id == programme_id
+            )
         ).all()
         logs = load_logs(db, [row.id for row in sessions])
         items = db.execute(

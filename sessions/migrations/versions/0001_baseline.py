@@ -59,9 +59,7 @@ def upgrade() -> None:
         "note",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("session_id", sa.Integer(), sa.ForeignKey("session.id"), nullable=False),
-        sa.Column(
-            "agenda_item_id", sa.Integer(), sa.ForeignKey("agenda_item.id"), nullable=False
-        ),
+        sa.Column("agenda_item_id", sa.Integer(), sa.ForeignKey("agenda_item.id"), nullable=False),
         sa.Column("kind", sa.String(20), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("created_at", UTCDateTime(), nullable=False),

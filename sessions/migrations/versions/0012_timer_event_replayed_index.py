@@ -21,9 +21,11 @@ def upgrade() -> None:
     # hundreds of thousands of heartbeats; fetched row by row from the table, they
     # kept a year's dashboard waiting. Partial, so it stays a few thousand rows.
     op.create_index(
-        "ix_timer_event_replayed", "timer_event",
+        "ix_timer_event_replayed",
+        "timer_event",
         ["session_id", "id", "kind", "at", "position", "seconds"],
-        sqlite_where=NOT_HEARTBEAT, postgresql_where=NOT_HEARTBEAT,
+        sqlite_where=NOT_HEARTBEAT,
+        postgresql_where=NOT_HEARTBEAT,
     )
 
 

@@ -17,8 +17,19 @@ CHANNEL = "facilitator_changes"
 # Every table at this revision. A later migration that adds a table gives it the same
 # trigger; a test on PostgreSQL checks that none lacks it.
 TABLES = (
-    "action", "action_review", "activity_result", "agenda_item", "attendance", "declaration",
-    "member", "note", "note_revision", "programme", "session", "session_lease", "timer_event",
+    "action",
+    "action_review",
+    "activity_result",
+    "agenda_item",
+    "attendance",
+    "declaration",
+    "member",
+    "note",
+    "note_revision",
+    "programme",
+    "session",
+    "session_lease",
+    "timer_event",
 )
 
 

@@ -53,9 +53,7 @@ def upgrade() -> None:
         "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS "
         f"$$ SELECT to_tsquery('simple'::regconfig, {folded('words')}) $$"
     )
-    op.execute(
-        "CREATE INDEX ix_note_search ON note USING gin (facilitator_search_vector(text))"
-    )
+    op.execute("CREATE INDEX ix_note_search ON note USING gin (facilitator_search_vector(text))")
 
 
 def downgrade() -> None:
