@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from sessions.agenda.model import Agenda, AgendaItem, Section
+from tests.apps import BuiltApps
+
+if TYPE_CHECKING:
+    from facilitator.app import FacilitatorApp
 
 
 @pytest.fixture(autouse=True)
@@ -100,6 +106,34 @@ def store(db_path: Path):
     store = Store.open(db_path)
     yield store
     store.close()
+
+
+@pytest.fixture
+def built_apps() -> Iterator[BuiltApps]:
+    """Build apps on any database; their stores are closed as the test ends, pass or fail."""
+    built = BuiltApps()
+    try:
+        yield built
+    finally:
+        built.close()
+
+
+@pytest.fixture
+def make_facilitator_app(
+    db_path: Path | str, built_apps: BuiltApps
+) -> Callable[..., FacilitatorApp]:
+    """Build the app on the test's database for a Pilot test to drive (`now=`,
+    `open_later=`); its store is closed as the test ends."""
+    return partial(built_apps.app, db_path)
+
+
+@pytest.fixture
+def make_facilitator_mirror(
+    db_path: Path | str, built_apps: BuiltApps
+) -> Callable[..., FacilitatorApp]:
+    """Build the read-only mirror on the test's database (`ref`, `now=`); its store is
+    closed as the test ends."""
+    return partial(built_apps.mirror, db_path)
 
 
 class FakeClock:

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Digits, Input, Label, OptionList, Static
 
-from facilitator.factory import make_app
 from facilitator.screens.finish import FinishScreen
 from facilitator.screens.home import HomeScreen
 from facilitator.screens.session import SessionScreen
@@ -21,16 +20,18 @@ from tests.test_services import ODD_TEXT
 from tests.test_store import make_disk_full, make_read_only
 
 
-async def test_home_screen_is_headed_programmes(db_path: Path) -> None:
-    app = make_app(str(db_path))
+async def test_home_screen_is_headed_programmes(make_facilitator_app) -> None:
+    app = make_facilitator_app()
     async with app.run_test(size=(80, 24)):
         assert isinstance(app.screen, HomeScreen)
         assert str(app.screen.query_one("#programmes-heading", Label).render()) == "Programmes"
         assert "Press n to create a programme" in static_text(app.screen, "#programmes-hint")
 
 
-async def test_create_programme_and_run_a_session_to_the_minutes(db_path: Path, clock) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_create_programme_and_run_a_session_to_the_minutes(
+    clock, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await create_and_start(pilot)
         assert screen.title == "Harbour programme"
@@ -95,8 +96,8 @@ async def test_create_programme_and_run_a_session_to_the_minutes(db_path: Path, 
         assert app.screen.query_one("#unfinished", OptionList).option_count == 0
 
 
-async def test_quit_mid_session_and_resume_where_it_stopped(db_path: Path, clock) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_quit_mid_session_and_resume_where_it_stopped(clock, make_facilitator_app) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         screen = await create_and_start(pilot)
         await pilot.press("ctrl+t")
@@ -108,7 +109,7 @@ async def test_quit_mid_session_and_resume_where_it_stopped(db_path: Path, clock
     app.store.close()
 
     clock.advance(3600)  # lunch: an hour passes with the app closed
-    again = make_app(str(db_path), now=clock)
+    again = make_facilitator_app(now=clock)
     async with again.run_test() as pilot:
         home = again.screen
         waiting = home.query_one("#unfinished", OptionList)
@@ -125,11 +126,10 @@ async def test_quit_mid_session_and_resume_where_it_stopped(db_path: Path, clock
         assert [n.text for n in screen.query_one(NoteList).notes] == ["Said just before we stopped"]
         planned = screen.view.items[1].planned_seconds
         assert screen.query_one("#countdown", Digits).value == f"{(planned - 125) // 60:02d}:55"
-    again.store.close()
 
 
 async def test_resume_after_a_crash_counts_up_to_the_last_heartbeat(
-    db_path: Path, clock, small_agenda
+    db_path: Path, clock, small_agenda, make_facilitator_app
 ) -> None:
     store = Store.open(db_path)
     programme = create_programme(store, "Crashy")
@@ -139,7 +139,7 @@ async def test_resume_after_a_crash_counts_up_to_the_last_heartbeat(
     running.heartbeat(store, sid, clock.advance(5))
     store.close()  # the process died here, with the clock running
     clock.advance(600)
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         await pilot.press("r")
         await pilot.pause()
@@ -147,11 +147,10 @@ async def test_resume_after_a_crash_counts_up_to_the_last_heartbeat(
         assert isinstance(screen, SessionScreen)
         assert not screen.state.running and screen.state.elapsed_for(0) == 10
         assert screen.query_one("#countdown", Digits).value == "09:50"
-    app.store.close()
 
 
-async def test_odd_text_and_a_long_note_are_kept(db_path: Path) -> None:
-    app = make_app(str(db_path))
+async def test_odd_text_and_a_long_note_are_kept(make_facilitator_app) -> None:
+    app = make_facilitator_app()
     async with app.run_test() as pilot:
         screen = await create_and_start(pilot)
         long_note = "ab " * 3333 + "z"
@@ -160,12 +159,11 @@ async def test_odd_text_and_a_long_note_are_kept(db_path: Path) -> None:
         stored = [n.text for n in notes.list_notes(app.store, screen.session_id)]
         assert stored == [*ODD_TEXT, long_note]
         assert len(stored[-1]) == 10000
-    app.store.close()
 
 
 @pytest.mark.sqlite_only  # fills SQLite's file to its page limit
-async def test_a_note_that_cannot_be_saved_stays_in_the_note_line(db_path: Path) -> None:
-    app = make_app(str(db_path))
+async def test_a_note_that_cannot_be_saved_stays_in_the_note_line(make_facilitator_app) -> None:
+    app = make_facilitator_app()
     async with app.run_test() as pilot:
         screen = await create_and_start(pilot)
         await add_note(pilot, "saved first")
@@ -181,12 +179,11 @@ async def test_a_note_that_cannot_be_saved_stays_in_the_note_line(db_path: Path)
         saved = notes.list_notes(app.store, screen.session_id)
         assert saved[0].text == "saved first"
         assert [n.text for n in screen.query_one(NoteList).notes] == [n.text for n in saved]
-    app.store.close()
 
 
 @pytest.mark.sqlite_only  # takes the write permission off the file
-async def test_a_database_turned_read_only_keeps_the_note_in_the_line(db_path: Path) -> None:
-    app = make_app(str(db_path))
+async def test_a_database_turned_read_only_keeps_the_note_in_the_line(make_facilitator_app) -> None:
+    app = make_facilitator_app()
     async with app.run_test() as pilot:
         screen = await create_and_start(pilot)
         await add_note(pilot, "saved first")
@@ -195,27 +192,25 @@ async def test_a_database_turned_read_only_keeps_the_note_in_the_line(db_path: P
         assert screen.query_one("#note", Input).value == "typed after the permissions changed"
         assert "read-only" in static_text(screen, "#capture-status")
         assert [n.text for n in notes.list_notes(app.store, screen.session_id)] == ["saved first"]
-    app.store.close()
 
 
-async def test_an_unreadable_due_date_keeps_the_text(db_path: Path) -> None:
-    app = make_app(str(db_path))
+async def test_an_unreadable_due_date_keeps_the_text(make_facilitator_app) -> None:
+    app = make_facilitator_app()
     async with app.run_test() as pilot:
         screen = await create_and_start(pilot)
         await add_note(pilot, "a: book the room due 45/2/2026")
         assert screen.query_one("#note", Input).value == "a: book the room due 45/2/2026"
         assert "Could not read the due date" in static_text(screen, "#capture-status")
         assert notes.list_notes(app.store, screen.session_id) == []
-    app.store.close()
 
 
-async def test_start_a_session_from_an_agenda_file(db_path: Path, tmp_path: Path) -> None:
+async def test_start_a_session_from_an_agenda_file(tmp_path: Path, make_facilitator_app) -> None:
     agenda = tmp_path / "mine.md"
     agenda.write_text(
         "# Our own agenda\n\n## Step 2: Trusted people\n\n### Who do we trust? (25 min)\nTalk.\n",
         encoding="utf-8",
     )
-    app = make_app(str(db_path))
+    app = make_facilitator_app()
     async with app.run_test() as pilot:
         create_programme(app.store, "Own")
         app.screen.refresh_lists()
@@ -229,15 +224,14 @@ async def test_start_a_session_from_an_agenda_file(db_path: Path, tmp_path: Path
         assert isinstance(screen, SessionScreen)
         assert static_text(screen, "#step") == "Step 2: Trusted people"
         assert screen.query_one("#countdown", Digits).value == "25:00"
-    app.store.close()
 
 
 async def test_a_broken_agenda_file_is_explained_in_the_dialog(
-    db_path: Path, tmp_path: Path
+    tmp_path: Path, make_facilitator_app
 ) -> None:
     agenda = tmp_path / "broken.md"
     agenda.write_text("# Broken\n\n## Welcome\n\n### Hello (ten minutes)\n", encoding="utf-8")
-    app = make_app(str(db_path))
+    app = make_facilitator_app()
     async with app.run_test() as pilot:
         create_programme(app.store, "Own")
         app.screen.refresh_lists()
@@ -251,11 +245,12 @@ async def test_a_broken_agenda_file_is_explained_in_the_dialog(
         assert app.screen is dialog
         assert f"{agenda}:5:" in static_text(dialog, "#error")
         assert running.list_unfinished(app.store) == []
-    app.store.close()
 
 
-async def test_a_duplicate_programme_name_is_refused_and_kept_in_the_field(db_path: Path) -> None:
-    app = make_app(str(db_path))
+async def test_a_duplicate_programme_name_is_refused_and_kept_in_the_field(
+    make_facilitator_app,
+) -> None:
+    app = make_facilitator_app()
     async with app.run_test() as pilot:
         create_programme(app.store, "Harbour")
         await pilot.press("n")
@@ -264,11 +259,10 @@ async def test_a_duplicate_programme_name_is_refused_and_kept_in_the_field(db_pa
         await pilot.pause()
         assert app.screen.query_one("#name", Input).value == "harbour"
         assert "already exists" in static_text(app.screen, "#error")
-    app.store.close()
 
 
-async def test_the_command_palette_runs_the_session_keys(db_path: Path) -> None:
-    app = make_app(str(db_path))
+async def test_the_command_palette_runs_the_session_keys(make_facilitator_app) -> None:
+    app = make_facilitator_app()
     async with app.run_test() as pilot:
         screen = await create_and_start(pilot)
         await pilot.press("ctrl+p")
@@ -280,11 +274,10 @@ async def test_the_command_palette_runs_the_session_keys(db_path: Path) -> None:
         assert app.screen is screen
         assert screen.state.position == 1
         assert static_text(screen, "#item-title") == screen.view.items[1].title
-    app.store.close()
 
 
-async def test_names_with_markup_are_shown_as_typed(db_path: Path) -> None:
-    app = make_app(str(db_path))
+async def test_names_with_markup_are_shown_as_typed(make_facilitator_app) -> None:
+    app = make_facilitator_app()
     async with app.run_test() as pilot:
         create_programme(app.store, "[bold red]Boom[/] [link=x]y", "A [b]PCN")
         app.screen.refresh_lists()
@@ -293,11 +286,10 @@ async def test_names_with_markup_are_shown_as_typed(db_path: Path) -> None:
         rendered = programmes.render_lines(programmes.region.reset_offset)
         text = "".join(segment.text for strip in rendered for segment in strip)
         assert "[bold red]Boom[/] [link=x]y · A [b]PCN" in text
-    app.store.close()
 
 
-async def test_pacing_keys_extend_shorten_and_skip(db_path: Path, clock) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_pacing_keys_extend_shorten_and_skip(clock, make_facilitator_app) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         screen = await create_and_start(pilot)
         await pilot.press("ctrl+t")
@@ -313,11 +305,10 @@ async def test_pacing_keys_extend_shorten_and_skip(db_path: Path, clock) -> None
         assert screen.state.position == 1 and screen.state.skipped == {0}
         await pilot.press("ctrl+b")
         assert "skipped" in static_text(screen, "#item-meta")
-    app.store.close()
 
 
-async def test_the_session_line_projects_the_finish(db_path: Path, clock) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_the_session_line_projects_the_finish(clock, make_facilitator_app) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         screen = await create_and_start(pilot)
         await pilot.press("ctrl+t")
@@ -331,13 +322,12 @@ async def test_the_session_line_projects_the_finish(db_path: Path, clock) -> Non
         screen.tick()
         later = f"{(finish + timedelta(minutes=7)).astimezone():%H:%M}"
         assert f"→ {later}, 7 min late" in static_text(screen, "#session-clock")
-    app.store.close()
 
 
 async def test_the_bell_rings_once_at_zero_and_lateness_is_announced(
-    db_path: Path, clock, monkeypatch
+    clock, monkeypatch, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     rings: list[bool] = []
     monkeypatch.setattr(app, "bell", lambda: rings.append(True))
     said: list[str] = []
@@ -366,13 +356,12 @@ async def test_the_bell_rings_once_at_zero_and_lateness_is_announced(
         assert late == [
             "The session is projected to finish 5 min late: shorten or skip what is left."
         ]
-    app.store.close()
 
 
-async def test_the_outline_shows_every_item_and_jumps(db_path: Path, clock) -> None:
+async def test_the_outline_shows_every_item_and_jumps(clock, make_facilitator_app) -> None:
     from facilitator.screens.outline import OutlineScreen
 
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await create_and_start(pilot)
         await pilot.press("ctrl+t")
@@ -401,13 +390,12 @@ async def test_the_outline_shows_every_item_and_jumps(db_path: Path, clock) -> N
         assert screen.state.position == target
         assert static_text(screen, "#item-title") == screen.view.items[target].title
         assert running.clock_state(app.store, screen.session_id).position == target
-    app.store.close()
 
 
-async def test_rebalance_preview_accept_and_cancel(db_path: Path, clock) -> None:
+async def test_rebalance_preview_accept_and_cancel(clock, make_facilitator_app) -> None:
     from facilitator.screens.rebalance import RebalanceScreen
 
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await create_and_start(pilot)
         await pilot.press("ctrl+t")
@@ -440,14 +428,13 @@ async def test_rebalance_preview_accept_and_cancel(db_path: Path, clock) -> None
         rebalanced = [i for i in screen.view.items if i.rebalanced_seconds is not None]
         assert rebalanced and all(i.kind != "break" for i in rebalanced)
         assert ", on time" in static_text(screen, "#session-clock")
-    app.store.close()
 
 
-async def test_the_projector_view_shows_the_room_what_matters(db_path: Path, clock) -> None:
+async def test_the_projector_view_shows_the_room_what_matters(clock, make_facilitator_app) -> None:
     from facilitator.screens.projector import ProjectorScreen
     from facilitator.widgets.big_clock import BigClock
 
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await create_and_start(pilot)
         await add_note(pilot, "Seen by the room")
@@ -475,13 +462,12 @@ async def test_the_projector_view_shows_the_room_what_matters(db_path: Path, clo
         await pilot.press("f5")
         await pilot.pause()
         assert not app.screen.query_one("#p-notes").display  # the choice was kept
-    app.store.close()
 
 
-async def test_the_projector_clock_grows_on_a_big_terminal(db_path: Path) -> None:
+async def test_the_projector_clock_grows_on_a_big_terminal(make_facilitator_app) -> None:
     from facilitator.widgets.big_clock import BigClock
 
-    app = make_app(str(db_path))
+    app = make_facilitator_app()
     async with app.run_test(size=(200, 60)) as pilot:
         await create_and_start(pilot)
         await pilot.press("f5")
@@ -490,11 +476,12 @@ async def test_the_projector_clock_grows_on_a_big_terminal(db_path: Path) -> Non
         assert big.uses_block_font
         drawn = str(big.query_one("#large", Static).render())
         assert len(drawn.splitlines()) >= 5 and "█" in drawn
-    app.store.close()
 
 
-async def test_the_projector_theme_is_offered_and_remembered(db_path: Path, isolated_home) -> None:
-    app = make_app(str(db_path))
+async def test_the_projector_theme_is_offered_and_remembered(
+    isolated_home, make_facilitator_app
+) -> None:
+    app = make_facilitator_app()
     async with app.run_test() as pilot:
         assert "facilitator-projector" in app.available_themes
         await pilot.press("ctrl+p")
@@ -511,10 +498,9 @@ async def test_the_projector_theme_is_offered_and_remembered(db_path: Path, isol
     app.store.close()
     settings = (isolated_home / "config" / "settings.json").read_text(encoding="utf-8")
     assert '"theme": "facilitator-projector"' in settings
-    again = make_app(str(db_path))
+    again = make_facilitator_app()
     async with again.run_test():
         assert again.theme == "facilitator-projector"
-    again.store.close()
 
 
 def test_a_damaged_settings_file_means_defaults(isolated_home) -> None:

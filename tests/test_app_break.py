@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Digits, Static
 
-from facilitator.factory import make_app
 from facilitator.screens.projector import ProjectorScreen
 from facilitator.screens.session import SessionScreen
 from facilitator.widgets.big_clock import BigClock
@@ -52,9 +51,9 @@ def at_the_break(db_path: Path, clock) -> int:
     return sid
 
 
-async def test_the_break_shows_when_to_be_back(db_path, clock) -> None:
+async def test_the_break_shows_when_to_be_back(db_path, clock, make_facilitator_app) -> None:
     at_the_break(db_path, clock)
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         # Reopened four minutes after the break began at 09:40: the clock waits, paused at the
         # last moment it was known to run, so the whole break is still ahead.

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox, Input, OptionList
 
-from facilitator.factory import make_app
 from facilitator.screens.attendance import AttendanceScreen, DeclarationScreen
 from facilitator.screens.member_picker import MemberPickerScreen
 from facilitator.widgets.editable_note_list import EditableNoteList
@@ -45,8 +44,10 @@ def listed(screen) -> list[str]:
     return [note.text for note in screen.query_one(EditableNoteList).notes]
 
 
-async def test_tab_to_a_note_edit_it_and_keep_the_old_text(db_path, prepared, clock) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_tab_to_a_note_edit_it_and_keep_the_old_text(
+    prepared, clock, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         screen = await resume(pilot)
         await add_note(pilot, "First thought")
@@ -72,11 +73,10 @@ async def test_tab_to_a_note_edit_it_and_keep_the_old_text(db_path, prepared, cl
         await pilot.pause()
         assert listed(screen) == ["First thought, refined", "Second thought"]
         assert note_line.value == "half-typed"
-    app.store.close()
 
 
-async def test_delete_and_undo(db_path, prepared, clock) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_delete_and_undo(prepared, clock, make_facilitator_app) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         screen = await resume(pilot)
         await add_note(pilot, "Keep me")
@@ -92,12 +92,13 @@ async def test_delete_and_undo(db_path, prepared, clock) -> None:
         await pilot.press("ctrl+z")  # nothing more to bring back: nothing changes
         await pilot.pause()
         assert listed(screen) == ["Keep me", "Delete me"]
-    app.store.close()
 
 
-async def test_the_speaker_and_attribution_from_the_list(db_path, prepared, clock) -> None:
+async def test_the_speaker_and_attribution_from_the_list(
+    prepared, clock, make_facilitator_app
+) -> None:
     _session_id, members = prepared
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         screen = await resume(pilot)
         await pilot.press("ctrl+y")
@@ -120,12 +121,11 @@ async def test_the_speaker_and_attribution_from_the_list(db_path, prepared, cloc
         await pilot.pause()
         saved = notes.list_notes(app.store, screen.session_id)
         assert [n.member_id for n in saved] == [members["[bold]Zoë[/] Hughes"]]
-    app.store.close()
 
 
-async def test_attendance_and_a_declaration(db_path, prepared, clock) -> None:
+async def test_attendance_and_a_declaration(prepared, clock, make_facilitator_app) -> None:
     session_id, _members = prepared
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         await resume(pilot)
         await pilot.press("f2")
@@ -163,11 +163,12 @@ async def test_attendance_and_a_declaration(db_path, prepared, clock) -> None:
         assert (
             "- Dr Asha Patel: Partner in the hub's bidding practice (left the room for" in written
         )
-    app.store.close()
 
 
-async def test_the_balance_meter_nudges_the_thin_side(db_path, prepared, clock) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_the_balance_meter_nudges_the_thin_side(
+    prepared, clock, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         screen = await resume(pilot)
         assert "session: deal 0 · rel 0" in static_text(screen, "#balance")
@@ -180,15 +181,14 @@ async def test_the_balance_meter_nudges_the_thin_side(db_path, prepared, clock) 
         await add_note(pilot, "rel: the pharmacy felt heard")
         assert not screen.query_one("#balance").has_class("-lagging")
         assert "deal 3 █████░░░ rel 2" in static_text(screen, "#balance")
-    app.store.close()
 
 
-async def test_f1_explains_the_prefixes_and_keys(db_path, prepared, clock) -> None:
+async def test_f1_explains_the_prefixes_and_keys(prepared, clock, make_facilitator_app) -> None:
     from textual.widgets import Markdown
 
     from facilitator.screens.help import HelpScreen
 
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         screen = await resume(pilot)
         screen.query_one("#note", Input).value = "kept while reading the help"
@@ -201,13 +201,14 @@ async def test_f1_explains_the_prefixes_and_keys(db_path, prepared, clock) -> No
         await pilot.pause()
         assert app.screen is screen
         assert screen.query_one("#note", Input).value == "kept while reading the help"
-    app.store.close()
 
 
-async def test_f3_searches_the_programme_from_the_session(db_path, prepared, clock) -> None:
+async def test_f3_searches_the_programme_from_the_session(
+    prepared, clock, make_facilitator_app
+) -> None:
     from facilitator.screens.search import SearchScreen
 
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         screen = await resume(pilot)
         await add_note(pilot, "One front door for patients")
@@ -224,14 +225,13 @@ async def test_f3_searches_the_programme_from_the_session(db_path, prepared, clo
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
-    app.store.close()
 
 
 async def test_the_note_line_keeps_a_steady_cursor_while_the_clock_runs(
-    db_path, prepared, clock
+    prepared, clock, make_facilitator_app
 ) -> None:
     """A blinking cursor would redraw the framed note line twice a second all session."""
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         screen = await resume(pilot)
         await pilot.press("ctrl+t")

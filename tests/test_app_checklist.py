@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Markdown
 
-from facilitator.factory import make_app
 from facilitator.widgets.checklist_panel import ChecklistPanel
 from sessions.services import notes
 from sessions.services.actions import list_actions
@@ -21,9 +20,11 @@ def at_the_barriers(db_path: Path, clock) -> tuple[int, int, int]:
     return bundled_session_at(db_path, clock, "checklist")
 
 
-async def test_votes_are_counted_a_key_at_a_time_and_ranked(db_path, clock) -> None:
+async def test_votes_are_counted_a_key_at_a_time_and_ranked(
+    db_path, clock, make_facilitator_app
+) -> None:
     _, sid, item = at_the_barriers(db_path, clock)
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         _screen, panel = await resume_at_panel(pilot, ChecklistPanel)
         assert panel.border_title.startswith("Checklist: 0 votes")
@@ -45,9 +46,11 @@ async def test_votes_are_counted_a_key_at_a_time_and_ranked(db_path, clock) -> N
         assert top < shown.index("- **6** · Doing it ourselves feels faster")
 
 
-async def test_a_barrier_becomes_an_action_with_one_key(db_path, clock) -> None:
+async def test_a_barrier_becomes_an_action_with_one_key(
+    db_path, clock, make_facilitator_app
+) -> None:
     programme_id, _sid, _item = at_the_barriers(db_path, clock)
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()
@@ -67,9 +70,11 @@ async def test_a_barrier_becomes_an_action_with_one_key(db_path, clock) -> None:
         assert action.due is not None
 
 
-async def test_a_half_typed_note_is_never_overwritten_or_selected(db_path, clock) -> None:
+async def test_a_half_typed_note_is_never_overwritten_or_selected(
+    db_path, clock, make_facilitator_app
+) -> None:
     _, sid, item = at_the_barriers(db_path, clock)
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 from textual.widgets import Digits
 
-from facilitator.factory import make_app
 from sessions.services import running
 from sessions.steady_clock import SteadyClock
 from tests.pilot import create_and_start, type_text
@@ -19,9 +17,9 @@ def countdown(screen) -> str:
     return screen.query_one("#countdown", Digits).value
 
 
-async def test_a_sleep_while_running_shows_the_real_elapsed_time(db_path: Path) -> None:
+async def test_a_sleep_while_running_shows_the_real_elapsed_time(make_facilitator_app) -> None:
     dials = Dials()
-    app = make_app(str(db_path), now=SteadyClock(dials.wall, dials.mono, counts_sleep=False))
+    app = make_facilitator_app(now=SteadyClock(dials.wall, dials.mono, counts_sleep=False))
     async with app.run_test() as pilot:
         screen = await create_and_start(pilot)
         await pilot.press("ctrl+t")
@@ -31,12 +29,11 @@ async def test_a_sleep_while_running_shows_the_real_elapsed_time(db_path: Path) 
         assert countdown(screen) == "+11:00"
         screen.beat()
         assert running.clock_state(app.store, screen.session_id).session_elapsed == 21 * 60
-    app.store.close()
 
 
-async def test_a_sleep_while_paused_loses_nothing(db_path: Path) -> None:
+async def test_a_sleep_while_paused_loses_nothing(make_facilitator_app) -> None:
     dials = Dials()
-    app = make_app(str(db_path), now=SteadyClock(dials.wall, dials.mono, counts_sleep=True))
+    app = make_facilitator_app(now=SteadyClock(dials.wall, dials.mono, counts_sleep=True))
     async with app.run_test() as pilot:
         screen = await create_and_start(pilot)
         await pilot.press("ctrl+t")
@@ -47,12 +44,11 @@ async def test_a_sleep_while_paused_loses_nothing(db_path: Path) -> None:
         await pilot.press("ctrl+t")
         dials.run(30)
         assert countdown(screen) == "07:30"
-    app.store.close()
 
 
-async def test_a_wall_clock_set_back_mid_item_takes_no_time_away(db_path: Path) -> None:
+async def test_a_wall_clock_set_back_mid_item_takes_no_time_away(make_facilitator_app) -> None:
     dials = Dials()
-    app = make_app(str(db_path), now=SteadyClock(dials.wall, dials.mono, counts_sleep=True))
+    app = make_facilitator_app(now=SteadyClock(dials.wall, dials.mono, counts_sleep=True))
     async with app.run_test() as pilot:
         screen = await create_and_start(pilot)
         await pilot.press("ctrl+t")
@@ -60,7 +56,6 @@ async def test_a_wall_clock_set_back_mid_item_takes_no_time_away(db_path: Path) 
         dials.wall_now -= timedelta(hours=1)  # a time server corrects the laptop
         dials.run(60)
         assert countdown(screen) == "06:00"
-    app.store.close()
 
 
 async def switch_bell(pilot, title: str) -> None:
@@ -73,9 +68,9 @@ async def switch_bell(pilot, title: str) -> None:
 
 
 async def test_the_bell_can_be_switched_off_and_stays_off(
-    db_path: Path, clock, monkeypatch, isolated_home
+    clock, monkeypatch, isolated_home, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     rings: list[bool] = []
     monkeypatch.setattr(app, "bell", lambda: rings.append(True))
     async with app.run_test() as pilot:
@@ -91,7 +86,7 @@ async def test_the_bell_can_be_switched_off_and_stays_off(
     app.store.close()
     assert '"bell": false' in (isolated_home / "config" / "settings.json").read_text("utf-8")
 
-    again = make_app(str(db_path), now=clock)
+    again = make_facilitator_app(now=clock)
     monkeypatch.setattr(again, "bell", lambda: rings.append(True))
     async with again.run_test() as pilot:
         assert not again.bell_on
@@ -99,4 +94,3 @@ async def test_the_bell_can_be_switched_off_and_stays_off(
         assert again.bell_on
         again.ring()
         assert rings == [True]
-    again.store.close()

@@ -12,7 +12,6 @@ import pytest
 from textual.widgets import DataTable, Input, OptionList
 
 from benchmarks.ptyapp import PtyApp
-from facilitator.factory import make_app
 from facilitator.screens.confirm import ConfirmScreen
 from facilitator.screens.dashboard import DashboardScreen, NoteTrend
 from facilitator.screens.home import HomeScreen
@@ -92,8 +91,8 @@ def programme_names(home: HomeScreen) -> list[str]:
     return option_texts(home.query_one("#programmes", OptionList))
 
 
-async def test_enter_on_home_opens_the_dashboard(db_path, clock, recorded) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_enter_on_home_opens_the_dashboard(clock, recorded, make_facilitator_app) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_dashboard(pilot)
         assert screen.title == NAME  # markup in the name is shown as typed
@@ -125,24 +124,22 @@ async def test_enter_on_home_opens_the_dashboard(db_path, clock, recorded) -> No
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-    app.store.close()
 
 
 async def test_a_wide_terminal_puts_actions_and_trend_beside_the_steps(
-    db_path, clock, recorded
+    clock, recorded, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_dashboard(pilot)
         steps, side = screen.query_one("#steps").region, screen.query_one("#side").region
         assert side.x >= steps.right and side.y == steps.y
         table = screen.query_one("#sessions", DataTable)
         assert cells(table, 0)[5] == "Small test agenda"
-    app.store.close()
 
 
-async def test_r_resumes_an_unfinished_session_only(db_path, clock, recorded) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_r_resumes_an_unfinished_session_only(clock, recorded, make_facilitator_app) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_dashboard(pilot)
         table = screen.query_one("#sessions", DataTable)
@@ -170,11 +167,12 @@ async def test_r_resumes_an_unfinished_session_only(db_path, clock, recorded) ->
         assert app.screen is screen
         assert cells(table, 1)[2] == "finished"
         assert static_text(screen, "#about").startswith("Harbour PCN · 2 sessions: 2 finished")
-    app.store.close()
 
 
-async def test_s_starts_a_session_from_an_empty_dashboard(db_path, clock, recorded) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_s_starts_a_session_from_an_empty_dashboard(
+    clock, recorded, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down")  # Bay, which has no sessions yet
         screen = await open_dashboard(pilot)
@@ -192,11 +190,12 @@ async def test_s_starts_a_session_from_an_empty_dashboard(db_path, clock, record
         assert isinstance(session, SessionScreen)
         assert session.view.programme_name == "Bay programme"
         assert session.view.number == 1
-    app.store.close()
 
 
-async def test_e_renames_the_programme_and_refuses_a_taken_name(db_path, clock, recorded) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_e_renames_the_programme_and_refuses_a_taken_name(
+    clock, recorded, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_dashboard(pilot)
         await pilot.press("e")
@@ -223,11 +222,10 @@ async def test_e_renames_the_programme_and_refuses_a_taken_name(db_path, clock, 
         await pilot.press("escape")
         await pilot.pause()
         assert programme_names(app.screen)[0].startswith("Harbour and Bay [2027] · Harbour PCN")
-    app.store.close()
 
 
-async def test_x_archives_the_programme_after_asking(db_path, clock, recorded) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_x_archives_the_programme_after_asking(clock, recorded, make_facilitator_app) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_dashboard(pilot)
         await pilot.press("x")
@@ -250,7 +248,6 @@ async def test_x_archives_the_programme_after_asking(db_path, clock, recorded) -
         kept = programme_dashboard(app.store, recorded.programme_id, TODAY)
         assert [s.id for s in kept.sessions] == [recorded.finished_id, recorded.unfinished_id]
         assert kept.open_actions == 1
-    app.store.close()
 
 
 def test_a_long_programme_opens_with_its_latest_session_in_view(

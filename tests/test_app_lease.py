@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from facilitator.factory import make_app
 from facilitator.screens.home import HomeScreen
 from facilitator.screens.lease import LeaseScreen
 from facilitator.screens.mirror import MirrorScreen
@@ -20,14 +17,14 @@ async def resume_in(pilot) -> object:
     return pilot.app.screen
 
 
-async def test_a_second_copy_watches_and_later_takes_over(db_path: Path, clock) -> None:
-    driver = make_app(str(db_path), now=clock)
+async def test_a_second_copy_watches_and_later_takes_over(clock, make_facilitator_app) -> None:
+    driver = make_facilitator_app(now=clock)
     async with driver.run_test() as pilot:
         session = await create_and_start(pilot)
         await pilot.press("ctrl+t")
         clock.advance(60)
         session.beat()  # the driver's heartbeat keeps its hold on the session
-        second = make_app(str(db_path), now=clock)
+        second = make_facilitator_app(now=clock)
         async with second.run_test() as other:
             dialog = await resume_in(other)
             assert isinstance(dialog, LeaseScreen)
@@ -70,25 +67,22 @@ async def test_a_second_copy_watches_and_later_takes_over(db_path: Path, clock) 
             assert isinstance(driver.screen, MirrorScreen)
             await other.press("ctrl+t")
             assert running.clock_state(second.store, session.session_id).running
-        second.store.close()
-    driver.store.close()
 
 
-async def test_quitting_lets_the_next_copy_in_at_once(db_path: Path, clock) -> None:
-    first = make_app(str(db_path), now=clock)
+async def test_quitting_lets_the_next_copy_in_at_once(clock, make_facilitator_app) -> None:
+    first = make_facilitator_app(now=clock)
     async with first.run_test() as pilot:
         await create_and_start(pilot)
     first.store.close()
-    again = make_app(str(db_path), now=clock)
+    again = make_facilitator_app(now=clock)
     async with again.run_test() as pilot:
         assert isinstance(await resume_in(pilot), SessionScreen)
-    again.store.close()
 
 
 async def test_f10_leaves_the_session_paused_and_free_for_another_copy(
-    db_path: Path, clock
+    clock, make_facilitator_app
 ) -> None:
-    first = make_app(str(db_path), now=clock)
+    first = make_facilitator_app(now=clock)
     async with first.run_test() as pilot:
         session = await create_and_start(pilot)
         await pilot.press("ctrl+t")
@@ -101,18 +95,18 @@ async def test_f10_leaves_the_session_paused_and_free_for_another_copy(
         assert "Sessions to start or resume" in [
             str(label.render()) for label in first.screen.query("Label")
         ]
-        second = make_app(str(db_path), now=clock)
+        second = make_facilitator_app(now=clock)
         async with second.run_test() as other:
             assert isinstance(await resume_in(other), SessionScreen)
-        second.store.close()
-    first.store.close()
 
 
-async def test_losing_the_session_closes_a_dialog_left_open_over_it(db_path: Path, clock) -> None:
+async def test_losing_the_session_closes_a_dialog_left_open_over_it(
+    clock, make_facilitator_app
+) -> None:
     from facilitator.screens.outline import OutlineScreen
     from sessions.services.leases import Holder
 
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test() as pilot:
         session = await create_and_start(pilot)
         await pilot.press("ctrl+o")
@@ -130,4 +124,3 @@ async def test_losing_the_session_closes_a_dialog_left_open_over_it(db_path: Pat
         await pilot.pause()
         assert isinstance(app.screen, MirrorScreen)
         assert not any(isinstance(s, (OutlineScreen, SessionScreen)) for s in app.screen_stack)
-    app.store.close()

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, DataTable, Input, Markdown
 
-from facilitator.factory import make_app
 from facilitator.screens.dashboard import DashboardScreen
 from facilitator.screens.finish import FinishScreen
 from facilitator.screens.home import HomeScreen
@@ -38,9 +37,9 @@ async def _written(pilot, screen: FinishScreen, key: str) -> None:
 
 
 async def test_the_finish_screen_writes_html_and_word_beside_the_markdown(
-    db_path, clock, isolated_home
+    clock, isolated_home, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await create_and_start(pilot)
         await add_note(pilot, "We want one <b>front</b> door | for patients")
@@ -74,13 +73,13 @@ async def test_the_finish_screen_writes_html_and_word_beside_the_markdown(
 
 
 async def test_a_minutes_folder_that_cannot_be_written_is_said_and_the_app_goes_on(
-    db_path, clock, isolated_home, monkeypatch
+    clock, isolated_home, monkeypatch, make_facilitator_app
 ) -> None:
     isolated_home.mkdir(parents=True, exist_ok=True)
     blocker = isolated_home / "not a folder"
     blocker.write_text("in the way", encoding="utf-8")
     monkeypatch.setenv("FACILITATOR_MINUTES_DIR", str(blocker / "minutes"))
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await create_and_start(pilot)
         await add_note(pilot, "Kept whatever the disk says")
@@ -113,9 +112,9 @@ def finished_programme(db_path: Path, small_agenda, clock) -> int:
 
 
 async def test_enter_on_a_finished_session_opens_its_minutes(
-    db_path, clock, finished_programme, isolated_home
+    clock, finished_programme, isolated_home, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
@@ -144,9 +143,9 @@ async def test_enter_on_a_finished_session_opens_its_minutes(
 
 
 async def test_the_facilitator_is_remembered_for_the_next_session(
-    db_path, clock, finished_programme
+    clock, finished_programme, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         await pilot.pause()
@@ -165,8 +164,10 @@ async def test_the_facilitator_is_remembered_for_the_next_session(
         assert "**Facilitator:** Priya Shah\n" in minutes_markdown(app.store, session.id)
 
 
-async def test_a_name_too_long_is_refused_in_the_dialog(db_path, clock, finished_programme) -> None:
-    app = make_app(str(db_path), now=clock)
+async def test_a_name_too_long_is_refused_in_the_dialog(
+    clock, finished_programme, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         await pilot.pause()

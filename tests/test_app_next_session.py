@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Label, Markdown, OptionList, Select, SelectionList
 
-from facilitator.factory import make_app
 from facilitator.screens.home import HomeScreen
 from facilitator.screens.keep_action import KeepActionScreen
 from facilitator.screens.next_session import NextSessionScreen
@@ -66,9 +65,9 @@ async def open_dialog(pilot) -> NextSessionScreen:
 
 
 async def test_the_dialog_suggests_the_step_and_the_usual_people(
-    db_path, clock, programme_id
+    clock, programme_id, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_dialog(pilot)
         assert str(dialog.query_one("#next-heading", Label).render()) == "Session 2"
@@ -83,9 +82,9 @@ async def test_the_dialog_suggests_the_step_and_the_usual_people(
 
 
 async def test_a_later_date_plans_the_session_and_home_offers_it(
-    db_path, clock, programme_id
+    clock, programme_id, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_dialog(pilot)
         dialog.query_one("#date", Input).focus()
@@ -125,9 +124,9 @@ async def test_a_later_date_plans_the_session_and_home_offers_it(
 
 
 async def test_a_date_that_cannot_be_read_is_refused_and_nothing_made(
-    db_path, clock, programme_id
+    clock, programme_id, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_dialog(pilot)
         dialog.query_one("#date", Input).value = "someday"
@@ -145,9 +144,9 @@ async def test_a_date_that_cannot_be_read_is_refused_and_nothing_made(
 
 
 async def test_matters_arising_settles_each_action_with_one_key(
-    db_path, clock, programme_id
+    clock, programme_id, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_dialog(pilot)
         await pilot.press("enter")  # the bundled agenda, today: straight in
@@ -220,14 +219,16 @@ async def test_matters_arising_settles_each_action_with_one_key(
         assert screen.query_one("#note", Input).has_focus
 
 
-async def test_with_nothing_to_review_the_note_line_keeps_the_cursor(db_path, clock) -> None:
+async def test_with_nothing_to_review_the_note_line_keeps_the_cursor(
+    db_path, clock, make_facilitator_app
+) -> None:
     store = Store.open(db_path)
     programme = create_programme(store, "Quiet programme")
     first = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
     running.toggle_clock(store, first, clock())
     running.finish_session(store, first, clock.advance(60))
     store.close()
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_dialog(pilot)
         await pilot.press("enter")

@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import select
 from textual.widgets import Input, OptionList, Select
 
-from facilitator.factory import make_app
 from facilitator.screens.actions import ActionsScreen
 from facilitator.screens.confirm import ConfirmScreen
 from facilitator.screens.home import HomeScreen
@@ -68,9 +67,9 @@ async def open_from_home(pilot, key: str, screen_type):
 
 
 async def test_actions_show_owner_due_date_where_raised_and_overdue(
-    db_path: Path, clock, programme_id: int
+    clock, programme_id: int, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_from_home(pilot, "a", ActionsScreen)
         actions = screen.query_one("#actions", OptionList)
@@ -88,13 +87,12 @@ async def test_actions_show_owner_due_date_where_raised_and_overdue(
         assert detail.region.height > 0 and detail.region.bottom <= 23
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
-    app.store.close()
 
 
 async def test_owner_filter_narrows_as_typed_and_letters_stay_text(
-    db_path: Path, clock, programme_id: int
+    db_path: Path, clock, programme_id: int, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_from_home(pilot, "a", ActionsScreen)
         await pilot.press("tab")
@@ -113,7 +111,6 @@ async def test_owner_filter_narrows_as_typed_and_letters_stay_text(
         assert screen.focused is screen.query_one("#actions", OptionList)
         await pilot.press("d")
         await pilot.pause()
-    app.store.close()
     assert statuses(db_path, programme_id) == {
         "send the draft": "open",
         "book the room [bold]x[/]": "done",
@@ -121,9 +118,9 @@ async def test_owner_filter_narrows_as_typed_and_letters_stay_text(
 
 
 async def test_status_keys_commit_at_once_and_the_filter_cycles(
-    db_path: Path, clock, programme_id: int
+    db_path: Path, clock, programme_id: int, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_from_home(pilot, "a", ActionsScreen)
         actions = screen.query_one("#actions", OptionList)
@@ -152,18 +149,19 @@ async def test_status_keys_commit_at_once_and_the_filter_cycles(
         assert "Showing done actions" in static_text(screen, "#filter-line")
         await pilot.press("o")
         await pilot.pause()
-    app.store.close()
     assert statuses(db_path, programme_id) == {
         "send the draft": "open",
         "book the room [bold]x[/]": "open",
     }
 
 
-async def test_actions_empty_state_explains_how_actions_are_made(db_path: Path) -> None:
+async def test_actions_empty_state_explains_how_actions_are_made(
+    db_path: Path, make_facilitator_app
+) -> None:
     store = Store.open(db_path)
     create_programme(store, "Quiet programme")
     store.close()
-    app = make_app(str(db_path))
+    app = make_facilitator_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_from_home(pilot, "a", ActionsScreen)
         (message,) = prompts(screen.query_one("#actions", OptionList))
@@ -171,24 +169,22 @@ async def test_actions_empty_state_explains_how_actions_are_made(db_path: Path) 
         await pilot.press("d")  # nothing to mark: a warning, not a crash
         await pilot.pause()
         assert isinstance(app.screen, ActionsScreen)
-    app.store.close()
 
 
-async def test_home_keys_ask_for_a_programme_first(db_path: Path) -> None:
-    app = make_app(str(db_path))
+async def test_home_keys_ask_for_a_programme_first(make_facilitator_app) -> None:
+    app = make_facilitator_app()
     async with app.run_test(size=(80, 24)) as pilot:
         for key in ("a", "slash", "m"):
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
         assert any("Create a programme first" in n.message for n in app._notifications)
-    app.store.close()
 
 
 async def test_search_finds_a_note_and_shows_where_it_was_said(
-    db_path: Path, clock, programme_id: int
+    clock, programme_id: int, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_from_home(pilot, "slash", SearchScreen)
         hits = screen.query_one("#hits", OptionList)
@@ -225,13 +221,12 @@ async def test_search_finds_a_note_and_shows_where_it_was_said(
         assert "Type words" in static_text(screen, "#search-status")
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
-    app.store.close()
 
 
 async def test_members_add_refuse_a_duplicate_and_archive(
-    db_path: Path, clock, programme_id: int
+    db_path: Path, clock, programme_id: int, make_facilitator_app
 ) -> None:
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_from_home(pilot, "m", MembersScreen)
         members = screen.query_one("#members", OptionList)
@@ -284,7 +279,6 @@ async def test_members_add_refuse_a_duplicate_and_archive(
         assert prompts(members) == ["Dr Asha Patel · Harbour Surgery (practice) · GP partner"]
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
-    app.store.close()
 
     store = Store.open(db_path)
     try:

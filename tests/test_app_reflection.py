@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Markdown, Static
 
-from facilitator.factory import make_app
 from facilitator.screens.reflection_answer import ReflectionAnswerScreen
 from facilitator.widgets.reflection_panel import ReflectionPanel
 from sessions.services import reflection
@@ -29,9 +28,11 @@ def at_the_reflection(db_path: Path, clock) -> tuple[int, int]:
     return sid, item
 
 
-async def test_an_answer_is_typed_privately_and_never_projected(db_path, clock) -> None:
+async def test_an_answer_is_typed_privately_and_never_projected(
+    db_path, clock, make_facilitator_app
+) -> None:
     sid, item = at_the_reflection(db_path, clock)
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen, panel = await resume_at_panel(pilot, ReflectionPanel)
         # The question stays in view for the facilitator to read out.
@@ -64,9 +65,11 @@ async def test_an_answer_is_typed_privately_and_never_projected(db_path, clock) 
         assert "Private answers given so far: 1" in shown and SECRET not in shown
 
 
-async def test_the_facilitator_chooses_to_minute_the_answers(db_path, clock) -> None:
+async def test_the_facilitator_chooses_to_minute_the_answers(
+    db_path, clock, make_facilitator_app
+) -> None:
     sid, item = at_the_reflection(db_path, clock)
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()
@@ -88,7 +91,7 @@ async def test_the_facilitator_chooses_to_minute_the_answers(db_path, clock) -> 
 
 
 async def test_the_minutes_screen_can_still_put_the_answers_in(
-    db_path, clock, isolated_home
+    db_path, clock, isolated_home, make_facilitator_app
 ) -> None:
     from facilitator.screens.finish import FinishScreen
 
@@ -97,7 +100,7 @@ async def test_the_minutes_screen_can_still_put_the_answers_in(
     ann = reflection.reflections(store, sid, item).answers[0].member_id
     reflection.answer(store, sid, item, ann, SECRET)
     store.close()
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Markdown, OptionList
 
-from facilitator.factory import make_app
 from facilitator.screens.member_picker import MemberPickerScreen
 from facilitator.widgets.roles_panel import RolesPanel
 from sessions.agenda.library import find_agenda
@@ -46,9 +45,11 @@ def at_the_roles(db_path: Path, clock, earlier: dict[str, list[str]] | None = No
     return people, sid, item
 
 
-async def test_each_person_marks_their_roles_and_the_room_sees_coverage(db_path, clock) -> None:
+async def test_each_person_marks_their_roles_and_the_room_sees_coverage(
+    db_path, clock, make_facilitator_app
+) -> None:
     _people, sid, item = at_the_roles(db_path, clock)
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         _screen, panel = await resume_at_panel(pilot, RolesPanel)
         assert "answering: Ann Ode (1 of 2)" in panel.border_title
@@ -82,11 +83,13 @@ async def test_each_person_marks_their_roles_and_the_room_sees_coverage(db_path,
         assert "**Specialist**" in shown and "*nobody yet*" in shown
 
 
-async def test_anyone_can_be_chosen_and_last_time_is_offered(db_path, clock) -> None:
+async def test_anyone_can_be_chosen_and_last_time_is_offered(
+    db_path, clock, make_facilitator_app
+) -> None:
     _people, sid, item = at_the_roles(
         db_path, clock, earlier={"Cal Roy": ["Monitor Evaluator", "Specialist"]}
     )
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()

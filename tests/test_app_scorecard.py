@@ -6,7 +6,6 @@ from pathlib import Path
 
 from textual.widgets import Input, Markdown
 
-from facilitator.factory import make_app
 from facilitator.widgets.scorecard_panel import ScorecardPanel
 from sessions.services.scorecard import scorecard_results
 from sessions.store import Store
@@ -18,9 +17,9 @@ def at_the_health_check(db_path: Path, clock, prepare=None) -> tuple[int, int]:
     return sid, card
 
 
-async def test_ratings_are_typed_a_digit_at_a_time(db_path, clock) -> None:
+async def test_ratings_are_typed_a_digit_at_a_time(db_path, clock, make_facilitator_app) -> None:
     sid, card = at_the_health_check(db_path, clock)
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen, panel = await resume_at_panel(pilot, ScorecardPanel)
         assert not screen.query_one("#prompt-box").display
@@ -49,7 +48,9 @@ async def test_ratings_are_typed_a_digit_at_a_time(db_path, clock) -> None:
         assert any(line.endswith("— *not rated yet*") for line in shown)
 
 
-async def test_the_dashboard_shows_each_area_by_session(db_path, clock) -> None:
+async def test_the_dashboard_shows_each_area_by_session(
+    db_path, clock, make_facilitator_app
+) -> None:
     from facilitator.screens.dashboard import DashboardScreen
     from sessions.services.scorecard import rate
     from tests.pilot import static_text
@@ -59,7 +60,7 @@ async def test_the_dashboard_shows_each_area_by_session(db_path, clock) -> None:
     for index, score in ((0, 2), (0, 4), (3, 5)):  # two Purpose ratings, one Performance
         rate(store, sid, card, index, score)
     store.close()
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
@@ -72,7 +73,9 @@ async def test_the_dashboard_shows_each_area_by_session(db_path, clock) -> None:
         ]
 
 
-async def test_each_member_rates_down_the_list_in_turn(db_path, clock) -> None:
+async def test_each_member_rates_down_the_list_in_turn(
+    db_path, clock, make_facilitator_app
+) -> None:
     from sessions.services.people import add_member
 
     people: dict[str, int] = {}
@@ -83,7 +86,7 @@ async def test_each_member_rates_down_the_list_in_turn(db_path, clock) -> None:
 
     sid, card = at_the_health_check(db_path, clock, add_people)
     ann, bea = people["Ann Ode"], people["Bea Ng"]
-    app = make_app(str(db_path), now=clock)
+    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()

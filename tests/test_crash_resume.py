@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from benchmarks.ptyapp import PtyApp
-from facilitator.factory import make_app
 from facilitator.screens.session import SessionScreen
 from sessions.services import notes, planning, running
 from sessions.services.programmes import create_programme
@@ -31,7 +30,7 @@ def wait_until(condition, what: str, seconds: float = 60.0):
 
 
 async def test_kill_the_app_mid_session_and_resume(
-    db_path: Path, small_agenda, isolated_home
+    db_path: Path, small_agenda, isolated_home, make_facilitator_app
 ) -> None:
     store = Store.open(db_path)
     programme = create_programme(store, "Harbour programme")
@@ -55,7 +54,7 @@ async def test_kill_the_app_mid_session_and_resume(
     assert before.running  # the log still says running: the app died mid-item
     store.close()
 
-    resumed = make_app(str(db_path))
+    resumed = make_facilitator_app()
     # Reopened at once, on this machine: the dead process's lease does not stand in the way.
     async with resumed.run_test() as pilot:
         await pilot.press("r")
@@ -68,7 +67,6 @@ async def test_kill_the_app_mid_session_and_resume(
         assert [n.text for n in notes.list_notes(resumed.store, session_id, 1)] == [
             "Typed before the crash"
         ]
-    resumed.store.close()
 
 
 def _events(store, session_id):

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from facilitator.factory import make_app
 from sessions.services import notes, planning
 from sessions.services.programmes import create_programme
 from sessions.store import Store
@@ -58,7 +57,7 @@ def fill(disk: Path) -> Path:
 
 
 async def test_a_disk_that_fills_keeps_the_note_in_the_line_until_there_is_room(
-    small_disk: Path, small_agenda
+    small_disk: Path, small_agenda, built_apps
 ) -> None:
     db_path = small_disk / "facilitator.db"
     store = Store.open(db_path)
@@ -66,7 +65,7 @@ async def test_a_disk_that_fills_keeps_the_note_in_the_line_until_there_is_room(
     session_id = planning.start_session(store, programme.id, small_agenda)
     store.close()
 
-    app = make_app(str(db_path))
+    app = built_apps.app(db_path)
     async with app.run_test() as pilot:
         await pilot.press("r")  # the session waiting on Home
         await pilot.pause()
@@ -90,4 +89,3 @@ async def test_a_disk_that_fills_keeps_the_note_in_the_line_until_there_is_room(
             "saved before the disk filled",
             typed.strip(),
         ]
-    app.store.close()

@@ -13,7 +13,6 @@ import pytest
 from textual.widgets import OptionList
 
 from benchmarks.ptyapp import PtyApp, python_module
-from facilitator.factory import make_app
 from facilitator.screens.session import SessionScreen
 from sessions.errors import SchemaTooNewError
 from sessions.services import planning
@@ -57,11 +56,13 @@ def test_the_first_frame_needs_no_database_layer() -> None:
     assert result.stdout.strip() == "[]"
 
 
-async def test_the_home_screen_lists_the_programmes_once_the_database_is_open(db_path) -> None:
+async def test_the_home_screen_lists_the_programmes_once_the_database_is_open(
+    db_path, make_facilitator_app
+) -> None:
     store = Store.open(db_path)
     create_programme(store, "Harbour programme", "Harbour PCN")
     store.close()
-    app = make_app(str(db_path), open_later=True)
+    app = make_facilitator_app(open_later=True)
     assert not app.store_is_open
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -69,17 +70,18 @@ async def test_the_home_screen_lists_the_programmes_once_the_database_is_open(db
         listed = app.screen.query_one("#programmes", OptionList)
         assert "Harbour programme" in str(listed.get_option_at_index(0).prompt)
         assert "Enter opens" in static_text(app.screen, "#programmes-hint")
-    app.close_store()
 
 
-async def test_a_key_pressed_before_the_lists_are_read_acts_on_them(db_path, small_agenda) -> None:
+async def test_a_key_pressed_before_the_lists_are_read_acts_on_them(
+    db_path, small_agenda, make_facilitator_app
+) -> None:
     """`r` in the moment between the first frame and the database opening resumes the
     session waiting, rather than finding an empty list."""
     store = Store.open(db_path)
     programme = create_programme(store, "Harbour programme")
     session_id = planning.start_session(store, programme.id, small_agenda)
     store.close()
-    app = make_app(str(db_path), open_later=True)
+    app = make_facilitator_app(open_later=True)
     app._open_then_list = lambda: None  # the key comes first
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -88,13 +90,14 @@ async def test_a_key_pressed_before_the_lists_are_read_acts_on_them(db_path, sma
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen) and app.screen.session_id == session_id
-    app.close_store()
 
 
 @pytest.mark.sqlite_only  # a damaged or newer file, left as it was
-async def test_a_database_it_cannot_use_closes_the_app_and_keeps_why(db_path) -> None:
+async def test_a_database_it_cannot_use_closes_the_app_and_keeps_why(
+    db_path, make_facilitator_app
+) -> None:
     before = newer_database(db_path)
-    app = make_app(str(db_path), open_later=True)
+    app = make_facilitator_app(open_later=True)
     async with app.run_test() as pilot:
         await pilot.pause()
     assert app.return_code == 2

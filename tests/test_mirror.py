@@ -6,7 +6,6 @@ from pathlib import Path
 
 from textual.widgets import Digits
 
-from facilitator.factory import make_app, make_mirror
 from facilitator.screens.mirror import MirrorScreen
 from facilitator.widgets.note_list import NoteList
 from sessions.services import planning, running
@@ -22,12 +21,14 @@ def clock_text(mirror) -> str:
     return mirror.query_one("#small", Digits).value
 
 
-async def test_the_mirror_follows_the_driver_and_never_writes(db_path: Path, clock) -> None:
-    driver = make_app(str(db_path), now=clock)
+async def test_the_mirror_follows_the_driver_and_never_writes(
+    clock, make_facilitator_app, make_facilitator_mirror
+) -> None:
+    driver = make_facilitator_app(now=clock)
     async with driver.run_test(size=(80, 24)) as pilot:
         session = await create_and_start(pilot)
         items = session.view.items
-        mirror_app = make_mirror(str(db_path), now=clock)
+        mirror_app = make_facilitator_mirror(now=clock)
         async with mirror_app.run_test(size=(80, 24)) as mirror_pilot:
             mirror = mirror_app.screen
             assert isinstance(mirror, MirrorScreen)
@@ -67,15 +68,15 @@ async def test_the_mirror_follows_the_driver_and_never_writes(db_path: Path, clo
                 mirror.poll()
                 mirror.tick()
             assert running.clock_state(driver.store, session.session_id) == events
-        mirror_app.store.close()
-    driver.store.close()
 
 
-async def test_the_mirror_polls_by_itself_and_quits_on_q(db_path: Path, clock) -> None:
-    driver = make_app(str(db_path), now=clock)
+async def test_the_mirror_polls_by_itself_and_quits_on_q(
+    clock, make_facilitator_app, make_facilitator_mirror
+) -> None:
+    driver = make_facilitator_app(now=clock)
     async with driver.run_test() as pilot:
         session = await create_and_start(pilot)
-        mirror_app = make_mirror(str(db_path), str(session.session_id), now=clock)
+        mirror_app = make_facilitator_mirror(str(session.session_id), now=clock)
         async with mirror_app.run_test() as mirror_pilot:
             mirror = mirror_app.screen
             await add_note(pilot, "Polled, not pushed")
@@ -88,14 +89,12 @@ async def test_the_mirror_polls_by_itself_and_quits_on_q(db_path: Path, clock) -
             await mirror_pilot.press("q")
             await mirror_pilot.pause()
             assert mirror_app._exit
-        mirror_app.store.close()
-    driver.store.close()
 
 
 async def test_the_mirror_survives_the_driver_quitting_and_coming_back(
-    db_path: Path, clock
+    clock, make_facilitator_app, make_facilitator_mirror
 ) -> None:
-    driver = make_app(str(db_path), now=clock)
+    driver = make_facilitator_app(now=clock)
     async with driver.run_test() as pilot:
         session = await create_and_start(pilot)
         session_id = session.session_id
@@ -103,14 +102,14 @@ async def test_the_mirror_survives_the_driver_quitting_and_coming_back(
         clock.advance(60)
     driver.store.close()  # the driver quits: its clock is paused
 
-    mirror_app = make_mirror(str(db_path), now=clock)
+    mirror_app = make_facilitator_mirror(now=clock)
     async with mirror_app.run_test() as mirror_pilot:
         mirror = mirror_app.screen
         assert mirror.session_id == session_id
         assert static_text(mirror, "#p-status") == "paused"
         assert clock_text(mirror) == "09:00"
 
-        again = make_app(str(db_path), now=clock)
+        again = make_facilitator_app(now=clock)
         async with again.run_test() as pilot:
             await pilot.press("r")  # resume the unfinished session
             await pilot.pause()
@@ -129,15 +128,16 @@ async def test_the_mirror_survives_the_driver_quitting_and_coming_back(
             assert static_text(mirror, "#p-status") == "finished"
         again.store.close()
         await mirror_pilot.pause()
-    mirror_app.store.close()
 
 
-async def test_the_mirror_waits_for_a_first_session(db_path: Path, small_agenda, clock) -> None:
+async def test_the_mirror_waits_for_a_first_session(
+    db_path: Path, small_agenda, clock, make_facilitator_mirror
+) -> None:
     from sessions.services.programmes import create_programme
     from sessions.store import Store
 
     Store.open(db_path).close()  # the app has been opened once; nothing run yet
-    mirror_app = make_mirror(str(db_path), now=clock)
+    mirror_app = make_facilitator_mirror(now=clock)
     async with mirror_app.run_test():
         mirror = mirror_app.screen
         assert "Waiting for a session to start" in static_text(mirror, "#p-title")
@@ -149,4 +149,3 @@ async def test_the_mirror_waits_for_a_first_session(db_path: Path, small_agenda,
         assert static_text(mirror, "#p-title") == small_agenda.items[0].title
         assert mirror.query_one("#p-clock").display
         store.close()
-    mirror_app.store.close()

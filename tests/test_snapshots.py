@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.factory import make_app
 from sessions.agenda.library import DEFAULT_AGENDA, find_agenda
 from sessions.services import notes, planning, running
 from sessions.services.matters_arising import review_action, review_entries
@@ -61,21 +60,15 @@ def resumed(press: tuple[str, ...] = ()):
 
 
 @pytest.mark.parametrize("size", [LAPTOP, PROJECTOR], ids=["80x24", "200x60"])
-def test_session_view(snap_compare, recorded: Path, clock, size) -> None:
-    app = make_app(str(recorded), now=clock)
-    try:
-        assert snap_compare(app, terminal_size=size, run_before=resumed())
-    finally:
-        app.store.close()
+def test_session_view(snap_compare, recorded: Path, clock, size, make_facilitator_app) -> None:
+    app = make_facilitator_app(now=clock)
+    assert snap_compare(app, terminal_size=size, run_before=resumed())
 
 
 @pytest.mark.parametrize("size", [LAPTOP, PROJECTOR], ids=["80x24", "200x60"])
-def test_projector_view(snap_compare, recorded: Path, clock, size) -> None:
-    app = make_app(str(recorded), now=clock)
-    try:
-        assert snap_compare(app, terminal_size=size, run_before=resumed(("f5",)))
-    finally:
-        app.store.close()
+def test_projector_view(snap_compare, recorded: Path, clock, size, make_facilitator_app) -> None:
+    app = make_facilitator_app(now=clock)
+    assert snap_compare(app, terminal_size=size, run_before=resumed(("f5",)))
 
 
 @pytest.fixture
@@ -102,9 +95,8 @@ def reviewing(recorded: Path, clock) -> Path:
 
 
 @pytest.mark.parametrize("size", [LAPTOP], ids=["80x24"])
-def test_matters_arising_view(snap_compare, reviewing: Path, clock, size) -> None:
-    app = make_app(str(reviewing), now=clock)
-    try:
-        assert snap_compare(app, terminal_size=size, run_before=resumed())
-    finally:
-        app.store.close()
+def test_matters_arising_view(
+    snap_compare, reviewing: Path, clock, size, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
+    assert snap_compare(app, terminal_size=size, run_before=resumed())
