@@ -48,10 +48,12 @@ class FacilitatorApp(App[None]):
     ):
         """`store` is the open store, or what opens it once the first frame is drawn."""
         super().__init__()
+        self._store: Store | None = None
+        self._open_store: Callable[[], Store] | None = None
         if callable(store):
-            self._store, self._open_store = None, store
+            self._open_store = store
         else:
-            self._store, self._open_store = store, None
+            self._store = store
         self.open_error: BaseException | None = None
         """Why the store could not be opened, for the command line to report."""
         # The home screen, unless the app was opened for one job (the read-only mirror).
@@ -74,6 +76,7 @@ class FacilitatorApp(App[None]):
     @property
     def store(self) -> Store:
         if self._store is None:
+            assert self._open_store is not None  # the app is given one or the other
             self._store = self._open_store()
         return self._store
 

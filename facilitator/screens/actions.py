@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.app import FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.models import ACTION_STATUSES
 from sessions.services.actions import list_actions, set_action_status
@@ -56,6 +57,7 @@ def action_detail(action: ActionView) -> Text:
 
 
 class ActionsScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "actions.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="actions.back"),

@@ -7,6 +7,7 @@ redrawn whenever the facilitator comes back to it from a session or a list.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,6 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Static
 
+from facilitator.app import FacilitatorApp
 from facilitator.screens.home import open_session, start_session_in
 from facilitator.widgets.activity_trends import (
     BARS,
@@ -199,6 +201,7 @@ class NoteTrend(Widget):
 
 
 class DashboardScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "dashboard.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
@@ -386,10 +389,10 @@ class DashboardScreen(Screen[None]):
                 severity="warning",
             )
         else:
-            open_session(self, summary.id)
+            open_session(self.app, summary.id)
 
     def action_start_session(self) -> None:
-        start_session_in(self, self.programme_id)
+        start_session_in(self.app, self.programme_id)
 
     def action_actions(self) -> None:
         from facilitator.screens.actions import ActionsScreen

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
+from facilitator.app import FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.minutes.formats import FORMAT_NAMES, SUFFIXES
 from sessions.services.minutes import minutes_markdown, write_minutes
@@ -26,6 +28,7 @@ FORMAT_KEYS = {"md": "m", "html": "b", "docx": "w"}
 
 
 class FinishScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "finish.tcss"
     BINDINGS = [
         Binding("h,escape", "home", "Back", id="finish.home"),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +14,9 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sessions.services.views import AttendanceView
+
+if TYPE_CHECKING:
+    from facilitator.app import FacilitatorApp
 
 NOBODY = 0
 """Dismissed with this when the facilitator says nobody in particular said it."""
@@ -59,7 +65,14 @@ class MemberPickerScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-def pick_member(app, session_id: int, title: str, then, *, nobody: bool = True) -> None:
+def pick_member(
+    app: FacilitatorApp,
+    session_id: int,
+    title: str,
+    then: Callable[[int | None, str], None],
+    *,
+    nobody: bool = True,
+) -> None:
     """Ask who, from the session's programme, and call `then(member id or None, name)` with the
     answer; nothing is called if the facilitator cancels."""
     from sessions.errors import FacilitatorError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
@@ -10,6 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from facilitator.app import FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.models import ORGANISATION_KINDS
 from sessions.services.people import add_member, archive_member, list_members
@@ -29,6 +31,7 @@ def member_line(member: MemberView) -> Text:
 
 
 class MembersScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "members.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="members.back"),
@@ -153,6 +156,7 @@ class MembersScreen(Screen[None]):
 
 
 class MemberFormScreen(ModalScreen[MemberView | None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = ["dialog.tcss", "members.tcss"]
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 

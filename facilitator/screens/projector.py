@@ -7,12 +7,14 @@ own toggle (F5) and the read-only mirror in a second terminal.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
+from facilitator.app import FacilitatorApp
 from facilitator.widgets.big_clock import BigClock
 from facilitator.widgets.note_list import NoteList
 from sessions.clock import ClockState, current_countdown, return_time
@@ -87,6 +89,7 @@ def roles_markdown(board: RolesBoard) -> str:
 
 
 class ProjectorScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = ["projector.tcss", "../widgets/big_clock.tcss"]
     BINDINGS = [
         Binding("f5,escape", "close", "Back to the session", id="projector.close"),

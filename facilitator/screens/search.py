@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.app import FacilitatorApp
 from facilitator.widgets.note_list import KIND_LABELS
 from sessions.errors import FacilitatorError
 from sessions.services.programmes import get_programme
@@ -48,6 +49,7 @@ def hit_detail(hit: SearchHit) -> Text:
 
 
 class SearchScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "search.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", id="search.close"),

@@ -7,6 +7,7 @@ screen never claims more than a restarted app would show.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,6 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, Input, Label, Markdown, Static
 
+from facilitator.app import FacilitatorApp
 from facilitator.widgets.action_review import ActionReview
 from facilitator.widgets.activity_panel import ActivityPanel
 from facilitator.widgets.checklist_panel import ChecklistPanel
@@ -74,6 +76,7 @@ def balance_text(shown) -> Text:
 
 
 class SessionScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "session.tcss"
     # Priority bindings: the note line keeps focus, and these must still work from it.
     BINDINGS = [

@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import getters
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.app import FacilitatorApp
 from sessions.errors import FacilitatorError
 
 
 class ActivityPanel(OptionList):
     """A list the session screen shows for items of `KIND`; each key is saved as it is pressed."""
 
+    app = getters.app(FacilitatorApp)
     KIND = ""
     KEEPS_PROMPT = False
     """Whether the item's prompt stays on screen above the panel."""
