@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.app import FacilitatorApp
+from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.services import people
 
@@ -85,10 +85,10 @@ class AttendanceScreen(ModalScreen[None]):
         member_id = self._member_id()
         if member_id is None:
             return
-        try:
-            people.set_attendance(self.app.store, self.session_id, member_id, status)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        marked = self.app.attempt(
+            people.set_attendance, self.app.store, self.session_id, member_id, status
+        )
+        if marked is REFUSED:
             return
         self.refresh_lists()
 

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Static
 
-from facilitator.app import FacilitatorApp
+from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.screens.home import open_session, start_session_in
 from facilitator.widgets.activity_trends import (
     BARS,
@@ -23,7 +23,6 @@ from facilitator.widgets.activity_trends import (
     roles_text,
     scorecard_text,
 )
-from sessions.errors import FacilitatorError
 from sessions.services.dashboard import (
     FINISHED,
     PLANNED,
@@ -300,12 +299,13 @@ class DashboardScreen(Screen[None]):
         return max(MIN_AGENDA_WIDTH, self.app.size.width - TABLE_FRAME - sum(w for _, w in COLUMNS))
 
     def refresh_view(self) -> None:
-        try:
-            view = programme_dashboard(
-                self.app.store, self.programme_id, self.app.now().astimezone().date()
-            )
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        view = self.app.attempt(
+            programme_dashboard,
+            self.app.store,
+            self.programme_id,
+            self.app.now().astimezone().date(),
+        )
+        if view is REFUSED:
             return
         self.view = view
         self.title = view.programme.name
@@ -432,10 +432,10 @@ class DashboardScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                archive_programme(self.app.store, self.programme_id, self.app.now())
-            except FacilitatorError as exc:
-                self.app.show_error(str(exc))
+            archived = self.app.attempt(
+                archive_programme, self.app.store, self.programme_id, self.app.now()
+            )
+            if archived is REFUSED:
                 return
             self.app.say(f"Archived {name!r}: its sessions, notes and actions are kept.")
             self.app.pop_screen()  # home, which lists it no more

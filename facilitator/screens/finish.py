@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
-from facilitator.app import FacilitatorApp
+from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.minutes.formats import FORMAT_NAMES, SUFFIXES
 from sessions.services.minutes import minutes_markdown, write_minutes
@@ -116,10 +116,8 @@ class FinishScreen(Screen[None]):
     def action_toggle_private(self) -> None:
         if self.sharing is None:
             return
-        try:
-            share_all(self.app.store, self.session_id, not self.sharing)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        shared = self.app.attempt(share_all, self.app.store, self.session_id, not self.sharing)
+        if shared is REFUSED:
             return
         self.sharing = not self.sharing
         self._preview()

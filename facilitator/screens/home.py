@@ -11,10 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.app import FacilitatorApp
+from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.dates import weekday_text
 from sessions.clock import format_clock
-from sessions.errors import FacilitatorError
 
 
 def start_session_in(app: FacilitatorApp, programme_id: int) -> None:
@@ -149,11 +148,11 @@ class HomeScreen(Screen[None]):
         from sessions.services.programmes import list_programmes
         from sessions.services.running import list_unfinished
 
-        try:
-            programmes = list_programmes(self.app.store)
-            unfinished = list_unfinished(self.app.store)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        programmes = self.app.attempt(list_programmes, self.app.store)
+        if programmes is REFUSED:
+            return
+        unfinished = self.app.attempt(list_unfinished, self.app.store)
+        if unfinished is REFUSED:
             return
         programme_list = self.query_one("#programmes", OptionList)
         highlighted = programme_list.highlighted

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,10 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.app import REFUSED, FacilitatorApp
 from sessions.services.views import AttendanceView
-
-if TYPE_CHECKING:
-    from facilitator.app import FacilitatorApp
 
 NOBODY = 0
 """Dismissed with this when the facilitator says nobody in particular said it."""
@@ -75,13 +72,10 @@ def pick_member(
 ) -> None:
     """Ask who, from the session's programme, and call `then(member id or None, name)` with the
     answer; nothing is called if the facilitator cancels."""
-    from sessions.errors import FacilitatorError
     from sessions.services.people import attendance
 
-    try:
-        everyone = attendance(app.store, session_id)
-    except FacilitatorError as exc:
-        app.show_error(str(exc))
+    everyone = app.attempt(attendance, app.store, session_id)
+    if everyone is REFUSED:
         return
     names = {entry.member.id: entry.member.name for entry in everyone}
 

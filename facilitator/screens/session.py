@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, Input, Label, Markdown, Static
 
-from facilitator.app import FacilitatorApp
+from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.widgets.action_review import ActionReview
 from facilitator.widgets.activity_panel import ActivityPanel
 from facilitator.widgets.checklist_panel import ChecklistPanel
@@ -539,10 +539,10 @@ class SessionScreen(Screen[None]):
         def answered(plan) -> None:
             if plan is None:
                 return
-            try:
-                changed = apply_rebalance(self.app.store, self.session_id, plan, self.app.now())
-            except FacilitatorError as exc:
-                self.app.show_error(str(exc))
+            changed = self.app.attempt(
+                apply_rebalance, self.app.store, self.session_id, plan, self.app.now()
+            )
+            if changed is REFUSED:
                 return
             self.view = running.get_session(self.app.store, self.session_id)
             self.show_item()
@@ -694,10 +694,7 @@ class SessionScreen(Screen[None]):
     def _delete(self, note) -> None:
         from sessions.services.note_editing import delete_note
 
-        try:
-            delete_note(self.app.store, note.id, self.app.now())
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        if self.app.attempt(delete_note, self.app.store, note.id, self.app.now()) is REFUSED:
             return
         self._deleted.append(note.id)
         self.refresh_notes()
@@ -709,10 +706,8 @@ class SessionScreen(Screen[None]):
         if not self._deleted:
             self.app.say("No deleted note to bring back.")
             return
-        try:
-            restored = restore_note(self.app.store, self._deleted[-1])
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        restored = self.app.attempt(restore_note, self.app.store, self._deleted[-1])
+        if restored is REFUSED:
             return
         self._deleted.pop()
         self.refresh_notes()
@@ -740,10 +735,7 @@ class SessionScreen(Screen[None]):
         from sessions.services.note_editing import attribute_note
 
         def chosen(member_id: int | None, _name: str) -> None:
-            try:
-                attribute_note(self.app.store, note.id, member_id)
-            except FacilitatorError as exc:
-                self.app.show_error(str(exc))
+            if self.app.attempt(attribute_note, self.app.store, note.id, member_id) is REFUSED:
                 return
             self.refresh_notes()
 

@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets.option_list import Option
 
+from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
-from sessions.errors import FacilitatorError
 from sessions.services.checklist import (
     CHECKLIST,
     OptionResult,
@@ -86,10 +86,10 @@ class ChecklistPanel(ActivityPanel):
         return bool(self.results)
 
     def reload(self) -> None:
-        try:
-            results = checklist_results(self.app.store, self.session_id, self.position)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        results = self.app.attempt(
+            checklist_results, self.app.store, self.session_id, self.position
+        )
+        if results is REFUSED:
             return
         kept = self.highlighted
         self.results = results

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
 
+from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
-from sessions.errors import FacilitatorError
 from sessions.services.roles import (
     ROLES,
     TEAM_ROLES,
@@ -99,10 +99,10 @@ class RolesPanel(ActivityPanel):
         return next((m for m in self.board.members if m.member_id == self.answering[0]), None)
 
     def reload(self) -> None:
-        try:
-            board = roles_board(self.app.store, self.session_id, self.position, self._added)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        board = self.app.attempt(
+            roles_board, self.app.store, self.session_id, self.position, self._added
+        )
+        if board is REFUSED:
             return
         self.board = board
         if self.answering is None:
