@@ -171,10 +171,11 @@ class FinishScreen(Screen[None]):
             return
         fmt = worker.name
         self.query_one(f"#write-{fmt}", Button).loading = False
-        if event.state == WorkerState.SUCCESS:
-            self.written[fmt] = worker.result
+        written = worker.result
+        if event.state == WorkerState.SUCCESS and isinstance(written, Path):
+            self.written[fmt] = written
             self.failed.pop(fmt, None)
-            self.app.say(f"{FORMAT_NAMES[fmt]} minutes written to {worker.result}")
+            self.app.say(f"{FORMAT_NAMES[fmt]} minutes written to {written}")
         else:
             error = worker.error
             # Whatever went wrong, the session itself is safe in the database: say so
@@ -189,7 +190,8 @@ class FinishScreen(Screen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_write(event.button.id.removeprefix("write-"))
+        if event.button.id is not None:  # each format's button is named for it
+            self.action_write(event.button.id.removeprefix("write-"))
 
     def action_home(self) -> None:
         # Opened over the home screen or the dashboard, which is still underneath.

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.dates import weekday_text
+from facilitator.options import option_number
 from sessions.clock import format_clock
 
 
@@ -189,7 +190,7 @@ class HomeScreen(Screen[None]):
         option_list = self.query_one(selector, OptionList)
         if option_list.highlighted is None or not option_list.option_count:
             return None
-        return int(option_list.get_option_at_index(option_list.highlighted).id)
+        return option_number(option_list.get_option_at_index(option_list.highlighted))
 
     def action_new_programme(self) -> None:
         from facilitator.screens.new_programme import NewProgrammeScreen
@@ -255,4 +256,4 @@ class HomeScreen(Screen[None]):
         if event.option_list.id == "programmes":
             self.action_dashboard()
         else:
-            self.open_session(int(event.option.id))
+            self.open_session(option_number(event.option))

@@ -13,6 +13,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.options import option_number
 from sessions.services.views import AttendanceView
 
 NOBODY = 0
@@ -56,7 +57,7 @@ class MemberPickerScreen(ModalScreen[int | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(int(event.option.id))
+        self.dismiss(option_number(event.option))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -7,7 +7,7 @@ own toggle (F5) and the read-only mirror in a second terminal.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import getters
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -129,7 +129,7 @@ class ProjectorScreen(Screen[None]):
         yield NoteList(id="p-notes")
         yield Static(id="p-status")
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:
         self.reload()
         self.set_interval(TICK_SECONDS, self.tick)
 
@@ -155,11 +155,11 @@ class ProjectorScreen(Screen[None]):
                     )
                 )
             elif item.kind == SCORECARD:
-                results = scorecard_results(self.app.store, self.session_id, item.position)
-                prompt = f"{item.prompt}\n\n{scorecard_markdown(results)}"
+                statements = scorecard_results(self.app.store, self.session_id, item.position)
+                prompt = f"{item.prompt}\n\n{scorecard_markdown(statements)}"
             elif item.kind == CHECKLIST:
-                results = checklist_results(self.app.store, self.session_id, item.position)
-                prompt = f"{item.prompt}\n\n{checklist_markdown(results)}"
+                options = checklist_results(self.app.store, self.session_id, item.position)
+                prompt = f"{item.prompt}\n\n{checklist_markdown(options)}"
             elif item.kind == REFLECTION:
                 # The answers are private: the room sees only how many have been given.
                 given = reflections(self.app.store, self.session_id, item.position).answered
@@ -237,6 +237,8 @@ class ProjectorScreen(Screen[None]):
         return self.driver is not None if action == "drive" else True
 
     async def action_drive(self, action: str) -> None:
+        if self.driver is None:  # the mirror has no session screen to drive
+            return
         await self.driver.run_action(action)
         self.reload()
 

@@ -107,25 +107,27 @@ class ChecklistPanel(ActivityPanel):
             self.highlighted = min(kept or 0, len(results) - 1)
 
     def action_vote(self, count: int) -> None:
-        if self.highlighted is None:
+        option = self.highlighted
+        if option is None:
             return
         self.save(
             lambda: vote(
                 self.app.store,
                 self.session_id,
                 self.position,
-                self.highlighted,
+                option,
                 count,
                 now=self.app.now(),
             )
         )
 
     def action_withdraw(self) -> None:
-        if self.highlighted is None:
+        option = self.highlighted
+        if option is None:
             return
         self.save(
             lambda: withdraw_last(
-                self.app.store, self.session_id, self.position, self.highlighted, now=self.app.now()
+                self.app.store, self.session_id, self.position, option, now=self.app.now()
             ),
             nothing="That option has no votes to take back.",
         )

@@ -158,10 +158,9 @@ class ReflectionPanel(ActivityPanel):
     def action_toggle_minutes(self) -> None:
         if self.state is None:
             return
+        in_minutes = not self.state.in_minutes
         if not self.save(
-            lambda: set_in_minutes(
-                self.app.store, self.session_id, self.position, not self.state.in_minutes
-            )
+            lambda: set_in_minutes(self.app.store, self.session_id, self.position, in_minutes)
         ):
             return
         self.app.say(

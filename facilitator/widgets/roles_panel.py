@@ -49,7 +49,8 @@ class RolesPanel(ActivityPanel):
     BINDINGS = [
         Binding(
             "space",
-            "toggle",
+            # Not "toggle", which every widget already has, for flipping an attribute.
+            "toggle_role",
             "Mark",
             id="roles.toggle",
             tooltip="Mark or unmark the highlighted role for the person answering",
@@ -160,18 +161,18 @@ class RolesPanel(ActivityPanel):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_toggle_role()
 
-    def action_toggle(self) -> None:
-        index = self.row_index
-        if index is None or self.answering is None:
+    def action_toggle_role(self) -> None:
+        index, answering = self.row_index, self.answering
+        if index is None or answering is None:
             return
         self.save(
             lambda: toggle_role(
                 self.app.store,
                 self.session_id,
                 self.position,
-                self.answering[0],
+                answering[0],
                 TEAM_ROLES[index].name,
                 now=self.app.now(),
             )

@@ -32,7 +32,7 @@ def result_text(result: StatementResult, rater: tuple[int, str] | None = None) -
         given = result.rating_by(rater[0])
         text.append(f"{rater[1]}: {given if given is not None else '–'}", style="bold reverse")
         text.append(" · ")
-    if result.scores:
+    if result.spread is not None and result.mean is not None:  # rated at least once
         low, high = result.spread
         text.append(" ".join(str(s) for s in result.scores), style="bold")
         text.append(f" · mean {result.mean:.1f} ({low}–{high}){change_text(result)}", style="dim")
