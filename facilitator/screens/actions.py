@@ -7,6 +7,7 @@ from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -57,6 +58,10 @@ def action_detail(action: ActionView) -> Text:
 
 class ActionsScreen(Screen[None]):
     app = getters.app(FacilitatorApp)
+    status_filter: var[str | None] = var(None, init=False)
+    """The status the list is cut to; None for all."""
+    shown: var[list[ActionView]] = var(list, init=False)
+    """The actions as listed, in order."""
     CSS_PATH = "actions.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="actions.back"),
@@ -101,8 +106,6 @@ class ActionsScreen(Screen[None]):
     def __init__(self, programme_id: int):
         super().__init__()
         self.programme_id = programme_id
-        self.status_filter: str | None = None
-        self.shown: list[ActionView] = []
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -10,6 +10,7 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -32,6 +33,8 @@ from sessions.services.dashboard import DashboardView, SessionSummary, programme
 
 class DashboardScreen(Screen[None]):
     app = getters.app(FacilitatorApp)
+    view: var[DashboardView | None] = var(None, init=False)
+    """Everything the dashboard shows, as last read."""
     CSS_PATH = "dashboard.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
@@ -89,7 +92,6 @@ class DashboardScreen(Screen[None]):
     def __init__(self, programme_id: int):
         super().__init__()
         self.programme_id = programme_id
-        self.view: DashboardView | None = None
         self._filled_width = 0
 
     def compose(self) -> ComposeResult:

@@ -13,6 +13,7 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
@@ -29,6 +30,8 @@ FORMAT_KEYS = {"md": "m", "html": "b", "docx": "w"}
 
 class FinishScreen(Screen[None]):
     app = getters.app(FacilitatorApp)
+    sharing: var[bool | None] = var(None, init=False)
+    """Whether the reflections' answers are minuted; None for a session with no reflection."""
     CSS_PATH = "finish.tcss"
     BINDINGS = [
         Binding("h,escape", "home", "Back", id="finish.home"),
@@ -70,8 +73,19 @@ class FinishScreen(Screen[None]):
         if minutes_path is not None:
             self.written["md"] = minutes_path
         self.failed: dict[str, str] = {}
-        # Whether the reflections' answers are minuted; None for a session with no reflection.
-        self.sharing: bool | None = None
+
+    @classmethod
+    def with_minutes_written(cls, app: FacilitatorApp, session_id: int) -> FinishScreen:
+        """The screen for a session just finished, its Markdown minutes written first."""
+        try:
+            path: Path | None = write_minutes(app.store, session_id)
+        except FacilitatorError as exc:
+            app.show_error(
+                f"The session is finished, but its minutes were not written: {exc} "
+                "Press m to try again, or b or w for another format."
+            )
+            path = None
+        return cls(session_id, path)
 
     def compose(self) -> ComposeResult:
         yield Header()

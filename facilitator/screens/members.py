@@ -7,6 +7,7 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
+from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -32,6 +33,8 @@ def member_line(member: MemberView) -> Text:
 
 class MembersScreen(Screen[None]):
     app = getters.app(FacilitatorApp)
+    members: var[list[MemberView]] = var(list, init=False)
+    """The programme's members as listed, in order."""
     CSS_PATH = "members.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="members.back"),
@@ -54,7 +57,6 @@ class MembersScreen(Screen[None]):
     def __init__(self, programme_id: int):
         super().__init__()
         self.programme_id = programme_id
-        self.members: list[MemberView] = []
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -173,7 +173,8 @@ class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
                 self.app.store,
                 self.programme_id,
                 agenda,
-                from_step=None if step in (ALL_STEPS, Select.BLANK) else int(step),
+                # Every choice is a step's number, ALL_STEPS for none in particular.
+                from_step=step if isinstance(step, int) and step != ALL_STEPS else None,
                 planned_for=when,
                 expected=self.query_one("#expected", SelectionList).selected,
                 facilitator=self.query_one("#facilitator", Input).value,

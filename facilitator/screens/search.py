@@ -7,6 +7,7 @@ from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -49,6 +50,8 @@ def hit_detail(hit: SearchHit) -> Text:
 
 class SearchScreen(Screen[None]):
     app = getters.app(FacilitatorApp)
+    hits: var[list[SearchHit]] = var(list, init=False)
+    """The notes found, as listed."""
     CSS_PATH = "search.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", id="search.close"),
@@ -64,7 +67,6 @@ class SearchScreen(Screen[None]):
     def __init__(self, programme_id: int):
         super().__init__()
         self.programme_id = programme_id
-        self.hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -70,12 +72,11 @@ class ChecklistPanel(ActivityPanel):
         ),
     ]
 
+    @dataclass
     class ToNoteLine(Message):
         """Asks the session screen to start a note with this text."""
 
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     def __init__(self, session_id: int, **kwargs):
         super().__init__(session_id, **kwargs)
