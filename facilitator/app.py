@@ -8,19 +8,34 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from enum import Enum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, ParamSpec, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from facilitator.commands import ScreenKeysProvider
+from sessions.errors import FacilitatorError
 from sessions.steady_clock import SteadyClock
 
 if TYPE_CHECKING:
     from sessions.services.leases import Holder
     from sessions.store import Store
+
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
+
+
+class Refused(Enum):
+    """What `FacilitatorApp.attempt` gives back when a service refused."""
+
+    REFUSED = "refused"
+
+
+REFUSED: Final = Refused.REFUSED
+"""A service refused, and the facilitator has been told why: there is nothing more to do."""
 
 
 class FacilitatorApp(App[None]):
@@ -48,10 +63,12 @@ class FacilitatorApp(App[None]):
     ):
         """`store` is the open store, or what opens it once the first frame is drawn."""
         super().__init__()
+        self._store: Store | None = None
+        self._open_store: Callable[[], Store] | None = None
         if callable(store):
-            self._store, self._open_store = None, store
+            self._open_store = store
         else:
-            self._store, self._open_store = store, None
+            self._store = store
         self.open_error: BaseException | None = None
         """Why the store could not be opened, for the command line to report."""
         # The home screen, unless the app was opened for one job (the read-only mirror).
@@ -74,6 +91,7 @@ class FacilitatorApp(App[None]):
     @property
     def store(self) -> Store:
         if self._store is None:
+            assert self._open_store is not None  # the app is given one or the other
             self._store = self._open_store()
         return self._store
 
@@ -176,6 +194,20 @@ class FacilitatorApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def attempt(
+        self, service: Callable[Params, Result], /, *args: Params.args, **kwargs: Params.kwargs
+    ) -> Result | Refused:
+        """Ask a service for something: what it gives back, or REFUSED once the facilitator
+        has been shown why it could not be done.
+
+        Not None for a refusal: many services give back nothing when they have done it.
+        """
+        try:
+            return service(*args, **kwargs)
+        except FacilitatorError as exc:
+            self.show_error(str(exc))
+            return REFUSED
 
     def show_error(self, message: str) -> None:
         """One place that tells the facilitator something went wrong, in their words."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.binding import Binding
@@ -12,7 +12,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 class ScreenKeysProvider(Provider):
     """Every Binding with an id on the screen the palette was opened from, by its description."""
 
-    def _commands(self) -> Iterator[tuple[str, str, object]]:
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
         screen = self.screen
         for binding in getattr(type(screen), "BINDINGS", []):
             if not isinstance(binding, Binding) or not binding.id:

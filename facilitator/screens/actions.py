@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sessions.errors import FacilitatorError
+from facilitator.app import REFUSED, FacilitatorApp
 from sessions.models import ACTION_STATUSES
 from sessions.services.actions import list_actions, set_action_status
 from sessions.services.programmes import get_programme
@@ -56,6 +57,11 @@ def action_detail(action: ActionView) -> Text:
 
 
 class ActionsScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
+    status_filter: var[str | None] = var(None, init=False)
+    """The status the list is cut to; None for all."""
+    shown: var[list[ActionView]] = var(list, init=False)
+    """The actions as listed, in order."""
     CSS_PATH = "actions.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="actions.back"),
@@ -100,8 +106,6 @@ class ActionsScreen(Screen[None]):
     def __init__(self, programme_id: int):
         super().__init__()
         self.programme_id = programme_id
-        self.status_filter: str | None = None
-        self.shown: list[ActionView] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,10 +118,9 @@ class ActionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Actions"
-        try:
-            self.title = get_programme(self.app.store, self.programme_id).name or self.app.title
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        programme = self.app.attempt(get_programme, self.app.store, self.programme_id)
+        if programme is not REFUSED:
+            self.title = programme.name or self.app.title
         self.refresh_actions()
         self.query_one("#actions", OptionList).focus()
 
@@ -125,17 +128,17 @@ class ActionsScreen(Screen[None]):
         """Redraw from the database, keeping the highlight on the same action if it stays."""
         option_list = self.query_one("#actions", OptionList)
         owner = self.query_one("#owner", Input).value
-        try:
-            self.shown = list_actions(
-                self.app.store,
-                self.programme_id,
-                owner=owner,
-                status=self.status_filter,
-                today=self.app.now().astimezone().date(),
-            )
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        shown = self.app.attempt(
+            list_actions,
+            self.app.store,
+            self.programme_id,
+            owner=owner,
+            status=self.status_filter,
+            today=self.app.now().astimezone().date(),
+        )
+        if shown is REFUSED:
             return
+        self.shown = shown
         old_index = option_list.highlighted
         option_list.clear_options()
         option_list.add_options(Option(action_text(a), id=str(a.id)) for a in self.shown)
@@ -212,10 +215,7 @@ class ActionsScreen(Screen[None]):
         if action.status == status:
             self.app.say(f"That action is already {status}.")
             return
-        try:
-            set_action_status(self.app.store, action.id, status)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        if self.app.attempt(set_action_status, self.app.store, action.id, status) is REFUSED:
             return
         self.app.say(f"Marked {status}: {action.text}")
         self.refresh_actions(keep_id=action.id)

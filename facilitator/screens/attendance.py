@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,11 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.services import people
 
 
 class AttendanceScreen(ModalScreen[None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "dialog.tcss"
     BINDINGS = [
         Binding("p", "mark('present')", "Present", id="attendance.present"),
@@ -82,10 +85,10 @@ class AttendanceScreen(ModalScreen[None]):
         member_id = self._member_id()
         if member_id is None:
             return
-        try:
-            people.set_attendance(self.app.store, self.session_id, member_id, status)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        marked = self.app.attempt(
+            people.set_attendance, self.app.store, self.session_id, member_id, status
+        )
+        if marked is REFUSED:
             return
         self.refresh_lists()
 
@@ -103,6 +106,7 @@ class AttendanceScreen(ModalScreen[None]):
 
 
 class DeclarationScreen(ModalScreen[bool]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="declaration.cancel")]
 

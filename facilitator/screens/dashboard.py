@@ -6,199 +6,35 @@ redrawn whenever the facilitator comes back to it from a session or a list.
 
 from __future__ import annotations
 
-from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Static
 
+from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dashboard_text import (
+    COLUMNS,
+    MIN_AGENDA_WIDTH,
+    TABLE_FRAME,
+    about_text,
+    actions_text,
+    next_text,
+    session_row,
+    steps_text,
+)
 from facilitator.screens.home import open_session, start_session_in
-from facilitator.widgets.activity_trends import (
-    BARS,
-    checklist_text,
-    roles_text,
-    scorecard_text,
-)
-from sessions.errors import FacilitatorError
-from sessions.services.dashboard import (
-    FINISHED,
-    PLANNED,
-    UNFINISHED,
-    DashboardView,
-    SessionSummary,
-    StepWork,
-    programme_dashboard,
-)
-
-# The table's columns before the agenda's title, which takes the width that is left.
-COLUMNS = (("No.", 4), ("Date", 10), ("State", 10), ("Run / plan", 11), ("Deal / rel", 10))
-# Cell padding on both sides of every column, the page's padding and the scroll bar.
-TABLE_FRAME = 2 * (len(COLUMNS) + 1) + 4
-MIN_AGENDA_WIDTH = 10
-
-
-def number_ranges(numbers: tuple[int, ...]) -> str:
-    """`1–3, 5, 8–9`: a long programme's session numbers, short enough for one line."""
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and number == runs[-1][1] + 1:
-            runs[-1][1] = number
-        else:
-            runs.append([number, number])
-    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
-
-
-def steps_text(steps: tuple[StepWork, ...]) -> Text:
-    """One line a step: `Step 2: Trusted people — sessions 1, 3`, or that it is still to do."""
-    width = max(len(step.label) for step in steps)
-    text = Text(no_wrap=True, overflow="ellipsis")
-    for index, step in enumerate(steps):
-        if index:
-            text.append("\n")
-        worked = bool(step.session_numbers)
-        text.append(step.label.ljust(width), style="bold" if worked else "dim")
-        if worked:
-            noun = "session" if len(step.session_numbers) == 1 else "sessions"
-            text.append(f" — {noun} {number_ranges(step.session_numbers)}")
-        else:
-            text.append(" — not worked on yet", style="dim italic")
-    return text
-
-
-def about_text(view: DashboardView) -> Text:
-    """The PCN, how many sessions in each state, and the time run against the time planned."""
-    text = Text()
-    if view.programme.pcn_name:
-        text.append(view.programme.pcn_name, style="bold")
-        text.append(" · ")
-    count = len(view.sessions)
-    text.append(f"{count} session" + ("" if count == 1 else "s"))
-    states = [
-        (sum(s.state == state for s in view.sessions), label)
-        for state, label in (
-            (FINISHED, "finished"),
-            (UNFINISHED, "unfinished"),
-            (PLANNED, "not started"),
-        )
-    ]
-    shown = [f"{n} {label}" for n, label in states if n]
-    if shown:
-        text.append(": " + ", ".join(shown))
-    if count:
-        text.append(
-            f" · run {short_time(view.actual_seconds)} of "
-            f"{short_time(view.planned_seconds)} planned"
-        )
-    return text
-
-
-def actions_text(view: DashboardView) -> Text:
-    text = Text("Actions ", style="bold")
-    text.append(f"{view.open_actions} open")
-    if view.overdue_actions:
-        text.append(" · ")
-        text.append(f" {view.overdue_actions} OVERDUE ", style="bold reverse red")
-    text.append("  a: see them", style="dim")
-    return text
-
-
-def session_date(summary: SessionSummary):
-    """The day it met; a session not started yet shows the day it is planned for."""
-    if summary.state == PLANNED and summary.planned_for is not None:
-        return summary.planned_for
-    return summary.held_at.astimezone().date()
-
-
-def next_text(view: DashboardView) -> Text:
-    """What the next session would be: the step to continue from and what waits for review."""
-    suggestion = view.suggestion
-    text = Text("Next ", style="bold")
-    text.append(
-        f"session {len(view.sessions) + 1}: continue from {suggestion.label} ({suggestion.reason})"
-    )
-    if view.sessions and view.open_actions:
-        noun = "action" if view.open_actions == 1 else "actions"
-        text.append(f", {view.open_actions} open {noun} reviewed first")
-    text.append("  s: set it up", style="dim")
-    return text
-
-
-def short_time(seconds: float) -> str:
-    """`1h05`, `45m`: short enough for a table cell; `–` for a clock that never ran."""
-    if seconds <= 0:
-        return "–"
-    hours, minutes = divmod(round(seconds / 60), 60)
-    return f"{hours}h{minutes:02d}" if hours else f"{minutes}m"
-
-
-def session_row(summary: SessionSummary, agenda_width: int) -> tuple[Text, ...]:
-    state_style = {FINISHED: "dim", UNFINISHED: "bold"}.get(summary.state, "italic")
-    over = summary.actual_seconds > summary.planned_seconds
-    agenda = Text(summary.agenda_title, no_wrap=True)
-    agenda.truncate(agenda_width, overflow="ellipsis")
-    return (
-        Text(str(summary.number), justify="right"),
-        Text(f"{session_date(summary):%Y-%m-%d}"),
-        Text(summary.state, style=state_style),
-        Text(
-            f"{short_time(summary.actual_seconds)} / {short_time(summary.planned_seconds)}",
-            style="yellow" if over else "",
-        ),
-        Text(f"{summary.deal_notes} / {summary.relationship_notes}"),
-        agenda,
-    )
-
-
-class NoteTrend(Widget):
-    """Deal and relationship notes session by session, as two lines of bars on one scale.
-
-    One scale for both, unlike two Sparklines (each scaled to its own highest),
-    so a thin relationship side looks thin beside the deal. The latest sessions
-    are kept when they do not all fit.
-    """
-
-    COMPONENT_CLASSES = {"trend--deal", "trend--relationship"}
-    LABEL = 6
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.trend: list[tuple[int, int, int]] = []
-
-    def show(self, trend: list[tuple[int, int, int]]) -> None:
-        self.trend = trend
-        self.refresh()
-
-    def render(self) -> Text:
-        top = max((max(deal, rel) for _, deal, rel in self.trend), default=0)
-        if not top:
-            return Text(
-                "No deal or relationship notes yet: they show here session by session.",
-                style="dim italic",
-            )
-        room = max(1, self.content_size.width - self.LABEL)
-        # A session's cells: a bar and a gap between sessions while they fit, else one cell.
-        per = max(1, min(4, room // len(self.trend)))
-        bar, gap = (per - 1, " ") if per > 1 else (1, "")
-        shown = self.trend[-(room // per) :]
-        first, last = shown[0][0], shown[-1][0]
-        which = f"session {first}" if first == last else f"sessions {first}–{last}"
-        text = Text(f"Notes per session, {which} (one scale)", style="dim", no_wrap=True)
-        for label, index, part in (("Deal", 1, "trend--deal"), ("Rel", 2, "trend--relationship")):
-            text.append("\n" + label.ljust(self.LABEL))
-            style = self.get_component_rich_style(part)
-            for row in shown:
-                count = row[index]
-                if count:
-                    text.append(BARS[min(7, (count * 8 - 1) // top)] * bar, style=style)
-                else:
-                    text.append("·" * bar, style="dim")
-                text.append(gap)
-        return text
+from facilitator.widgets.activity_trends import checklist_text, roles_text, scorecard_text
+from facilitator.widgets.note_trend import NoteTrend
+from sessions.services.dashboard import DashboardView, SessionSummary, programme_dashboard
 
 
 class DashboardScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
+    view: var[DashboardView | None] = var(None, init=False)
+    """Everything the dashboard shows, as last read."""
     CSS_PATH = "dashboard.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
@@ -256,7 +92,6 @@ class DashboardScreen(Screen[None]):
     def __init__(self, programme_id: int):
         super().__init__()
         self.programme_id = programme_id
-        self.view: DashboardView | None = None
         self._filled_width = 0
 
     def compose(self) -> ComposeResult:
@@ -297,12 +132,13 @@ class DashboardScreen(Screen[None]):
         return max(MIN_AGENDA_WIDTH, self.app.size.width - TABLE_FRAME - sum(w for _, w in COLUMNS))
 
     def refresh_view(self) -> None:
-        try:
-            view = programme_dashboard(
-                self.app.store, self.programme_id, self.app.now().astimezone().date()
-            )
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        view = self.app.attempt(
+            programme_dashboard,
+            self.app.store,
+            self.programme_id,
+            self.app.now().astimezone().date(),
+        )
+        if view is REFUSED:
             return
         self.view = view
         self.title = view.programme.name
@@ -311,15 +147,22 @@ class DashboardScreen(Screen[None]):
         self.query_one("#steps", Static).update(steps_text(view.steps))
         self.query_one("#action-counts", Static).update(actions_text(view))
         self.query_one(NoteTrend).show(view.note_trend)
-        for selector, shown, draw in (
-            ("#scorecard-trend", view.scorecard_trends, scorecard_text),
-            ("#checklist-trend", view.checklist_trends, checklist_text),
-            ("#team-roles", view.team_roles, roles_text),
+        # Each activity's trend shows only once the programme has run that activity.
+        for selector, text in (
+            (
+                "#scorecard-trend",
+                scorecard_text(view.scorecard_trends) if view.scorecard_trends else None,
+            ),
+            (
+                "#checklist-trend",
+                checklist_text(view.checklist_trends) if view.checklist_trends else None,
+            ),
+            ("#team-roles", roles_text(view.team_roles) if view.team_roles else None),
         ):
             part = self.query_one(selector, Static)
-            part.display = bool(shown)
-            if shown:
-                part.update(draw(shown))
+            part.display = text is not None
+            if text is not None:
+                part.update(text)
         self._fill_table(view)
 
     def _fill_table(self, view: DashboardView) -> None:
@@ -386,10 +229,10 @@ class DashboardScreen(Screen[None]):
                 severity="warning",
             )
         else:
-            open_session(self, summary.id)
+            open_session(self.app, summary.id)
 
     def action_start_session(self) -> None:
-        start_session_in(self, self.programme_id)
+        start_session_in(self.app, self.programme_id)
 
     def action_actions(self) -> None:
         from facilitator.screens.actions import ActionsScreen
@@ -429,10 +272,10 @@ class DashboardScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                archive_programme(self.app.store, self.programme_id, self.app.now())
-            except FacilitatorError as exc:
-                self.app.show_error(str(exc))
+            archived = self.app.attempt(
+                archive_programme, self.app.store, self.programme_id, self.app.now()
+            )
+            if archived is REFUSED:
                 return
             self.app.say(f"Archived {name!r}: its sessions, notes and actions are kept.")
             self.app.pop_screen()  # home, which lists it no more

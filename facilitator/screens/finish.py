@@ -9,13 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
+from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.minutes.formats import FORMAT_NAMES, SUFFIXES
 from sessions.services.minutes import minutes_markdown, write_minutes
@@ -26,6 +29,9 @@ FORMAT_KEYS = {"md": "m", "html": "b", "docx": "w"}
 
 
 class FinishScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
+    sharing: var[bool | None] = var(None, init=False)
+    """Whether the reflections' answers are minuted; None for a session with no reflection."""
     CSS_PATH = "finish.tcss"
     BINDINGS = [
         Binding("h,escape", "home", "Back", id="finish.home"),
@@ -67,8 +73,19 @@ class FinishScreen(Screen[None]):
         if minutes_path is not None:
             self.written["md"] = minutes_path
         self.failed: dict[str, str] = {}
-        # Whether the reflections' answers are minuted; None for a session with no reflection.
-        self.sharing: bool | None = None
+
+    @classmethod
+    def with_minutes_written(cls, app: FacilitatorApp, session_id: int) -> FinishScreen:
+        """The screen for a session just finished, its Markdown minutes written first."""
+        try:
+            path: Path | None = write_minutes(app.store, session_id)
+        except FacilitatorError as exc:
+            app.show_error(
+                f"The session is finished, but its minutes were not written: {exc} "
+                "Press m to try again, or b or w for another format."
+            )
+            path = None
+        return cls(session_id, path)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,10 +130,8 @@ class FinishScreen(Screen[None]):
     def action_toggle_private(self) -> None:
         if self.sharing is None:
             return
-        try:
-            share_all(self.app.store, self.session_id, not self.sharing)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        shared = self.app.attempt(share_all, self.app.store, self.session_id, not self.sharing)
+        if shared is REFUSED:
             return
         self.sharing = not self.sharing
         self._preview()
@@ -170,10 +185,11 @@ class FinishScreen(Screen[None]):
             return
         fmt = worker.name
         self.query_one(f"#write-{fmt}", Button).loading = False
-        if event.state == WorkerState.SUCCESS:
-            self.written[fmt] = worker.result
+        written = worker.result
+        if event.state == WorkerState.SUCCESS and isinstance(written, Path):
+            self.written[fmt] = written
             self.failed.pop(fmt, None)
-            self.app.say(f"{FORMAT_NAMES[fmt]} minutes written to {worker.result}")
+            self.app.say(f"{FORMAT_NAMES[fmt]} minutes written to {written}")
         else:
             error = worker.error
             # Whatever went wrong, the session itself is safe in the database: say so
@@ -188,7 +204,8 @@ class FinishScreen(Screen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_write(event.button.id.removeprefix("write-"))
+        if event.button.id is not None:  # each format's button is named for it
+            self.action_write(event.button.id.removeprefix("write-"))
 
     def action_home(self) -> None:
         # Opened over the home screen or the dashboard, which is still underneath.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,16 +11,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.dates import weekday_text
+from facilitator.options import option_number
 from sessions.clock import format_clock
-from sessions.errors import FacilitatorError
 
 
-def start_session_in(screen: Screen, programme_id: int) -> None:
+def start_session_in(app: FacilitatorApp, programme_id: int) -> None:
     """The next-session dialog, then straight into the session, or back with it planned.
 
     Shared by every screen with an `s` key, so setting up a session is one flow wherever
-    the facilitator is; `screen` is where the session comes back to.
+    the facilitator is; the session comes back to the screen it was set up from.
     """
     from facilitator.screens.next_session import NextSessionScreen
 
@@ -28,21 +30,21 @@ def start_session_in(screen: Screen, programme_id: int) -> None:
             return
         session_id, start_now = result
         if start_now:
-            open_session(screen, session_id)
+            open_session(app, session_id)
             return
         # The screen underneath redraws itself as the dialog closes.
-        screen.app.say(
+        app.say(
             "Session planned: start it from Home (Sessions to start or resume) or its dashboard."
         )
 
-    today = screen.app.now().astimezone().date()
-    screen.app.push_screen(NextSessionScreen(programme_id, today), set_up)
+    today = app.now().astimezone().date()
+    app.push_screen(NextSessionScreen(programme_id, today), set_up)
 
 
-def open_session(screen: Screen, session_id: int) -> None:
+def open_session(app: FacilitatorApp, session_id: int) -> None:
     from facilitator.screens.session import SessionScreen
 
-    screen.app.push_screen(SessionScreen(session_id))
+    app.push_screen(SessionScreen(session_id))
 
 
 def waiting_label(waiting) -> Text:
@@ -60,6 +62,7 @@ def waiting_label(waiting) -> Text:
 
 
 class HomeScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding(
@@ -146,11 +149,11 @@ class HomeScreen(Screen[None]):
         from sessions.services.programmes import list_programmes
         from sessions.services.running import list_unfinished
 
-        try:
-            programmes = list_programmes(self.app.store)
-            unfinished = list_unfinished(self.app.store)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        programmes = self.app.attempt(list_programmes, self.app.store)
+        if programmes is REFUSED:
+            return
+        unfinished = self.app.attempt(list_unfinished, self.app.store)
+        if unfinished is REFUSED:
             return
         programme_list = self.query_one("#programmes", OptionList)
         highlighted = programme_list.highlighted
@@ -187,7 +190,7 @@ class HomeScreen(Screen[None]):
         option_list = self.query_one(selector, OptionList)
         if option_list.highlighted is None or not option_list.option_count:
             return None
-        return int(option_list.get_option_at_index(option_list.highlighted).id)
+        return option_number(option_list.get_option_at_index(option_list.highlighted))
 
     def action_new_programme(self) -> None:
         from facilitator.screens.new_programme import NewProgrammeScreen
@@ -206,7 +209,7 @@ class HomeScreen(Screen[None]):
         if programme_id is None:
             self.notify("Create a programme first: press n.", severity="warning")
             return
-        start_session_in(self, programme_id)
+        start_session_in(self.app, programme_id)
 
     def action_resume(self) -> None:
         session_id = self._selected("#unfinished")
@@ -246,11 +249,11 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(DashboardScreen(programme_id))
 
     def open_session(self, session_id: int) -> None:
-        open_session(self, session_id)
+        open_session(self.app, session_id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_list.id == "programmes":
             self.action_dashboard()
         else:
-            self.open_session(int(event.option.id))
+            self.open_session(option_number(event.option))

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from facilitator.app import FacilitatorApp
 from facilitator.dates import day_text
 from sessions.errors import FacilitatorError, InputError
 from sessions.note_syntax import DATE_HELP, parse_date
@@ -20,6 +22,7 @@ from sessions.services.matters_arising import ReviewEntry, review_action
 class KeepActionScreen(ModalScreen[bool]):
     """Dismissed with True once the action is recorded as kept open."""
 
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 

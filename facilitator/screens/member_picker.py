@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.options import option_number
 from sessions.services.views import AttendanceView
 
 NOBODY = 0
@@ -53,22 +57,26 @@ class MemberPickerScreen(ModalScreen[int | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(int(event.option.id))
+        self.dismiss(option_number(event.option))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-def pick_member(app, session_id: int, title: str, then, *, nobody: bool = True) -> None:
+def pick_member(
+    app: FacilitatorApp,
+    session_id: int,
+    title: str,
+    then: Callable[[int | None, str], None],
+    *,
+    nobody: bool = True,
+) -> None:
     """Ask who, from the session's programme, and call `then(member id or None, name)` with the
     answer; nothing is called if the facilitator cancels."""
-    from sessions.errors import FacilitatorError
     from sessions.services.people import attendance
 
-    try:
-        everyone = attendance(app.store, session_id)
-    except FacilitatorError as exc:
-        app.show_error(str(exc))
+    everyone = app.attempt(attendance, app.store, session_id)
+    if everyone is REFUSED:
         return
     names = {entry.member.id: entry.member.name for entry in everyone}
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
+from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.models import ORGANISATION_KINDS
 from sessions.services.people import add_member, archive_member, list_members
@@ -29,6 +32,9 @@ def member_line(member: MemberView) -> Text:
 
 
 class MembersScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
+    members: var[list[MemberView]] = var(list, init=False)
+    """The programme's members as listed, in order."""
     CSS_PATH = "members.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="members.back"),
@@ -51,7 +57,6 @@ class MembersScreen(Screen[None]):
     def __init__(self, programme_id: int):
         super().__init__()
         self.programme_id = programme_id
-        self.members: list[MemberView] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,20 +68,18 @@ class MembersScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Members"
-        try:
-            self.title = get_programme(self.app.store, self.programme_id).name or self.app.title
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        programme = self.app.attempt(get_programme, self.app.store, self.programme_id)
+        if programme is not REFUSED:
+            self.title = programme.name or self.app.title
         self.refresh_members()
         self.query_one("#members", OptionList).focus()
 
     def refresh_members(self, keep_id: int | None = None) -> None:
         option_list = self.query_one("#members", OptionList)
-        try:
-            self.members = list_members(self.app.store, self.programme_id)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        members = self.app.attempt(list_members, self.app.store, self.programme_id)
+        if members is REFUSED:
             return
+        self.members = members
         old_index = option_list.highlighted
         option_list.clear_options()
         option_list.add_options(Option(member_line(m), id=str(m.id)) for m in self.members)
@@ -132,10 +135,10 @@ class MembersScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                archive_member(self.app.store, member.id, now=self.app.now())
-            except FacilitatorError as exc:
-                self.app.show_error(str(exc))
+            archived = self.app.attempt(
+                archive_member, self.app.store, member.id, now=self.app.now()
+            )
+            if archived is REFUSED:
                 return
             self.refresh_members()
             self.app.say(f"Archived {member.name}: off the lists, still in past minutes.")
@@ -153,6 +156,7 @@ class MembersScreen(Screen[None]):
 
 
 class MemberFormScreen(ModalScreen[MemberView | None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = ["dialog.tcss", "members.tcss"]
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 

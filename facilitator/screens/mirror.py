@@ -7,6 +7,8 @@ or come back and the mirror simply shows what the database says.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +16,9 @@ from textual.widgets import Static
 
 from facilitator.screens.projector import TICK_SECONDS, ProjectorScreen
 from sessions.errors import FacilitatorError
+
+if TYPE_CHECKING:
+    from sessions.change_watch import ChangeWatch
 
 # Poll often enough that the room sees a change within half a second of the commit.
 POLL_SECONDS = 0.2
@@ -41,7 +46,8 @@ class MirrorScreen(ProjectorScreen):
         self.can_close = can_close
         # With no session named, the mirror follows whichever session the driver is in.
         self.follows = session_id is None
-        self.watch = None
+        # Not `watch`, which every Textual node already has for watching a reactive.
+        self.changes: ChangeWatch | None = None
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -53,7 +59,7 @@ class MirrorScreen(ProjectorScreen):
 
         # Everything is drawn through poll(), so the projector's own mount is not wanted.
         event.prevent_default()
-        self.watch = ChangeWatch(self.app.store)
+        self.changes = ChangeWatch(self.app.store)
         self.poll()  # the first poll always sees a change, so this draws the screen
         self.set_interval(POLL_SECONDS, self.poll)
         self.set_interval(TICK_SECONDS, self.tick)
@@ -64,13 +70,13 @@ class MirrorScreen(ProjectorScreen):
         return super().check_action(action, parameters)
 
     def on_unmount(self) -> None:
-        if self.watch is not None:
-            self.watch.close()
+        if self.changes is not None:
+            self.changes.close()
 
     def poll(self) -> None:
         """Redraw when someone has committed; follow the latest session if none was named."""
         try:
-            if not self.watch.changed():
+            if self.changes is None or not self.changes.changed():
                 return
             if self.follows:
                 self._follow()

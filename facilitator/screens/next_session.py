@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,6 +25,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from facilitator.app import FacilitatorApp
 from facilitator.dates import weekday_text
 from sessions.agenda.durations import format_duration
 from sessions.agenda.library import DEFAULT_AGENDA, find_agenda, list_agendas
@@ -60,6 +62,7 @@ def suggestion_text(suggestion: StepSuggestion, ahead: Outlook) -> Text:
 class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
     """Dismissed with (session id, start now) or None."""
 
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
@@ -170,7 +173,8 @@ class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
                 self.app.store,
                 self.programme_id,
                 agenda,
-                from_step=None if step in (ALL_STEPS, Select.BLANK) else int(step),
+                # Every choice is a step's number, ALL_STEPS for none in particular.
+                from_step=step if isinstance(step, int) and step != ALL_STEPS else None,
                 planned_for=when,
                 expected=self.query_one("#expected", SelectionList).selected,
                 facilitator=self.query_one("#facilitator", Input).value,

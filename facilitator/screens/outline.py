@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.options import option_number
 from sessions.agenda.durations import format_duration
 from sessions.clock import ClockState, format_clock
 from sessions.services.views import SessionView
@@ -63,7 +64,7 @@ class OutlineScreen(ModalScreen[int | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(int(event.option.id))
+        self.dismiss(option_number(event.option))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

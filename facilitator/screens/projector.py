@@ -7,12 +7,14 @@ own toggle (F5) and the read-only mirror in a second terminal.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
+from facilitator.app import FacilitatorApp
 from facilitator.widgets.big_clock import BigClock
 from facilitator.widgets.note_list import NoteList
 from sessions.clock import ClockState, current_countdown, return_time
@@ -87,6 +89,7 @@ def roles_markdown(board: RolesBoard) -> str:
 
 
 class ProjectorScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = ["projector.tcss", "../widgets/big_clock.tcss"]
     BINDINGS = [
         Binding("f5,escape", "close", "Back to the session", id="projector.close"),
@@ -126,7 +129,7 @@ class ProjectorScreen(Screen[None]):
         yield NoteList(id="p-notes")
         yield Static(id="p-status")
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:
         self.reload()
         self.set_interval(TICK_SECONDS, self.tick)
 
@@ -152,11 +155,11 @@ class ProjectorScreen(Screen[None]):
                     )
                 )
             elif item.kind == SCORECARD:
-                results = scorecard_results(self.app.store, self.session_id, item.position)
-                prompt = f"{item.prompt}\n\n{scorecard_markdown(results)}"
+                statements = scorecard_results(self.app.store, self.session_id, item.position)
+                prompt = f"{item.prompt}\n\n{scorecard_markdown(statements)}"
             elif item.kind == CHECKLIST:
-                results = checklist_results(self.app.store, self.session_id, item.position)
-                prompt = f"{item.prompt}\n\n{checklist_markdown(results)}"
+                options = checklist_results(self.app.store, self.session_id, item.position)
+                prompt = f"{item.prompt}\n\n{checklist_markdown(options)}"
             elif item.kind == REFLECTION:
                 # The answers are private: the room sees only how many have been given.
                 given = reflections(self.app.store, self.session_id, item.position).answered
@@ -234,6 +237,8 @@ class ProjectorScreen(Screen[None]):
         return self.driver is not None if action == "drive" else True
 
     async def action_drive(self, action: str) -> None:
+        if self.driver is None:  # the mirror has no session screen to drive
+            return
         await self.driver.run_action(action)
         self.reload()
 

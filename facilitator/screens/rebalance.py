@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from facilitator.app import FacilitatorApp
 from sessions.agenda.durations import format_duration
 from sessions.errors import FacilitatorError
 from sessions.rebalance import RebalancePlan
@@ -46,6 +48,7 @@ def plan_summary(plan: RebalancePlan) -> str:
 
 
 class RebalanceScreen(ModalScreen[RebalancePlan | None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "dialog.tcss"
     BINDINGS = [
         Binding("enter,y", "accept", "Accept", id="rebalance.accept"),

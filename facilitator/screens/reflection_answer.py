@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from facilitator.app import FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.services.reflection import answer
 
@@ -18,6 +20,7 @@ LEAVE_HINT = "Enter saves · Esc leaves without saving"
 class ReflectionAnswerScreen(ModalScreen[bool]):
     """Dismissed with True once the answer is on disk."""
 
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="reflection_answer.cancel")]
 

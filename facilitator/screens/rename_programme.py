@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from facilitator.app import FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.services.programmes import rename_programme
 from sessions.services.views import ProgrammeView
 
 
 class RenameProgrammeScreen(ModalScreen[ProgrammeView | None]):
+    app = getters.app(FacilitatorApp)
     CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.widgets.note_list import KIND_LABELS
-from sessions.errors import FacilitatorError
 from sessions.services.programmes import get_programme
 from sessions.services.search import MAX_HITS, search_notes
 from sessions.services.views import SearchHit
@@ -48,6 +49,9 @@ def hit_detail(hit: SearchHit) -> Text:
 
 
 class SearchScreen(Screen[None]):
+    app = getters.app(FacilitatorApp)
+    hits: var[list[SearchHit]] = var(list, init=False)
+    """The notes found, as listed."""
     CSS_PATH = "search.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", id="search.close"),
@@ -63,7 +67,6 @@ class SearchScreen(Screen[None]):
     def __init__(self, programme_id: int):
         super().__init__()
         self.programme_id = programme_id
-        self.hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,20 +80,18 @@ class SearchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Search notes"
-        try:
-            self.title = get_programme(self.app.store, self.programme_id).name or self.app.title
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        programme = self.app.attempt(get_programme, self.app.store, self.programme_id)
+        if programme is not REFUSED:
+            self.title = programme.name or self.app.title
         self.show_hits("")
         self.query_one("#query", Input).focus()
 
     def show_hits(self, query: str) -> None:
         status = self.query_one("#search-status", Static)
-        try:
-            self.hits = search_notes(self.app.store, self.programme_id, query)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        matching = self.app.attempt(search_notes, self.app.store, self.programme_id, query)
+        if matching is REFUSED:
             return
+        self.hits = matching
         hits = self.query_one("#hits", OptionList)
         hits.clear_options()
         hits.add_options(Option(hit_text(hit), id=str(hit.note_id)) for hit in self.hits)

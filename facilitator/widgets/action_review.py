@@ -6,9 +6,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets.option_list import Option
 
+from facilitator.app import REFUSED
 from facilitator.dates import day_text
 from facilitator.widgets.activity_panel import ActivityPanel
-from sessions.errors import FacilitatorError
 from sessions.services.matters_arising import ReviewEntry, review_action, review_entries
 from sessions.services.planning import MATTERS_ARISING
 
@@ -68,12 +68,10 @@ class ActionReview(ActivityPanel):
 
     def reload(self) -> None:
         """Redraw from what was saved, keeping the highlight on the same action."""
-        try:
-            entries = review_entries(
-                self.app.store, self.session_id, self.app.now().astimezone().date()
-            )
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        entries = self.app.attempt(
+            review_entries, self.app.store, self.session_id, self.app.now().astimezone().date()
+        )
+        if entries is REFUSED:
             return
         kept = self.highlighted_entry
         self.entries = entries
@@ -115,12 +113,15 @@ class ActionReview(ActivityPanel):
 
             self.app.push_screen(KeepActionScreen(self.session_id, entry, self.app.now()), kept)
             return
-        try:
-            review_action(
-                self.app.store, self.session_id, entry.action_id, outcome, now=self.app.now()
-            )
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        reviewed = self.app.attempt(
+            review_action,
+            self.app.store,
+            self.session_id,
+            entry.action_id,
+            outcome,
+            now=self.app.now(),
+        )
+        if reviewed is REFUSED:
             return
         self._settled()
 

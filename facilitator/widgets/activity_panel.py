@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import getters
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from sessions.errors import FacilitatorError
+from facilitator.app import REFUSED, FacilitatorApp
 
 
 class ActivityPanel(OptionList):
     """A list the session screen shows for items of `KIND`; each key is saved as it is pressed."""
 
+    app = getters.app(FacilitatorApp)
     KIND = ""
     KEEPS_PROMPT = False
     """Whether the item's prompt stays on screen above the panel."""
@@ -40,10 +42,8 @@ class ActivityPanel(OptionList):
         """Make a change to the item's answers, then redraw from what was saved; whether it
         was made. A refusal is shown and changes nothing; with `nothing`, a change that found
         nothing to do (it returned None) says so instead."""
-        try:
-            result = change()
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        result = self.app.attempt(change)
+        if result is REFUSED:
             return False
         if nothing and result is None:
             self.app.say(nothing)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets.option_list import Option
 
+from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
-from sessions.errors import FacilitatorError
 from sessions.services.checklist import (
     CHECKLIST,
     OptionResult,
@@ -70,12 +72,11 @@ class ChecklistPanel(ActivityPanel):
         ),
     ]
 
+    @dataclass
     class ToNoteLine(Message):
         """Asks the session screen to start a note with this text."""
 
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     def __init__(self, session_id: int, **kwargs):
         super().__init__(session_id, **kwargs)
@@ -86,10 +87,10 @@ class ChecklistPanel(ActivityPanel):
         return bool(self.results)
 
     def reload(self) -> None:
-        try:
-            results = checklist_results(self.app.store, self.session_id, self.position)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        results = self.app.attempt(
+            checklist_results, self.app.store, self.session_id, self.position
+        )
+        if results is REFUSED:
             return
         kept = self.highlighted
         self.results = results
@@ -107,25 +108,27 @@ class ChecklistPanel(ActivityPanel):
             self.highlighted = min(kept or 0, len(results) - 1)
 
     def action_vote(self, count: int) -> None:
-        if self.highlighted is None:
+        option = self.highlighted
+        if option is None:
             return
         self.save(
             lambda: vote(
                 self.app.store,
                 self.session_id,
                 self.position,
-                self.highlighted,
+                option,
                 count,
                 now=self.app.now(),
             )
         )
 
     def action_withdraw(self) -> None:
-        if self.highlighted is None:
+        option = self.highlighted
+        if option is None:
             return
         self.save(
             lambda: withdraw_last(
-                self.app.store, self.session_id, self.position, self.highlighted, now=self.app.now()
+                self.app.store, self.session_id, self.position, option, now=self.app.now()
             ),
             nothing="That option has no votes to take back.",
         )

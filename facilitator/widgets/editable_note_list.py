@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import getters
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import var
 
+from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.widgets.note_list import NoteLine, NoteList
+from sessions.services import notes as note_service
 from sessions.services.views import NoteView
 
 
 class EditableNoteList(NoteList, can_focus=True):
+    """The current item's notes as saved; a note deleted here can be brought back."""
+
+    app = getters.app(FacilitatorApp)
     BINDINGS = [
         Binding("up", "move(-1)", "Up", show=False),
         Binding("down", "move(1)", "Down", show=False),
@@ -37,18 +46,33 @@ class EditableNoteList(NoteList, can_focus=True):
         Binding("escape", "leave", "Back to typing", id="notes.leave"),
     ]
 
+    @dataclass
     class Picked(Message):
-        """The facilitator chose `what` ('edit', 'delete' or 'attribute') for `note`."""
+        """The facilitator chose to change this note's text, in the note line."""
 
-        def __init__(self, note: NoteView, what: str):
-            super().__init__()
-            self.note = note
-            self.what = what
+        note: NoteView
+
+    @dataclass
+    class Changed(Message):
+        """A note was deleted or brought back: the counts of the notes have changed."""
 
     class Left(Message):
         """Escape: back to the note line."""
 
     cursor: int = -1
+    position: var[int] = var(0, init=False)
+    """The item whose notes are listed."""
+    deleted: var[tuple[int, ...]] = var((), init=False)
+    """The notes deleted here, newest last, for ctrl+z to bring back."""
+
+    def __init__(self, session_id: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session_id = session_id
+
+    def show_for(self, position: int) -> None:
+        """Read the notes of the item at `position` afresh and list them."""
+        self.position = position
+        self.show(note_service.list_notes(self.app.store, self.session_id, position))
 
     def on_focus(self) -> None:
         # Coming in from the note line, the newest note is the one most likely meant.
@@ -84,8 +108,55 @@ class EditableNoteList(NoteList, can_focus=True):
 
     def action_pick(self, what: str) -> None:
         note = self.highlighted
-        if note is not None:
-            self.post_message(self.Picked(note, what))
+        if note is None:
+            return
+        if what == "edit":
+            self.post_message(self.Picked(note))
+        elif what == "delete":
+            self._delete(note)
+        else:
+            self._attribute(note)
+
+    def _delete(self, note: NoteView) -> None:
+        from sessions.services.note_editing import delete_note
+
+        if self.app.attempt(delete_note, self.app.store, note.id, self.app.now()) is REFUSED:
+            return
+        self.deleted = (*self.deleted, note.id)
+        self.show_for(self.position)
+        self.post_message(self.Changed())
+        self.app.say("Note deleted: ctrl+z brings it back.")
+
+    def bring_back(self) -> None:
+        """The note deleted last, back in its item."""
+        from sessions.services.note_editing import restore_note
+
+        if not self.deleted:
+            self.app.say("No deleted note to bring back.")
+            return
+        restored = self.app.attempt(restore_note, self.app.store, self.deleted[-1])
+        if restored is REFUSED:
+            return
+        self.deleted = self.deleted[:-1]
+        self.show_for(self.position)
+        self.post_message(self.Changed())
+        where = (
+            ""
+            if restored.position == self.position
+            else (f" (it belongs to item {restored.position + 1})")
+        )
+        self.app.say(f"Note brought back{where}.")
+
+    def _attribute(self, note: NoteView) -> None:
+        from facilitator.screens.member_picker import pick_member
+        from sessions.services.note_editing import attribute_note
+
+        def chosen(member_id: int | None, _name: str) -> None:
+            if self.app.attempt(attribute_note, self.app.store, note.id, member_id) is REFUSED:
+                return
+            self.show_for(self.position)
+
+        pick_member(self.app, self.session_id, "Who said it?", chosen)
 
     def action_leave(self) -> None:
         self.post_message(self.Left())

@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
-from sessions.errors import FacilitatorError
 from sessions.services.reflection import (
     REFLECTION,
     ReflectionAnswer,
@@ -92,10 +92,8 @@ class ReflectionPanel(ActivityPanel):
         super().show_for(position)
 
     def reload(self) -> None:
-        try:
-            state = reflections(self.app.store, self.session_id, self.position)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        state = self.app.attempt(reflections, self.app.store, self.session_id, self.position)
+        if state is REFUSED:
             return
         kept = self.highlighted
         self.state = state
@@ -160,10 +158,9 @@ class ReflectionPanel(ActivityPanel):
     def action_toggle_minutes(self) -> None:
         if self.state is None:
             return
+        in_minutes = not self.state.in_minutes
         if not self.save(
-            lambda: set_in_minutes(
-                self.app.store, self.session_id, self.position, not self.state.in_minutes
-            )
+            lambda: set_in_minutes(self.app.store, self.session_id, self.position, in_minutes)
         ):
             return
         self.app.say(

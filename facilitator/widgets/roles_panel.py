@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
 
+from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
-from sessions.errors import FacilitatorError
 from sessions.services.roles import (
     ROLES,
     TEAM_ROLES,
@@ -49,7 +49,8 @@ class RolesPanel(ActivityPanel):
     BINDINGS = [
         Binding(
             "space",
-            "toggle",
+            # Not "toggle", which every widget already has, for flipping an attribute.
+            "toggle_role",
             "Mark",
             id="roles.toggle",
             tooltip="Mark or unmark the highlighted role for the person answering",
@@ -99,10 +100,10 @@ class RolesPanel(ActivityPanel):
         return next((m for m in self.board.members if m.member_id == self.answering[0]), None)
 
     def reload(self) -> None:
-        try:
-            board = roles_board(self.app.store, self.session_id, self.position, self._added)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        board = self.app.attempt(
+            roles_board, self.app.store, self.session_id, self.position, self._added
+        )
+        if board is REFUSED:
             return
         self.board = board
         if self.answering is None:
@@ -160,18 +161,18 @@ class RolesPanel(ActivityPanel):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_toggle_role()
 
-    def action_toggle(self) -> None:
-        index = self.row_index
-        if index is None or self.answering is None:
+    def action_toggle_role(self) -> None:
+        index, answering = self.row_index, self.answering
+        if index is None or answering is None:
             return
         self.save(
             lambda: toggle_role(
                 self.app.store,
                 self.session_id,
                 self.position,
-                self.answering[0],
+                answering[0],
                 TEAM_ROLES[index].name,
                 now=self.app.now(),
             )

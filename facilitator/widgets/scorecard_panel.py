@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
+from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
-from sessions.errors import FacilitatorError
 from sessions.services.activity_items import people_asked
 from sessions.services.scorecard import (
     SCORECARD,
@@ -32,7 +32,7 @@ def result_text(result: StatementResult, rater: tuple[int, str] | None = None) -
         given = result.rating_by(rater[0])
         text.append(f"{rater[1]}: {given if given is not None else '–'}", style="bold reverse")
         text.append(" · ")
-    if result.scores:
+    if result.spread is not None and result.mean is not None:  # rated at least once
         low, high = result.spread
         text.append(" ".join(str(s) for s in result.scores), style="bold")
         text.append(f" · mean {result.mean:.1f} ({low}–{high}){change_text(result)}", style="dim")
@@ -83,10 +83,10 @@ class ScorecardPanel(ActivityPanel):
         return bool(self.results)
 
     def reload(self) -> None:
-        try:
-            results = scorecard_results(self.app.store, self.session_id, self.position)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        results = self.app.attempt(
+            scorecard_results, self.app.store, self.session_id, self.position
+        )
+        if results is REFUSED:
             return
         kept = self.row_index
         self.results = results
@@ -125,10 +125,8 @@ class ScorecardPanel(ActivityPanel):
             self.highlight_row(index + 1)
 
     def action_next_rater(self, step: int) -> None:
-        try:
-            people = people_asked(self.app.store, self.session_id)
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
+        people = self.app.attempt(people_asked, self.app.store, self.session_id)
+        if people is REFUSED:
             return
         if not people:
             self.app.say("Add the programme's members to rate by name; the room can still rate.")

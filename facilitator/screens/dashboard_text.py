@@ -1,0 +1,133 @@
+"""What the dashboard says of a programme, line by line, and its sessions table's rows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+from sessions.services.dashboard import (
+    FINISHED,
+    PLANNED,
+    UNFINISHED,
+    DashboardView,
+    SessionSummary,
+    StepWork,
+)
+
+COLUMNS = (("No.", 4), ("Date", 10), ("State", 10), ("Run / plan", 11), ("Deal / rel", 10))
+# Cell padding on both sides of every column, the page's padding and the scroll bar.
+TABLE_FRAME = 2 * (len(COLUMNS) + 1) + 4
+MIN_AGENDA_WIDTH = 10
+
+
+def number_ranges(numbers: tuple[int, ...]) -> str:
+    """`1–3, 5, 8–9`: a long programme's session numbers, short enough for one line."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def steps_text(steps: tuple[StepWork, ...]) -> Text:
+    """One line a step: `Step 2: Trusted people — sessions 1, 3`, or that it is still to do."""
+    width = max(len(step.label) for step in steps)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for index, step in enumerate(steps):
+        if index:
+            text.append("\n")
+        worked = bool(step.session_numbers)
+        text.append(step.label.ljust(width), style="bold" if worked else "dim")
+        if worked:
+            noun = "session" if len(step.session_numbers) == 1 else "sessions"
+            text.append(f" — {noun} {number_ranges(step.session_numbers)}")
+        else:
+            text.append(" — not worked on yet", style="dim italic")
+    return text
+
+
+def about_text(view: DashboardView) -> Text:
+    """The PCN, how many sessions in each state, and the time run against the time planned."""
+    text = Text()
+    if view.programme.pcn_name:
+        text.append(view.programme.pcn_name, style="bold")
+        text.append(" · ")
+    count = len(view.sessions)
+    text.append(f"{count} session" + ("" if count == 1 else "s"))
+    states = [
+        (sum(s.state == state for s in view.sessions), label)
+        for state, label in (
+            (FINISHED, "finished"),
+            (UNFINISHED, "unfinished"),
+            (PLANNED, "not started"),
+        )
+    ]
+    shown = [f"{n} {label}" for n, label in states if n]
+    if shown:
+        text.append(": " + ", ".join(shown))
+    if count:
+        text.append(
+            f" · run {short_time(view.actual_seconds)} of "
+            f"{short_time(view.planned_seconds)} planned"
+        )
+    return text
+
+
+def actions_text(view: DashboardView) -> Text:
+    text = Text("Actions ", style="bold")
+    text.append(f"{view.open_actions} open")
+    if view.overdue_actions:
+        text.append(" · ")
+        text.append(f" {view.overdue_actions} OVERDUE ", style="bold reverse red")
+    text.append("  a: see them", style="dim")
+    return text
+
+
+def session_date(summary: SessionSummary) -> date:
+    """The day it met; a session not started yet shows the day it is planned for."""
+    if summary.state == PLANNED and summary.planned_for is not None:
+        return summary.planned_for
+    return summary.held_at.astimezone().date()
+
+
+def next_text(view: DashboardView) -> Text:
+    """What the next session would be: the step to continue from and what waits for review."""
+    suggestion = view.suggestion
+    text = Text("Next ", style="bold")
+    text.append(
+        f"session {len(view.sessions) + 1}: continue from {suggestion.label} ({suggestion.reason})"
+    )
+    if view.sessions and view.open_actions:
+        noun = "action" if view.open_actions == 1 else "actions"
+        text.append(f", {view.open_actions} open {noun} reviewed first")
+    text.append("  s: set it up", style="dim")
+    return text
+
+
+def short_time(seconds: float) -> str:
+    """`1h05`, `45m`: short enough for a table cell; `–` for a clock that never ran."""
+    if seconds <= 0:
+        return "–"
+    hours, minutes = divmod(round(seconds / 60), 60)
+    return f"{hours}h{minutes:02d}" if hours else f"{minutes}m"
+
+
+def session_row(summary: SessionSummary, agenda_width: int) -> tuple[Text, ...]:
+    state_style = {FINISHED: "dim", UNFINISHED: "bold"}.get(summary.state, "italic")
+    over = summary.actual_seconds > summary.planned_seconds
+    agenda = Text(summary.agenda_title, no_wrap=True)
+    agenda.truncate(agenda_width, overflow="ellipsis")
+    return (
+        Text(str(summary.number), justify="right"),
+        Text(f"{session_date(summary):%Y-%m-%d}"),
+        Text(summary.state, style=state_style),
+        Text(
+            f"{short_time(summary.actual_seconds)} / {short_time(summary.planned_seconds)}",
+            style="yellow" if over else "",
+        ),
+        Text(f"{summary.deal_notes} / {summary.relationship_notes}"),
+        agenda,
+    )

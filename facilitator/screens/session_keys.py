@@ -1,0 +1,172 @@
+"""The session screen's keys, with the words the Footer and the command palette give them.
+
+Priority keys: the note line keeps focus, and these must still work from it.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+SESSION_KEYS: list[BindingType] = [
+    # Short descriptions: all of them must fit the Footer of an 80-column terminal.
+    Binding(
+        "ctrl+t",
+        "toggle_clock",
+        "Start/pause",
+        id="session.toggle_clock",
+        priority=True,
+        tooltip="Start, pause or resume the clock",
+    ),
+    Binding(
+        "ctrl+n",
+        "next_item",
+        "Next",
+        id="session.next_item",
+        priority=True,
+        tooltip="Go to the next agenda item",
+    ),
+    Binding(
+        "ctrl+b",
+        "previous_item",
+        "Back",
+        id="session.previous_item",
+        priority=True,
+        tooltip="Go back to the previous agenda item",
+    ),
+    Binding(
+        "ctrl+r",
+        "toggle_kind",
+        "Deal/rel",
+        id="session.toggle_kind",
+        priority=True,
+        tooltip="Switch the next notes between deal and relationship",
+    ),
+    Binding(
+        "ctrl+f",
+        "finish",
+        "Finish",
+        id="session.finish",
+        priority=True,
+        tooltip="Finish the session and write the minutes",
+    ),
+    # Pacing keys: in the command palette and README; the Footer has no room for them.
+    Binding(
+        "ctrl+up",
+        "extend(60)",
+        "+1 min",
+        id="session.extend_1",
+        priority=True,
+        show=False,
+        tooltip="Give the current item 1 more minute",
+    ),
+    Binding(
+        "ctrl+g",
+        "extend(300)",
+        "+5 min",
+        id="session.extend_5",
+        priority=True,
+        show=False,
+        tooltip="Give the current item 5 more minutes",
+    ),
+    Binding(
+        "ctrl+down",
+        "extend(-60)",
+        "-1 min",
+        id="session.shorten_1",
+        priority=True,
+        show=False,
+        tooltip="Take 1 minute from the current item",
+    ),
+    Binding(
+        "ctrl+o",
+        "outline",
+        "Agenda",
+        id="session.outline",
+        priority=True,
+        show=False,
+        tooltip="Show the agenda outline and jump to any item",
+    ),
+    Binding(
+        "ctrl+l",
+        "rebalance",
+        "Rebalance",
+        id="session.rebalance",
+        priority=True,
+        show=False,
+        tooltip="Rebalance the items left to finish at the planned time",
+    ),
+    Binding(
+        "f5",
+        "projector",
+        "Projector",
+        id="session.projector",
+        priority=True,
+        show=False,
+        tooltip="Show the projector view: item and countdown, large",
+    ),
+    Binding(
+        "ctrl+s",
+        "skip",
+        "Skip",
+        id="session.skip",
+        priority=True,
+        show=False,
+        tooltip="Skip the current item (marked skipped, not done)",
+    ),
+    Binding(
+        "ctrl+y",
+        "pick_speaker",
+        "Speaker",
+        id="session.speaker",
+        priority=True,
+        show=False,
+        tooltip="Choose who is speaking: the next notes are theirs",
+    ),
+    Binding(
+        "ctrl+z",
+        "undo_delete",
+        "Undo delete",
+        id="session.undo_delete",
+        priority=True,
+        show=False,
+        tooltip="Bring back the note deleted last",
+    ),
+    Binding(
+        "f2",
+        "attendance",
+        "Attendance",
+        id="session.attendance",
+        priority=True,
+        show=False,
+        tooltip="Who is present, apologies, and declarations of interest",
+    ),
+    Binding(
+        "f3",
+        "search",
+        "Search",
+        id="session.search",
+        priority=True,
+        show=False,
+        tooltip="Search every note of this programme",
+    ),
+    Binding(
+        "f10",
+        "leave",
+        "Leave",
+        id="session.leave",
+        priority=True,
+        show=False,
+        tooltip="Pause the clock and go back; the session waits to be resumed",
+    ),
+    # Tab goes between the note line and the note list, not through the prompt's scroll box.
+    Binding(
+        "tab,shift+tab",
+        "switch_focus",
+        "Notes/typing",
+        id="session.switch_focus",
+        show=False,
+        tooltip="Move between the note line and the list of notes (to edit or delete)",
+    ),
+    # Not a priority: Escape belongs to whatever has focus first (the note list's own).
+    Binding("escape", "cancel_edit", "Cancel edit", id="session.cancel_edit", show=False),
+]

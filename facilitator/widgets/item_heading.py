@@ -1,0 +1,53 @@
+"""The top of the session screen: where the session is, the item and its times, its countdown."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import var
+from textual.widgets import Static
+
+from facilitator.widgets.session_clocks import ItemCountdown
+from sessions.agenda.durations import format_duration
+from sessions.clock import ClockState
+from sessions.services.views import ItemView
+
+
+def item_meta(item: ItemView, count: int, state: ClockState) -> str:
+    """`Item 3 of 12 · planned 10m, now 15m · checklist · skipped`."""
+    kind = "" if item.kind == "discussion" else f" · {item.kind.replace('-', ' ')}"
+    now_seconds = item.base_seconds + state.extra_for(item.position)
+    given = f", now {format_duration(now_seconds)}" if now_seconds != item.planned_seconds else ""
+    skipped = " · skipped" if item.position in state.skipped else ""
+    return (
+        f"Item {item.position + 1} of {count} · planned "
+        f"{format_duration(item.planned_seconds)}{given}{kind}{skipped}"
+    )
+
+
+class ItemHeading(Horizontal):
+    """The item's step and title, how long it has, and beside them its countdown."""
+
+    item: var[ItemView | None] = var(None, init=False)
+    meta: var[str] = var("", init=False)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="where"):
+            yield Static(id="step")
+            yield Static(id="item-title")
+            yield Static(id="item-meta")
+        yield ItemCountdown("00:00", id="countdown")
+
+    def show(self, item: ItemView, count: int, state: ClockState) -> None:
+        self.item = item
+        self.meta = item_meta(item, count, state)
+
+    def watch_item(self, item: ItemView | None) -> None:
+        if item is None:
+            return
+        self.query_one("#step", Static).update(Text(item.where, style="bold"))
+        self.query_one("#item-title", Static).update(Text(item.title, style="bold"))
+
+    def watch_meta(self, meta: str) -> None:
+        self.query_one("#item-meta", Static).update(meta)
