@@ -533,9 +533,23 @@ def main(argv: list[str] | None = None) -> int:
     plan = QUICK if args.quick else FULL
     rows, notes = measure(plan, say=lambda line: print(line, file=sys.stderr))
     text = markdown("Benchmark results", rows, notes)
-    args.output.write_text(text, encoding="utf-8")
+    args.output.write_text(text + kept_history(args.output), encoding="utf-8")
     print(text)
     return 0
+
+
+HISTORY_HEADING = "## History: what was measured and changed"
+
+
+def kept_history(output: Path) -> str:
+    """The history section of the file being replaced: a new run replaces the table, not
+    the record of what earlier runs led us to change."""
+    try:
+        previous = output.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
+    start = previous.find(HISTORY_HEADING)
+    return "" if start < 0 else "\n" + previous[start:]
 
 
 if __name__ == "__main__":

@@ -13,8 +13,10 @@ from benchmarks.run import (
     LAUNCH_ROW,
     LISTED_ROW,
     LISTED_STACK_ROW,
+    HISTORY_HEADING,
     QUICK,
     SHAPED_ROW,
+    kept_history,
     main,
     memory_rows,
     open_rows,
@@ -94,3 +96,13 @@ def test_the_quick_benchmark_reports_every_measurement(tmp_path: Path) -> None:
             assert number(cell) > 0, f"{measurement}: {cell!r}"
     # Every app and writer the benchmark started has gone again.
     assert set(my_children()) - before == set()
+
+
+def test_a_new_run_keeps_the_history_written_under_the_table(tmp_path: Path) -> None:
+    output = tmp_path / "results.md"
+    assert kept_history(output) == ""  # no earlier file
+    output.write_text("# Benchmark results\n\n| old table |\n", encoding="utf-8")
+    assert kept_history(output) == ""  # a file with no history
+    history = f"{HISTORY_HEADING}\n\n- Schema 0012: the replay reads the index alone.\n"
+    output.write_text(f"# Benchmark results\n\n| old table |\n\n{history}", encoding="utf-8")
+    assert kept_history(output) == "\n" + history
