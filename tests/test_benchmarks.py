@@ -10,10 +10,10 @@ import pytest
 
 from benchmarks.minutes_render import FORMATS, GOAL_NOTES, GOALS_MS
 from benchmarks.run import (
+    HISTORY_HEADING,
     LAUNCH_ROW,
     LISTED_ROW,
     LISTED_STACK_ROW,
-    HISTORY_HEADING,
     QUICK,
     SHAPED_ROW,
     kept_history,
