@@ -23,40 +23,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from sessions.db_types import UTCDateTime, utcnow
+from sessions.vocabulary import ActionStatus, ItemKind, OrganisationKind, TimerEventKind
 
-NOTE_KINDS = ("deal", "relationship", "decision", "action", "risk", "question")
-ACTION_STATUSES = ("open", "done", "dropped")
-ORGANISATION_KINDS = (
-    "practice",
-    "trust",
-    "pharmacy",
-    "community partner",
-    "patient representative",
-    "other",
-)
-# "expected" is set when a session is planned, until the room says otherwise.
-ATTENDANCE_STATUSES = ("present", "apologies", "absent", "expected")
 SCORE_RANGE = range(1, 6)
-# What the matters-arising review made of an action carried into a session.
-REVIEW_OUTCOMES = ("done", "kept", "dropped")
-HEARTBEAT = "heartbeat"
-TIMER_EVENT_KINDS = (
-    "start",
-    "pause",
-    "resume",
-    HEARTBEAT,
-    "next",
-    "previous",
-    "finish",
-    "extend",
-    "skip",
-    "jump",
-    "rebalance",
-)
+
 # The partial index of the timer events a replay reads in full. A database uses it only
 # where it can prove a query's condition implies this one; the same text, written as it
 # is here rather than as a parameter, leaves no doubt, so both take it from here.
-NOT_HEARTBEAT = text(f"kind <> '{HEARTBEAT}'")
+NOT_HEARTBEAT = text(f"kind <> '{TimerEventKind.HEARTBEAT}'")
 REPLAYED_COLUMNS = ("session_id", "id", "kind", "at", "position", "seconds")
 
 
@@ -117,7 +91,7 @@ class AgendaItem(Base):
     section_title: Mapped[str] = mapped_column(String(500))
     step: Mapped[int | None]
     title: Mapped[str] = mapped_column(String(500))
-    kind: Mapped[str] = mapped_column(String(20), default="discussion")
+    kind: Mapped[str] = mapped_column(String(20), default=ItemKind.DISCUSSION)
     prompt: Mapped[str] = mapped_column(Text, default="")
     planned_seconds: Mapped[int]
     # Set when an accepted rebalance gave the item a new time; the plan stays as it was.
@@ -177,7 +151,7 @@ class Member(Base):
     programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)
     name: Mapped[str]
     organisation: Mapped[str] = mapped_column(default="")
-    organisation_kind: Mapped[str] = mapped_column(String(40), default="other")
+    organisation_kind: Mapped[str] = mapped_column(String(40), default=OrganisationKind.OTHER)
     role: Mapped[str] = mapped_column(default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     archived_at: Mapped[datetime | None]
@@ -225,7 +199,7 @@ class Action(Base):
     note_id: Mapped[int] = mapped_column(ForeignKey("note.id"), unique=True)
     owner: Mapped[str] = mapped_column(default="")
     due_on: Mapped[date | None]
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[str] = mapped_column(String(20), default=ActionStatus.OPEN)
 
     note: Mapped[Note] = relationship(back_populates="action")
 

@@ -23,14 +23,12 @@ from facilitator.widgets.activity_trends import (
 )
 from sessions.errors import FacilitatorError
 from sessions.services.dashboard import (
-    FINISHED,
-    PLANNED,
-    UNFINISHED,
     DashboardView,
     SessionSummary,
     StepWork,
     programme_dashboard,
 )
+from sessions.vocabulary import SessionState
 
 # The table's columns before the agenda's title, which takes the width that is left.
 COLUMNS = (("No.", 4), ("Date", 10), ("State", 10), ("Run / plan", 11), ("Deal / rel", 10))
@@ -78,9 +76,9 @@ def about_text(view: DashboardView) -> Text:
     states = [
         (sum(s.state == state for s in view.sessions), label)
         for state, label in (
-            (FINISHED, "finished"),
-            (UNFINISHED, "unfinished"),
-            (PLANNED, "not started"),
+            (SessionState.FINISHED, "finished"),
+            (SessionState.UNFINISHED, "unfinished"),
+            (SessionState.PLANNED, "not started"),
         )
     ]
     shown = [f"{n} {label}" for n, label in states if n]
@@ -106,7 +104,7 @@ def actions_text(view: DashboardView) -> Text:
 
 def session_date(summary: SessionSummary):
     """The day it met; a session not started yet shows the day it is planned for."""
-    if summary.state == PLANNED and summary.planned_for is not None:
+    if summary.state == SessionState.PLANNED and summary.planned_for is not None:
         return summary.planned_for
     return summary.held_at.astimezone().date()
 
@@ -134,7 +132,9 @@ def short_time(seconds: float) -> str:
 
 
 def session_row(summary: SessionSummary, agenda_width: int) -> tuple[Text, ...]:
-    state_style = {FINISHED: "dim", UNFINISHED: "bold"}.get(summary.state, "italic")
+    state_style = {SessionState.FINISHED: "dim", SessionState.UNFINISHED: "bold"}.get(
+        summary.state, "italic"
+    )
     over = summary.actual_seconds > summary.planned_seconds
     agenda = Text(summary.agenda_title, no_wrap=True)
     agenda.truncate(agenda_width, overflow="ellipsis")

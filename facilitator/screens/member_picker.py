@@ -11,6 +11,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sessions.services.views import AttendanceView
+from sessions.vocabulary import AttendanceStatus
 
 NOBODY = 0
 """Dismissed with this when the facilitator says nobody in particular said it."""
@@ -42,7 +43,7 @@ class MemberPickerScreen(ModalScreen[int | None]):
         order = {"present": 0, "apologies": 2, "absent": 1}
         for entry in sorted(self.attendance, key=lambda a: order.get(a.status, 1)):
             line = Text(entry.member.label)
-            if entry.status != "absent":
+            if entry.status != AttendanceStatus.ABSENT:
                 line.append(f"  {entry.status}", style="dim")
             members.add_option(Option(line, id=str(entry.member.id)))
         if self.nobody:

@@ -40,9 +40,9 @@ from sessions.note_syntax import PREFIX_HELP
 from sessions.pacing import pace
 from sessions.services import notes as note_service
 from sessions.services import running
+from sessions.vocabulary import ItemKind, NoteKind
 
 LATE_WARNING_SECONDS = 5 * 60
-BREAK = "break"
 
 
 BAR_CELLS = 8
@@ -66,9 +66,9 @@ def balance_text(shown) -> Text:
         line.append(f" rel {shown.step_relationship}")
         line.append("  │  ", style="dim")
     line.append(f"session: deal {shown.session_deal} · rel {shown.session_relationship}")
-    if shown.lagging == "deal":
+    if shown.lagging == NoteKind.DEAL:
         line.append("  · little on the deal here: what will we achieve?", style="bold")
-    elif shown.lagging == "relationship":
+    elif shown.lagging == NoteKind.RELATIONSHIP:
         line.append("  · little on the relationship here: how are we working?", style="bold")
     return line
 
@@ -341,7 +341,7 @@ class SessionScreen(Screen[None]):
         item, items = self.item, self.view.items
         self.query_one("#step", Static).update(Text(item.where, style="bold"))
         self.query_one("#item-title", Static).update(Text(item.title, style="bold"))
-        kind = "" if item.kind == "discussion" else f" · {item.kind.replace('-', ' ')}"
+        kind = "" if item.kind == ItemKind.DISCUSSION else f" · {item.kind.replace('-', ' ')}"
         now_seconds = item.base_seconds + self.state.extra_for(item.position)
         given = (
             f", now {format_duration(now_seconds)}" if now_seconds != item.planned_seconds else ""
@@ -411,7 +411,7 @@ class SessionScreen(Screen[None]):
             self._bell_rung_for = live.position
             self.app.ring()
         break_box = self.query_one("#break-box")
-        break_box.display = self.item.kind == BREAK and not live.finished
+        break_box.display = self.item.kind == ItemKind.BREAK and not live.finished
         if break_box.display:
             back = f"{return_time(live, seconds, now).astimezone():%H:%M}"
             self.query_one("#back-at", Digits).update(back)
@@ -570,8 +570,8 @@ class SessionScreen(Screen[None]):
         badge = found.first(Static)
         speaker = f" · {self.speaker[1]}" if self.speaker else ""
         badge.update(Text(f" {kind.upper()}{speaker} "))
-        badge.set_class(kind == "deal", "-deal")
-        badge.set_class(kind == "relationship", "-relationship")
+        badge.set_class(kind == NoteKind.DEAL, "-deal")
+        badge.set_class(kind == NoteKind.RELATIONSHIP, "-relationship")
 
     def on_checklist_panel_to_note_line(self, message: ChecklistPanel.ToNoteLine) -> None:
         note_line = self.query_one("#note", Input)

@@ -10,7 +10,7 @@ from facilitator.dates import day_text
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.errors import FacilitatorError
 from sessions.services.matters_arising import ReviewEntry, review_action, review_entries
-from sessions.services.planning import MATTERS_ARISING
+from sessions.vocabulary import ItemKind, ReviewOutcome
 
 OUTCOME_STYLES = {"done": "green", "kept": "yellow", "dropped": "dim"}
 
@@ -38,7 +38,7 @@ def entry_text(entry: ReviewEntry) -> Text:
 class ActionReview(ActivityPanel):
     """The review list of a session's matters-arising item; each key is saved as it is pressed."""
 
-    KIND = MATTERS_ARISING
+    KIND = ItemKind.MATTERS_ARISING
 
     BINDINGS = [
         Binding("d", "mark('done')", "Done", id="review.done", tooltip="The action is done"),
@@ -106,7 +106,7 @@ class ActionReview(ActivityPanel):
         entry = self.highlighted_entry
         if entry is None:
             return
-        if outcome == "kept":
+        if outcome == ReviewOutcome.KEPT:
             from facilitator.screens.keep_action import KeepActionScreen
 
             def kept(saved: bool | None) -> None:

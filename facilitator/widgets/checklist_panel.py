@@ -10,12 +10,12 @@ from textual.widgets.option_list import Option
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.errors import FacilitatorError
 from sessions.services.checklist import (
-    CHECKLIST,
     OptionResult,
     checklist_results,
     vote,
     withdraw_last,
 )
+from sessions.vocabulary import ItemKind
 
 BAR_WIDTH = 12
 
@@ -37,7 +37,7 @@ def option_text(result: OptionResult, most: int) -> Text:
 
 
 class ChecklistPanel(ActivityPanel):
-    KIND = CHECKLIST
+    KIND = ItemKind.CHECKLIST
     BINDINGS = [
         Binding(
             "space,plus",

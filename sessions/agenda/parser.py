@@ -18,13 +18,13 @@ from markdown_it.token import Token
 from sessions.agenda.activities import checklist_options, first_list, plain, scorecard_areas
 from sessions.agenda.durations import format_duration, parse_duration
 from sessions.agenda.model import (
-    KINDS,
     Agenda,
     AgendaError,
     AgendaItem,
     AgendaProblem,
     Section,
 )
+from sessions.vocabulary import AGENDA_KINDS, ItemKind
 
 MAX_ITEM_SECONDS = 8 * 3600
 """Longer than a working day's session: almost certainly `h` typed for `min`."""
@@ -255,7 +255,7 @@ class _Parser:
             any(c.isdigit() for c in match["inner"]) or _TIME_WORD.search(match["inner"])
         ):
             # `(checklist)` alone is a kind without its time; `(PCN board)` is part of the title.
-            kind_only = match is not None and match["inner"].strip().lower() in KINDS
+            kind_only = match is not None and match["inner"].strip().lower() in AGENDA_KINDS
             name = _plain_source(match["title"] if kind_only else raw) or "Introductions"
             timing = f"15 min, {match['inner'].strip().lower()}" if kind_only else "15 min"
             self.problem(
@@ -276,18 +276,18 @@ class _Parser:
             return None
         start, end = block.body
         prompt, options, areas = self.source(start, end), (), ()
-        if kind in ("checklist", "scorecard"):
+        if kind in (ItemKind.CHECKLIST, ItemKind.SCORECARD):
             found = first_list(block.tokens)
             if found is None:
                 bullets, skip = [], None
             else:
                 bullets, skip = found
                 prompt = self.source(start, end, skip)
-            if kind == "checklist":
+            if kind == ItemKind.CHECKLIST:
                 options = checklist_options(block.line, title, bullets, self.problem)
             else:
                 areas = scorecard_areas(block.line, title, bullets, self.problem)
-        elif kind == "reflection" and not prompt:
+        elif kind == ItemKind.REFLECTION and not prompt:
             self.problem(
                 block.line,
                 f"reflection '{title}' has no prompt",
@@ -297,7 +297,7 @@ class _Parser:
             return None
         return AgendaItem(title, seconds, kind, prompt, options, areas, block.line + 1)
 
-    def timing(self, line: int, title: str, inner: str) -> tuple[int | None, str | None]:
+    def timing(self, line: int, title: str, inner: str) -> tuple[int | None, ItemKind | None]:
         parts = _PARTS.split(inner.strip())
         if len(parts) > 2:
             self.problem(
@@ -307,15 +307,15 @@ class _Parser:
             )
             return None, None
         seconds = parse_duration(parts[0])
-        kind = parts[1].lower() if len(parts) == 2 else "discussion"
+        kind = parts[1].lower() if len(parts) == 2 else ItemKind.DISCUSSION
         if seconds is None:
-            if parts[0].lower() in KINDS and len(parts) == 2 and parse_duration(parts[1]):
+            if parts[0].lower() in AGENDA_KINDS and len(parts) == 2 and parse_duration(parts[1]):
                 self.problem(
                     line,
                     f"'({inner})' has the kind before the duration",
                     f"put the duration first: `({parts[1]}, {parts[0].lower()})`",
                 )
-                return None, parts[0].lower()
+                return None, ItemKind(parts[0].lower())
             bare = parts[0].isdigit()
             self.problem(
                 line,
@@ -333,11 +333,11 @@ class _Parser:
                 "check the unit (`15 min`, not `15 h`), or split it into shorter items",
             )
             seconds = None
-        if kind not in KINDS:
+        if kind not in AGENDA_KINDS:
             what = f"'{parts[1]}' is not a kind of item"
-            self.problem(line, what, "use one of: " + ", ".join(KINDS))
+            self.problem(line, what, "use one of: " + ", ".join(AGENDA_KINDS))
             return seconds, None
-        return seconds, kind
+        return seconds, ItemKind(kind)
 
 
 def parse_agenda(text: str, path: str = "<agenda>", source: str | None = None) -> Agenda:

@@ -16,25 +16,32 @@ from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
 from sessions.minutes.wording import item_timing, review_outcome
 from sessions.models import Action, Attendance, Declaration, Member, Note, Session
-from sessions.services.checklist import CHECKLIST, OptionResult, ranked
+from sessions.services.checklist import OptionResult, ranked
 from sessions.services.checklist import options as checklist_options
 from sessions.services.checklist import results_for as checklist_results_for
 from sessions.services.lookup import session_row
 from sessions.services.matters_arising import due_moved, entries_for
-from sessions.services.reflection import REFLECTION, Reflections, reflections_for
-from sessions.services.roles import ROLES, RolesBoard, board_for
-from sessions.services.scorecard import SCORECARD, StatementResult, results_for, statements
+from sessions.services.reflection import Reflections, reflections_for
+from sessions.services.roles import RolesBoard, board_for
+from sessions.services.scorecard import StatementResult, results_for, statements
 from sessions.services.views import meeting_day, person_label
 from sessions.store import Store
 from sessions.timer_log import load_events
+from sessions.vocabulary import (
+    CAPTURE_KINDS,
+    AttendanceStatus,
+    ItemKind,
+    NoteKind,
+    TimerEventKind,
+)
 
 NOTE_SECTIONS = (
-    ("deal", "Deal"),
-    ("relationship", "Relationship"),
-    ("decision", "Decisions"),
-    ("risk", "Risks"),
-    ("question", "Questions"),
-    ("action", "Actions"),
+    (NoteKind.DEAL, "Deal"),
+    (NoteKind.RELATIONSHIP, "Relationship"),
+    (NoteKind.DECISION, "Decisions"),
+    (NoteKind.RISK, "Risks"),
+    (NoteKind.QUESTION, "Questions"),
+    (NoteKind.ACTION, "Actions"),
 )
 
 
@@ -231,19 +238,19 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                 rebalanced_seconds=item.rebalanced_seconds,
                 extra_seconds=clock.extra_for(item.position),
             )
-            if item.kind == SCORECARD and statements(item.activity):
+            if item.kind == ItemKind.SCORECARD and statements(item.activity):
                 results = results_for(db, session, item)
                 if any(result.scores for result in results):
                     minutes_item.scorecard = results
-            elif item.kind == CHECKLIST and checklist_options(item.activity):
+            elif item.kind == ItemKind.CHECKLIST and checklist_options(item.activity):
                 votes = checklist_results_for(db, item)
                 if any(result.votes for result in votes):
                     minutes_item.checklist = ranked(votes)
-            elif item.kind == ROLES:
+            elif item.kind == ItemKind.ROLES:
                 board = board_for(db, session, item)
                 if board.answered:
                     minutes_item.roles = board
-            elif item.kind == REFLECTION:
+            elif item.kind == ItemKind.REFLECTION:
                 given = reflections_for(db, session, item)
                 if given.answered:
                     minutes_item.reflection = given
@@ -268,21 +275,21 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                             item_title=item.title,
                         )
                     )
-                if item.step is not None and note.kind in ("deal", "relationship"):
+                if item.step is not None and note.kind in CAPTURE_KINDS:
                     counts = step_balance.setdefault(item.step, [0, 0])
-                    counts[0 if note.kind == "deal" else 1] += 1
+                    counts[0 if note.kind == NoteKind.DEAL else 1] += 1
             sections[-1].items.append(minutes_item)
 
         balance = [
             Balance(f"Step {step}: {STEP_NAMES[step]}", deal, rel)
             for step, (deal, rel) in sorted(step_balance.items())
         ]
-        deal_total = sum(1 for n in notes if n.kind == "deal")
-        rel_total = sum(1 for n in notes if n.kind == "relationship")
+        deal_total = sum(1 for n in notes if n.kind == NoteKind.DEAL)
+        rel_total = sum(1 for n in notes if n.kind == NoteKind.RELATIONSHIP)
         if deal_total or rel_total:
             balance.append(Balance("Whole session", deal_total, rel_total))
 
-        started = next((e.at for e in events if e.kind == "start"), None)
+        started = next((e.at for e in events if e.kind == TimerEventKind.START), None)
         minutes = Minutes(
             programme=session.programme.name,
             pcn=session.programme.pcn_name,
@@ -346,8 +353,8 @@ def _attendance(db, session_id: int) -> tuple[list[MinutesPerson], list[MinutesP
     ).all()
     by_name = sorted(rows, key=lambda row: row.member.name.casefold())
     return (
-        [_person(row.member) for row in by_name if row.status == "present"],
-        [_person(row.member) for row in by_name if row.status == "apologies"],
+        [_person(row.member) for row in by_name if row.status == AttendanceStatus.PRESENT],
+        [_person(row.member) for row in by_name if row.status == AttendanceStatus.APOLOGIES],
     )
 
 

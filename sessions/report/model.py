@@ -28,9 +28,6 @@ from sessions.models import (
     Session,
 )
 from sessions.services.dashboard import (
-    FINISHED,
-    PLANNED,
-    UNFINISHED,
     StepWork,
     items_with_notes,
     session_state,
@@ -42,10 +39,15 @@ from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.services.views import meeting_day
 from sessions.store import Store
 from sessions.timer_log import load_logs
+from sessions.vocabulary import AttendanceStatus, NoteKind, SessionState
 
-STATUS_LABELS = {FINISHED: "finished", UNFINISHED: "in progress", PLANNED: "planned"}
+STATUS_LABELS = {
+    SessionState.FINISHED: "finished",
+    SessionState.UNFINISHED: "in progress",
+    SessionState.PLANNED: "planned",
+}
 # Only a word from the room is marked; "expected" and "absent" leave the cell blank.
-ATTENDANCE_MARKS = {"present": "P", "apologies": "A"}
+ATTENDANCE_MARKS: dict[str, str] = {AttendanceStatus.PRESENT: "P", AttendanceStatus.APOLOGIES: "A"}
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,8 @@ class ReportSession:
     """The day the clock first started; the planned day for one never started."""
     agenda_title: str
     facilitator: str
-    state: str
-    """PLANNED, UNFINISHED or FINISHED, as the dashboard has it."""
+    state: SessionState
+    """As the dashboard has it."""
     steps: tuple[int, ...]
     """Framework steps with an item worked on: time run on it, or a note taken."""
     started_at: datetime | None
@@ -248,7 +250,7 @@ def _decisions(
         select(Note.session_id, Note.text)
         .where(
             Note.session_id.in_(in_programme),
-            Note.kind == "decision",
+            Note.kind == NoteKind.DECISION,
             Note.deleted_at.is_(None),
         )
         .order_by(Note.created_at, Note.id)

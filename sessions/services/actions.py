@@ -7,8 +7,9 @@ from datetime import date
 from sqlalchemy import and_, func, select
 
 from sessions.errors import InputError, NotFoundError
-from sessions.models import ACTION_STATUSES, Action, AgendaItem, Note, Session
+from sessions.models import Action, AgendaItem, Note, Session
 from sessions.services.views import ActionView
+from sessions.vocabulary import ActionStatus
 
 
 def list_actions(
@@ -25,8 +26,8 @@ def list_actions(
     whose due date has passed is marked overdue.
     """
     today = today or date.today()
-    if status is not None and status not in ACTION_STATUSES:
-        raise InputError(f"An action is one of: {', '.join(ACTION_STATUSES)}.")
+    if status is not None and status not in tuple(ActionStatus):
+        raise InputError(f"An action is one of: {', '.join(ActionStatus)}.")
     with store.reading() as db:
         query = (
             select(Action, Note, Session.number, AgendaItem.title)
@@ -50,7 +51,7 @@ def list_actions(
                 session_number=number,
                 item_title=title,
                 raised_at=note.created_at,
-                overdue=action.status == "open"
+                overdue=action.status == ActionStatus.OPEN
                 and action.due_on is not None
                 and action.due_on < today,
             )
@@ -68,7 +69,9 @@ def count_open_actions(db, programme_id: int, today: date) -> tuple[int, int]:
         select(func.count(), func.count().filter(due_passed))
         .join(Note, Action.note_id == Note.id)
         .where(
-            Action.programme_id == programme_id, Action.status == "open", Note.deleted_at.is_(None)
+            Action.programme_id == programme_id,
+            Action.status == ActionStatus.OPEN,
+            Note.deleted_at.is_(None),
         )
     ).one()
     return open_count, overdue
@@ -76,8 +79,8 @@ def count_open_actions(db, programme_id: int, today: date) -> tuple[int, int]:
 
 def set_action_status(store, action_id: int, status: str) -> None:
     """Mark an action done, dropped, or open again; nothing is ever removed."""
-    if status not in ACTION_STATUSES:
-        raise InputError(f"An action is one of: {', '.join(ACTION_STATUSES)}.")
+    if status not in tuple(ActionStatus):
+        raise InputError(f"An action is one of: {', '.join(ActionStatus)}.")
     with store.transaction("update the action") as db:
         action = db.get(Action, action_id)
         if action is None:

@@ -7,8 +7,7 @@ from sqlalchemy import func, select
 from sessions.models import AgendaItem, Note
 from sessions.services.lookup import session_row
 from sessions.services.views import Balance
-
-BALANCED_KINDS = ("deal", "relationship")
+from sessions.vocabulary import CAPTURE_KINDS, NoteKind
 
 
 def balance(store, session_id: int, position: int) -> Balance:
@@ -29,7 +28,7 @@ def balance(store, session_id: int, position: int) -> Balance:
             .where(
                 Note.session_id == session_id,
                 Note.deleted_at.is_(None),
-                Note.kind.in_(BALANCED_KINDS),
+                Note.kind.in_(CAPTURE_KINDS),
             )
             .group_by(AgendaItem.step, AgendaItem.section_title, Note.kind)
         ).all()
@@ -43,7 +42,7 @@ def balance(store, session_id: int, position: int) -> Balance:
             return step == current_step
         return step is None and section == current_section
 
-    totals = {(scope, kind): 0 for scope in ("step", "session") for kind in BALANCED_KINDS}
+    totals = {(scope, kind): 0 for scope in ("step", "session") for kind in CAPTURE_KINDS}
     for step, section, kind, count in counts:
         totals[("session", kind)] += count
         if same_part(step, section):
@@ -56,8 +55,8 @@ def balance(store, session_id: int, position: int) -> Balance:
         label = current[1]
     return Balance(
         step_label=label,
-        step_deal=totals[("step", "deal")],
-        step_relationship=totals[("step", "relationship")],
-        session_deal=totals[("session", "deal")],
-        session_relationship=totals[("session", "relationship")],
+        step_deal=totals[("step", NoteKind.DEAL)],
+        step_relationship=totals[("step", NoteKind.RELATIONSHIP)],
+        session_deal=totals[("session", NoteKind.DEAL)],
+        session_relationship=totals[("session", NoteKind.RELATIONSHIP)],
     )

@@ -20,19 +20,13 @@ from sessions.errors import NotFoundError
 from sessions.models import AgendaItem, Note, Programme, Session
 from sessions.services.actions import count_open_actions
 from sessions.services.checklist import OptionTrend, option_trends
-from sessions.services.notes import CAPTURE_KINDS
 from sessions.services.roles import RolesBoard, programme_roles
 from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.services.suggestion import StepSuggestion, pick_step
 from sessions.services.views import ProgrammeView
 from sessions.store import Store
 from sessions.timer_log import load_logs
-
-PLANNED = "planned"
-"""Started from an agenda, its clock never started."""
-UNFINISHED = "unfinished"
-"""Its clock has run (it may be running now, in another copy of the app); not finished."""
-FINISHED = "finished"
+from sessions.vocabulary import CAPTURE_KINDS, NoteKind, SessionState
 
 
 @dataclass(frozen=True)
@@ -44,8 +38,7 @@ class SessionSummary:
     planned_for: date | None
     """The day it was planned for, when it was set up with one."""
     agenda_title: str
-    state: str
-    """PLANNED, UNFINISHED or FINISHED."""
+    state: SessionState
     planned_seconds: int
     """The agenda's plan, before any extension or rebalance."""
     actual_seconds: float
@@ -57,7 +50,7 @@ class SessionSummary:
 
     @property
     def resumable(self) -> bool:
-        return self.state != FINISHED
+        return self.state != SessionState.FINISHED
 
 
 @dataclass(frozen=True)
@@ -229,11 +222,11 @@ def worked_steps(
     return worked
 
 
-def session_state(finished_at: datetime | None, clock: ClockState) -> str:
-    """FINISHED, UNFINISHED (its clock has started) or PLANNED."""
+def session_state(finished_at: datetime | None, clock: ClockState) -> SessionState:
+    """Finished, unfinished (its clock has started) or planned."""
     if finished_at is not None:
-        return FINISHED
-    return UNFINISHED if clock.started else PLANNED
+        return SessionState.FINISHED
+    return SessionState.UNFINISHED if clock.started else SessionState.PLANNED
 
 
 def _replay_all(db, session_ids) -> dict[int, ClockState]:
@@ -254,6 +247,6 @@ def _summary(
         planned_seconds=planned,
         actual_seconds=state.session_elapsed,
         steps_worked=tuple(sorted(worked)),
-        deal_notes=kinds[(row.id, "deal")],
-        relationship_notes=kinds[(row.id, "relationship")],
+        deal_notes=kinds[(row.id, NoteKind.DEAL)],
+        relationship_notes=kinds[(row.id, NoteKind.RELATIONSHIP)],
     )

@@ -16,17 +16,18 @@ from sessions.errors import InputError, NotFoundError
 from sessions.models import Action, AgendaItem, Note, NoteRevision
 from sessions.note_syntax import PREFIXES, parse_note_line
 from sessions.services.lookup import member_of_programme, unfinished_session_row
-from sessions.services.notes import CAPTURE_KINDS, note_view
+from sessions.services.notes import note_view
 from sessions.services.views import NoteView
+from sessions.vocabulary import CAPTURE_KINDS, ActionStatus, NoteKind
 
 # The shortest prefix for each kind, to write a note back as a line that parses the same.
-_SHORT_PREFIX = {
-    "decision": "d",
-    "action": "a",
-    "risk": "r",
-    "question": "q",
-    "deal": "deal",
-    "relationship": "rel",
+_SHORT_PREFIX: dict[str, str] = {
+    NoteKind.DECISION: "d",
+    NoteKind.ACTION: "a",
+    NoteKind.RISK: "r",
+    NoteKind.QUESTION: "q",
+    NoteKind.DEAL: "deal",
+    NoteKind.RELATIONSHIP: "rel",
 }
 
 
@@ -67,7 +68,7 @@ def edit_note(
     now = now or utcnow()
     with store.transaction("save the edited note") as db:
         note, position, programme_id = _editable(db, note_id, "its notes can no longer be edited")
-        default_kind = note.kind if note.kind in CAPTURE_KINDS else "deal"
+        default_kind = note.kind if note.kind in CAPTURE_KINDS else NoteKind.DEAL
         parsed = parse_note_line(line, default_kind, today or date.today())
         if parsed is None:
             raise InputError("A note can't be empty: delete it instead (its text is kept).")
@@ -76,14 +77,14 @@ def edit_note(
             return note_view(note, position)
         db.add(NoteRevision(note_id=note.id, line=before, replaced_at=now))
         note.kind, note.text, note.edited_at = parsed.kind, parsed.text, now
-        if parsed.kind == "action":
+        if parsed.kind == NoteKind.ACTION:
             if note.action is None:
-                note.action = Action(programme_id=programme_id, status="open")
-            elif note.action.status == "dropped":
-                note.action.status = "open"
+                note.action = Action(programme_id=programme_id, status=ActionStatus.OPEN)
+            elif note.action.status == ActionStatus.DROPPED:
+                note.action.status = ActionStatus.OPEN
             note.action.owner, note.action.due_on = parsed.owner, parsed.due
-        elif note.action is not None and note.action.status == "open":
-            note.action.status = "dropped"
+        elif note.action is not None and note.action.status == ActionStatus.OPEN:
+            note.action.status = ActionStatus.DROPPED
         db.flush()
         return note_view(note, position)
 

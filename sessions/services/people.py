@@ -9,8 +9,6 @@ from sqlalchemy import select
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
 from sessions.models import (
-    ATTENDANCE_STATUSES,
-    ORGANISATION_KINDS,
     AgendaItem,
     Attendance,
     Declaration,
@@ -19,6 +17,7 @@ from sessions.models import (
 )
 from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.services.views import AttendanceView, DeclarationView, MemberView
+from sessions.vocabulary import AttendanceStatus, OrganisationKind
 
 MAX_FIELD = 255
 
@@ -44,8 +43,8 @@ def _field(value: str, what: str, required: bool = False) -> str:
 
 def _kind(kind: str) -> str:
     kind = " ".join(kind.split()).lower()
-    if kind not in ORGANISATION_KINDS:
-        raise InputError(f"An organisation is one of: {', '.join(ORGANISATION_KINDS)}.")
+    if kind not in tuple(OrganisationKind):
+        raise InputError(f"An organisation is one of: {', '.join(OrganisationKind)}.")
     return kind
 
 
@@ -54,7 +53,7 @@ def add_member(
     programme_id: int,
     name: str,
     organisation: str = "",
-    organisation_kind: str = "other",
+    organisation_kind: str = OrganisationKind.OTHER,
     role: str = "",
 ) -> MemberView:
     member = Member(
@@ -108,7 +107,8 @@ def attendance(store, session_id: int) -> list[AttendanceView]:
         )
         return [
             AttendanceView(
-                member_view(member), marked[member.id].status if member.id in marked else "absent"
+                member_view(member),
+                marked[member.id].status if member.id in marked else AttendanceStatus.ABSENT,
             )
             for member in members
             # Someone archived since still shows where they were marked.
@@ -117,8 +117,8 @@ def attendance(store, session_id: int) -> list[AttendanceView]:
 
 
 def set_attendance(store, session_id: int, member_id: int, status: str) -> None:
-    if status not in ATTENDANCE_STATUSES:
-        raise InputError(f"Attendance is one of: {', '.join(ATTENDANCE_STATUSES)}.")
+    if status not in tuple(AttendanceStatus):
+        raise InputError(f"Attendance is one of: {', '.join(AttendanceStatus)}.")
     with store.transaction("record attendance") as db:
         session = session_row(db, session_id)
         member_of_programme(db, member_id, session.programme_id)

@@ -27,9 +27,7 @@ from sessions.models import (
 )
 from sessions.services.lookup import member_of_programme, session_row
 from sessions.store import Store
-
-MATTERS_ARISING = "matters-arising"
-"""The kind of the item the app puts first in every session after the first."""
+from sessions.vocabulary import ActionStatus, AttendanceStatus, ItemKind
 
 MATTERS_ARISING_SECTION = "Matters arising"
 MATTERS_ARISING_TITLE = "Actions from earlier sessions"
@@ -122,7 +120,11 @@ def start_session(
                 position += 1
         for member_id in dict.fromkeys(expected):
             member_of_programme(db, member_id, programme_id)
-            db.add(Attendance(session_id=session.id, member_id=member_id, status="expected"))
+            db.add(
+                Attendance(
+                    session_id=session.id, member_id=member_id, status=AttendanceStatus.EXPECTED
+                )
+            )
         return session.id
 
 
@@ -175,7 +177,7 @@ def _matters_arising_item(db, session: Session, programme_id: int) -> AgendaItem
         .join(Note, Action.note_id == Note.id)
         .where(
             Action.programme_id == programme_id,
-            Action.status == "open",
+            Action.status == ActionStatus.OPEN,
             Note.deleted_at.is_(None),
         )
     )
@@ -185,7 +187,7 @@ def _matters_arising_item(db, session: Session, programme_id: int) -> AgendaItem
         section_title=MATTERS_ARISING_SECTION,
         step=None,
         title=MATTERS_ARISING_TITLE,
-        kind=MATTERS_ARISING,
+        kind=ItemKind.MATTERS_ARISING,
         prompt=MATTERS_ARISING_PROMPT,
         planned_seconds=review_seconds(open_actions or 0),
     )
@@ -228,7 +230,9 @@ def usual_attendees(store: Store, programme_id: int) -> list[int]:
         latest = db.scalar(
             select(Session.id)
             .join(Attendance, Attendance.session_id == Session.id)
-            .where(Session.programme_id == programme_id, Attendance.status == "present")
+            .where(
+                Session.programme_id == programme_id, Attendance.status == AttendanceStatus.PRESENT
+            )
             .order_by(Session.number.desc())
             .limit(1)
         )
@@ -237,7 +241,7 @@ def usual_attendees(store: Store, programme_id: int) -> list[int]:
         present = set(
             db.scalars(
                 select(Attendance.member_id).where(
-                    Attendance.session_id == latest, Attendance.status == "present"
+                    Attendance.session_id == latest, Attendance.status == AttendanceStatus.PRESENT
                 )
             )
         )

@@ -16,6 +16,7 @@ from sessions.rebalance import PlannedItem, RebalancePlan, plan_rebalance
 from sessions.services.lookup import session_row, unfinished_session_row
 from sessions.store import Store
 from sessions.timer_log import load_events
+from sessions.vocabulary import TimerEventKind
 
 
 def _base(item: AgendaItem) -> int:
@@ -72,7 +73,7 @@ def apply_rebalance(
         db.add(
             TimerEvent(
                 session_id=session_id,
-                kind="rebalance",
+                kind=TimerEventKind.REBALANCE,
                 at=now or utcnow(),
                 position=state.position,
                 detail=f"{len(changed)} item(s) retimed",

@@ -21,8 +21,7 @@ from sessions.models import ActivityResult, AgendaItem, Member, Session
 from sessions.services.activity_items import activity_item, listed_people, programme_answers
 from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.store import Store
-
-ROLES = "roles"
+from sessions.vocabulary import ItemKind
 
 
 @dataclass(frozen=True)
@@ -155,7 +154,7 @@ def _change_marks(
     now = now or utcnow()
     with store.transaction("save the team roles") as db:
         session = unfinished_session_row(db, session_id, "its team roles can no longer change")
-        item = activity_item(db, session_id, position, ROLES)
+        item = activity_item(db, session_id, position, ItemKind.ROLES)
         member_of_programme(db, member_id, session.programme_id)
         marked = _marks(db, item.id, member_id)
         wanted = change(set(marked))
@@ -185,7 +184,7 @@ def roles_board(
     someone who arrived after the register was taken."""
     with store.reading() as db:
         session = session_row(db, session_id)
-        item = activity_item(db, session_id, position, ROLES)
+        item = activity_item(db, session_id, position, ItemKind.ROLES)
         extra = [member_of_programme(db, member_id, session.programme_id) for member_id in include]
         return board_for(db, session, item, extra)
 
@@ -236,7 +235,7 @@ def latest_roles(
     in which they marked any, with that session's number: what the programme keeps."""
     query = programme_answers(
         select(ActivityResult.member_id, Session.number, ActivityResult.subject),
-        ROLES,
+        ItemKind.ROLES,
         programme_id,
     ).where(ActivityResult.member_id.is_not(None))
     if before is not None:

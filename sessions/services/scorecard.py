@@ -21,8 +21,7 @@ from sessions.services.activity_items import activity_item, programme_answers
 from sessions.services.activity_items import withdraw_last as withdraw_answer
 from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.store import Store
-
-SCORECARD = "scorecard"
+from sessions.vocabulary import ItemKind
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ def statements(activity: dict | None) -> list[tuple[str, str]]:
 
 
 def _scorecard_item(db: DbSession, session_id: int, position: int) -> AgendaItem:
-    item = activity_item(db, session_id, position, SCORECARD)
+    item = activity_item(db, session_id, position, ItemKind.SCORECARD)
     if not statements(item.activity):
         raise InputError("This scorecard has no statements.")
     return item
@@ -143,7 +142,7 @@ def withdraw_last(
     withdrawn; the score, or None."""
     with store.reading() as db:
         _, text = _statement(_scorecard_item(db, session_id, position), index)
-    return withdraw_answer(store, session_id, position, SCORECARD, text, now, member_id)
+    return withdraw_answer(store, session_id, position, ItemKind.SCORECARD, text, now, member_id)
 
 
 def scorecard_results(store: Store, session_id: int, position: int) -> list[StatementResult]:
@@ -186,7 +185,7 @@ def _previous_means(
     rows = db.execute(
         programme_answers(
             select(ActivityResult.subject, Session.number, func.avg(ActivityResult.score)),
-            SCORECARD,
+            ItemKind.SCORECARD,
             session.programme_id,
         )
         .where(
@@ -210,7 +209,7 @@ def area_trends(db: DbSession, programme_id: int) -> tuple[AreaTrend, ...]:
                 func.avg(ActivityResult.score),
                 func.min(ActivityResult.id),
             ),
-            SCORECARD,
+            ItemKind.SCORECARD,
             programme_id,
         )
         .where(ActivityResult.score.is_not(None))

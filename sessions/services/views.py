@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sessions.agenda.model import STEP_NAMES
+from sessions.vocabulary import NoteKind, OrganisationKind
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class MemberView:
     id: int
     name: str
     organisation: str = ""
-    organisation_kind: str = "other"
+    organisation_kind: str = OrganisationKind.OTHER
     role: str = ""
 
     @property
@@ -174,15 +175,15 @@ class Balance:
     session_relationship: int
 
     @property
-    def lagging(self) -> str | None:
+    def lagging(self) -> NoteKind | None:
         """The side with under a third of the current step's notes, once there are a few."""
         total = self.step_deal + self.step_relationship
         if total < MIN_NOTES_FOR_HINT:
             return None
         if self.step_deal * 3 < total:
-            return "deal"
+            return NoteKind.DEAL
         if self.step_relationship * 3 < total:
-            return "relationship"
+            return NoteKind.RELATIONSHIP
         return None
 
 
