@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -15,7 +16,8 @@ from sqlalchemy.orm import selectinload
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
 from sessions.minutes.wording import item_timing, review_outcome
-from sessions.models import Action, Attendance, Declaration, Member, Note, Session
+from sessions.models import Action, AgendaItem, Attendance, Declaration, Member, Note, Session
+from sessions.note_balance import NoteBalance, note_balances
 from sessions.services.checklist import OptionResult, ranked
 from sessions.services.checklist import options as checklist_options
 from sessions.services.checklist import results_for as checklist_results_for
@@ -28,7 +30,6 @@ from sessions.services.views import meeting_day, person_label
 from sessions.store import Store
 from sessions.timer_log import load_events
 from sessions.vocabulary import (
-    CAPTURE_KINDS,
     AttendanceStatus,
     ItemKind,
     NoteKind,
@@ -148,7 +149,9 @@ class MinutesReview:
 
 
 @dataclass(frozen=True)
-class Balance:
+class BalanceRow:
+    """A line of the minutes' deal and relationship table: a framework step, or the session."""
+
     label: str
     deal: int
     relationship: int
@@ -171,7 +174,7 @@ class Minutes:
     actual_seconds: float
     sections: list[MinutesSection]
     actions: list[MinutesAction]
-    balance: list[Balance]
+    balance: list[BalanceRow]
     present: list[MinutesPerson] = field(default_factory=list)
     apologies: list[MinutesPerson] = field(default_factory=list)
     declarations: list[MinutesDeclaration] = field(default_factory=list)
@@ -223,7 +226,6 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
         visited = {event.position for event in events}
         sections: list[MinutesSection] = []
         actions: list[MinutesAction] = []
-        step_balance: dict[int, list[int]] = {}
         for item in session.items:
             if not sections or sections[-1].title != item.section_title:
                 sections.append(MinutesSection(title=item.section_title, step=item.step))
@@ -275,19 +277,9 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                             item_title=item.title,
                         )
                     )
-                if item.step is not None and note.kind in CAPTURE_KINDS:
-                    counts = step_balance.setdefault(item.step, [0, 0])
-                    counts[0 if note.kind == NoteKind.DEAL else 1] += 1
             sections[-1].items.append(minutes_item)
 
-        balance = [
-            Balance(f"Step {step}: {STEP_NAMES[step]}", deal, rel)
-            for step, (deal, rel) in sorted(step_balance.items())
-        ]
-        deal_total = sum(1 for n in notes if n.kind == NoteKind.DEAL)
-        rel_total = sum(1 for n in notes if n.kind == NoteKind.RELATIONSHIP)
-        if deal_total or rel_total:
-            balance.append(Balance("Whole session", deal_total, rel_total))
+        balance = _balance_rows(note_balances(db, session_id, AgendaItem.step))
 
         started = next((e.at for e in events if e.kind == TimerEventKind.START), None)
         minutes = Minutes(
@@ -317,6 +309,18 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
         )
         minutes.matters_arising = _matters_arising(db, session, minutes.held_on)
         return minutes
+
+
+def _balance_rows(by_step: dict[tuple[Any, ...], NoteBalance]) -> list[BalanceRow]:
+    """A row for each framework step with notes of either side, then the whole session's."""
+    rows = []
+    for step in sorted(step for (step,) in by_step if step is not None):
+        found = by_step[(step,)]
+        rows.append(BalanceRow(f"Step {step}: {STEP_NAMES[step]}", found.deal, found.relationship))
+    session = sum(by_step.values(), NoteBalance())
+    if session.total:
+        rows.append(BalanceRow("Whole session", session.deal, session.relationship))
+    return rows
 
 
 def _matters_arising(db, session: Session, held_on: date) -> list[MinutesReview]:

@@ -12,12 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, exists, select
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
 from sessions.errors import NotFoundError
 from sessions.models import AgendaItem, Note, Programme, Session
+from sessions.note_balance import NoteBalance, note_balances
 from sessions.services.actions import count_open_actions
 from sessions.services.checklist import OptionTrend, option_trends
 from sessions.services.roles import RolesBoard, programme_roles
@@ -26,7 +27,7 @@ from sessions.services.suggestion import StepSuggestion, pick_step
 from sessions.services.views import ProgrammeView
 from sessions.store import Store
 from sessions.timer_log import load_logs
-from sessions.vocabulary import CAPTURE_KINDS, NoteKind, SessionState
+from sessions.vocabulary import SessionState
 
 
 @dataclass(frozen=True)
@@ -132,21 +133,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         checklist_trends = option_trends(db, programme_id)
         team_roles = programme_roles(db, programme_id)
         # Counted from the (session, kind, deleted) index alone, never reading a note.
-        kinds: dict[tuple[int, str], int] = defaultdict(
-            int,
-            {
-                (session_id, kind): count
-                for session_id, kind, count in rows.execute(
-                    select(Note.session_id, Note.kind, func.count())
-                    .where(
-                        Note.session_id.in_(in_programme),
-                        Note.kind.in_(CAPTURE_KINDS),
-                        Note.deleted_at.is_(None),
-                    )
-                    .group_by(Note.session_id, Note.kind)
-                )
-            },
-        )
+        balances = note_balances(db, in_programme, Note.session_id)
         noted = items_with_notes(db, in_programme)
         open_actions, overdue_actions = count_open_actions(db, programme_id, today)
         programme_view = ProgrammeView(
@@ -167,7 +154,13 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
     )
 
     summaries = tuple(
-        _summary(row, clocks.get(row.id, ClockState()), planned[row.id], worked[row.id], kinds)
+        _summary(
+            row,
+            clocks.get(row.id, ClockState()),
+            planned[row.id],
+            worked[row.id],
+            balances.get((row.id,), NoteBalance()),
+        )
         for row in sessions
     )
     step_items = [(session_id, position, step) for _, session_id, position, step, _ in items]
@@ -235,7 +228,7 @@ def _replay_all(db, session_ids) -> dict[int, ClockState]:
 
 
 def _summary(
-    row, state: ClockState, planned: int, worked: set[int], kinds: dict[tuple[int, str], int]
+    row, state: ClockState, planned: int, worked: set[int], balance: NoteBalance
 ) -> SessionSummary:
     return SessionSummary(
         id=row.id,
@@ -247,6 +240,6 @@ def _summary(
         planned_seconds=planned,
         actual_seconds=state.session_elapsed,
         steps_worked=tuple(sorted(worked)),
-        deal_notes=kinds[(row.id, NoteKind.DEAL)],
-        relationship_notes=kinds[(row.id, NoteKind.RELATIONSHIP)],
+        deal_notes=balance.deal,
+        relationship_notes=balance.relationship,
     )
