@@ -7,6 +7,7 @@ never meets the facilitator's Session.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -97,7 +98,7 @@ class AgendaItem(Base):
     # Set when an accepted rebalance gave the item a new time; the plan stays as it was.
     rebalanced_seconds: Mapped[int | None]
     # A checklist's options or a scorecard's areas, as the agenda gave them.
-    activity: Mapped[dict | None] = mapped_column(JSON)
+    activity: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # A reflection's answers are private: only the facilitator's choice puts them in the minutes.
     answers_in_minutes: Mapped[bool] = mapped_column(default=False, server_default=false())
 

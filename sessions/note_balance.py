@@ -48,7 +48,7 @@ class NoteBalance:
 
 
 def note_balances(
-    db: DbSession, sessions: int | Select[tuple[int]], *by: QueryableAttribute[Any]
+    db: DbSession, sessions: int | Select[int], *by: QueryableAttribute[Any]
 ) -> dict[tuple[Any, ...], NoteBalance]:
     """The deal and relationship notes still standing in `sessions` (one session's id, or a
     query for several), in one grouped read, keyed by the values of the `by` columns.

@@ -14,7 +14,9 @@ from sessions.models import NOT_HEARTBEAT, REPLAYED_COLUMNS, Session, TimerEvent
 from sessions.vocabulary import TimerEventKind
 
 
-def load_logs(db: DbSession, session_ids: Collection[int] | Select) -> dict[int, list[ClockEvent]]:
+def load_logs(
+    db: DbSession, session_ids: Collection[int] | Select[int]
+) -> dict[int, list[ClockEvent]]:
     """Several sessions' logs in one read, each in the order it was written.
 
     `session_ids` may be a query for them, so the ids need not be fetched first.

@@ -8,6 +8,7 @@ import that follows cannot fail half way on a bad file.
 from __future__ import annotations
 
 import json
+from typing import Literal, overload
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.errors import InputError
@@ -124,6 +125,12 @@ def _member(member: Fields) -> Columns:
     }
 
 
+@overload
+def _member_name(
+    entry: Fields, key: str, names: set[str], *, nullable: Literal[False] = False
+) -> str: ...
+@overload
+def _member_name(entry: Fields, key: str, names: set[str], *, nullable: bool) -> str | None: ...
 def _member_name(entry: Fields, key: str, names: set[str], *, nullable: bool = False) -> str | None:
     name = entry.text(key, nullable=nullable)
     if name is not None and name not in names:
@@ -131,6 +138,12 @@ def _member_name(entry: Fields, key: str, names: set[str], *, nullable: bool = F
     return name
 
 
+@overload
+def _position(
+    entry: Fields, key: str, item_count: int, *, nullable: Literal[False] = False
+) -> int: ...
+@overload
+def _position(entry: Fields, key: str, item_count: int, *, nullable: bool) -> int | None: ...
 def _position(entry: Fields, key: str, item_count: int, *, nullable: bool = False) -> int | None:
     position = entry.whole_number(key, nullable=nullable)
     if position is not None and not 0 <= position < item_count:

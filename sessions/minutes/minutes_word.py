@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sessions.minutes import wording
-from sessions.minutes.model import Minutes
+from sessions.minutes.model import Minutes, MinutesItem
 from sessions.minutes.word import WordDocument
 from sessions.vocabulary import ItemKind
 
@@ -71,7 +71,7 @@ def minutes_docx(m: Minutes) -> bytes:
     return doc.to_bytes()
 
 
-def _item(doc: WordDocument, m: Minutes, item) -> None:
+def _item(doc: WordDocument, m: Minutes, item: MinutesItem) -> None:
     doc.heading(f"{item.number}. {item.title}", 2)
     doc.paragraph(item.timing, italic=True)
     if item.scorecard:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
 from sessions.agenda.model import STEP_NAMES
@@ -219,7 +220,7 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
         ).all()
         present, apologies = _attendance(db, session_id)
         declarations = _declarations(db, session_id)
-        by_item: dict[int, list] = {}
+        by_item: dict[int, list[Row[*tuple[Any, ...]]]] = {}
         for note in notes:
             by_item.setdefault(note.agenda_item_id, []).append(note)
 
@@ -323,7 +324,7 @@ def _balance_rows(by_step: dict[tuple[Any, ...], NoteBalance]) -> list[BalanceRo
     return rows
 
 
-def _matters_arising(db, session: Session, held_on: date) -> list[MinutesReview]:
+def _matters_arising(db: DbSession, session: Session, held_on: date) -> list[MinutesReview]:
     # The session's own day, not the day of rendering, so re-rendering says the same.
     reviews = []
     for entry in entries_for(db, session, held_on):
@@ -349,7 +350,7 @@ def _person(member: Member) -> MinutesPerson:
     return MinutesPerson(member.name, member.organisation, member.role)
 
 
-def _attendance(db, session_id: int) -> tuple[list[MinutesPerson], list[MinutesPerson]]:
+def _attendance(db: DbSession, session_id: int) -> tuple[list[MinutesPerson], list[MinutesPerson]]:
     rows = db.scalars(
         select(Attendance)
         .where(Attendance.session_id == session_id)
@@ -362,7 +363,7 @@ def _attendance(db, session_id: int) -> tuple[list[MinutesPerson], list[MinutesP
     )
 
 
-def _declarations(db, session_id: int) -> list[MinutesDeclaration]:
+def _declarations(db: DbSession, session_id: int) -> list[MinutesDeclaration]:
     rows = db.scalars(
         select(Declaration)
         .where(Declaration.session_id == session_id, Declaration.deleted_at.is_(None))

@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
@@ -218,7 +219,9 @@ def build_report(store: Store, programme_ref: str) -> ProgrammeReport:
         )
 
 
-def _steps_worked(db, in_programme, clocks: dict[int, ClockState]) -> dict[int, set[int]]:
+def _steps_worked(
+    db: DbSession, in_programme: Select[int], clocks: dict[int, ClockState]
+) -> dict[int, set[int]]:
     """Each session's framework steps worked on, by the dashboard's own rule."""
     items = db.execute(
         select(AgendaItem.id, AgendaItem.session_id, AgendaItem.position, AgendaItem.step).where(
@@ -243,7 +246,7 @@ def _session(row: Session, clock: ClockState, steps: set[int]) -> ReportSession:
 
 
 def _decisions(
-    db, in_programme, sessions: dict[int, ReportSession]
+    db: DbSession, in_programme: Select[int], sessions: dict[int, ReportSession]
 ) -> tuple[SessionDecisions, ...]:
     texts: dict[int, list[str]] = defaultdict(list)
     for session_id, text in db.execute(
@@ -263,7 +266,7 @@ def _decisions(
     )
 
 
-def _actions(db, programme_id: int) -> tuple[ReportAction, ...]:
+def _actions(db: DbSession, programme_id: int) -> tuple[ReportAction, ...]:
     reviewed_in = Session.__table__.alias("reviewed_in")
     latest: dict[int, LatestReview] = {}
     # In review order, so each action's last review is the one left standing.
@@ -297,7 +300,7 @@ def _actions(db, programme_id: int) -> tuple[ReportAction, ...]:
 
 
 def _attendance(
-    db, programme_id: int, in_programme, session_ids: list[int]
+    db: DbSession, programme_id: int, in_programme: Select[int], session_ids: list[int]
 ) -> tuple[AttendanceRow, ...]:
     marks: dict[int, dict[int, str]] = {}
     for member_id, session_id, status in db.execute(

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session as DbSession
 
 from sessions.errors import InputError, NotFoundError
 from sessions.models import Action, AgendaItem, Note, Session
 from sessions.services.views import ActionView
+from sessions.store import Store
 from sessions.vocabulary import ActionStatus
 
 
 def list_actions(
-    store,
+    store: Store,
     programme_id: int,
     *,
     owner: str = "",
@@ -62,7 +64,7 @@ def list_actions(
     return sorted(views, key=lambda a: (a.due is None, a.due or date.max, a.raised_at, a.id))
 
 
-def count_open_actions(db, programme_id: int, today: date) -> tuple[int, int]:
+def count_open_actions(db: DbSession, programme_id: int, today: date) -> tuple[int, int]:
     """(open, overdue): `list_actions(status="open")` counted by the database, not listed."""
     due_passed = and_(Action.due_on.is_not(None), Action.due_on < today)
     open_count, overdue = db.execute(
@@ -77,7 +79,7 @@ def count_open_actions(db, programme_id: int, today: date) -> tuple[int, int]:
     return open_count, overdue
 
 
-def set_action_status(store, action_id: int, status: str) -> None:
+def set_action_status(store: Store, action_id: int, status: str) -> None:
     """Mark an action done, dropped, or open again; nothing is ever removed."""
     if status not in tuple(ActionStatus):
         raise InputError(f"An action is one of: {', '.join(ActionStatus)}.")

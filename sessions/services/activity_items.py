@@ -7,6 +7,7 @@ Answers are rows of `activity_result`, one an entry; a slip is withdrawn
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeVarTuple
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session as DbSession
@@ -17,6 +18,8 @@ from sessions.models import ActivityResult, AgendaItem, Attendance, Member, Sess
 from sessions.services.lookup import session_row, unfinished_session_row
 from sessions.store import Store
 from sessions.vocabulary import AttendanceStatus, ItemKind
+
+Columns = TypeVarTuple("Columns")
 
 
 def activity_item(db: DbSession, session_id: int, position: int, kind: ItemKind) -> AgendaItem:
@@ -32,7 +35,9 @@ def activity_item(db: DbSession, session_id: int, position: int, kind: ItemKind)
     return item
 
 
-def programme_answers(query: Select, kind: ItemKind, programme_id: int) -> Select:
+def programme_answers(
+    query: Select[*Columns], kind: ItemKind, programme_id: int
+) -> Select[*Columns]:
     """`query` over the answers still standing in the programme's items of `kind`, with
     Session joined for its number: what every comparison across sessions reads."""
     return (

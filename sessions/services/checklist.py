@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
@@ -40,7 +41,7 @@ class OptionTrend:
     """(session number, votes), for each session that voted on the option."""
 
 
-def options(activity: dict | None) -> list[str]:
+def options(activity: dict[str, Any] | None) -> list[str]:
     return list((activity or {}).get("options") or [])
 
 

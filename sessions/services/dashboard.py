@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import Row, Select, exists, select
+from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
@@ -28,6 +29,9 @@ from sessions.services.views import ProgrammeView
 from sessions.store import Store
 from sessions.timer_log import load_logs
 from sessions.vocabulary import SessionState
+
+# (id, number, agenda title, created at, finished at, planned for): what a summary reads.
+SessionRow = Row[int, int, str, datetime, datetime | None, date | None]
 
 
 @dataclass(frozen=True)
@@ -182,7 +186,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
     )
 
 
-def items_with_notes(db, in_programme: Select) -> set[int]:
+def items_with_notes(db: DbSession, in_programme: Select[int]) -> set[int]:
     """The ids of the programme's agenda items holding a note still standing.
 
     One look in the note index per item, rather than a walk over every note.
@@ -222,13 +226,13 @@ def session_state(finished_at: datetime | None, clock: ClockState) -> SessionSta
     return SessionState.UNFINISHED if clock.started else SessionState.PLANNED
 
 
-def _replay_all(db, session_ids) -> dict[int, ClockState]:
+def _replay_all(db: DbSession, session_ids: Select[int]) -> dict[int, ClockState]:
     """Every session's clock from one read of the log."""
     return {session_id: replay(log) for session_id, log in load_logs(db, session_ids).items()}
 
 
 def _summary(
-    row, state: ClockState, planned: int, worked: set[int], balance: NoteBalance
+    row: SessionRow, state: ClockState, planned: int, worked: set[int], balance: NoteBalance
 ) -> SessionSummary:
     return SessionSummary(
         id=row.id,

@@ -23,9 +23,10 @@ from sessions.models import (
     Session,
 )
 from sessions.services.lookup import session_row, unfinished_session_row
+from sessions.store import Store
 from sessions.vocabulary import ActionStatus, ReviewOutcome
 
-OUTCOME_LABELS: dict[str, str] = {
+OUTCOME_LABELS: dict[str | None, str] = {
     ReviewOutcome.DONE: "done",
     ReviewOutcome.KEPT: "kept open",
     ReviewOutcome.DROPPED: "dropped",
@@ -64,7 +65,7 @@ class ReviewEntry:
         return due_moved(self.outcome, self.due_before, self.due)
 
 
-def review_entries(store, session_id: int, today: date | None = None) -> list[ReviewEntry]:
+def review_entries(store: Store, session_id: int, today: date | None = None) -> list[ReviewEntry]:
     """The actions for this session to review, soonest due first; reviewed ones stay listed."""
     with store.reading() as db:
         return entries_for(db, session_row(db, session_id), today or date.today())
@@ -114,7 +115,7 @@ def entries_for(db: DbSession, session: Session, today: date) -> list[ReviewEntr
 
 
 def review_action(
-    store,
+    store: Store,
     session_id: int,
     action_id: int,
     outcome: str,

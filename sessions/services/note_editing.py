@@ -18,6 +18,7 @@ from sessions.note_syntax import PREFIXES, parse_note_line
 from sessions.services.lookup import member_of_programme, unfinished_session_row
 from sessions.services.notes import note_view
 from sessions.services.views import NoteView
+from sessions.store import Store
 from sessions.vocabulary import CAPTURE_KINDS, ActionStatus, NoteKind
 
 # The shortest prefix for each kind, to write a note back as a line that parses the same.
@@ -57,12 +58,12 @@ def _editable(db: DbSession, note_id: int, refused: str) -> tuple[Note, int, int
     if note is None:
         raise NotFoundError("That note no longer exists.")
     programme_id = unfinished_session_row(db, note.session_id, refused).programme_id
-    position = db.get(AgendaItem, note.agenda_item_id).position
+    position = db.get_one(AgendaItem, note.agenda_item_id).position
     return note, position, programme_id
 
 
 def edit_note(
-    store, note_id: int, line: str, *, today: date | None = None, now: datetime | None = None
+    store: Store, note_id: int, line: str, *, today: date | None = None, now: datetime | None = None
 ) -> NoteView:
     """Replace the note's line; the old one is kept as a revision. A blank line is refused."""
     now = now or utcnow()
@@ -89,7 +90,7 @@ def edit_note(
         return note_view(note, position)
 
 
-def _set_deleted(store, note_id: int, deleted_at: datetime | None, doing: str) -> NoteView:
+def _set_deleted(store: Store, note_id: int, deleted_at: datetime | None, doing: str) -> NoteView:
     with store.transaction(doing) as db:
         note, position, _programme_id = _editable(db, note_id, "its notes can no longer change")
         note.deleted_at = deleted_at
@@ -97,17 +98,17 @@ def _set_deleted(store, note_id: int, deleted_at: datetime | None, doing: str) -
         return note_view(note, position)
 
 
-def delete_note(store, note_id: int, now: datetime | None = None) -> NoteView:
+def delete_note(store: Store, note_id: int, now: datetime | None = None) -> NoteView:
     """Hide the note from the session and the minutes; its row stays, so undo can bring it back."""
     return _set_deleted(store, note_id, now or utcnow(), "delete the note")
 
 
-def restore_note(store, note_id: int) -> NoteView:
+def restore_note(store: Store, note_id: int) -> NoteView:
     """Undo a delete."""
     return _set_deleted(store, note_id, None, "bring the note back")
 
 
-def attribute_note(store, note_id: int, member_id: int | None) -> NoteView:
+def attribute_note(store: Store, note_id: int, member_id: int | None) -> NoteView:
     """Say who said it (or, with None, that nobody in particular did)."""
     with store.transaction("attribute the note") as db:
         note, position, programme_id = _editable(db, note_id, "its notes can no longer change")
@@ -119,13 +120,13 @@ def attribute_note(store, note_id: int, member_id: int | None) -> NoteView:
         return note_view(note, position)
 
 
-def note_history(store, note_id: int) -> list[str]:
+def note_history(store: Store, note_id: int) -> list[str]:
     """Every line the note has had, oldest first, ending with the line it has now."""
     with store.reading() as db:
         note = db.get(Note, note_id)
         if note is None:
             raise NotFoundError("That note no longer exists.")
-        position = db.get(AgendaItem, note.agenda_item_id).position
+        position = db.get_one(AgendaItem, note.agenda_item_id).position
         return [revision.line for revision in note.revisions] + [
             note_line(note_view(note, position))
         ]

@@ -12,12 +12,15 @@ from sessions.models import Action, AgendaItem, Note
 from sessions.note_syntax import parse_note_line
 from sessions.services.lookup import member_of_programme, open_item_ids
 from sessions.services.views import NoteView
+from sessions.store import Store
 from sessions.vocabulary import CAPTURE_KINDS, ActionStatus, NoteKind
 
 # Table inserts built once, with their values bound at each save: the ORM's insert, or a
 # statement built per note, cost Enter more than the disk's sync.
-_NOTE_INSERT = insert(Note.__table__).returning(Note.__table__.c.id)
-_ACTION_INSERT = insert(Action.__table__)
+# The tables looked up by name in the metadata, which types them as the tables they are.
+_NOTE_TABLE = Note.metadata.tables[Note.__tablename__]
+_NOTE_INSERT = insert(_NOTE_TABLE).returning(_NOTE_TABLE.c.id)
+_ACTION_INSERT = insert(Action.metadata.tables[Action.__tablename__])
 
 
 def other_capture_kind(kind: str) -> NoteKind:
@@ -41,7 +44,7 @@ def note_view(note: Note, position: int) -> NoteView:
 
 
 def add_note(
-    store,
+    store: Store,
     session_id: int,
     position: int,
     line: str,
@@ -109,7 +112,7 @@ def add_note(
     )
 
 
-def list_notes(store, session_id: int, position: int | None = None) -> list[NoteView]:
+def list_notes(store: Store, session_id: int, position: int | None = None) -> list[NoteView]:
     """The session's notes (or one item's), oldest first, leaving out deleted ones."""
     with store.reading() as db:
         query = (

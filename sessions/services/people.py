@@ -17,6 +17,7 @@ from sessions.models import (
 )
 from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.services.views import AttendanceView, DeclarationView, MemberView
+from sessions.store import Store
 from sessions.vocabulary import AttendanceStatus, OrganisationKind
 
 MAX_FIELD = 255
@@ -49,7 +50,7 @@ def _kind(kind: str) -> str:
 
 
 def add_member(
-    store,
+    store: Store,
     programme_id: int,
     name: str,
     organisation: str = "",
@@ -74,7 +75,7 @@ def add_member(
         return member_view(member)
 
 
-def list_members(store, programme_id: int) -> list[MemberView]:
+def list_members(store: Store, programme_id: int) -> list[MemberView]:
     """Current members, by name."""
     with store.reading() as db:
         members = db.scalars(
@@ -85,7 +86,7 @@ def list_members(store, programme_id: int) -> list[MemberView]:
         return [member_view(member) for member in members]
 
 
-def archive_member(store, member_id: int, now: datetime | None = None) -> None:
+def archive_member(store: Store, member_id: int, now: datetime | None = None) -> None:
     """Someone who has left the partnership: off the lists, still in past minutes."""
     with store.transaction("archive the member") as db:
         member = db.get(Member, member_id)
@@ -94,7 +95,7 @@ def archive_member(store, member_id: int, now: datetime | None = None) -> None:
         member.archived_at = now or utcnow()
 
 
-def attendance(store, session_id: int) -> list[AttendanceView]:
+def attendance(store: Store, session_id: int) -> list[AttendanceView]:
     """Every current member with their status for the session ('absent' until marked)."""
     with store.reading() as db:
         session = session_row(db, session_id)
@@ -116,7 +117,7 @@ def attendance(store, session_id: int) -> list[AttendanceView]:
         ]
 
 
-def set_attendance(store, session_id: int, member_id: int, status: str) -> None:
+def set_attendance(store: Store, session_id: int, member_id: int, status: str) -> None:
     if status not in tuple(AttendanceStatus):
         raise InputError(f"Attendance is one of: {', '.join(AttendanceStatus)}.")
     with store.transaction("record attendance") as db:
@@ -145,7 +146,7 @@ def _declaration_view(declaration: Declaration) -> DeclarationView:
 
 
 def add_declaration(
-    store,
+    store: Store,
     session_id: int,
     member_id: int,
     interest: str,
@@ -180,7 +181,7 @@ def add_declaration(
         return _declaration_view(declaration)
 
 
-def list_declarations(store, session_id: int) -> list[DeclarationView]:
+def list_declarations(store: Store, session_id: int) -> list[DeclarationView]:
     with store.reading() as db:
         rows = db.scalars(
             select(Declaration)
@@ -190,7 +191,7 @@ def list_declarations(store, session_id: int) -> list[DeclarationView]:
         return [_declaration_view(row) for row in rows]
 
 
-def withdraw_declaration(store, declaration_id: int, now: datetime | None = None) -> None:
+def withdraw_declaration(store: Store, declaration_id: int, now: datetime | None = None) -> None:
     """A declaration entered by mistake: hidden from the minutes, kept in the database."""
     with store.transaction("withdraw the declaration") as db:
         declaration = db.get(Declaration, declaration_id)

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import Agenda
 from sessions.errors import InputError, NotFoundError
@@ -99,7 +101,7 @@ def start_session(
             position += 1
         for section in agenda.sections:
             for item in section.items:
-                activity = None
+                activity: dict[str, Any] | None = None
                 if item.options:
                     activity = {"options": list(item.options)}
                 elif item.areas:
@@ -164,14 +166,14 @@ def set_facilitator(store: Store, session_id: int, name: str) -> None:
         session_row(db, session_id).facilitator = name
 
 
-def _last_number(db, programme_id: int) -> int:
+def _last_number(db: DbSession, programme_id: int) -> int:
     """The highest session number the programme has used; 0 before its first."""
     return (
         db.scalar(select(func.max(Session.number)).where(Session.programme_id == programme_id)) or 0
     )
 
 
-def _matters_arising_item(db, session: Session, programme_id: int) -> AgendaItem:
+def _matters_arising_item(db: DbSession, session: Session, programme_id: int) -> AgendaItem:
     open_actions = db.scalar(
         select(func.count(Action.id))
         .join(Note, Action.note_id == Note.id)

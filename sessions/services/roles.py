@@ -8,7 +8,7 @@ programme keeps every member's latest answer and shows it the next time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -119,7 +119,7 @@ def set_roles(
     session_id: int,
     position: int,
     member_id: int,
-    roles: list[str] | tuple,
+    roles: list[str] | tuple[str, ...],
     now: datetime | None = None,
 ) -> None:
     """Make `roles` the member's marks in the item: new ones added, dropped ones withdrawn."""
@@ -195,7 +195,7 @@ def board_for(
     marks: dict[int, set[str]] = {}
     names: dict[int, str] = {}
     for member_id, name, role in db.execute(
-        select(ActivityResult.member_id, Member.name, ActivityResult.subject)
+        select(Member.id, Member.name, ActivityResult.subject)
         .join(Member, ActivityResult.member_id == Member.id)
         .where(ActivityResult.agenda_item_id == item.id, ActivityResult.deleted_at.is_(None))
     ):
@@ -214,7 +214,7 @@ def board_for(
     return RolesBoard(_coverage(members), members)
 
 
-def _in_order(roles) -> tuple[str, ...]:
+def _in_order(roles: Collection[str]) -> tuple[str, ...]:
     return tuple(name for name in ROLE_NAMES if name in roles)
 
 
@@ -242,6 +242,8 @@ def latest_roles(
         query = query.where(Session.number < before)
     latest: dict[int, tuple[int, set[str]]] = {}
     for member_id, number, role in db.execute(query):
+        if member_id is None:  # left out by the query already; said again for the checker
+            continue
         seen = latest.get(member_id)
         if seen is None or number > seen[0]:
             latest[member_id] = (number, {role})
