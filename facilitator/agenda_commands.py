@@ -14,6 +14,7 @@ from sessions.agenda.library import find_agenda, list_agendas
 from sessions.agenda.model import STEP_NAMES, Agenda, AgendaError, AgendaItem
 from sessions.agenda.parser import load_agenda
 from sessions.errors import FacilitatorError
+from sessions.vocabulary import ItemKind
 
 
 def _width(text: str) -> int:
@@ -95,9 +96,9 @@ def _offset(seconds: int) -> str:
 
 
 def _activity(item: AgendaItem) -> str:
-    if item.kind == "checklist":
+    if item.kind == ItemKind.CHECKLIST:
         return f"  ({len(item.options)} options)"
-    if item.kind == "scorecard":
+    if item.kind == ItemKind.SCORECARD:
         statements = sum(len(area.statements) for area in item.areas)
         named = [area for area in item.areas if area.name]
         areas = f"{len(named)} areas, " if named else ""

@@ -11,13 +11,19 @@ already arrived, sending nothing. Other databases get a small summary query inst
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import PoolProxiedConnection
 
 from sessions.errors import StoreError
 from sessions.models import Note, Session, TimerEvent
 from sessions.store import Store, explain
+
+if TYPE_CHECKING:
+    # Loaded only for a PostgreSQL database, by the dialect itself.
+    import psycopg
 
 CHANNEL = "facilitator_changes"
 """Named as migration 0013's triggers name it."""
@@ -31,7 +37,10 @@ class ChangeWatch:
 
     def __init__(self, store: Store):
         self._store = store
-        self._connection = None
+        self._listener: psycopg.Connection[Any] | None = None
+        """PostgreSQL's listening connection, outside the pool."""
+        self._connection: PoolProxiedConnection | None = None
+        """SQLite's connection kept open to read its data_version."""
         self._last: object = object()  # matches nothing, so the first poll reports a change
         self._backend = store.url.get_backend_name()
         if self._backend == "postgresql" and store.url.get_driver_name() != "psycopg":
@@ -56,23 +65,26 @@ class ChangeWatch:
 
     def _notified(self) -> bool:
         """Whether a notice of a commit has come since the last poll (or a new listener)."""
-        if self._connection is None:
+        if self._listener is None:
             engine = self._store.engine
             # Its own connection, outside the pool: it listens for as long as the watch lives.
             cargs, cparams = engine.dialect.create_connect_args(engine.url)
-            self._connection = engine.dialect.connect(*cargs, **cparams)
-            self._connection.autocommit = True
-            self._connection.execute(f"LISTEN {CHANNEL}")
+            # SQLAlchemy types what the driver returns as a bare DB-API connection; with the
+            # psycopg driver (checked in __init__) it is psycopg's own, notifies() and all.
+            listener = cast("psycopg.Connection[Any]", engine.dialect.connect(*cargs, **cparams))
+            self._listener = listener
+            listener.autocommit = True
+            listener.execute(f"LISTEN {CHANNEL}")
             self._checked_at = time.monotonic()
             return True  # what changed before it listened is unknown: read it all once
         if time.monotonic() - self._checked_at >= CHECK_SECONDS:
-            self._connection.execute("SELECT 1")  # raises once the server is gone
+            self._listener.execute("SELECT 1")  # raises once the server is gone
             self._checked_at = time.monotonic()
             # A notice arriving during that round trip is not kept for the loop below:
             # count the check itself as a change, at the cost of one read in five seconds.
             return True
         # Every notice waiting is taken, so none is left to report the same change twice.
-        return sum(1 for _ in self._connection.notifies(timeout=0)) > 0
+        return sum(1 for _ in self._listener.notifies(timeout=0)) > 0
 
     def _data_version(self) -> int:
         if self._connection is None:
@@ -80,11 +92,14 @@ class ChangeWatch:
         cursor = self._connection.cursor()
         try:
             cursor.execute("PRAGMA data_version")
-            return cursor.fetchone()[0]
+            row = cursor.fetchone()
+            assert row is not None, "SQLite always answers PRAGMA data_version"
+            version: int = row[0]
+            return version
         finally:
             cursor.close()
 
-    def _summary(self) -> tuple:
+    def _summary(self) -> tuple[Any, ...]:
         """What the mirror shows changes only with a new row (a clock event, a note, a
         session), a soft delete or an edit; a rebalance logs a clock event too."""
         with self._store.reading() as db:
@@ -104,8 +119,7 @@ class ChangeWatch:
         # data_version is counted per connection: after a new one, the first reading
         # must count as a change, or a screen left showing an error would stay so.
         self._last = object()
-        if self._connection is not None:
-            try:
-                self._connection.close()
-            finally:
-                self._connection = None
+        connection = self._listener or self._connection
+        self._listener = self._connection = None
+        if connection is not None:
+            connection.close()

@@ -12,12 +12,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from sessions.vocabulary import TimerEventKind
+
 HEARTBEAT_SECONDS = 5
 
 # Events that end the current running interval and, if the clock keeps running,
 # open the next one at the same moment.
 # A rebalance changes planned times, not the clock; it is logged so the log tells the story.
-_CHECKPOINTS = {"heartbeat", "next", "previous", "jump", "rebalance"}
+_CHECKPOINTS = {
+    TimerEventKind.HEARTBEAT,
+    TimerEventKind.NEXT,
+    TimerEventKind.PREVIOUS,
+    TimerEventKind.JUMP,
+    TimerEventKind.REBALANCE,
+}
 
 
 @dataclass(frozen=True)
@@ -77,22 +85,22 @@ def replay(events: Iterable[ClockEvent]) -> ClockState:
             spent = _span(state.running_since, event.at)
             state.item_elapsed[state.position] = state.elapsed_for(state.position) + spent
             state.running_since = event.at
-        if event.kind in ("start", "resume"):
+        if event.kind in (TimerEventKind.START, TimerEventKind.RESUME):
             state.running = True
             state.started = True
             state.running_since = event.at
             if state.first_started_at is None:
                 state.first_started_at = event.at
-        elif event.kind == "pause":
+        elif event.kind == TimerEventKind.PAUSE:
             state.running = False
             state.running_since = None
-        elif event.kind == "finish":
+        elif event.kind == TimerEventKind.FINISH:
             state.running = False
             state.finished = True
             state.running_since = None
-        elif event.kind == "extend":
+        elif event.kind == TimerEventKind.EXTEND:
             state.item_extra[state.position] = state.extra_for(state.position) + event.seconds
-        elif event.kind == "skip":
+        elif event.kind == TimerEventKind.SKIP:
             state.skipped.add(state.position)
         elif event.kind not in _CHECKPOINTS:
             raise ValueError(f"unknown timer event {event.kind!r}")

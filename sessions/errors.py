@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sessions.services.leases import LeaseView
+
 
 class FacilitatorError(Exception):
     """Something the user can act on; str() is the message to show."""
@@ -26,7 +31,7 @@ class InputError(FacilitatorError):
 class SessionLeasedError(FacilitatorError):
     """Another copy of the app is driving the session; `lease` says who, since when."""
 
-    def __init__(self, message: str, lease):
+    def __init__(self, message: str, lease: LeaseView):
         super().__init__(message)
         self.lease = lease
 

@@ -7,6 +7,7 @@ never meets the facilitator's Session.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -23,40 +24,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from sessions.db_types import UTCDateTime, utcnow
+from sessions.vocabulary import ActionStatus, ItemKind, OrganisationKind, TimerEventKind
 
-NOTE_KINDS = ("deal", "relationship", "decision", "action", "risk", "question")
-ACTION_STATUSES = ("open", "done", "dropped")
-ORGANISATION_KINDS = (
-    "practice",
-    "trust",
-    "pharmacy",
-    "community partner",
-    "patient representative",
-    "other",
-)
-# "expected" is set when a session is planned, until the room says otherwise.
-ATTENDANCE_STATUSES = ("present", "apologies", "absent", "expected")
 SCORE_RANGE = range(1, 6)
-# What the matters-arising review made of an action carried into a session.
-REVIEW_OUTCOMES = ("done", "kept", "dropped")
-HEARTBEAT = "heartbeat"
-TIMER_EVENT_KINDS = (
-    "start",
-    "pause",
-    "resume",
-    HEARTBEAT,
-    "next",
-    "previous",
-    "finish",
-    "extend",
-    "skip",
-    "jump",
-    "rebalance",
-)
+
 # The partial index of the timer events a replay reads in full. A database uses it only
 # where it can prove a query's condition implies this one; the same text, written as it
 # is here rather than as a parameter, leaves no doubt, so both take it from here.
-NOT_HEARTBEAT = text(f"kind <> '{HEARTBEAT}'")
+NOT_HEARTBEAT = text(f"kind <> '{TimerEventKind.HEARTBEAT}'")
 REPLAYED_COLUMNS = ("session_id", "id", "kind", "at", "position", "seconds")
 
 
@@ -117,13 +92,13 @@ class AgendaItem(Base):
     section_title: Mapped[str] = mapped_column(String(500))
     step: Mapped[int | None]
     title: Mapped[str] = mapped_column(String(500))
-    kind: Mapped[str] = mapped_column(String(20), default="discussion")
+    kind: Mapped[str] = mapped_column(String(20), default=ItemKind.DISCUSSION)
     prompt: Mapped[str] = mapped_column(Text, default="")
     planned_seconds: Mapped[int]
     # Set when an accepted rebalance gave the item a new time; the plan stays as it was.
     rebalanced_seconds: Mapped[int | None]
     # A checklist's options or a scorecard's areas, as the agenda gave them.
-    activity: Mapped[dict | None] = mapped_column(JSON)
+    activity: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # A reflection's answers are private: only the facilitator's choice puts them in the minutes.
     answers_in_minutes: Mapped[bool] = mapped_column(default=False, server_default=false())
 
@@ -177,7 +152,7 @@ class Member(Base):
     programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)
     name: Mapped[str]
     organisation: Mapped[str] = mapped_column(default="")
-    organisation_kind: Mapped[str] = mapped_column(String(40), default="other")
+    organisation_kind: Mapped[str] = mapped_column(String(40), default=OrganisationKind.OTHER)
     role: Mapped[str] = mapped_column(default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     archived_at: Mapped[datetime | None]
@@ -225,7 +200,7 @@ class Action(Base):
     note_id: Mapped[int] = mapped_column(ForeignKey("note.id"), unique=True)
     owner: Mapped[str] = mapped_column(default="")
     due_on: Mapped[date | None]
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[str] = mapped_column(String(20), default=ActionStatus.OPEN)
 
     note: Mapped[Note] = relationship(back_populates="action")
 

@@ -17,19 +17,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sessions.errors import InputError
+from sessions.vocabulary import NoteKind
 
 PREFIXES = {
-    "d": "decision",
-    "decision": "decision",
-    "a": "action",
-    "action": "action",
-    "r": "risk",
-    "risk": "risk",
-    "q": "question",
-    "question": "question",
-    "deal": "deal",
-    "rel": "relationship",
-    "relationship": "relationship",
+    "d": NoteKind.DECISION,
+    "decision": NoteKind.DECISION,
+    "a": NoteKind.ACTION,
+    "action": NoteKind.ACTION,
+    "r": NoteKind.RISK,
+    "risk": NoteKind.RISK,
+    "q": NoteKind.QUESTION,
+    "question": NoteKind.QUESTION,
+    "deal": NoteKind.DEAL,
+    "rel": NoteKind.RELATIONSHIP,
+    "relationship": NoteKind.RELATIONSHIP,
 }
 
 PREFIX_HELP = "d: decision · a: action @owner due-date · r: risk · q: question"
@@ -130,7 +131,7 @@ def _parse_action(body: str, today: date) -> ParsedNote:
         raise InputError(
             "An action needs words before its owner and date, e.g. 'a: send the draft @Sam fri'."
         )
-    return ParsedNote(kind="action", text=text, owner=owner.strip(), due=due)
+    return ParsedNote(kind=NoteKind.ACTION, text=text, owner=owner.strip(), due=due)
 
 
 def parse_note_line(line: str, default_kind: str, today: date) -> ParsedNote | None:
@@ -144,6 +145,6 @@ def parse_note_line(line: str, default_kind: str, today: date) -> ParsedNote | N
             kind, body = PREFIXES[prefix], line[match.end() :].strip()
     if not body:
         return None
-    if kind == "action":
+    if kind == NoteKind.ACTION:
         return _parse_action(body, today)
     return ParsedNote(kind=kind, text=body)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sessions.vocabulary import ItemKind
+
 MINIMUM_SECONDS = 2 * 60
 
 
@@ -76,7 +78,7 @@ def plan_rebalance(
     fixed = [
         i
         for i in items
-        if (i.kind == "break" and not include_breaks) or i.seconds < minimum_seconds
+        if (i.kind == ItemKind.BREAK and not include_breaks) or i.seconds < minimum_seconds
     ]
     adjustable = [i for i in items if i not in fixed]
     budget = float(int(max(0.0, available_seconds - sum(i.seconds for i in fixed)) // 60))

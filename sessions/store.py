@@ -14,10 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from sessions.errors import SchemaTooNewError, StoreError
 from sessions.migrations import HEAD
@@ -69,7 +70,7 @@ def _prepare_private_file(path: Path) -> None:
         raise StoreError(f"Cannot create the database {path}: {exc.strerror}.") from None
 
 
-def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record) -> None:
+def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -79,7 +80,9 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record) -> None:
         cursor.close()
 
 
-def _set_read_only_pragmas(dbapi_connection: sqlite3.Connection, record) -> None:
+def _set_read_only_pragmas(
+    dbapi_connection: sqlite3.Connection, record: ConnectionPoolEntry
+) -> None:
     _set_sqlite_pragmas(dbapi_connection, record)
     cursor = dbapi_connection.cursor()
     try:
@@ -209,7 +212,7 @@ class Store:
             raise StoreError(explain(exc, f"open {store.location}")) from None
         return store
 
-    def _schema_version(self, connection) -> str | None:
+    def _schema_version(self, connection: Connection) -> str | None:
         """The schema revision stamped in the database; refuses a database that is not ours."""
         tables = set(inspect(connection).get_table_names())
         current = None

@@ -10,10 +10,13 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import aliased
 
 from sessions.clock import ClockEvent
-from sessions.models import HEARTBEAT, NOT_HEARTBEAT, REPLAYED_COLUMNS, Session, TimerEvent
+from sessions.models import NOT_HEARTBEAT, REPLAYED_COLUMNS, Session, TimerEvent
+from sessions.vocabulary import TimerEventKind
 
 
-def load_logs(db: DbSession, session_ids: Collection[int] | Select) -> dict[int, list[ClockEvent]]:
+def load_logs(
+    db: DbSession, session_ids: Collection[int] | Select[int]
+) -> dict[int, list[ClockEvent]]:
     """Several sessions' logs in one read, each in the order it was written.
 
     `session_ids` may be a query for them, so the ids need not be fetched first.
@@ -34,7 +37,7 @@ def load_logs(db: DbSession, session_ids: Collection[int] | Select) -> dict[int,
     beat = aliased(TimerEvent)
     last_beat = (
         select(func.max(beat.id))
-        .where(beat.session_id == Session.id, beat.kind == HEARTBEAT)
+        .where(beat.session_id == Session.id, beat.kind == TimerEventKind.HEARTBEAT)
         .scalar_subquery()
     )
     last_beats = select(*columns).where(

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from sessions.agenda.library import bundled_agendas_dir
-from sessions.agenda.model import KINDS, AgendaError, AgendaProblem, ScorecardArea
+from sessions.agenda.model import AgendaError, AgendaProblem, ScorecardArea
 from sessions.agenda.parser import load_agenda, parse_agenda, parse_agenda_bytes
+from sessions.vocabulary import AGENDA_KINDS
 
 ALL_KINDS = """\
 # Session 1: getting the set-up right
@@ -73,7 +74,7 @@ def test_a_valid_agenda_with_every_kind() -> None:
         ("Tea", "break", 5400, 30),
         ("What will I do differently?", "reflection", 300, 32),
     ]
-    assert {i.kind for i in items} == set(KINDS)
+    assert {i.kind for i in items} == set(AGENDA_KINDS)
     assert items[1].prompt == "Prompt text.\n- a bullet that stays in the prompt"
     assert items[2].options == (
         "Working together feels slower",
@@ -340,7 +341,7 @@ MALFORMED = {
         "# T\n## S\n### A (5 min, quiz)\n",
         3,
         "'quiz' is not a kind",
-        ", ".join(KINDS),
+        ", ".join(AGENDA_KINDS),
     ),
     "kind first": (
         "# T\n## S\n### A (checklist, 5 min)\n- x\n- y\n",

@@ -20,6 +20,7 @@ from sessions.services.actions import list_actions
 from sessions.services.matters_arising import review_entries
 from sessions.services.programmes import create_programme
 from sessions.store import Store
+from sessions.vocabulary import ItemKind
 from tests.pilot import static_text, type_text
 
 TODAY = date(2026, 11, 23)  # the test clock's day
@@ -101,7 +102,7 @@ async def test_a_later_date_plans_the_session_and_home_offers_it(
 
         second = running.list_unfinished(app.store)[0]
         view = running.get_session(app.store, second.session_id)
-        assert view.items[0].kind == planning.MATTERS_ARISING
+        assert view.items[0].kind == ItemKind.MATTERS_ARISING
         assert view.items[1].title == "Introductions and hopes for today"  # still welcomed
         # It continues from step 2: step 1 is left out.
         assert next(item.step for item in view.items if item.step) == 2

@@ -11,12 +11,7 @@ from sessions.agenda.model import Agenda, AgendaItem, Section
 from sessions.errors import InputError, NotFoundError
 from sessions.services import notes, planning, running
 from sessions.services.actions import list_actions, set_action_status
-from sessions.services.dashboard import (
-    FINISHED,
-    PLANNED,
-    UNFINISHED,
-    programme_dashboard,
-)
+from sessions.services.dashboard import programme_dashboard
 from sessions.services.note_editing import delete_note
 from sessions.services.programmes import (
     archive_programme,
@@ -27,6 +22,7 @@ from sessions.services.programmes import (
     rename_programme,
     unarchive_programme,
 )
+from sessions.vocabulary import SessionState
 
 TODAY = date(2026, 11, 23)
 
@@ -80,7 +76,11 @@ def test_sessions_have_their_state_date_and_times(store, programme, small_agenda
     after = datetime.now(UTC)
 
     sessions = by_number(programme_dashboard(store, programme.id, TODAY))
-    assert [sessions[n].state for n in (1, 2, 3)] == [FINISHED, UNFINISHED, PLANNED]
+    assert [sessions[n].state for n in (1, 2, 3)] == [
+        SessionState.FINISHED,
+        SessionState.UNFINISHED,
+        SessionState.PLANNED,
+    ]
     assert [sessions[n].resumable for n in (1, 2, 3)] == [False, True, True]
     assert sessions[1].held_at == started
     assert sessions[2].held_at == next_day

@@ -14,6 +14,7 @@ from sessions.services.matters_arising import review_action, review_entries
 from sessions.services.note_editing import delete_note
 from sessions.services.programmes import create_programme
 from sessions.services.suggestion import suggest_step
+from sessions.vocabulary import ItemKind
 
 TODAY = date(2026, 11, 23)
 
@@ -71,7 +72,7 @@ def test_later_sessions_open_with_matters_arising(store, programme, four_steps) 
     assert (item.section_title, item.title, item.kind) == (
         "Matters arising",
         "Actions from earlier sessions",
-        planning.MATTERS_ARISING,
+        ItemKind.MATTERS_ARISING,
     )
     assert item.planned_seconds == 4 * 2 * 60  # two minutes an action
     assert titles(store, second)[1:] == titles(store, first)

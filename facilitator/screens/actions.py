@@ -13,13 +13,14 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
-from sessions.models import ACTION_STATUSES
 from sessions.services.actions import list_actions, set_action_status
 from sessions.services.programmes import get_programme
 from sessions.services.views import ActionView
+from sessions.vocabulary import ActionStatus
 
 # `None` is "all": the filter cycles through it and then each status in turn.
-STATUS_FILTERS: tuple[str | None, ...] = (None, *ACTION_STATUSES)
+STATUS_STYLES: dict[str, str] = {ActionStatus.DONE: "dim", ActionStatus.DROPPED: "strike dim"}
+STATUS_FILTERS: tuple[str | None, ...] = (None, *ActionStatus)
 
 # Lines short enough for an 80-column terminal: the list cuts, it does not wrap.
 HOW_ACTIONS_ARE_MADE = (
@@ -36,11 +37,11 @@ def action_text(action: ActionView) -> Text:
     if action.overdue:
         line.append(" OVERDUE ", style="bold reverse red")
         line.append(" ")
-    line.append(action.text, style={"done": "dim", "dropped": "strike dim"}.get(action.status, ""))
+    line.append(action.text, style=STATUS_STYLES.get(action.status, ""))
     line.append("\n   ")
     line.append(f"@{action.owner}" if action.owner else "no owner", style="italic")
     line.append(f" · due {action.due.isoformat()}" if action.due else " · no due date")
-    line.append(f" · {action.status}", style="bold" if action.status == "open" else "")
+    line.append(f" · {action.status}", style="bold" if action.status == ActionStatus.OPEN else "")
     line.append(f" · session {action.session_number} · {action.item_title}", style="dim")
     return line
 

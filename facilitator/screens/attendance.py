@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.services import people
+from sessions.vocabulary import AttendanceStatus
 
 
 class AttendanceScreen(ModalScreen[None]):
@@ -54,7 +55,10 @@ class AttendanceScreen(ModalScreen[None]):
         listing.clear_options()
         entries = people.attendance(store, self.session_id)
         for entry in entries:
-            line = Text(f"{entry.status:<10}", style="bold" if entry.status == "present" else "dim")
+            line = Text(
+                f"{entry.status:<10}",
+                style="bold" if entry.status == AttendanceStatus.PRESENT else "dim",
+            )
             line.append(entry.member.label)
             listing.add_option(Option(line, id=str(entry.member.id)))
         if not entries:

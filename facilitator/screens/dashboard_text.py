@@ -7,13 +7,11 @@ from datetime import date
 from rich.text import Text
 
 from sessions.services.dashboard import (
-    FINISHED,
-    PLANNED,
-    UNFINISHED,
     DashboardView,
     SessionSummary,
     StepWork,
 )
+from sessions.vocabulary import SessionState
 
 COLUMNS = (("No.", 4), ("Date", 10), ("State", 10), ("Run / plan", 11), ("Deal / rel", 10))
 # Cell padding on both sides of every column, the page's padding and the scroll bar.
@@ -60,9 +58,9 @@ def about_text(view: DashboardView) -> Text:
     states = [
         (sum(s.state == state for s in view.sessions), label)
         for state, label in (
-            (FINISHED, "finished"),
-            (UNFINISHED, "unfinished"),
-            (PLANNED, "not started"),
+            (SessionState.FINISHED, "finished"),
+            (SessionState.UNFINISHED, "unfinished"),
+            (SessionState.PLANNED, "not started"),
         )
     ]
     shown = [f"{n} {label}" for n, label in states if n]
@@ -88,7 +86,7 @@ def actions_text(view: DashboardView) -> Text:
 
 def session_date(summary: SessionSummary) -> date:
     """The day it met; a session not started yet shows the day it is planned for."""
-    if summary.state == PLANNED and summary.planned_for is not None:
+    if summary.state == SessionState.PLANNED and summary.planned_for is not None:
         return summary.planned_for
     return summary.held_at.astimezone().date()
 
@@ -116,7 +114,9 @@ def short_time(seconds: float) -> str:
 
 
 def session_row(summary: SessionSummary, agenda_width: int) -> tuple[Text, ...]:
-    state_style = {FINISHED: "dim", UNFINISHED: "bold"}.get(summary.state, "italic")
+    state_style = {SessionState.FINISHED: "dim", SessionState.UNFINISHED: "bold"}.get(
+        summary.state, "italic"
+    )
     over = summary.actual_seconds > summary.planned_seconds
     agenda = Text(summary.agenda_title, no_wrap=True)
     agenda.truncate(agenda_width, overflow="ellipsis")

@@ -19,6 +19,7 @@ from textual.keys import format_key
 from textual.widget import Widget
 
 from sessions.note_syntax import DATE_HELP, PREFIXES
+from sessions.vocabulary import NoteKind
 
 KEY_NAMES = {
     "escape": "Esc",
@@ -55,10 +56,10 @@ WORDS = {
 
 ACTION_EXAMPLE = "a: send the draft @Dr Patel fri"
 # What the prefix table says of a note kind, after its name.
-KIND_WORDS = {
-    "action": f": `{ACTION_EXAMPLE}`",
-    "deal": ": one note of this kind, whatever the badge says",
-    "relationship": ": one note of this kind, whatever the badge says",
+KIND_WORDS: dict[str, str] = {
+    NoteKind.ACTION: f": `{ACTION_EXAMPLE}`",
+    NoteKind.DEAL: ": one note of this kind, whatever the badge says",
+    NoteKind.RELATIONSHIP: ": one note of this kind, whatever the badge says",
 }
 
 
@@ -131,10 +132,10 @@ def prefix_table() -> str:
     for prefix, kind in PREFIXES.items():
         by_kind.setdefault(str(kind), []).append(prefix)
     lines = ["| prefix | note |", "|---|---|"]
-    for kind, prefixes in by_kind.items():
+    for kind_name, prefixes in by_kind.items():
         short, *longer = sorted(prefixes, key=len)
         also = f" (or {' or '.join(f'`{p}:`' for p in longer)})" if longer else ""
-        lines.append(f"| `{short}:` | {kind}{KIND_WORDS.get(kind, '')}{also} |")
+        lines.append(f"| `{short}:` | {kind_name}{KIND_WORDS.get(kind_name, '')}{also} |")
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from facilitator.dates import day_text
 from sessions.errors import FacilitatorError, InputError
 from sessions.note_syntax import DATE_HELP, parse_date
 from sessions.services.matters_arising import ReviewEntry, review_action
+from sessions.vocabulary import ReviewOutcome
 
 
 class KeepActionScreen(ModalScreen[bool]):
@@ -61,7 +62,7 @@ class KeepActionScreen(ModalScreen[bool]):
                 self.app.store,
                 self.session_id,
                 self.entry.action_id,
-                "kept",
+                ReviewOutcome.KEPT,
                 new_due=new_due,
                 now=self.now,
             )

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.options import option_number
 from sessions.services.views import AttendanceView
+from sessions.vocabulary import AttendanceStatus
 
 NOBODY = 0
 """Dismissed with this when the facilitator says nobody in particular said it."""
@@ -43,10 +44,14 @@ class MemberPickerScreen(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         members = self.query_one("#members", OptionList)
-        order = {"present": 0, "apologies": 2, "absent": 1}
+        order: dict[str, int] = {
+            AttendanceStatus.PRESENT: 0,
+            AttendanceStatus.APOLOGIES: 2,
+            AttendanceStatus.ABSENT: 1,
+        }
         for entry in sorted(self.attendance, key=lambda a: order.get(a.status, 1)):
             line = Text(entry.member.label)
-            if entry.status != "absent":
+            if entry.status != AttendanceStatus.ABSENT:
                 line.append(f"  {entry.status}", style="dim")
             members.add_option(Option(line, id=str(entry.member.id)))
         if self.nobody:

@@ -14,10 +14,10 @@ from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
-from sessions.models import ORGANISATION_KINDS
 from sessions.services.people import add_member, archive_member, list_members
 from sessions.services.programmes import get_programme
 from sessions.services.views import MemberView
+from sessions.vocabulary import OrganisationKind
 
 
 def member_line(member: MemberView) -> Text:
@@ -174,7 +174,7 @@ class MemberFormScreen(ModalScreen[MemberView | None]):
                 yield Input(placeholder="e.g. Harbour Surgery", id="organisation")
                 yield Label("Kind")
                 yield Select(
-                    [(kind.capitalize(), kind) for kind in ORGANISATION_KINDS],
+                    [(kind.capitalize(), kind) for kind in OrganisationKind],
                     value="other",
                     allow_blank=False,
                     id="kind",

@@ -22,16 +22,15 @@ from sessions.errors import FacilitatorError
 from sessions.minutes.text import markdown_text
 from sessions.services import notes as note_service
 from sessions.services import running
-from sessions.services.checklist import CHECKLIST, OptionResult, checklist_results, ranked
+from sessions.services.checklist import OptionResult, checklist_results, ranked
 from sessions.services.matters_arising import ReviewEntry, review_entries
-from sessions.services.planning import MATTERS_ARISING
-from sessions.services.reflection import REFLECTION, reflections
-from sessions.services.roles import ROLES, RolesBoard, roles_board
-from sessions.services.scorecard import SCORECARD, StatementResult, scorecard_results
+from sessions.services.reflection import reflections
+from sessions.services.roles import RolesBoard, roles_board
+from sessions.services.scorecard import StatementResult, scorecard_results
 from sessions.services.views import SessionView
+from sessions.vocabulary import ItemKind
 
 LAST_NOTES = 5
-BREAK = "break"
 # The clock redraws twice a second so a whole second never goes unshown.
 TICK_SECONDS = 0.5
 
@@ -148,26 +147,26 @@ class ProjectorScreen(Screen[None]):
         item = self.view.items[self.state.position]
         prompt = item.prompt
         try:
-            if item.kind == MATTERS_ARISING:
+            if item.kind == ItemKind.MATTERS_ARISING:
                 prompt = review_markdown(
                     review_entries(
                         self.app.store, self.session_id, self.app.now().astimezone().date()
                     )
                 )
-            elif item.kind == SCORECARD:
+            elif item.kind == ItemKind.SCORECARD:
                 statements = scorecard_results(self.app.store, self.session_id, item.position)
                 prompt = f"{item.prompt}\n\n{scorecard_markdown(statements)}"
-            elif item.kind == CHECKLIST:
+            elif item.kind == ItemKind.CHECKLIST:
                 options = checklist_results(self.app.store, self.session_id, item.position)
                 prompt = f"{item.prompt}\n\n{checklist_markdown(options)}"
-            elif item.kind == REFLECTION:
+            elif item.kind == ItemKind.REFLECTION:
                 # The answers are private: the room sees only how many have been given.
                 given = reflections(self.app.store, self.session_id, item.position).answered
                 prompt = (
                     f"{item.prompt}\n\n*Private answers given so far: {given}. "
                     "They are never shown here.*"
                 )
-            elif item.kind == ROLES:
+            elif item.kind == ItemKind.ROLES:
                 board = roles_board(self.app.store, self.session_id, item.position)
                 prompt = f"{item.prompt}\n\n{roles_markdown(board)}"
         except FacilitatorError:
@@ -215,7 +214,7 @@ class ProjectorScreen(Screen[None]):
         live = self.state.at(now)
         seconds = [item.base_seconds for item in self.view.items]
         reading = current_countdown(live, seconds)
-        on_break = self.view.items[live.position].kind == BREAK and not live.finished
+        on_break = self.view.items[live.position].kind == ItemKind.BREAK and not live.finished
         if on_break:
             # The room needs the time to be back, not a countdown to watch.
             back = return_time(live, seconds, now).astimezone()

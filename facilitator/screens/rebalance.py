@@ -16,6 +16,7 @@ from sessions.agenda.durations import format_duration
 from sessions.errors import FacilitatorError
 from sessions.rebalance import RebalancePlan
 from sessions.services.rebalancing import preview_rebalance
+from sessions.vocabulary import ItemKind
 
 
 def plan_table(plan: RebalancePlan) -> Table:
@@ -25,7 +26,7 @@ def plan_table(plan: RebalancePlan) -> Table:
     table.add_column("New", justify="right")
     for retime in plan.items:
         label = Text(f"{retime.position + 1}. {retime.title}")
-        if retime.kind == "break":
+        if retime.kind == ItemKind.BREAK:
             label.append("  (break)", style="dim")
         style = "bold" if retime.changed else "dim"
         table.add_row(

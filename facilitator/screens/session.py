@@ -35,8 +35,7 @@ from sessions.rebalance import RebalancePlan
 from sessions.services import notes as note_service
 from sessions.services import running
 from sessions.services.views import ItemView, NoteView, SessionView
-
-BREAK = "break"
+from sessions.vocabulary import ItemKind
 
 
 class SessionScreen(Screen[None]):
@@ -175,7 +174,9 @@ class SessionScreen(Screen[None]):
         live = self.state.at(now)
         seconds = [item.base_seconds for item in self.view.items]
         self.query_one(ItemCountdown).show(live, seconds)
-        self.query_one(BreakReturn).show(live, seconds, now, on_break=self.item.kind == BREAK)
+        self.query_one(BreakReturn).show(
+            live, seconds, now, on_break=self.item.kind == ItemKind.BREAK
+        )
         self.query_one(PacingLine).show(self.state, seconds, now, self.view.planned_seconds)
 
     def beat(self) -> None:

@@ -10,9 +10,13 @@ from facilitator.app import REFUSED
 from facilitator.dates import day_text
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.services.matters_arising import ReviewEntry, review_action, review_entries
-from sessions.services.planning import MATTERS_ARISING
+from sessions.vocabulary import ItemKind, ReviewOutcome
 
-OUTCOME_STYLES = {"done": "green", "kept": "yellow", "dropped": "dim"}
+OUTCOME_STYLES: dict[str, str] = {
+    ReviewOutcome.DONE: "green",
+    ReviewOutcome.KEPT: "yellow",
+    ReviewOutcome.DROPPED: "dim",
+}
 
 
 def entry_text(entry: ReviewEntry) -> Text:
@@ -38,7 +42,7 @@ def entry_text(entry: ReviewEntry) -> Text:
 class ActionReview(ActivityPanel):
     """The review list of a session's matters-arising item; each key is saved as it is pressed."""
 
-    KIND = MATTERS_ARISING
+    KIND = ItemKind.MATTERS_ARISING
 
     BINDINGS = [
         Binding("d", "mark('done')", "Done", id="review.done", tooltip="The action is done"),
@@ -104,7 +108,7 @@ class ActionReview(ActivityPanel):
         entry = self.highlighted_entry
         if entry is None:
             return
-        if outcome == "kept":
+        if outcome == ReviewOutcome.KEPT:
             from facilitator.screens.keep_action import KeepActionScreen
 
             def kept(saved: bool | None) -> None:

@@ -11,7 +11,8 @@ from textual.widgets import Input, Static
 
 from sessions.note_syntax import PREFIX_HELP
 from sessions.services import note_editing
-from sessions.services.views import Balance, NoteView
+from sessions.services.views import BalanceMeter, NoteView
+from sessions.vocabulary import NoteKind
 
 BAR_CELLS = 8
 TYPING = "Type a note and press Enter"
@@ -27,7 +28,7 @@ def balance_bar(deal: int, relationship: int) -> Text:
     return Text("█" * filled + "░" * (BAR_CELLS - filled))
 
 
-def balance_text(shown: Balance) -> Text:
+def balance_text(shown: BalanceMeter) -> Text:
     """`Step 1 deal 4 · rel 1  ▸ session deal 9 · rel 6`, and a nudge when one side is thin."""
     line = Text("Balance ", style="bold")
     if shown.step_label:
@@ -36,9 +37,9 @@ def balance_text(shown: Balance) -> Text:
         line.append(f" rel {shown.step_relationship}")
         line.append("  │  ", style="dim")
     line.append(f"session: deal {shown.session_deal} · rel {shown.session_relationship}")
-    if shown.lagging == "deal":
+    if shown.lagging == NoteKind.DEAL:
         line.append("  · little on the deal here: what will we achieve?", style="bold")
-    elif shown.lagging == "relationship":
+    elif shown.lagging == NoteKind.RELATIONSHIP:
         line.append("  · little on the relationship here: how are we working?", style="bold")
     return line
 
@@ -46,7 +47,7 @@ def balance_text(shown: Balance) -> Text:
 class CaptureBar(Vertical):
     """What the facilitator types into, and what it says back; the screen saves the notes."""
 
-    kind: var[str] = var("deal")
+    kind: var[str] = var(NoteKind.DEAL)
     """Deal or relationship: what the next notes count towards."""
     speaker: var[tuple[int, str] | None] = var(None)
     """Who the next notes are attributed to: (member id, name)."""
@@ -58,7 +59,7 @@ class CaptureBar(Vertical):
     """What became of the last note, or how to write one."""
     refused: var[bool] = var(False, init=False)
     """Whether the status is the reason the last note was not saved."""
-    balance: var[Balance | None] = var(None, init=False)
+    balance: var[BalanceMeter | None] = var(None, init=False)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="capture"):
@@ -119,8 +120,8 @@ class CaptureBar(Vertical):
         badge = self.query_one("#kind", Static)
         speaker = f" · {self.speaker[1]}" if self.speaker else ""
         badge.update(Text(f" {self.kind.upper()}{speaker} "))
-        badge.set_class(self.kind == "deal", "-deal")
-        badge.set_class(self.kind == "relationship", "-relationship")
+        badge.set_class(self.kind == NoteKind.DEAL, "-deal")
+        badge.set_class(self.kind == NoteKind.RELATIONSHIP, "-relationship")
 
     def watch_editing(self, before: NoteView | None, note: NoteView | None) -> None:
         line = self.note_line
@@ -139,7 +140,7 @@ class CaptureBar(Vertical):
     def watch_refused(self, refused: bool) -> None:
         self.query_one("#capture-status", Static).set_class(refused, "-error")
 
-    def watch_balance(self, shown: Balance | None) -> None:
+    def watch_balance(self, shown: BalanceMeter | None) -> None:
         if shown is None:
             return
         meter = self.query_one("#balance", Static)

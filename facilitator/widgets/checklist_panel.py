@@ -12,12 +12,12 @@ from textual.widgets.option_list import Option
 from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.services.checklist import (
-    CHECKLIST,
     OptionResult,
     checklist_results,
     vote,
     withdraw_last,
 )
+from sessions.vocabulary import ItemKind
 
 BAR_WIDTH = 12
 
@@ -39,7 +39,7 @@ def option_text(result: OptionResult, most: int) -> Text:
 
 
 class ChecklistPanel(ActivityPanel):
-    KIND = CHECKLIST
+    KIND = ItemKind.CHECKLIST
     BINDINGS = [
         Binding(
             "space,plus",

@@ -12,11 +12,12 @@ from facilitator.widgets.session_clocks import ItemCountdown
 from sessions.agenda.durations import format_duration
 from sessions.clock import ClockState
 from sessions.services.views import ItemView
+from sessions.vocabulary import ItemKind
 
 
 def item_meta(item: ItemView, count: int, state: ClockState) -> str:
     """`Item 3 of 12 · planned 10m, now 15m · checklist · skipped`."""
-    kind = "" if item.kind == "discussion" else f" · {item.kind.replace('-', ' ')}"
+    kind = "" if item.kind == ItemKind.DISCUSSION else f" · {item.kind.replace('-', ' ')}"
     now_seconds = item.base_seconds + state.extra_for(item.position)
     given = f", now {format_duration(now_seconds)}" if now_seconds != item.planned_seconds else ""
     skipped = " · skipped" if item.position in state.skipped else ""

@@ -7,14 +7,15 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from sessions.services.views import NoteView
+from sessions.vocabulary import NoteKind
 
-KIND_LABELS = {
-    "deal": "DEAL",
-    "relationship": "REL ",
-    "decision": "DEC ",
-    "action": "ACT ",
-    "risk": "RISK",
-    "question": "Q   ",
+KIND_LABELS: dict[str, str] = {
+    NoteKind.DEAL: "DEAL",
+    NoteKind.RELATIONSHIP: "REL ",
+    NoteKind.DECISION: "DEC ",
+    NoteKind.ACTION: "ACT ",
+    NoteKind.RISK: "RISK",
+    NoteKind.QUESTION: "Q   ",
 }
 
 

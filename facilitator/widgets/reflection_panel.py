@@ -10,13 +10,13 @@ from textual.widgets.option_list import Option
 from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.services.reflection import (
-    REFLECTION,
     ReflectionAnswer,
     Reflections,
     reflections,
     set_in_minutes,
     withdraw,
 )
+from sessions.vocabulary import ItemKind
 
 NAME_WIDTH = 20
 
@@ -42,7 +42,7 @@ def answer_text(entry: ReflectionAnswer | None, shown: bool) -> Text:
 
 
 class ReflectionPanel(ActivityPanel):
-    KIND = REFLECTION
+    KIND = ItemKind.REFLECTION
     # The question is read out to the room, and only the answers are private.
     KEEPS_PROMPT = True
     BINDINGS = [

@@ -9,7 +9,6 @@ from textual.widgets import OptionList
 from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.services.roles import (
-    ROLES,
     TEAM_ROLES,
     MemberRoles,
     RoleCoverage,
@@ -18,6 +17,7 @@ from sessions.services.roles import (
     set_roles,
     toggle_role,
 )
+from sessions.vocabulary import ItemKind
 
 NAME_WIDTH = max(len(role.name) for role in TEAM_ROLES)
 GROUP_WIDTH = max(len(role.group) for role in TEAM_ROLES) + 1
@@ -45,7 +45,7 @@ def roles_list(previous: tuple[str, ...]) -> str:
 
 
 class RolesPanel(ActivityPanel):
-    KIND = ROLES
+    KIND = ItemKind.ROLES
     BINDINGS = [
         Binding(
             "space",

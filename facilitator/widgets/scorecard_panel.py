@@ -9,12 +9,12 @@ from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.services.activity_items import people_asked
 from sessions.services.scorecard import (
-    SCORECARD,
     StatementResult,
     rate,
     scorecard_results,
     withdraw_last,
 )
+from sessions.vocabulary import ItemKind
 
 
 def change_text(result: StatementResult) -> str:
@@ -46,7 +46,7 @@ def result_text(result: StatementResult, rater: tuple[int, str] | None = None) -
 
 
 class ScorecardPanel(ActivityPanel):
-    KIND = SCORECARD
+    KIND = ItemKind.SCORECARD
     BINDINGS = [
         *(Binding(str(n), f"rate({n})", str(n), show=False) for n in range(1, 6)),
         Binding(

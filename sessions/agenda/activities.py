@@ -65,12 +65,19 @@ def read_list(tokens: list[Token], start: int) -> tuple[list[Bullet], int]:
     return bullets, i
 
 
+def source_lines(token: Token) -> tuple[int, int]:
+    """A block token's [start, end) source lines: markdown-it maps every block it makes."""
+    if token.map is None:
+        raise ValueError(f"markdown-it gave the {token.type} block no source lines")
+    return token.map[0], token.map[1]
+
+
 def first_list(tokens: list[Token]) -> tuple[list[Bullet], tuple[int, int]] | None:
     """The first top-level list among an item's blocks, and the source lines it covers."""
     for i, token in enumerate(tokens):
         if token.level == 0 and token.type in ("bullet_list_open", "ordered_list_open"):
             bullets, _ = read_list(tokens, i)
-            return bullets, (token.map[0], token.map[1])
+            return bullets, source_lines(token)
     return None
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from sessions.errors import FacilitatorError
-
-KINDS = ("discussion", "checklist", "scorecard", "roles", "reflection", "break")
+from sessions.vocabulary import ItemKind
 
 STEP_NAMES = {
     1: "Set-up right",
@@ -28,7 +27,7 @@ class ScorecardArea:
 class AgendaItem:
     title: str
     planned_seconds: int
-    kind: str = "discussion"
+    kind: ItemKind = ItemKind.DISCUSSION
     prompt: str = ""
     """The item's body as Markdown source, without an activity's option list."""
     options: tuple[str, ...] = ()

@@ -15,16 +15,24 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from sessions.agenda.activities import checklist_options, first_list, plain, scorecard_areas
+from sessions.agenda.activities import (
+    Bullet,
+    checklist_options,
+    first_list,
+    plain,
+    scorecard_areas,
+    source_lines,
+)
 from sessions.agenda.durations import format_duration, parse_duration
 from sessions.agenda.model import (
-    KINDS,
     Agenda,
     AgendaError,
     AgendaItem,
     AgendaProblem,
+    ScorecardArea,
     Section,
 )
+from sessions.vocabulary import AGENDA_KINDS, ItemKind
 
 MAX_ITEM_SECONDS = 8 * 3600
 """Longer than a working day's session: almost certainly `h` typed for `min`."""
@@ -113,15 +121,17 @@ class _Parser:
         blocks = []
         for n, i in enumerate(starts):
             nxt = starts[n + 1] if n + 1 < len(starts) else len(self.tokens)
-            end_line = self.tokens[nxt].map[0] if nxt < len(self.tokens) else len(self.lines)
+            end_line = (
+                source_lines(self.tokens[nxt])[0] if nxt < len(self.tokens) else len(self.lines)
+            )
             heading = self.tokens[i]
             blocks.append(
                 _Block(
                     level=int(heading.tag[1]),
-                    line=heading.map[0],
+                    line=source_lines(heading)[0],
                     inline=self.tokens[i + 1],
                     tokens=self.tokens[i + 3 : nxt],
-                    body=(heading.map[1], end_line),
+                    body=(source_lines(heading)[1], end_line),
                 )
             )
         return before, blocks
@@ -196,7 +206,7 @@ class _Parser:
             )
         elif (stray := _has_content(before)) is not None:
             self.problem(
-                stray.map[0],
+                source_lines(stray)[0],
                 "text before the `#` title is not shown anywhere",
                 "move it under the title, where it becomes the facilitator's notes",
             )
@@ -236,7 +246,7 @@ class _Parser:
                 else "move it into the item below, or into the notes under the `#` title"
             )
             what = "text between a section heading and its first item is not shown anywhere"
-            self.problem(stray.map[0], what, hint)
+            self.problem(source_lines(stray)[0], what, hint)
         return Section(title, step, (), block.line + 1)
 
     def section_without_items(self, section: Section) -> None:
@@ -255,9 +265,13 @@ class _Parser:
             any(c.isdigit() for c in match["inner"]) or _TIME_WORD.search(match["inner"])
         ):
             # `(checklist)` alone is a kind without its time; `(PCN board)` is part of the title.
-            kind_only = match is not None and match["inner"].strip().lower() in KINDS
-            name = _plain_source(match["title"] if kind_only else raw) or "Introductions"
-            timing = f"15 min, {match['inner'].strip().lower()}" if kind_only else "15 min"
+            kind_only = match["inner"].strip().lower() if match is not None else ""
+            if match is not None and kind_only in AGENDA_KINDS:
+                name = _plain_source(match["title"]) or "Introductions"
+                timing = f"15 min, {kind_only}"
+            else:
+                name = _plain_source(raw) or "Introductions"
+                timing = "15 min"
             self.problem(
                 block.line,
                 f"item '{_plain_source(raw)}' has no duration",
@@ -275,19 +289,20 @@ class _Parser:
         if kind is None:  # the body's rules depend on the kind
             return None
         start, end = block.body
-        prompt, options, areas = self.source(start, end), (), ()
-        if kind in ("checklist", "scorecard"):
+        prompt = self.source(start, end)
+        options: tuple[str, ...] = ()
+        areas: tuple[ScorecardArea, ...] = ()
+        if kind in (ItemKind.CHECKLIST, ItemKind.SCORECARD):
+            bullets: list[Bullet] = []
             found = first_list(block.tokens)
-            if found is None:
-                bullets, skip = [], None
-            else:
+            if found is not None:
                 bullets, skip = found
                 prompt = self.source(start, end, skip)
-            if kind == "checklist":
+            if kind == ItemKind.CHECKLIST:
                 options = checklist_options(block.line, title, bullets, self.problem)
             else:
                 areas = scorecard_areas(block.line, title, bullets, self.problem)
-        elif kind == "reflection" and not prompt:
+        elif kind == ItemKind.REFLECTION and not prompt:
             self.problem(
                 block.line,
                 f"reflection '{title}' has no prompt",
@@ -297,7 +312,7 @@ class _Parser:
             return None
         return AgendaItem(title, seconds, kind, prompt, options, areas, block.line + 1)
 
-    def timing(self, line: int, title: str, inner: str) -> tuple[int | None, str | None]:
+    def timing(self, line: int, title: str, inner: str) -> tuple[int | None, ItemKind | None]:
         parts = _PARTS.split(inner.strip())
         if len(parts) > 2:
             self.problem(
@@ -307,15 +322,15 @@ class _Parser:
             )
             return None, None
         seconds = parse_duration(parts[0])
-        kind = parts[1].lower() if len(parts) == 2 else "discussion"
+        kind = parts[1].lower() if len(parts) == 2 else ItemKind.DISCUSSION
         if seconds is None:
-            if parts[0].lower() in KINDS and len(parts) == 2 and parse_duration(parts[1]):
+            if parts[0].lower() in AGENDA_KINDS and len(parts) == 2 and parse_duration(parts[1]):
                 self.problem(
                     line,
                     f"'({inner})' has the kind before the duration",
                     f"put the duration first: `({parts[1]}, {parts[0].lower()})`",
                 )
-                return None, parts[0].lower()
+                return None, ItemKind(parts[0].lower())
             bare = parts[0].isdigit()
             self.problem(
                 line,
@@ -333,11 +348,11 @@ class _Parser:
                 "check the unit (`15 min`, not `15 h`), or split it into shorter items",
             )
             seconds = None
-        if kind not in KINDS:
+        if kind not in AGENDA_KINDS:
             what = f"'{parts[1]}' is not a kind of item"
-            self.problem(line, what, "use one of: " + ", ".join(KINDS))
+            self.problem(line, what, "use one of: " + ", ".join(AGENDA_KINDS))
             return seconds, None
-        return seconds, kind
+        return seconds, ItemKind(kind)
 
 
 def parse_agenda(text: str, path: str = "<agenda>", source: str | None = None) -> Agenda:

@@ -69,11 +69,13 @@ class ProgrammeRecord:
 
     @property
     def name(self) -> str:
-        return self.columns["name"]
+        name: str = self.columns["name"]
+        return name
 
     @property
     def slug(self) -> str:
-        return self.columns["slug"]
+        slug: str = self.columns["slug"]
+        return slug
 
     @property
     def note_count(self) -> int:

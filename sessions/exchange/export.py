@@ -34,7 +34,7 @@ def export_programme(store: Store, name_or_slug: str) -> tuple[str, str]:
     """The programme's slug and its file's text."""
     found = find_programme(store, name_or_slug)
     with store.reading() as db:
-        programme = db.get(Programme, found.id)
+        programme = db.get_one(Programme, found.id)
         return programme.slug, dump(programme_document(db, programme))
 
 
@@ -114,7 +114,9 @@ def _session(
             {
                 "member": row.member.name,
                 "interest": row.interest,
-                "left_room_item": positions.get(row.left_room_item_id),
+                "left_room_item": (
+                    None if row.left_room_item_id is None else positions.get(row.left_room_item_id)
+                ),
                 "created_at": time_text(row.created_at),
                 "deleted_at": time_text(row.deleted_at),
             }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal, overload
 
 _MISSING = object()
 
@@ -44,6 +44,12 @@ class Fields:
             raise self.fail(f'"{key}" is {value!r}, not true or false')
         return value
 
+    # Each reader's overloads say what the checker cannot see: only a nullable read
+    # can give None.
+    @overload
+    def text(self, key: str, *, nullable: Literal[False] = False, blank: bool = True) -> str: ...
+    @overload
+    def text(self, key: str, *, nullable: bool, blank: bool = True) -> str | None: ...
     def text(self, key: str, *, nullable: bool = False, blank: bool = True) -> str | None:
         value = self._get(key, nullable)
         if value is None:
@@ -54,6 +60,14 @@ class Fields:
             raise self.fail(f'"{key}" is blank')
         return value
 
+    @overload
+    def whole_number(
+        self, key: str, *, nullable: Literal[False] = False, minimum: int | None = None
+    ) -> int: ...
+    @overload
+    def whole_number(
+        self, key: str, *, nullable: bool, minimum: int | None = None
+    ) -> int | None: ...
     def whole_number(
         self, key: str, *, nullable: bool = False, minimum: int | None = None
     ) -> int | None:
@@ -76,6 +90,10 @@ class Fields:
             raise self.fail(f'"{key}" is {value!r}, not one of: {allowed}')
         return value
 
+    @overload
+    def time(self, key: str, *, nullable: Literal[False] = False) -> datetime: ...
+    @overload
+    def time(self, key: str, *, nullable: bool) -> datetime | None: ...
     def time(self, key: str, *, nullable: bool = False) -> datetime | None:
         value = self._get(key, nullable)
         if value is None:
@@ -88,6 +106,10 @@ class Fields:
             raise self.fail(f'"{key}" is not an ISO 8601 time with its time zone')
         return parsed.astimezone(UTC)
 
+    @overload
+    def day(self, key: str, *, nullable: Literal[False] = False) -> date: ...
+    @overload
+    def day(self, key: str, *, nullable: bool) -> date | None: ...
     def day(self, key: str, *, nullable: bool = False) -> date | None:
         value = self._get(key, nullable)
         if value is None:
@@ -100,12 +122,20 @@ class Fields:
                 pass
         raise self.fail(f'"{key}" is not a date written YYYY-MM-DD')
 
+    @overload
+    def mapping(self, key: str, *, nullable: Literal[False] = False) -> dict[str, Any]: ...
+    @overload
+    def mapping(self, key: str, *, nullable: bool) -> dict[str, Any] | None: ...
     def mapping(self, key: str, *, nullable: bool = False) -> dict[str, Any] | None:
         value = self._get(key, nullable)
         if value is not None and not isinstance(value, dict):
             raise self.fail(f'"{key}" is not a JSON object')
         return value
 
+    @overload
+    def child(self, key: str, label: str, *, nullable: Literal[False] = False) -> Fields: ...
+    @overload
+    def child(self, key: str, label: str, *, nullable: bool) -> Fields | None: ...
     def child(self, key: str, label: str, *, nullable: bool = False) -> Fields | None:
         """The object under `key`, its problems reported as the `label` of this one."""
         value = self._get(key, nullable)

@@ -7,6 +7,7 @@ Notes are inserted through the models so the database's search index sees them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -79,7 +80,7 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def _refuse_clash(taken: list[tuple[str, str]], name: str, slug: str | None) -> None:
+def _refuse_clash(taken: Iterable[Sequence[str]], name: str, slug: str | None) -> None:
     """Refuse a name anyone has (ignoring case) or, when keeping the file's slug, that slug."""
     for other_name, other_slug in taken:
         if other_name.casefold() == name.casefold():

@@ -8,8 +8,9 @@ import that follows cannot fail half way on a bad file.
 from __future__ import annotations
 
 import json
+from typing import Literal, overload
 
-from sessions.agenda.model import KINDS, STEP_NAMES
+from sessions.agenda.model import STEP_NAMES
 from sessions.errors import InputError
 from sessions.exchange.document import (
     Columns,
@@ -22,18 +23,17 @@ from sessions.exchange.document import (
 )
 from sessions.exchange.fields import Broken, Fields
 from sessions.exchange.format import FORMAT, VERSION
-from sessions.models import (
-    ACTION_STATUSES,
-    ATTENDANCE_STATUSES,
-    NOTE_KINDS,
-    ORGANISATION_KINDS,
-    REVIEW_OUTCOMES,
-    SCORE_RANGE,
-    TIMER_EVENT_KINDS,
+from sessions.models import SCORE_RANGE
+from sessions.services.checklist import MAX_VOTES_AT_ONCE
+from sessions.vocabulary import (
+    ActionStatus,
+    AttendanceStatus,
+    ItemKind,
+    NoteKind,
+    OrganisationKind,
+    ReviewOutcome,
+    TimerEventKind,
 )
-from sessions.services.checklist import CHECKLIST, MAX_VOTES_AT_ONCE
-from sessions.services.planning import MATTERS_ARISING
-from sessions.services.roles import ROLES
 
 NOTHING = "Nothing was imported."
 
@@ -118,13 +118,19 @@ def _member(member: Fields) -> Columns:
     return {
         "name": member.text("name", blank=False),
         "organisation": member.text("organisation"),
-        "organisation_kind": member.choice("organisation_kind", ORGANISATION_KINDS),
+        "organisation_kind": member.choice("organisation_kind", tuple(OrganisationKind)),
         "role": member.text("role"),
         "created_at": member.time("created_at"),
         "archived_at": member.time("archived_at", nullable=True),
     }
 
 
+@overload
+def _member_name(
+    entry: Fields, key: str, names: set[str], *, nullable: Literal[False] = False
+) -> str: ...
+@overload
+def _member_name(entry: Fields, key: str, names: set[str], *, nullable: bool) -> str | None: ...
 def _member_name(entry: Fields, key: str, names: set[str], *, nullable: bool = False) -> str | None:
     name = entry.text(key, nullable=nullable)
     if name is not None and name not in names:
@@ -132,6 +138,12 @@ def _member_name(entry: Fields, key: str, names: set[str], *, nullable: bool = F
     return name
 
 
+@overload
+def _position(
+    entry: Fields, key: str, item_count: int, *, nullable: Literal[False] = False
+) -> int: ...
+@overload
+def _position(entry: Fields, key: str, item_count: int, *, nullable: bool) -> int | None: ...
 def _position(entry: Fields, key: str, item_count: int, *, nullable: bool = False) -> int | None:
     position = entry.whole_number(key, nullable=nullable)
     if position is not None and not 0 <= position < item_count:
@@ -163,7 +175,7 @@ def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
     count = len(items)
     notes = tuple(_note(entry, count, names) for entry in session.objects("notes", "note"))
     attendance = tuple(
-        (_member_name(entry, "member", names), entry.choice("status", ATTENDANCE_STATUSES))
+        (_member_name(entry, "member", names), entry.choice("status", tuple(AttendanceStatus)))
         for entry in session.objects("attendance", "attendance entry")
     )
     marked = [name for name, _ in attendance]
@@ -184,7 +196,7 @@ def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
     )
     timer_events = tuple(
         {
-            "kind": entry.choice("kind", TIMER_EVENT_KINDS),
+            "kind": entry.choice("kind", tuple(TimerEventKind)),
             "at": entry.time("at"),
             "position": _position(entry, "position", count),
             "detail": entry.text("detail"),
@@ -214,11 +226,11 @@ def _result(entry: Fields, items: tuple[Columns, ...], names: set[str]) -> Resul
     item = _position(entry, "item", len(items))
     kind = items[item]["kind"]
     # What a score can be depends on the activity: a rating, a count of hands, a mark.
-    if kind == CHECKLIST:
+    if kind == ItemKind.CHECKLIST:
         score = entry.whole_number("score", minimum=1)
         if score > MAX_VOTES_AT_ONCE:
             raise entry.fail(f'"score" is {score}, above {MAX_VOTES_AT_ONCE} votes at once')
-    elif kind == ROLES:
+    elif kind == ItemKind.ROLES:
         score = entry.choice("score", (1,))
     else:
         score = entry.choice("score", tuple(SCORE_RANGE), nullable=True)
@@ -239,7 +251,7 @@ def _review(review: Fields) -> ReviewRecord:
     action = review.child("action", "action")
     return ReviewRecord(
         columns={
-            "outcome": review.choice("outcome", REVIEW_OUTCOMES),
+            "outcome": review.choice("outcome", tuple(ReviewOutcome)),
             "due_before": review.day("due_before", nullable=True),
             "due_after": review.day("due_after", nullable=True),
             "reviewed_at": review.time("reviewed_at"),
@@ -262,7 +274,7 @@ def _item(item: Fields, expected: int, version: int) -> Columns:
         "section_title": item.text("section_title"),
         "step": item.choice("step", tuple(STEP_NAMES), nullable=True),
         "title": item.text("title"),
-        "kind": item.choice("kind", (*KINDS, MATTERS_ARISING)),
+        "kind": item.choice("kind", tuple(ItemKind)),
         "prompt": item.text("prompt"),
         "planned_seconds": item.whole_number("planned_seconds", minimum=0),
         "rebalanced_seconds": item.whole_number("rebalanced_seconds", nullable=True, minimum=0),
@@ -276,7 +288,7 @@ def _note(note: Fields, item_count: int, names: set[str]) -> NoteRecord:
     action = note.child("action", "action", nullable=True)
     return NoteRecord(
         columns={
-            "kind": note.choice("kind", NOTE_KINDS),
+            "kind": note.choice("kind", tuple(NoteKind)),
             "text": note.text("text"),
             "created_at": note.time("created_at"),
             "edited_at": note.time("edited_at", nullable=True),
@@ -296,5 +308,5 @@ def _action(action: Fields) -> Columns:
     return {
         "owner": action.text("owner"),
         "due_on": action.day("due_on", nullable=True),
-        "status": action.choice("status", ACTION_STATUSES),
+        "status": action.choice("status", tuple(ActionStatus)),
     }

@@ -41,7 +41,8 @@ def markdown_to_html(text: str) -> str:
     for heading, inline in itertools.pairwise(tokens):
         if heading.type == "heading_open" and heading.tag == "h2" and _STEP.match(inline.content):
             heading.attrSet("class", "step")
-    return parser.renderer.render(tokens, parser.options, {})
+    html: str = parser.renderer.render(tokens, parser.options, {})
+    return html
 
 
 def html_page(title: str, markdown: str, page_template: Path | None = None) -> str:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from sessions.minutes import wording
-from sessions.minutes.model import Minutes
+from sessions.minutes.model import Minutes, MinutesItem
 from sessions.minutes.word import WordDocument
-from sessions.services.planning import MATTERS_ARISING
+from sessions.vocabulary import ItemKind
 
 
 def minutes_docx(m: Minutes) -> bytes:
@@ -71,7 +71,7 @@ def minutes_docx(m: Minutes) -> bytes:
     return doc.to_bytes()
 
 
-def _item(doc: WordDocument, m: Minutes, item) -> None:
+def _item(doc: WordDocument, m: Minutes, item: MinutesItem) -> None:
     doc.heading(f"{item.number}. {item.title}", 2)
     doc.paragraph(item.timing, italic=True)
     if item.scorecard:
@@ -119,7 +119,7 @@ def _item(doc: WordDocument, m: Minutes, item) -> None:
             )
         else:
             doc.paragraph(wording.private_answers(item.reflection.answered), italic=True)
-    if item.kind == MATTERS_ARISING:
+    if item.kind == ItemKind.MATTERS_ARISING:
         if m.matters_arising:
             doc.table(
                 ("Action", "Owner", "From session", "Outcome"),

@@ -8,33 +8,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
 from sessions.minutes.wording import item_timing, review_outcome
-from sessions.models import Action, Attendance, Declaration, Member, Note, Session
-from sessions.services.checklist import CHECKLIST, OptionResult, ranked
+from sessions.models import Action, AgendaItem, Attendance, Declaration, Member, Note, Session
+from sessions.note_balance import NoteBalance, note_balances
+from sessions.services.checklist import OptionResult, ranked
 from sessions.services.checklist import options as checklist_options
 from sessions.services.checklist import results_for as checklist_results_for
 from sessions.services.lookup import session_row
 from sessions.services.matters_arising import due_moved, entries_for
-from sessions.services.reflection import REFLECTION, Reflections, reflections_for
-from sessions.services.roles import ROLES, RolesBoard, board_for
-from sessions.services.scorecard import SCORECARD, StatementResult, results_for, statements
+from sessions.services.reflection import Reflections, reflections_for
+from sessions.services.roles import RolesBoard, board_for
+from sessions.services.scorecard import StatementResult, results_for, statements
 from sessions.services.views import meeting_day, person_label
 from sessions.store import Store
 from sessions.timer_log import load_events
+from sessions.vocabulary import (
+    AttendanceStatus,
+    ItemKind,
+    NoteKind,
+    TimerEventKind,
+)
 
 NOTE_SECTIONS = (
-    ("deal", "Deal"),
-    ("relationship", "Relationship"),
-    ("decision", "Decisions"),
-    ("risk", "Risks"),
-    ("question", "Questions"),
-    ("action", "Actions"),
+    (NoteKind.DEAL, "Deal"),
+    (NoteKind.RELATIONSHIP, "Relationship"),
+    (NoteKind.DECISION, "Decisions"),
+    (NoteKind.RISK, "Risks"),
+    (NoteKind.QUESTION, "Questions"),
+    (NoteKind.ACTION, "Actions"),
 )
 
 
@@ -141,7 +150,9 @@ class MinutesReview:
 
 
 @dataclass(frozen=True)
-class Balance:
+class BalanceRow:
+    """A line of the minutes' deal and relationship table: a framework step, or the session."""
+
     label: str
     deal: int
     relationship: int
@@ -164,7 +175,7 @@ class Minutes:
     actual_seconds: float
     sections: list[MinutesSection]
     actions: list[MinutesAction]
-    balance: list[Balance]
+    balance: list[BalanceRow]
     present: list[MinutesPerson] = field(default_factory=list)
     apologies: list[MinutesPerson] = field(default_factory=list)
     declarations: list[MinutesDeclaration] = field(default_factory=list)
@@ -209,14 +220,13 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
         ).all()
         present, apologies = _attendance(db, session_id)
         declarations = _declarations(db, session_id)
-        by_item: dict[int, list] = {}
+        by_item: dict[int, list[Row[*tuple[Any, ...]]]] = {}
         for note in notes:
             by_item.setdefault(note.agenda_item_id, []).append(note)
 
         visited = {event.position for event in events}
         sections: list[MinutesSection] = []
         actions: list[MinutesAction] = []
-        step_balance: dict[int, list[int]] = {}
         for item in session.items:
             if not sections or sections[-1].title != item.section_title:
                 sections.append(MinutesSection(title=item.section_title, step=item.step))
@@ -231,19 +241,19 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                 rebalanced_seconds=item.rebalanced_seconds,
                 extra_seconds=clock.extra_for(item.position),
             )
-            if item.kind == SCORECARD and statements(item.activity):
+            if item.kind == ItemKind.SCORECARD and statements(item.activity):
                 results = results_for(db, session, item)
                 if any(result.scores for result in results):
                     minutes_item.scorecard = results
-            elif item.kind == CHECKLIST and checklist_options(item.activity):
+            elif item.kind == ItemKind.CHECKLIST and checklist_options(item.activity):
                 votes = checklist_results_for(db, item)
                 if any(result.votes for result in votes):
                     minutes_item.checklist = ranked(votes)
-            elif item.kind == ROLES:
+            elif item.kind == ItemKind.ROLES:
                 board = board_for(db, session, item)
                 if board.answered:
                     minutes_item.roles = board
-            elif item.kind == REFLECTION:
+            elif item.kind == ItemKind.REFLECTION:
                 given = reflections_for(db, session, item)
                 if given.answered:
                     minutes_item.reflection = given
@@ -268,21 +278,11 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
                             item_title=item.title,
                         )
                     )
-                if item.step is not None and note.kind in ("deal", "relationship"):
-                    counts = step_balance.setdefault(item.step, [0, 0])
-                    counts[0 if note.kind == "deal" else 1] += 1
             sections[-1].items.append(minutes_item)
 
-        balance = [
-            Balance(f"Step {step}: {STEP_NAMES[step]}", deal, rel)
-            for step, (deal, rel) in sorted(step_balance.items())
-        ]
-        deal_total = sum(1 for n in notes if n.kind == "deal")
-        rel_total = sum(1 for n in notes if n.kind == "relationship")
-        if deal_total or rel_total:
-            balance.append(Balance("Whole session", deal_total, rel_total))
+        balance = _balance_rows(note_balances(db, session_id, AgendaItem.step))
 
-        started = next((e.at for e in events if e.kind == "start"), None)
+        started = next((e.at for e in events if e.kind == TimerEventKind.START), None)
         minutes = Minutes(
             programme=session.programme.name,
             pcn=session.programme.pcn_name,
@@ -312,7 +312,19 @@ def build_minutes(store: Store, session_id: int) -> Minutes:
         return minutes
 
 
-def _matters_arising(db, session: Session, held_on: date) -> list[MinutesReview]:
+def _balance_rows(by_step: dict[tuple[Any, ...], NoteBalance]) -> list[BalanceRow]:
+    """A row for each framework step with notes of either side, then the whole session's."""
+    rows = []
+    for step in sorted(step for (step,) in by_step if step is not None):
+        found = by_step[(step,)]
+        rows.append(BalanceRow(f"Step {step}: {STEP_NAMES[step]}", found.deal, found.relationship))
+    session = sum(by_step.values(), NoteBalance())
+    if session.total:
+        rows.append(BalanceRow("Whole session", session.deal, session.relationship))
+    return rows
+
+
+def _matters_arising(db: DbSession, session: Session, held_on: date) -> list[MinutesReview]:
     # The session's own day, not the day of rendering, so re-rendering says the same.
     reviews = []
     for entry in entries_for(db, session, held_on):
@@ -338,7 +350,7 @@ def _person(member: Member) -> MinutesPerson:
     return MinutesPerson(member.name, member.organisation, member.role)
 
 
-def _attendance(db, session_id: int) -> tuple[list[MinutesPerson], list[MinutesPerson]]:
+def _attendance(db: DbSession, session_id: int) -> tuple[list[MinutesPerson], list[MinutesPerson]]:
     rows = db.scalars(
         select(Attendance)
         .where(Attendance.session_id == session_id)
@@ -346,12 +358,12 @@ def _attendance(db, session_id: int) -> tuple[list[MinutesPerson], list[MinutesP
     ).all()
     by_name = sorted(rows, key=lambda row: row.member.name.casefold())
     return (
-        [_person(row.member) for row in by_name if row.status == "present"],
-        [_person(row.member) for row in by_name if row.status == "apologies"],
+        [_person(row.member) for row in by_name if row.status == AttendanceStatus.PRESENT],
+        [_person(row.member) for row in by_name if row.status == AttendanceStatus.APOLOGIES],
     )
 
 
-def _declarations(db, session_id: int) -> list[MinutesDeclaration]:
+def _declarations(db: DbSession, session_id: int) -> list[MinutesDeclaration]:
     rows = db.scalars(
         select(Declaration)
         .where(Declaration.session_id == session_id, Declaration.deleted_at.is_(None))

@@ -20,6 +20,9 @@ from sessions.minutes.text import markdown_text
 from sessions.paths import config_dir
 
 if TYPE_CHECKING:
+    # Jinja is loaded only when something is rendered.
+    from jinja2 import Environment
+
     from sessions.minutes.model import Minutes
 
 _OVERRIDE_FIX = "correct the template, or remove it to use the bundled one"
@@ -31,7 +34,7 @@ def user_templates_dir() -> Path:
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(own_dir: Path | None, user_dir: Path, overrides: tuple[str, ...]):
+def _environment(own_dir: Path | None, user_dir: Path, overrides: tuple[str, ...]) -> Environment:
     # Building and compiling costs more than rendering a short session, so an environment
     # is kept between renders. Jinja reloads a template whose file has changed; `overrides`
     # (the user's template files) makes a new one when an override appears or goes.
@@ -75,7 +78,7 @@ def _environment(own_dir: Path | None, user_dir: Path, overrides: tuple[str, ...
     return env
 
 
-def render_template(name: str, template_file: Path | None = None, **context) -> str:
+def render_template(name: str, template_file: Path | None = None, **context: object) -> str:
     """Render the bundled template `name`, the user's override of it, or `template_file`."""
     import jinja2
 

@@ -10,8 +10,13 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sessions.minutes.text import plain_text
+
+if TYPE_CHECKING:
+    # Loaded only when a Word file is written: python-docx is slow to import.
+    from docx.text.paragraph import Paragraph
 
 
 class WordDocument:
@@ -45,7 +50,7 @@ class WordDocument:
         self._end = body.sectPr
         self._style_ids: dict[str, str] = {}
 
-    def _add(self, style: str | None = None):
+    def _add(self, style: str | None = None) -> Paragraph:
         """A new paragraph at the end of the body.
 
         python-docx's own add_paragraph looks the style up among every style and

@@ -6,9 +6,28 @@ Markdown copy of the same minutes say the same thing in the same words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Protocol
 
 from sessions.agenda.durations import format_duration
+
+if TYPE_CHECKING:
+    from sessions.minutes.model import MinutesItem, MinutesPerson
+    from sessions.services.scorecard import StatementResult
+
+
+class Review(Protocol):
+    """What a review's wording reads: the minutes' and the report's reviews alike."""
+
+    @property
+    def outcome_label(self) -> str: ...
+    @property
+    def due_moved(self) -> bool: ...
+    @property
+    def due_before(self) -> date | None: ...
+    @property
+    def due(self) -> date | None: ...
 
 
 def spoken_duration(seconds: float) -> str:
@@ -32,7 +51,7 @@ def iso_date(value: date | None, missing: str = "—") -> str:
     return value.isoformat() if value else missing
 
 
-def item_timing(item) -> str:
+def item_timing(item: MinutesItem) -> str:
     """One sentence: what the item was planned, given and took, or that it was skipped."""
     planned = f"Planned {spoken_duration(item.planned_seconds)}"
     rebalanced = (
@@ -50,21 +69,23 @@ def item_timing(item) -> str:
     return f"{planned}{rebalanced}{given}, took {spoken_duration(item.actual_seconds)}."
 
 
-def score_mean(result) -> str:
-    return f"{result.mean:.1f}" if result.scores else "—"
+def score_mean(result: StatementResult) -> str:
+    mean = result.mean  # None only when nobody rated
+    return f"{mean:.1f}" if mean is not None else "—"
 
 
-def score_range(result) -> str:
-    return f"{result.spread[0]}–{result.spread[1]}" if result.scores else "—"
+def score_range(result: StatementResult) -> str:
+    spread = result.spread  # None only when nobody rated
+    return f"{spread[0]}–{spread[1]}" if spread is not None else "—"
 
 
-def score_change(result) -> str:
+def score_change(result: StatementResult) -> str:
     if result.change is None:
         return "—"
     return f"{result.change:+.1f} (session {result.previous_session})"
 
 
-def review_outcome(review) -> str:
+def review_outcome(review: Review) -> str:
     """'Done', or 'Kept open, due moved 2026-01-05 → 2026-02-02', as the review left it."""
     if not review.due_moved:
         return review.outcome_label
@@ -76,7 +97,7 @@ def review_outcome(review) -> str:
     return f"{review.outcome_label}, now due {iso_date(review.due)}"
 
 
-def people_line(people) -> str:
+def people_line(people: Iterable[MinutesPerson]) -> str:
     return "; ".join(person.label for person in people) or "—"
 
 

@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
@@ -28,9 +29,6 @@ from sessions.models import (
     Session,
 )
 from sessions.services.dashboard import (
-    FINISHED,
-    PLANNED,
-    UNFINISHED,
     StepWork,
     items_with_notes,
     session_state,
@@ -42,10 +40,15 @@ from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.services.views import meeting_day
 from sessions.store import Store
 from sessions.timer_log import load_logs
+from sessions.vocabulary import AttendanceStatus, NoteKind, SessionState
 
-STATUS_LABELS = {FINISHED: "finished", UNFINISHED: "in progress", PLANNED: "planned"}
+STATUS_LABELS = {
+    SessionState.FINISHED: "finished",
+    SessionState.UNFINISHED: "in progress",
+    SessionState.PLANNED: "planned",
+}
 # Only a word from the room is marked; "expected" and "absent" leave the cell blank.
-ATTENDANCE_MARKS = {"present": "P", "apologies": "A"}
+ATTENDANCE_MARKS: dict[str, str] = {AttendanceStatus.PRESENT: "P", AttendanceStatus.APOLOGIES: "A"}
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,8 @@ class ReportSession:
     """The day the clock first started; the planned day for one never started."""
     agenda_title: str
     facilitator: str
-    state: str
-    """PLANNED, UNFINISHED or FINISHED, as the dashboard has it."""
+    state: SessionState
+    """As the dashboard has it."""
     steps: tuple[int, ...]
     """Framework steps with an item worked on: time run on it, or a note taken."""
     started_at: datetime | None
@@ -216,7 +219,9 @@ def build_report(store: Store, programme_ref: str) -> ProgrammeReport:
         )
 
 
-def _steps_worked(db, in_programme, clocks: dict[int, ClockState]) -> dict[int, set[int]]:
+def _steps_worked(
+    db: DbSession, in_programme: Select[int], clocks: dict[int, ClockState]
+) -> dict[int, set[int]]:
     """Each session's framework steps worked on, by the dashboard's own rule."""
     items = db.execute(
         select(AgendaItem.id, AgendaItem.session_id, AgendaItem.position, AgendaItem.step).where(
@@ -241,14 +246,14 @@ def _session(row: Session, clock: ClockState, steps: set[int]) -> ReportSession:
 
 
 def _decisions(
-    db, in_programme, sessions: dict[int, ReportSession]
+    db: DbSession, in_programme: Select[int], sessions: dict[int, ReportSession]
 ) -> tuple[SessionDecisions, ...]:
     texts: dict[int, list[str]] = defaultdict(list)
     for session_id, text in db.execute(
         select(Note.session_id, Note.text)
         .where(
             Note.session_id.in_(in_programme),
-            Note.kind == "decision",
+            Note.kind == NoteKind.DECISION,
             Note.deleted_at.is_(None),
         )
         .order_by(Note.created_at, Note.id)
@@ -261,7 +266,7 @@ def _decisions(
     )
 
 
-def _actions(db, programme_id: int) -> tuple[ReportAction, ...]:
+def _actions(db: DbSession, programme_id: int) -> tuple[ReportAction, ...]:
     reviewed_in = Session.__table__.alias("reviewed_in")
     latest: dict[int, LatestReview] = {}
     # In review order, so each action's last review is the one left standing.
@@ -295,7 +300,7 @@ def _actions(db, programme_id: int) -> tuple[ReportAction, ...]:
 
 
 def _attendance(
-    db, programme_id: int, in_programme, session_ids: list[int]
+    db: DbSession, programme_id: int, in_programme: Select[int], session_ids: list[int]
 ) -> tuple[AttendanceRow, ...]:
     marks: dict[int, dict[int, str]] = {}
     for member_id, session_id, status in db.execute(

@@ -19,7 +19,8 @@ def report_docx(r: ProgrammeReport) -> bytes:
 
     doc.heading(r.title, 0)
     header = [("Primary Care Network", r.pcn)] if r.pcn else []
-    if not r.sessions:
+    first, latest = r.first, r.latest
+    if first is None or latest is None:  # no sessions yet
         doc.fields([*header, ("Sessions", "none")])
         doc.paragraph("This programme has no sessions yet.", italic=True)
         return doc.to_bytes()
@@ -27,8 +28,8 @@ def report_docx(r: ProgrammeReport) -> bytes:
         [
             *header,
             ("Sessions", str(len(r.sessions))),
-            ("First session", wording.long_date(r.first.held_on)),
-            ("Latest session", wording.long_date(r.latest.held_on)),
+            ("First session", wording.long_date(first.held_on)),
+            ("Latest session", wording.long_date(latest.held_on)),
         ]
     )
 

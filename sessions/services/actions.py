@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session as DbSession
 
 from sessions.errors import InputError, NotFoundError
-from sessions.models import ACTION_STATUSES, Action, AgendaItem, Note, Session
+from sessions.models import Action, AgendaItem, Note, Session
 from sessions.services.views import ActionView
+from sessions.store import Store
+from sessions.vocabulary import ActionStatus
 
 
 def list_actions(
-    store,
+    store: Store,
     programme_id: int,
     *,
     owner: str = "",
@@ -25,8 +28,8 @@ def list_actions(
     whose due date has passed is marked overdue.
     """
     today = today or date.today()
-    if status is not None and status not in ACTION_STATUSES:
-        raise InputError(f"An action is one of: {', '.join(ACTION_STATUSES)}.")
+    if status is not None and status not in tuple(ActionStatus):
+        raise InputError(f"An action is one of: {', '.join(ActionStatus)}.")
     with store.reading() as db:
         query = (
             select(Action, Note, Session.number, AgendaItem.title)
@@ -50,7 +53,7 @@ def list_actions(
                 session_number=number,
                 item_title=title,
                 raised_at=note.created_at,
-                overdue=action.status == "open"
+                overdue=action.status == ActionStatus.OPEN
                 and action.due_on is not None
                 and action.due_on < today,
             )
@@ -61,23 +64,25 @@ def list_actions(
     return sorted(views, key=lambda a: (a.due is None, a.due or date.max, a.raised_at, a.id))
 
 
-def count_open_actions(db, programme_id: int, today: date) -> tuple[int, int]:
+def count_open_actions(db: DbSession, programme_id: int, today: date) -> tuple[int, int]:
     """(open, overdue): `list_actions(status="open")` counted by the database, not listed."""
     due_passed = and_(Action.due_on.is_not(None), Action.due_on < today)
     open_count, overdue = db.execute(
         select(func.count(), func.count().filter(due_passed))
         .join(Note, Action.note_id == Note.id)
         .where(
-            Action.programme_id == programme_id, Action.status == "open", Note.deleted_at.is_(None)
+            Action.programme_id == programme_id,
+            Action.status == ActionStatus.OPEN,
+            Note.deleted_at.is_(None),
         )
     ).one()
     return open_count, overdue
 
 
-def set_action_status(store, action_id: int, status: str) -> None:
+def set_action_status(store: Store, action_id: int, status: str) -> None:
     """Mark an action done, dropped, or open again; nothing is ever removed."""
-    if status not in ACTION_STATUSES:
-        raise InputError(f"An action is one of: {', '.join(ACTION_STATUSES)}.")
+    if status not in tuple(ActionStatus):
+        raise InputError(f"An action is one of: {', '.join(ActionStatus)}.")
     with store.transaction("update the action") as db:
         action = db.get(Action, action_id)
         if action is None:

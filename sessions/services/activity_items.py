@@ -7,6 +7,7 @@ Answers are rows of `activity_result`, one an entry; a slip is withdrawn
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeVarTuple
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session as DbSession
@@ -16,9 +17,12 @@ from sessions.errors import InputError, NotFoundError
 from sessions.models import ActivityResult, AgendaItem, Attendance, Member, Session
 from sessions.services.lookup import session_row, unfinished_session_row
 from sessions.store import Store
+from sessions.vocabulary import AttendanceStatus, ItemKind
+
+Columns = TypeVarTuple("Columns")
 
 
-def activity_item(db: DbSession, session_id: int, position: int, kind: str) -> AgendaItem:
+def activity_item(db: DbSession, session_id: int, position: int, kind: ItemKind) -> AgendaItem:
     item = db.scalar(
         select(AgendaItem).where(
             AgendaItem.session_id == session_id, AgendaItem.position == position
@@ -31,7 +35,9 @@ def activity_item(db: DbSession, session_id: int, position: int, kind: str) -> A
     return item
 
 
-def programme_answers(query: Select, kind: str, programme_id: int) -> Select:
+def programme_answers(
+    query: Select[*Columns], kind: ItemKind, programme_id: int
+) -> Select[*Columns]:
     """`query` over the answers still standing in the programme's items of `kind`, with
     Session joined for its number: what every comparison across sessions reads."""
     return (
@@ -51,7 +57,7 @@ def people_to_ask(db: DbSession, session: Session) -> list[Member]:
     present = db.scalars(
         select(Member)
         .join(Attendance, Attendance.member_id == Member.id)
-        .where(Attendance.session_id == session.id, Attendance.status == "present")
+        .where(Attendance.session_id == session.id, Attendance.status == AttendanceStatus.PRESENT)
         .order_by(Member.name)
     ).all()
     if present:
@@ -86,7 +92,7 @@ def withdraw_last(
     store: Store,
     session_id: int,
     position: int,
-    kind: str,
+    kind: ItemKind,
     subject: str,
     now: datetime | None = None,
     member_id: int | None = None,

@@ -1,17 +1,15 @@
-"""The deal and the relationship: how the room's notes divide between them."""
+"""The live balance meter: the deal and the relationship in the current part of the session."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-
-from sessions.models import AgendaItem, Note
+from sessions.models import AgendaItem
+from sessions.note_balance import NoteBalance, note_balances
 from sessions.services.lookup import session_row
-from sessions.services.views import Balance
+from sessions.services.views import BalanceMeter
+from sessions.store import Store
 
-BALANCED_KINDS = ("deal", "relationship")
 
-
-def balance(store, session_id: int, position: int) -> Balance:
+def balance(store: Store, session_id: int, position: int) -> BalanceMeter:
     """Deal and relationship notes in the current item's step (or section) and in the session."""
     with store.reading() as db:
         session = session_row(db, session_id)
@@ -23,18 +21,9 @@ def balance(store, session_id: int, position: int) -> Balance:
             ),
             None,
         )
-        counts = db.execute(
-            select(AgendaItem.step, AgendaItem.section_title, Note.kind, func.count(Note.id))
-            .join(AgendaItem, Note.agenda_item_id == AgendaItem.id)
-            .where(
-                Note.session_id == session_id,
-                Note.deleted_at.is_(None),
-                Note.kind.in_(BALANCED_KINDS),
-            )
-            .group_by(AgendaItem.step, AgendaItem.section_title, Note.kind)
-        ).all()
+        counts = note_balances(db, session_id, AgendaItem.step, AgendaItem.section_title)
 
-    def same_part(step, section) -> bool:
+    def same_part(step: object, section: object) -> bool:
         if current is None:
             return False
         # Items tied to a framework step are counted by step, the rest by section.
@@ -43,21 +32,21 @@ def balance(store, session_id: int, position: int) -> Balance:
             return step == current_step
         return step is None and section == current_section
 
-    totals = {(scope, kind): 0 for scope in ("step", "session") for kind in BALANCED_KINDS}
-    for step, section, kind, count in counts:
-        totals[("session", kind)] += count
-        if same_part(step, section):
-            totals[("step", kind)] += count
+    in_session = sum(counts.values(), NoteBalance())
+    in_part = sum(
+        (found for (step, section), found in counts.items() if same_part(step, section)),
+        NoteBalance(),
+    )
     if current is None:
         label = ""
     elif current[0] is not None:
         label = f"Step {current[0]}"
     else:
         label = current[1]
-    return Balance(
+    return BalanceMeter(
         step_label=label,
-        step_deal=totals[("step", "deal")],
-        step_relationship=totals[("step", "relationship")],
-        session_deal=totals[("session", "deal")],
-        session_relationship=totals[("session", "relationship")],
+        step_deal=in_part.deal,
+        step_relationship=in_part.relationship,
+        session_deal=in_session.deal,
+        session_relationship=in_session.relationship,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
@@ -20,8 +21,8 @@ from sessions.services.activity_items import activity_item, programme_answers
 from sessions.services.activity_items import withdraw_last as withdraw_answer
 from sessions.services.lookup import unfinished_session_row
 from sessions.store import Store
+from sessions.vocabulary import ItemKind
 
-CHECKLIST = "checklist"
 MAX_VOTES_AT_ONCE = 99
 
 
@@ -40,7 +41,7 @@ class OptionTrend:
     """(session number, votes), for each session that voted on the option."""
 
 
-def options(activity: dict | None) -> list[str]:
+def options(activity: dict[str, Any] | None) -> list[str]:
     return list((activity or {}).get("options") or [])
 
 
@@ -64,7 +65,7 @@ def vote(
         raise InputError(f"Add from 1 to {MAX_VOTES_AT_ONCE} votes at a time.")
     with store.transaction("save the votes") as db:
         unfinished_session_row(db, session_id, "its checklist can no longer change")
-        item = activity_item(db, session_id, position, CHECKLIST)
+        item = activity_item(db, session_id, position, ItemKind.CHECKLIST)
         db.add(
             ActivityResult(
                 session_id=session_id,
@@ -82,14 +83,14 @@ def withdraw_last(
 ) -> int | None:
     """Take back the option's latest entry (kept, marked withdrawn); its votes, or None."""
     with store.reading() as db:
-        option = _option(activity_item(db, session_id, position, CHECKLIST), index)
-    return withdraw_answer(store, session_id, position, CHECKLIST, option, now)
+        option = _option(activity_item(db, session_id, position, ItemKind.CHECKLIST), index)
+    return withdraw_answer(store, session_id, position, ItemKind.CHECKLIST, option, now)
 
 
 def checklist_results(store: Store, session_id: int, position: int) -> list[OptionResult]:
     """Every option in the agenda's order, with its votes and rank."""
     with store.reading() as db:
-        return results_for(db, activity_item(db, session_id, position, CHECKLIST))
+        return results_for(db, activity_item(db, session_id, position, ItemKind.CHECKLIST))
 
 
 def results_for(db: DbSession, item: AgendaItem) -> list[OptionResult]:
@@ -122,7 +123,7 @@ def option_trends(db: DbSession, programme_id: int, top: int = 3) -> tuple[Optio
     rows = db.execute(
         programme_answers(
             select(ActivityResult.subject, Session.number, func.sum(ActivityResult.score)),
-            CHECKLIST,
+            ItemKind.CHECKLIST,
             programme_id,
         )
         .group_by(ActivityResult.subject, Session.number)

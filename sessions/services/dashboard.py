@@ -12,27 +12,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Row, Select, exists, select
+from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
 from sessions.errors import NotFoundError
 from sessions.models import AgendaItem, Note, Programme, Session
+from sessions.note_balance import NoteBalance, note_balances
 from sessions.services.actions import count_open_actions
 from sessions.services.checklist import OptionTrend, option_trends
-from sessions.services.notes import CAPTURE_KINDS
 from sessions.services.roles import RolesBoard, programme_roles
 from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.services.suggestion import StepSuggestion, pick_step
 from sessions.services.views import ProgrammeView
 from sessions.store import Store
 from sessions.timer_log import load_logs
+from sessions.vocabulary import SessionState
 
-PLANNED = "planned"
-"""Started from an agenda, its clock never started."""
-UNFINISHED = "unfinished"
-"""Its clock has run (it may be running now, in another copy of the app); not finished."""
-FINISHED = "finished"
+# (id, number, agenda title, created at, finished at, planned for): what a summary reads.
+SessionRow = Row[int, int, str, datetime, datetime | None, date | None]
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,7 @@ class SessionSummary:
     planned_for: date | None
     """The day it was planned for, when it was set up with one."""
     agenda_title: str
-    state: str
-    """PLANNED, UNFINISHED or FINISHED."""
+    state: SessionState
     planned_seconds: int
     """The agenda's plan, before any extension or rebalance."""
     actual_seconds: float
@@ -57,7 +55,7 @@ class SessionSummary:
 
     @property
     def resumable(self) -> bool:
-        return self.state != FINISHED
+        return self.state != SessionState.FINISHED
 
 
 @dataclass(frozen=True)
@@ -139,21 +137,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         checklist_trends = option_trends(db, programme_id)
         team_roles = programme_roles(db, programme_id)
         # Counted from the (session, kind, deleted) index alone, never reading a note.
-        kinds: dict[tuple[int, str], int] = defaultdict(
-            int,
-            {
-                (session_id, kind): count
-                for session_id, kind, count in rows.execute(
-                    select(Note.session_id, Note.kind, func.count())
-                    .where(
-                        Note.session_id.in_(in_programme),
-                        Note.kind.in_(CAPTURE_KINDS),
-                        Note.deleted_at.is_(None),
-                    )
-                    .group_by(Note.session_id, Note.kind)
-                )
-            },
-        )
+        balances = note_balances(db, in_programme, Note.session_id)
         noted = items_with_notes(db, in_programme)
         open_actions, overdue_actions = count_open_actions(db, programme_id, today)
         programme_view = ProgrammeView(
@@ -174,7 +158,13 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
     )
 
     summaries = tuple(
-        _summary(row, clocks.get(row.id, ClockState()), planned[row.id], worked[row.id], kinds)
+        _summary(
+            row,
+            clocks.get(row.id, ClockState()),
+            planned[row.id],
+            worked[row.id],
+            balances.get((row.id,), NoteBalance()),
+        )
         for row in sessions
     )
     step_items = [(session_id, position, step) for _, session_id, position, step, _ in items]
@@ -196,7 +186,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
     )
 
 
-def items_with_notes(db, in_programme: Select) -> set[int]:
+def items_with_notes(db: DbSession, in_programme: Select[int]) -> set[int]:
     """The ids of the programme's agenda items holding a note still standing.
 
     One look in the note index per item, rather than a walk over every note.
@@ -229,20 +219,20 @@ def worked_steps(
     return worked
 
 
-def session_state(finished_at: datetime | None, clock: ClockState) -> str:
-    """FINISHED, UNFINISHED (its clock has started) or PLANNED."""
+def session_state(finished_at: datetime | None, clock: ClockState) -> SessionState:
+    """Finished, unfinished (its clock has started) or planned."""
     if finished_at is not None:
-        return FINISHED
-    return UNFINISHED if clock.started else PLANNED
+        return SessionState.FINISHED
+    return SessionState.UNFINISHED if clock.started else SessionState.PLANNED
 
 
-def _replay_all(db, session_ids) -> dict[int, ClockState]:
+def _replay_all(db: DbSession, session_ids: Select[int]) -> dict[int, ClockState]:
     """Every session's clock from one read of the log."""
     return {session_id: replay(log) for session_id, log in load_logs(db, session_ids).items()}
 
 
 def _summary(
-    row, state: ClockState, planned: int, worked: set[int], kinds: dict[tuple[int, str], int]
+    row: SessionRow, state: ClockState, planned: int, worked: set[int], balance: NoteBalance
 ) -> SessionSummary:
     return SessionSummary(
         id=row.id,
@@ -254,6 +244,6 @@ def _summary(
         planned_seconds=planned,
         actual_seconds=state.session_elapsed,
         steps_worked=tuple(sorted(worked)),
-        deal_notes=kinds[(row.id, "deal")],
-        relationship_notes=kinds[(row.id, "relationship")],
+        deal_notes=balance.deal,
+        relationship_notes=balance.relationship,
     )

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session as DbSession
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
 from sessions.models import (
-    REVIEW_OUTCOMES,
     Action,
     ActionReview,
     AgendaItem,
@@ -24,13 +23,19 @@ from sessions.models import (
     Session,
 )
 from sessions.services.lookup import session_row, unfinished_session_row
+from sessions.store import Store
+from sessions.vocabulary import ActionStatus, ReviewOutcome
 
-OUTCOME_LABELS = {"done": "done", "kept": "kept open", "dropped": "dropped"}
+OUTCOME_LABELS: dict[str | None, str] = {
+    ReviewOutcome.DONE: "done",
+    ReviewOutcome.KEPT: "kept open",
+    ReviewOutcome.DROPPED: "dropped",
+}
 
 
 def due_moved(outcome: str | None, before: date | None, after: date | None) -> bool:
     """Whether a review kept the action open with a different due date."""
-    return outcome == "kept" and after != before
+    return outcome == ReviewOutcome.KEPT and after != before
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ class ReviewEntry:
         return due_moved(self.outcome, self.due_before, self.due)
 
 
-def review_entries(store, session_id: int, today: date | None = None) -> list[ReviewEntry]:
+def review_entries(store: Store, session_id: int, today: date | None = None) -> list[ReviewEntry]:
     """The actions for this session to review, soonest due first; reviewed ones stay listed."""
     with store.reading() as db:
         return entries_for(db, session_row(db, session_id), today or date.today())
@@ -81,7 +86,7 @@ def entries_for(db: DbSession, session: Session, today: date) -> list[ReviewEntr
             Action.programme_id == session.programme_id,
             raised.c.number < session.number,
             Note.deleted_at.is_(None),
-            or_(Action.status == "open", Action.id.in_(list(reviewed))),
+            or_(Action.status == ActionStatus.OPEN, Action.id.in_(list(reviewed))),
         )
     ).all()
     entries = []
@@ -98,7 +103,7 @@ def entries_for(db: DbSession, session: Session, today: date) -> list[ReviewEntr
                 outcome=review.outcome if review else None,
                 due_before=review.due_before if review else action.due_on,
                 due_after=review.due_after if review else None,
-                overdue=action.status == "open"
+                overdue=action.status == ActionStatus.OPEN
                 and action.due_on is not None
                 and action.due_on < today,
             )
@@ -110,7 +115,7 @@ def entries_for(db: DbSession, session: Session, today: date) -> list[ReviewEntr
 
 
 def review_action(
-    store,
+    store: Store,
     session_id: int,
     action_id: int,
     outcome: str,
@@ -124,9 +129,9 @@ def review_action(
     session agree with the minutes. Choosing again replaces the outcome and
     starts from the action as it was before this session reviewed it.
     """
-    if outcome not in REVIEW_OUTCOMES:
-        raise InputError(f"An action is reviewed as one of: {', '.join(REVIEW_OUTCOMES)}.")
-    if new_due is not None and outcome != "kept":
+    if outcome not in tuple(ReviewOutcome):
+        raise InputError(f"An action is reviewed as one of: {', '.join(ReviewOutcome)}.")
+    if new_due is not None and outcome != ReviewOutcome.KEPT:
         raise InputError("Only an action kept open takes a new due date.")
     with store.transaction("record the review") as db:
         session = unfinished_session_row(db, session_id, "its review can no longer change")
@@ -146,13 +151,16 @@ def review_action(
             )
         )
         if review is None:
-            if action.status != "open":
+            if action.status != ActionStatus.OPEN:
                 raise InputError("That action is no longer open.")
             review = ActionReview(
                 session_id=session_id, action_id=action_id, due_before=action.due_on
             )
             db.add(review)
-        action.status = "open" if outcome == "kept" else outcome
+        # Done and dropped mean the same of the action as of the review.
+        action.status = (
+            ActionStatus.OPEN if outcome == ReviewOutcome.KEPT else ActionStatus(outcome)
+        )
         action.due_on = new_due if new_due is not None else review.due_before
         review.outcome = outcome
         review.due_after = action.due_on

@@ -16,17 +16,19 @@ from sessions.errors import InputError, NotFoundError
 from sessions.models import Action, AgendaItem, Note, NoteRevision
 from sessions.note_syntax import PREFIXES, parse_note_line
 from sessions.services.lookup import member_of_programme, unfinished_session_row
-from sessions.services.notes import CAPTURE_KINDS, note_view
+from sessions.services.notes import note_view
 from sessions.services.views import NoteView
+from sessions.store import Store
+from sessions.vocabulary import CAPTURE_KINDS, ActionStatus, NoteKind
 
 # The shortest prefix for each kind, to write a note back as a line that parses the same.
-_SHORT_PREFIX = {
-    "decision": "d",
-    "action": "a",
-    "risk": "r",
-    "question": "q",
-    "deal": "deal",
-    "relationship": "rel",
+_SHORT_PREFIX: dict[str, str] = {
+    NoteKind.DECISION: "d",
+    NoteKind.ACTION: "a",
+    NoteKind.RISK: "r",
+    NoteKind.QUESTION: "q",
+    NoteKind.DEAL: "deal",
+    NoteKind.RELATIONSHIP: "rel",
 }
 
 
@@ -56,18 +58,18 @@ def _editable(db: DbSession, note_id: int, refused: str) -> tuple[Note, int, int
     if note is None:
         raise NotFoundError("That note no longer exists.")
     programme_id = unfinished_session_row(db, note.session_id, refused).programme_id
-    position = db.get(AgendaItem, note.agenda_item_id).position
+    position = db.get_one(AgendaItem, note.agenda_item_id).position
     return note, position, programme_id
 
 
 def edit_note(
-    store, note_id: int, line: str, *, today: date | None = None, now: datetime | None = None
+    store: Store, note_id: int, line: str, *, today: date | None = None, now: datetime | None = None
 ) -> NoteView:
     """Replace the note's line; the old one is kept as a revision. A blank line is refused."""
     now = now or utcnow()
     with store.transaction("save the edited note") as db:
         note, position, programme_id = _editable(db, note_id, "its notes can no longer be edited")
-        default_kind = note.kind if note.kind in CAPTURE_KINDS else "deal"
+        default_kind = note.kind if note.kind in CAPTURE_KINDS else NoteKind.DEAL
         parsed = parse_note_line(line, default_kind, today or date.today())
         if parsed is None:
             raise InputError("A note can't be empty: delete it instead (its text is kept).")
@@ -76,19 +78,19 @@ def edit_note(
             return note_view(note, position)
         db.add(NoteRevision(note_id=note.id, line=before, replaced_at=now))
         note.kind, note.text, note.edited_at = parsed.kind, parsed.text, now
-        if parsed.kind == "action":
+        if parsed.kind == NoteKind.ACTION:
             if note.action is None:
-                note.action = Action(programme_id=programme_id, status="open")
-            elif note.action.status == "dropped":
-                note.action.status = "open"
+                note.action = Action(programme_id=programme_id, status=ActionStatus.OPEN)
+            elif note.action.status == ActionStatus.DROPPED:
+                note.action.status = ActionStatus.OPEN
             note.action.owner, note.action.due_on = parsed.owner, parsed.due
-        elif note.action is not None and note.action.status == "open":
-            note.action.status = "dropped"
+        elif note.action is not None and note.action.status == ActionStatus.OPEN:
+            note.action.status = ActionStatus.DROPPED
         db.flush()
         return note_view(note, position)
 
 
-def _set_deleted(store, note_id: int, deleted_at: datetime | None, doing: str) -> NoteView:
+def _set_deleted(store: Store, note_id: int, deleted_at: datetime | None, doing: str) -> NoteView:
     with store.transaction(doing) as db:
         note, position, _programme_id = _editable(db, note_id, "its notes can no longer change")
         note.deleted_at = deleted_at
@@ -96,17 +98,17 @@ def _set_deleted(store, note_id: int, deleted_at: datetime | None, doing: str) -
         return note_view(note, position)
 
 
-def delete_note(store, note_id: int, now: datetime | None = None) -> NoteView:
+def delete_note(store: Store, note_id: int, now: datetime | None = None) -> NoteView:
     """Hide the note from the session and the minutes; its row stays, so undo can bring it back."""
     return _set_deleted(store, note_id, now or utcnow(), "delete the note")
 
 
-def restore_note(store, note_id: int) -> NoteView:
+def restore_note(store: Store, note_id: int) -> NoteView:
     """Undo a delete."""
     return _set_deleted(store, note_id, None, "bring the note back")
 
 
-def attribute_note(store, note_id: int, member_id: int | None) -> NoteView:
+def attribute_note(store: Store, note_id: int, member_id: int | None) -> NoteView:
     """Say who said it (or, with None, that nobody in particular did)."""
     with store.transaction("attribute the note") as db:
         note, position, programme_id = _editable(db, note_id, "its notes can no longer change")
@@ -118,13 +120,13 @@ def attribute_note(store, note_id: int, member_id: int | None) -> NoteView:
         return note_view(note, position)
 
 
-def note_history(store, note_id: int) -> list[str]:
+def note_history(store: Store, note_id: int) -> list[str]:
     """Every line the note has had, oldest first, ending with the line it has now."""
     with store.reading() as db:
         note = db.get(Note, note_id)
         if note is None:
             raise NotFoundError("That note no longer exists.")
-        position = db.get(AgendaItem, note.agenda_item_id).position
+        position = db.get_one(AgendaItem, note.agenda_item_id).position
         return [revision.line for revision in note.revisions] + [
             note_line(note_view(note, position))
         ]

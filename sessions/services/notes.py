@@ -12,19 +12,19 @@ from sessions.models import Action, AgendaItem, Note
 from sessions.note_syntax import parse_note_line
 from sessions.services.lookup import member_of_programme, open_item_ids
 from sessions.services.views import NoteView
-
-# Deal and relationship are the two kinds the facilitator switches between.
-CAPTURE_KINDS = ("deal", "relationship")
-
+from sessions.store import Store
+from sessions.vocabulary import CAPTURE_KINDS, ActionStatus, NoteKind
 
 # Table inserts built once, with their values bound at each save: the ORM's insert, or a
 # statement built per note, cost Enter more than the disk's sync.
-_NOTE_INSERT = insert(Note.__table__).returning(Note.__table__.c.id)
-_ACTION_INSERT = insert(Action.__table__)
+# The tables looked up by name in the metadata, which types them as the tables they are.
+_NOTE_TABLE = Note.metadata.tables[Note.__tablename__]
+_NOTE_INSERT = insert(_NOTE_TABLE).returning(_NOTE_TABLE.c.id)
+_ACTION_INSERT = insert(Action.metadata.tables[Action.__tablename__])
 
 
-def other_capture_kind(kind: str) -> str:
-    return "relationship" if kind == "deal" else "deal"
+def other_capture_kind(kind: str) -> NoteKind:
+    return NoteKind.RELATIONSHIP if kind == NoteKind.DEAL else NoteKind.DEAL
 
 
 def note_view(note: Note, position: int) -> NoteView:
@@ -44,7 +44,7 @@ def note_view(note: Note, position: int) -> NoteView:
 
 
 def add_note(
-    store,
+    store: Store,
     session_id: int,
     position: int,
     line: str,
@@ -66,7 +66,7 @@ def add_note(
     parsed = parse_note_line(line, default_kind, today or date.today())
     if parsed is None:
         return None
-    is_action = parsed.kind == "action"
+    is_action = parsed.kind == NoteKind.ACTION
     with store.transaction("save the note") as db:
         # One read and two plain inserts, not the ORM's unit of work: Enter waits on this.
         programme_id, item_id = open_item_ids(
@@ -95,7 +95,7 @@ def add_note(
                     "note_id": note_id,
                     "owner": parsed.owner,
                     "due_on": parsed.due,
-                    "status": "open",
+                    "status": ActionStatus.OPEN,
                 },
             )
     return NoteView(
@@ -112,7 +112,7 @@ def add_note(
     )
 
 
-def list_notes(store, session_id: int, position: int | None = None) -> list[NoteView]:
+def list_notes(store: Store, session_id: int, position: int | None = None) -> list[NoteView]:
     """The session's notes (or one item's), oldest first, leaving out deleted ones."""
     with store.reading() as db:
         query = (

@@ -9,8 +9,6 @@ from sqlalchemy import select
 from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
 from sessions.models import (
-    ATTENDANCE_STATUSES,
-    ORGANISATION_KINDS,
     AgendaItem,
     Attendance,
     Declaration,
@@ -19,6 +17,8 @@ from sessions.models import (
 )
 from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.services.views import AttendanceView, DeclarationView, MemberView
+from sessions.store import Store
+from sessions.vocabulary import AttendanceStatus, OrganisationKind
 
 MAX_FIELD = 255
 
@@ -44,17 +44,17 @@ def _field(value: str, what: str, required: bool = False) -> str:
 
 def _kind(kind: str) -> str:
     kind = " ".join(kind.split()).lower()
-    if kind not in ORGANISATION_KINDS:
-        raise InputError(f"An organisation is one of: {', '.join(ORGANISATION_KINDS)}.")
+    if kind not in tuple(OrganisationKind):
+        raise InputError(f"An organisation is one of: {', '.join(OrganisationKind)}.")
     return kind
 
 
 def add_member(
-    store,
+    store: Store,
     programme_id: int,
     name: str,
     organisation: str = "",
-    organisation_kind: str = "other",
+    organisation_kind: str = OrganisationKind.OTHER,
     role: str = "",
 ) -> MemberView:
     member = Member(
@@ -75,7 +75,7 @@ def add_member(
         return member_view(member)
 
 
-def list_members(store, programme_id: int) -> list[MemberView]:
+def list_members(store: Store, programme_id: int) -> list[MemberView]:
     """Current members, by name."""
     with store.reading() as db:
         members = db.scalars(
@@ -86,7 +86,7 @@ def list_members(store, programme_id: int) -> list[MemberView]:
         return [member_view(member) for member in members]
 
 
-def archive_member(store, member_id: int, now: datetime | None = None) -> None:
+def archive_member(store: Store, member_id: int, now: datetime | None = None) -> None:
     """Someone who has left the partnership: off the lists, still in past minutes."""
     with store.transaction("archive the member") as db:
         member = db.get(Member, member_id)
@@ -95,7 +95,7 @@ def archive_member(store, member_id: int, now: datetime | None = None) -> None:
         member.archived_at = now or utcnow()
 
 
-def attendance(store, session_id: int) -> list[AttendanceView]:
+def attendance(store: Store, session_id: int) -> list[AttendanceView]:
     """Every current member with their status for the session ('absent' until marked)."""
     with store.reading() as db:
         session = session_row(db, session_id)
@@ -108,7 +108,8 @@ def attendance(store, session_id: int) -> list[AttendanceView]:
         )
         return [
             AttendanceView(
-                member_view(member), marked[member.id].status if member.id in marked else "absent"
+                member_view(member),
+                marked[member.id].status if member.id in marked else AttendanceStatus.ABSENT,
             )
             for member in members
             # Someone archived since still shows where they were marked.
@@ -116,9 +117,9 @@ def attendance(store, session_id: int) -> list[AttendanceView]:
         ]
 
 
-def set_attendance(store, session_id: int, member_id: int, status: str) -> None:
-    if status not in ATTENDANCE_STATUSES:
-        raise InputError(f"Attendance is one of: {', '.join(ATTENDANCE_STATUSES)}.")
+def set_attendance(store: Store, session_id: int, member_id: int, status: str) -> None:
+    if status not in tuple(AttendanceStatus):
+        raise InputError(f"Attendance is one of: {', '.join(AttendanceStatus)}.")
     with store.transaction("record attendance") as db:
         session = session_row(db, session_id)
         member_of_programme(db, member_id, session.programme_id)
@@ -145,7 +146,7 @@ def _declaration_view(declaration: Declaration) -> DeclarationView:
 
 
 def add_declaration(
-    store,
+    store: Store,
     session_id: int,
     member_id: int,
     interest: str,
@@ -180,7 +181,7 @@ def add_declaration(
         return _declaration_view(declaration)
 
 
-def list_declarations(store, session_id: int) -> list[DeclarationView]:
+def list_declarations(store: Store, session_id: int) -> list[DeclarationView]:
     with store.reading() as db:
         rows = db.scalars(
             select(Declaration)
@@ -190,7 +191,7 @@ def list_declarations(store, session_id: int) -> list[DeclarationView]:
         return [_declaration_view(row) for row in rows]
 
 
-def withdraw_declaration(store, declaration_id: int, now: datetime | None = None) -> None:
+def withdraw_declaration(store: Store, declaration_id: int, now: datetime | None = None) -> None:
     """A declaration entered by mistake: hidden from the minutes, kept in the database."""
     with store.transaction("withdraw the declaration") as db:
         declaration = db.get(Declaration, declaration_id)

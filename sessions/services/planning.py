@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import Agenda
 from sessions.errors import InputError, NotFoundError
@@ -27,9 +29,7 @@ from sessions.models import (
 )
 from sessions.services.lookup import member_of_programme, session_row
 from sessions.store import Store
-
-MATTERS_ARISING = "matters-arising"
-"""The kind of the item the app puts first in every session after the first."""
+from sessions.vocabulary import ActionStatus, AttendanceStatus, ItemKind
 
 MATTERS_ARISING_SECTION = "Matters arising"
 MATTERS_ARISING_TITLE = "Actions from earlier sessions"
@@ -101,7 +101,7 @@ def start_session(
             position += 1
         for section in agenda.sections:
             for item in section.items:
-                activity = None
+                activity: dict[str, Any] | None = None
                 if item.options:
                     activity = {"options": list(item.options)}
                 elif item.areas:
@@ -122,7 +122,11 @@ def start_session(
                 position += 1
         for member_id in dict.fromkeys(expected):
             member_of_programme(db, member_id, programme_id)
-            db.add(Attendance(session_id=session.id, member_id=member_id, status="expected"))
+            db.add(
+                Attendance(
+                    session_id=session.id, member_id=member_id, status=AttendanceStatus.EXPECTED
+                )
+            )
         return session.id
 
 
@@ -162,20 +166,20 @@ def set_facilitator(store: Store, session_id: int, name: str) -> None:
         session_row(db, session_id).facilitator = name
 
 
-def _last_number(db, programme_id: int) -> int:
+def _last_number(db: DbSession, programme_id: int) -> int:
     """The highest session number the programme has used; 0 before its first."""
     return (
         db.scalar(select(func.max(Session.number)).where(Session.programme_id == programme_id)) or 0
     )
 
 
-def _matters_arising_item(db, session: Session, programme_id: int) -> AgendaItem:
+def _matters_arising_item(db: DbSession, session: Session, programme_id: int) -> AgendaItem:
     open_actions = db.scalar(
         select(func.count(Action.id))
         .join(Note, Action.note_id == Note.id)
         .where(
             Action.programme_id == programme_id,
-            Action.status == "open",
+            Action.status == ActionStatus.OPEN,
             Note.deleted_at.is_(None),
         )
     )
@@ -185,7 +189,7 @@ def _matters_arising_item(db, session: Session, programme_id: int) -> AgendaItem
         section_title=MATTERS_ARISING_SECTION,
         step=None,
         title=MATTERS_ARISING_TITLE,
-        kind=MATTERS_ARISING,
+        kind=ItemKind.MATTERS_ARISING,
         prompt=MATTERS_ARISING_PROMPT,
         planned_seconds=review_seconds(open_actions or 0),
     )
@@ -228,7 +232,9 @@ def usual_attendees(store: Store, programme_id: int) -> list[int]:
         latest = db.scalar(
             select(Session.id)
             .join(Attendance, Attendance.session_id == Session.id)
-            .where(Session.programme_id == programme_id, Attendance.status == "present")
+            .where(
+                Session.programme_id == programme_id, Attendance.status == AttendanceStatus.PRESENT
+            )
             .order_by(Session.number.desc())
             .limit(1)
         )
@@ -237,7 +243,7 @@ def usual_attendees(store: Store, programme_id: int) -> list[int]:
         present = set(
             db.scalars(
                 select(Attendance.member_id).where(
-                    Attendance.session_id == latest, Attendance.status == "present"
+                    Attendance.session_id == latest, Attendance.status == AttendanceStatus.PRESENT
                 )
             )
         )

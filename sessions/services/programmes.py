@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
 
 from sessions.errors import InputError, NotFoundError
 from sessions.models import Programme, Session
@@ -52,7 +53,7 @@ def _view(programme: Programme, session_count: int = 0) -> ProgrammeView:
     )
 
 
-def _refuse_taken_name(db, name: str, other_than: int | None = None) -> None:
+def _refuse_taken_name(db: DbSession, name: str, other_than: int | None = None) -> None:
     """Names are unique ignoring case, archived programmes included: a name stays findable."""
     query = select(Programme.name)
     if other_than is not None:
@@ -137,7 +138,7 @@ def unarchive_programme(store: Store, programme_id: int) -> None:
         _programme_row(db, programme_id).archived_at = None
 
 
-def _programme_row(db, programme_id: int) -> Programme:
+def _programme_row(db: DbSession, programme_id: int) -> Programme:
     programme = db.get(Programme, programme_id)
     if programme is None:
         raise NotFoundError("That programme no longer exists.")

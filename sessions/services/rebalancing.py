@@ -16,6 +16,9 @@ from sessions.rebalance import PlannedItem, RebalancePlan, plan_rebalance
 from sessions.services.lookup import session_row, unfinished_session_row
 from sessions.store import Store
 from sessions.timer_log import load_events
+from sessions.vocabulary import TimerEventKind
+
+NOT_STARTED = "Start the clock first: a rebalance fits the rest to the planned finish."
 
 
 def _base(item: AgendaItem) -> int:
@@ -35,13 +38,15 @@ def preview_rebalance(
         planned_total = sum(item.planned_seconds for item in session.items)
         state = replay(load_events(db, session_id))
     if not state.started:
-        raise InputError("Start the clock first: a rebalance fits the rest to the planned finish.")
+        raise InputError(NOT_STARTED)
     live = state.at(now)
     seconds = [item.seconds for item in items]
     reading = pace(state, seconds, now, planned_total)
     to_come = [items[i] for i in not_yet_run(live, len(items))]
     if not to_come:
         raise InputError("No items are left to rebalance.")
+    if reading.planned_finish is None:  # only a clock never started has no planned finish
+        raise InputError(NOT_STARTED)
     available = (reading.planned_finish - now).total_seconds() - current_left(live, seconds)
     return plan_rebalance(
         [replace(item, seconds=item.seconds + live.extra_for(item.position)) for item in to_come],
@@ -72,7 +77,7 @@ def apply_rebalance(
         db.add(
             TimerEvent(
                 session_id=session_id,
-                kind="rebalance",
+                kind=TimerEventKind.REBALANCE,
                 at=now or utcnow(),
                 position=state.position,
                 detail=f"{len(changed)} item(s) retimed",

@@ -19,8 +19,7 @@ from sessions.models import ActivityResult, AgendaItem, Member, Session
 from sessions.services.activity_items import activity_item, listed_people
 from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.store import Store
-
-REFLECTION = "reflection"
+from sessions.vocabulary import ItemKind
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ def answer(
     now = now or utcnow()
     with store.transaction("save the answer") as db:
         session = unfinished_session_row(db, session_id, "its reflections can no longer change")
-        item = activity_item(db, session_id, position, REFLECTION)
+        item = activity_item(db, session_id, position, ItemKind.REFLECTION)
         if member_id is not None:
             member_of_programme(db, member_id, session.programme_id)
             previous = _latest(db, item.id, member_id)
@@ -102,7 +101,7 @@ def withdraw(
     """Take back the person's answer (kept, marked withdrawn); whether there was one."""
     with store.transaction("take the answer back") as db:
         unfinished_session_row(db, session_id, "its reflections can no longer change")
-        item = activity_item(db, session_id, position, REFLECTION)
+        item = activity_item(db, session_id, position, ItemKind.REFLECTION)
         latest = _latest(db, item.id, member_id)
         if latest is None:
             return False
@@ -114,7 +113,7 @@ def set_in_minutes(store: Store, session_id: int, position: int, shown: bool) ->
     """Whether the item's answers go in the minutes: the facilitator's call, even after the end,
     since it changes what is shared, not what was said."""
     with store.transaction("change what the minutes show") as db:
-        activity_item(db, session_id, position, REFLECTION).answers_in_minutes = shown
+        activity_item(db, session_id, position, ItemKind.REFLECTION).answers_in_minutes = shown
 
 
 def session_sharing(store: Store, session_id: int) -> bool | None:
@@ -123,7 +122,7 @@ def session_sharing(store: Store, session_id: int) -> bool | None:
         shown = db.scalars(
             select(AgendaItem.answers_in_minutes).where(
                 AgendaItem.session_id == session_row(db, session_id).id,
-                AgendaItem.kind == REFLECTION,
+                AgendaItem.kind == ItemKind.REFLECTION,
             )
         ).all()
     return all(shown) if shown else None
@@ -135,7 +134,7 @@ def share_all(store: Store, session_id: int, shown: bool) -> None:
         for item in db.scalars(
             select(AgendaItem).where(
                 AgendaItem.session_id == session_row(db, session_id).id,
-                AgendaItem.kind == REFLECTION,
+                AgendaItem.kind == ItemKind.REFLECTION,
             )
         ):
             item.answers_in_minutes = shown
@@ -144,7 +143,9 @@ def share_all(store: Store, session_id: int, shown: bool) -> None:
 def reflections(store: Store, session_id: int, position: int) -> Reflections:
     with store.reading() as db:
         session = session_row(db, session_id)
-        return reflections_for(db, session, activity_item(db, session_id, position, REFLECTION))
+        return reflections_for(
+            db, session, activity_item(db, session_id, position, ItemKind.REFLECTION)
+        )
 
 
 def reflections_for(db: DbSession, session: Session, item: AgendaItem) -> Reflections:

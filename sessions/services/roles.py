@@ -8,7 +8,7 @@ programme keeps every member's latest answer and shows it the next time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,8 +21,7 @@ from sessions.models import ActivityResult, AgendaItem, Member, Session
 from sessions.services.activity_items import activity_item, listed_people, programme_answers
 from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.store import Store
-
-ROLES = "roles"
+from sessions.vocabulary import ItemKind
 
 
 @dataclass(frozen=True)
@@ -120,7 +119,7 @@ def set_roles(
     session_id: int,
     position: int,
     member_id: int,
-    roles: list[str] | tuple,
+    roles: list[str] | tuple[str, ...],
     now: datetime | None = None,
 ) -> None:
     """Make `roles` the member's marks in the item: new ones added, dropped ones withdrawn."""
@@ -155,7 +154,7 @@ def _change_marks(
     now = now or utcnow()
     with store.transaction("save the team roles") as db:
         session = unfinished_session_row(db, session_id, "its team roles can no longer change")
-        item = activity_item(db, session_id, position, ROLES)
+        item = activity_item(db, session_id, position, ItemKind.ROLES)
         member_of_programme(db, member_id, session.programme_id)
         marked = _marks(db, item.id, member_id)
         wanted = change(set(marked))
@@ -185,7 +184,7 @@ def roles_board(
     someone who arrived after the register was taken."""
     with store.reading() as db:
         session = session_row(db, session_id)
-        item = activity_item(db, session_id, position, ROLES)
+        item = activity_item(db, session_id, position, ItemKind.ROLES)
         extra = [member_of_programme(db, member_id, session.programme_id) for member_id in include]
         return board_for(db, session, item, extra)
 
@@ -196,7 +195,7 @@ def board_for(
     marks: dict[int, set[str]] = {}
     names: dict[int, str] = {}
     for member_id, name, role in db.execute(
-        select(ActivityResult.member_id, Member.name, ActivityResult.subject)
+        select(Member.id, Member.name, ActivityResult.subject)
         .join(Member, ActivityResult.member_id == Member.id)
         .where(ActivityResult.agenda_item_id == item.id, ActivityResult.deleted_at.is_(None))
     ):
@@ -215,7 +214,7 @@ def board_for(
     return RolesBoard(_coverage(members), members)
 
 
-def _in_order(roles) -> tuple[str, ...]:
+def _in_order(roles: Collection[str]) -> tuple[str, ...]:
     return tuple(name for name in ROLE_NAMES if name in roles)
 
 
@@ -236,13 +235,15 @@ def latest_roles(
     in which they marked any, with that session's number: what the programme keeps."""
     query = programme_answers(
         select(ActivityResult.member_id, Session.number, ActivityResult.subject),
-        ROLES,
+        ItemKind.ROLES,
         programme_id,
     ).where(ActivityResult.member_id.is_not(None))
     if before is not None:
         query = query.where(Session.number < before)
     latest: dict[int, tuple[int, set[str]]] = {}
     for member_id, number, role in db.execute(query):
+        if member_id is None:  # left out by the query already; said again for the checker
+            continue
         seen = latest.get(member_id)
         if seen is None or number > seen[0]:
             latest[member_id] = (number, {role})

@@ -23,6 +23,7 @@ from sessions.services.lookup import session_row
 from sessions.services.views import ItemView, SessionView, UnfinishedSessionView
 from sessions.store import Store
 from sessions.timer_log import load_events, load_logs
+from sessions.vocabulary import TimerEventKind
 
 
 def _session_view(db: DbSession, session_id: int) -> SessionView:
@@ -88,7 +89,7 @@ def open_session(
             db.add(
                 TimerEvent(
                     session_id=session_id,
-                    kind="pause",
+                    kind=TimerEventKind.PAUSE,
                     at=state.last_event_at,
                     position=state.position,
                     detail="recovered after an interruption",
@@ -151,7 +152,7 @@ def _record(
             session_id=session_id, kind=kind, at=now or utcnow(), position=position, seconds=seconds
         )
         db.add(event)
-        if kind == "finish":
+        if kind == TimerEventKind.FINISH:
             session.finished_at = event.at
         return replay([*events, ClockEvent(kind, event.at, position, seconds)])
 
@@ -162,7 +163,11 @@ def toggle_clock(
     """Start the clock, pause it, or resume it: the one key the facilitator presses."""
 
     def decide(state: ClockState, _planned: list[int]) -> tuple[str, int]:
-        kind = "pause" if state.running else ("resume" if state.started else "start")
+        kind = (
+            TimerEventKind.PAUSE
+            if state.running
+            else (TimerEventKind.RESUME if state.started else TimerEventKind.START)
+        )
         return kind, state.position
 
     return _record(store, session_id, decide, now, "change the clock", holder)
@@ -175,7 +180,7 @@ def pause_clock(
     return _record(
         store,
         session_id,
-        lambda state, _planned: ("pause", state.position) if state.running else None,
+        lambda state, _planned: (TimerEventKind.PAUSE, state.position) if state.running else None,
         now,
         "pause the clock",
         holder,
@@ -189,7 +194,9 @@ def heartbeat(
     return _record(
         store,
         session_id,
-        lambda state, _planned: ("heartbeat", state.position) if state.running else None,
+        lambda state, _planned: (
+            (TimerEventKind.HEARTBEAT, state.position) if state.running else None
+        ),
         now,
         "save the clock",
         holder,
@@ -212,7 +219,7 @@ def move(
             raise InputError("This is the first item.")
         if target >= len(planned):
             raise InputError("This is the last item: finish the session to write the minutes.")
-        return ("next" if step > 0 else "previous"), target
+        return (TimerEventKind.NEXT if step > 0 else TimerEventKind.PREVIOUS), target
 
     return _record(store, session_id, decide, now, "move to another item", holder)
 
@@ -230,7 +237,7 @@ def jump(
     def decide(state: ClockState, planned: list[int]) -> tuple[str, int] | None:
         if not 0 <= position < len(planned):
             raise InputError(f"There is no item {position + 1}.")
-        return None if position == state.position else ("jump", position)
+        return None if position == state.position else (TimerEventKind.JUMP, position)
 
     return _record(store, session_id, decide, now, "move to another item", holder)
 
@@ -249,7 +256,7 @@ def extend(
         current = planned[state.position] + state.extra_for(state.position)
         if current + seconds < MIN_ITEM_SECONDS:
             raise InputError("An item can't be shorter than 1 minute.")
-        return "extend", state.position, seconds
+        return TimerEventKind.EXTEND, state.position, seconds
 
     return _record(store, session_id, decide, now, "change the item's time", holder)
 
@@ -262,7 +269,7 @@ def skip(
     def decide(state: ClockState, planned: list[int]) -> tuple[str, int]:
         if state.position + 1 >= len(planned):
             raise InputError("This is the last item: finish the session instead of skipping it.")
-        return "skip", state.position + 1
+        return TimerEventKind.SKIP, state.position + 1
 
     return _record(store, session_id, decide, now, "skip the item", holder)
 
@@ -273,7 +280,7 @@ def finish_session(
     return _record(
         store,
         session_id,
-        lambda state, _planned: ("finish", state.position),
+        lambda state, _planned: (TimerEventKind.FINISH, state.position),
         now,
         "finish the session",
         holder,

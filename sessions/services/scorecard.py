@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
@@ -21,8 +22,7 @@ from sessions.services.activity_items import activity_item, programme_answers
 from sessions.services.activity_items import withdraw_last as withdraw_answer
 from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.store import Store
-
-SCORECARD = "scorecard"
+from sessions.vocabulary import ItemKind
 
 
 @dataclass(frozen=True)
@@ -66,14 +66,14 @@ class AreaTrend:
         return self.area or "Scorecard"
 
 
-def statements(activity: dict | None) -> list[tuple[str, str]]:
+def statements(activity: dict[str, Any] | None) -> list[tuple[str, str]]:
     """(area, statement) pairs of a scorecard item, in the agenda's order."""
     areas = (activity or {}).get("areas") or []
     return [(area.get("name", ""), text) for area in areas for text in area.get("statements", [])]
 
 
 def _scorecard_item(db: DbSession, session_id: int, position: int) -> AgendaItem:
-    item = activity_item(db, session_id, position, SCORECARD)
+    item = activity_item(db, session_id, position, ItemKind.SCORECARD)
     if not statements(item.activity):
         raise InputError("This scorecard has no statements.")
     return item
@@ -143,7 +143,7 @@ def withdraw_last(
     withdrawn; the score, or None."""
     with store.reading() as db:
         _, text = _statement(_scorecard_item(db, session_id, position), index)
-    return withdraw_answer(store, session_id, position, SCORECARD, text, now, member_id)
+    return withdraw_answer(store, session_id, position, ItemKind.SCORECARD, text, now, member_id)
 
 
 def scorecard_results(store: Store, session_id: int, position: int) -> list[StatementResult]:
@@ -162,21 +162,27 @@ def results_for(db: DbSession, session: Session, item: AgendaItem) -> list[State
         .where(ActivityResult.agenda_item_id == item.id, ActivityResult.deleted_at.is_(None))
         .order_by(ActivityResult.id)
     ):
-        scores[subject].append(score)
+        # rate() saves every rating with its score; only a reflection's answers have none.
+        rating = cast(int, score)
+        scores[subject].append(rating)
         if member_id is not None:
-            named[subject].append((member_id, score))
+            named[subject].append((member_id, rating))
     pairs = statements(item.activity)
     before = _previous_means(db, session, [text for _, text in pairs])
-    return [
-        StatementResult(
-            area,
-            text,
-            tuple(scores[text]),
-            *before.get(text, (None, None)),
-            by_member=tuple(named[text]),
+    results = []
+    for area, text in pairs:
+        previous_mean, previous_session = before.get(text, (None, None))
+        results.append(
+            StatementResult(
+                area,
+                text,
+                tuple(scores[text]),
+                previous_mean,
+                previous_session,
+                by_member=tuple(named[text]),
+            )
         )
-        for area, text in pairs
-    ]
+    return results
 
 
 def _previous_means(
@@ -186,7 +192,7 @@ def _previous_means(
     rows = db.execute(
         programme_answers(
             select(ActivityResult.subject, Session.number, func.avg(ActivityResult.score)),
-            SCORECARD,
+            ItemKind.SCORECARD,
             session.programme_id,
         )
         .where(
@@ -210,7 +216,7 @@ def area_trends(db: DbSession, programme_id: int) -> tuple[AreaTrend, ...]:
                 func.avg(ActivityResult.score),
                 func.min(ActivityResult.id),
             ),
-            SCORECARD,
+            ItemKind.SCORECARD,
             programme_id,
         )
         .where(ActivityResult.score.is_not(None))
@@ -223,5 +229,6 @@ def area_trends(db: DbSession, programme_id: int) -> tuple[AreaTrend, ...]:
         points.setdefault(area, []).append((number, float(mean)))
         first_seen[area] = min(first_seen.get(area, first_id), first_id)
     return tuple(
-        AreaTrend(area, tuple(points[area])) for area in sorted(points, key=first_seen.get)
+        AreaTrend(area, tuple(points[area]))
+        for area in sorted(points, key=lambda area: first_seen[area])
     )

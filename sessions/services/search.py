@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import Row, func, inspect, select, text
+from sqlalchemy.orm import Session as DbSession
 
 from sessions.models import AgendaItem, Note, Session
 from sessions.services.views import SearchHit
+from sessions.store import Store
 
 MAX_HITS = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -41,11 +44,11 @@ def _tsquery(query: str) -> str:
     return " & ".join("'" + word.replace("'", "''").replace("\\", "\\\\") + "':*" for word in words)
 
 
-def _has_index(db) -> bool:
+def _has_index(db: DbSession) -> bool:
     return "note_fts" in inspect(db.connection()).get_table_names()
 
 
-def search_notes(store, programme_id: int, query: str) -> list[SearchHit]:
+def search_notes(store: Store, programme_id: int, query: str) -> list[SearchHit]:
     """Notes of the programme matching every word of `query`, newest first."""
     words = _words(query)
     if not words:
@@ -62,13 +65,13 @@ def search_notes(store, programme_id: int, query: str) -> list[SearchHit]:
             matching = func.facilitator_search_vector(Note.text).bool_op("@@")(
                 func.facilitator_search_query(_tsquery(query))
             )
-            rows = db.execute(base.where(matching).limit(MAX_HITS))
+            rows: Iterable[Row[Note, int, int, str]] = db.execute(
+                base.where(matching).limit(MAX_HITS)
+            )
         elif _has_index(db):
-            matching = text("SELECT rowid FROM note_fts WHERE note_fts MATCH :query")
+            indexed = text("SELECT rowid FROM note_fts WHERE note_fts MATCH :query")
             rows = db.execute(
-                base.where(Note.id.in_(matching.bindparams(query=_fts_query(words)))).limit(
-                    MAX_HITS
-                )
+                base.where(Note.id.in_(indexed.bindparams(query=_fts_query(words)))).limit(MAX_HITS)
             )
         else:
             rows = (row for row in db.execute(base) if _matches(words, row[0].text))

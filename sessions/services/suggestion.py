@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -46,7 +47,9 @@ def suggest_step(store: Store, programme_id: int) -> StepSuggestion:
 
 
 def pick_step(
-    sessions: Iterable, clocks: dict[int, ClockState], step_items: Iterable
+    sessions: Iterable[tuple[int, int, datetime | None]],
+    clocks: dict[int, ClockState],
+    step_items: Iterable[tuple[int, int, int | None]],
 ) -> StepSuggestion:
     """The step to continue from, judged by the latest session that reached a step's item.
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sessions.agenda.model import STEP_NAMES
+from sessions.note_balance import NoteBalance
+from sessions.vocabulary import NoteKind, OrganisationKind
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ class MemberView:
     id: int
     name: str
     organisation: str = ""
-    organisation_kind: str = "other"
+    organisation_kind: str = OrganisationKind.OTHER
     role: str = ""
 
     @property
@@ -164,8 +166,9 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
-class Balance:
-    """Deal and relationship notes, for the current step and the whole session."""
+class BalanceMeter:
+    """What the live meter shows: deal and relationship notes, for the current step (or
+    section) and the whole session."""
 
     step_label: str
     step_deal: int
@@ -174,20 +177,9 @@ class Balance:
     session_relationship: int
 
     @property
-    def lagging(self) -> str | None:
+    def lagging(self) -> NoteKind | None:
         """The side with under a third of the current step's notes, once there are a few."""
-        total = self.step_deal + self.step_relationship
-        if total < MIN_NOTES_FOR_HINT:
-            return None
-        if self.step_deal * 3 < total:
-            return "deal"
-        if self.step_relationship * 3 < total:
-            return "relationship"
-        return None
-
-
-# Fewer notes than this say nothing about balance yet.
-MIN_NOTES_FOR_HINT = 3
+        return NoteBalance(self.step_deal, self.step_relationship).lagging
 
 
 @dataclass(frozen=True)

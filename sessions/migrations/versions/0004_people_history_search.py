@@ -30,7 +30,7 @@ FTS_STATEMENTS = (
 )
 
 
-def _has_fts5(connection) -> bool:
+def _has_fts5(connection: sa.engine.Connection) -> bool:
     if connection.dialect.name != "sqlite":
         return False
     try:

@@ -20,16 +20,17 @@ branch_labels = None
 depends_on = None
 
 
-def _unaccent_schema(connection) -> str | None:
+def _unaccent_schema(connection: sa.engine.Connection) -> str | None:
     """The schema holding `unaccent`, adding the extension if it may be added."""
     try:
         with connection.begin_nested():
             connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
     except sa.exc.DBAPIError:
         pass  # not installed on the server, or not ours to add: search keeps its accents
-    return connection.exec_driver_sql(
+    schema: str | None = connection.exec_driver_sql(
         "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'unaccent'"
     ).scalar()
+    return schema
 
 
 def upgrade() -> None:

@@ -1,0 +1,100 @@
+"""The words of the method: every kind, status and outcome the app stores, checks or offers.
+
+Each is said here once. A member is a `str` equal to its value, so it is stored,
+exported, compared and shown as the very word it stands for; the database keeps
+plain text, and a value read back from it equals the member it was written from.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ItemKind(StrEnum):
+    """What an agenda item is, and so what the session screen offers while it runs."""
+
+    DISCUSSION = "discussion"
+    CHECKLIST = "checklist"
+    SCORECARD = "scorecard"
+    ROLES = "roles"
+    REFLECTION = "reflection"
+    BREAK = "break"
+    MATTERS_ARISING = "matters-arising"
+    """The item the app puts first in every session after the first; no agenda names it."""
+
+
+AGENDA_KINDS: tuple[ItemKind, ...] = tuple(
+    kind for kind in ItemKind if kind is not ItemKind.MATTERS_ARISING
+)
+"""The kinds an agenda file may give an item."""
+
+
+class NoteKind(StrEnum):
+    DEAL = "deal"
+    RELATIONSHIP = "relationship"
+    DECISION = "decision"
+    ACTION = "action"
+    RISK = "risk"
+    QUESTION = "question"
+
+
+CAPTURE_KINDS: tuple[NoteKind, NoteKind] = (NoteKind.DEAL, NoteKind.RELATIONSHIP)
+"""The deal and the relationship: the two kinds the facilitator switches between, and the
+two whose balance the method watches."""
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ReviewOutcome(StrEnum):
+    """What the matters-arising review made of an action carried into a session."""
+
+    DONE = "done"
+    KEPT = "kept"
+    DROPPED = "dropped"
+
+
+class OrganisationKind(StrEnum):
+    PRACTICE = "practice"
+    TRUST = "trust"
+    PHARMACY = "pharmacy"
+    COMMUNITY_PARTNER = "community partner"
+    PATIENT_REPRESENTATIVE = "patient representative"
+    OTHER = "other"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+    EXPECTED = "expected"
+    """Set when a session is planned, until the room says otherwise."""
+
+
+class TimerEventKind(StrEnum):
+    """The clock's log: elapsed time is replayed from these, never stored."""
+
+    START = "start"
+    PAUSE = "pause"
+    RESUME = "resume"
+    HEARTBEAT = "heartbeat"
+    NEXT = "next"
+    PREVIOUS = "previous"
+    FINISH = "finish"
+    EXTEND = "extend"
+    SKIP = "skip"
+    JUMP = "jump"
+    REBALANCE = "rebalance"
+
+
+class SessionState(StrEnum):
+    """Where a session stands, as the dashboard and the report list it."""
+
+    PLANNED = "planned"
+    """Started from an agenda, its clock never started."""
+    UNFINISHED = "unfinished"
+    """Its clock has run (it may be running now, in another copy of the app); not finished."""
+    FINISHED = "finished"
