@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from sessions.agenda.model import Agenda, AgendaItem, Section
+from sessions.domain.balance import NoteBalance
 from sessions.minutes.model import build_minutes
-from sessions.note_balance import NoteBalance
 from sessions.services import notes, planning, running
 from sessions.services.balance import balance
 from sessions.services.dashboard import programme_dashboard

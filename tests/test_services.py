@@ -75,7 +75,7 @@ def test_a_session_snapshots_its_agenda(store, session_id, small_agenda) -> None
     ],
 )
 def test_where_always_names_the_framework_step(section, step, where) -> None:
-    from sessions.services.views import ItemView
+    from sessions.views import ItemView
 
     item = ItemView(1, 0, section, step, "Item", "discussion", "", 60)
     assert item.where == where

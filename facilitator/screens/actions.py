@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from facilitator.app import REFUSED, FacilitatorApp
 from sessions.services.actions import list_actions, set_action_status
 from sessions.services.programmes import get_programme
-from sessions.services.views import ActionView
+from sessions.views import ActionView
 from sessions.vocabulary import ActionStatus
 
 # `None` is "all": the filter cycles through it and then each status in turn.

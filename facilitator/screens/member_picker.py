@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.options import option_number
-from sessions.services.views import AttendanceView
+from sessions.views import AttendanceView
 from sessions.vocabulary import AttendanceStatus
 
 NOBODY = 0

@@ -16,7 +16,7 @@ from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.services.people import add_member, archive_member, list_members
 from sessions.services.programmes import get_programme
-from sessions.services.views import MemberView
+from sessions.views import MemberView
 from sessions.vocabulary import OrganisationKind
 
 

@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, Static
 from facilitator.app import FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.services.programmes import create_programme
-from sessions.services.views import ProgrammeView
+from sessions.views import ProgrammeView
 
 
 class NewProgrammeScreen(ModalScreen[ProgrammeView | None]):

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from facilitator.options import option_number
 from sessions.agenda.durations import format_duration
 from sessions.clock import ClockState, format_clock
-from sessions.services.views import SessionView
+from sessions.views import SessionView
 
 
 def item_state(state: ClockState, position: int) -> str:

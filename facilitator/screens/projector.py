@@ -27,7 +27,7 @@ from sessions.services.matters_arising import ReviewEntry, review_entries
 from sessions.services.reflection import reflections
 from sessions.services.roles import RolesBoard, roles_board
 from sessions.services.scorecard import StatementResult, scorecard_results
-from sessions.services.views import SessionView
+from sessions.views import SessionView
 from sessions.vocabulary import ItemKind
 
 LAST_NOTES = 5

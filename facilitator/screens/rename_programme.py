@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, Static
 from facilitator.app import FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.services.programmes import rename_programme
-from sessions.services.views import ProgrammeView
+from sessions.views import ProgrammeView
 
 
 class RenameProgrammeScreen(ModalScreen[ProgrammeView | None]):

@@ -16,7 +16,7 @@ from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.widgets.note_list import KIND_LABELS
 from sessions.services.programmes import get_programme
 from sessions.services.search import MAX_HITS, search_notes
-from sessions.services.views import SearchHit
+from sessions.views import SearchHit
 
 
 def kind_label(kind: str) -> Text:

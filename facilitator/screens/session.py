@@ -34,7 +34,7 @@ from sessions.note_syntax import PREFIX_HELP
 from sessions.rebalance import RebalancePlan
 from sessions.services import notes as note_service
 from sessions.services import running
-from sessions.services.views import ItemView, NoteView, SessionView
+from sessions.views import ItemView, NoteView, SessionView
 from sessions.vocabulary import ItemKind
 
 

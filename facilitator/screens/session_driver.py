@@ -9,7 +9,7 @@ from facilitator.app import FacilitatorApp
 from sessions.clock import ClockState
 from sessions.errors import FacilitatorError, LeaseLostError, StoreError
 from sessions.services import running
-from sessions.services.views import SessionView
+from sessions.views import SessionView
 
 
 class SessionDriver:

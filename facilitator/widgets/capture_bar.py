@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 
 from sessions.note_syntax import PREFIX_HELP
 from sessions.services import note_editing
-from sessions.services.views import BalanceMeter, NoteView
+from sessions.views import BalanceMeter, NoteView
 from sessions.vocabulary import NoteKind
 
 BAR_CELLS = 8

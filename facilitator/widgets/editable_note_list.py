@@ -12,7 +12,7 @@ from textual.reactive import var
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.widgets.note_list import NoteLine, NoteList
 from sessions.services import notes as note_service
-from sessions.services.views import NoteView
+from sessions.views import NoteView
 
 
 class EditableNoteList(NoteList, can_focus=True):

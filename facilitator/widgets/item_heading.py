@@ -11,7 +11,7 @@ from textual.widgets import Static
 from facilitator.widgets.session_clocks import ItemCountdown
 from sessions.agenda.durations import format_duration
 from sessions.clock import ClockState
-from sessions.services.views import ItemView
+from sessions.views import ItemView
 from sessions.vocabulary import ItemKind
 
 

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from sessions.services.views import NoteView
+from sessions.views import NoteView
 from sessions.vocabulary import NoteKind
 
 KIND_LABELS: dict[str, str] = {

@@ -7,7 +7,7 @@ from textual.binding import Binding
 
 from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
-from sessions.services.activity_items import people_asked
+from sessions.services.answers import people_asked
 from sessions.services.scorecard import (
     StatementResult,
     rate,

@@ -16,20 +16,20 @@ from sqlalchemy.orm import selectinload
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
+from sessions.domain.balance import NoteBalance, note_balances
+from sessions.domain.lookup import session_row
 from sessions.minutes.wording import item_timing, review_outcome
 from sessions.models import Action, AgendaItem, Attendance, Declaration, Member, Note, Session
-from sessions.note_balance import NoteBalance, note_balances
 from sessions.services.checklist import OptionResult, ranked
 from sessions.services.checklist import options as checklist_options
 from sessions.services.checklist import results_for as checklist_results_for
-from sessions.services.lookup import session_row
 from sessions.services.matters_arising import due_moved, entries_for
 from sessions.services.reflection import Reflections, reflections_for
 from sessions.services.roles import RolesBoard, board_for
 from sessions.services.scorecard import StatementResult, results_for, statements
-from sessions.services.views import meeting_day, person_label
 from sessions.store import Store
 from sessions.timer_log import load_events
+from sessions.views import meeting_day, person_label
 from sessions.vocabulary import (
     AttendanceStatus,
     ItemKind,

@@ -37,9 +37,9 @@ from sessions.services.dashboard import (
 from sessions.services.matters_arising import OUTCOME_LABELS, due_moved
 from sessions.services.programmes import find_programme
 from sessions.services.scorecard import AreaTrend, area_trends
-from sessions.services.views import meeting_day
 from sessions.store import Store
 from sessions.timer_log import load_logs
+from sessions.views import meeting_day
 from sessions.vocabulary import AttendanceStatus, NoteKind, SessionState
 
 STATUS_LABELS = {

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.errors import InputError, NotFoundError
 from sessions.models import Action, AgendaItem, Note, Session
-from sessions.services.views import ActionView
 from sessions.store import Store
+from sessions.views import ActionView
 from sessions.vocabulary import ActionStatus
 
 

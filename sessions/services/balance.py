@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from sessions.domain.balance import NoteBalance, note_balances
+from sessions.domain.lookup import session_row
 from sessions.models import AgendaItem
-from sessions.note_balance import NoteBalance, note_balances
-from sessions.services.lookup import session_row
-from sessions.services.views import BalanceMeter
 from sessions.store import Store
+from sessions.views import BalanceMeter
 
 
 def balance(store: Store, session_id: int, position: int) -> BalanceMeter:

@@ -14,12 +14,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
+from sessions.activities.answers import activity_item, programme_answers
 from sessions.db_types import utcnow
+from sessions.domain.lookup import unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import ActivityResult, AgendaItem, Session
-from sessions.services.activity_items import activity_item, programme_answers
-from sessions.services.activity_items import withdraw_last as withdraw_answer
-from sessions.services.lookup import unfinished_session_row
+from sessions.services.answers import withdraw_last as withdraw_answer
 from sessions.store import Store
 from sessions.vocabulary import ItemKind
 

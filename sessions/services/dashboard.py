@@ -17,17 +17,17 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
+from sessions.domain.balance import NoteBalance, note_balances
 from sessions.errors import NotFoundError
 from sessions.models import AgendaItem, Note, Programme, Session
-from sessions.note_balance import NoteBalance, note_balances
 from sessions.services.actions import count_open_actions
 from sessions.services.checklist import OptionTrend, option_trends
 from sessions.services.roles import RolesBoard, programme_roles
 from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.services.suggestion import StepSuggestion, pick_step
-from sessions.services.views import ProgrammeView
 from sessions.store import Store
 from sessions.timer_log import load_logs
+from sessions.views import ProgrammeView
 from sessions.vocabulary import SessionState
 
 # (id, number, agenda title, created at, finished at, planned for): what a summary reads.

@@ -14,6 +14,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.db_types import utcnow
+from sessions.domain.lookup import session_row, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import (
     Action,
@@ -22,7 +23,6 @@ from sessions.models import (
     Note,
     Session,
 )
-from sessions.services.lookup import session_row, unfinished_session_row
 from sessions.store import Store
 from sessions.vocabulary import ActionStatus, ReviewOutcome
 

@@ -12,13 +12,13 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.db_types import utcnow
+from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import Action, AgendaItem, Note, NoteRevision
 from sessions.note_syntax import PREFIXES, parse_note_line
-from sessions.services.lookup import member_of_programme, unfinished_session_row
 from sessions.services.notes import note_view
-from sessions.services.views import NoteView
 from sessions.store import Store
+from sessions.views import NoteView
 from sessions.vocabulary import CAPTURE_KINDS, ActionStatus, NoteKind
 
 # The shortest prefix for each kind, to write a note back as a line that parses the same.

@@ -8,11 +8,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
 from sessions.db_types import utcnow
+from sessions.domain.lookup import member_of_programme, open_item_ids
 from sessions.models import Action, AgendaItem, Note
 from sessions.note_syntax import parse_note_line
-from sessions.services.lookup import member_of_programme, open_item_ids
-from sessions.services.views import NoteView
 from sessions.store import Store
+from sessions.views import NoteView
 from sessions.vocabulary import CAPTURE_KINDS, ActionStatus, NoteKind
 
 # Table inserts built once, with their values bound at each save: the ORM's insert, or a

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from sessions.db_types import utcnow
+from sessions.domain.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import (
     AgendaItem,
@@ -15,9 +16,8 @@ from sessions.models import (
     Member,
     Programme,
 )
-from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
-from sessions.services.views import AttendanceView, DeclarationView, MemberView
 from sessions.store import Store
+from sessions.views import AttendanceView, DeclarationView, MemberView
 from sessions.vocabulary import AttendanceStatus, OrganisationKind
 
 MAX_FIELD = 255

@@ -16,6 +16,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import Agenda
+from sessions.domain.lookup import member_of_programme, session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import (
     Action,
@@ -27,7 +28,6 @@ from sessions.models import (
     Session,
     TimerEvent,
 )
-from sessions.services.lookup import member_of_programme, session_row
 from sessions.store import Store
 from sessions.vocabulary import ActionStatus, AttendanceStatus, ItemKind
 

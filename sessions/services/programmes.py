@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.errors import InputError, NotFoundError
 from sessions.models import Programme, Session
-from sessions.services.views import ProgrammeView
 from sessions.store import Store
+from sessions.views import ProgrammeView
 
 MAX_NAME = 200
 

@@ -9,11 +9,11 @@ from sqlalchemy import select
 
 from sessions.clock import replay
 from sessions.db_types import utcnow
+from sessions.domain.lookup import session_row, unfinished_session_row
 from sessions.errors import InputError
 from sessions.models import AgendaItem, TimerEvent
 from sessions.pacing import current_left, not_yet_run, pace
 from sessions.rebalance import PlannedItem, RebalancePlan, plan_rebalance
-from sessions.services.lookup import session_row, unfinished_session_row
 from sessions.store import Store
 from sessions.timer_log import load_events
 from sessions.vocabulary import TimerEventKind

@@ -15,11 +15,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
+from sessions.activities.answers import activity_item, listed_people, programme_answers
 from sessions.db_types import utcnow
+from sessions.domain.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.errors import InputError
 from sessions.models import ActivityResult, AgendaItem, Member, Session
-from sessions.services.activity_items import activity_item, listed_people, programme_answers
-from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.store import Store
 from sessions.vocabulary import ItemKind
 

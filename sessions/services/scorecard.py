@@ -15,12 +15,12 @@ from typing import Any, cast
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
+from sessions.activities.answers import activity_item, programme_answers
 from sessions.db_types import utcnow
+from sessions.domain.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import SCORE_RANGE, ActivityResult, AgendaItem, Session
-from sessions.services.activity_items import activity_item, programme_answers
-from sessions.services.activity_items import withdraw_last as withdraw_answer
-from sessions.services.lookup import member_of_programme, session_row, unfinished_session_row
+from sessions.services.answers import withdraw_last as withdraw_answer
 from sessions.store import Store
 from sessions.vocabulary import ItemKind
 

@@ -17,8 +17,8 @@ from sqlalchemy import Row, func, inspect, select, text
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.models import AgendaItem, Note, Session
-from sessions.services.views import SearchHit
 from sessions.store import Store
+from sessions.views import SearchHit
 
 MAX_HITS = 200
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sessions.agenda.model import STEP_NAMES
-from sessions.note_balance import NoteBalance
+from sessions.domain.balance import NoteBalance
 from sessions.vocabulary import NoteKind, OrganisationKind
 
 

@@ -12,11 +12,8 @@ from typing import TypeVarTuple
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session as DbSession
 
-from sessions.db_types import utcnow
 from sessions.errors import InputError, NotFoundError
 from sessions.models import ActivityResult, AgendaItem, Attendance, Member, Session
-from sessions.services.lookup import session_row, unfinished_session_row
-from sessions.store import Store
 from sessions.vocabulary import AttendanceStatus, ItemKind
 
 Columns = TypeVarTuple("Columns")
@@ -82,35 +79,24 @@ def listed_people(
     return sorted(names.items(), key=lambda pair: (pair[1].casefold(), pair[0]))
 
 
-def people_asked(store: Store, session_id: int) -> list[tuple[int, str]]:
-    """(member id, name) of those an activity asks in this session, by name."""
-    with store.reading() as db:
-        return [(m.id, m.name) for m in people_to_ask(db, session_row(db, session_id))]
-
-
-def withdraw_last(
-    store: Store,
-    session_id: int,
-    position: int,
-    kind: ItemKind,
+def withdraw_latest(
+    db: DbSession,
+    item: AgendaItem,
     subject: str,
-    now: datetime | None = None,
+    now: datetime,
     member_id: int | None = None,
 ) -> int | None:
-    """Withdraw the latest answer about `subject` (by `member_id`, if given); its score, or
-    None if there was none."""
-    with store.transaction("take the answer back") as db:
-        unfinished_session_row(db, session_id, f"its {kind} can no longer change")
-        item = activity_item(db, session_id, position, kind)
-        query = select(ActivityResult).where(
-            ActivityResult.agenda_item_id == item.id,
-            ActivityResult.subject == subject,
-            ActivityResult.deleted_at.is_(None),
-        )
-        if member_id is not None:
-            query = query.where(ActivityResult.member_id == member_id)
-        last = db.scalar(query.order_by(ActivityResult.id.desc()).limit(1))
-        if last is None:
-            return None
-        last.deleted_at = now or utcnow()
-        return last.score
+    """Withdraw the latest answer about `subject` on `item` (by `member_id`, if given);
+    its score, or None if there was none."""
+    query = select(ActivityResult).where(
+        ActivityResult.agenda_item_id == item.id,
+        ActivityResult.subject == subject,
+        ActivityResult.deleted_at.is_(None),
+    )
+    if member_id is not None:
+        query = query.where(ActivityResult.member_id == member_id)
+    last = db.scalar(query.order_by(ActivityResult.id.desc()).limit(1))
+    if last is None:
+        return None
+    last.deleted_at = now
+    return last.score

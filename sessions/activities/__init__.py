@@ -1,0 +1,1 @@
+"""The activities an agenda item can hold: one module a kind, over a database session."""
