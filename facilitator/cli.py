@@ -131,9 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _export(args) -> int:
-    from sessions.exchange.export import export_programme
-    from sessions.exchange.files import export_file
     from sessions.paths import default_database_url
+    from sessions.services.exchange import export_file, export_programme
     from sessions.store import Store
 
     store = Store.open(args.db or default_database_url())
@@ -148,9 +147,8 @@ def _export(args) -> int:
 
 
 def _import(args) -> int:
-    from sessions.exchange.files import read_export
-    from sessions.exchange.load import import_programme
     from sessions.paths import default_database_url
+    from sessions.services.exchange import import_programme, read_export
     from sessions.store import Store
 
     record = read_export(Path(args.file))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sessions.services.leases import LeaseView
+    from sessions.domain.leases import LeaseView
 
 
 class FacilitatorError(Exception):

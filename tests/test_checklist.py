@@ -8,10 +8,9 @@ import pytest
 
 from sessions.agenda.model import Agenda, AgendaItem, ScorecardArea, Section
 from sessions.errors import FacilitatorError, InputError
-from sessions.minutes.model import build_minutes
 from sessions.services import planning, running
 from sessions.services.checklist import checklist_results, ranked, vote, withdraw_last
-from sessions.services.minutes import render_minutes
+from sessions.services.minutes import render_minutes, session_minutes
 from sessions.services.programmes import create_programme
 from sessions.services.scorecard import rate, scorecard_results
 
@@ -121,7 +120,7 @@ def test_votes_never_count_as_scorecard_ratings(store, agenda, clock) -> None:
 def test_minutes_table_the_options_most_votes_first(store, session_id) -> None:
     vote(store, session_id, 0, 2, 7)
     vote(store, session_id, 0, 3, 1)
-    item = build_minutes(store, session_id).sections[0].items[0]
+    item = session_minutes(store, session_id).sections[0].items[0]
     assert [r.option for r in item.checklist] == [OPTIONS[2], OPTIONS[3], OPTIONS[0], OPTIONS[1]]
     text = render_minutes(store, session_id, "md").decode("utf-8")
     assert (

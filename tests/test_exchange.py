@@ -12,10 +12,7 @@ import pytest
 
 from sessions.agenda.library import find_agenda
 from sessions.errors import InputError, NotFoundError
-from sessions.exchange.export import export_programme
-from sessions.exchange.files import export_file, import_file
 from sessions.exchange.format import FORMAT, VERSION
-from sessions.exchange.load import import_programme
 from sessions.exchange.parse import read_document
 from sessions.services import (
     checklist,
@@ -29,6 +26,7 @@ from sessions.services import (
     scorecard,
 )
 from sessions.services.actions import list_actions, set_action_status
+from sessions.services.exchange import export_file, export_programme, import_file, import_programme
 from sessions.services.matters_arising import review_action, review_entries
 from sessions.services.minutes import minutes_markdown
 from sessions.services.programmes import (
@@ -717,6 +715,7 @@ def test_a_byte_order_mark_is_not_a_problem(other, sample, tmp_path) -> None:
 
 def test_a_database_failure_half_way_leaves_nothing(other, sample, tmp_path, monkeypatch) -> None:
     from sessions.exchange import load
+    from sessions.services import exchange
 
     record = read_document(sample, "the file")
     calls = []
@@ -730,7 +729,7 @@ def test_a_database_failure_half_way_leaves_nothing(other, sample, tmp_path, mon
     real = load._add_session
     monkeypatch.setattr(load, "_add_session", fail_on_second)
     with pytest.raises(RuntimeError):
-        load.import_programme(other, record)
+        exchange.import_programme(other, record)
     assert set(rows(tmp_path / "other.db").values()) == {0}
 
 

@@ -7,11 +7,10 @@ from datetime import date
 import pytest
 from markdown_it import MarkdownIt
 
-from sessions.minutes.model import build_minutes
 from sessions.minutes.render import render_markdown
 from sessions.services import notes, planning, running
 from sessions.services.matters_arising import review_action, review_entries
-from sessions.services.minutes import write_minutes
+from sessions.services.minutes import session_minutes, write_minutes
 from sessions.services.programmes import create_programme
 from tests.test_services import ODD_TEXT
 
@@ -34,7 +33,7 @@ def finished_session(store, small_agenda, clock) -> int:
 
 
 def test_minutes_carry_the_session(store, finished_session) -> None:
-    text = render_markdown(build_minutes(store, finished_session))
+    text = render_markdown(session_minutes(store, finished_session))
     assert text.startswith("# Harbour programme: session 1\n")
     assert "**Primary Care Network:** Harbour PCN" in text
     assert "**Date:** Monday 23 November 2026" in text
@@ -59,7 +58,7 @@ def test_minutes_carry_the_session(store, finished_session) -> None:
 def test_empty_sections_are_left_out(store, small_agenda) -> None:
     programme = create_programme(store, "Quiet")
     sid = planning.start_session(store, programme.id, small_agenda)
-    text = render_markdown(build_minutes(store, sid))
+    text = render_markdown(session_minutes(store, sid))
     assert "Action log" not in text
     assert "Deal and relationship" not in text
     assert "**Deal**" not in text
@@ -71,7 +70,7 @@ def test_odd_text_round_trips_and_markup_stays_text(store, small_agenda) -> None
     for line in ODD_TEXT:
         notes.add_note(store, sid, 0, line, "deal")
     notes.add_note(store, sid, 0, "a: <b>fix</b> | it @<i>Sam</i> fri", "deal")
-    text = render_markdown(build_minutes(store, sid))
+    text = render_markdown(session_minutes(store, sid))
     for line in ODD_TEXT[:4]:
         assert line in text
     html = MarkdownIt("commonmark", {"html": True}).render(text)
@@ -98,7 +97,7 @@ def test_a_user_template_overrides_the_bundled_one(store, finished_session, isol
     templates = isolated_home / "config" / "templates"
     templates.mkdir(parents=True)
     (templates / "minutes.md.j2").write_text("Our own: {{ m.title }}\n", encoding="utf-8")
-    assert render_markdown(build_minutes(store, finished_session)) == (
+    assert render_markdown(session_minutes(store, finished_session)) == (
         "Our own: Harbour programme: session 1\n"
     )
 
@@ -110,7 +109,7 @@ def test_skipped_and_extended_items_say_so(store, small_agenda, clock) -> None:
     running.extend(store, sid, 300, clock.advance(60))
     running.move(store, sid, +1, clock.advance(780))
     running.skip(store, sid, clock.advance(120))
-    text = render_markdown(build_minutes(store, sid))
+    text = render_markdown(session_minutes(store, sid))
     assert "*Planned 10 min, given 15 min, took 14 min.*" in text
     assert "*Planned 20 min; skipped after 2 min.*" in text
     assert "*Planned 5 min, took 0 min.*" in text
@@ -132,7 +131,7 @@ def test_minutes_name_who_came_who_declared_and_who_said_what(store, small_agend
     people.add_declaration(store, sid, patel.id, "Partner in a bidding practice", 1)
     note = notes.add_note(store, sid, 0, "First wording", "deal", member_id=patel.id)
     edit_note(store, note.id, "Final wording")
-    text = render_markdown(build_minutes(store, sid))
+    text = render_markdown(session_minutes(store, sid))
     assert "**Present:** Dr Asha Patel (Harbour Surgery, GP partner)" in text
     assert "**Apologies:** Zoë \\*Hughes\\* (Bay Pharmacy)" in text
     assert (
@@ -182,7 +181,7 @@ def reviewed_programme(store, small_agenda, clock) -> tuple[int, int, int]:
 
 def test_matters_arising_minutes_each_review(store, reviewed_programme) -> None:
     _, second, _ = reviewed_programme
-    text = render_markdown(build_minutes(store, second))
+    text = render_markdown(session_minutes(store, second))
     lines = text.splitlines()
     heading = lines.index("### 1. Actions from earlier sessions")
     assert lines[:heading].count("## Matters arising") == 1
@@ -213,9 +212,9 @@ def test_matters_arising_minutes_keep_the_date_this_session_set(
         e for e in review_entries(store, third, date(2027, 1, 18)) if e.text.startswith("book")
     )
     review_action(store, third, kept.action_id, "kept", new_due=date(2027, 3, 1), now=clock())
-    text = render_markdown(build_minutes(store, second))
+    text = render_markdown(session_minutes(store, second))
     assert "| Dr Patel | 1 | kept open, due moved 2026-12-03 → 2027-01-15 |" in text
-    third_text = render_markdown(build_minutes(store, third))
+    third_text = render_markdown(session_minutes(store, third))
     assert "| Dr Patel | 1 | kept open, due moved 2027-01-15 → 2027-03-01 |" in third_text
     assert "| write to the LMC | — | 1 | not reviewed |" in third_text
     assert "send the data sharing agreement" not in third_text
@@ -225,10 +224,10 @@ def test_a_planned_session_is_dated_for_its_day_and_the_first_has_no_review(
     store, reviewed_programme
 ) -> None:
     first, _, third = reviewed_programme
-    text = render_markdown(build_minutes(store, third))
+    text = render_markdown(session_minutes(store, third))
     assert "**Date:** Monday 18 January 2027  \n" in text
     assert "**Next session:**" not in text
-    first_text = render_markdown(build_minutes(store, first))
+    first_text = render_markdown(session_minutes(store, first))
     assert "Matters arising" not in first_text
     assert "| Action | Owner | From session | Outcome |" not in first_text
     assert first_text.endswith("\n\n**Next session:** Monday 14 December 2026\n")
@@ -238,7 +237,7 @@ def test_a_matters_arising_item_with_nothing_open_says_so(store, small_agenda) -
     programme = create_programme(store, "Clear programme")
     planning.start_session(store, programme.id, small_agenda)
     second = planning.start_session(store, programme.id, small_agenda)
-    text = render_markdown(build_minutes(store, second))
+    text = render_markdown(session_minutes(store, second))
     assert (
         "### 1. Actions from earlier sessions\n\n*Planned 5 min; not reached.*\n\n"
         "*No actions were open from earlier sessions.*\n\n## Welcome"
@@ -248,5 +247,5 @@ def test_a_matters_arising_item_with_nothing_open_says_so(store, small_agenda) -
 def test_next_session_follows_the_balance_table(store, finished_session, small_agenda) -> None:
     programme_id = running.get_session(store, finished_session).programme_id
     planning.start_session(store, programme_id, small_agenda, planned_for=date(2026, 12, 21))
-    text = render_markdown(build_minutes(store, finished_session))
+    text = render_markdown(session_minutes(store, finished_session))
     assert text.endswith("| Whole session | 2 | 1 |\n\n**Next session:** Monday 21 December 2026\n")

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from sessions.minutes.model import build_minutes
 from sessions.services import notes, people, planning, running
 from sessions.services.matters_arising import review_action, review_entries
-from sessions.services.minutes import render_minutes, write_minutes
+from sessions.services.minutes import render_minutes, session_minutes, write_minutes
 from sessions.services.programmes import create_programme
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
@@ -262,7 +261,7 @@ def test_word_leaves_out_what_is_empty(store, small_agenda) -> None:
 
 
 def test_every_format_says_the_same_things(store, board_session) -> None:
-    minutes = build_minutes(store, board_session)
+    minutes = session_minutes(store, board_session)
     md = render_minutes(store, board_session, "md").decode("utf-8")
     html = "".join(_page(render_minutes(store, board_session, "html")).text)
     word = _docx(render_minutes(store, board_session, "docx"))

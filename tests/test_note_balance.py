@@ -6,10 +6,10 @@ from datetime import date
 
 from sessions.agenda.model import Agenda, AgendaItem, Section
 from sessions.domain.balance import NoteBalance
-from sessions.minutes.model import build_minutes
 from sessions.services import notes, planning, running
 from sessions.services.balance import balance
 from sessions.services.dashboard import programme_dashboard
+from sessions.services.minutes import session_minutes
 from sessions.services.note_editing import delete_note
 from sessions.services.programmes import create_programme
 from sessions.vocabulary import NoteKind
@@ -64,7 +64,7 @@ def test_the_meter_the_minutes_and_the_dashboard_agree(store) -> None:
         dashboard = (summary.deal_notes, summary.relationship_notes)
         minutes = {
             row.label: (row.deal, row.relationship)
-            for row in build_minutes(store, session_id).balance
+            for row in session_minutes(store, session_id).balance
         }
         assert minutes.get("Whole session", (0, 0)) == dashboard
         # A later session opens with matters arising, so its items are looked up, not assumed.
@@ -77,8 +77,8 @@ def test_the_meter_the_minutes_and_the_dashboard_agree(store) -> None:
 
     # And the figures are the ones the room gave.
     assert [(s.deal_notes, s.relationship_notes) for s in summaries] == [(3, 3), (1, 0), (0, 0)]
-    assert build_minutes(store, sessions[1]).balance[0].label == "Step 1: Set-up right"
-    minutes = build_minutes(store, sessions[0]).balance
+    assert session_minutes(store, sessions[1]).balance[0].label == "Step 1: Set-up right"
+    minutes = session_minutes(store, sessions[0]).balance
     assert [(row.label, row.deal, row.relationship) for row in minutes] == [
         ("Step 1: Set-up right", 1, 2),
         ("Step 2: Trusted people", 1, 0),

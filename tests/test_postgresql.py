@@ -162,8 +162,9 @@ def test_two_machines_claiming_one_session_at_once_take_turns(store, small_agend
     """The second claim waits for the first to commit, then finds it and is refused."""
     import threading
 
+    from sessions.domain import leases
     from sessions.errors import SessionLeasedError
-    from sessions.services import leases, running
+    from sessions.services import running
     from sessions.services.leases import Holder
     from sessions.utc import utcnow
 

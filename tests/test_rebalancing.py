@@ -6,10 +6,10 @@ import pytest
 
 from sessions.agenda.model import Agenda, AgendaItem, Section
 from sessions.errors import InputError
-from sessions.minutes.model import build_minutes
 from sessions.minutes.render import render_markdown
 from sessions.pacing import pace
 from sessions.services import planning, running
+from sessions.services.minutes import session_minutes
 from sessions.services.programmes import create_programme
 from sessions.services.rebalancing import apply_rebalance, preview_rebalance
 
@@ -68,7 +68,7 @@ def test_accepting_puts_the_session_back_on_time(store, late_session, clock) -> 
     state = running.clock_state(store, late_session)
     reading = pace(state, [i.base_seconds for i in view.items], clock(), view.planned_seconds)
     assert reading.verdict == "on time"
-    text = render_markdown(build_minutes(store, late_session))
+    text = render_markdown(session_minutes(store, late_session))
     assert "*Planned 20 min, rebalanced to 10 min; not reached.*" in text
     assert "*Planned 20 min, took 30 min.*" in text
 

@@ -195,10 +195,10 @@ def test_markdown_report_covers_every_part_in_order(store, programme) -> None:
 
 
 def test_steps_covered_agree_with_the_dashboard(store, programme) -> None:
-    from sessions.report.model import build_report
     from sessions.services.dashboard import programme_dashboard
+    from sessions.services.report import programme_report
 
-    report = build_report(store, "Harbour programme")
+    report = programme_report(store, "Harbour programme")
     dashboard = programme_dashboard(store, programme, date(2027, 1, 11))
     assert [s.steps for s in report.sessions] == [s.steps_worked for s in dashboard.sessions]
     assert report.steps == dashboard.steps
@@ -223,7 +223,7 @@ def test_a_programme_with_no_sessions_says_so(store) -> None:
 
 
 def test_an_unknown_programme_is_the_error_export_gives(store, programme) -> None:
-    from sessions.exchange.export import export_programme
+    from sessions.services.exchange import export_programme
 
     with pytest.raises(NotFoundError) as export_error:
         export_programme(store, "nowhere")

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
-from sessions.exchange.format import FORMAT, VERSION, date_text, dump, time_text
+from sessions.exchange.format import FORMAT, VERSION, date_text, time_text
 from sessions.models import (
     Action,
     ActionReview,
@@ -26,16 +26,6 @@ from sessions.models import (
     Session,
     TimerEvent,
 )
-from sessions.services.programmes import find_programme
-from sessions.store import Store
-
-
-def export_programme(store: Store, name_or_slug: str) -> tuple[str, str]:
-    """The programme's slug and its file's text."""
-    found = find_programme(store, name_or_slug)
-    with store.reading() as db:
-        programme = db.get_one(Programme, found.id)
-        return programme.slug, dump(programme_document(db, programme))
 
 
 def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:

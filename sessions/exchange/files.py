@@ -7,16 +7,12 @@ from pathlib import Path
 
 from sessions.errors import InputError, StoreError
 from sessions.exchange.document import ProgrammeRecord
-from sessions.exchange.export import export_programme
 from sessions.exchange.format import SUFFIX
-from sessions.exchange.load import ImportedProgramme, import_programme
 from sessions.exchange.parse import NOTHING, read_document
-from sessions.store import Store
 
 
-def export_file(store: Store, name_or_slug: str, output: Path | None = None) -> Path:
+def write_export(slug: str, text: str, output: Path | None = None) -> Path:
     """Write the programme's file; by default SLUG.facilitator.json in the current folder."""
-    slug, text = export_programme(store, name_or_slug)
     path = output if output is not None else Path(f"{slug}{SUFFIX}")
     try:
         _write_private(path, text)
@@ -39,10 +35,6 @@ def _write_private(path: Path, text: str) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-
-
-def import_file(store: Store, path: Path, new_name: str | None = None) -> ImportedProgramme:
-    return import_programme(store, read_export(path), new_name)
 
 
 def read_export(path: Path) -> ProgrammeRecord:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
+from sessions.domain.programmes import MAX_NAME, free_slug
 from sessions.errors import InputError
 from sessions.exchange.document import ProgrammeRecord, SessionRecord
 from sessions.exchange.parse import NOTHING
@@ -30,8 +31,6 @@ from sessions.models import (
     Session,
     TimerEvent,
 )
-from sessions.services.programmes import MAX_NAME, free_slug
-from sessions.store import Store
 
 
 @dataclass(frozen=True)
@@ -42,30 +41,28 @@ class ImportedProgramme:
     note_count: int
 
 
-def import_programme(
-    store: Store, record: ProgrammeRecord, new_name: str | None = None
+def load_programme(
+    db: DbSession, record: ProgrammeRecord, new_name: str | None = None
 ) -> ImportedProgramme:
     """Add the programme; its name and slug must be free unless `new_name` renames it."""
     name = record.name if new_name is None else _clean_name(new_name)
-    with store.transaction("import the programme") as db:
-        taken = db.execute(select(Programme.name, Programme.slug)).all()
-        _refuse_clash(taken, name, None if new_name is not None else record.slug)
-        slug = record.slug if new_name is None else free_slug(name, {s for _, s in taken})
-        programme = Programme(**{**record.columns, "name": name, "slug": slug})
-        db.add(programme)
-        db.flush()
-        members = {
-            columns["name"]: Member(programme_id=programme.id, **columns)
-            for columns in record.members
-        }
-        db.add_all(members.values())
-        notes = {
-            session.columns["number"]: _add_session(db, programme.id, session, members)
-            for session in record.sessions
-        }
-        # Reviews come last: one may name an action from any session before its own.
-        for session in record.sessions:
-            _add_reviews(db, session, notes)
+    taken = db.execute(select(Programme.name, Programme.slug)).all()
+    _refuse_clash(taken, name, None if new_name is not None else record.slug)
+    slug = record.slug if new_name is None else free_slug(name, {s for _, s in taken})
+    programme = Programme(**{**record.columns, "name": name, "slug": slug})
+    db.add(programme)
+    db.flush()
+    members = {
+        columns["name"]: Member(programme_id=programme.id, **columns) for columns in record.members
+    }
+    db.add_all(members.values())
+    notes = {
+        session.columns["number"]: _add_session(db, programme.id, session, members)
+        for session in record.sessions
+    }
+    # Reviews come last: one may name an action from any session before its own.
+    for session in record.sessions:
+        _add_reviews(db, session, notes)
     return ImportedProgramme(name, slug, len(record.sessions), record.note_count)
 
 

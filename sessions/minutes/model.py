@@ -27,7 +27,6 @@ from sessions.services.matters_arising import due_moved, entries_for
 from sessions.services.reflection import Reflections, reflections_for
 from sessions.services.roles import RolesBoard, board_for
 from sessions.services.scorecard import StatementResult, results_for, statements
-from sessions.store import Store
 from sessions.timer_log import load_events
 from sessions.views import meeting_day, person_label
 from sessions.vocabulary import (
@@ -195,8 +194,10 @@ class Minutes:
         return meeting_day(self.started_at, self.created_at, self.planned_for)
 
 
-def build_minutes(store: Store, session_id: int) -> Minutes:
-    with store.reading() as db:
+def build_minutes(db: DbSession, session_id: int) -> Minutes:
+    """The session's minutes, read in the unit of work `db`."""
+    # The minutes only read: nothing read here should flush a change first.
+    with db.no_autoflush:
         session = session_row(db, session_id)
         events = load_events(db, session_id)
         clock = replay(events)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
-from sessions.errors import NotFoundError
+from sessions.domain.progress import StepWork, items_with_notes, session_state, worked_steps
 from sessions.minutes import wording
 from sessions.models import (
     Action,
@@ -28,16 +28,8 @@ from sessions.models import (
     Programme,
     Session,
 )
-from sessions.services.dashboard import (
-    StepWork,
-    items_with_notes,
-    session_state,
-    worked_steps,
-)
 from sessions.services.matters_arising import OUTCOME_LABELS, due_moved
-from sessions.services.programmes import find_programme
 from sessions.services.scorecard import AreaTrend, area_trends
-from sessions.store import Store
 from sessions.timer_log import load_logs
 from sessions.views import meeting_day
 from sessions.vocabulary import AttendanceStatus, NoteKind, SessionState
@@ -187,36 +179,31 @@ class ProgrammeReport:
         ]
 
 
-def build_report(store: Store, programme_ref: str) -> ProgrammeReport:
-    """The report of the programme named by name or slug, as `facilitator export` finds it."""
-    found = find_programme(store, programme_ref)
-    with store.reading() as db:
-        programme = db.get(Programme, found.id)
-        if programme is None:
-            raise NotFoundError(f"No programme is called {programme_ref.strip()!r}.")
-        rows = db.scalars(
-            select(Session).where(Session.programme_id == programme.id).order_by(Session.number)
-        ).all()
-        in_programme = select(Session.id).where(Session.programme_id == programme.id)
-        clocks = {sid: replay(log) for sid, log in load_logs(db, in_programme).items()}
-        worked = _steps_worked(db, in_programme, clocks)
-        sessions = {
-            row.id: _session(row, clocks.get(row.id, ClockState()), worked[row.id]) for row in rows
-        }
-        return ProgrammeReport(
-            programme=programme.name,
-            slug=programme.slug,
-            pcn=programme.pcn_name,
-            sessions=tuple(sessions.values()),
-            steps=tuple(
-                StepWork(step, name, tuple(s.number for s in sessions.values() if step in s.steps))
-                for step, name in sorted(STEP_NAMES.items())
-            ),
-            decisions=_decisions(db, in_programme, sessions),
-            actions=_actions(db, programme.id),
-            trends=area_trends(db, programme.id),
-            attendance=_attendance(db, programme.id, in_programme, list(sessions)),
-        )
+def build_report(db: DbSession, programme: Programme) -> ProgrammeReport:
+    """The programme's report, read in the unit of work `db`."""
+    rows = db.scalars(
+        select(Session).where(Session.programme_id == programme.id).order_by(Session.number)
+    ).all()
+    in_programme = select(Session.id).where(Session.programme_id == programme.id)
+    clocks = {sid: replay(log) for sid, log in load_logs(db, in_programme).items()}
+    worked = _steps_worked(db, in_programme, clocks)
+    sessions = {
+        row.id: _session(row, clocks.get(row.id, ClockState()), worked[row.id]) for row in rows
+    }
+    return ProgrammeReport(
+        programme=programme.name,
+        slug=programme.slug,
+        pcn=programme.pcn_name,
+        sessions=tuple(sessions.values()),
+        steps=tuple(
+            StepWork(step, name, tuple(s.number for s in sessions.values() if step in s.steps))
+            for step, name in sorted(STEP_NAMES.items())
+        ),
+        decisions=_decisions(db, in_programme, sessions),
+        actions=_actions(db, programme.id),
+        trends=area_trends(db, programme.id),
+        attendance=_attendance(db, programme.id, in_programme, list(sessions)),
+    )
 
 
 def _steps_worked(

@@ -7,67 +7,20 @@ tens of thousands of notes, and the dashboard opens on every Enter from home.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import Row, Select, exists, select
-from sqlalchemy.orm import Session as DbSession
-
-from sessions.agenda.model import STEP_NAMES
-from sessions.clock import ClockState, replay
-from sessions.domain.balance import NoteBalance, note_balances
-from sessions.errors import NotFoundError
-from sessions.models import AgendaItem, Note, Programme, Session
-from sessions.services.actions import count_open_actions
+from sessions.domain.actions import count_open_actions
+from sessions.domain.programmes import programme_row, programme_view
+from sessions.domain.progress import SessionSummary as SessionSummary
+from sessions.domain.progress import StepWork as StepWork
+from sessions.domain.progress import programme_progress
+from sessions.domain.suggestion import StepSuggestion
 from sessions.services.checklist import OptionTrend, option_trends
 from sessions.services.roles import RolesBoard, programme_roles
 from sessions.services.scorecard import AreaTrend, area_trends
-from sessions.services.suggestion import StepSuggestion, pick_step
 from sessions.store import Store
-from sessions.timer_log import load_logs
 from sessions.views import ProgrammeView
-from sessions.vocabulary import SessionState
-
-# (id, number, agenda title, created at, finished at, planned for): what a summary reads.
-SessionRow = Row[int, int, str, datetime, datetime | None, date | None]
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    id: int
-    number: int
-    held_at: datetime
-    """When the clock first started; the day it was set up if it never has."""
-    planned_for: date | None
-    """The day it was planned for, when it was set up with one."""
-    agenda_title: str
-    state: SessionState
-    planned_seconds: int
-    """The agenda's plan, before any extension or rebalance."""
-    actual_seconds: float
-    """Time the clock ran, replayed from the timer log."""
-    steps_worked: tuple[int, ...]
-    """Framework steps with an item reached: time run on it, or a note taken."""
-    deal_notes: int
-    relationship_notes: int
-
-    @property
-    def resumable(self) -> bool:
-        return self.state != SessionState.FINISHED
-
-
-@dataclass(frozen=True)
-class StepWork:
-    step: int
-    name: str
-    session_numbers: tuple[int, ...]
-    """The sessions that worked on the step, in order."""
-
-    @property
-    def label(self) -> str:
-        return f"Step {self.step}: {self.name}"
 
 
 @dataclass(frozen=True)
@@ -105,145 +58,21 @@ class DashboardView:
 def programme_dashboard(store: Store, programme_id: int, today: date) -> DashboardView:
     """The programme's dashboard; `today` decides which open actions are overdue."""
     with store.reading() as db:
-        programme = db.get(Programme, programme_id)
-        if programme is None:
-            raise NotFoundError("That programme no longer exists.")
-        sessions = db.execute(
-            select(
-                Session.id,
-                Session.number,
-                Session.agenda_title,
-                Session.created_at,
-                Session.finished_at,
-                Session.planned_for,
-            )
-            .where(Session.programme_id == programme_id)
-            .order_by(Session.number)
-        ).all()
-        in_programme = select(Session.id).where(Session.programme_id == programme_id)
-        # The bulk reads go through the connection: plain rows need none of the ORM's loading.
-        rows = db.connection()
-        items = rows.execute(
-            select(
-                AgendaItem.id,
-                AgendaItem.session_id,
-                AgendaItem.position,
-                AgendaItem.step,
-                AgendaItem.planned_seconds,
-            ).where(AgendaItem.session_id.in_(in_programme))
-        ).all()
-        clocks = _replay_all(db, in_programme)
+        programme = programme_row(db, programme_id)
+        progress = programme_progress(db, programme_id)
         trends = area_trends(db, programme_id)
         checklist_trends = option_trends(db, programme_id)
         team_roles = programme_roles(db, programme_id)
-        # Counted from the (session, kind, deleted) index alone, never reading a note.
-        balances = note_balances(db, in_programme, Note.session_id)
-        noted = items_with_notes(db, in_programme)
         open_actions, overdue_actions = count_open_actions(db, programme_id, today)
-        programme_view = ProgrammeView(
-            id=programme.id,
-            name=programme.name,
-            slug=programme.slug,
-            pcn_name=programme.pcn_name,
-            session_count=len(sessions),
-        )
-
-    planned: dict[int, int] = defaultdict(int)
-    for _, session_id, _, _, seconds in items:
-        planned[session_id] += seconds
-    worked = worked_steps(
-        [(item_id, session_id, position, step) for item_id, session_id, position, step, _ in items],
-        noted,
-        clocks,
-    )
-
-    summaries = tuple(
-        _summary(
-            row,
-            clocks.get(row.id, ClockState()),
-            planned[row.id],
-            worked[row.id],
-            balances.get((row.id,), NoteBalance()),
-        )
-        for row in sessions
-    )
-    step_items = [(session_id, position, step) for _, session_id, position, step, _ in items]
+        shown = programme_view(programme, len(progress.sessions))
     return DashboardView(
-        programme=programme_view,
-        sessions=summaries,
-        steps=tuple(
-            StepWork(step, name, tuple(s.number for s in summaries if step in s.steps_worked))
-            for step, name in sorted(STEP_NAMES.items())
-        ),
+        programme=shown,
+        sessions=progress.sessions,
+        steps=progress.steps,
         open_actions=open_actions,
         overdue_actions=overdue_actions,
         scorecard_trends=trends,
         checklist_trends=checklist_trends,
         team_roles=team_roles,
-        suggestion=pick_step(
-            [(row.id, row.number, row.finished_at) for row in sessions], clocks, step_items
-        ),
-    )
-
-
-def items_with_notes(db: DbSession, in_programme: Select[int]) -> set[int]:
-    """The ids of the programme's agenda items holding a note still standing.
-
-    One look in the note index per item, rather than a walk over every note.
-    """
-    return set(
-        db.connection().scalars(
-            select(AgendaItem.id).where(
-                AgendaItem.session_id.in_(in_programme),
-                exists().where(Note.agenda_item_id == AgendaItem.id, Note.deleted_at.is_(None)),
-            )
-        )
-    )
-
-
-def worked_steps(
-    items: Iterable[tuple[int, int, int, int | None]],
-    noted: set[int],
-    clocks: dict[int, ClockState],
-) -> dict[int, set[int]]:
-    """Each session's framework steps worked on: an item of the step ran on the clock or
-    holds a note. `items` are (item id, session id, position, step); `noted` the ids of
-    items with a note still standing."""
-    worked: dict[int, set[int]] = defaultdict(set)
-    for item_id, session_id, position, step in items:
-        if step is None:
-            continue  # only items of a framework step can mark it worked
-        clock = clocks.get(session_id)
-        if item_id in noted or (clock is not None and clock.elapsed_for(position) > 0):
-            worked[session_id].add(step)
-    return worked
-
-
-def session_state(finished_at: datetime | None, clock: ClockState) -> SessionState:
-    """Finished, unfinished (its clock has started) or planned."""
-    if finished_at is not None:
-        return SessionState.FINISHED
-    return SessionState.UNFINISHED if clock.started else SessionState.PLANNED
-
-
-def _replay_all(db: DbSession, session_ids: Select[int]) -> dict[int, ClockState]:
-    """Every session's clock from one read of the log."""
-    return {session_id: replay(log) for session_id, log in load_logs(db, session_ids).items()}
-
-
-def _summary(
-    row: SessionRow, state: ClockState, planned: int, worked: set[int], balance: NoteBalance
-) -> SessionSummary:
-    return SessionSummary(
-        id=row.id,
-        number=row.number,
-        held_at=state.first_started_at or row.created_at,
-        planned_for=row.planned_for,
-        agenda_title=row.agenda_title,
-        state=session_state(row.finished_at, state),
-        planned_seconds=planned,
-        actual_seconds=state.session_elapsed,
-        steps_worked=tuple(sorted(worked)),
-        deal_notes=balance.deal,
-        relationship_notes=balance.relationship,
+        suggestion=progress.suggestion,
     )

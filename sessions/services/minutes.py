@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sessions.domain.programmes import slugify
 from sessions.errors import InputError
 from sessions.minutes.formats import SUFFIXES, document_bytes, write_atomically
 from sessions.minutes.model import Minutes, build_minutes
@@ -13,8 +14,14 @@ from sessions.services.running import set_minutes_path
 from sessions.store import Store
 
 
+def session_minutes(store: Store, session_id: int) -> Minutes:
+    """The session's minutes, read in one unit of work."""
+    with store.reading() as db:
+        return build_minutes(db, session_id)
+
+
 def minutes_markdown(store: Store, session_id: int, template: Path | None = None) -> str:
-    return render_markdown(build_minutes(store, session_id), template)
+    return render_markdown(session_minutes(store, session_id), template)
 
 
 def minutes_bytes(minutes: Minutes, fmt: str = "md", template: Path | None = None) -> bytes:
@@ -37,12 +44,10 @@ def minutes_bytes(minutes: Minutes, fmt: str = "md", template: Path | None = Non
 def render_minutes(
     store: Store, session_id: int, fmt: str = "md", template: Path | None = None
 ) -> bytes:
-    return minutes_bytes(build_minutes(store, session_id), fmt, template)
+    return minutes_bytes(session_minutes(store, session_id), fmt, template)
 
 
 def minutes_filename(minutes: Minutes, fmt: str = "md") -> str:
-    from sessions.services.programmes import slugify
-
     return f"{slugify(minutes.programme)}-session-{minutes.session_number}{SUFFIXES[fmt]}"
 
 
@@ -55,7 +60,7 @@ def write_minutes(
     template: Path | None = None,
 ) -> Path:
     """Render the minutes and write them; the default place is remembered on the session."""
-    minutes = build_minutes(store, session_id)
+    minutes = session_minutes(store, session_id)
     data = minutes_bytes(minutes, fmt, template)
     path = output if output is not None else minutes_dir() / minutes_filename(minutes, fmt)
     write_atomically(path, data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sessions.domain.programmes import programme_named
 from sessions.minutes.formats import SUFFIXES, document_bytes, write_atomically
 from sessions.minutes.render import render_template
 from sessions.paths import minutes_dir
@@ -17,8 +18,14 @@ def markdown_of(report: ProgrammeReport) -> str:
     return render_template(TEMPLATE, r=report)
 
 
+def programme_report(store: Store, programme_ref: str) -> ProgrammeReport:
+    """The report of the programme named by name or slug, as `facilitator export` finds it."""
+    with store.reading() as db:
+        return build_report(db, programme_named(db, programme_ref))
+
+
 def report_markdown(store: Store, programme_ref: str) -> str:
-    return markdown_of(build_report(store, programme_ref))
+    return markdown_of(programme_report(store, programme_ref))
 
 
 def report_bytes(report: ProgrammeReport, fmt: str = "md") -> bytes:
@@ -31,7 +38,7 @@ def report_bytes(report: ProgrammeReport, fmt: str = "md") -> bytes:
 
 
 def render_report(store: Store, programme_ref: str, fmt: str) -> bytes:
-    return report_bytes(build_report(store, programme_ref), fmt)
+    return report_bytes(programme_report(store, programme_ref), fmt)
 
 
 def report_filename(report: ProgrammeReport, fmt: str = "md") -> str:
@@ -42,7 +49,7 @@ def write_report(
     store: Store, programme_ref: str, output: Path | None = None, *, fmt: str = "md"
 ) -> Path:
     """Render the report and write it; by default beside the minutes, named by the slug."""
-    report = build_report(store, programme_ref)
+    report = programme_report(store, programme_ref)
     data = report_bytes(report, fmt)
     path = output if output is not None else minutes_dir() / report_filename(report, fmt)
     write_atomically(path, data)

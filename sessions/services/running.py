@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.clock import ClockEvent, ClockState, replay
 from sessions.db_types import utcnow
+from sessions.domain import leases
+from sessions.domain.leases import Holder
 from sessions.domain.lookup import session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import AgendaItem, Programme, Session, TimerEvent
-from sessions.services import leases
-from sessions.services.leases import Holder
 from sessions.store import Store
 from sessions.timer_log import load_events, load_logs
 from sessions.views import ItemView, SessionView, UnfinishedSessionView

@@ -1,0 +1,40 @@
+"""Exporting a programme to one file and importing it again: the front door."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sessions.domain.programmes import programme_named
+from sessions.exchange.document import ProgrammeRecord
+from sessions.exchange.export import programme_document
+from sessions.exchange.files import read_export as read_export
+from sessions.exchange.files import write_export
+from sessions.exchange.format import dump
+from sessions.exchange.load import ImportedProgramme as ImportedProgramme
+from sessions.exchange.load import load_programme
+from sessions.store import Store
+
+
+def export_programme(store: Store, name_or_slug: str) -> tuple[str, str]:
+    """The programme's slug and its file's text."""
+    with store.reading() as db:
+        programme = programme_named(db, name_or_slug)
+        return programme.slug, dump(programme_document(db, programme))
+
+
+def export_file(store: Store, name_or_slug: str, output: Path | None = None) -> Path:
+    """Write the programme's file; by default SLUG.facilitator.json in the current folder."""
+    slug, text = export_programme(store, name_or_slug)
+    return write_export(slug, text, output)
+
+
+def import_programme(
+    store: Store, record: ProgrammeRecord, new_name: str | None = None
+) -> ImportedProgramme:
+    """Add the programme; its name and slug must be free unless `new_name` renames it."""
+    with store.transaction("import the programme") as db:
+        return load_programme(db, record, new_name)
+
+
+def import_file(store: Store, path: Path, new_name: str | None = None) -> ImportedProgramme:
+    return import_programme(store, read_export(path), new_name)
