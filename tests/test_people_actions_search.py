@@ -127,7 +127,7 @@ def test_actions_across_sessions_filtered_and_overdue(
 @pytest.fixture(params=["index", "scan"])
 def search_mode(request, monkeypatch):
     if request.param == "scan":
-        monkeypatch.setattr("sessions.services.search._has_index", lambda db: False)
+        monkeypatch.setattr("sessions.domain.search._has_index", lambda db: False)
     return request.param
 
 

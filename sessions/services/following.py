@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-
-from sessions.models import Programme, Session, TimerEvent
+from sessions.domain.following import latest_session
 from sessions.store import Store
 
 
 def latest_session_id(store: Store) -> int | None:
-    """The session touched last: its newest clock event, or its creation if it has none.
-
-    A session just finished is still the latest, so the room keeps seeing it until
-    the next one is started; a session resumed from last month becomes the latest
-    the moment its clock moves.
-    """
-    last_event = (
-        select(TimerEvent.session_id, func.max(TimerEvent.at).label("at"))
-        .group_by(TimerEvent.session_id)
-        .subquery()
-    )
-    touched = func.coalesce(last_event.c.at, Session.created_at)
+    """The session touched last: its newest clock event, or its creation if it has none."""
     with store.reading() as db:
-        return db.scalar(
-            select(Session.id)
-            .join(Programme)
-            .outerjoin(last_event, last_event.c.session_id == Session.id)
-            .where(Programme.archived_at.is_(None))
-            .order_by(touched.desc(), Session.id.desc())
-            .limit(1)
-        )
+        return latest_session(db)

@@ -1,4 +1,4 @@
-"""Running a session: starting it from an agenda, its clock, moving between items, finishing.
+"""Running a session: opening it, its clock, moving between items, finishing.
 
 Every clock change is a TimerEvent committed before the call returns; the
 state handed back is replayed from the log, so what the screen shows is what a
@@ -7,57 +7,36 @@ restarted app would show.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session as DbSession
-
-from sessions.clock import ClockEvent, ClockState, replay
-from sessions.db_types import utcnow
+from sessions.clock import ClockState, replay
 from sessions.domain import leases
 from sessions.domain.leases import Holder
-from sessions.domain.lookup import session_row
-from sessions.errors import InputError, NotFoundError
-from sessions.models import AgendaItem, Programme, Session, TimerEvent
+from sessions.domain.running import (
+    Decision,
+    beating,
+    extending,
+    finishing,
+    jumping,
+    moving,
+    open_for_driving,
+    pausing,
+    record,
+    remember_minutes_path,
+    session_for_ref,
+    session_view,
+    skipping,
+    toggling,
+    unfinished_sessions,
+)
 from sessions.store import Store
-from sessions.timer_log import load_events, load_logs
-from sessions.views import ItemView, SessionView, UnfinishedSessionView
-from sessions.vocabulary import TimerEventKind
-
-
-def _session_view(db: DbSession, session_id: int) -> SessionView:
-    session = session_row(db, session_id)
-    items = tuple(
-        ItemView(
-            id=item.id,
-            position=item.position,
-            section_title=item.section_title,
-            step=item.step,
-            title=item.title,
-            kind=item.kind,
-            prompt=item.prompt,
-            planned_seconds=item.planned_seconds,
-            rebalanced_seconds=item.rebalanced_seconds,
-        )
-        for item in session.items
-    )
-    return SessionView(
-        id=session.id,
-        programme_id=session.programme_id,
-        programme_name=session.programme.name,
-        pcn_name=session.programme.pcn_name,
-        number=session.number,
-        agenda_title=session.agenda_title,
-        items=items,
-        finished_at=session.finished_at,
-        minutes_path=session.minutes_path,
-    )
+from sessions.timer_log import load_events
+from sessions.views import SessionView, UnfinishedSessionView
 
 
 def get_session(store: Store, session_id: int) -> SessionView:
     with store.reading() as db:
-        return _session_view(db, session_id)
+        return session_view(db, session_id)
 
 
 def clock_state(store: Store, session_id: int) -> ClockState:
@@ -75,39 +54,11 @@ def open_session(
 ) -> tuple[SessionView, ClockState]:
     """A session ready to drive: one left running by a crash or a closed terminal is paused.
 
-    The pause is logged at the last event the log has, so the time after the
-    last heartbeat, when nobody could see the clock, is not counted. With a
-    `holder`, the session's lease is taken first: a session another copy of the
-    app is driving raises SessionLeasedError, and nothing is changed.
+    With a `holder`, the session's lease is taken first: a session another copy of
+    the app is driving raises SessionLeasedError, and nothing is changed.
     """
     with store.transaction("open the session") as db:
-        view = _session_view(db, session_id)
-        if holder is not None and not view.finished:
-            leases.claim(db, session_id, holder, now or utcnow(), take_over=take_over)
-        state = replay(load_events(db, session_id))
-        if state.running and state.last_event_at is not None:
-            db.add(
-                TimerEvent(
-                    session_id=session_id,
-                    kind=TimerEventKind.PAUSE,
-                    at=state.last_event_at,
-                    position=state.position,
-                    detail="recovered after an interruption",
-                )
-            )
-            state.running = False
-            state.running_since = None
-        return view, state
-
-
-FINISHED = "This session has finished; its clock can no longer change."
-
-MIN_ITEM_SECONDS = 60
-
-# What a clock key means given the clock as it stands and the items' planned
-# seconds: the event to log, the position after it and, for an extend, the
-# seconds it adds; or None to leave the log alone.
-Decision = Callable[[ClockState, list[int]], "tuple[str, int] | tuple[str, int, int] | None"]
+        return open_for_driving(db, session_id, holder, now, take_over)
 
 
 def _record(
@@ -118,89 +69,29 @@ def _record(
     doing: str,
     holder: Holder | None = None,
 ) -> ClockState:
-    """Read the log, decide what the key means, and append the event in one transaction.
-
-    With a `holder`, its lease is kept fresh, and a session another copy has
-    taken over raises LeaseLostError before anything is logged.
-    """
     with store.transaction(doing) as db:
-        session = session_row(db, session_id)
-        if holder is not None and session.finished_at is None:
-            leases.refresh(db, session_id, holder, now or utcnow())
-        events = load_events(db, session_id)
-        state = replay(events)
-        planned = list(
-            db.scalars(
-                select(func.coalesce(AgendaItem.rebalanced_seconds, AgendaItem.planned_seconds))
-                .where(AgendaItem.session_id == session_id)
-                .order_by(AgendaItem.position)
-            )
-        )
-        finished = session.finished_at is not None
-        try:
-            decided = decide(state, planned)
-        except InputError:
-            if finished:
-                raise InputError(FINISHED) from None
-            raise
-        if decided is None:  # nothing to log, finished or not
-            return state
-        if finished:
-            raise InputError(FINISHED)
-        kind, position, seconds = (*decided, 0)[:3]
-        event = TimerEvent(
-            session_id=session_id, kind=kind, at=now or utcnow(), position=position, seconds=seconds
-        )
-        db.add(event)
-        if kind == TimerEventKind.FINISH:
-            session.finished_at = event.at
-        return replay([*events, ClockEvent(kind, event.at, position, seconds)])
+        return record(db, session_id, decide, now, holder)
 
 
 def toggle_clock(
     store: Store, session_id: int, now: datetime | None = None, *, holder: Holder | None = None
 ) -> ClockState:
     """Start the clock, pause it, or resume it: the one key the facilitator presses."""
-
-    def decide(state: ClockState, _planned: list[int]) -> tuple[str, int]:
-        kind = (
-            TimerEventKind.PAUSE
-            if state.running
-            else (TimerEventKind.RESUME if state.started else TimerEventKind.START)
-        )
-        return kind, state.position
-
-    return _record(store, session_id, decide, now, "change the clock", holder)
+    return _record(store, session_id, toggling, now, "change the clock", holder)
 
 
 def pause_clock(
     store: Store, session_id: int, now: datetime | None = None, *, holder: Holder | None = None
 ) -> ClockState:
     """Pause if running; used when the app closes so a reopened session waits for the room."""
-    return _record(
-        store,
-        session_id,
-        lambda state, _planned: (TimerEventKind.PAUSE, state.position) if state.running else None,
-        now,
-        "pause the clock",
-        holder,
-    )
+    return _record(store, session_id, pausing, now, "pause the clock", holder)
 
 
 def heartbeat(
     store: Store, session_id: int, now: datetime | None = None, *, holder: Holder | None = None
 ) -> ClockState:
     """Mark that the clock is still running, so a crash loses at most this much."""
-    return _record(
-        store,
-        session_id,
-        lambda state, _planned: (
-            (TimerEventKind.HEARTBEAT, state.position) if state.running else None
-        ),
-        now,
-        "save the clock",
-        holder,
-    )
+    return _record(store, session_id, beating, now, "save the clock", holder)
 
 
 def move(
@@ -212,16 +103,7 @@ def move(
     holder: Holder | None = None,
 ) -> ClockState:
     """Go to the next (+1) or previous (-1) item; the clock keeps its running state."""
-
-    def decide(state: ClockState, planned: list[int]) -> tuple[str, int]:
-        target = state.position + step
-        if target < 0:
-            raise InputError("This is the first item.")
-        if target >= len(planned):
-            raise InputError("This is the last item: finish the session to write the minutes.")
-        return (TimerEventKind.NEXT if step > 0 else TimerEventKind.PREVIOUS), target
-
-    return _record(store, session_id, decide, now, "move to another item", holder)
+    return _record(store, session_id, moving(step), now, "move to another item", holder)
 
 
 def jump(
@@ -233,13 +115,7 @@ def jump(
     holder: Holder | None = None,
 ) -> ClockState:
     """Go straight to any item, from the agenda outline; the clock keeps its running state."""
-
-    def decide(state: ClockState, planned: list[int]) -> tuple[str, int] | None:
-        if not 0 <= position < len(planned):
-            raise InputError(f"There is no item {position + 1}.")
-        return None if position == state.position else (TimerEventKind.JUMP, position)
-
-    return _record(store, session_id, decide, now, "move to another item", holder)
+    return _record(store, session_id, jumping(position), now, "move to another item", holder)
 
 
 def extend(
@@ -251,40 +127,20 @@ def extend(
     holder: Holder | None = None,
 ) -> ClockState:
     """Give the current item more time (or, with negative seconds, less); never under a minute."""
-
-    def decide(state: ClockState, planned: list[int]) -> tuple[str, int, int]:
-        current = planned[state.position] + state.extra_for(state.position)
-        if current + seconds < MIN_ITEM_SECONDS:
-            raise InputError("An item can't be shorter than 1 minute.")
-        return TimerEventKind.EXTEND, state.position, seconds
-
-    return _record(store, session_id, decide, now, "change the item's time", holder)
+    return _record(store, session_id, extending(seconds), now, "change the item's time", holder)
 
 
 def skip(
     store: Store, session_id: int, now: datetime | None = None, *, holder: Holder | None = None
 ) -> ClockState:
     """Mark the current item skipped (not done) and go on to the next one."""
-
-    def decide(state: ClockState, planned: list[int]) -> tuple[str, int]:
-        if state.position + 1 >= len(planned):
-            raise InputError("This is the last item: finish the session instead of skipping it.")
-        return TimerEventKind.SKIP, state.position + 1
-
-    return _record(store, session_id, decide, now, "skip the item", holder)
+    return _record(store, session_id, skipping, now, "skip the item", holder)
 
 
 def finish_session(
     store: Store, session_id: int, now: datetime | None = None, *, holder: Holder | None = None
 ) -> ClockState:
-    return _record(
-        store,
-        session_id,
-        lambda state, _planned: (TimerEventKind.FINISH, state.position),
-        now,
-        "finish the session",
-        holder,
-    )
+    return _record(store, session_id, finishing, now, "finish the session", holder)
 
 
 def release_session(store: Store, session_id: int, holder: Holder, now: datetime) -> None:
@@ -295,9 +151,7 @@ def release_session(store: Store, session_id: int, holder: Holder, now: datetime
 
 def set_minutes_path(store: Store, session_id: int, path: str) -> None:
     with store.transaction("remember where the minutes are") as db:
-        session = db.get(Session, session_id)
-        if session is not None:
-            session.minutes_path = path
+        remember_minutes_path(db, session_id, path)
 
 
 def list_unfinished(store: Store) -> list[UnfinishedSessionView]:
@@ -306,53 +160,10 @@ def list_unfinished(store: Store) -> list[UnfinishedSessionView]:
     Sessions planned ahead are among them: starting one is resuming it.
     """
     with store.reading() as db:
-        sessions = db.scalars(
-            select(Session)
-            .join(Programme)
-            .where(Session.finished_at.is_(None), Programme.archived_at.is_(None))
-            .order_by(Session.created_at.desc(), Session.id.desc())
-        ).all()
-        logs = load_logs(db, [session.id for session in sessions])
-        result = []
-        for session in sessions:
-            state = replay(logs.get(session.id, []))
-            items = session.items
-            current = items[min(state.position, len(items) - 1)] if items else None
-            result.append(
-                UnfinishedSessionView(
-                    session_id=session.id,
-                    programme_name=session.programme.name,
-                    number=session.number,
-                    agenda_title=session.agenda_title,
-                    position=state.position,
-                    item_count=len(items),
-                    item_title=current.title if current else "",
-                    elapsed_seconds=state.session_elapsed,
-                    started=state.started,
-                    planned_for=session.planned_for,
-                )
-            )
-        return result
+        return unfinished_sessions(db)
 
 
 def resolve_session_ref(store: Store, ref: str) -> int:
     """A session id from `42` or `PROGRAMME/N` (the programme by name or slug)."""
-    ref = ref.strip()
     with store.reading() as db:
-        if ref.isdigit():
-            if db.get(Session, int(ref)) is None:
-                raise NotFoundError(f"There is no session {ref}.")
-            return int(ref)
-        name, slash, number = ref.rpartition("/")
-        if not slash or not number.strip().isdigit():
-            raise InputError(
-                f"{ref!r} is not a session: give a session id or PROGRAMME/N, e.g. 'north-pcn/2'."
-            )
-        wanted = name.strip().casefold()
-        for programme in db.scalars(select(Programme)):
-            if wanted in (programme.name.casefold(), programme.slug):
-                for session in programme.sessions:
-                    if session.number == int(number):
-                        return session.id
-                raise NotFoundError(f"{programme.name!r} has no session {int(number)}.")
-        raise NotFoundError(f"No programme is called {name.strip()!r}.")
+        return session_for_ref(db, ref)
