@@ -9,57 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy.orm import Session as DbSession
-
 from sessions.db_types import utcnow
-from sessions.domain.lookup import member_of_programme, unfinished_session_row
-from sessions.errors import InputError, NotFoundError
-from sessions.models import Action, AgendaItem, Note, NoteRevision
-from sessions.note_syntax import PREFIXES, parse_note_line
-from sessions.services.notes import note_view
+from sessions.domain.note_editing import attribute, lines_of, revise_note, set_deleted
+from sessions.domain.note_editing import note_line as note_line
 from sessions.store import Store
 from sessions.views import NoteView
-from sessions.vocabulary import CAPTURE_KINDS, ActionStatus, NoteKind
-
-# The shortest prefix for each kind, to write a note back as a line that parses the same.
-_SHORT_PREFIX: dict[str, str] = {
-    NoteKind.DECISION: "d",
-    NoteKind.ACTION: "a",
-    NoteKind.RISK: "r",
-    NoteKind.QUESTION: "q",
-    NoteKind.DEAL: "deal",
-    NoteKind.RELATIONSHIP: "rel",
-}
-
-
-def _starts_with_prefix(text: str) -> bool:
-    head, colon, _ = text.partition(":")
-    return bool(colon) and head.strip().lower() in PREFIXES
-
-
-def note_line(note: NoteView) -> str:
-    """The note as a line the facilitator can edit and Enter again: prefix, owner and date."""
-    if note.kind in CAPTURE_KINDS:
-        # A deal note that reads like a prefix ("q: …") keeps its kind only with its own prefix.
-        if _starts_with_prefix(note.text):
-            return f"{_SHORT_PREFIX[note.kind]}: {note.text}"
-        return note.text
-    line = f"{_SHORT_PREFIX[note.kind]}: {note.text}"
-    if note.owner:
-        line += f" @{note.owner}"
-    if note.due:
-        line += f" {note.due.isoformat()}"
-    return line
-
-
-def _editable(db: DbSession, note_id: int, refused: str) -> tuple[Note, int, int]:
-    """The note, its item's position and its programme, if its session can still change."""
-    note = db.get(Note, note_id)
-    if note is None:
-        raise NotFoundError("That note no longer exists.")
-    programme_id = unfinished_session_row(db, note.session_id, refused).programme_id
-    position = db.get_one(AgendaItem, note.agenda_item_id).position
-    return note, position, programme_id
 
 
 def edit_note(
@@ -68,65 +22,28 @@ def edit_note(
     """Replace the note's line; the old one is kept as a revision. A blank line is refused."""
     now = now or utcnow()
     with store.transaction("save the edited note") as db:
-        note, position, programme_id = _editable(db, note_id, "its notes can no longer be edited")
-        default_kind = note.kind if note.kind in CAPTURE_KINDS else NoteKind.DEAL
-        parsed = parse_note_line(line, default_kind, today or date.today())
-        if parsed is None:
-            raise InputError("A note can't be empty: delete it instead (its text is kept).")
-        before = note_line(note_view(note, position))
-        if line.strip() == before and parsed.kind == note.kind:
-            return note_view(note, position)
-        db.add(NoteRevision(note_id=note.id, line=before, replaced_at=now))
-        note.kind, note.text, note.edited_at = parsed.kind, parsed.text, now
-        if parsed.kind == NoteKind.ACTION:
-            if note.action is None:
-                note.action = Action(programme_id=programme_id, status=ActionStatus.OPEN)
-            elif note.action.status == ActionStatus.DROPPED:
-                note.action.status = ActionStatus.OPEN
-            note.action.owner, note.action.due_on = parsed.owner, parsed.due
-        elif note.action is not None and note.action.status == ActionStatus.OPEN:
-            note.action.status = ActionStatus.DROPPED
-        db.flush()
-        return note_view(note, position)
-
-
-def _set_deleted(store: Store, note_id: int, deleted_at: datetime | None, doing: str) -> NoteView:
-    with store.transaction(doing) as db:
-        note, position, _programme_id = _editable(db, note_id, "its notes can no longer change")
-        note.deleted_at = deleted_at
-        db.flush()
-        return note_view(note, position)
+        return revise_note(db, note_id, line, today or date.today(), now)
 
 
 def delete_note(store: Store, note_id: int, now: datetime | None = None) -> NoteView:
     """Hide the note from the session and the minutes; its row stays, so undo can bring it back."""
-    return _set_deleted(store, note_id, now or utcnow(), "delete the note")
+    with store.transaction("delete the note") as db:
+        return set_deleted(db, note_id, now or utcnow())
 
 
 def restore_note(store: Store, note_id: int) -> NoteView:
     """Undo a delete."""
-    return _set_deleted(store, note_id, None, "bring the note back")
+    with store.transaction("bring the note back") as db:
+        return set_deleted(db, note_id, None)
 
 
 def attribute_note(store: Store, note_id: int, member_id: int | None) -> NoteView:
     """Say who said it (or, with None, that nobody in particular did)."""
     with store.transaction("attribute the note") as db:
-        note, position, programme_id = _editable(db, note_id, "its notes can no longer change")
-        if member_id is not None:
-            member_of_programme(db, member_id, programme_id)
-        note.member_id = member_id
-        db.flush()
-        db.refresh(note, ["member"])
-        return note_view(note, position)
+        return attribute(db, note_id, member_id)
 
 
 def note_history(store: Store, note_id: int) -> list[str]:
     """Every line the note has had, oldest first, ending with the line it has now."""
     with store.reading() as db:
-        note = db.get(Note, note_id)
-        if note is None:
-            raise NotFoundError("That note no longer exists.")
-        position = db.get_one(AgendaItem, note.agenda_item_id).position
-        return [revision.line for revision in note.revisions] + [
-            note_line(note_view(note, position))
-        ]
+        return lines_of(db, note_id)

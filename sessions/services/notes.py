@@ -4,43 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import selectinload
-
-from sessions.db_types import utcnow
-from sessions.domain.lookup import member_of_programme, open_item_ids
-from sessions.models import Action, AgendaItem, Note
+from sessions.domain.notes import item_notes, record_note
+from sessions.domain.notes import other_capture_kind as other_capture_kind
 from sessions.note_syntax import parse_note_line
 from sessions.store import Store
 from sessions.views import NoteView
-from sessions.vocabulary import CAPTURE_KINDS, ActionStatus, NoteKind
-
-# Table inserts built once, with their values bound at each save: the ORM's insert, or a
-# statement built per note, cost Enter more than the disk's sync.
-# The tables looked up by name in the metadata, which types them as the tables they are.
-_NOTE_TABLE = Note.metadata.tables[Note.__tablename__]
-_NOTE_INSERT = insert(_NOTE_TABLE).returning(_NOTE_TABLE.c.id)
-_ACTION_INSERT = insert(Action.metadata.tables[Action.__tablename__])
-
-
-def other_capture_kind(kind: str) -> NoteKind:
-    return NoteKind.RELATIONSHIP if kind == NoteKind.DEAL else NoteKind.DEAL
-
-
-def note_view(note: Note, position: int) -> NoteView:
-    action = note.action
-    return NoteView(
-        id=note.id,
-        position=position,
-        kind=note.kind,
-        text=note.text,
-        created_at=note.created_at,
-        owner=action.owner if action else "",
-        due=action.due_on if action else None,
-        member_id=note.member_id,
-        member_name=note.member.name if note.member else "",
-        edited=note.edited_at is not None,
-    )
+from sessions.vocabulary import CAPTURE_KINDS
 
 
 def add_note(
@@ -66,62 +35,11 @@ def add_note(
     parsed = parse_note_line(line, default_kind, today or date.today())
     if parsed is None:
         return None
-    is_action = parsed.kind == NoteKind.ACTION
     with store.transaction("save the note") as db:
-        # One read and two plain inserts, not the ORM's unit of work: Enter waits on this.
-        programme_id, item_id = open_item_ids(
-            db, session_id, position, "notes can no longer be added"
-        )
-        member_name = ""
-        if member_id is not None:
-            member_name = member_of_programme(db, member_id, programme_id).name
-        created_at = now or utcnow()
-        note_id = db.scalar(
-            _NOTE_INSERT,
-            {
-                "session_id": session_id,
-                "agenda_item_id": item_id,
-                "kind": parsed.kind,
-                "text": parsed.text,
-                "created_at": created_at,
-                "member_id": member_id,
-            },
-        )
-        if is_action:
-            db.execute(
-                _ACTION_INSERT,
-                {
-                    "programme_id": programme_id,
-                    "note_id": note_id,
-                    "owner": parsed.owner,
-                    "due_on": parsed.due,
-                    "status": ActionStatus.OPEN,
-                },
-            )
-    return NoteView(
-        id=note_id,
-        position=position,
-        kind=parsed.kind,
-        text=parsed.text,
-        created_at=created_at,
-        owner=parsed.owner if is_action else "",
-        due=parsed.due if is_action else None,
-        member_id=member_id,
-        member_name=member_name,
-        edited=False,
-    )
+        return record_note(db, session_id, position, parsed, now, member_id)
 
 
 def list_notes(store: Store, session_id: int, position: int | None = None) -> list[NoteView]:
     """The session's notes (or one item's), oldest first, leaving out deleted ones."""
     with store.reading() as db:
-        query = (
-            select(Note, AgendaItem.position)
-            .join(AgendaItem, Note.agenda_item_id == AgendaItem.id)
-            .where(Note.session_id == session_id, Note.deleted_at.is_(None))
-            .options(selectinload(Note.action), selectinload(Note.member))
-            .order_by(Note.created_at, Note.id)
-        )
-        if position is not None:
-            query = query.where(AgendaItem.position == position)
-        return [note_view(note, pos) for note, pos in db.execute(query).all()]
+        return item_notes(db, session_id, position)
