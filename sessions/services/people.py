@@ -4,49 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
-
-from sessions.db_types import utcnow
-from sessions.domain.lookup import member_of_programme, session_row, unfinished_session_row
-from sessions.errors import InputError, NotFoundError
-from sessions.models import (
-    AgendaItem,
-    Attendance,
-    Declaration,
-    Member,
-    Programme,
+from sessions.domain.people import (
+    archive_member_row,
+    current_members,
+    enrol_member,
+    mark_attendance,
+    record_declaration,
+    session_attendance,
+    session_declarations,
+    withdraw_declaration_row,
 )
+from sessions.errors import InputError
 from sessions.store import Store
 from sessions.views import AttendanceView, DeclarationView, MemberView
 from sessions.vocabulary import AttendanceStatus, OrganisationKind
-
-MAX_FIELD = 255
-
-
-def member_view(member: Member) -> MemberView:
-    return MemberView(
-        id=member.id,
-        name=member.name,
-        organisation=member.organisation,
-        organisation_kind=member.organisation_kind,
-        role=member.role,
-    )
-
-
-def _field(value: str, what: str, required: bool = False) -> str:
-    value = " ".join(value.split())
-    if required and not value:
-        raise InputError(f"A member needs a {what}.")
-    if len(value) > MAX_FIELD:
-        raise InputError(f"A member's {what} can be at most {MAX_FIELD} characters.")
-    return value
-
-
-def _kind(kind: str) -> str:
-    kind = " ".join(kind.split()).lower()
-    if kind not in tuple(OrganisationKind):
-        raise InputError(f"An organisation is one of: {', '.join(OrganisationKind)}.")
-    return kind
 
 
 def add_member(
@@ -57,92 +28,33 @@ def add_member(
     organisation_kind: str = OrganisationKind.OTHER,
     role: str = "",
 ) -> MemberView:
-    member = Member(
-        programme_id=programme_id,
-        name=_field(name, "name", required=True),
-        organisation=_field(organisation, "organisation"),
-        organisation_kind=_kind(organisation_kind),
-        role=_field(role, "role"),
-    )
     with store.transaction("add the member") as db:
-        if db.get(Programme, programme_id) is None:
-            raise NotFoundError("That programme no longer exists.")
-        names = db.scalars(select(Member.name).where(Member.programme_id == programme_id))
-        if member.name.casefold() in {name.casefold() for name in names}:
-            raise InputError(f"{member.name!r} is already a member of this programme.")
-        db.add(member)
-        db.flush()
-        return member_view(member)
+        return enrol_member(db, programme_id, name, organisation, organisation_kind, role)
 
 
 def list_members(store: Store, programme_id: int) -> list[MemberView]:
     """Current members, by name."""
     with store.reading() as db:
-        members = db.scalars(
-            select(Member)
-            .where(Member.programme_id == programme_id, Member.archived_at.is_(None))
-            .order_by(Member.name)
-        )
-        return [member_view(member) for member in members]
+        return current_members(db, programme_id)
 
 
 def archive_member(store: Store, member_id: int, now: datetime | None = None) -> None:
     """Someone who has left the partnership: off the lists, still in past minutes."""
     with store.transaction("archive the member") as db:
-        member = db.get(Member, member_id)
-        if member is None:
-            raise NotFoundError("That member no longer exists.")
-        member.archived_at = now or utcnow()
+        archive_member_row(db, member_id, now)
 
 
 def attendance(store: Store, session_id: int) -> list[AttendanceView]:
     """Every current member with their status for the session ('absent' until marked)."""
     with store.reading() as db:
-        session = session_row(db, session_id)
-        marked = {
-            row.member_id: row
-            for row in db.scalars(select(Attendance).where(Attendance.session_id == session_id))
-        }
-        members = db.scalars(
-            select(Member).where(Member.programme_id == session.programme_id).order_by(Member.name)
-        )
-        return [
-            AttendanceView(
-                member_view(member),
-                marked[member.id].status if member.id in marked else AttendanceStatus.ABSENT,
-            )
-            for member in members
-            # Someone archived since still shows where they were marked.
-            if member.archived_at is None or member.id in marked
-        ]
+        return session_attendance(db, session_id)
 
 
 def set_attendance(store: Store, session_id: int, member_id: int, status: str) -> None:
     if status not in tuple(AttendanceStatus):
         raise InputError(f"Attendance is one of: {', '.join(AttendanceStatus)}.")
     with store.transaction("record attendance") as db:
-        session = session_row(db, session_id)
-        member_of_programme(db, member_id, session.programme_id)
-        row = db.scalar(
-            select(Attendance).where(
-                Attendance.session_id == session_id, Attendance.member_id == member_id
-            )
-        )
-        if row is None:
-            db.add(Attendance(session_id=session_id, member_id=member_id, status=status))
-        else:
-            row.status = status
-
-
-def _declaration_view(declaration: Declaration) -> DeclarationView:
-    item = declaration.left_room_item
-    return DeclarationView(
-        id=declaration.id,
-        member=member_view(declaration.member),
-        interest=declaration.interest,
-        left_room_position=item.position if item else None,
-        left_room_item=item.title if item else "",
-    )
+        mark_attendance(db, session_id, member_id, status)
 
 
 def add_declaration(
@@ -157,44 +69,15 @@ def add_declaration(
     if not interest.strip():
         raise InputError("Say what the interest is: it goes in the minutes as written.")
     with store.transaction("record the declaration") as db:
-        session = unfinished_session_row(db, session_id, "declarations can no longer be added")
-        member_of_programme(db, member_id, session.programme_id)
-        item_id = None
-        if left_room_position is not None:
-            item_id = db.scalar(
-                select(AgendaItem.id).where(
-                    AgendaItem.session_id == session_id,
-                    AgendaItem.position == left_room_position,
-                )
-            )
-            if item_id is None:
-                raise NotFoundError(f"There is no item {left_room_position + 1}.")
-        declaration = Declaration(
-            session_id=session_id,
-            member_id=member_id,
-            interest=interest.strip(),
-            left_room_item_id=item_id,
-            created_at=now or utcnow(),
-        )
-        db.add(declaration)
-        db.flush()
-        return _declaration_view(declaration)
+        return record_declaration(db, session_id, member_id, interest, left_room_position, now)
 
 
 def list_declarations(store: Store, session_id: int) -> list[DeclarationView]:
     with store.reading() as db:
-        rows = db.scalars(
-            select(Declaration)
-            .where(Declaration.session_id == session_id, Declaration.deleted_at.is_(None))
-            .order_by(Declaration.created_at, Declaration.id)
-        )
-        return [_declaration_view(row) for row in rows]
+        return session_declarations(db, session_id)
 
 
 def withdraw_declaration(store: Store, declaration_id: int, now: datetime | None = None) -> None:
     """A declaration entered by mistake: hidden from the minutes, kept in the database."""
     with store.transaction("withdraw the declaration") as db:
-        declaration = db.get(Declaration, declaration_id)
-        if declaration is None:
-            raise NotFoundError("That declaration no longer exists.")
-        declaration.deleted_at = now or utcnow()
+        withdraw_declaration_row(db, declaration_id, now)
