@@ -1,0 +1,243 @@
+"""Setting up a programme's next session: its agenda, its date, who is expected, matters arising.
+
+A session is created whole before its clock starts. One planned ahead is the
+same row with a date and its clock not yet started; starting it later is
+opening it, as any session is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session as DbSession
+
+from sessions.agenda.model import Agenda
+from sessions.domain.lookup import member_of_programme, session_row
+from sessions.errors import InputError, NotFoundError
+from sessions.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Member,
+    Note,
+    Programme,
+    Session,
+    TimerEvent,
+)
+from sessions.vocabulary import ActionStatus, AttendanceStatus, ItemKind
+
+MATTERS_ARISING_SECTION = "Matters arising"
+MATTERS_ARISING_TITLE = "Actions from earlier sessions"
+MATTERS_ARISING_PROMPT = (
+    "Go through each action still open from earlier sessions: is it done, kept open "
+    "(with a new due date), or dropped?"
+)
+# Enough for a quick round when little is open; two minutes an action, up to twenty.
+REVIEW_MIN_SECONDS = 5 * 60
+REVIEW_SECONDS_PER_ACTION = 2 * 60
+REVIEW_MAX_SECONDS = 20 * 60
+
+
+def review_seconds(open_actions: int) -> int:
+    return max(
+        REVIEW_MIN_SECONDS, min(REVIEW_MAX_SECONDS, open_actions * REVIEW_SECONDS_PER_ACTION)
+    )
+
+
+FACILITATOR_MAX = 200
+
+
+def clean_facilitator(name: str) -> str:
+    name = " ".join(name.split())
+    if len(name) > FACILITATOR_MAX:
+        raise InputError(
+            f"The facilitator's name is {len(name):,} characters; keep it to {FACILITATOR_MAX}."
+        )
+    return name
+
+
+def _last_number(db: DbSession, programme_id: int) -> int:
+    """The highest session number the programme has used; 0 before its first."""
+    return (
+        db.scalar(select(func.max(Session.number)).where(Session.programme_id == programme_id)) or 0
+    )
+
+
+def _matters_arising_item(db: DbSession, session: Session, programme_id: int) -> AgendaItem:
+    open_actions = db.scalar(
+        select(func.count(Action.id))
+        .join(Note, Action.note_id == Note.id)
+        .where(
+            Action.programme_id == programme_id,
+            Action.status == ActionStatus.OPEN,
+            Note.deleted_at.is_(None),
+        )
+    )
+    return AgendaItem(
+        session_id=session.id,
+        position=0,
+        section_title=MATTERS_ARISING_SECTION,
+        step=None,
+        title=MATTERS_ARISING_TITLE,
+        kind=ItemKind.MATTERS_ARISING,
+        prompt=MATTERS_ARISING_PROMPT,
+        planned_seconds=review_seconds(open_actions or 0),
+    )
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """What setting up the next session would make, and what already waits to start."""
+
+    number: int
+    waiting: tuple[tuple[int, date | None], ...]
+    """(number, planned for) of the sessions set up whose clock has never started."""
+
+
+def outlook_of(db: DbSession, programme_id: int) -> Outlook:
+    """The next session's number, and the sessions set up whose clock has never started."""
+    rows = db.execute(
+        select(Session.number, Session.planned_for)
+        .where(
+            Session.programme_id == programme_id,
+            Session.finished_at.is_(None),
+            ~exists().where(TimerEvent.session_id == Session.id),
+        )
+        .order_by(Session.number)
+    ).all()
+    last = _last_number(db, programme_id)
+    return Outlook(number=last + 1, waiting=tuple((n, when) for n, when in rows))
+
+
+def agenda_to_run(agenda: Agenda, from_step: int | None) -> Agenda:
+    """The agenda from `from_step` on, refused when that leaves nothing timed to run."""
+    # An agenda of no framework step (a review day, a workshop) has nothing to leave out.
+    if from_step is not None and agenda.steps:
+        if max(agenda.steps) < from_step:
+            covered = ", ".join(str(step) for step in agenda.steps)
+            raise InputError(
+                f"That agenda stops before step {from_step} (it covers steps {covered}): "
+                "choose an earlier step or another agenda."
+            )
+        agenda = agenda.from_step(from_step)
+    if not agenda.items:
+        raise InputError("That agenda has no timed items to run.")
+    return agenda
+
+
+def plan_session(
+    db: DbSession,
+    programme_id: int,
+    agenda: Agenda,
+    planned_for: date | None,
+    expected: Iterable[int],
+    facilitator: str,
+) -> int:
+    """Session N+1 of the programme, with a snapshot of the agenda; its clock not yet started.
+
+    `from_step` leaves out the agenda's framework steps before it, so a
+    programme can pick up where it stopped with the agenda it always uses. From the
+    second session on, the first item is the matters-arising review of the
+    actions earlier sessions left open. `expected` members are marked
+    expected until the room says present or apologies. `facilitator` is the
+    name the minutes give for whoever runs it.
+    """
+    if db.get(Programme, programme_id) is None:
+        raise NotFoundError("That programme no longer exists.")
+    last = _last_number(db, programme_id)
+    session = Session(
+        programme_id=programme_id,
+        number=last + 1,
+        agenda_title=agenda.title,
+        agenda_source=agenda.source,
+        agenda_notes=agenda.notes,
+        agenda_text=agenda.text,
+        planned_for=planned_for,
+        facilitator=clean_facilitator(facilitator),
+    )
+    db.add(session)
+    db.flush()
+    position = 0
+    if last:
+        db.add(_matters_arising_item(db, session, programme_id))
+        position += 1
+    for section in agenda.sections:
+        for item in section.items:
+            activity: dict[str, Any] | None = None
+            if item.options:
+                activity = {"options": list(item.options)}
+            elif item.areas:
+                activity = {"areas": [asdict(area) for area in item.areas]}
+            db.add(
+                AgendaItem(
+                    session_id=session.id,
+                    position=position,
+                    section_title=section.title,
+                    step=section.step,
+                    title=item.title,
+                    kind=item.kind,
+                    prompt=item.prompt,
+                    planned_seconds=item.planned_seconds,
+                    activity=activity,
+                )
+            )
+            position += 1
+    for member_id in dict.fromkeys(expected):
+        member_of_programme(db, member_id, programme_id)
+        db.add(
+            Attendance(session_id=session.id, member_id=member_id, status=AttendanceStatus.EXPECTED)
+        )
+    return session.id
+
+
+def latest_facilitator(db: DbSession, programme_id: int) -> str:
+    """Who ran the programme's latest session that named someone, else the latest anywhere.
+
+    One laptop is usually one facilitator, so a new programme starts with their name.
+    """
+    named = select(Session.facilitator).where(Session.facilitator != "")
+    return (
+        db.scalar(
+            named.where(Session.programme_id == programme_id)
+            .order_by(Session.number.desc())
+            .limit(1)
+        )
+        or db.scalar(named.order_by(Session.created_at.desc(), Session.id.desc()).limit(1))
+        or ""
+    )
+
+
+def name_facilitator(db: DbSession, session_id: int, name: str) -> None:
+    session_row(db, session_id).facilitator = name
+
+
+def likely_attendees(db: DbSession, programme_id: int) -> list[int]:
+    """Whom to expect next time: those present last time anyone was marked, else every member."""
+    members = list(
+        db.scalars(
+            select(Member.id)
+            .where(Member.programme_id == programme_id, Member.archived_at.is_(None))
+            .order_by(Member.name)
+        )
+    )
+    latest = db.scalar(
+        select(Session.id)
+        .join(Attendance, Attendance.session_id == Session.id)
+        .where(Session.programme_id == programme_id, Attendance.status == AttendanceStatus.PRESENT)
+        .order_by(Session.number.desc())
+        .limit(1)
+    )
+    if latest is None:
+        return members
+    present = set(
+        db.scalars(
+            select(Attendance.member_id).where(
+                Attendance.session_id == latest, Attendance.status == AttendanceStatus.PRESENT
+            )
+        )
+    )
+    return [member_id for member_id in members if member_id in present]
