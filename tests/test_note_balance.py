@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from sessions.agenda.model import Agenda, AgendaItem, Section
-from sessions.domain.balance import NoteBalance
 from sessions.services import notes, planning, running
 from sessions.services.balance import balance
 from sessions.services.dashboard import programme_dashboard
 from sessions.services.minutes import session_minutes
 from sessions.services.note_editing import delete_note
 from sessions.services.programmes import create_programme
+from sessions.views import NoteBalance
 from sessions.vocabulary import NoteKind
 
 TODAY = date(2026, 11, 23)

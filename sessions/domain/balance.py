@@ -7,7 +7,6 @@ they cannot come to different figures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -15,36 +14,8 @@ from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.models import AgendaItem, Note
+from sessions.views import NoteBalance
 from sessions.vocabulary import CAPTURE_KINDS, NoteKind
-
-MIN_NOTES_FOR_HINT = 3
-"""Fewer notes than this say nothing about balance yet."""
-
-
-@dataclass(frozen=True)
-class NoteBalance:
-    """How many deal and how many relationship notes, still standing, a part of the work holds."""
-
-    deal: int = 0
-    relationship: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.deal + self.relationship
-
-    @property
-    def lagging(self) -> NoteKind | None:
-        """The side with under a third of the notes, once there are a few."""
-        if self.total < MIN_NOTES_FOR_HINT:
-            return None
-        if self.deal * 3 < self.total:
-            return NoteKind.DEAL
-        if self.relationship * 3 < self.total:
-            return NoteKind.RELATIONSHIP
-        return None
-
-    def __add__(self, other: NoteBalance) -> NoteBalance:
-        return NoteBalance(self.deal + other.deal, self.relationship + other.relationship)
 
 
 def note_balances(

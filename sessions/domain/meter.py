@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session as DbSession
 
-from sessions.domain.balance import NoteBalance, note_balances
+from sessions.domain.balance import note_balances
 from sessions.domain.lookup import session_row
 from sessions.models import AgendaItem
-from sessions.views import BalanceMeter
+from sessions.views import BalanceMeter, NoteBalance
 
 
 def balance_meter(db: DbSession, session_id: int, position: int) -> BalanceMeter:

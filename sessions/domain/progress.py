@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
-from sessions.domain.balance import NoteBalance, note_balances
+from sessions.domain.balance import note_balances
 from sessions.domain.suggestion import StepSuggestion, pick_step
 from sessions.models import AgendaItem, Note, Session
 from sessions.timer_log import load_logs
+from sessions.views import NoteBalance
 from sessions.vocabulary import SessionState
 
 # (id, number, agenda title, created at, finished at, planned for): what a summary reads.

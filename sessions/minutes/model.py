@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
-from sessions.domain.balance import NoteBalance, note_balances
+from sessions.domain.balance import note_balances
 from sessions.domain.lookup import session_row
 from sessions.minutes.wording import item_timing, review_outcome
 from sessions.models import Action, AgendaItem, Attendance, Declaration, Member, Note, Session
@@ -28,7 +28,7 @@ from sessions.services.reflection import Reflections, reflections_for
 from sessions.services.roles import RolesBoard, board_for
 from sessions.services.scorecard import StatementResult, results_for, statements
 from sessions.timer_log import load_events
-from sessions.views import meeting_day, person_label
+from sessions.views import NoteBalance, meeting_day, person_label
 from sessions.vocabulary import (
     AttendanceStatus,
     ItemKind,
