@@ -1,4 +1,4 @@
-"""The deal and the relationship are counted once: the meter, the minutes and the dashboard agree."""
+"""The deal and the relationship are counted once: meter, minutes, dashboard and report agree."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sessions.services.dashboard import programme_dashboard
 from sessions.services.minutes import session_minutes
 from sessions.services.note_editing import delete_note
 from sessions.services.programmes import create_programme
+from sessions.services.report import programme_report
 from sessions.views import NoteBalance
 from sessions.vocabulary import NoteKind
 
@@ -48,7 +49,7 @@ LINES = (
 )
 
 
-def test_the_meter_the_minutes_and_the_dashboard_agree(store) -> None:
+def test_the_meter_the_minutes_the_dashboard_and_the_report_agree(store) -> None:
     programme = create_programme(store, "Harbour programme", "Harbour PCN")
     sessions = []
     for lines in LINES:
@@ -60,8 +61,10 @@ def test_the_meter_the_minutes_and_the_dashboard_agree(store) -> None:
     delete_note(store, gone.id)
 
     summaries = programme_dashboard(store, programme.id, TODAY).sessions
-    for session_id, summary in zip(sessions, summaries, strict=True):
+    report = programme_report(store, "harbour-programme").sessions
+    for session_id, summary, reported in zip(sessions, summaries, report, strict=True):
         dashboard = (summary.deal_notes, summary.relationship_notes)
+        assert (reported.balance.deal, reported.balance.relationship) == dashboard
         minutes = {
             row.label: (row.deal, row.relationship)
             for row in session_minutes(store, session_id).balance

@@ -154,12 +154,13 @@ def test_markdown_report_covers_every_part_in_order(store, programme) -> None:
             "**Sessions:** 4  \n",
             "**First session:** Monday 23 November 2026  \n",
             "**Latest session:** Monday 15 February 2027\n",
-            "## Sessions\n\n| Session | Date | Agenda | Facilitator | Status | Steps covered |\n",
-            "| 1 | 2026-11-23 | Partnership agenda | Morgan Lee | finished | 1 |\n",
-            "| 2 | 2026-12-14 | Partnership agenda | Sam Jones | finished | 1, 2 |\n",
-            "| 3 | 2027-01-11 | Partnership agenda | — | in progress | — |\n",
+            "## Sessions\n\n| Session | Date | Agenda | Facilitator | Status | Steps covered "
+            "| Deal / relationship |\n",
+            "| 1 | 2026-11-23 | Partnership agenda | Morgan Lee | finished | 1 | 0 / 0 |\n",
+            "| 2 | 2026-12-14 | Partnership agenda | Sam Jones | finished | 1, 2 | 0 / 0 |\n",
+            "| 3 | 2027-01-11 | Partnership agenda | — | in progress | — | 0 / 0 |\n",
             # Never started: dated for the day it is planned for.
-            "| 4 | 2027-02-15 | Partnership agenda | Alex Reed | planned | — |\n",
+            "| 4 | 2027-02-15 | Partnership agenda | Alex Reed | planned | — | 0 / 0 |\n",
             "## Steps covered\n\n| Step | Sessions |\n|---|---|\n",
             "| Step 1: Set-up right | 1, 2 |\n",
             "| Step 2: Trusted people | 2 |\n",
@@ -367,6 +368,7 @@ def test_word_report_has_headings_tables_and_properties(store, programme) -> Non
         "Alex Reed",
         "planned",
         "—",
+        "0 / 0",
     ]
     assert _table(tables, "Member")[3] == ["Zoë Hughes", "A", "P", "", ""]
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
+from sessions.domain.balance import note_balances
 from sessions.domain.progress import StepWork, items_with_notes, session_state, worked_steps
 from sessions.minutes import wording
 from sessions.models import (
@@ -31,7 +32,7 @@ from sessions.models import (
 from sessions.services.matters_arising import OUTCOME_LABELS, due_moved
 from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.timer_log import load_logs
-from sessions.views import meeting_day
+from sessions.views import NoteBalance, meeting_day
 from sessions.vocabulary import AttendanceStatus, NoteKind, SessionState
 
 STATUS_LABELS = {
@@ -56,10 +57,16 @@ class ReportSession:
     """Framework steps with an item worked on: time run on it, or a note taken."""
     started_at: datetime | None
     created_at: datetime
+    balance: NoteBalance
+    """The session's deal and relationship notes, by the count the meter and minutes use."""
 
     @property
     def status(self) -> str:
         return STATUS_LABELS[self.state]
+
+    @property
+    def balance_text(self) -> str:
+        return f"{self.balance.deal} / {self.balance.relationship}"
 
     @property
     def steps_text(self) -> str:
@@ -187,8 +194,15 @@ def build_report(db: DbSession, programme: Programme) -> ProgrammeReport:
     in_programme = select(Session.id).where(Session.programme_id == programme.id)
     clocks = {sid: replay(log) for sid, log in load_logs(db, in_programme).items()}
     worked = _steps_worked(db, in_programme, clocks)
+    balances = note_balances(db, in_programme, Note.session_id)
     sessions = {
-        row.id: _session(row, clocks.get(row.id, ClockState()), worked[row.id]) for row in rows
+        row.id: _session(
+            row,
+            clocks.get(row.id, ClockState()),
+            worked[row.id],
+            balances.get((row.id,), NoteBalance()),
+        )
+        for row in rows
     }
     return ProgrammeReport(
         programme=programme.name,
@@ -218,7 +232,9 @@ def _steps_worked(
     return worked_steps(items, items_with_notes(db, in_programme), clocks)
 
 
-def _session(row: Session, clock: ClockState, steps: set[int]) -> ReportSession:
+def _session(
+    row: Session, clock: ClockState, steps: set[int], balance: NoteBalance
+) -> ReportSession:
     started = clock.first_started_at
     return ReportSession(
         number=row.number,
@@ -229,6 +245,7 @@ def _session(row: Session, clock: ClockState, steps: set[int]) -> ReportSession:
         steps=tuple(sorted(steps)),
         started_at=started,
         created_at=row.created_at,
+        balance=balance,
     )
 
 

@@ -35,7 +35,15 @@ def report_docx(r: ProgrammeReport) -> bytes:
 
     doc.heading("Sessions", 1)
     doc.table(
-        ("Session", "Date", "Agenda", "Facilitator", "Status", "Steps covered"),
+        (
+            "Session",
+            "Date",
+            "Agenda",
+            "Facilitator",
+            "Status",
+            "Steps covered",
+            "Deal / relationship",
+        ),
         [
             (
                 s.number,
@@ -44,6 +52,7 @@ def report_docx(r: ProgrammeReport) -> bytes:
                 s.facilitator or "—",
                 s.status,
                 s.steps_text,
+                s.balance_text,
             )
             for s in r.sessions
         ],
