@@ -10,9 +10,9 @@ import unicodedata
 from typing import TextIO
 
 from sessions.agenda.durations import format_duration
+from sessions.agenda.files import load_agenda
 from sessions.agenda.library import find_agenda, list_agendas
 from sessions.agenda.model import STEP_NAMES, Agenda, AgendaError, AgendaItem
-from sessions.agenda.parser import load_agenda
 from sessions.errors import FacilitatorError
 from sessions.vocabulary import ItemKind
 

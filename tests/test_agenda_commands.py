@@ -9,8 +9,8 @@ import pytest
 
 from facilitator.agenda_commands import agenda_check, agenda_list, agenda_show
 from sessions.agenda.durations import format_duration
+from sessions.agenda.files import load_agenda
 from sessions.agenda.library import bundled_agendas_dir
-from sessions.agenda.parser import load_agenda
 from sessions.paths import user_agendas_dir
 
 GOOD = """\

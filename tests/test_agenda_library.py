@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from sessions.agenda.files import load_agenda
 from sessions.agenda.library import (
     DEFAULT_AGENDA,
     bundled_agendas_dir,
@@ -17,7 +18,6 @@ from sessions.agenda.library import (
     list_agendas,
 )
 from sessions.agenda.model import AgendaError
-from sessions.agenda.parser import load_agenda
 from sessions.errors import NotFoundError
 from sessions.paths import user_agendas_dir
 

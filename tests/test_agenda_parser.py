@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from sessions.agenda.files import load_agenda, parse_agenda_bytes
 from sessions.agenda.library import bundled_agendas_dir
 from sessions.agenda.model import AgendaError, AgendaProblem, ScorecardArea
-from sessions.agenda.parser import load_agenda, parse_agenda, parse_agenda_bytes
+from sessions.agenda.parser import parse_agenda
 from sessions.vocabulary import AGENDA_KINDS
 
 ALL_KINDS = """\

@@ -10,8 +10,8 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+from sessions.agenda.files import load_agenda
 from sessions.agenda.model import Agenda, AgendaError, AgendaSummary
-from sessions.agenda.parser import load_agenda
 from sessions.errors import NotFoundError
 from sessions.paths import user_agendas_dir
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -48,7 +47,7 @@ _LOOKS_TIMED = re.compile(r"[(（][^()（）]*\d[^()（）]*[)）]\s*$")
 # `(ten min)` means a time, badly written; `(PCN board)` is part of the title.
 _TIME_WORD = re.compile(r"\b(?:mins?|minutes?|h|hrs?|hours?)\b", re.IGNORECASE)
 
-_EXAMPLE_ITEM = "`### Introductions (10 min)`"
+EXAMPLE_ITEM = "`### Introductions (10 min)`"
 
 
 @dataclass
@@ -185,7 +184,7 @@ class _Parser:
             self.problem(
                 blocks[0].line if blocks else 0,
                 "the agenda has no timed items",
-                f"add a `## Section` with at least one item under it, e.g. {_EXAMPLE_ITEM}",
+                f"add a `## Section` with at least one item under it, e.g. {EXAMPLE_ITEM}",
             )
         built = [Section(s.title, s.step, tuple(items), s.line) for s, items, _ in sections]
         return title or "", notes, built
@@ -241,7 +240,7 @@ class _Parser:
         stray = _has_content(block.tokens)
         if stray is not None:
             hint = (
-                "items take exactly three #: " + _EXAMPLE_ITEM
+                "items take exactly three #: " + EXAMPLE_ITEM
                 if stray.type == "heading_open"
                 else "move it into the item below, or into the notes under the `#` title"
             )
@@ -253,7 +252,7 @@ class _Parser:
         fix = (
             f"a timed item takes three #: `### {section.title}`"
             if _LOOKS_TIMED.search(section.title)
-            else f"add at least one timed item under it, e.g. {_EXAMPLE_ITEM}, or remove it"
+            else f"add at least one timed item under it, e.g. {EXAMPLE_ITEM}, or remove it"
         )
         self.problem(section.line - 1, f"section '{section.title}' has no `###` items", fix)
 
@@ -283,7 +282,7 @@ class _Parser:
             self.problem(
                 block.line,
                 "the item has no title, only a time",
-                f"write what the item is before its time, e.g. {_EXAMPLE_ITEM}",
+                f"write what the item is before its time, e.g. {EXAMPLE_ITEM}",
             )
         seconds, kind = self.timing(block.line, title, match["inner"])
         if kind is None:  # the body's rules depend on the kind
@@ -368,72 +367,3 @@ def parse_agenda(text: str, path: str = "<agenda>", source: str | None = None) -
         source=source if source is not None else path,
         text=text,
     )
-
-
-_LINE_END = re.compile(rb"\r\n|\r|\n")
-_BOM = b"\xef\xbb\xbf"
-
-
-def _line_of(data: bytes, offset: int) -> int:
-    # Line ends as the parser and editors count them: \r\n, \n, and a lone \r.
-    return len(_LINE_END.findall(data, 0, offset)) + 1
-
-
-def parse_agenda_bytes(data: bytes, path: str, source: str | None = None) -> Agenda:
-    """As parse_agenda, from a file's bytes; a file that is not UTF-8 text gets one problem."""
-
-    def refuse(line: int, what: str, fix: str) -> AgendaError:
-        return AgendaError([AgendaProblem(path, line, what, fix)])
-
-    save_as = "save it as UTF-8 text (in most editors: Save As, then Encoding: UTF-8)"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise refuse(1, "the file is saved as UTF-16, not UTF-8", save_as)
-    if b"\x00" in data:
-        raise refuse(
-            _line_of(data, data.index(b"\x00")),
-            "this is a binary file, not Markdown text",
-            "give the path to a `.md` agenda file",
-        )
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]  # offsets below are then into the text the editor shows
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise refuse(
-            _line_of(data, error.start),
-            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read)",
-            save_as,
-        ) from None
-    if not text.strip():
-        raise refuse(
-            1,
-            "the file is empty",
-            "start it with a `# Title` line, then `## Section` headings with items like "
-            + _EXAMPLE_ITEM,
-        )
-    return parse_agenda(text, path, source)
-
-
-def load_agenda(path: str | Path, source: str | None = None) -> Agenda:
-    """The agenda in the file at `path`; AgendaError if it is missing, unreadable or malformed."""
-    name = str(path)
-    file = Path(path)
-
-    def refuse(what: str, fix: str) -> AgendaError:
-        return AgendaError([AgendaProblem(name, 0, what, fix)])
-
-    if file.is_dir():
-        raise refuse("this is a folder, not an agenda file", "give the path of a `.md` file in it")
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise refuse(
-            "there is no such file",
-            "check the path, or run `facilitator agenda list` to see the agendas by name",
-        ) from None
-    except OSError as error:
-        raise refuse(
-            f"the file cannot be read ({error.strerror or error})",
-            "check that it exists and that you may read it",
-        ) from None
-    return parse_agenda_bytes(data, name, source)
