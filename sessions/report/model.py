@@ -14,6 +14,8 @@ from datetime import date, datetime
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session as DbSession
 
+from sessions.activities.matters_arising import OUTCOME_LABELS, due_moved
+from sessions.activities.scorecard import AreaTrend, area_trends
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
 from sessions.errors import NotFoundError
@@ -34,9 +36,7 @@ from sessions.services.dashboard import (
     session_state,
     worked_steps,
 )
-from sessions.services.matters_arising import OUTCOME_LABELS, due_moved
 from sessions.services.programmes import find_programme
-from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.store import Store
 from sessions.timer_log import load_logs
 from sessions.views import meeting_day
