@@ -90,7 +90,7 @@ class ProjectorScreen(Screen[None]):
         item = self.view.items[self.state.position]
         # What the item's activity lets the room see: never anyone's private answers.
         prompt = room_markdown(
-            self.app.store, self.session_id, item.position, self.app.now().astimezone().date()
+            self.app.store, self.session_id, item, self.app.now().astimezone().date()
         )
         # The mirror reloads on every heartbeat: redraw only what has changed, so a
         # quiet room costs next to nothing.

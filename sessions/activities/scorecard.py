@@ -72,7 +72,11 @@ def statements(activity: dict[str, Any] | None) -> list[tuple[str, str]]:
 
 
 def scorecard_item(db: DbSession, session_id: int, position: int) -> AgendaItem:
-    item = activity_item(db, session_id, position, ItemKind.SCORECARD)
+    return with_statements(activity_item(db, session_id, position, ItemKind.SCORECARD))
+
+
+def with_statements(item: AgendaItem) -> AgendaItem:
+    """The scorecard item, refused if it has nothing to rate."""
     if not statements(item.activity):
         raise InputError("This scorecard has no statements.")
     return item
@@ -219,7 +223,7 @@ def minutes_part(db: DbSession, session: Session, item: AgendaItem) -> list[Stat
 def room_markdown(db: DbSession, session: Session, item: AgendaItem, today: date) -> str:
     """Each statement with the room's mean so far, so the room sees where it stands."""
     lines = []
-    for result in results_for(db, session, scorecard_item(db, session.id, item.position)):
+    for result in results_for(db, session, with_statements(item)):
         where = f"{markdown_text(result.area)} · " if result.area else ""
         score = (
             f"**{result.mean:.1f}** ({len(result.scores)})" if result.scores else "*not rated yet*"
