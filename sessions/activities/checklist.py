@@ -18,8 +18,8 @@ from sessions.activities.activity import Activity, ScoreRule, with_prompt
 from sessions.activities.answers import activity_item, programme_answers
 from sessions.domain.lookup import unfinished_session_row
 from sessions.errors import InputError, NotFoundError
-from sessions.minutes.text import markdown_text
 from sessions.models import ActivityResult, AgendaItem, Session
+from sessions.text import markdown_text
 from sessions.vocabulary import ItemKind
 
 MAX_VOTES_AT_ONCE = 99

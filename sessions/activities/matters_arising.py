@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session as DbSession
 from sessions.activities.activity import Activity
 from sessions.domain.lookup import unfinished_session_row
 from sessions.errors import InputError, NotFoundError
-from sessions.minutes.text import markdown_text
 from sessions.models import (
     Action,
     ActionReview,
@@ -24,6 +23,7 @@ from sessions.models import (
     Note,
     Session,
 )
+from sessions.text import markdown_text
 from sessions.vocabulary import ActionStatus, ItemKind, ReviewOutcome
 
 OUTCOME_LABELS: dict[str | None, str] = {

@@ -19,8 +19,8 @@ from sessions.activities.activity import Activity, ScoreRule, with_prompt
 from sessions.activities.answers import activity_item, listed_people, programme_answers
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError
-from sessions.minutes.text import markdown_text
 from sessions.models import ActivityResult, AgendaItem, Member, Session
+from sessions.text import markdown_text
 from sessions.vocabulary import ItemKind
 
 
