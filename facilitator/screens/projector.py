@@ -19,72 +19,15 @@ from facilitator.widgets.big_clock import BigClock
 from facilitator.widgets.note_list import NoteList
 from sessions.clock import ClockState, current_countdown, return_time
 from sessions.errors import FacilitatorError
-from sessions.minutes.text import markdown_text
 from sessions.services import notes as note_service
 from sessions.services import running
-from sessions.services.checklist import OptionResult, checklist_results, ranked
-from sessions.services.matters_arising import ReviewEntry, review_entries
-from sessions.services.reflection import reflections
-from sessions.services.roles import RolesBoard, roles_board
-from sessions.services.scorecard import StatementResult, scorecard_results
+from sessions.services.room import room_markdown
 from sessions.views import SessionView
 from sessions.vocabulary import ItemKind
 
 LAST_NOTES = 5
 # The clock redraws twice a second so a whole second never goes unshown.
 TICK_SECONDS = 0.5
-
-
-def review_markdown(entries: list[ReviewEntry]) -> str:
-    """Matters arising for the room: each action and what has been made of it so far."""
-    if not entries:
-        return "*No actions are open from earlier sessions.*"
-    lines = []
-    for entry in entries:
-        outcome = f"**{entry.outcome_label}**" if entry.outcome else "*to review*"
-        owner = f" — {markdown_text(entry.owner)}" if entry.owner else ""
-        lines.append(f"- {outcome} · {markdown_text(entry.text)}{owner}")
-    return "\n".join(lines)
-
-
-def scorecard_markdown(results: list[StatementResult]) -> str:
-    """Each statement with the room's mean so far, so the room sees where it stands."""
-    lines = []
-    for result in results:
-        where = f"{markdown_text(result.area)} · " if result.area else ""
-        score = (
-            f"**{result.mean:.1f}** ({len(result.scores)})" if result.scores else "*not rated yet*"
-        )
-        lines.append(f"- {where}{markdown_text(result.statement)} — {score}")
-    return "\n".join(lines)
-
-
-def checklist_markdown(results: list[OptionResult]) -> str:
-    """The options the room has voted for, most votes first, the rest after."""
-    lines = []
-    for result in ranked(results):
-        if result.votes:
-            lines.append(f"- **{result.votes}** · {markdown_text(result.option)}")
-        else:
-            lines.append(f"- {markdown_text(result.option)}")
-    return "\n".join(lines)
-
-
-def roles_markdown(board: RolesBoard) -> str:
-    """The nine roles by group, with who plays each: where the team is thin or crowded."""
-    lines, group = [], None
-    for coverage in board.coverage:
-        if coverage.role.group != group:
-            group = coverage.role.group
-            lines.append(f"\n**{group} roles**\n")
-        who = (
-            ", ".join(markdown_text(name) for name in coverage.players)
-            if coverage.players
-            else "*nobody yet*"
-        )
-        crowded = " · *crowded*" if coverage.crowded else ""
-        lines.append(f"- **{coverage.role.name}** ({coverage.role.gist}) — {who}{crowded}")
-    return "\n".join(lines).lstrip()
 
 
 class ProjectorScreen(Screen[None]):
@@ -145,32 +88,10 @@ class ProjectorScreen(Screen[None]):
             self._waiting(str(exc))
             return
         item = self.view.items[self.state.position]
-        prompt = item.prompt
-        try:
-            if item.kind == ItemKind.MATTERS_ARISING:
-                prompt = review_markdown(
-                    review_entries(
-                        self.app.store, self.session_id, self.app.now().astimezone().date()
-                    )
-                )
-            elif item.kind == ItemKind.SCORECARD:
-                statements = scorecard_results(self.app.store, self.session_id, item.position)
-                prompt = f"{item.prompt}\n\n{scorecard_markdown(statements)}"
-            elif item.kind == ItemKind.CHECKLIST:
-                options = checklist_results(self.app.store, self.session_id, item.position)
-                prompt = f"{item.prompt}\n\n{checklist_markdown(options)}"
-            elif item.kind == ItemKind.REFLECTION:
-                # The answers are private: the room sees only how many have been given.
-                given = reflections(self.app.store, self.session_id, item.position).answered
-                prompt = (
-                    f"{item.prompt}\n\n*Private answers given so far: {given}. "
-                    "They are never shown here.*"
-                )
-            elif item.kind == ItemKind.ROLES:
-                board = roles_board(self.app.store, self.session_id, item.position)
-                prompt = f"{item.prompt}\n\n{roles_markdown(board)}"
-        except FacilitatorError:
-            pass  # the item's own prompt says what the room is doing
+        # What the item's activity lets the room see: never anyone's private answers.
+        prompt = room_markdown(
+            self.app.store, self.session_id, item, self.app.now().astimezone().date()
+        )
         # The mirror reloads on every heartbeat: redraw only what has changed, so a
         # quiet room costs next to nothing.
         if self._changed("where", item.where):

@@ -18,15 +18,12 @@ from textual.widgets import Footer, Header, Input, Markdown
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.screens.session_driver import SessionDriver
 from facilitator.screens.session_keys import SESSION_KEYS
-from facilitator.widgets.action_review import ActionReview
 from facilitator.widgets.activity_panel import ActivityPanel
 from facilitator.widgets.capture_bar import CaptureBar
 from facilitator.widgets.checklist_panel import ChecklistPanel
 from facilitator.widgets.editable_note_list import EditableNoteList
 from facilitator.widgets.item_heading import ItemHeading
-from facilitator.widgets.reflection_panel import ReflectionPanel
-from facilitator.widgets.roles_panel import RolesPanel
-from facilitator.widgets.scorecard_panel import ScorecardPanel
+from facilitator.widgets.panels import activity_panels
 from facilitator.widgets.session_clocks import BreakReturn, ItemCountdown, PacingLine
 from sessions.clock import HEARTBEAT_SECONDS, ClockState
 from sessions.errors import FacilitatorError, LeaseLostError, SessionLeasedError, StoreError
@@ -69,11 +66,7 @@ class SessionScreen(Screen[None]):
         yield BreakReturn(id="break-box")
         with VerticalScroll(id="prompt-box"):
             yield Markdown(id="prompt")
-        yield ActionReview(self.session_id, id="review", classes="panel")
-        yield ScorecardPanel(self.session_id, id="scorecard", classes="panel")
-        yield ChecklistPanel(self.session_id, id="checklist", classes="panel")
-        yield RolesPanel(self.session_id, id="roles", classes="panel")
-        yield ReflectionPanel(self.session_id, id="reflection", classes="panel")
+        yield from activity_panels(self.session_id)
         yield EditableNoteList(self.session_id, id="notes")
         yield CaptureBar(id="capture-bar")
         yield PacingLine(id="session-clock")

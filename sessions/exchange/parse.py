@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Literal, overload
 
+from sessions.activities.registry import score_rule
 from sessions.agenda.model import STEP_NAMES
 from sessions.errors import InputError
 from sessions.exchange.document import (
@@ -23,8 +24,6 @@ from sessions.exchange.document import (
 )
 from sessions.exchange.fields import Broken, Fields
 from sessions.exchange.format import FORMAT, VERSION
-from sessions.models import SCORE_RANGE
-from sessions.services.checklist import MAX_VOTES_AT_ONCE
 from sessions.vocabulary import (
     ActionStatus,
     AttendanceStatus,
@@ -226,14 +225,14 @@ def _result(entry: Fields, items: tuple[Columns, ...], names: set[str]) -> Resul
     item = _position(entry, "item", len(items))
     kind = items[item]["kind"]
     # What a score can be depends on the activity: a rating, a count of hands, a mark.
-    if kind == ItemKind.CHECKLIST:
-        score = entry.whole_number("score", minimum=1)
-        if score > MAX_VOTES_AT_ONCE:
-            raise entry.fail(f'"score" is {score}, above {MAX_VOTES_AT_ONCE} votes at once')
-    elif kind == ItemKind.ROLES:
-        score = entry.choice("score", (1,))
+    rule = score_rule(kind)
+    score: int | None
+    if rule.choices:
+        score = entry.choice("score", rule.choices, nullable=rule.nullable)
     else:
-        score = entry.choice("score", tuple(SCORE_RANGE), nullable=True)
+        score = entry.whole_number("score", minimum=rule.minimum)
+        if score > rule.most:
+            raise entry.fail(f'"score" is {score}, above {rule.most} {rule.unit}')
     return ResultRecord(
         columns={
             "area": entry.text("area"),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from sessions.minutes import wording
+from sessions.minutes.activity_word import word_part
 from sessions.minutes.model import Minutes, MinutesItem
 from sessions.minutes.word import WordDocument
-from sessions.vocabulary import ItemKind
 
 
 def minutes_docx(m: Minutes) -> bytes:
@@ -74,59 +74,7 @@ def minutes_docx(m: Minutes) -> bytes:
 def _item(doc: WordDocument, m: Minutes, item: MinutesItem) -> None:
     doc.heading(f"{item.number}. {item.title}", 2)
     doc.paragraph(item.timing, italic=True)
-    if item.scorecard:
-        doc.table(
-            ("Area", "Statement", "Ratings", "Mean", "Range", "Since last time"),
-            [
-                (
-                    r.area or "—",
-                    r.statement,
-                    len(r.scores),
-                    wording.score_mean(r),
-                    wording.score_range(r),
-                    wording.score_change(r),
-                )
-                for r in item.scorecard
-            ],
-        )
-    if item.checklist:
-        doc.table(
-            ("Option", "Votes", "Rank"),
-            [(r.option, r.votes, r.rank or "—") for r in item.checklist],
-        )
-    if item.roles:
-        doc.table(
-            ("Group", "Team role", "Played by"),
-            [
-                (
-                    c.role.group,
-                    c.role.name,
-                    (", ".join(c.players) if c.players else "nobody")
-                    + (" (crowded)" if c.crowded else ""),
-                )
-                for c in item.roles.coverage
-            ],
-        )
-    if item.reflection:
-        if item.reflection.in_minutes:
-            doc.table(
-                ("Person", "Reflection"),
-                [
-                    (a.name or "Not named", a.text)
-                    for a in item.reflection.answers
-                    if a.text is not None
-                ],
-            )
-        else:
-            doc.paragraph(wording.private_answers(item.reflection.answered), italic=True)
-    if item.kind == ItemKind.MATTERS_ARISING:
-        if m.matters_arising:
-            doc.table(
-                ("Action", "Owner", "From session", "Outcome"),
-                [(r.text, r.owner or "—", r.raised_in, r.outcome_text) for r in m.matters_arising],
-            )
-        else:
-            doc.paragraph("No actions were open from earlier sessions.", italic=True)
+    word_part(doc, m, item)
     for label, notes in item.note_groups:
         doc.label(label)
         for note in notes:

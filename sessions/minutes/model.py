@@ -8,25 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
+from sessions.activities.checklist import OptionResult
+from sessions.activities.matters_arising import due_moved, entries_for
+from sessions.activities.reflection import Reflections
+from sessions.activities.registry import activity_for
+from sessions.activities.roles import RolesBoard
+from sessions.activities.scorecard import StatementResult
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
 from sessions.domain.balance import note_balances
 from sessions.domain.lookup import session_row
 from sessions.minutes.wording import item_timing, review_outcome
 from sessions.models import Action, AgendaItem, Attendance, Declaration, Member, Note, Session
-from sessions.services.checklist import OptionResult, ranked
-from sessions.services.checklist import options as checklist_options
-from sessions.services.checklist import results_for as checklist_results_for
-from sessions.services.matters_arising import due_moved, entries_for
-from sessions.services.reflection import Reflections, reflections_for
-from sessions.services.roles import RolesBoard, board_for
-from sessions.services.scorecard import StatementResult, results_for, statements
 from sessions.timer_log import load_events
 from sessions.views import NoteBalance, meeting_day, person_label
 from sessions.vocabulary import (
@@ -87,15 +86,34 @@ class MinutesItem:
     extra_seconds: int = 0
     """Time given to (or taken from) the item while it ran."""
     notes: dict[str, list[MinutesNote]] = field(default_factory=dict)
-    scorecard: list[StatementResult] = field(default_factory=list)
-    """A scorecard item's statements with their ratings, where any were given."""
-    checklist: list[OptionResult] = field(default_factory=list)
-    """A checklist item's options, most votes first, where any votes were given."""
-    roles: RolesBoard | None = None
-    """A roles item's coverage, where anyone marked a role."""
-    reflection: Reflections | None = None
-    """A reflection item's answers, where any were given; the minutes show only how many
-    unless the facilitator chose to include them."""
+    activity: object | None = None
+    """What the item's activity gives the minutes (see sessions.activities), where it was
+    answered; None for a discussion, or an activity nobody answered."""
+
+    # Each kind's part under the name templates have always read it by.
+    @property
+    def scorecard(self) -> list[StatementResult]:
+        """A scorecard item's statements with their ratings, where any were given."""
+        return cast(list[StatementResult], self._part(ItemKind.SCORECARD) or [])
+
+    @property
+    def checklist(self) -> list[OptionResult]:
+        """A checklist item's options, most votes first, where any votes were given."""
+        return cast(list[OptionResult], self._part(ItemKind.CHECKLIST) or [])
+
+    @property
+    def roles(self) -> RolesBoard | None:
+        """A roles item's coverage, where anyone marked a role."""
+        return cast(RolesBoard | None, self._part(ItemKind.ROLES))
+
+    @property
+    def reflection(self) -> Reflections | None:
+        """A reflection item's answers, where any were given; the minutes show only how many
+        unless the facilitator chose to include them."""
+        return cast(Reflections | None, self._part(ItemKind.REFLECTION))
+
+    def _part(self, kind: ItemKind) -> object | None:
+        return self.activity if self.kind == kind else None
 
     @property
     def timing(self) -> str:
@@ -242,22 +260,9 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
                 rebalanced_seconds=item.rebalanced_seconds,
                 extra_seconds=clock.extra_for(item.position),
             )
-            if item.kind == ItemKind.SCORECARD and statements(item.activity):
-                results = results_for(db, session, item)
-                if any(result.scores for result in results):
-                    minutes_item.scorecard = results
-            elif item.kind == ItemKind.CHECKLIST and checklist_options(item.activity):
-                votes = checklist_results_for(db, item)
-                if any(result.votes for result in votes):
-                    minutes_item.checklist = ranked(votes)
-            elif item.kind == ItemKind.ROLES:
-                board = board_for(db, session, item)
-                if board.answered:
-                    minutes_item.roles = board
-            elif item.kind == ItemKind.REFLECTION:
-                given = reflections_for(db, session, item)
-                if given.answered:
-                    minutes_item.reflection = given
+            activity = activity_for(item.kind)
+            if activity is not None and activity.minutes_part is not None:
+                minutes_item.activity = activity.minutes_part(db, session, item)
             for note in by_item.get(item.id, []):
                 has_action = note.action_id is not None
                 minutes_item.notes.setdefault(note.kind, []).append(

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Protocol
 from sessions.agenda.durations import format_duration
 
 if TYPE_CHECKING:
+    from sessions.activities.scorecard import StatementResult
     from sessions.minutes.model import MinutesItem, MinutesPerson
-    from sessions.services.scorecard import StatementResult
 
 
 class Review(Protocol):

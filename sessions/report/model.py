@@ -14,6 +14,8 @@ from datetime import date, datetime
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session as DbSession
 
+from sessions.activities.matters_arising import OUTCOME_LABELS, due_moved
+from sessions.activities.scorecard import AreaTrend, area_trends
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
 from sessions.domain.balance import note_balances
@@ -29,8 +31,6 @@ from sessions.models import (
     Programme,
     Session,
 )
-from sessions.services.matters_arising import OUTCOME_LABELS, due_moved
-from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.timer_log import load_logs
 from sessions.views import NoteBalance, meeting_day
 from sessions.vocabulary import AttendanceStatus, NoteKind, SessionState

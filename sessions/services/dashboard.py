@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sessions.activities.checklist import OptionTrend, option_trends
+from sessions.activities.roles import RolesBoard, programme_roles
+from sessions.activities.scorecard import AreaTrend, area_trends
 from sessions.domain.actions import count_open_actions
 from sessions.domain.programmes import programme_row, programme_view
 from sessions.domain.progress import SessionSummary as SessionSummary
 from sessions.domain.progress import StepWork as StepWork
 from sessions.domain.progress import programme_progress
 from sessions.domain.suggestion import StepSuggestion
-from sessions.services.checklist import OptionTrend, option_trends
-from sessions.services.roles import RolesBoard, programme_roles
-from sessions.services.scorecard import AreaTrend, area_trends
 from sessions.store import Store
 from sessions.views import ProgrammeView
 

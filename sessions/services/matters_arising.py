@@ -1,117 +1,22 @@
-"""Matters arising: a session's review of the actions earlier sessions left open.
-
-The list is what was open when the session came to it, so an action stays on
-the list once reviewed, showing what the room made of it, and the outcome can
-be changed until the session finishes.
-"""
+"""Matters arising's front door: the actions to review, and what the room made of each."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session as DbSession
-
+from sessions.activities import matters_arising
+from sessions.activities.matters_arising import OUTCOME_LABELS, ReviewEntry, due_moved
 from sessions.db_types import utcnow
-from sessions.domain.lookup import session_row, unfinished_session_row
-from sessions.errors import InputError, NotFoundError
-from sessions.models import (
-    Action,
-    ActionReview,
-    AgendaItem,
-    Note,
-    Session,
-)
+from sessions.domain.lookup import session_row
 from sessions.store import Store
-from sessions.vocabulary import ActionStatus, ReviewOutcome
 
-OUTCOME_LABELS: dict[str | None, str] = {
-    ReviewOutcome.DONE: "done",
-    ReviewOutcome.KEPT: "kept open",
-    ReviewOutcome.DROPPED: "dropped",
-}
-
-
-def due_moved(outcome: str | None, before: date | None, after: date | None) -> bool:
-    """Whether a review kept the action open with a different due date."""
-    return outcome == ReviewOutcome.KEPT and after != before
-
-
-@dataclass(frozen=True)
-class ReviewEntry:
-    action_id: int
-    text: str
-    owner: str
-    due: date | None
-    """The due date now: a new one if the review kept it open with one."""
-    raised_in: int
-    """The number of the session that raised it."""
-    item_title: str
-    outcome: str | None
-    """'done', 'kept' or 'dropped'; None until the room has reviewed it."""
-    due_before: date | None = None
-    """The due date it had before this review, where one has happened."""
-    due_after: date | None = None
-    """The due date this session's review left it with; a later session may move it again."""
-    overdue: bool = False
-
-    @property
-    def outcome_label(self) -> str:
-        return OUTCOME_LABELS.get(self.outcome, "not reviewed")
-
-    @property
-    def due_moved(self) -> bool:
-        return due_moved(self.outcome, self.due_before, self.due)
+__all__ = ["OUTCOME_LABELS", "ReviewEntry", "due_moved", "review_action", "review_entries"]
 
 
 def review_entries(store: Store, session_id: int, today: date | None = None) -> list[ReviewEntry]:
     """The actions for this session to review, soonest due first; reviewed ones stay listed."""
     with store.reading() as db:
-        return entries_for(db, session_row(db, session_id), today or date.today())
-
-
-def entries_for(db: DbSession, session: Session, today: date) -> list[ReviewEntry]:
-    raised = Session.__table__.alias("raised")
-    reviewed = {
-        review.action_id: review
-        for review in db.scalars(select(ActionReview).where(ActionReview.session_id == session.id))
-    }
-    rows = db.execute(
-        select(Action, Note.text, raised.c.number, AgendaItem.title)
-        .join(Note, Action.note_id == Note.id)
-        .join(raised, Note.session_id == raised.c.id)
-        .join(AgendaItem, Note.agenda_item_id == AgendaItem.id)
-        .where(
-            Action.programme_id == session.programme_id,
-            raised.c.number < session.number,
-            Note.deleted_at.is_(None),
-            or_(Action.status == ActionStatus.OPEN, Action.id.in_(list(reviewed))),
-        )
-    ).all()
-    entries = []
-    for action, text, number, title in rows:
-        review = reviewed.get(action.id)
-        entries.append(
-            ReviewEntry(
-                action_id=action.id,
-                text=text,
-                owner=action.owner,
-                due=action.due_on,
-                raised_in=number,
-                item_title=title,
-                outcome=review.outcome if review else None,
-                due_before=review.due_before if review else action.due_on,
-                due_after=review.due_after if review else None,
-                overdue=action.status == ActionStatus.OPEN
-                and action.due_on is not None
-                and action.due_on < today,
-            )
-        )
-    return sorted(
-        entries,
-        key=lambda e: (e.due_before is None, e.due_before or date.max, e.raised_in, e.action_id),
-    )
+        return matters_arising.entries_for(db, session_row(db, session_id), today or date.today())
 
 
 def review_action(
@@ -123,45 +28,6 @@ def review_action(
     new_due: date | None = None,
     now: datetime | None = None,
 ) -> None:
-    """Record what the room made of an action: done, kept open (maybe with a new date), dropped.
-
-    The action itself changes with it, so the actions list and the next
-    session agree with the minutes. Choosing again replaces the outcome and
-    starts from the action as it was before this session reviewed it.
-    """
-    if outcome not in tuple(ReviewOutcome):
-        raise InputError(f"An action is reviewed as one of: {', '.join(ReviewOutcome)}.")
-    if new_due is not None and outcome != ReviewOutcome.KEPT:
-        raise InputError("Only an action kept open takes a new due date.")
+    """Record what the room made of an action: done, kept open (maybe with a new date), dropped."""
     with store.transaction("record the review") as db:
-        session = unfinished_session_row(db, session_id, "its review can no longer change")
-        action = db.get(Action, action_id)
-        if action is None or action.programme_id != session.programme_id:
-            raise NotFoundError("That action is not one of this programme's.")
-        raised_in = db.scalar(
-            select(Session.number)
-            .join(Note, Note.session_id == Session.id)
-            .where(Note.id == action.note_id)
-        )
-        if raised_in is None or raised_in >= session.number:
-            raise InputError("Only actions from earlier sessions are reviewed here.")
-        review = db.scalar(
-            select(ActionReview).where(
-                ActionReview.session_id == session_id, ActionReview.action_id == action_id
-            )
-        )
-        if review is None:
-            if action.status != ActionStatus.OPEN:
-                raise InputError("That action is no longer open.")
-            review = ActionReview(
-                session_id=session_id, action_id=action_id, due_before=action.due_on
-            )
-            db.add(review)
-        # Done and dropped mean the same of the action as of the review.
-        action.status = (
-            ActionStatus.OPEN if outcome == ReviewOutcome.KEPT else ActionStatus(outcome)
-        )
-        action.due_on = new_due if new_due is not None else review.due_before
-        review.outcome = outcome
-        review.due_after = action.due_on
-        review.reviewed_at = now or utcnow()
+        matters_arising.record_review(db, session_id, action_id, outcome, new_due, now or utcnow())

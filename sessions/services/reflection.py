@@ -1,60 +1,27 @@
-"""A reflection item: each person's private answer to the prompt, kept out of sight by default.
-
-An answer is never shown on the projector, and goes in the minutes only when
-the facilitator says so for that item. A new answer from the same person
-replaces the last, which is kept, marked withdrawn, like every other answer.
-"""
+"""The reflection's front door: private answers given and taken back, and what the minutes show."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session as DbSession
-
-from sessions.activities.answers import activity_item, listed_people
+from sessions.activities import reflection
+from sessions.activities.answers import activity_item
+from sessions.activities.reflection import ReflectionAnswer, Reflections
 from sessions.db_types import utcnow
-from sessions.domain.lookup import member_of_programme, session_row, unfinished_session_row
-from sessions.errors import InputError
-from sessions.models import ActivityResult, AgendaItem, Member, Session
+from sessions.domain.lookup import session_row
 from sessions.store import Store
 from sessions.vocabulary import ItemKind
 
-
-@dataclass(frozen=True)
-class ReflectionAnswer:
-    member_id: int | None
-    """None for an answer given without a name."""
-    name: str
-    text: str | None
-    """None until they answer."""
-
-
-@dataclass(frozen=True)
-class Reflections:
-    answers: tuple[ReflectionAnswer, ...]
-    """Those to ask by name (present, or everyone before the register), anyone else who
-    answered, then the answers given without a name."""
-    in_minutes: bool
-
-    @property
-    def answered(self) -> int:
-        return sum(1 for answer in self.answers if answer.text is not None)
-
-
-def _latest(db: DbSession, item_id: int, member_id: int | None) -> ActivityResult | None:
-    who = (
-        ActivityResult.member_id.is_(None)
-        if member_id is None
-        else ActivityResult.member_id == member_id
-    )
-    return db.scalar(
-        select(ActivityResult)
-        .where(ActivityResult.agenda_item_id == item_id, who, ActivityResult.deleted_at.is_(None))
-        .order_by(ActivityResult.id.desc())
-        .limit(1)
-    )
+__all__ = [
+    "ReflectionAnswer",
+    "Reflections",
+    "answer",
+    "reflections",
+    "session_sharing",
+    "set_in_minutes",
+    "share_all",
+    "withdraw",
+]
 
 
 def answer(
@@ -66,29 +33,8 @@ def answer(
     now: datetime | None = None,
 ) -> None:
     """Save a person's answer; one from someone unnamed is added beside the others."""
-    text = text.strip()
-    if not text:
-        raise InputError("The answer is empty: type it, or press Esc to leave it.")
-    now = now or utcnow()
     with store.transaction("save the answer") as db:
-        session = unfinished_session_row(db, session_id, "its reflections can no longer change")
-        item = activity_item(db, session_id, position, ItemKind.REFLECTION)
-        if member_id is not None:
-            member_of_programme(db, member_id, session.programme_id)
-            previous = _latest(db, item.id, member_id)
-            if previous is not None:
-                previous.deleted_at = now
-        db.add(
-            ActivityResult(
-                session_id=session_id,
-                agenda_item_id=item.id,
-                member_id=member_id,
-                area="",
-                subject=text,
-                score=None,
-                recorded_at=now,
-            )
-        )
+        reflection.add_answer(db, session_id, position, member_id, text, now or utcnow())
 
 
 def withdraw(
@@ -100,13 +46,7 @@ def withdraw(
 ) -> bool:
     """Take back the person's answer (kept, marked withdrawn); whether there was one."""
     with store.transaction("take the answer back") as db:
-        unfinished_session_row(db, session_id, "its reflections can no longer change")
-        item = activity_item(db, session_id, position, ItemKind.REFLECTION)
-        latest = _latest(db, item.id, member_id)
-        if latest is None:
-            return False
-        latest.deleted_at = now or utcnow()
-        return True
+        return reflection.withdraw_answer(db, session_id, position, member_id, now or utcnow())
 
 
 def set_in_minutes(store: Store, session_id: int, position: int, shown: bool) -> None:
@@ -119,53 +59,18 @@ def set_in_minutes(store: Store, session_id: int, position: int, shown: bool) ->
 def session_sharing(store: Store, session_id: int) -> bool | None:
     """Whether the session's reflections are all in the minutes; None if it has none."""
     with store.reading() as db:
-        shown = db.scalars(
-            select(AgendaItem.answers_in_minutes).where(
-                AgendaItem.session_id == session_row(db, session_id).id,
-                AgendaItem.kind == ItemKind.REFLECTION,
-            )
-        ).all()
-    return all(shown) if shown else None
+        return reflection.sharing(db, session_row(db, session_id))
 
 
 def share_all(store: Store, session_id: int, shown: bool) -> None:
     """Put every reflection of the session in the minutes, or keep them all out."""
     with store.transaction("change what the minutes show") as db:
-        for item in db.scalars(
-            select(AgendaItem).where(
-                AgendaItem.session_id == session_row(db, session_id).id,
-                AgendaItem.kind == ItemKind.REFLECTION,
-            )
-        ):
+        for item in reflection.reflection_items(db, session_row(db, session_id)):
             item.answers_in_minutes = shown
 
 
 def reflections(store: Store, session_id: int, position: int) -> Reflections:
     with store.reading() as db:
         session = session_row(db, session_id)
-        return reflections_for(
-            db, session, activity_item(db, session_id, position, ItemKind.REFLECTION)
-        )
-
-
-def reflections_for(db: DbSession, session: Session, item: AgendaItem) -> Reflections:
-    named: dict[int, str] = {}
-    names: dict[int, str] = {}
-    unnamed: list[str] = []
-    for member_id, name, text in db.execute(
-        select(ActivityResult.member_id, Member.name, ActivityResult.subject)
-        .outerjoin(Member, ActivityResult.member_id == Member.id)
-        .where(ActivityResult.agenda_item_id == item.id, ActivityResult.deleted_at.is_(None))
-        .order_by(ActivityResult.id)
-    ):
-        if member_id is None:
-            unnamed.append(text)
-        else:
-            named[member_id] = text
-            names[member_id] = name
-    answers = [
-        ReflectionAnswer(member_id, name, named.get(member_id))
-        for member_id, name in listed_people(db, session, names)
-    ]
-    answers += [ReflectionAnswer(None, "", text) for text in unnamed]
-    return Reflections(tuple(answers), item.answers_in_minutes)
+        item = activity_item(db, session_id, position, ItemKind.REFLECTION)
+        return reflection.reflections_for(db, session, item)

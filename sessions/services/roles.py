@@ -1,117 +1,37 @@
-"""A roles item: each member marks the team roles they most often play; the room sees coverage.
-
-The nine roles are Belbin's, in his three groups. What a member marks is how
-they see their own behaviour, not a test result, so the words here describe
-habits, never people. Each mark is a row and unmarking withdraws it, so the
-programme keeps every member's latest answer and shows it the next time.
-"""
+"""The team roles' front door: members' marks changed, and the coverage as it stands."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session as DbSession
-
-from sessions.activities.answers import activity_item, listed_people, programme_answers
+from sessions.activities import roles
+from sessions.activities.answers import activity_item
+from sessions.activities.roles import (
+    ROLE_NAMES,
+    TEAM_ROLES,
+    MemberRoles,
+    RoleCoverage,
+    RolesBoard,
+    TeamRole,
+    programme_roles,
+)
 from sessions.db_types import utcnow
-from sessions.domain.lookup import member_of_programme, session_row, unfinished_session_row
-from sessions.errors import InputError
-from sessions.models import ActivityResult, AgendaItem, Member, Session
+from sessions.domain.lookup import member_of_programme, session_row
 from sessions.store import Store
 from sessions.vocabulary import ItemKind
 
-
-@dataclass(frozen=True)
-class TeamRole:
-    name: str
-    group: str
-    gist: str
-    """What someone who plays the role tends to do, in a few words."""
-
-
-TEAM_ROLES = (
-    TeamRole("Shaper", "Action", "drives the group on and keeps up the pace"),
-    TeamRole("Implementer", "Action", "turns ideas into plans that get done"),
-    TeamRole("Completer Finisher", "Action", "checks the detail and sees work through"),
-    TeamRole("Coordinator", "People", "draws in every voice and keeps to the goal"),
-    TeamRole("Teamworker", "People", "eases friction and helps the group pull together"),
-    TeamRole("Resource Investigator", "People", "finds contacts and chances beyond the room"),
-    TeamRole("Plant", "Thinking", "brings new ideas and unexpected angles"),
-    TeamRole("Monitor Evaluator", "Thinking", "weighs the options calmly and fairly"),
-    TeamRole("Specialist", "Thinking", "brings deep knowledge of one field"),
-)
-ROLE_NAMES = tuple(role.name for role in TEAM_ROLES)
-GROUP_OF = {role.name: role.group for role in TEAM_ROLES}
-
-CROWDED_AT_LEAST = 3
-"""A role is crowded when this many people play it and they are over half of those who answered:
-two people sharing a role is ordinary, half a small room reaching for it is not."""
-
-
-@dataclass(frozen=True)
-class RoleCoverage:
-    role: TeamRole
-    players: tuple[str, ...]
-    """The names of those who say they play it, alphabetically."""
-    crowded: bool = False
-
-    @property
-    def count(self) -> int:
-        return len(self.players)
-
-
-@dataclass(frozen=True)
-class MemberRoles:
-    member_id: int
-    name: str
-    roles: tuple[str, ...]
-    """What they marked in this item, in the roles' order."""
-    previous: tuple[str, ...] = ()
-    """What they marked the last time the programme asked them, if it has."""
-    previous_session: int | None = None
-
-
-@dataclass(frozen=True)
-class RolesBoard:
-    coverage: tuple[RoleCoverage, ...]
-    members: tuple[MemberRoles, ...]
-    """Whom to ask: those present (everyone, if nobody is marked present), and anyone who
-    has answered, by name."""
-
-    @property
-    def answered(self) -> int:
-        return sum(1 for member in self.members if member.roles)
-
-    @property
-    def uncovered(self) -> tuple[str, ...]:
-        """Roles nobody plays, once somebody has answered."""
-        if not self.answered:
-            return ()
-        return tuple(c.role.name for c in self.coverage if not c.players)
-
-    @property
-    def crowded(self) -> tuple[str, ...]:
-        return tuple(c.role.name for c in self.coverage if c.crowded)
-
-
-def _role(name: str) -> str:
-    if name not in GROUP_OF:
-        raise InputError(f"'{name}' is not one of the nine team roles.")
-    return name
-
-
-def _marks(db: DbSession, item_id: int, member_id: int) -> dict[str, ActivityResult]:
-    rows = db.scalars(
-        select(ActivityResult).where(
-            ActivityResult.agenda_item_id == item_id,
-            ActivityResult.member_id == member_id,
-            ActivityResult.deleted_at.is_(None),
-        )
-    )
-    return {row.subject: row for row in rows}
+__all__ = [
+    "ROLE_NAMES",
+    "TEAM_ROLES",
+    "MemberRoles",
+    "RoleCoverage",
+    "RolesBoard",
+    "TeamRole",
+    "programme_roles",
+    "roles_board",
+    "set_roles",
+    "toggle_role",
+]
 
 
 def set_roles(
@@ -119,12 +39,15 @@ def set_roles(
     session_id: int,
     position: int,
     member_id: int,
-    roles: list[str] | tuple[str, ...],
+    marked: list[str] | tuple[str, ...],
     now: datetime | None = None,
 ) -> None:
-    """Make `roles` the member's marks in the item: new ones added, dropped ones withdrawn."""
-    wanted = {_role(name) for name in roles}
-    _change_marks(store, session_id, position, member_id, lambda _marked: wanted, now)
+    """Make `marked` the member's marks in the item: new ones added, dropped ones withdrawn."""
+    wanted = {roles.role_named(name) for name in marked}
+    with store.transaction("save the team roles") as db:
+        roles.change_marks(
+            db, session_id, position, member_id, lambda _marked: wanted, now or utcnow()
+        )
 
 
 def toggle_role(
@@ -136,45 +59,11 @@ def toggle_role(
     now: datetime | None = None,
 ) -> bool:
     """Mark the role for the member, or take the mark back; whether it is marked now."""
-    _role(role)
-    return role in _change_marks(
-        store, session_id, position, member_id, lambda marked: marked ^ {role}, now
-    )
-
-
-def _change_marks(
-    store: Store,
-    session_id: int,
-    position: int,
-    member_id: int,
-    change: Callable[[set[str]], set[str]],
-    now: datetime | None,
-) -> set[str]:
-    """Read the member's marks, and make them `change(marks)` in the same unit of work."""
-    now = now or utcnow()
+    roles.role_named(role)
     with store.transaction("save the team roles") as db:
-        session = unfinished_session_row(db, session_id, "its team roles can no longer change")
-        item = activity_item(db, session_id, position, ItemKind.ROLES)
-        member_of_programme(db, member_id, session.programme_id)
-        marked = _marks(db, item.id, member_id)
-        wanted = change(set(marked))
-        for name, row in marked.items():
-            if name not in wanted:
-                row.deleted_at = now
-        for name in ROLE_NAMES:
-            if name in wanted and name not in marked:
-                db.add(
-                    ActivityResult(
-                        session_id=session_id,
-                        agenda_item_id=item.id,
-                        member_id=member_id,
-                        area=GROUP_OF[name],
-                        subject=name,
-                        score=1,
-                        recorded_at=now,
-                    )
-                )
-        return wanted
+        return role in roles.change_marks(
+            db, session_id, position, member_id, lambda marked: marked ^ {role}, now or utcnow()
+        )
 
 
 def roles_board(
@@ -186,86 +75,4 @@ def roles_board(
         session = session_row(db, session_id)
         item = activity_item(db, session_id, position, ItemKind.ROLES)
         extra = [member_of_programme(db, member_id, session.programme_id) for member_id in include]
-        return board_for(db, session, item, extra)
-
-
-def board_for(
-    db: DbSession, session: Session, item: AgendaItem, extra: list[Member] | None = None
-) -> RolesBoard:
-    marks: dict[int, set[str]] = {}
-    names: dict[int, str] = {}
-    for member_id, name, role in db.execute(
-        select(Member.id, Member.name, ActivityResult.subject)
-        .join(Member, ActivityResult.member_id == Member.id)
-        .where(ActivityResult.agenda_item_id == item.id, ActivityResult.deleted_at.is_(None))
-    ):
-        marks.setdefault(member_id, set()).add(role)
-        names[member_id] = name
-    before = latest_roles(db, session.programme_id, before=session.number)
-    members = tuple(
-        MemberRoles(
-            member_id,
-            name,
-            _in_order(marks.get(member_id, ())),
-            *before.get(member_id, ((), None)),
-        )
-        for member_id, name in listed_people(db, session, names, extra)
-    )
-    return RolesBoard(_coverage(members), members)
-
-
-def _in_order(roles: Collection[str]) -> tuple[str, ...]:
-    return tuple(name for name in ROLE_NAMES if name in roles)
-
-
-def _coverage(members: tuple[MemberRoles, ...] | list[MemberRoles]) -> tuple[RoleCoverage, ...]:
-    answered = sum(1 for member in members if member.roles)
-    coverage = []
-    for role in TEAM_ROLES:
-        players = tuple(m.name for m in members if role.name in m.roles)
-        crowded = len(players) >= CROWDED_AT_LEAST and 2 * len(players) > answered
-        coverage.append(RoleCoverage(role, players, crowded))
-    return tuple(coverage)
-
-
-def latest_roles(
-    db: DbSession, programme_id: int, before: int | None = None
-) -> dict[int, tuple[tuple[str, ...], int]]:
-    """Each member's roles from the latest session (before session number `before`, if given)
-    in which they marked any, with that session's number: what the programme keeps."""
-    query = programme_answers(
-        select(ActivityResult.member_id, Session.number, ActivityResult.subject),
-        ItemKind.ROLES,
-        programme_id,
-    ).where(ActivityResult.member_id.is_not(None))
-    if before is not None:
-        query = query.where(Session.number < before)
-    latest: dict[int, tuple[int, set[str]]] = {}
-    for member_id, number, role in db.execute(query):
-        if member_id is None:  # left out by the query already; said again for the checker
-            continue
-        seen = latest.get(member_id)
-        if seen is None or number > seen[0]:
-            latest[member_id] = (number, {role})
-        elif number == seen[0]:
-            seen[1].add(role)
-    return {member: (_in_order(roles), number) for member, (number, roles) in latest.items()}
-
-
-def programme_roles(db: DbSession, programme_id: int) -> RolesBoard | None:
-    """The team as the programme last heard it: each current member's latest roles, or None
-    if no one has marked any. Each member's `previous_session` says which session that was."""
-    latest = latest_roles(db, programme_id)
-    if not latest:
-        return None
-    members = [
-        MemberRoles(member.id, member.name, latest[member.id][0], (), latest[member.id][1])
-        for member in db.scalars(
-            select(Member)
-            .where(Member.id.in_(latest), Member.archived_at.is_(None))
-            .order_by(Member.name)
-        )
-    ]
-    if not members:
-        return None
-    return RolesBoard(_coverage(members), tuple(members))
+        return roles.board_for(db, session, item, extra)

@@ -1,0 +1,239 @@
+"""A scorecard item: the room rates each statement 1 to 5; means, spread and change since last time.
+
+Each rating is its own row, typed one digit a person as the room calls them
+out, so the spread is real and a slip is withdrawn without touching the rest.
+A rating can also be given by a named member, who then has one rating a statement.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
+
+from sessions.activities.activity import Activity, with_prompt
+from sessions.activities.answers import activity_item, programme_answers
+from sessions.domain.lookup import member_of_programme, unfinished_session_row
+from sessions.errors import InputError, NotFoundError
+from sessions.models import SCORE_RANGE, ActivityResult, AgendaItem, Session
+from sessions.text import markdown_text
+from sessions.vocabulary import ItemKind
+
+
+@dataclass(frozen=True)
+class StatementResult:
+    area: str
+    statement: str
+    scores: tuple[int, ...]
+    """This session's ratings, in the order they were given."""
+    previous_mean: float | None = None
+    """The mean the last time the programme rated this same statement, if it has."""
+    previous_session: int | None = None
+    by_member: tuple[tuple[int, int], ...] = ()
+    """(member id, rating) for the ratings given by name; the rest were the room's."""
+
+    def rating_by(self, member_id: int) -> int | None:
+        return next((score for member, score in self.by_member if member == member_id), None)
+
+    @property
+    def mean(self) -> float | None:
+        return sum(self.scores) / len(self.scores) if self.scores else None
+
+    @property
+    def spread(self) -> tuple[int, int] | None:
+        return (min(self.scores), max(self.scores)) if self.scores else None
+
+    @property
+    def change(self) -> float | None:
+        if self.mean is None or self.previous_mean is None:
+            return None
+        return self.mean - self.previous_mean
+
+
+@dataclass(frozen=True)
+class AreaTrend:
+    area: str
+    points: tuple[tuple[int, float], ...]
+    """(session number, the mean of every rating in the area that session), in session order."""
+
+    @property
+    def label(self) -> str:
+        return self.area or "Scorecard"
+
+
+def statements(activity: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """(area, statement) pairs of a scorecard item, in the agenda's order."""
+    areas = (activity or {}).get("areas") or []
+    return [(area.get("name", ""), text) for area in areas for text in area.get("statements", [])]
+
+
+def scorecard_item(db: DbSession, session_id: int, position: int) -> AgendaItem:
+    return with_statements(activity_item(db, session_id, position, ItemKind.SCORECARD))
+
+
+def with_statements(item: AgendaItem) -> AgendaItem:
+    """The scorecard item, refused if it has nothing to rate."""
+    if not statements(item.activity):
+        raise InputError("This scorecard has no statements.")
+    return item
+
+
+def statement_of(item: AgendaItem, index: int) -> tuple[str, str]:
+    pairs = statements(item.activity)
+    if not 0 <= index < len(pairs):
+        raise NotFoundError(f"The scorecard has no statement {index + 1}.")
+    return pairs[index]
+
+
+def add_rating(
+    db: DbSession,
+    session_id: int,
+    position: int,
+    index: int,
+    score: int,
+    now: datetime,
+    member_id: int | None = None,
+) -> None:
+    """Add one rating of statement `index` (counting from 0) of the scorecard at `position`.
+
+    A rating from a named member replaces their earlier one of the same statement (kept,
+    marked withdrawn): each person has one say. The room's ratings are nobody's and add up.
+    """
+    if score not in SCORE_RANGE:
+        raise InputError("A statement is rated from 1 (not at all) to 5 (completely).")
+    session = unfinished_session_row(db, session_id, "its scorecard can no longer change")
+    item = scorecard_item(db, session_id, position)
+    area, text = statement_of(item, index)
+    if member_id is not None:
+        member_of_programme(db, member_id, session.programme_id)
+        for earlier in db.scalars(
+            select(ActivityResult).where(
+                ActivityResult.agenda_item_id == item.id,
+                ActivityResult.subject == text,
+                ActivityResult.member_id == member_id,
+                ActivityResult.deleted_at.is_(None),
+            )
+        ):
+            earlier.deleted_at = now
+    db.add(
+        ActivityResult(
+            session_id=session_id,
+            agenda_item_id=item.id,
+            area=area,
+            subject=text,
+            score=score,
+            recorded_at=now,
+            member_id=member_id,
+        )
+    )
+
+
+def results_for(db: DbSession, session: Session, item: AgendaItem) -> list[StatementResult]:
+    scores: dict[str, list[int]] = defaultdict(list)
+    named: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for subject, score, member_id in db.execute(
+        select(ActivityResult.subject, ActivityResult.score, ActivityResult.member_id)
+        .where(ActivityResult.agenda_item_id == item.id, ActivityResult.deleted_at.is_(None))
+        .order_by(ActivityResult.id)
+    ):
+        # rate() saves every rating with its score; only a reflection's answers have none.
+        rating = cast(int, score)
+        scores[subject].append(rating)
+        if member_id is not None:
+            named[subject].append((member_id, rating))
+    pairs = statements(item.activity)
+    before = _previous_means(db, session, [text for _, text in pairs])
+    results = []
+    for area, text in pairs:
+        previous_mean, previous_session = before.get(text, (None, None))
+        results.append(
+            StatementResult(
+                area,
+                text,
+                tuple(scores[text]),
+                previous_mean,
+                previous_session,
+                by_member=tuple(named[text]),
+            )
+        )
+    return results
+
+
+def _previous_means(
+    db: DbSession, session: Session, subjects: list[str]
+) -> dict[str, tuple[float, int]]:
+    """For each statement, the mean and number of the latest earlier session that rated it."""
+    rows = db.execute(
+        programme_answers(
+            select(ActivityResult.subject, Session.number, func.avg(ActivityResult.score)),
+            ItemKind.SCORECARD,
+            session.programme_id,
+        )
+        .where(
+            Session.number < session.number,
+            ActivityResult.subject.in_(subjects),
+            ActivityResult.score.is_not(None),
+        )
+        .group_by(ActivityResult.subject, Session.number)
+        .order_by(Session.number)
+    ).all()
+    return {subject: (float(mean), number) for subject, number, mean in rows}
+
+
+def area_trends(db: DbSession, programme_id: int) -> tuple[AreaTrend, ...]:
+    """Each scorecard area's mean rating, session by session, in the order areas first appear."""
+    rows = db.execute(
+        programme_answers(
+            select(
+                ActivityResult.area,
+                Session.number,
+                func.avg(ActivityResult.score),
+                func.min(ActivityResult.id),
+            ),
+            ItemKind.SCORECARD,
+            programme_id,
+        )
+        .where(ActivityResult.score.is_not(None))
+        .group_by(ActivityResult.area, Session.number)
+        .order_by(Session.number)
+    ).all()
+    points: dict[str, list[tuple[int, float]]] = {}
+    first_seen: dict[str, int] = {}
+    for area, number, mean, first_id in rows:
+        points.setdefault(area, []).append((number, float(mean)))
+        first_seen[area] = min(first_seen.get(area, first_id), first_id)
+    return tuple(
+        AreaTrend(area, tuple(points[area]))
+        for area in sorted(points, key=lambda area: first_seen[area])
+    )
+
+
+def minutes_part(db: DbSession, session: Session, item: AgendaItem) -> list[StatementResult] | None:
+    """The statements with their ratings, once any statement is rated."""
+    if not statements(item.activity):
+        return None
+    results = results_for(db, session, item)
+    return results if any(result.scores for result in results) else None
+
+
+def room_markdown(db: DbSession, session: Session, item: AgendaItem, today: date) -> str:
+    """Each statement with the room's mean so far, so the room sees where it stands."""
+    lines = []
+    for result in results_for(db, session, with_statements(item)):
+        where = f"{markdown_text(result.area)} · " if result.area else ""
+        score = (
+            f"**{result.mean:.1f}** ({len(result.scores)})" if result.scores else "*not rated yet*"
+        )
+        lines.append(f"- {where}{markdown_text(result.statement)} — {score}")
+    return with_prompt(item, "\n".join(lines))
+
+
+ACTIVITY = Activity(
+    kind=ItemKind.SCORECARD,
+    minutes_part=minutes_part,
+    room_markdown=room_markdown,
+)

@@ -1,0 +1,152 @@
+"""Every activity kind is whole: a registry entry with its minutes and projector parts,
+answers that travel in the export file and come back the same, and a panel on screen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from facilitator.widgets.panels import PANELS, SHOWN_BY_THE_CLOCKS
+from sessions.activities.registry import ACTIVITIES, activity_for
+from sessions.agenda.model import Agenda, AgendaItem, ScorecardArea, Section
+from sessions.domain.lookup import session_row
+from sessions.exchange.export import export_programme
+from sessions.exchange.load import import_programme
+from sessions.exchange.parse import read_document
+from sessions.models import AgendaItem as ItemRow
+from sessions.services import checklist, notes, planning, reflection, roles, running, scorecard
+from sessions.services.matters_arising import review_action, review_entries
+from sessions.services.people import add_member
+from sessions.services.programmes import create_programme
+from sessions.services.room import room_markdown
+from sessions.store import Store
+from sessions.views import ItemView
+from sessions.vocabulary import ItemKind, ReviewOutcome
+
+TODAY = date(2026, 11, 23)
+ACTIVITY_KINDS = [kind for kind in ItemKind if kind != ItemKind.DISCUSSION]
+# What the room sees of each kind's answers in the programme below.
+IN_THE_ROOM = {
+    ItemKind.CHECKLIST: "- **3** · Slow",
+    ItemKind.SCORECARD: "We share a goal — **4.0** (1)",
+    ItemKind.ROLES: "— Ada Lovelace",
+    ItemKind.REFLECTION: "Private answers given so far: 1.",
+    ItemKind.MATTERS_ARISING: "- **done** · write it up",
+    ItemKind.BREAK: "Back soon.",
+}
+
+
+@pytest.fixture
+def agenda() -> Agenda:
+    """One item of every kind."""
+    return Agenda(
+        title="Every activity",
+        sections=(
+            Section(
+                "All of them",
+                None,
+                (
+                    AgendaItem("Talk", 600, prompt="Say what needs doing."),
+                    AgendaItem("Barriers", 300, ItemKind.CHECKLIST, options=("Slow", "Unclear")),
+                    AgendaItem(
+                        "Health check",
+                        300,
+                        ItemKind.SCORECARD,
+                        areas=(ScorecardArea("Purpose", ("We share a goal",)),),
+                    ),
+                    AgendaItem("Team roles", 300, ItemKind.ROLES, prompt="Mark yours."),
+                    AgendaItem("Looking back", 300, ItemKind.REFLECTION, prompt="One word."),
+                    AgendaItem("Tea", 600, ItemKind.BREAK, prompt="Back soon."),
+                ),
+            ),
+        ),
+        source="test",
+    )
+
+
+@pytest.fixture
+def programme(store: Store, clock, agenda: Agenda) -> tuple[str, int]:
+    """A first session with an answer in every activity and an action, and a second
+    session whose matters arising reviewed it: (slug, second session's id)."""
+    created = create_programme(store, "Every activity")
+    member = add_member(store, created.id, "Ada Lovelace")
+    first = planning.start_session(store, created.id, agenda)
+    at = {item.kind: item.position for item in running.get_session(store, first).items}
+    notes.add_note(store, first, 0, "a: write it up @Ada", "deal", today=TODAY, now=clock())
+    checklist.vote(store, first, at[ItemKind.CHECKLIST], 0, 3, now=clock.advance(1))
+    scorecard.rate(store, first, at[ItemKind.SCORECARD], 0, 4, now=clock.advance(1))
+    roles.set_roles(store, first, at[ItemKind.ROLES], member.id, ["Plant"], now=clock.advance(1))
+    reflection.answer(store, first, at[ItemKind.REFLECTION], member.id, "Hope", now=clock())
+    running.finish_session(store, first, now=clock.advance(60))
+    second = planning.start_session(store, created.id, agenda)
+    (entry,) = review_entries(store, second, TODAY)
+    review_action(store, second, entry.action_id, ReviewOutcome.DONE, now=clock.advance(5))
+    return created.slug, second
+
+
+def item_of(store: Store, session_id: int, kind: ItemKind) -> ItemView:
+    return next(i for i in running.get_session(store, session_id).items if i.kind == kind)
+
+
+@pytest.mark.parametrize("kind", ACTIVITY_KINDS)
+def test_every_kind_has_its_activity_and_its_panel(kind: ItemKind) -> None:
+    assert activity_for(kind) is ACTIVITIES[kind]
+    assert ACTIVITIES[kind].kind == kind
+    if kind in SHOWN_BY_THE_CLOCKS:
+        assert kind not in PANELS
+    else:
+        panel, widget_id = PANELS[kind]
+        assert kind == panel.KIND and widget_id
+    assert activity_for(ItemKind.DISCUSSION) is None
+
+
+@pytest.mark.parametrize("kind", ACTIVITY_KINDS)
+def test_every_kind_has_its_minutes_and_projector_parts(
+    store: Store, programme: tuple[str, int], kind: ItemKind
+) -> None:
+    _, second = programme
+    # Answers are in the first session; matters arising is only in the second.
+    session_id = second if kind == ItemKind.MATTERS_ARISING else second - 1
+    shown_item = item_of(store, session_id, kind)
+    position = shown_item.position
+    activity = ACTIVITIES[kind]
+    shown = room_markdown(store, session_id, shown_item, TODAY)
+    assert IN_THE_ROOM[kind] in shown
+    assert "Hope" not in shown  # a private answer never reaches the room
+    if activity.minutes_part is None:
+        # A break has nothing to minute but its timing; the review of actions is minuted
+        # in a section of its own.
+        assert kind in (ItemKind.BREAK, ItemKind.MATTERS_ARISING)
+        return
+    with store.reading() as db:
+        session = session_row(db, session_id)
+        item = next(i for i in session.items if i.position == position)
+        assert isinstance(item, ItemRow)
+        assert activity.minutes_part(db, session, item) is not None
+
+
+@pytest.mark.parametrize("kind", ACTIVITY_KINDS)
+def test_every_kind_travels_in_the_export_file(
+    store: Store, programme: tuple[str, int], tmp_path, kind: ItemKind
+) -> None:
+    slug, _second = programme
+    exported = export_programme(store, slug)[1]
+    document = read_document(exported, "the file")
+    answered = {
+        str(record.items[result.item]["kind"])
+        for record in document.sessions
+        for result in record.results
+    }
+    if kind == ItemKind.MATTERS_ARISING:
+        assert document.sessions[1].reviews  # its answers are the reviews of actions
+    elif kind == ItemKind.BREAK:
+        assert kind not in answered  # a break takes no answers
+    else:
+        assert kind in answered
+    other = Store.open(tmp_path / "other.db")
+    try:
+        imported = import_programme(other, document)
+        assert export_programme(other, imported.slug)[1] == exported
+    finally:
+        other.close()
