@@ -11,11 +11,10 @@ from facilitator.widgets.panels import PANELS, SHOWN_BY_THE_CLOCKS
 from sessions.activities.registry import ACTIVITIES, activity_for
 from sessions.agenda.model import Agenda, AgendaItem, ScorecardArea, Section
 from sessions.domain.lookup import session_row
-from sessions.exchange.export import export_programme
-from sessions.exchange.load import import_programme
 from sessions.exchange.parse import read_document
 from sessions.models import AgendaItem as ItemRow
 from sessions.services import checklist, notes, planning, reflection, roles, running, scorecard
+from sessions.services.exchange import export_programme, import_programme
 from sessions.services.matters_arising import review_action, review_entries
 from sessions.services.people import add_member
 from sessions.services.programmes import create_programme

@@ -214,108 +214,106 @@ class Minutes:
 
 def build_minutes(db: DbSession, session_id: int) -> Minutes:
     """The session's minutes, read in the unit of work `db`."""
-    # The minutes only read: nothing read here should flush a change first.
-    with db.no_autoflush:
-        session = session_row(db, session_id)
-        events = load_events(db, session_id)
-        clock = replay(events)
-        # Columns, not ORM objects: a long session has thousands of notes, each with its
-        # action and speaker, and the minutes only read them.
-        notes = db.execute(
-            select(
-                Note.agenda_item_id,
-                Note.kind,
-                Note.text,
-                Action.id.label("action_id"),
-                Action.owner,
-                Action.due_on,
-                Action.status,
-                Member.name.label("said_by"),
-            )
-            .outerjoin(Action, Action.note_id == Note.id)
-            .outerjoin(Member, Member.id == Note.member_id)
-            .where(Note.session_id == session_id, Note.deleted_at.is_(None))
-            .order_by(Note.created_at, Note.id)
-        ).all()
-        present, apologies = _attendance(db, session_id)
-        declarations = _declarations(db, session_id)
-        by_item: dict[int, list[Row[*tuple[Any, ...]]]] = {}
-        for note in notes:
-            by_item.setdefault(note.agenda_item_id, []).append(note)
-
-        visited = {event.position for event in events}
-        sections: list[MinutesSection] = []
-        actions: list[MinutesAction] = []
-        for item in session.items:
-            if not sections or sections[-1].title != item.section_title:
-                sections.append(MinutesSection(title=item.section_title, step=item.step))
-            minutes_item = MinutesItem(
-                number=item.position + 1,
-                title=item.title,
-                kind=item.kind,
-                planned_seconds=item.planned_seconds,
-                actual_seconds=clock.elapsed_for(item.position),
-                reached=item.position in visited or clock.elapsed_for(item.position) > 0,
-                skipped=item.position in clock.skipped,
-                rebalanced_seconds=item.rebalanced_seconds,
-                extra_seconds=clock.extra_for(item.position),
-            )
-            activity = activity_for(item.kind)
-            if activity is not None and activity.minutes_part is not None:
-                minutes_item.activity = activity.minutes_part(db, session, item)
-            for note in by_item.get(item.id, []):
-                has_action = note.action_id is not None
-                minutes_item.notes.setdefault(note.kind, []).append(
-                    MinutesNote(
-                        kind=note.kind,
-                        text=note.text,
-                        owner=note.owner if has_action else "",
-                        due=note.due_on,
-                        said_by=note.said_by or "",
-                    )
-                )
-                if has_action:
-                    actions.append(
-                        MinutesAction(
-                            text=note.text,
-                            owner=note.owner,
-                            due=note.due_on,
-                            status=note.status,
-                            item_title=item.title,
-                        )
-                    )
-            sections[-1].items.append(minutes_item)
-
-        balance = _balance_rows(note_balances(db, session_id, AgendaItem.step))
-
-        started = next((e.at for e in events if e.kind == TimerEventKind.START), None)
-        minutes = Minutes(
-            programme=session.programme.name,
-            pcn=session.programme.pcn_name,
-            session_number=session.number,
-            agenda_title=session.agenda_title,
-            started_at=started,
-            finished_at=session.finished_at,
-            created_at=session.created_at,
-            planned_seconds=sum(i.planned_seconds for i in session.items),
-            actual_seconds=clock.session_elapsed,
-            sections=sections,
-            actions=actions,
-            balance=balance,
-            present=present,
-            apologies=apologies,
-            declarations=declarations,
-            facilitator=session.facilitator,
-            planned_for=session.planned_for,
-            next_session_on=db.scalar(
-                select(Session.planned_for).where(
-                    Session.programme_id == session.programme_id,
-                    Session.number == session.number + 1,
-                )
-            ),
+    session = session_row(db, session_id)
+    events = load_events(db, session_id)
+    clock = replay(events)
+    # Columns, not ORM objects: a long session has thousands of notes, each with its
+    # action and speaker, and the minutes only read them.
+    notes = db.execute(
+        select(
+            Note.agenda_item_id,
+            Note.kind,
+            Note.text,
+            Action.id.label("action_id"),
+            Action.owner,
+            Action.due_on,
+            Action.status,
+            Member.name.label("said_by"),
         )
-        minutes.matters_arising = _matters_arising(db, session, minutes.held_on)
-        return minutes
+        .outerjoin(Action, Action.note_id == Note.id)
+        .outerjoin(Member, Member.id == Note.member_id)
+        .where(Note.session_id == session_id, Note.deleted_at.is_(None))
+        .order_by(Note.created_at, Note.id)
+    ).all()
+    present, apologies = _attendance(db, session_id)
+    declarations = _declarations(db, session_id)
+    by_item: dict[int, list[Row[*tuple[Any, ...]]]] = {}
+    for note in notes:
+        by_item.setdefault(note.agenda_item_id, []).append(note)
+
+    visited = {event.position for event in events}
+    sections: list[MinutesSection] = []
+    actions: list[MinutesAction] = []
+    for item in session.items:
+        if not sections or sections[-1].title != item.section_title:
+            sections.append(MinutesSection(title=item.section_title, step=item.step))
+        minutes_item = MinutesItem(
+            number=item.position + 1,
+            title=item.title,
+            kind=item.kind,
+            planned_seconds=item.planned_seconds,
+            actual_seconds=clock.elapsed_for(item.position),
+            reached=item.position in visited or clock.elapsed_for(item.position) > 0,
+            skipped=item.position in clock.skipped,
+            rebalanced_seconds=item.rebalanced_seconds,
+            extra_seconds=clock.extra_for(item.position),
+        )
+        activity = activity_for(item.kind)
+        if activity is not None and activity.minutes_part is not None:
+            minutes_item.activity = activity.minutes_part(db, session, item)
+        for note in by_item.get(item.id, []):
+            has_action = note.action_id is not None
+            minutes_item.notes.setdefault(note.kind, []).append(
+                MinutesNote(
+                    kind=note.kind,
+                    text=note.text,
+                    owner=note.owner if has_action else "",
+                    due=note.due_on,
+                    said_by=note.said_by or "",
+                )
+            )
+            if has_action:
+                actions.append(
+                    MinutesAction(
+                        text=note.text,
+                        owner=note.owner,
+                        due=note.due_on,
+                        status=note.status,
+                        item_title=item.title,
+                    )
+                )
+        sections[-1].items.append(minutes_item)
+
+    balance = _balance_rows(note_balances(db, session_id, AgendaItem.step))
+
+    started = next((e.at for e in events if e.kind == TimerEventKind.START), None)
+    minutes = Minutes(
+        programme=session.programme.name,
+        pcn=session.programme.pcn_name,
+        session_number=session.number,
+        agenda_title=session.agenda_title,
+        started_at=started,
+        finished_at=session.finished_at,
+        created_at=session.created_at,
+        planned_seconds=sum(i.planned_seconds for i in session.items),
+        actual_seconds=clock.session_elapsed,
+        sections=sections,
+        actions=actions,
+        balance=balance,
+        present=present,
+        apologies=apologies,
+        declarations=declarations,
+        facilitator=session.facilitator,
+        planned_for=session.planned_for,
+        next_session_on=db.scalar(
+            select(Session.planned_for).where(
+                Session.programme_id == session.programme_id,
+                Session.number == session.number + 1,
+            )
+        ),
+    )
+    minutes.matters_arising = _matters_arising(db, session, minutes.held_on)
+    return minutes
 
 
 def _balance_rows(by_step: dict[tuple[Any, ...], NoteBalance]) -> list[BalanceRow]:
