@@ -80,6 +80,11 @@ def test_the_meter_the_minutes_the_dashboard_and_the_report_agree(store) -> None
 
     # And the figures are the ones the room gave.
     assert [(s.deal_notes, s.relationship_notes) for s in summaries] == [(3, 3), (1, 0), (0, 0)]
+    assert programme_report(store, "harbour-programme").balance_rows[-1] == (
+        "Whole programme",
+        4,
+        3,
+    )
     assert session_minutes(store, sessions[1]).balance[0].label == "Step 1: Set-up right"
     minutes = session_minutes(store, sessions[0]).balance
     assert [(row.label, row.deal, row.relationship) for row in minutes] == [

@@ -154,18 +154,22 @@ def test_markdown_report_covers_every_part_in_order(store, programme) -> None:
             "**Sessions:** 4  \n",
             "**First session:** Monday 23 November 2026  \n",
             "**Latest session:** Monday 15 February 2027\n",
-            "## Sessions\n\n| Session | Date | Agenda | Facilitator | Status | Steps covered "
-            "| Deal / relationship |\n",
-            "| 1 | 2026-11-23 | Partnership agenda | Morgan Lee | finished | 1 | 0 / 0 |\n",
-            "| 2 | 2026-12-14 | Partnership agenda | Sam Jones | finished | 1, 2 | 0 / 0 |\n",
-            "| 3 | 2027-01-11 | Partnership agenda | — | in progress | — | 0 / 0 |\n",
+            "## Sessions\n\n| Session | Date | Agenda | Facilitator | Status | Steps covered |\n",
+            "| 1 | 2026-11-23 | Partnership agenda | Morgan Lee | finished | 1 |\n",
+            "| 2 | 2026-12-14 | Partnership agenda | Sam Jones | finished | 1, 2 |\n",
+            "| 3 | 2027-01-11 | Partnership agenda | — | in progress | — |\n",
             # Never started: dated for the day it is planned for.
-            "| 4 | 2027-02-15 | Partnership agenda | Alex Reed | planned | — | 0 / 0 |\n",
+            "| 4 | 2027-02-15 | Partnership agenda | Alex Reed | planned | — |\n",
             "## Steps covered\n\n| Step | Sessions |\n|---|---|\n",
             "| Step 1: Set-up right | 1, 2 |\n",
             "| Step 2: Trusted people | 2 |\n",
             "| Step 3: Roles and processes | not yet |\n",
             "| Step 4: Enabling technologies | not yet |\n",
+            # Each session's deal and relationship notes, by the count the minutes use.
+            "## Deal and relationship\n\n| | Deal | Relationship |\n|---|---|---|\n",
+            "| Session 1 | 0 | 0 |\n",
+            "| Session 4 | 0 | 0 |\n",
+            "| Whole programme | 0 | 0 |\n",
             "## Decisions by session\n\n",
             "### Session 1 (Monday 23 November 2026)\n\n- pool the winter money\n\n",
             "### Session 2 (Monday 14 December 2026)\n\n- \\<script\\>",
@@ -302,6 +306,7 @@ def test_html_report_shows_hostile_text_and_keeps_its_columns(store, programme) 
             "Harbour programme: programme report",
             "Sessions",
             "Steps covered",
+            "Deal and relationship",
             "Decisions by session",
             "Action log",
             "Scorecard trends",
@@ -338,6 +343,7 @@ def test_word_report_has_headings_tables_and_properties(store, programme) -> Non
     assert [text for style, text in styles if style == "Heading 1"] == [
         "Sessions",
         "Steps covered",
+        "Deal and relationship",
         "Decisions by session",
         "Action log",
         "Scorecard trends",
@@ -368,7 +374,6 @@ def test_word_report_has_headings_tables_and_properties(store, programme) -> Non
         "Alex Reed",
         "planned",
         "—",
-        "0 / 0",
     ]
     assert _table(tables, "Member")[3] == ["Zoë Hughes", "A", "P", "", ""]
 

@@ -65,10 +65,6 @@ class ReportSession:
         return STATUS_LABELS[self.state]
 
     @property
-    def balance_text(self) -> str:
-        return f"{self.balance.deal} / {self.balance.relationship}"
-
-    @property
     def steps_text(self) -> str:
         return ", ".join(str(step) for step in self.steps) or "—"
 
@@ -175,6 +171,19 @@ class ProgrammeReport:
         return [
             (step.label, ", ".join(str(n) for n in step.session_numbers) or "not yet")
             for step in self.steps
+        ]
+
+    @property
+    def balance_rows(self) -> list[tuple[str, int, int]]:
+        """Each session's deal and relationship notes, then the programme's, as the
+        minutes give a session's."""
+        total = sum((s.balance for s in self.sessions), NoteBalance())
+        return [
+            *(
+                (f"Session {s.number}", s.balance.deal, s.balance.relationship)
+                for s in self.sessions
+            ),
+            ("Whole programme", total.deal, total.relationship),
         ]
 
     @property

@@ -42,7 +42,6 @@ def report_docx(r: ProgrammeReport) -> bytes:
             "Facilitator",
             "Status",
             "Steps covered",
-            "Deal / relationship",
         ),
         [
             (
@@ -52,13 +51,14 @@ def report_docx(r: ProgrammeReport) -> bytes:
                 s.facilitator or "—",
                 s.status,
                 s.steps_text,
-                s.balance_text,
             )
             for s in r.sessions
         ],
     )
     doc.heading("Steps covered", 1)
     doc.table(("Step", "Sessions"), r.step_rows)
+    doc.heading("Deal and relationship", 1)
+    doc.table(("", "Deal", "Relationship"), r.balance_rows)
 
     if r.decisions:
         doc.heading("Decisions by session", 1)
