@@ -1,4 +1,4 @@
-"""Which session a mirror with no session named should show: the one the room is in."""
+"""What the mirror asks when no session is named: the front door to `sessions.domain.following`."""
 
 from __future__ import annotations
 

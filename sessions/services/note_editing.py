@@ -1,9 +1,5 @@
-"""Changing a note after Enter: editing its line, deleting and restoring it, saying who said it.
-
-Nothing typed is ever lost: an edit keeps the line it replaces as a revision, a
-delete only marks the note (so it can be undone), and an action that stops
-being one is marked dropped rather than removed.
-"""
+"""What the screens ask of a note after Enter (edit, delete, restore, attribute): the front door
+to `sessions.domain.note_editing`, where the rules are."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""A programme's members, who came to each session, and the interests they declared."""
+"""What the screens ask about members, attendance and declarations: the front door to
+`sessions.domain.people`, where the rules are."""
 
 from __future__ import annotations
 

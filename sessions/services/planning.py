@@ -1,9 +1,5 @@
-"""Setting up a programme's next session: its agenda, its date, who is expected, matters arising.
-
-A session is created whole before its clock starts. One planned ahead is the
-same row with a date and its clock not yet started; starting it later is
-opening it, as any session is.
-"""
+"""What the next-session dialog asks: the front door to `sessions.domain.planning`, where the
+rules for setting up a session are."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Previewing and accepting a rebalance of the items not yet run."""
+"""What the rebalance dialog asks: the front door to `sessions.domain.rebalancing`."""
 
 from __future__ import annotations
 

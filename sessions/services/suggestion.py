@@ -1,4 +1,5 @@
-"""Where a programme's next session should pick up: the framework step it stopped at."""
+"""Where the next session should pick up, as the screens ask it: the front door to
+`sessions.domain.suggestion`."""
 
 from __future__ import annotations
 
