@@ -137,15 +137,9 @@ def plan_session(
     expected: Iterable[int],
     facilitator: str,
 ) -> int:
-    """Session N+1 of the programme, with a snapshot of the agenda; its clock not yet started.
-
-    `from_step` leaves out the agenda's framework steps before it, so a
-    programme can pick up where it stopped with the agenda it always uses. From the
-    second session on, the first item is the matters-arising review of the
-    actions earlier sessions left open. `expected` members are marked
-    expected until the room says present or apologies. `facilitator` is the
-    name the minutes give for whoever runs it.
-    """
+    """Session N+1 of the programme, with a snapshot of `agenda` as it will run (see
+    `agenda_to_run`); its clock not yet started, its matters arising first from the second
+    session on, and `expected` members marked so."""
     if db.get(Programme, programme_id) is None:
         raise NotFoundError("That programme no longer exists.")
     last = _last_number(db, programme_id)
