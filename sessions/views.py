@@ -223,3 +223,46 @@ class UnfinishedSessionView:
     started: bool = True
     """False for a session set up (or planned ahead) whose clock has never run."""
     planned_for: date | None = None
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """An action as a session's review found it or left it: what undoing a review puts back."""
+
+    status: str
+    due_on: date | None
+    outcome: str | None = None
+    """'done', 'kept' or 'dropped'; None while the session has still to review it."""
+    due_after: date | None = None
+    reviewed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ActivityChange:
+    """One change an activity key made to an item, with what undoing it needs.
+
+    Answers are never removed: a change adds answers, or takes answers back (they are
+    kept, marked withdrawn), or both, as a named person's new rating replaces their last.
+    A review outcome changes the action and the review instead, and keeps both as they were.
+    """
+
+    session_id: int
+    position: int | None
+    """The item it changed; None for a review made where the agenda has no matters arising."""
+    kind: str
+    said: str
+    """The change in the facilitator's words: `one vote for “Shared vision”`."""
+    at: datetime
+    """When it was made, and so when the answers it took back were marked withdrawn."""
+    added: tuple[int, ...] = ()
+    """The answers it added."""
+    withdrawn: tuple[int, ...] = ()
+    """The answers it took back."""
+    score: int | None = None
+    """The votes or the rating it added or took back, where it is one of those."""
+    action_id: int | None = None
+    """The action a review outcome was for."""
+    before: ReviewState | None = None
+    """The action and its review as they were before the outcome."""
+    after: ReviewState | None = None
+    """The action and its review as the outcome left them."""

@@ -71,9 +71,9 @@ def test_votes_add_up_and_rank_with_ties_sharing_a_place(store, session_id) -> N
 def test_taking_back_withdraws_the_last_entry_only(store, session_id) -> None:
     vote(store, session_id, 0, 1, 4)
     vote(store, session_id, 0, 1, 2)
-    assert withdraw_last(store, session_id, 0, 1) == 2
+    assert withdraw_last(store, session_id, 0, 1).score == 2
     assert checklist_results(store, session_id, 0)[1].votes == 4
-    assert withdraw_last(store, session_id, 0, 1) == 4
+    assert withdraw_last(store, session_id, 0, 1).score == 4
     assert withdraw_last(store, session_id, 0, 1) is None
     assert checklist_results(store, session_id, 0)[1].votes == 0
 

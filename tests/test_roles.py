@@ -117,8 +117,11 @@ def test_once_the_register_is_taken_only_those_present_are_asked(
 def test_unmarking_withdraws_the_row_and_keeps_it(store, programme, people, agenda) -> None:
     sid, pos = session_with(store, programme, agenda)
     ann = people["Ann Ode"]
-    assert roles.toggle_role(store, sid, pos, ann, "Plant") is True
-    assert roles.toggle_role(store, sid, pos, ann, "Plant") is False
+    assert roles.toggle_role(store, sid, pos, ann, "Plant").said == "Ann Ode as Plant"
+    assert (
+        roles.toggle_role(store, sid, pos, ann, "Plant").said
+        == "Ann Ode's mark as Plant taken back"
+    )
     assert roles.roles_board(store, sid, pos).members[0].roles == ()
     with store.reading() as db:
         withdrawn = [

@@ -69,9 +69,9 @@ def test_a_rating_taken_back_is_kept_but_no_longer_counted(store, programme, hea
     sid, card = session_with(store, programme, health_check)
     scorecard.rate(store, sid, card, 0, 4)
     scorecard.rate(store, sid, card, 0, 1)
-    assert scorecard.withdraw_last(store, sid, card, 0) == 1
+    assert scorecard.withdraw_last(store, sid, card, 0).score == 1
     assert scorecard.scorecard_results(store, sid, card)[0].scores == (4,)
-    assert scorecard.withdraw_last(store, sid, card, 0) == 4
+    assert scorecard.withdraw_last(store, sid, card, 0).score == 4
     assert scorecard.withdraw_last(store, sid, card, 0) is None
     with store.reading() as db:
         from sessions.models import ActivityResult
@@ -167,7 +167,7 @@ def test_a_member_has_one_rating_a_statement_beside_the_rooms(
     assert first.scores == (2, 5, 4) and first.by_member == ((ann, 5),)
     assert first.rating_by(ann) == 5 and first.mean == pytest.approx(11 / 3)
     # Taking back by name reaches Ann's rating, not the room's later one.
-    assert scorecard.withdraw_last(store, sid, card, 0, member_id=ann) == 5
+    assert scorecard.withdraw_last(store, sid, card, 0, member_id=ann).score == 5
     first = scorecard.scorecard_results(store, sid, card)[0]
     assert first.scores == (2, 4) and first.rating_by(ann) is None
 

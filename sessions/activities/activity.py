@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.models import SCORE_RANGE, AgendaItem, Session
+from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
 
@@ -38,6 +39,7 @@ unless its kind says otherwise."""
 
 MinutesPart = Callable[[DbSession, Session, AgendaItem], object | None]
 RoomPart = Callable[[DbSession, Session, AgendaItem, date], str]
+Undo = Callable[[DbSession, ActivityChange, datetime], None]
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ class Activity:
     """What the room sees in the prompt's place on the projector and the mirror (the
     prompt, and the answers so far as the room may see them, never private ones)."""
     score_rule: ScoreRule = RATING_OR_NONE
+    undo: Undo | None = None
+    """Puts the item back exactly as it was before one change its keys made, or refuses
+    (UndoRefusedError) when it no longer holds what that change left; None where no key
+    changes anything."""
 
 
 def prompt_only(db: DbSession, session: Session, item: AgendaItem, today: date) -> str:

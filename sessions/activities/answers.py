@@ -85,9 +85,9 @@ def withdraw_latest(
     subject: str,
     now: datetime,
     member_id: int | None = None,
-) -> int | None:
+) -> ActivityResult | None:
     """Withdraw the latest answer about `subject` on `item` (by `member_id`, if given);
-    its score, or None if there was none."""
+    the answer, or None if there was none."""
     query = select(ActivityResult).where(
         ActivityResult.agenda_item_id == item.id,
         ActivityResult.subject == subject,
@@ -99,4 +99,4 @@ def withdraw_latest(
     if last is None:
         return None
     last.deleted_at = now
-    return last.score
+    return last

@@ -15,11 +15,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity, ScoreRule, with_prompt
-from sessions.activities.answers import activity_item, programme_answers
+from sessions.activities.answers import activity_item, programme_answers, withdraw_latest
+from sessions.activities.undoing import quoted, undo_answers
 from sessions.domain.lookup import unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import ActivityResult, AgendaItem, Session
 from sessions.text import markdown_text
+from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
 MAX_VOTES_AT_ONCE = 99
@@ -51,23 +53,61 @@ def option_of(item: AgendaItem, index: int) -> str:
     return listed[index]
 
 
+def votes_said(count: int, option: str) -> str:
+    """`one vote for “Shared vision”`, `3 votes for “Shared vision”`."""
+    votes = "one vote" if count == 1 else f"{count} votes"
+    return f"{votes} for {quoted(option)}"
+
+
 def add_votes(
     db: DbSession, session_id: int, position: int, index: int, count: int, now: datetime
-) -> None:
+) -> ActivityChange:
     """Add `count` votes for option `index` (counting from 0) of the checklist at `position`."""
     if not 1 <= count <= MAX_VOTES_AT_ONCE:
         raise InputError(f"Add from 1 to {MAX_VOTES_AT_ONCE} votes at a time.")
     unfinished_session_row(db, session_id, "its checklist can no longer change")
     item = activity_item(db, session_id, position, ItemKind.CHECKLIST)
-    db.add(
-        ActivityResult(
-            session_id=session_id,
-            agenda_item_id=item.id,
-            area="",
-            subject=option_of(item, index),
-            score=count,
-            recorded_at=now,
-        )
+    option = option_of(item, index)
+    votes = ActivityResult(
+        session_id=session_id,
+        agenda_item_id=item.id,
+        area="",
+        subject=option,
+        score=count,
+        recorded_at=now,
+    )
+    db.add(votes)
+    db.flush()
+    return ActivityChange(
+        session_id,
+        position,
+        ItemKind.CHECKLIST,
+        votes_said(count, option),
+        now,
+        added=(votes.id,),
+        score=count,
+    )
+
+
+def withdraw_votes(
+    db: DbSession, session_id: int, position: int, index: int, now: datetime
+) -> ActivityChange | None:
+    """Take back the option's latest entry (kept, marked withdrawn); None if it has none."""
+    item = activity_item(db, session_id, position, ItemKind.CHECKLIST)
+    option = option_of(item, index)
+    unfinished_session_row(db, session_id, "its checklist can no longer change")
+    last = withdraw_latest(db, item, option, now)
+    if last is None:
+        return None
+    count = last.score or 0
+    return ActivityChange(
+        session_id,
+        position,
+        ItemKind.CHECKLIST,
+        f"{votes_said(count, option)} taken back",
+        now,
+        withdrawn=(last.id,),
+        score=last.score,
     )
 
 
@@ -147,4 +187,5 @@ ACTIVITY = Activity(
     room_markdown=room_markdown,
     # A score is a count of hands, as many as the facilitator may add at once.
     score_rule=ScoreRule(minimum=1, most=MAX_VOTES_AT_ONCE, unit="votes at once"),
+    undo=undo_answers,
 )

@@ -14,6 +14,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity
+from sessions.activities.undoing import open_session, quoted, refuse
 from sessions.domain.lookup import unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import (
@@ -24,6 +25,7 @@ from sessions.models import (
     Session,
 )
 from sessions.text import markdown_text
+from sessions.views import ActivityChange, ReviewState
 from sessions.vocabulary import ActionStatus, ItemKind, ReviewOutcome
 
 OUTCOME_LABELS: dict[str | None, str] = {
@@ -108,6 +110,41 @@ def entries_for(db: DbSession, session: Session, today: date) -> list[ReviewEntr
     )
 
 
+def review_said(text: str, outcome: str, new_due: date | None) -> str:
+    """`“Send the draft” marked done`, `... kept open, due 15 Jan 2027`, `... dropped`."""
+    said: dict[str, str] = {ReviewOutcome.DONE: "marked done", ReviewOutcome.DROPPED: "dropped"}
+    if outcome in said:
+        return f"{quoted(text)} {said[outcome]}"
+    due = f", due {new_due.day} {new_due:%b %Y}" if new_due is not None else ""
+    return f"{quoted(text)} kept open{due}"
+
+
+def _state(action: Action, review: ActionReview | None) -> ReviewState:
+    # Plain strings, not the vocabulary's members: a state compares with one read back.
+    if review is None:
+        return ReviewState(str(action.status), action.due_on)
+    return ReviewState(
+        str(action.status), action.due_on, str(review.outcome), review.due_after, review.reviewed_at
+    )
+
+
+def _review_of(db: DbSession, session_id: int, action_id: int) -> ActionReview | None:
+    return db.scalar(
+        select(ActionReview).where(
+            ActionReview.session_id == session_id, ActionReview.action_id == action_id
+        )
+    )
+
+
+def _item_position(db: DbSession, session_id: int) -> int | None:
+    return db.scalar(
+        select(AgendaItem.position)
+        .where(AgendaItem.session_id == session_id, AgendaItem.kind == ItemKind.MATTERS_ARISING)
+        .order_by(AgendaItem.position)
+        .limit(1)
+    )
+
+
 def record_review(
     db: DbSession,
     session_id: int,
@@ -115,7 +152,7 @@ def record_review(
     outcome: str,
     new_due: date | None,
     now: datetime,
-) -> None:
+) -> ActivityChange:
     """Record what the room made of an action: done, kept open (maybe with a new date), dropped.
 
     The action itself changes with it, so the actions list and the next
@@ -137,11 +174,8 @@ def record_review(
     )
     if raised_in is None or raised_in >= session.number:
         raise InputError("Only actions from earlier sessions are reviewed here.")
-    review = db.scalar(
-        select(ActionReview).where(
-            ActionReview.session_id == session_id, ActionReview.action_id == action_id
-        )
-    )
+    review = _review_of(db, session_id, action_id)
+    before = _state(action, review)
     if review is None:
         if action.status != ActionStatus.OPEN:
             raise InputError("That action is no longer open.")
@@ -153,6 +187,49 @@ def record_review(
     review.outcome = outcome
     review.due_after = action.due_on
     review.reviewed_at = now
+    return ActivityChange(
+        session_id,
+        _item_position(db, session_id),
+        ItemKind.MATTERS_ARISING,
+        review_said(action.note.text, outcome, new_due),
+        now,
+        action_id=action_id,
+        before=before,
+        after=_state(action, review),
+    )
+
+
+def undo_review(db: DbSession, change: ActivityChange, now: datetime) -> None:
+    """Put the action and its review back as they were before the outcome: to review, as
+    the action was, or the outcome it replaced."""
+    open_session(db, change)
+    if change.action_id is None or change.before is None or change.after is None:
+        raise refuse(change, "it names no action")
+    action = db.get(Action, change.action_id)
+    review = _review_of(db, change.session_id, change.action_id)
+    if action is None or review is None or _state(action, review) != change.after:
+        raise refuse(change, "the action has changed since")
+    later = db.scalar(
+        select(ActionReview.id).where(
+            ActionReview.action_id == action.id,
+            ActionReview.session_id != change.session_id,
+            ActionReview.reviewed_at >= change.at,
+        )
+    )
+    if later is not None:
+        raise refuse(change, "another session has reviewed the action since")
+    before = change.before
+    action.status = before.status
+    action.due_on = before.due_on
+    if before.outcome is None or before.reviewed_at is None:
+        # The review row is the outcome: this change made it, and it holds nothing else.
+        # Removing it leaves the action to review exactly as the session found it; a row
+        # kept with no outcome would read as a review in the minutes and the export.
+        db.delete(review)
+        return
+    review.outcome = before.outcome
+    review.due_after = before.due_after
+    review.reviewed_at = before.reviewed_at
 
 
 def room_markdown(db: DbSession, session: Session, item: AgendaItem, today: date) -> str:
@@ -175,4 +252,5 @@ ACTIVITY = Activity(
     # own as of the session's day, not under the item.
     minutes_part=None,
     room_markdown=room_markdown,
+    undo=undo_review,
 )

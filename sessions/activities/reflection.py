@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity, with_prompt
 from sessions.activities.answers import activity_item, listed_people
+from sessions.activities.undoing import undo_answers
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError
 from sessions.models import ActivityResult, AgendaItem, Member, Session
+from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
 
@@ -56,6 +58,11 @@ def _latest(db: DbSession, item_id: int, member_id: int | None) -> ActivityResul
     )
 
 
+def answer_said(name: str) -> str:
+    """`Ann Ode's answer`; never its words, which are private."""
+    return f"{name}'s answer" if name else "an unnamed answer"
+
+
 def add_answer(
     db: DbSession,
     session_id: int,
@@ -63,42 +70,62 @@ def add_answer(
     member_id: int | None,
     text: str,
     now: datetime,
-) -> None:
+) -> ActivityChange:
     """Save a person's answer; one from someone unnamed is added beside the others."""
     text = text.strip()
     if not text:
         raise InputError("The answer is empty: type it, or press Esc to leave it.")
     session = unfinished_session_row(db, session_id, "its reflections can no longer change")
     item = activity_item(db, session_id, position, ItemKind.REFLECTION)
+    name = ""
+    replaced: tuple[int, ...] = ()
     if member_id is not None:
-        member_of_programme(db, member_id, session.programme_id)
+        name = member_of_programme(db, member_id, session.programme_id).name
         previous = _latest(db, item.id, member_id)
         if previous is not None:
             previous.deleted_at = now
-    db.add(
-        ActivityResult(
-            session_id=session_id,
-            agenda_item_id=item.id,
-            member_id=member_id,
-            area="",
-            subject=text,
-            score=None,
-            recorded_at=now,
-        )
+            replaced = (previous.id,)
+    given = ActivityResult(
+        session_id=session_id,
+        agenda_item_id=item.id,
+        member_id=member_id,
+        area="",
+        subject=text,
+        score=None,
+        recorded_at=now,
+    )
+    db.add(given)
+    db.flush()
+    return ActivityChange(
+        session_id,
+        position,
+        ItemKind.REFLECTION,
+        answer_said(name),
+        now,
+        added=(given.id,),
+        withdrawn=replaced,
     )
 
 
 def withdraw_answer(
     db: DbSession, session_id: int, position: int, member_id: int | None, now: datetime
-) -> bool:
-    """Take back the person's answer (kept, marked withdrawn); whether there was one."""
+) -> ActivityChange | None:
+    """Take back the person's answer (kept, marked withdrawn); None if there was none."""
     unfinished_session_row(db, session_id, "its reflections can no longer change")
     item = activity_item(db, session_id, position, ItemKind.REFLECTION)
     latest = _latest(db, item.id, member_id)
     if latest is None:
-        return False
+        return None
     latest.deleted_at = now
-    return True
+    name = latest.member.name if latest.member is not None else ""
+    return ActivityChange(
+        session_id,
+        position,
+        ItemKind.REFLECTION,
+        f"{answer_said(name)} taken back",
+        now,
+        withdrawn=(latest.id,),
+    )
 
 
 def reflection_items(db: DbSession, session: Session) -> list[AgendaItem]:
@@ -157,4 +184,5 @@ ACTIVITY = Activity(
     kind=ItemKind.REFLECTION,
     minutes_part=minutes_part,
     room_markdown=room_markdown,
+    undo=undo_answers,
 )

@@ -17,10 +17,12 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity, ScoreRule, with_prompt
 from sessions.activities.answers import activity_item, listed_people, programme_answers
+from sessions.activities.undoing import undo_answers
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError
 from sessions.models import ActivityResult, AgendaItem, Member, Session
 from sessions.text import markdown_text
+from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
 
@@ -120,31 +122,79 @@ def change_marks(
     position: int,
     member_id: int,
     change: Callable[[set[str]], set[str]],
+    said: Callable[[str, tuple[str, ...]], str],
     now: datetime,
-) -> set[str]:
-    """Read the member's marks, and make them `change(marks)`; the marks now."""
+) -> ActivityChange:
+    """Read the member's marks, and make them `change(marks)`; `said` words the change
+    from the member's name and their marks now."""
     session = unfinished_session_row(db, session_id, "its team roles can no longer change")
     item = activity_item(db, session_id, position, ItemKind.ROLES)
-    member_of_programme(db, member_id, session.programme_id)
+    member = member_of_programme(db, member_id, session.programme_id)
     marked = _marks(db, item.id, member_id)
     wanted = change(set(marked))
+    withdrawn = []
     for name, row in marked.items():
         if name not in wanted:
             row.deleted_at = now
+            withdrawn.append(row.id)
+    added = []
     for name in ROLE_NAMES:
         if name in wanted and name not in marked:
-            db.add(
-                ActivityResult(
-                    session_id=session_id,
-                    agenda_item_id=item.id,
-                    member_id=member_id,
-                    area=GROUP_OF[name],
-                    subject=name,
-                    score=1,
-                    recorded_at=now,
-                )
+            mark = ActivityResult(
+                session_id=session_id,
+                agenda_item_id=item.id,
+                member_id=member_id,
+                area=GROUP_OF[name],
+                subject=name,
+                score=1,
+                recorded_at=now,
             )
-    return wanted
+            db.add(mark)
+            added.append(mark)
+    db.flush()
+    return ActivityChange(
+        session_id,
+        position,
+        ItemKind.ROLES,
+        said(member.name, _in_order(wanted)),
+        now,
+        added=tuple(mark.id for mark in added),
+        withdrawn=tuple(withdrawn),
+    )
+
+
+def toggle_mark(
+    db: DbSession, session_id: int, position: int, member_id: int, role: str, now: datetime
+) -> ActivityChange:
+    """Mark the role for the member, or take the mark back."""
+    role_named(role)
+
+    def said(name: str, marks: tuple[str, ...]) -> str:
+        return f"{name} as {role}" if role in marks else f"{name}'s mark as {role} taken back"
+
+    return change_marks(
+        db, session_id, position, member_id, lambda marked: marked ^ {role}, said, now
+    )
+
+
+def set_marks(
+    db: DbSession,
+    session_id: int,
+    position: int,
+    member_id: int,
+    marked: Collection[str],
+    now: datetime,
+) -> ActivityChange:
+    """Make `marked` the member's marks in the item: new ones added, dropped ones withdrawn."""
+    wanted = {role_named(name) for name in marked}
+
+    def said(name: str, marks: tuple[str, ...]) -> str:
+        if not marks:
+            return f"{name}'s team roles cleared"
+        listed = ", ".join(marks[:-1]) + " and " if len(marks) > 1 else ""
+        return f"{name} as {listed}{marks[-1]}"
+
+    return change_marks(db, session_id, position, member_id, lambda _marked: wanted, said, now)
 
 
 def board_for(
@@ -259,4 +309,5 @@ ACTIVITY = Activity(
     room_markdown=room_markdown,
     # A score is a mark: the member plays the role.
     score_rule=ScoreRule(choices=(1,)),
+    undo=undo_answers,
 )

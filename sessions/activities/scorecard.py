@@ -16,11 +16,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity, with_prompt
-from sessions.activities.answers import activity_item, programme_answers
+from sessions.activities.answers import activity_item, programme_answers, withdraw_latest
+from sessions.activities.undoing import quoted, undo_answers
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import SCORE_RANGE, ActivityResult, AgendaItem, Session
 from sessions.text import markdown_text
+from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
 
@@ -89,6 +91,12 @@ def statement_of(item: AgendaItem, index: int) -> tuple[str, str]:
     return pairs[index]
 
 
+def rating_said(score: int | None, statement: str, name: str = "") -> str:
+    """`a rating of 4 for “We trust each other”`, or `Ann Ode's rating of ...` by name."""
+    whose = f"{name}'s" if name else "a"
+    return f"{whose} rating of {score} for {quoted(statement)}"
+
+
 def add_rating(
     db: DbSession,
     session_id: int,
@@ -97,7 +105,7 @@ def add_rating(
     score: int,
     now: datetime,
     member_id: int | None = None,
-) -> None:
+) -> ActivityChange:
     """Add one rating of statement `index` (counting from 0) of the scorecard at `position`.
 
     A rating from a named member replaces their earlier one of the same statement (kept,
@@ -108,8 +116,10 @@ def add_rating(
     session = unfinished_session_row(db, session_id, "its scorecard can no longer change")
     item = scorecard_item(db, session_id, position)
     area, text = statement_of(item, index)
+    name = ""
+    replaced: list[int] = []
     if member_id is not None:
-        member_of_programme(db, member_id, session.programme_id)
+        name = member_of_programme(db, member_id, session.programme_id).name
         for earlier in db.scalars(
             select(ActivityResult).where(
                 ActivityResult.agenda_item_id == item.id,
@@ -119,16 +129,55 @@ def add_rating(
             )
         ):
             earlier.deleted_at = now
-    db.add(
-        ActivityResult(
-            session_id=session_id,
-            agenda_item_id=item.id,
-            area=area,
-            subject=text,
-            score=score,
-            recorded_at=now,
-            member_id=member_id,
-        )
+            replaced.append(earlier.id)
+    rating = ActivityResult(
+        session_id=session_id,
+        agenda_item_id=item.id,
+        area=area,
+        subject=text,
+        score=score,
+        recorded_at=now,
+        member_id=member_id,
+    )
+    db.add(rating)
+    db.flush()
+    return ActivityChange(
+        session_id,
+        position,
+        ItemKind.SCORECARD,
+        rating_said(score, text, name),
+        now,
+        added=(rating.id,),
+        withdrawn=tuple(replaced),
+        score=score,
+    )
+
+
+def withdraw_rating(
+    db: DbSession,
+    session_id: int,
+    position: int,
+    index: int,
+    now: datetime,
+    member_id: int | None = None,
+) -> ActivityChange | None:
+    """Take back the statement's latest rating (the member's, if given), kept but marked
+    withdrawn; None if it has none."""
+    item = scorecard_item(db, session_id, position)
+    _, text = statement_of(item, index)
+    unfinished_session_row(db, session_id, "its scorecard can no longer change")
+    last = withdraw_latest(db, item, text, now, member_id)
+    if last is None:
+        return None
+    name = last.member.name if last.member is not None else ""
+    return ActivityChange(
+        session_id,
+        position,
+        ItemKind.SCORECARD,
+        f"{rating_said(last.score, text, name)} taken back",
+        now,
+        withdrawn=(last.id,),
+        score=last.score,
     )
 
 
@@ -236,4 +285,5 @@ ACTIVITY = Activity(
     kind=ItemKind.SCORECARD,
     minutes_part=minutes_part,
     room_markdown=room_markdown,
+    undo=undo_answers,
 )

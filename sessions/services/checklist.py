@@ -14,8 +14,8 @@ from sessions.activities.checklist import (
     ranked,
 )
 from sessions.db_types import utcnow
-from sessions.services.answers import withdraw_last as withdraw_answer
 from sessions.store import Store
+from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
 __all__ = [
@@ -37,20 +37,18 @@ def vote(
     index: int,
     count: int = 1,
     now: datetime | None = None,
-) -> None:
+) -> ActivityChange:
     """Add `count` votes for option `index` (counting from 0) of the checklist at `position`."""
     with store.transaction("save the votes") as db:
-        checklist.add_votes(db, session_id, position, index, count, now or utcnow())
+        return checklist.add_votes(db, session_id, position, index, count, now or utcnow())
 
 
 def withdraw_last(
     store: Store, session_id: int, position: int, index: int, now: datetime | None = None
-) -> int | None:
-    """Take back the option's latest entry (kept, marked withdrawn); its votes, or None."""
-    with store.reading() as db:
-        item = activity_item(db, session_id, position, ItemKind.CHECKLIST)
-        option = checklist.option_of(item, index)
-    return withdraw_answer(store, session_id, position, ItemKind.CHECKLIST, option, now)
+) -> ActivityChange | None:
+    """Take back the option's latest entry (kept, marked withdrawn); None if it has none."""
+    with store.transaction("take the answer back") as db:
+        return checklist.withdraw_votes(db, session_id, position, index, now or utcnow())
 
 
 def checklist_results(store: Store, session_id: int, position: int) -> list[OptionResult]:

@@ -9,6 +9,7 @@ from sessions.activities.matters_arising import OUTCOME_LABELS, ReviewEntry, due
 from sessions.db_types import utcnow
 from sessions.domain.lookup import session_row
 from sessions.store import Store
+from sessions.views import ActivityChange
 
 __all__ = ["OUTCOME_LABELS", "ReviewEntry", "due_moved", "review_action", "review_entries"]
 
@@ -27,7 +28,9 @@ def review_action(
     *,
     new_due: date | None = None,
     now: datetime | None = None,
-) -> None:
+) -> ActivityChange:
     """Record what the room made of an action: done, kept open (maybe with a new date), dropped."""
     with store.transaction("record the review") as db:
-        matters_arising.record_review(db, session_id, action_id, outcome, new_due, now or utcnow())
+        return matters_arising.record_review(
+            db, session_id, action_id, outcome, new_due, now or utcnow()
+        )

@@ -10,6 +10,7 @@ from sessions.activities.reflection import ReflectionAnswer, Reflections
 from sessions.db_types import utcnow
 from sessions.domain.lookup import session_row
 from sessions.store import Store
+from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
 __all__ = [
@@ -31,10 +32,10 @@ def answer(
     member_id: int | None,
     text: str,
     now: datetime | None = None,
-) -> None:
+) -> ActivityChange:
     """Save a person's answer; one from someone unnamed is added beside the others."""
     with store.transaction("save the answer") as db:
-        reflection.add_answer(db, session_id, position, member_id, text, now or utcnow())
+        return reflection.add_answer(db, session_id, position, member_id, text, now or utcnow())
 
 
 def withdraw(
@@ -43,8 +44,8 @@ def withdraw(
     position: int,
     member_id: int | None,
     now: datetime | None = None,
-) -> bool:
-    """Take back the person's answer (kept, marked withdrawn); whether there was one."""
+) -> ActivityChange | None:
+    """Take back the person's answer (kept, marked withdrawn); None if there was none."""
     with store.transaction("take the answer back") as db:
         return reflection.withdraw_answer(db, session_id, position, member_id, now or utcnow())
 

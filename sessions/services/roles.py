@@ -18,6 +18,7 @@ from sessions.activities.roles import (
 from sessions.db_types import utcnow
 from sessions.domain.lookup import member_of_programme, session_row
 from sessions.store import Store
+from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
 __all__ = [
@@ -41,13 +42,10 @@ def set_roles(
     member_id: int,
     marked: list[str] | tuple[str, ...],
     now: datetime | None = None,
-) -> None:
+) -> ActivityChange:
     """Make `marked` the member's marks in the item: new ones added, dropped ones withdrawn."""
-    wanted = {roles.role_named(name) for name in marked}
     with store.transaction("save the team roles") as db:
-        roles.change_marks(
-            db, session_id, position, member_id, lambda _marked: wanted, now or utcnow()
-        )
+        return roles.set_marks(db, session_id, position, member_id, marked, now or utcnow())
 
 
 def toggle_role(
@@ -57,13 +55,10 @@ def toggle_role(
     member_id: int,
     role: str,
     now: datetime | None = None,
-) -> bool:
-    """Mark the role for the member, or take the mark back; whether it is marked now."""
-    roles.role_named(role)
+) -> ActivityChange:
+    """Mark the role for the member, or take the mark back."""
     with store.transaction("save the team roles") as db:
-        return role in roles.change_marks(
-            db, session_id, position, member_id, lambda marked: marked ^ {role}, now or utcnow()
-        )
+        return roles.toggle_mark(db, session_id, position, member_id, role, now or utcnow())
 
 
 def roles_board(

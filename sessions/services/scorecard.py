@@ -8,9 +8,8 @@ from sessions.activities import scorecard
 from sessions.activities.scorecard import AreaTrend, StatementResult, area_trends
 from sessions.db_types import utcnow
 from sessions.domain.lookup import session_row
-from sessions.services.answers import withdraw_last as withdraw_answer
 from sessions.store import Store
-from sessions.vocabulary import ItemKind
+from sessions.views import ActivityChange
 
 __all__ = [
     "AreaTrend",
@@ -30,11 +29,13 @@ def rate(
     score: int,
     now: datetime | None = None,
     member_id: int | None = None,
-) -> None:
+) -> ActivityChange:
     """Add one rating of statement `index` (counting from 0) of the scorecard at `position`;
     a named member's replaces their earlier rating of the same statement."""
     with store.transaction("save the rating") as db:
-        scorecard.add_rating(db, session_id, position, index, score, now or utcnow(), member_id)
+        return scorecard.add_rating(
+            db, session_id, position, index, score, now or utcnow(), member_id
+        )
 
 
 def withdraw_last(
@@ -44,12 +45,13 @@ def withdraw_last(
     index: int,
     now: datetime | None = None,
     member_id: int | None = None,
-) -> int | None:
+) -> ActivityChange | None:
     """Take back the statement's latest rating (the member's, if given), kept but marked
-    withdrawn; the score, or None."""
-    with store.reading() as db:
-        _, text = scorecard.statement_of(scorecard.scorecard_item(db, session_id, position), index)
-    return withdraw_answer(store, session_id, position, ItemKind.SCORECARD, text, now, member_id)
+    withdrawn; None if it has none."""
+    with store.transaction("take the answer back") as db:
+        return scorecard.withdraw_rating(
+            db, session_id, position, index, now or utcnow(), member_id
+        )
 
 
 def scorecard_results(store: Store, session_id: int, position: int) -> list[StatementResult]:
