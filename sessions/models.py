@@ -24,7 +24,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from sessions.db_types import UTCDateTime, utcnow
-from sessions.vocabulary import ActionStatus, ItemKind, OrganisationKind, TimerEventKind
+from sessions.vocabulary import (
+    ActionStatus,
+    ItemKind,
+    NoteKind,
+    OrganisationKind,
+    TimerEventKind,
+)
 
 SCORE_RANGE = range(1, 6)
 
@@ -280,6 +286,21 @@ class TimerEvent(Base):
     detail: Mapped[str] = mapped_column(String(255), default="")
     # An extend event's change to the current item's time, in seconds (may be negative).
     seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class SessionCapture(Base):
+    """What the facilitator's next note will be: deal or relationship, and whose.
+
+    The driver's choice, kept so a resumed session types on as it left off. One
+    row per session, overwritten as the choice changes.
+    """
+
+    __tablename__ = "session_capture"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default=NoteKind.DEAL)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    changed_at: Mapped[datetime]
 
 
 class SessionLease(Base):

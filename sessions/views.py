@@ -109,6 +109,15 @@ class SessionView:
 
 
 @dataclass(frozen=True)
+class CaptureChoice:
+    """What the next note will be: deal or relationship, and who is speaking (if anyone)."""
+
+    kind: str
+    speaker_id: int | None = None
+    speaker_name: str = ""
+
+
+@dataclass(frozen=True)
 class NoteView:
     id: int
     position: int
