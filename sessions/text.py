@@ -37,3 +37,11 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff
 def plain_text(value: object) -> str:
     """The text on one line, as Word shows it: what the Markdown shows, without the escapes."""
     return _NOT_XML.sub("\ufffd", " ".join(str(value).splitlines()))
+
+
+def folded(text: str) -> str:
+    """Text without case or accents, for finding a name as it is typed: `Siobhán` is `siobhan`."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

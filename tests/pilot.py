@@ -22,14 +22,22 @@ def option_texts(options: OptionList) -> list[str]:
 
 async def resume_at_panel(pilot, panel_type):
     """`r` on Home resumes the session waiting at an activity item: (screen, its panel),
-    the panel shown and holding the keys."""
+    the panel shown and the note line holding the keys, as at every item."""
     await pilot.press("r")
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, SessionScreen)
     panel = screen.query_one(panel_type)
-    assert panel.display and panel.has_focus
+    assert panel.display and screen.query_one("#note", Input).has_focus
     return screen, panel
+
+
+async def activity_key(pilot, *keys: str) -> None:
+    """Each key as the facilitator gives it to the activity: Tab lends the panel the
+    keyboard, the key acts, and the keyboard is back with the note line."""
+    for key in keys:
+        await pilot.press("tab", key)
+        await pilot.pause()
 
 
 async def create_and_start(pilot) -> SessionScreen:
@@ -79,3 +87,28 @@ def bundled_session_at(db_path, clock, kind: str, prepare=None) -> tuple[int, in
     finally:
         store.close()
     return programme.id, sid, item
+
+
+def second_session(db_path, clock, agenda_name: str = "pcn-partnership-4-step") -> int:
+    """Session 2 of a programme whose first session left open actions, two members present:
+    every kind of item has something a stray key could change."""
+    from sessions.agenda.library import find_agenda
+    from sessions.services import notes, people, planning, running
+    from sessions.services.programmes import create_programme
+    from sessions.store import Store
+
+    store = Store.open(db_path)
+    try:
+        programme = create_programme(store, "Harbour programme")
+        members = [people.add_member(store, programme.id, name) for name in ("Ann", "Bea")]
+        first = planning.start_session(store, programme.id, find_agenda(agenda_name))
+        running.toggle_clock(store, first, clock())
+        for line in ("a: send the draft @Ann", "a: book the room @Bea"):
+            notes.add_note(store, first, 0, line, "deal", now=clock.advance(10))
+        running.finish_session(store, first, clock.advance(60))
+        second = planning.start_session(store, programme.id, find_agenda(agenda_name))
+        for member in members:
+            people.set_attendance(store, second, member.id, "present")
+    finally:
+        store.close()
+    return second

@@ -110,7 +110,7 @@ async def test_the_speaker_and_attribution_from_the_list(
         assert "[bold]Zoë[/] Hughes (Bay Pharmacy)" in labels  # shown as typed, never as markup
         await pilot.press("enter")  # the first: Dr Asha Patel
         await pilot.pause()
-        assert "Dr Asha Patel" in static_text(screen, "#kind")
+        assert "Dr Asha Patel" in static_text(screen, "#speaker")
         await add_note(pilot, "We could share a pharmacist")
         saved = notes.list_notes(app.store, screen.session_id)
         assert [n.member_name for n in saved] == ["Dr Asha Patel"]

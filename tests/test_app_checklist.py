@@ -11,7 +11,7 @@ from facilitator.widgets.checklist_panel import ChecklistPanel
 from sessions.services import notes
 from sessions.services.actions import list_actions
 from sessions.services.checklist import checklist_results
-from tests.pilot import bundled_session_at, option_texts, resume_at_panel
+from tests.pilot import activity_key, bundled_session_at, option_texts, resume_at_panel
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
@@ -29,9 +29,11 @@ async def test_votes_are_counted_a_key_at_a_time_and_ranked(
         _screen, panel = await resume_at_panel(pilot, ChecklistPanel)
         assert panel.border_title.startswith("Checklist: 0 votes")
 
-        await pilot.press("space", "5")  # one hand, then five counted at once
-        await pilot.press("down", "down", "7", "3", "backspace")  # the 3 was a slip
-        await pilot.press("down", "plus", "minus", "minus")  # nothing left to take back
+        await activity_key(pilot, "space", "5")  # one hand, then five counted at once
+        await pilot.press("down", "down")  # chosen from the note line
+        await activity_key(pilot, "7", "3", "backspace")  # the 3 was a slip
+        await pilot.press("down")
+        await activity_key(pilot, "plus", "minus", "minus")  # nothing left to take back
         await pilot.pause()
         results = checklist_results(app.store, sid, item)
         assert [(r.votes, r.rank) for r in results[:4]] == [(6, 2), (0, None), (7, 1), (0, None)]
@@ -55,8 +57,8 @@ async def test_a_barrier_becomes_an_action_with_one_key(
         await pilot.press("r")
         await pilot.pause()
         screen = app.screen
-        await pilot.press("down", "a")
-        await pilot.pause()
+        await pilot.press("down")
+        await activity_key(pilot, "a")
         note_line = screen.query_one("#note", Input)
         assert note_line.has_focus
         assert note_line.value == "a: We don't know who to work with in the other practices @"

@@ -21,7 +21,7 @@ from sessions.services.matters_arising import review_entries
 from sessions.services.programmes import create_programme
 from sessions.store import Store
 from sessions.vocabulary import ItemKind
-from tests.pilot import static_text, type_text
+from tests.pilot import activity_key, static_text, type_text
 
 TODAY = date(2026, 11, 23)  # the test clock's day
 
@@ -155,16 +155,14 @@ async def test_matters_arising_settles_each_action_with_one_key(
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         review = screen.query_one(ActionReview)
-        assert review.display and review.has_focus
+        assert review.display and screen.query_one("#note", Input).has_focus
         assert not screen.query_one("#prompt-box").display
         assert review.border_title.startswith("Matters arising: 0 of 3 reviewed")
         listed = [entry.text for entry in review.entries]
         assert listed == ["book the <b>room</b>", "send the data sharing draft", "ask the LMC"]
 
-        await pilot.press("d")  # the room: done; the highlight moves on to the draft
-        await pilot.pause()
-        await pilot.press("k")
-        await pilot.pause()
+        await activity_key(pilot, "d")  # the room: done; the highlight moves on to the draft
+        await activity_key(pilot, "k")
         keep = app.screen
         assert isinstance(keep, KeepActionScreen)
         await type_text(pilot, "whenever")
@@ -174,9 +172,8 @@ async def test_matters_arising_settles_each_action_with_one_key(
         keep.query_one("#due", Input).value = "2027-01-15"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is screen and review.has_focus
-        await pilot.press("x")  # the LMC: dropped
-        await pilot.pause()
+        assert app.screen is screen and screen.query_one("#note", Input).has_focus
+        await activity_key(pilot, "x")  # the LMC: dropped
         assert review.border_title.startswith("Matters arising: 3 of 3 reviewed")
 
         outcomes = {
@@ -206,13 +203,13 @@ async def test_matters_arising_settles_each_action_with_one_key(
         await pilot.pause()
         assert app.screen is screen
 
-        # Tab goes round: review → note list → note line; a note lands on the item.
+        # Tab goes round: note line → review (for one key) → note list → note line.
+        await pilot.press("tab")
+        assert review.has_focus
         await pilot.press("tab")
         assert screen.query_one(EditableNoteList).has_focus
         await pilot.press("tab")
         assert screen.query_one("#note", Input).has_focus
-        await pilot.press("tab")
-        assert review.has_focus
         # The next item shows its prompt again, with the note line ready.
         await pilot.press("ctrl+n")
         await pilot.pause()

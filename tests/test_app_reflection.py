@@ -12,7 +12,13 @@ from facilitator.widgets.reflection_panel import ReflectionPanel
 from sessions.services import reflection
 from sessions.services.people import add_member
 from sessions.store import Store
-from tests.pilot import bundled_session_at, option_texts, resume_at_panel, type_text
+from tests.pilot import (
+    activity_key,
+    bundled_session_at,
+    option_texts,
+    resume_at_panel,
+    type_text,
+)
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
@@ -38,8 +44,8 @@ async def test_an_answer_is_typed_privately_and_never_projected(
         # The question stays in view for the facilitator to read out.
         assert screen.query_one("#prompt-box").display
 
-        await pilot.press("down", "enter")  # Bea
-        await pilot.pause()
+        await pilot.press("down")  # Bea, chosen from the note line
+        await activity_key(pilot, "enter")
         dialog = app.screen
         assert isinstance(dialog, ReflectionAnswerScreen)
         assert "do differently" in str(dialog.query_one("#reflection-prompt", Static).render())
@@ -49,14 +55,13 @@ async def test_an_answer_is_typed_privately_and_never_projected(
         assert app.screen is dialog and dialog.query_one(Input).value == SECRET
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is screen and panel.has_focus
+        assert app.screen is screen and screen.query_one("#note", Input).has_focus
         assert panel.highlighted == 2  # on round the room
         state = reflection.reflections(app.store, sid, item)
         assert [(a.name, a.text) for a in state.answers] == [("Ann Ode", None), ("Bea Ng", SECRET)]
         assert not any(SECRET in row for row in option_texts(panel))
         assert "answered · 5 words" in option_texts(panel)[1]
-        await pilot.press("v")
-        await pilot.pause()
+        await activity_key(pilot, "v")
         assert SECRET in option_texts(panel)[1]
 
         await pilot.press("f5")
@@ -74,19 +79,18 @@ async def test_the_facilitator_chooses_to_minute_the_answers(
         await pilot.press("r")
         await pilot.pause()
         panel = app.screen.query_one(ReflectionPanel)
-        await pilot.press("down", "down", "enter")  # the row for someone not named
-        await pilot.pause()
+        await pilot.press("down", "down")  # the row for someone not named
+        await activity_key(pilot, "enter")
         await type_text(pilot, "Ring a neighbour practice")
         await pilot.press("enter")
         await pilot.pause()
         assert "kept out of the minutes" in panel.border_title
-        await pilot.press("m")
-        await pilot.pause()
+        await activity_key(pilot, "m")
         assert reflection.reflections(app.store, sid, item).in_minutes
         assert "· in the minutes" in panel.border_title
         assert panel.highlighted == 3  # on to the row for another unnamed answer
-        await pilot.press("up", "backspace")
-        await pilot.pause()
+        await pilot.press("up")
+        await activity_key(pilot, "backspace")
         assert reflection.reflections(app.store, sid, item).answered == 0
 
 

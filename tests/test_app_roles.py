@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Markdown, OptionList
+from textual.widgets import Input, Markdown, OptionList
 
 from facilitator.screens.member_picker import MemberPickerScreen
 from facilitator.widgets.roles_panel import RolesPanel
@@ -13,7 +13,7 @@ from sessions.agenda.library import find_agenda
 from sessions.services import planning, roles, running
 from sessions.services.people import add_member, set_attendance
 from sessions.store import Store
-from tests.pilot import bundled_session_at, option_texts, resume_at_panel
+from tests.pilot import activity_key, bundled_session_at, option_texts, resume_at_panel
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
@@ -55,15 +55,15 @@ async def test_each_person_marks_their_roles_and_the_room_sees_coverage(
         assert "answering: Ann Ode (1 of 2)" in panel.border_title
 
         # Ann: Shaper (the first role), then Plant, further down past two group headings.
-        await pilot.press("space")
-        await pilot.press(*["down"] * 6, "enter")
+        await activity_key(pilot, "space")
+        await pilot.press(*["down"] * 6)  # chosen from the note line
+        await activity_key(pilot, "enter")
         assert panel.border_subtitle == "Plant: brings new ideas and unexpected angles"
-        await pilot.press("right_square_bracket")
-        await pilot.pause()
+        await activity_key(pilot, "right_square_bracket")
         assert "answering: Bea Ng (2 of 2)" in panel.border_title
-        await pilot.press("space")  # the cursor stays on Plant: Bea plays it too
-        await pilot.press("up", "space", "space")  # a slip, taken back
-        await pilot.pause()
+        await activity_key(pilot, "space")  # the cursor stays on Plant: Bea plays it too
+        await pilot.press("up")
+        await activity_key(pilot, "space", "space")  # a slip, taken back
 
         board = roles.roles_board(app.store, sid, item)
         assert {m.name: m.roles for m in board.members} == {
@@ -94,8 +94,7 @@ async def test_anyone_can_be_chosen_and_last_time_is_offered(
         await pilot.press("r")
         await pilot.pause()
         panel = app.screen.query_one(RolesPanel)
-        await pilot.press("p")
-        await pilot.pause()
+        await activity_key(pilot, "p")
         picker = app.screen
         assert isinstance(picker, MemberPickerScreen)
         names = [str(o.prompt) for o in picker.query_one(OptionList).options]
@@ -103,11 +102,10 @@ async def test_anyone_can_be_chosen_and_last_time_is_offered(
         # Cal sent apologies but joined late: the list puts those present first.
         await pilot.press("down", "down", "enter")
         await pilot.pause()
-        assert panel.has_focus
+        assert app.screen.query_one("#note", Input).has_focus  # back to typing after a dialog
         assert "answering: Cal Roy (3 of 3)" in panel.border_title
         assert "last time (session 1): Monitor Evaluator, Specialist" in panel.border_title
-        await pilot.press("c")
-        await pilot.pause()
+        await activity_key(pilot, "c")
         board = roles.roles_board(app.store, sid, item)
         cal = next(m for m in board.members if m.name == "Cal Roy")
         assert cal.roles == ("Monitor Evaluator", "Specialist")

@@ -9,7 +9,7 @@ from textual.widgets import Input, Markdown
 from facilitator.widgets.scorecard_panel import ScorecardPanel
 from sessions.services.scorecard import scorecard_results
 from sessions.store import Store
-from tests.pilot import bundled_session_at, resume_at_panel
+from tests.pilot import activity_key, bundled_session_at, resume_at_panel
 
 
 def at_the_health_check(db_path: Path, clock, prepare=None) -> tuple[int, int]:
@@ -25,19 +25,21 @@ async def test_ratings_are_typed_a_digit_at_a_time(db_path, clock, make_facilita
         assert not screen.query_one("#prompt-box").display
         assert panel.border_title.startswith("Scorecard: 0 of 10 rated")
 
-        await pilot.press("4", "2", "5", "backspace")  # the 5 was a slip
-        await pilot.press("down", "3", "9", "0")  # 9 and 0 are not ratings
+        await activity_key(pilot, "4", "2", "5", "backspace")  # the 5 was a slip
+        await pilot.press("down")
+        await activity_key(pilot, "3", "9", "0")  # 9 and 0 are not ratings: they are typed
         await pilot.pause()
+        assert screen.query_one("#note", Input).value == "90"
         results = scorecard_results(app.store, sid, card)
         assert [r.scores for r in results[:3]] == [(4, 2), (3,), ()]
         assert results[0].area == "Purpose"
         assert panel.border_title.startswith("Scorecard: 2 of 10 rated")
 
-        # Typing a note stays one tab away, and the ratings are still there after it.
-        await pilot.press("tab", "tab")
-        assert screen.query_one("#note", Input).has_focus
+        # Tab goes round: the panel for one key, the notes, and back to typing.
         await pilot.press("tab")
         assert panel.has_focus
+        await pilot.press("tab", "tab")
+        assert screen.query_one("#note", Input).has_focus
 
         await pilot.press("f5")
         await pilot.pause()
@@ -92,12 +94,12 @@ async def test_each_member_rates_down_the_list_in_turn(
         await pilot.pause()
         panel = app.screen.query_one(ScorecardPanel)
         assert "room ratings" in panel.border_title
-        await pilot.press("right_square_bracket")
-        await pilot.pause()
+        await activity_key(pilot, "right_square_bracket")
         assert "Ann Ode rating" in panel.border_title
-        await pilot.press("4", "2", "5")  # the cursor moves on after each of Ann's ratings
-        await pilot.press("up", "3")  # Ann changes her mind on the third
-        await pilot.press("right_square_bracket", "1")  # Bea, back at the top
+        await activity_key(pilot, "4", "2", "5")  # the cursor moves on after each of Ann's
+        await pilot.press("up")  # Ann changes her mind on the third
+        await activity_key(pilot, "3")
+        await activity_key(pilot, "right_square_bracket", "1")  # Bea, back at the top
         await pilot.pause()
         results = scorecard_results(app.store, sid, card)
         assert [r.by_member for r in results[:3]] == [
@@ -106,7 +108,7 @@ async def test_each_member_rates_down_the_list_in_turn(
             ((ann, 3),),
         ]
         assert "\n   Bea Ng: – · 3 · mean 3.0" in str(panel.get_option_at_index(3).prompt)
-        await pilot.press("right_square_bracket", "2")  # round to the room again
+        await activity_key(pilot, "right_square_bracket", "2")  # round to the room again
         await pilot.pause()
         assert "room ratings" in panel.border_title
         assert scorecard_results(app.store, sid, card)[0].scores == (4, 1, 2)

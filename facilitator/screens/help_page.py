@@ -205,15 +205,15 @@ An action's owner follows `@`; its due date comes last, after `due` or `by` if y
             keys(
                 "session.toggle_kind",
                 "session.switch_focus",
-                "session.undo_delete",
+                "session.undo",
                 "session.cancel_edit",
                 "session.search",
             ),
         ),
         Part(
             "In the list of notes",
-            f"**{tab}** from the note line goes to the notes, through the item's list if it has"
-            " one.",
+            f"**{tab}** from the note line goes to the notes; at an activity item, a second"
+            f" **{tab}** (the first lends the activity one key).",
             own_bindings(EditableNoteList),
             level=2,
         ),
@@ -244,9 +244,16 @@ An action's owner follows `@`; its due date comes last, after `due` or `by` if y
         ),
         Part(
             "Activities",
-            f"An item of a special kind shows its own list in place of the prompt. The list takes"
-            f" the cursor when the item comes up, and each key is saved as it is pressed."
-            f" **{tab}** goes on to the notes and the note line.",
+            f"An item of a special kind shows its own list in place of the prompt. What you type"
+            f" always goes to the note line, at every item: a sentence is never read as votes."
+            f" **{first_key('session.panel_up')}** and **{first_key('session.panel_down')}**"
+            f" choose a row of the list while you type. To act on it, press **{tab}**: the list"
+            f" is framed and the status line says it holds the keyboard for **one** key; that"
+            f" key acts (a vote, a rating, a mark, a review) and you are back in the note line."
+            f" Esc goes back without acting, and any key the list does not use is typed into"
+            f" the note line. **{first_key('session.undo')}** takes back the last change, however"
+            f' it was made: a review goes back to "to review".',
+            keys("session.panel_up", "session.panel_down"),
         ),
     ]
     activities = {

@@ -17,11 +17,13 @@ from facilitator.dates import day_text
 from sessions.errors import FacilitatorError, InputError
 from sessions.note_syntax import DATE_HELP, parse_date
 from sessions.services.matters_arising import ReviewEntry, review_action
+from sessions.views import ActivityChange
 from sessions.vocabulary import ReviewOutcome
 
 
-class KeepActionScreen(ModalScreen[bool]):
-    """Dismissed with True once the action is recorded as kept open."""
+class KeepActionScreen(ModalScreen[ActivityChange | None]):
+    """Dismissed with the change once the action is recorded as kept open (for ctrl+z to
+    take back), or None when cancelled."""
 
     app = getters.app(FacilitatorApp)
     CSS_PATH = "dialog.tcss"
@@ -58,7 +60,7 @@ class KeepActionScreen(ModalScreen[bool]):
                 new_due = parse_date(typed, self._today())
                 if new_due is None:
                     raise InputError(f"{typed!r} is not a date: {DATE_HELP}.")
-            review_action(
+            change = review_action(
                 self.app.store,
                 self.session_id,
                 self.entry.action_id,
@@ -70,7 +72,7 @@ class KeepActionScreen(ModalScreen[bool]):
             # What was typed stays in the field; only the reason is added.
             self.query_one("#error", Static).update(Text(str(exc)))
             return
-        self.dismiss(True)
+        self.dismiss(change)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.dismiss(None)

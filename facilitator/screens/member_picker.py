@@ -1,19 +1,22 @@
-"""Choosing who said something: the programme's members, those present first."""
+"""Choosing who said something: the programme's members, those present first, found by
+typing any part of a name."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.options import option_number
+from sessions.text import folded
 from sessions.views import AttendanceView
 from sessions.vocabulary import AttendanceStatus
 
@@ -23,7 +26,12 @@ NOBODY = 0
 
 class MemberPickerScreen(ModalScreen[int | None]):
     CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="member_picker.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="member_picker.cancel"),
+        # The find line has no use for the arrows: they choose in the list below it.
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+    ]
 
     def __init__(
         self, attendance: list[AttendanceView], title: str = "Who said it?", nobody: bool = True
@@ -37,28 +45,59 @@ class MemberPickerScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.heading, classes="heading")
+            yield Input(placeholder="Type any part of a name to find it", id="find")
             yield OptionList(id="members")
             yield Static(
-                "Enter chooses · Esc cancels · add members on the home screen (m)", classes="hint"
+                "↑↓ and Enter choose · Esc cancels · add members on the home screen (m)",
+                classes="hint",
             )
 
     def on_mount(self) -> None:
+        self._list("")
+        self.query_one("#find", Input).focus()
+
+    def _list(self, typed: str) -> None:
+        """Those whose name or organisation holds every word typed, present first."""
         members = self.query_one("#members", OptionList)
+        members.clear_options()
         order: dict[str, int] = {
             AttendanceStatus.PRESENT: 0,
             AttendanceStatus.APOLOGIES: 2,
             AttendanceStatus.ABSENT: 1,
         }
+        words = folded(typed).split()
         for entry in sorted(self.attendance, key=lambda a: order.get(a.status, 1)):
+            label = folded(entry.member.label)
+            if not all(word in label for word in words):
+                continue
             line = Text(entry.member.label)
             if entry.status != AttendanceStatus.ABSENT:
                 line.append(f"  {entry.status}", style="dim")
             members.add_option(Option(line, id=str(entry.member.id)))
-        if self.nobody:
+        if self.nobody and not words:
             members.add_option(Option(Text("Nobody in particular", style="italic"), id=str(NOBODY)))
         if members.option_count:
             members.highlighted = 0
-        members.focus()
+        else:
+            members.add_option(Option(Text("No one of that name", style="dim"), disabled=True))
+
+    @on(Input.Changed, "#find")
+    def _typed(self, event: Input.Changed) -> None:
+        self._list(event.value)
+
+    @on(Input.Submitted, "#find")
+    def _chosen_by_enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        members = self.query_one("#members", OptionList)
+        if members.highlighted is not None:
+            members.action_select()
+
+    def action_move(self, step: int) -> None:
+        members = self.query_one("#members", OptionList)
+        if step < 0:
+            members.action_cursor_up()
+        else:
+            members.action_cursor_down()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -13,12 +13,14 @@ from textual.widgets import Input, Label, Static
 from facilitator.app import FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.services.reflection import answer
+from sessions.views import ActivityChange
 
 LEAVE_HINT = "Enter saves · Esc leaves without saving"
 
 
-class ReflectionAnswerScreen(ModalScreen[bool]):
-    """Dismissed with True once the answer is on disk."""
+class ReflectionAnswerScreen(ModalScreen[ActivityChange | None]):
+    """Dismissed with the change once the answer is on disk (for ctrl+z to take back), or
+    None when left without saving."""
 
     app = getters.app(FacilitatorApp)
     CSS_PATH = "dialog.tcss"
@@ -54,7 +56,7 @@ class ReflectionAnswerScreen(ModalScreen[bool]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            answer(
+            change = answer(
                 self.app.store,
                 self.session_id,
                 self.position,
@@ -66,7 +68,7 @@ class ReflectionAnswerScreen(ModalScreen[bool]):
             # The answer stays in the box; only the reason is added.
             self.query_one("#error", Static).update(Text(str(exc)))
             return
-        self.dismiss(True)
+        self.dismiss(change)
 
     def action_cancel(self) -> None:
         # What someone typed is theirs: a first Esc over typed words only warns.
@@ -76,4 +78,4 @@ class ReflectionAnswerScreen(ModalScreen[bool]):
                 "Their answer is not saved: Enter saves it, Esc again leaves it."
             )
             return
-        self.dismiss(False)
+        self.dismiss(None)

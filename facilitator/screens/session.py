@@ -7,32 +7,33 @@ screen never claims more than a restarted app would show.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown
+from textual.widgets import Footer, Header, Markdown
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens import session_dialogs as dialogs
 from facilitator.screens.session_driver import SessionDriver
 from facilitator.screens.session_keys import SESSION_KEYS
+from facilitator.screens.session_undo import UndoList
 from facilitator.widgets.activity_panel import ActivityPanel
 from facilitator.widgets.capture_bar import CaptureBar
 from facilitator.widgets.checklist_panel import ChecklistPanel
 from facilitator.widgets.editable_note_list import EditableNoteList
 from facilitator.widgets.item_heading import ItemHeading
-from facilitator.widgets.panels import activity_panels
-from facilitator.widgets.session_clocks import BreakReturn, ItemCountdown, PacingLine
+from facilitator.widgets.panel_host import PanelHost
+from facilitator.widgets.session_clocks import BreakReturn, PacingLine
 from sessions.clock import HEARTBEAT_SECONDS, ClockState
-from sessions.errors import FacilitatorError, LeaseLostError, SessionLeasedError, StoreError
-from sessions.note_syntax import PREFIX_HELP
-from sessions.rebalance import RebalancePlan
+from sessions.errors import LeaseLostError
 from sessions.services import notes as note_service
 from sessions.services import running
-from sessions.views import ItemView, NoteView, SessionView
-from sessions.vocabulary import ItemKind
+from sessions.services.capture import current_choice
+from sessions.views import ItemView, SessionView
 
 
 class SessionScreen(Screen[None]):
@@ -44,9 +45,12 @@ class SessionScreen(Screen[None]):
     """The session as last read: its programme, agenda and items."""
     state: var[ClockState] = var(ClockState, init=False)
     """The clock as last saved: the item it is at, what each has run, running or paused."""
+    now: var[datetime | None] = var(None, init=False)
+    """The time the clocks were last drawn at: they redraw from it, twice a second."""
 
     capture = getters.query_one(CaptureBar)
     notes = getters.query_one(EditableNoteList)
+    panels = getters.query_one(PanelHost)
 
     driver: SessionDriver
     """Set as the screen mounts: what saves the clock's changes, under this copy's lease."""
@@ -57,41 +61,39 @@ class SessionScreen(Screen[None]):
         # Set when the facilitator chose to take over a session another copy abandoned.
         self.take_over = take_over
         self.show_notes_to_room = True
-        # The position whose panel was last shown, to know when an item is arrived at.
-        self._panel_at: int | None = None
+        self.undoable = UndoList()
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield ItemHeading(id="top")
-        yield BreakReturn(id="break-box")
+        clock = (SessionScreen.view, SessionScreen.state, SessionScreen.now)
+        yield ItemHeading(id="top").data_bind(*clock)
+        yield BreakReturn(id="break-box").data_bind(*clock)
         with VerticalScroll(id="prompt-box"):
             yield Markdown(id="prompt")
-        yield from activity_panels(self.session_id)
+        yield PanelHost(self.session_id, id="panels")
         yield EditableNoteList(self.session_id, id="notes")
-        yield CaptureBar(id="capture-bar")
-        yield PacingLine(id="session-clock")
+        yield CaptureBar(self.session_id, id="capture-bar")
+        yield PacingLine(id="session-clock").data_bind(*clock)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.driver = SessionDriver(self.app, self.session_id, lost=self._lost)
-        try:
-            view, self.state = self.driver.open(take_over=self.take_over)
-        except SessionLeasedError as exc:
-            from facilitator.screens.lease import LeaseScreen
-
-            self.app.switch_screen(LeaseScreen(self.session_id, str(exc), exc.lease))
+        self.driver = SessionDriver(self.app, self.session_id, lost=self.watch_only)
+        opened = dialogs.open_or_explain(self)
+        if opened is None:
             return
-        except FacilitatorError as exc:
-            self.app.show_error(str(exc))
-            self.app.pop_screen()
-            return
-        self.view = view
-        self.title = view.programme_name
-        self.sub_title = f"Session {view.number} · {view.agenda_title}"
+        self.view, self.state = opened
+        self.title = self.view.programme_name
+        self.sub_title = f"Session {self.view.number} · {self.view.agenda_title}"
+        choice = self.app.attempt(current_choice, self.app.store, self.session_id)
+        if choice is not REFUSED:
+            self.capture.restore(choice)
         self.show_item()
         self.set_interval(0.5, self.tick)
         self.set_interval(HEARTBEAT_SECONDS, self.beat)
-        if self._panel is None or not self._panel.has_rows:
+
+    def on_screen_resume(self) -> None:
+        # Back from any dialog, what is typed goes to the note line.
+        if not self.notes.has_focus:
             self.capture.note_line.focus()
 
     def on_unmount(self) -> None:
@@ -112,83 +114,31 @@ class SessionScreen(Screen[None]):
 
     def show_item(self) -> None:
         item = self.item
-        self.query_one(ItemHeading).show(item, len(self.opened.items), self.state)
         self.query_one("#prompt", Markdown).update(item.prompt or "*No prompt for this item.*")
         self.query_one("#prompt-box").scroll_home(animate=False)
-        self._show_panel()
+        self.panels.item = item
+        self.query_one("#prompt-box").display = self.panels.keeps_prompt
+        if self.capture.position != item.position:  # arriving: typing goes on in the note line
+            self.capture.position = item.position
+            self.capture.note_line.focus()
         self.refresh_notes()
         self.tick()
-
-    def _show_panel(self) -> None:
-        """An item of a special kind shows its panel in place of the prompt, keys and all."""
-        item = self.item
-        active = None
-        for panel in self.query(ActivityPanel):
-            panel.display = item.kind == panel.KIND
-            if panel.display:
-                active = panel
-        self.query_one("#prompt-box").display = active is None or active.KEEPS_PROMPT
-        arrived, self._panel_at = self._panel_at != item.position, item.position
-        note_line = self.capture.note_line
-        if active is None:
-            if isinstance(self.focused, ActivityPanel):
-                note_line.focus()
-            return
-        active.prompt = item.prompt
-        active.show_for(item.position)
-        # Arriving at the item, the panel is what the room works through; with
-        # nothing in it, typing goes on in the note line.
-        if arrived:
-            (active if active.has_rows else note_line).focus()
-
-    @property
-    def _panel(self) -> ActivityPanel | None:
-        return next((panel for panel in self.query(ActivityPanel) if panel.display), None)
 
     def refresh_notes(self) -> None:
         """The current item's notes and the deal/relationship balance, as saved."""
         self.notes.show_for(self.state.position)
-        self.show_balance()
-
-    @on(EditableNoteList.Changed)
-    def show_balance(self) -> None:
-        from sessions.services.balance import balance
-
-        try:
-            self.capture.balance = balance(self.app.store, self.session_id, self.state.position)
-        except FacilitatorError:
-            return  # the notes are shown; the meter waits for the next change
+        self.capture.recount()
 
     def tick(self) -> None:
         """Redraw the clocks from the last saved state and the time now; nothing is counted here."""
-        if self.view is None:
-            return
-        now = self.app.now()
-        live = self.state.at(now)
-        seconds = [item.base_seconds for item in self.view.items]
-        self.query_one(ItemCountdown).show(live, seconds)
-        self.query_one(BreakReturn).show(
-            live, seconds, now, on_break=self.item.kind == ItemKind.BREAK
-        )
-        self.query_one(PacingLine).show(self.state, seconds, now, self.view.planned_seconds)
+        self.now = self.app.now()
 
     def beat(self) -> None:
         """Log that the clock runs (if it does) and keep this copy's hold on the session."""
         if (state := self.driver.beat()) is not None:
             self.state = state
 
-    def _lost(self, exc: LeaseLostError) -> None:
-        """Another copy took the session over: this one only watches from now on."""
-        from facilitator.screens.mirror import MirrorScreen
-
-        self.app.show_error(str(exc))
-        # A dialog open over the session (the outline, a picker) goes too: it would act on
-        # a session this copy no longer drives.
-        while self.app.screen is not self and len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-        self.app.switch_screen(MirrorScreen(self.session_id, can_close=True))
-
-    def _clock_change(self, change: Callable[..., ClockState], *args: int) -> bool:
+    def clock_change(self, change: Callable[..., ClockState], *args: int) -> bool:
         """Whether `change` was saved; the clock is redrawn from what was."""
         state = self.driver.change(change, *args)
         if state is None:
@@ -197,122 +147,79 @@ class SessionScreen(Screen[None]):
         return True
 
     def action_toggle_clock(self) -> None:
-        if self._clock_change(running.toggle_clock):
+        if self.clock_change(running.toggle_clock):
             self.tick()
 
     def action_next_item(self) -> None:
-        if self._clock_change(running.move, +1):
+        if self.clock_change(running.move, +1):
             self.show_item()
 
     def action_previous_item(self) -> None:
-        if self._clock_change(running.move, -1):
+        if self.clock_change(running.move, -1):
             self.show_item()
 
     def action_extend(self, seconds: int) -> None:
-        if self._clock_change(running.extend, seconds):
+        if self.clock_change(running.extend, seconds):
             self.show_item()
 
     def action_skip(self) -> None:
-        if self._clock_change(running.skip):
+        if self.clock_change(running.skip):
             self.show_item()
 
     def action_outline(self) -> None:
-        from facilitator.screens.outline import OutlineScreen
-
-        def chosen(position: int | None) -> None:
-            if position is not None and self._clock_change(running.jump, position):
-                self.show_item()
-
-        self.app.push_screen(OutlineScreen(self.opened, self.state.at(self.app.now())), chosen)
+        dialogs.outline(self)
 
     def action_rebalance(self) -> None:
-        from facilitator.screens.rebalance import RebalanceScreen
-        from sessions.services.rebalancing import apply_rebalance
-
-        def answered(plan: RebalancePlan | None) -> None:
-            if plan is None:
-                return
-            changed = self.app.attempt(
-                apply_rebalance, self.app.store, self.session_id, plan, self.app.now()
-            )
-            if changed is REFUSED:
-                return
-            self.view = running.get_session(self.app.store, self.session_id)
-            self.show_item()
-            self.app.say(f"Rebalanced: {changed} item(s) have new times.")
-
-        self.app.push_screen(RebalanceScreen(self.session_id), answered)
+        dialogs.rebalance(self)
 
     def action_projector(self) -> None:
-        from facilitator.screens.projector import ProjectorScreen
+        dialogs.projector(self)
 
-        projector = ProjectorScreen(
-            self.session_id, show_notes=self.show_notes_to_room, driver=self
-        )
+    def action_pick_speaker(self) -> None:
+        dialogs.speaker(self)
 
-        def closed(_result: None) -> None:
-            # The room's choice of notes is kept for the next time the view is shown.
-            self.show_notes_to_room = projector.show_notes
+    def action_search(self) -> None:
+        dialogs.search(self)
 
-        self.app.push_screen(projector, closed)
+    def action_attendance(self) -> None:
+        dialogs.attendance(self)
+
+    def action_finish(self) -> None:
+        dialogs.finish(self)
+
+    def watch_only(self, exc: LeaseLostError) -> None:
+        dialogs.watch_only(self, exc)
+
+    def action_leave(self) -> None:
+        # Unmounting pauses the clock and lets go of the session, as quitting does.
+        self.dismiss(None)
 
     def action_toggle_kind(self) -> None:
         self.capture.kind = note_service.other_capture_kind(self.capture.kind)
 
     @on(ChecklistPanel.ToNoteLine)
     def begin_note(self, message: ChecklistPanel.ToNoteLine) -> None:
-        if not self.capture.begin(message.text):
-            # Never overwrite what the facilitator was typing.
-            self.app.say(
-                "The note line has text in it: save or clear it first.", severity="warning"
-            )
+        self.capture.begin(message.text)
 
-    @on(Input.Submitted, "#note")
-    def note_typed(self, event: Input.Submitted) -> None:
-        event.stop()
-        capture = self.capture
-        if capture.editing is not None:
-            self._save_edit(capture.editing, event.value)
-            return
-        now = self.app.now()
-        try:
-            note = note_service.add_note(
-                self.app.store,
-                self.session_id,
-                self.state.position,
-                event.value,
-                capture.kind,
-                today=now.astimezone().date(),
-                now=now,
-                member_id=capture.speaker[0] if capture.speaker else None,
-            )
-        except FacilitatorError as exc:
-            self._refused(exc)
-            return
-        event.input.value = ""
-        if note is None:
-            capture.tell(PREFIX_HELP)
-            return
+    @on(CaptureBar.Saved)
+    def note_saved(self) -> None:
         self.refresh_notes()
-        capture.tell(f"Saved {note.kind} note at {now.astimezone():%H:%M:%S} · {PREFIX_HELP}")
 
-    def _refused(self, exc: FacilitatorError) -> None:
-        """The typed text stays in the note line; only the reason is shown."""
-        self.capture.refuse(str(exc))
-        if isinstance(exc, StoreError):  # a line that can't be read only needs the status
-            self.app.show_error(str(exc))
+    @on(ActivityPanel.Acted)
+    def activity_key_used(self, message: ActivityPanel.Acted) -> None:
+        """The panel's one key is spent: back to typing, and what it changed can be undone."""
+        if message.change is not None:
+            self.undoable.changed(message.change)
+        if self.panels.panel is not None and self.panels.panel.has_focus:
+            self.capture.note_line.focus()
 
-    def _save_edit(self, note: NoteView, text: str) -> None:
-        from sessions.services.note_editing import edit_note
+    @on(ActivityPanel.Typed)
+    def typed_at_panel(self, message: ActivityPanel.Typed) -> None:
+        self.capture.type_text(message.text)
 
-        now = self.app.now()
-        try:
-            edit_note(self.app.store, note.id, text, today=now.astimezone().date(), now=now)
-        except FacilitatorError as exc:
-            self._refused(exc)
-            return
-        self.capture.end_edit("Note changed; the earlier text is kept in its history.")
-        self.refresh_notes()
+    def take_note(self, text: str) -> bool:
+        """Save `text` as the note line would; for the projector view's own line."""
+        return self.capture.take_note(text)
 
     @on(EditableNoteList.Picked)
     def picked_to_edit(self, event: EditableNoteList.Picked) -> None:
@@ -325,70 +232,28 @@ class SessionScreen(Screen[None]):
         self.capture.note_line.focus()
 
     def action_switch_focus(self) -> None:
-        """Round the note line, the item's panel (where it has one) and the note list."""
-        note_line, panel = self.capture.note_line, self._panel
+        """Round the note line, the item's panel for one key (where it has one), the notes."""
+        note_line, panel = self.capture.note_line, self.panels.panel
         if note_line.has_focus:
-            (panel or self.notes).focus()
+            if not self.panels.arm():
+                self.notes.focus()
         elif panel is not None and panel.has_focus:
             self.notes.focus()
         else:
             note_line.focus()
+
+    def action_move_panel(self, step: int) -> None:
+        self.panels.move(step)
 
     def action_cancel_edit(self) -> None:
         if self.capture.editing is not None:
             self.capture.end_edit("Edit cancelled")
             self.refresh_notes()
 
-    def action_undo_delete(self) -> None:
-        self.notes.bring_back()
+    @on(EditableNoteList.Changed)
+    def notes_changed(self) -> None:
+        self.undoable.notes_deleted(len(self.notes.deleted))
+        self.capture.recount()
 
-    def action_pick_speaker(self) -> None:
-        from facilitator.screens.member_picker import pick_member
-
-        def chosen(member_id: int | None, name: str) -> None:
-            self.capture.speaker = (member_id, name) if member_id else None
-            self.capture.note_line.focus()
-
-        pick_member(
-            self.app, self.session_id, "Who is speaking? Their name goes on the next notes", chosen
-        )
-
-    def action_leave(self) -> None:
-        # Unmounting pauses the clock and lets go of the session, as quitting does.
-        self.dismiss(None)
-
-    def action_search(self) -> None:
-        from facilitator.screens.search import SearchScreen
-
-        self.app.push_screen(SearchScreen(self.opened.programme_id))
-
-    def action_attendance(self) -> None:
-        from facilitator.screens.attendance import AttendanceScreen
-
-        self.app.push_screen(
-            AttendanceScreen(self.session_id, self.state.position, self.item.title)
-        )
-
-    def action_finish(self) -> None:
-        from facilitator.screens.confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.finish()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Finish the session and write the minutes?",
-                "The clock stops for good; notes can no longer be added.",
-            ),
-            answered,
-        )
-
-    def finish(self) -> None:
-        from facilitator.screens.finish import FinishScreen
-
-        if not self._clock_change(running.finish_session):
-            return
-        finished = FinishScreen.with_minutes_written(self.app, self.session_id)
-        self.view = running.get_session(self.app.store, self.session_id)
-        self.app.switch_screen(finished)
+    def action_undo(self) -> None:
+        self.undoable.undo(self)

@@ -124,12 +124,13 @@ SESSION_KEYS: list[BindingType] = [
     ),
     Binding(
         "ctrl+z",
-        "undo_delete",
-        "Undo delete",
-        id="session.undo_delete",
+        "undo",
+        "Undo",
+        id="session.undo",
         priority=True,
         show=False,
-        tooltip="Bring back the note deleted last",
+        tooltip="Undo the last vote, rating, role mark, review or answer, or bring back a "
+        "deleted note",
     ),
     Binding(
         "f2",
@@ -158,14 +159,33 @@ SESSION_KEYS: list[BindingType] = [
         show=False,
         tooltip="Pause the clock and go back; the session waits to be resumed",
     ),
-    # Tab goes between the note line and the note list, not through the prompt's scroll box.
+    # Tab lends the activity panel the keyboard for one key, then goes on to the note list;
+    # never through the prompt's scroll box.
     Binding(
         "tab,shift+tab",
         "switch_focus",
-        "Notes/typing",
+        "Activity/notes",
         id="session.switch_focus",
         show=False,
-        tooltip="Move between the note line and the list of notes (to edit or delete)",
+        tooltip="One activity key (a vote, a rating, a mark), then the list of notes "
+        "(to edit or delete), then back to typing",
+    ),
+    # Not priorities: the note line has no use for them, the lists have their own.
+    Binding(
+        "up",
+        "move_panel(-1)",
+        "Choose",
+        id="session.panel_up",
+        show=False,
+        tooltip="Move the activity's highlight up, while typing",
+    ),
+    Binding(
+        "down",
+        "move_panel(1)",
+        "Choose",
+        id="session.panel_down",
+        show=False,
+        tooltip="Move the activity's highlight down, while typing",
     ),
     # Not a priority: Escape belongs to whatever has focus first (the note list's own).
     Binding("escape", "cancel_edit", "Cancel edit", id="session.cancel_edit", show=False),

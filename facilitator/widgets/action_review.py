@@ -10,6 +10,7 @@ from facilitator.app import REFUSED
 from facilitator.dates import day_text
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.services.matters_arising import ReviewEntry, review_action, review_entries
+from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind, ReviewOutcome
 
 OUTCOME_STYLES: dict[str, str] = {
@@ -107,13 +108,15 @@ class ActionReview(ActivityPanel):
     def action_mark(self, outcome: str) -> None:
         entry = self.highlighted_entry
         if entry is None:
+            self.acted()
             return
         if outcome == ReviewOutcome.KEPT:
             from facilitator.screens.keep_action import KeepActionScreen
 
-            def kept(saved: bool | None) -> None:
-                if saved:
+            def kept(change: ActivityChange | None) -> None:
+                if change is not None:
                     self._settled()
+                self.acted(change)
 
             self.app.push_screen(KeepActionScreen(self.session_id, entry, self.app.now()), kept)
             return
@@ -126,13 +129,14 @@ class ActionReview(ActivityPanel):
             now=self.app.now(),
         )
         if reviewed is REFUSED:
+            self.acted()
             return
         self._settled()
+        self.acted(reviewed)
 
     def _settled(self) -> None:
         self.reload()
         self._move_on()
-        self.focus()
 
     def _move_on(self) -> None:
         """The next action still to review, so the room goes down the list a key at a time."""

@@ -1,17 +1,31 @@
 """The session screen's capture bar: whose and which kind the next note is, the note line,
-what became of the last one, and the deal/relationship balance of the notes so far."""
+what became of the last one, and the deal/relationship balance of the notes so far.
+
+It saves what is typed itself, on the item the screen says it is at, and tells
+the screen a note was saved; the driver's choice of kind and speaker is kept
+with the session, so a resume types on as it left off.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from facilitator.app import FacilitatorApp
+from facilitator.widgets.activity_panel import ARMED, ActivityPanel
+from sessions.errors import FacilitatorError, StoreError
 from sessions.note_syntax import PREFIX_HELP
 from sessions.services import note_editing
-from sessions.views import BalanceMeter, NoteView
+from sessions.services import notes as note_service
+from sessions.views import BalanceMeter, CaptureChoice, NoteView
 from sessions.vocabulary import NoteKind
 
 BAR_CELLS = 8
@@ -45,27 +59,40 @@ def balance_text(shown: BalanceMeter) -> Text:
 
 
 class CaptureBar(Vertical):
-    """What the facilitator types into, and what it says back; the screen saves the notes."""
+    """What the facilitator types into, and what it says back."""
 
-    kind: var[str] = var(NoteKind.DEAL)
+    app = getters.app(FacilitatorApp)
+
+    kind: var[str] = var(NoteKind.DEAL, init=False)
     """Deal or relationship: what the next notes count towards."""
-    speaker: var[tuple[int, str] | None] = var(None)
+    speaker: var[tuple[int, str] | None] = var(None, init=False)
     """Who the next notes are attributed to: (member id, name)."""
+    position: var[int | None] = var(None, init=False)
+    """The item the next note belongs to; None until the screen shows one."""
     editing: var[NoteView | None] = var(None, init=False, always_update=True)
     """The saved note the note line holds to be changed, if any."""
     draft: var[str] = var("")
     """What was half-typed when an edit began; it comes back when the edit ends."""
-    status: var[str | Text] = var(f"{PREFIX_HELP} · tab: edit notes", init=False)
+    status: var[str | Text] = var(PREFIX_HELP, init=False)
     """What became of the last note, or how to write one."""
     refused: var[bool] = var(False, init=False)
     """Whether the status is the reason the last note was not saved."""
     balance: var[BalanceMeter | None] = var(None, init=False)
+
+    @dataclass
+    class Saved(Message):
+        """A note was added or changed: the item's notes and the balance are not as shown."""
+
+    def __init__(self, session_id: int, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.session_id = session_id
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="capture"):
             yield Static(id="kind")
             # Coming back to a half-typed note must not select it: the next key would replace it.
             yield Input(placeholder=TYPING, id="note", select_on_focus=False)
+            yield Static(id="speaker")
         yield Static(self.status, id="capture-status")
         yield Static(id="balance")
 
@@ -73,10 +100,26 @@ class CaptureBar(Vertical):
         # A steady cursor: a blinking one redraws the whole framed line twice a second
         # for three hours, more than the clocks themselves cost.
         self.note_line.cursor_blink = False
+        self._show_badge()
+        self.watch(self.screen, "focused", self._focus_moved, init=False)
+
+    def _focus_moved(self, focused: Widget | None) -> None:
+        """Say so, unmistakably, while an activity panel holds the keyboard for its one key."""
+        if isinstance(focused, ActivityPanel):
+            self.tell(ARMED)
+        elif self.status == ARMED:
+            self.tell(PREFIX_HELP)
 
     @property
     def note_line(self) -> Input:
         return self.query_one("#note", Input)
+
+    def restore(self, choice: CaptureChoice) -> None:
+        """The choice as it was saved: shown, not saved again."""
+        speaker = (choice.speaker_id, choice.speaker_name) if choice.speaker_id else None
+        self.set_reactive(CaptureBar.kind, choice.kind)
+        self.set_reactive(CaptureBar.speaker, speaker)
+        self._show_badge()
 
     def tell(self, status: str) -> None:
         """Say what became of a note, clearing any refusal."""
@@ -87,6 +130,12 @@ class CaptureBar(Vertical):
         """The typed text stays in the note line; only the reason is shown."""
         self.status = Text(reason)
         self.refused = True
+
+    def type_text(self, text: str) -> None:
+        """Text meant for the note line that reached another widget: typed where the cursor is."""
+        line = self.note_line
+        line.focus()
+        line.insert_text_at_cursor(text)
 
     def edit(self, note: NoteView) -> None:
         """Put a saved note in the note line to be changed; what was half-typed waits."""
@@ -104,24 +153,114 @@ class CaptureBar(Vertical):
         """Start a note with `text`, unless the facilitator is typing one; whether it began."""
         line = self.note_line
         if line.value.strip():
+            # Never overwrite what the facilitator was typing.
+            self.app.say(
+                "The note line has text in it: save or clear it first.", severity="warning"
+            )
             return False
         line.value = text
         line.cursor_position = len(text)
         line.focus()
         return True
 
+    @on(Input.Submitted, "#note")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.editing is not None:
+            self._save_edit(self.editing, event.value)
+        elif self.take_note(event.value):
+            event.input.value = ""
+
+    def watch_position(self, before: int | None, _after: int | None) -> None:
+        # Whoever spoke at the last item may not speak at this one: the speaker is cleared,
+        # and the status says who it was. Opening the session keeps the speaker chosen there.
+        if before is not None and self.speaker is not None:
+            was = self.speaker[1]
+            self.speaker = None
+            self.tell(f"New item: speaker cleared (was {was}) · ctrl+y chooses who speaks")
+
+    def recount(self) -> None:
+        """The deal/relationship balance of the notes as saved."""
+        from sessions.services.balance import balance
+
+        if self.position is None:
+            return
+        try:
+            self.balance = balance(self.app.store, self.session_id, self.position)
+        except FacilitatorError:
+            return  # the notes are shown; the meter waits for the next change
+
+    def take_note(self, text: str) -> bool:
+        """Save `text` as a note of the current item; whether it was saved. A refusal keeps
+        nothing and says why, so the text stays where it was typed."""
+        now = self.app.now()
+        if self.position is None:
+            return False
+        try:
+            note = note_service.add_note(
+                self.app.store,
+                self.session_id,
+                self.position,
+                text,
+                self.kind,
+                today=now.astimezone().date(),
+                now=now,
+                member_id=self.speaker[0] if self.speaker else None,
+            )
+        except FacilitatorError as exc:
+            self._refused(exc)
+            return False
+        if note is None:
+            self.tell(PREFIX_HELP)
+            return True
+        self.post_message(self.Saved())
+        self.tell(f"Saved {note.kind} note at {now.astimezone():%H:%M:%S} · {PREFIX_HELP}")
+        return True
+
+    def _save_edit(self, note: NoteView, text: str) -> None:
+        now = self.app.now()
+        try:
+            note_editing.edit_note(
+                self.app.store, note.id, text, today=now.astimezone().date(), now=now
+            )
+        except FacilitatorError as exc:
+            self._refused(exc)
+            return
+        self.end_edit("Note changed; the earlier text is kept in its history.")
+        self.post_message(self.Saved())
+
+    def _refused(self, exc: FacilitatorError) -> None:
+        self.refuse(str(exc))
+        if isinstance(exc, StoreError):  # a line that can't be read only needs the status
+            self.app.show_error(str(exc))
+
     def watch_kind(self) -> None:
         self._show_badge()
+        self._keep_choice()
 
     def watch_speaker(self) -> None:
         self._show_badge()
+        self._keep_choice()
+
+    def _keep_choice(self) -> None:
+        from sessions.services.capture import keep_choice
+
+        speaker_id = self.speaker[0] if self.speaker else None
+        # Not kept is no loss to the room: the choice stays on screen for this run.
+        self.app.attempt(
+            keep_choice, self.app.store, self.session_id, self.kind, speaker_id, self.app.now()
+        )
 
     def _show_badge(self) -> None:
         badge = self.query_one("#kind", Static)
-        speaker = f" · {self.speaker[1]}" if self.speaker else ""
-        badge.update(Text(f" {self.kind.upper()}{speaker} "))
+        badge.update(Text(f" {self.kind.upper()} "))
         badge.set_class(self.kind == NoteKind.DEAL, "-deal")
         badge.set_class(self.kind == NoteKind.RELATIONSHIP, "-relationship")
+        speaker = self.query_one("#speaker", Static)
+        speaker.update(
+            Text(f" {self.speaker[1]} ") if self.speaker else Text(" no speaker · ctrl+y ")
+        )
+        speaker.set_class(self.speaker is not None, "-set")
 
     def watch_editing(self, before: NoteView | None, note: NoteView | None) -> None:
         line = self.note_line

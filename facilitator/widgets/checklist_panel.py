@@ -110,6 +110,7 @@ class ChecklistPanel(ActivityPanel):
     def action_vote(self, count: int) -> None:
         option = self.highlighted
         if option is None:
+            self.acted()
             return
         self.save(
             lambda: vote(
@@ -125,6 +126,7 @@ class ChecklistPanel(ActivityPanel):
     def action_withdraw(self) -> None:
         option = self.highlighted
         if option is None:
+            self.acted()
             return
         self.save(
             lambda: withdraw_last(
@@ -134,6 +136,7 @@ class ChecklistPanel(ActivityPanel):
         )
 
     def action_to_note(self, as_action: bool) -> None:
+        self.acted()
         if self.highlighted is None:
             return
         result = self.results[self.highlighted]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -11,7 +13,7 @@ from textual.widgets import Static
 from facilitator.widgets.session_clocks import ItemCountdown
 from sessions.agenda.durations import format_duration
 from sessions.clock import ClockState
-from sessions.views import ItemView
+from sessions.views import ItemView, SessionView
 from sessions.vocabulary import ItemKind
 
 
@@ -30,6 +32,10 @@ def item_meta(item: ItemView, count: int, state: ClockState) -> str:
 class ItemHeading(Horizontal):
     """The item's step and title, how long it has, and beside them its countdown."""
 
+    view: var[SessionView | None] = var(None, init=False)
+    state: var[ClockState] = var(ClockState, init=False)
+    now: var[datetime | None] = var(None, init=False)
+    """The session, its clock and the time: bound to the screen's, passed on to the countdown."""
     item: var[ItemView | None] = var(None, init=False)
     meta: var[str] = var("", init=False)
 
@@ -38,11 +44,20 @@ class ItemHeading(Horizontal):
             yield Static(id="step")
             yield Static(id="item-title")
             yield Static(id="item-meta")
-        yield ItemCountdown("00:00", id="countdown")
+        yield ItemCountdown("00:00", id="countdown").data_bind(
+            ItemHeading.view, ItemHeading.state, ItemHeading.now
+        )
 
-    def show(self, item: ItemView, count: int, state: ClockState) -> None:
-        self.item = item
-        self.meta = item_meta(item, count, state)
+    def watch_view(self) -> None:
+        self._read()
+
+    def watch_state(self) -> None:
+        self._read()
+
+    def _read(self) -> None:
+        if self.view is not None:
+            self.item = self.view.items[self.state.position]
+            self.meta = item_meta(self.item, len(self.view.items), self.state)
 
     def watch_item(self, item: ItemView | None) -> None:
         if item is None:

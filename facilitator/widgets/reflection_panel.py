@@ -16,6 +16,7 @@ from sessions.services.reflection import (
     set_in_minutes,
     withdraw,
 )
+from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
 NAME_WIDTH = 20
@@ -122,8 +123,8 @@ class ReflectionPanel(ActivityPanel):
         entry = self.entry
         member_id, name = (entry.member_id, entry.name) if entry else (None, "")
 
-        def done(saved: bool | None) -> None:
-            if saved:
+        def done(saved: ActivityChange | None) -> None:
+            if saved is not None:
                 self.reload()
                 # On round the room: the next person, or the row for another unnamed answer.
                 if self.highlighted is not None:
@@ -133,7 +134,7 @@ class ReflectionPanel(ActivityPanel):
                     if name
                     else "The answer is saved, out of sight."
                 )
-            self.focus()
+            self.acted(saved)
 
         self.app.push_screen(
             ReflectionAnswerScreen(self.session_id, self.position, member_id, name, self.prompt),
@@ -144,6 +145,7 @@ class ReflectionPanel(ActivityPanel):
         entry = self.entry
         if entry is None or entry.text is None:
             self.app.say("There is no answer there to take back.")
+            self.acted()
             return
         self.save(
             lambda: withdraw(
@@ -154,9 +156,11 @@ class ReflectionPanel(ActivityPanel):
     def action_toggle_shown(self) -> None:
         self.shown = not self.shown
         self.reload()
+        self.acted()
 
     def action_toggle_minutes(self) -> None:
         if self.state is None:
+            self.acted()
             return
         in_minutes = not self.state.in_minutes
         if not self.save(

@@ -166,6 +166,7 @@ class RolesPanel(ActivityPanel):
     def action_toggle_role(self) -> None:
         index, answering = self.row_index, self.answering
         if index is None or answering is None:
+            self.acted()
             return
         self.save(
             lambda: toggle_role(
@@ -179,6 +180,7 @@ class RolesPanel(ActivityPanel):
         )
 
     def action_next_member(self, step: int) -> None:
+        self.acted()
         members = self.board.members if self.board else ()
         if not members:
             return
@@ -191,9 +193,11 @@ class RolesPanel(ActivityPanel):
     def action_same_as_before(self) -> None:
         person = self.person
         if self.answering is None:
+            self.acted()
             return
         if person is None or person.previous_session is None:
             self.app.say(f"{self.answering[1]} has not marked team roles before.")
+            self.acted()
             return
         self.save(
             lambda: set_roles(
@@ -215,8 +219,8 @@ class RolesPanel(ActivityPanel):
                 if member_id not in self._added:
                     self._added += (member_id,)
                 self.reload()
-            self.focus()
 
+        self.acted()
         pick_member(
             self.app, self.session_id, "Who is marking their team roles?", chosen, nobody=False
         )

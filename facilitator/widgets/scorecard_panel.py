@@ -108,6 +108,7 @@ class ScorecardPanel(ActivityPanel):
     def action_rate(self, score: int) -> None:
         index = self.row_index
         if index is None:
+            self.acted()
             return
         saved = self.save(
             lambda: rate(
@@ -125,6 +126,7 @@ class ScorecardPanel(ActivityPanel):
             self.highlight_row(index + 1)
 
     def action_next_rater(self, step: int) -> None:
+        self.acted()
         people = self.app.attempt(people_asked, self.app.store, self.session_id)
         if people is REFUSED:
             return
@@ -141,6 +143,7 @@ class ScorecardPanel(ActivityPanel):
     def action_withdraw(self) -> None:
         index = self.row_index
         if index is None:
+            self.acted()
             return
         self.save(
             lambda: withdraw_last(

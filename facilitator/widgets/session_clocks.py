@@ -1,5 +1,9 @@
 """The session screen's clocks: the item's countdown, when to be back from a break, and the
-session's own pace. Each redraws from the saved clock state and the time now; none counts."""
+session's own pace. Each redraws from the saved clock state and the time now; none counts.
+
+Each holds the session, its clock as saved and the time now in reactives bound to the
+screen's, so a clock redraws itself when any of them changes.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +13,48 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Digits, Label, Static
 
 from facilitator.app import FacilitatorApp
 from sessions.agenda.durations import format_duration
 from sessions.clock import ClockState, current_countdown, format_clock, return_time
 from sessions.pacing import pace
+from sessions.views import SessionView
+from sessions.vocabulary import ItemKind
 
 LATE_WARNING_SECONDS = 5 * 60
 
 
-class ItemCountdown(Digits):
+class ClockReading(Widget):
+    """The three things every clock reads, bound to the session screen's own."""
+
+    view: var[SessionView | None] = var(None, init=False)
+    state: var[ClockState] = var(ClockState, init=False)
+    now: var[datetime | None] = var(None, init=False)
+
+    def watch_view(self) -> None:
+        self.redraw()
+
+    def watch_state(self) -> None:
+        self.redraw()
+
+    def watch_now(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        if self.view is not None and self.now is not None:
+            self.show_time(self.view, self.state, self.now)
+
+    def show_time(self, view: SessionView, state: ClockState, now: datetime) -> None:
+        raise NotImplementedError
+
+
+def item_seconds(view: SessionView) -> list[int]:
+    return [item.base_seconds for item in view.items]
+
+
+class ItemCountdown(ClockReading, Digits):
     """The current item's time left: green, amber near the end, red once it runs over."""
 
     app = getters.app(FacilitatorApp)
@@ -29,8 +64,9 @@ class ItemCountdown(Digits):
     rung_for: var[int | None] = var(None)
     """The item whose zero the bell has rung for, so it rings once an item."""
 
-    def show(self, live: ClockState, seconds: list[int]) -> None:
-        reading = current_countdown(live, seconds)
+    def show_time(self, view: SessionView, state: ClockState, now: datetime) -> None:
+        live = state.at(now)
+        reading = current_countdown(live, item_seconds(view))
         if reading.level == "over" and live.running and self.rung_for != live.position:
             self.rung_for = live.position
             self.app.ring()
@@ -43,7 +79,7 @@ class ItemCountdown(Digits):
         self.set_class(level == "over", "-over")
 
 
-class BreakReturn(Horizontal):
+class BreakReturn(ClockReading, Horizontal):
     """During a break, when to be back, in digits the facilitator can read across the room."""
 
     back_at: var[str] = var("")
@@ -52,16 +88,18 @@ class BreakReturn(Horizontal):
         yield Label("Back at", id="back-label")
         yield Digits("", id="back-at")
 
-    def show(self, live: ClockState, seconds: list[int], now: datetime, on_break: bool) -> None:
+    def show_time(self, view: SessionView, state: ClockState, now: datetime) -> None:
+        live = state.at(now)
+        on_break = view.items[live.position].kind == ItemKind.BREAK
         self.display = on_break and not live.finished
         if self.display:
-            self.back_at = f"{return_time(live, seconds, now).astimezone():%H:%M}"
+            self.back_at = f"{return_time(live, item_seconds(view), now).astimezone():%H:%M}"
 
     def watch_back_at(self, back_at: str) -> None:
         self.query_one("#back-at", Digits).update(back_at)
 
 
-class PacingLine(Static):
+class PacingLine(ClockReading, Static):
     """`12:40 of 3h05 · finish 12:30 → 12:37, 7 min late · running`: the session as a whole.
 
     It says so once when the session is projected to finish over 5 minutes late, and again
@@ -74,9 +112,9 @@ class PacingLine(Static):
     late_seconds: var[float] = var(0.0, init=False)
     """How late the session is projected to finish, at the last tick."""
 
-    def show(self, state: ClockState, seconds: list[int], now: datetime, planned: int) -> None:
-        live = state.at(now)
-        heading = pace(state, seconds, now, planned)
+    def show_time(self, view: SessionView, state: ClockState, now: datetime) -> None:
+        live, planned = state.at(now), view.planned_seconds
+        heading = pace(state, item_seconds(view), now, planned)
 
         def local(moment: datetime) -> str:
             return f"{moment.astimezone():%H:%M}"

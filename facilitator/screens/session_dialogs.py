@@ -1,0 +1,144 @@
+"""The dialogs the session screen opens, and what it does with each answer.
+
+Each is opened over the session and gives the keyboard back to the note line when
+it closes (the screen sees to that as it resumes).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from facilitator.app import REFUSED
+from sessions.clock import ClockState
+from sessions.errors import LeaseLostError
+from sessions.rebalance import RebalancePlan
+from sessions.services import running
+from sessions.views import SessionView
+
+if TYPE_CHECKING:
+    from facilitator.screens.session import SessionScreen
+
+
+def open_or_explain(screen: SessionScreen) -> tuple[SessionView, ClockState] | None:
+    """The session, held by this copy to drive; None when it cannot be, and the screen has
+    given way to what explains why (another copy drives it, or it could not be read)."""
+    from sessions.errors import FacilitatorError, SessionLeasedError
+
+    app = screen.app
+    try:
+        return screen.driver.open(take_over=screen.take_over)
+    except SessionLeasedError as exc:
+        from facilitator.screens.lease import LeaseScreen
+
+        app.switch_screen(LeaseScreen(screen.session_id, str(exc), exc.lease))
+    except FacilitatorError as exc:
+        app.show_error(str(exc))
+        app.pop_screen()
+    return None
+
+
+def outline(screen: SessionScreen) -> None:
+    """The agenda, to jump to any item."""
+    from facilitator.screens.outline import OutlineScreen
+
+    def chosen(position: int | None) -> None:
+        if position is not None and screen.clock_change(running.jump, position):
+            screen.show_item()
+
+    now = screen.app.now()
+    screen.app.push_screen(OutlineScreen(screen.opened, screen.state.at(now)), chosen)
+
+
+def rebalance(screen: SessionScreen) -> None:
+    """New times for the items left, to finish when planned."""
+    from facilitator.screens.rebalance import RebalanceScreen
+    from sessions.services.rebalancing import apply_rebalance
+
+    app = screen.app
+
+    def answered(plan: RebalancePlan | None) -> None:
+        if plan is None:
+            return
+        changed = app.attempt(apply_rebalance, app.store, screen.session_id, plan, app.now())
+        if changed is REFUSED:
+            return
+        screen.view = running.get_session(app.store, screen.session_id)
+        screen.show_item()
+        app.say(f"Rebalanced: {changed} item(s) have new times.")
+
+    app.push_screen(RebalanceScreen(screen.session_id), answered)
+
+
+def projector(screen: SessionScreen) -> None:
+    """The room's view, large; the room's choice of notes is kept for the next time."""
+    from facilitator.screens.projector import ProjectorScreen
+
+    shown = ProjectorScreen(screen.session_id, show_notes=screen.show_notes_to_room, driver=screen)
+
+    def closed(_result: None) -> None:
+        screen.show_notes_to_room = shown.show_notes
+
+    screen.app.push_screen(shown, closed)
+
+
+def speaker(screen: SessionScreen) -> None:
+    """Who is speaking: their name goes on the next notes."""
+    from facilitator.screens.member_picker import pick_member
+
+    def chosen(member_id: int | None, name: str) -> None:
+        screen.capture.speaker = (member_id, name) if member_id else None
+
+    pick_member(
+        screen.app,
+        screen.session_id,
+        "Who is speaking? Their name goes on the next notes",
+        chosen,
+    )
+
+
+def search(screen: SessionScreen) -> None:
+    from facilitator.screens.search import SearchScreen
+
+    screen.app.push_screen(SearchScreen(screen.opened.programme_id))
+
+
+def attendance(screen: SessionScreen) -> None:
+    from facilitator.screens.attendance import AttendanceScreen
+
+    screen.app.push_screen(
+        AttendanceScreen(screen.session_id, screen.state.position, screen.item.title)
+    )
+
+
+def finish(screen: SessionScreen) -> None:
+    """Asked once: the clock stops for good, and the minutes are written."""
+    from facilitator.screens.confirm import ConfirmScreen
+    from facilitator.screens.finish import FinishScreen
+
+    def answered(yes: bool | None) -> None:
+        if not yes or not screen.clock_change(running.finish_session):
+            return
+        finished = FinishScreen.with_minutes_written(screen.app, screen.session_id)
+        screen.view = running.get_session(screen.app.store, screen.session_id)
+        screen.app.switch_screen(finished)
+
+    screen.app.push_screen(
+        ConfirmScreen(
+            "Finish the session and write the minutes?",
+            "The clock stops for good; notes can no longer be added.",
+        ),
+        answered,
+    )
+
+
+def watch_only(screen: SessionScreen, exc: LeaseLostError) -> None:
+    """Another copy took the session over: this one only watches from now on."""
+    from facilitator.screens.mirror import MirrorScreen
+
+    app = screen.app
+    app.show_error(str(exc))
+    # A dialog open over the session (the outline, a picker) goes too: it would act on
+    # a session this copy no longer drives.
+    while app.screen is not screen and len(app.screen_stack) > 1:
+        app.pop_screen()
+    app.switch_screen(MirrorScreen(screen.session_id, can_close=True))
