@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.widgets import Input, Static
 
+from facilitator.widgets.note_input import NoteInput
 from sessions.note_syntax import PREFIX_HELP
 from sessions.services import note_editing
 from sessions.views import BalanceMeter, NoteView
@@ -65,7 +66,7 @@ class CaptureBar(Vertical):
         with Horizontal(id="capture"):
             yield Static(id="kind")
             # Coming back to a half-typed note must not select it: the next key would replace it.
-            yield Input(placeholder=TYPING, id="note", select_on_focus=False)
+            yield NoteInput(placeholder=TYPING, id="note", select_on_focus=False)
         yield Static(self.status, id="capture-status")
         yield Static(id="balance")
 
