@@ -106,6 +106,36 @@ async def test_a_paste_of_several_lines_is_one_note_with_its_lines(
         assert saved(app, session_id) == [expected]
 
 
+async def test_a_saved_note_of_several_lines_is_edited_whole_in_the_note_line(
+    session_id: int, clock, make_facilitator_app
+) -> None:
+    from facilitator.widgets.capture_bar import CaptureBar
+    from sessions.services.note_editing import note_history
+
+    app = make_facilitator_app(now=clock)
+    async with app.run_test() as pilot:
+        line = await note_line_on_arrival(pilot)
+        line.post_message(events.Paste("a: ask the practices\n\nabout the rota ↵ @Sam 2026-12-01"))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        (note,) = notes.list_notes(app.store, session_id)
+        assert (note.text, note.owner) == ("ask the practices\n\nabout the rota ↵", "Sam")
+        await type_characters(pilot, "half-typed")
+        line.screen.query_one(CaptureBar).edit(note)
+        await pilot.pause()
+        assert line.value == "a: ask the practices\n\nabout the rota ↵ @Sam 2026-12-01"
+        assert line._value.plain == "a: ask the practices↵↵about the rota ↵ @Sam 2026-12-01"
+        await pilot.press("enter")  # saved again as it came back: nothing changed
+        await pilot.pause()
+        (again,) = notes.list_notes(app.store, session_id)
+        assert (again.text, again.owner, again.edited) == (note.text, "Sam", False)
+        assert note_history(app.store, note.id) == [
+            "a: ask the practices\n\nabout the rota ↵ @Sam 2026-12-01"
+        ]
+        assert line.value == "half-typed"
+
+
 class OneLine(App[None]):
     """The note line alone, to hear what it says when lines are pasted."""
 
@@ -170,3 +200,16 @@ def test_what_a_key_types() -> None:
     assert typed_text("\u2028") == "\n"
     for control in ("\r", "\t", "\x1b", "\x7f", "\x08", "\x01", None, ""):
         assert typed_text(control) == ""
+
+
+def test_a_found_note_of_several_lines_shows_its_breaks_then_all_of_it() -> None:
+    from datetime import UTC, datetime
+
+    from facilitator.screens.search import hit_detail, hit_text
+    from sessions.views import SearchHit
+
+    text = "From the chat:\n\n  two  spaces ↵ typed\n[bold]not markup[/]"
+    hit = SearchHit(1, 1, 2, 0, "Introductions", "deal", text, datetime(2026, 11, 23, tzinfo=UTC))
+    listed = hit_text(hit).plain.splitlines()
+    assert listed[0] == " DEAL  From the chat: ↵ two spaces ↵ typed ↵ [bold]not markup[/]"
+    assert hit_detail(hit).plain.endswith(f"\n{text}")
