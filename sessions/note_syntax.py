@@ -8,6 +8,9 @@ short prefix:
     a: draft the data sharing agreement @Dr Patel fri    an action
     r: / q:                                    a risk / a question
     deal: / rel:                               one note of the other kind
+
+A pasted note keeps its lines: the prefix starts the first of them and applies to
+the whole note, and an action's owner and due date end the last.
 """
 
 from __future__ import annotations
@@ -120,13 +123,17 @@ def _split_trailing_date(text: str, today: date) -> tuple[str, date | None]:
 
 
 def _parse_action(body: str, today: date) -> ParsedNote:
-    text, owner, due = body, "", None
-    if "@" in body:
-        text, _, owner_part = body.rpartition("@")
+    # Owner and date end the note, so in a pasted action of several lines they are read from
+    # its last line: an "@" or a date-like word in an earlier line is only what was said.
+    earlier, _, last = body.rpartition("\n")
+    text, owner, due = last, "", None
+    if "@" in last:
+        text, _, owner_part = last.rpartition("@")
         owner, due = _split_trailing_date(owner_part.strip(), today)
         text = text.strip()
     if due is None and text:
         text, due = _split_trailing_date(text, today)
+    text = f"{earlier}\n{text}" if earlier and text else (earlier or text).rstrip()
     if not text:
         raise InputError(
             "An action needs words before its owner and date, e.g. 'a: send the draft @Sam fri'."

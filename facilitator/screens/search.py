@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.widgets.note_input import BREAK_MARK
 from facilitator.widgets.note_list import KIND_LABELS
 from sessions.services.programmes import get_programme
 from sessions.services.search import MAX_HITS, search_notes
@@ -29,10 +30,14 @@ def where_said(hit: SearchHit) -> str:
 
 
 def hit_text(hit: SearchHit) -> Text:
-    """Two lines, cut to the width; the panel under the list shows the whole note."""
+    """Two lines, cut to the width; the panel under the list shows the whole note. A note of
+    several lines is drawn on the first, each break shown as the note line shows it."""
     line = kind_label(hit.kind)
     line.append(" ")
-    line.append(" ".join(hit.text.split()))
+    for index, said in enumerate(part for part in hit.text.splitlines() if part.strip()):
+        if index:
+            line.append(f" {BREAK_MARK} ", style="dim")
+        line.append(" ".join(said.split()))
     line.append(f"\n       {where_said(hit)}", style="dim")
     return line
 

@@ -20,6 +20,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.widgets.note_input import typed_text
 from sessions.views import ActivityChange
 
 ARMED = "ACTIVITY KEY: press one of the panel's keys · Esc goes back to typing"
@@ -103,11 +104,13 @@ class ActivityPanel(OptionList):
         return {key for key, bindings in self._bindings.key_to_bindings.items() if bindings}
 
     async def _on_key(self, event: events.Key) -> None:
-        # A key the panel does not use, typed while it holds the keyboard, was meant as text.
-        if event.is_printable and event.character and event.key not in self._own_keys():
+        # A key the panel does not use, typed while it holds the keyboard, was meant as text:
+        # any character the note line itself would take, joiners and marks included.
+        text = typed_text(event.character)
+        if text and event.key not in self._own_keys():
             event.stop()
             event.prevent_default()
-            self.post_message(self.Typed(event.character))
+            self.post_message(self.Typed(text))
             return
         await super()._on_key(event)
 

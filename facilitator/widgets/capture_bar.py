@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 
 from facilitator.app import FacilitatorApp
 from facilitator.widgets.activity_panel import ARMED, ActivityPanel
+from facilitator.widgets.note_input import NoteInput
 from sessions.errors import FacilitatorError, StoreError
 from sessions.note_syntax import PREFIX_HELP
 from sessions.services import note_editing
@@ -91,7 +92,7 @@ class CaptureBar(Vertical):
         with Horizontal(id="capture"):
             yield Static(id="kind")
             # Coming back to a half-typed note must not select it: the next key would replace it.
-            yield Input(placeholder=TYPING, id="note", select_on_focus=False)
+            yield NoteInput(placeholder=TYPING, id="note", select_on_focus=False)
             yield Static(id="speaker")
         yield Static(self.status, id="capture-status")
         yield Static(id="balance")
@@ -162,6 +163,11 @@ class CaptureBar(Vertical):
         line.cursor_position = len(text)
         line.focus()
         return True
+
+    @on(NoteInput.Pasted)
+    def _lines_pasted(self, message: NoteInput.Pasted) -> None:
+        message.stop()
+        self.tell(f"{message.lines} lines pasted: Enter saves them as one note")
 
     @on(Input.Submitted, "#note")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -1,7 +1,8 @@
 """HTML from the Markdown minutes: markdown-it-py with raw HTML off, in a printable page.
 
 Nothing a note says can become markup: the Markdown escapes it, and the
-renderer refuses raw HTML besides.
+renderer refuses raw HTML besides. The one tag it reads is the line break the
+templates write inside a table cell, which no note can write (its `<` is escaped).
 """
 
 from __future__ import annotations
@@ -9,8 +10,13 @@ from __future__ import annotations
 import itertools
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sessions.minutes.render import render_template
+from sessions.text import CELL_BREAK
+
+if TYPE_CHECKING:
+    from markdown_it.rules_inline import StateInline
 
 # A `## Step N:` heading starts a framework step, as in the agenda format; in
 # print each step starts on a new page.
@@ -33,10 +39,22 @@ _RULES = [
 ]
 
 
+def _cell_break(state: StateInline, silent: bool) -> bool:
+    """The templates' break inside a table cell, as a line break. An escaped `\\<br>` never
+    reaches here: the escape rule takes its `<` first."""
+    if not state.src.startswith(CELL_BREAK, state.pos):
+        return False
+    if not silent:
+        state.push("hardbreak", "br", 0)
+    state.pos += len(CELL_BREAK)
+    return True
+
+
 def markdown_to_html(text: str) -> str:
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("zero", {"html": False}).enable(_RULES)
+    parser.inline.ruler.push("cell_break", _cell_break)
     tokens = parser.parse(text)
     for heading, inline in itertools.pairwise(tokens):
         if heading.type == "heading_open" and heading.tag == "h2" and _STEP.match(inline.content):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sessions.errors import TemplateProblem
 from sessions.minutes import wording
-from sessions.minutes.text import markdown_text
+from sessions.minutes.text import markdown_cell, markdown_lines, markdown_text
 from sessions.paths import config_dir
 
 if TYPE_CHECKING:
@@ -65,6 +65,9 @@ def _environment(own_dir: Path | None, user_dir: Path, overrides: tuple[str, ...
     )
     env.filters.update(
         md=markdown_text,
+        # A note may hold several lines: these keep them, in a list item and a table cell.
+        md_lines=markdown_lines,
+        md_cell=markdown_cell,
         duration=wording.spoken_duration,
         clock=wording.clock_time,
         long_date=wording.long_date,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sessions.minutes.text import plain_text
+from sessions.minutes.text import plain_lines, plain_text
 
 if TYPE_CHECKING:
     # Loaded only when a Word file is written: python-docx is slow to import.
@@ -76,7 +76,7 @@ class WordDocument:
     def paragraph(self, text: str = "", *, italic: bool = False) -> None:
         paragraph = self._add()
         if text:
-            paragraph.add_run(plain_text(text)).italic = italic
+            paragraph.add_run(plain_lines(text)).italic = italic
 
     def fields(self, pairs: Iterable[tuple[str, str]]) -> None:
         """'Label: value' lines in one paragraph, the labels in bold."""
@@ -92,7 +92,8 @@ class WordDocument:
 
     def bullet(self, text: str, *, aside: str = "") -> None:
         paragraph = self._add("List Bullet")
-        paragraph.add_run(plain_text(text))
+        # A note pasted from several lines keeps them, in its bullet as in its table cell.
+        paragraph.add_run(plain_lines(text))
         if aside:
             paragraph.add_run(f" ({plain_text(aside)})").italic = True
 
@@ -111,7 +112,7 @@ class WordDocument:
             cell.paragraphs[0].add_run(text).bold = True
         for row in rows:
             for cell, value in zip(table.add_row().cells, row, strict=False):
-                cell.paragraphs[0].add_run(plain_text(value))
+                cell.paragraphs[0].add_run(plain_lines(value))
         self._add()
 
     def to_bytes(self) -> bytes:
