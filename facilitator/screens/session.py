@@ -293,7 +293,8 @@ class SessionScreen(Screen[None]):
         if note is None:
             capture.tell(PREFIX_HELP)
             return
-        self.refresh_notes()
+        self.notes.append(note)  # the saved note, as saved: no need to read the item afresh
+        self.show_balance()
         capture.tell(f"Saved {note.kind} note at {now.astimezone():%H:%M:%S} · {PREFIX_HELP}")
 
     def _refused(self, exc: FacilitatorError) -> None:

@@ -101,7 +101,16 @@ class NoteList(OptionList, can_focus=False):
     def _to_newest(self) -> None:
         # The newest note is the one the room has just heard; keep it in sight.
         if self.highlighted is None:
-            self.call_after_refresh(self.scroll_end, animate=False)
+            self.call_after_refresh(self._scroll_to_newest)
+
+    def _scroll_to_newest(self) -> None:
+        # The rows' heights are counted as they are drawn: count them before scrolling,
+        # or the end would be that of the rows counted so far.
+        self._update_lines()
+        self.scroll_end(animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self._to_newest()
 
     @property
     def notes(self) -> list[NoteView]:
