@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input
 
 from facilitator.widgets.editable_note_list import EditableNoteList
-from sessions.services import notes, planning
+from sessions.services import notes, people, planning
 from sessions.services.programmes import create_programme
 from sessions.store import Store
 from tests.pilot import add_note
@@ -163,3 +163,32 @@ async def test_a_note_of_several_lines_shows_every_line(
         texts = [text.strip() for text, _ in rows_drawn(note_list)]
         assert texts[0].endswith("Agreed:")
         assert texts[1:] == ["[b]shared rota[/b]", "review in May", "DEAL  After it"]
+
+
+async def test_who_said_it_goes_to_the_highlighted_note(
+    db_path: Path, small_agenda, clock, make_facilitator_app
+) -> None:
+    store = Store.open(db_path)
+    programme = create_programme(store, "Harbour programme", "Harbour PCN")
+    asha = people.add_member(store, programme.id, "Dr Asha Patel", "Harbour Surgery", "practice")
+    planning.start_session(store, programme.id, small_agenda)
+    store.close()
+    app = make_facilitator_app(now=clock)
+    async with app.run_test() as pilot:
+        screen = await resume(pilot)
+        for text in ("One", "Two", "Three"):
+            await add_note(pilot, text)
+        await pilot.press("tab", "up", "a")
+        await pilot.pause()
+        await pilot.press("enter")  # the first member: Dr Asha Patel
+        await pilot.pause()
+        saved = notes.list_notes(app.store, screen.session_id)
+        assert [(note.text, note.member_id) for note in saved] == [
+            ("One", None),
+            ("Two", asha.id),
+            ("Three", None),
+        ]
+        note_list = screen.query_one(EditableNoteList)
+        # Back from the dialog, the list still holds the note it was about.
+        assert note_list.has_focus and note_list.highlighted_note is not None
+        assert note_list.highlighted_note.text == "Two"
