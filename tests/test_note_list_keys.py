@@ -144,20 +144,17 @@ async def test_with_no_notes_enter_and_delete_do_nothing(
 
 
 async def test_a_note_of_several_lines_shows_every_line(
-    prepared, clock, make_facilitator_app
+    prepared, db_path: Path, clock, make_facilitator_app
 ) -> None:
+    store = Store.open(db_path)
+    note = notes.add_note(
+        store, prepared, 0, "Agreed:\n[b]shared rota[/b]\nreview in May", "deal", now=clock()
+    )
+    store.close()
+    assert note is not None and note.text.count("\n") == 2
     app = make_facilitator_app(now=clock)
     async with app.run_test(size=(100, 50)) as pilot:  # room for every line
         screen = await resume(pilot)
-        note = notes.add_note(
-            app.store,
-            screen.session_id,
-            0,
-            "Agreed:\n[b]shared rota[/b]\nreview in May",
-            "deal",
-            now=app.now(),
-        )
-        assert note is not None and note.text.count("\n") == 2
         await add_note(pilot, "After it")
         note_list = screen.query_one(EditableNoteList)
         texts = [text.strip() for text, _ in rows_drawn(note_list)]
