@@ -10,10 +10,14 @@ a footer of seven keys), and nothing else: what Textual takes to style and
 draw that screen, apart from anything the app does. `filewatch PATH` polls a
 plain file at the mirror's interval and shows what it holds: the cheapest
 possible mirror, so the facilitator's mirror is measured against polling itself
-rather than against nothing.
+rather than against nothing. `notelist ROWS` and `noteline ROWS` list the rows of
+the file ROWS (one a line) in an OptionList under a Header, above an Input and a
+Footer: in `notelist` the list has the focus, highlighted on its last row; in
+`noteline` the Input has it, and Enter adds what was typed as a row at the end. They
+are the least a note list of that many notes costs to move through and to add to.
 
 Run as `python -m benchmarks.bare_apps static`, `... framed`, `... framed-orm`,
-`... home-shaped` or `... filewatch PATH`.
+`... home-shaped`, `... filewatch PATH`, `... notelist ROWS` or `... noteline ROWS`.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 
 # The same interval as the facilitator's mirror, so both wait for the same poll.
 POLL_SECONDS = 0.2
@@ -104,6 +108,37 @@ class FileWatchApp(App[None]):
             self.query_one("#shown", Static).update(Text(file.read()))
 
 
+class NoteListApp(App[None]):
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def __init__(self, rows_path: str, *, typing: bool):
+        super().__init__()
+        with open(rows_path, encoding="utf-8") as file:
+            self.rows = file.read().splitlines()
+        self.typing = typing
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield OptionList(*self.rows, markup=False)
+        yield Input(placeholder="Type a row and press Enter")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        rows = self.query_one(OptionList)
+        if self.typing:
+            self.query_one(Input).focus()
+            rows.call_after_refresh(rows.scroll_end, animate=False)
+        else:
+            rows.focus()
+            rows.action_last()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        rows = self.query_one(OptionList)
+        rows.add_option(event.value)
+        event.input.value = ""
+        rows.call_after_refresh(rows.scroll_end, animate=False)
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["static"]:
         StaticApp().run()
@@ -122,9 +157,12 @@ def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "filewatch":
         FileWatchApp(argv[1]).run()
         return 0
+    if len(argv) == 2 and argv[0] in ("notelist", "noteline"):
+        NoteListApp(argv[1], typing=argv[0] == "noteline").run()
+        return 0
     print(
         "usage: python -m benchmarks.bare_apps static | framed | framed-orm | home-shaped "
-        "| filewatch PATH",
+        "| filewatch PATH | notelist ROWS | noteline ROWS",
         file=sys.stderr,
     )
     return 2

@@ -143,6 +143,17 @@ class PtyApp:
             self._watching.append(sighting)
         return sighting
 
+    def watch_afresh(self, text: str) -> Sighting:
+        """Look for text in what is drawn from now on, even if it is on screen already.
+
+        For a row redrawn by a key: its text was drawn before, and is looked for again.
+        """
+        sighting = Sighting(text)
+        with self._lock:
+            self._tail = b""
+            self._watching.append(sighting)
+        return sighting
+
     def wait_for(self, text: str, timeout: float = 15.0) -> float:
         """Wait until the text is on screen, whether it was drawn already or is still to come."""
         sighting = Sighting(text)

@@ -27,6 +27,7 @@ from benchmarks.minutes_render import (
     measure_minutes,
 )
 from benchmarks.mirror_lag import measure_lag
+from benchmarks.note_list import ITEM_NOTES, NoteListMeasurement, measure_note_list
 from benchmarks.note_save import WARMUP_SAMPLES, measure_save
 from benchmarks.postgresql import ServerMeasurement, measure_server
 from benchmarks.ptyapp import PROJECT_ROOT
@@ -52,6 +53,7 @@ class Plan:
     launch_samples: int
     minutes_sizes: tuple[int, ...]
     minutes_repeats: int
+    list_samples: int
 
 
 FULL = Plan(
@@ -67,6 +69,7 @@ FULL = Plan(
     launch_samples=10,
     minutes_sizes=(10, 100, 1_000, 10_000),
     minutes_repeats=5,
+    list_samples=40,
 )
 QUICK = Plan(
     "quick",
@@ -81,6 +84,7 @@ QUICK = Plan(
     launch_samples=2,
     minutes_sizes=(10, 100, 1_000),
     minutes_repeats=3,
+    list_samples=5,
 )
 
 
@@ -94,6 +98,12 @@ def open_rows(plan: Plan) -> tuple[str, str]:
     """The names of the home screen and dashboard rows, which say how big the programme was."""
     size = f"({plan.open_sessions:,} sessions, {plan.open_notes:,} notes)"
     return f"Home screen shown {size}", f"Dashboard shown {size}"
+
+
+def note_list_rows(plan: Plan) -> tuple[str, str]:
+    """The note list's two rows, which say how many notes the item and the database held."""
+    size = f"({ITEM_NOTES} notes on the item, {plan.history_notes:,} in all; goal ≤ 1.2×)"
+    return f"A key in the note list {size}", f"Enter until the note is listed {size}"
 
 
 LAUNCH_ROW = "Launch to the home screen's first frame (goal ≤ 1.15×)"
@@ -209,6 +219,28 @@ def minutes_notes(minutes: MinutesMeasurement, plan: Plan) -> list[str]:
     return notes
 
 
+def note_list_notes(listed: NoteListMeasurement) -> list[str]:
+    return [
+        (
+            f"Note list: the session screen open at an item holding {listed.item_notes} notes "
+            f"(of {listed.notes:,} in the database), on its terminal. A key: Up in the list "
+            "(after Tab from the note line, on the newest note), from the key written until the "
+            "note above reached the terminal, once a note. Enter: a line typed in the note "
+            "line, then Enter, until the new note's row reached the terminal. Baselines: a "
+            "bare Textual app with a Header, an OptionList of the same rows, an Input and a "
+            "Footer (`benchmarks/bare_apps.py notelist` with the list focused on its last "
+            "row; `noteline`, where Enter adds the typed line as a row); each sample taken of "
+            f"the app and its baseline in turn, in random order; medians of "
+            f"{len(listed.key.samples_ms)}."
+        ),
+        (
+            f"Note list samples (ms), key: {_list(listed.key.samples_ms)}; its baseline: "
+            f"{_list(listed.key_baseline.samples_ms)}; Enter: {_list(listed.enter.samples_ms)}; "
+            f"its baseline: {_list(listed.enter_baseline.samples_ms)}."
+        ),
+    ]
+
+
 def compile_the_app() -> None:
     """Write the app's bytecode first, as installing it does, so no launch compiles it.
 
@@ -253,11 +285,16 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
         minutes = measure_minutes(
             Path(folder) / "minutes", plan.minutes_sizes, plan.minutes_repeats, random.Random(2026)
         )
+        say(f"note list: {ITEM_NOTES} notes on an item, {plan.list_samples} samples each")
+        listed = measure_note_list(
+            Path(folder) / "list", plan.history_notes, plan.list_samples, random.Random(2026)
+        )
         server = _measure_on_server(plan, Path(folder), say)
 
     p50_row, p99_row = save_rows(plan)
     home_row, dashboard_row = open_rows(plan)
     large_memory_row, small_memory_row = memory_rows(plan)
+    key_row, enter_row = note_list_rows(plan)
     bare_mib = launch.baseline.peak_median_mib
     rows = [
         Row(LAUNCH_ROW, "ms", launch.facilitator.median_ms, launch.baseline.median_ms),
@@ -289,6 +326,8 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
             opened.facilitator.dashboard_median_ms,
             opened.baseline.dashboard_median_ms,
         ),
+        Row(key_row, "ms", listed.key.median_ms, listed.key_baseline.median_ms),
+        Row(enter_row, "ms", listed.enter.median_ms, listed.enter_baseline.median_ms),
         Row(large_memory_row, "MiB", opened.facilitator.peak_median_mib, bare_mib),
         Row(small_memory_row, "MiB", opened.baseline.peak_median_mib, bare_mib),
         *minutes_rows(minutes),
@@ -397,6 +436,7 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
             f"{_mib_list(launch.baseline.peak_kib)}; bare app after the ORM's import: "
             f"{_mib_list(launch.stack.peak_kib)}."
         ),
+        *note_list_notes(listed),
         *minutes_notes(minutes, plan),
         server_note(plan, server),
     ]

@@ -19,6 +19,7 @@ from benchmarks.run import (
     kept_history,
     main,
     memory_rows,
+    note_list_rows,
     open_rows,
     save_rows,
     server_row_names,
@@ -41,6 +42,7 @@ MEASUREMENTS = [
     LISTED_ROW,
     LISTED_STACK_ROW,
     *memory_rows(QUICK),
+    *note_list_rows(QUICK),
     *(
         f"Minutes ready, {fmt}, {count:,} notes"
         + (f" (goal ≤ {GOALS_MS[fmt]:,.0f} ms)" if count == GOAL_NOTES else "")

@@ -202,8 +202,12 @@ class SessionScreen(Screen[None]):
         self.capture.begin(message.text)
 
     @on(CaptureBar.Saved)
-    def note_saved(self) -> None:
-        self.refresh_notes()
+    def note_saved(self, message: CaptureBar.Saved) -> None:
+        if message.note is None:  # an edit: the item's notes read afresh
+            self.refresh_notes()
+            return
+        self.notes.append(message.note)  # as saved: no need to read the item afresh
+        self.capture.recount()
 
     @on(ActivityPanel.Acted)
     def activity_key_used(self, message: ActivityPanel.Acted) -> None:

@@ -84,6 +84,9 @@ class CaptureBar(Vertical):
     class Saved(Message):
         """A note was added or changed: the item's notes and the balance are not as shown."""
 
+        note: NoteView | None = None
+        """The note added, as saved; None when a note was changed."""
+
     def __init__(self, session_id: int, **kwargs) -> None:
         super().__init__(**kwargs)
         self.session_id = session_id
@@ -219,7 +222,7 @@ class CaptureBar(Vertical):
         if note is None:
             self.tell(PREFIX_HELP)
             return True
-        self.post_message(self.Saved())
+        self.post_message(self.Saved(note))
         self.tell(f"Saved {note.kind} note at {now.astimezone():%H:%M:%S} · {PREFIX_HELP}")
         return True
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual import getters
@@ -10,7 +11,7 @@ from textual.message import Message
 from textual.reactive import var
 
 from facilitator.app import REFUSED, FacilitatorApp
-from facilitator.widgets.note_list import NoteLine, NoteList
+from facilitator.widgets.note_list import NoteList, NoteOption
 from sessions.services import notes as note_service
 from sessions.views import NoteView
 
@@ -59,7 +60,6 @@ class EditableNoteList(NoteList, can_focus=True):
     class Left(Message):
         """Escape: back to the note line."""
 
-    cursor: int = -1
     position: var[int] = var(0, init=False)
     """The item whose notes are listed."""
     deleted: var[tuple[int, ...]] = var((), init=False)
@@ -71,43 +71,45 @@ class EditableNoteList(NoteList, can_focus=True):
 
     def show_for(self, position: int) -> None:
         """Read the notes of the item at `position` afresh and list them."""
+        if position != self.position:
+            # Another item's notes: nothing of the last item's highlight carries over.
+            self.highlighted = None
         self.position = position
         self.show(note_service.list_notes(self.app.store, self.session_id, position))
 
+    def show(self, notes: Sequence[NoteView]) -> None:
+        super().show(notes)
+        if self.has_focus and self.highlighted is None:
+            self.action_last()
+
     def on_focus(self) -> None:
         # Coming in from the note line, the newest note is the one most likely meant.
-        self._highlight(len(self.notes) - 1 if self.cursor < 0 else self.cursor)
+        self.action_last()
 
     def on_blur(self) -> None:
-        for line in self.query(NoteLine):
-            line.remove_class("-highlighted")
-
-    def _highlight(self, index: int) -> None:
-        lines = list(self.query(NoteLine))
-        if not lines:
-            self.cursor = -1
-            return
-        self.cursor = max(0, min(index, len(lines) - 1))
-        for number, line in enumerate(lines):
-            line.set_class(number == self.cursor and self.has_focus, "-highlighted")
-        lines[self.cursor].scroll_visible(animate=False)
-
-    def show(self, notes: list[NoteView]) -> None:
-        super().show(notes)
-        self.cursor = -1
-        if self.has_focus:
-            self.call_after_refresh(self._highlight, len(notes) - 1)
+        # Back on the note line no note is picked: the next Tab starts again at the newest.
+        # A dialog over the list (who said it?) keeps the note it is about highlighted.
+        if self.app.screen is self.screen:
+            self.highlighted = None
 
     @property
-    def highlighted(self) -> NoteView | None:
-        notes = self.notes
-        return notes[self.cursor] if 0 <= self.cursor < len(notes) else None
+    def highlighted_note(self) -> NoteView | None:
+        """The note Enter and Delete act on: the one highlighted, and only while it shows."""
+        option = self.highlighted_option
+        if not self.has_focus or not isinstance(option, NoteOption):
+            return None
+        return option.note
 
     def action_move(self, step: int) -> None:
-        self._highlight(self.cursor + step)
+        if self.highlighted is None:
+            self.action_last()
+        elif step < 0:
+            self.action_cursor_up()
+        else:
+            self.action_cursor_down()
 
     def action_pick(self, what: str) -> None:
-        note = self.highlighted
+        note = self.highlighted_note
         if note is None:
             return
         if what == "edit":
