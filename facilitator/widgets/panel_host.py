@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import var
+from textual.widgets import Static
 
 from facilitator.widgets.activity_panel import ActivityPanel
 from facilitator.widgets.panels import activity_panels
@@ -28,6 +29,28 @@ class PanelHost(Vertical):
 
     def compose(self) -> ComposeResult:
         yield from activity_panels(self.session_id)
+        yield Static(id="more")
+
+    def on_mount(self) -> None:
+        # A list longer than its room says so: the options out of sight are still the room's.
+        for panel in self.query(ActivityPanel):
+            self.watch(panel, "scroll_y", self._show_more, init=False)
+            self.watch(panel, "virtual_size", self._show_more, init=False)
+
+    def on_resize(self) -> None:
+        self._show_more()
+
+    def _show_more(self, _changed: object = None) -> None:
+        panel, more = self.panel, self.query_one("#more", Static)
+        below = panel is not None and panel.scroll_y < panel.max_scroll_y
+        above = panel is not None and panel.scroll_y > 0
+        more.display = below or above
+        if below and above:
+            more.update("▲▼ more above and below · ↑↓ to see them")
+        elif below:
+            more.update("▼ more below · ↓ to see them")
+        elif above:
+            more.update("▲ more above · ↑ to see them")
 
     @property
     def panel(self) -> ActivityPanel | None:
@@ -50,6 +73,7 @@ class PanelHost(Vertical):
         if shown is not None and item is not None:
             shown.prompt = item.prompt
             shown.show_for(item.position)
+        self.call_after_refresh(self._show_more)
 
     def reload(self) -> None:
         """Read the panel's results afresh: something outside it changed them."""
