@@ -12,9 +12,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from facilitator.app import FacilitatorApp
+from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.dates import day_text
-from sessions.errors import FacilitatorError, InputError
+from facilitator.widgets.error_line import ErrorLine
+from sessions.errors import InputError
 from sessions.note_syntax import DATE_HELP, parse_date
 from sessions.services.matters_arising import ReviewEntry, review_action
 from sessions.views import ActivityChange
@@ -42,7 +43,7 @@ class KeepActionScreen(ModalScreen[ActivityChange | None]):
             yield Static(Text(self.entry.text))
             yield Label(f"New due date (it was {day_text(due)})" if due else "Due date")
             yield Input(placeholder="e.g. +14d, 2027-01-15, next week", id="due")
-            yield Static("", id="error", classes="error")
+            yield ErrorLine()
             yield Static(
                 "Enter keeps it open · an empty date keeps the date it had · Esc cancels",
                 classes="hint",
@@ -54,25 +55,25 @@ class KeepActionScreen(ModalScreen[ActivityChange | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         typed = event.value.strip()
-        try:
-            new_due = None
-            if typed:
-                new_due = parse_date(typed, self._today())
-                if new_due is None:
-                    raise InputError(f"{typed!r} is not a date: {DATE_HELP}.")
-            change = review_action(
-                self.app.store,
-                self.session_id,
-                self.entry.action_id,
-                ReviewOutcome.KEPT,
-                new_due=new_due,
-                now=self.now,
-            )
-        except FacilitatorError as exc:
-            # What was typed stays in the field; only the reason is added.
-            self.query_one("#error", Static).update(Text(str(exc)))
-            return
-        self.dismiss(change)
+        # What was typed stays in the field; a refusal only adds its reason.
+        change = self.query_one(ErrorLine).attempt(self._keep, typed)
+        if change is not REFUSED:
+            self.dismiss(change)
+
+    def _keep(self, typed: str) -> ActivityChange:
+        new_due = None
+        if typed:
+            new_due = parse_date(typed, self._today())
+            if new_due is None:
+                raise InputError(f"{typed!r} is not a date: {DATE_HELP}.")
+        return review_action(
+            self.app.store,
+            self.session_id,
+            self.entry.action_id,
+            ReviewOutcome.KEPT,
+            new_due=new_due,
+            now=self.now,
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,8 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from facilitator.app import FacilitatorApp
-from sessions.errors import FacilitatorError
+from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.widgets.error_line import ErrorLine
 from sessions.services.programmes import create_programme
 from sessions.views import ProgrammeView
 
@@ -28,7 +27,7 @@ class NewProgrammeScreen(ModalScreen[ProgrammeView | None]):
             yield Input(placeholder="e.g. North Harbour partnership 2027", id="name")
             yield Label("PCN name (optional)")
             yield Input(placeholder="e.g. North Harbour PCN", id="pcn")
-            yield Static("", id="error", classes="error")
+            yield ErrorLine()
             yield Static("Enter to create · Esc to cancel", classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -38,13 +37,10 @@ class NewProgrammeScreen(ModalScreen[ProgrammeView | None]):
             return
         name = self.query_one("#name", Input).value
         pcn = self.query_one("#pcn", Input).value
-        try:
-            programme = create_programme(self.app.store, name, pcn)
-        except FacilitatorError as exc:
-            # What was typed stays in the fields; only the reason is added.
-            self.query_one("#error", Static).update(Text(str(exc)))
-            return
-        self.dismiss(programme)
+        # What was typed stays in the fields; a refusal only adds its reason.
+        programme = self.query_one(ErrorLine).attempt(create_programme, self.app.store, name, pcn)
+        if programme is not REFUSED:
+            self.dismiss(programme)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

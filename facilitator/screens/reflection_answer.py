@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from facilitator.app import FacilitatorApp
-from sessions.errors import FacilitatorError
+from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.widgets.error_line import ErrorLine
 from sessions.services.reflection import answer
 from sessions.views import ActivityChange
 
@@ -45,7 +45,7 @@ class ReflectionAnswerScreen(ModalScreen[ActivityChange | None]):
             paragraphs = (" ".join(block.split()) for block in self.prompt.split("\n\n"))
             yield Static(Text("\n\n".join(paragraphs)), id="reflection-prompt")
             yield Input(placeholder="Their answer, in their words", id="answer")
-            yield Static("", id="error", classes="error")
+            yield ErrorLine()
             yield Static(
                 "Not shown on the projector, and kept out of the minutes unless you "
                 f"choose otherwise.\n{LEAVE_HINT}",
@@ -55,26 +55,24 @@ class ReflectionAnswerScreen(ModalScreen[ActivityChange | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        try:
-            change = answer(
-                self.app.store,
-                self.session_id,
-                self.position,
-                self.member_id,
-                event.value,
-                now=self.app.now(),
-            )
-        except FacilitatorError as exc:
-            # The answer stays in the box; only the reason is added.
-            self.query_one("#error", Static).update(Text(str(exc)))
-            return
-        self.dismiss(change)
+        # The answer stays in the box; a refusal only adds its reason.
+        change = self.query_one(ErrorLine).attempt(
+            answer,
+            self.app.store,
+            self.session_id,
+            self.position,
+            self.member_id,
+            event.value,
+            now=self.app.now(),
+        )
+        if change is not REFUSED:
+            self.dismiss(change)
 
     def action_cancel(self) -> None:
         # What someone typed is theirs: a first Esc over typed words only warns.
         if self.query_one("#answer", Input).value.strip() and not self._warned:
             self._warned = True
-            self.query_one("#error", Static).update(
+            self.query_one(ErrorLine).refuse(
                 "Their answer is not saved: Enter saves it, Esc again leaves it."
             )
             return

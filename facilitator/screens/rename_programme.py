@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from facilitator.app import FacilitatorApp
-from sessions.errors import FacilitatorError
+from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.widgets.error_line import ErrorLine
 from sessions.services.programmes import rename_programme
 from sessions.views import ProgrammeView
 
@@ -29,7 +29,7 @@ class RenameProgrammeScreen(ModalScreen[ProgrammeView | None]):
         with Vertical(classes="dialog"):
             yield Label("Rename the programme", classes="heading")
             yield Input(self.programme.name, id="name")
-            yield Static("", id="error", classes="error")
+            yield ErrorLine()
             yield Static(
                 Text(
                     f"Session references such as {self.programme.slug}/1 keep working.\n"
@@ -40,13 +40,12 @@ class RenameProgrammeScreen(ModalScreen[ProgrammeView | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        try:
-            renamed = rename_programme(self.app.store, self.programme.id, event.value)
-        except FacilitatorError as exc:
-            # The typed name stays in the field; only the reason is added.
-            self.query_one("#error", Static).update(Text(str(exc)))
-            return
-        self.dismiss(renamed)
+        # The typed name stays in the field; a refusal only adds its reason.
+        renamed = self.query_one(ErrorLine).attempt(
+            rename_programme, self.app.store, self.programme.id, event.value
+        )
+        if renamed is not REFUSED:
+            self.dismiss(renamed)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
