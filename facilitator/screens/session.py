@@ -270,17 +270,22 @@ class SessionScreen(Screen[None]):
     @on(Input.Submitted, "#note")
     def note_typed(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.capture.editing is not None:
+            self._save_edit(self.capture.editing, event.value)
+        elif self.take_note(event.value):
+            event.input.value = ""
+
+    def take_note(self, text: str) -> bool:
+        """Save `text` as the current item's note, as typed in the note line; the capture
+        bar says what became of it. False when refused: the text is to be kept."""
         capture = self.capture
-        if capture.editing is not None:
-            self._save_edit(capture.editing, event.value)
-            return
         now = self.app.now()
         try:
             note = note_service.add_note(
                 self.app.store,
                 self.session_id,
                 self.state.position,
-                event.value,
+                text,
                 capture.kind,
                 today=now.astimezone().date(),
                 now=now,
@@ -288,13 +293,13 @@ class SessionScreen(Screen[None]):
             )
         except FacilitatorError as exc:
             self._refused(exc)
-            return
-        event.input.value = ""
+            return False
         if note is None:
             capture.tell(PREFIX_HELP)
-            return
+            return True
         self.refresh_notes()
         capture.tell(f"Saved {note.kind} note at {now.astimezone():%H:%M:%S} · {PREFIX_HELP}")
+        return True
 
     def _refused(self, exc: FacilitatorError) -> None:
         """The typed text stays in the note line; only the reason is shown."""
