@@ -62,3 +62,118 @@ def test_a_following_mirror_watches_every_session_and_a_silent_one_expires(
     finally:
         following.stop()
         crashed.stop()
+
+
+# On the session screen: `v` and the room.
+
+SECRET = "Stop sending replies at midnight"
+
+
+def at_an_answered_reflection(db_path, clock) -> tuple[int, int]:
+    from sessions.services import reflection
+    from sessions.services.people import add_member
+    from tests.pilot import bundled_session_at
+
+    def add_people(store, programme_id: int) -> None:
+        add_member(store, programme_id, "Ann Ode")
+
+    _, sid, item = bundled_session_at(db_path, clock, "reflection", add_people)
+    store = Store.open(db_path)
+    try:
+        ann = reflection.reflections(store, sid, item).answers[0].member_id
+        reflection.answer(store, sid, item, ann, SECRET)
+    finally:
+        store.close()
+    return sid, item
+
+
+def drawn(panel) -> str:
+    from tests.pilot import option_texts
+
+    return "\n".join(option_texts(panel))
+
+
+async def hidden_soon(pilot, panel) -> bool:
+    """The guard looks twice a second; a few of its looks are plenty."""
+    for _ in range(40):
+        if not panel.shown and SECRET not in drawn(panel):
+            return True
+        await pilot.pause(0.05)
+    return False
+
+
+async def test_v_refuses_while_a_mirror_follows_the_session(
+    db_path, clock, make_facilitator_app
+) -> None:
+    from facilitator.widgets.reflection_panel import ReflectionPanel
+    from tests.pilot import resume_at_panel
+
+    at_an_answered_reflection(db_path, clock)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _screen, panel = await resume_at_panel(pilot, ReflectionPanel)
+        watcher = RoomWatcher(app.store, mirror_holder("wall"))
+        try:
+            watcher.beat(None, clock())  # a mirror following whichever session runs
+            await pilot.press("v")
+            await pilot.pause()
+            assert not panel.shown and SECRET not in drawn(panel)
+            told = [n.message for n in app._notifications]
+            assert any("private answers stay hidden" in message for message in told)
+            watcher.stop()  # the mirror has gone: the facilitator may look again
+            await pilot.press("v")
+            await pilot.pause()
+            assert panel.shown and SECRET in drawn(panel)
+        finally:
+            watcher.stop()
+
+
+async def test_shown_answers_hide_once_a_mirror_starts(
+    db_path, clock, make_facilitator_app, make_facilitator_mirror
+) -> None:
+    from facilitator.widgets.reflection_panel import ReflectionPanel
+    from tests.pilot import resume_at_panel
+
+    at_an_answered_reflection(db_path, clock)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _screen, panel = await resume_at_panel(pilot, ReflectionPanel)
+        await pilot.press("v")
+        await pilot.pause()
+        assert SECRET in drawn(panel)
+        mirror_app = make_facilitator_mirror(now=clock)
+        async with mirror_app.run_test(size=(80, 24)):
+            assert await hidden_soon(pilot, panel)
+            # The room's view of the reflection on the mirror: a count, never the words.
+            mirror_text = "\n".join(
+                str(widget.render()) for widget in mirror_app.screen.query("Static")
+            )
+            assert SECRET not in mirror_text
+            assert SECRET not in mirror_app.screen.query_one("#p-prompt").source
+
+
+async def test_shown_answers_hide_once_the_projector_view_is_up(
+    db_path, clock, make_facilitator_app
+) -> None:
+    from facilitator.screens.projector import ProjectorScreen
+    from facilitator.widgets.reflection_panel import ReflectionPanel
+    from tests.pilot import resume_at_panel
+
+    at_an_answered_reflection(db_path, clock)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, panel = await resume_at_panel(pilot, ReflectionPanel)
+        await pilot.press("v")
+        await pilot.pause()
+        assert SECRET in drawn(panel)
+        await pilot.press("f5")
+        await pilot.pause()
+        projector = app.screen
+        assert isinstance(projector, ProjectorScreen)
+        assert SECRET not in projector.query_one("#p-prompt").source
+        assert await hidden_soon(pilot, panel)
+        await pilot.press("v")  # typed into the projector's note line, not a key to show
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.screen is screen
+        assert not panel.shown and SECRET not in drawn(panel)
