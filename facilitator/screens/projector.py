@@ -86,7 +86,7 @@ class ProjectorScreen(Screen[None]):
     @property
     def show_notes(self) -> bool:
         """Whether the room sees the last notes: kept by the session for the next time."""
-        return self.room.show_notes
+        return self._show_notes
 
     def compose(self) -> ComposeResult:
         yield RoomView(self.session_id, show_notes=self._show_notes)
@@ -114,7 +114,8 @@ class ProjectorScreen(Screen[None]):
         self.reload()
 
     def action_toggle_notes(self) -> None:
-        self.room.show_notes = not self.room.show_notes
+        # Kept here too: the session asks once this screen, and its parts, have gone.
+        self._show_notes = self.room.show_notes = not self._show_notes
 
     @on(Input.Submitted, "#p-note")
     def note_typed(self, event: Input.Submitted) -> None:
