@@ -43,6 +43,7 @@ class FacilitatorApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {ScreenKeysProvider}
     BINDINGS = [
+        # Asks first while a session's clock runs: see action_quit.
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding(
             "f1",
@@ -85,6 +86,8 @@ class FacilitatorApp(App[None]):
         chosen = settings.get("theme")
         if isinstance(chosen, str) and chosen in self.available_themes:
             self.theme = chosen
+        # Whether ctrl+q has asked and waits for the answer: pressed again, it quits.
+        self._asking_to_quit = False
         # The bell at an item's zero; some rooms (and some facilitators) want silence.
         self.bell_on = settings.get("bell", True) is not False
 
@@ -188,6 +191,42 @@ class FacilitatorApp(App[None]):
             self.screen.list_now()
         else:  # a dialog opened first; the home screen lists itself when it is back
             self.open_store_or_exit()
+
+    async def action_quit(self) -> None:
+        """Quit; while a session's clock runs, ask once first (ctrl+q again is a yes).
+
+        Leaving the session quietly (its own key) pauses the clock without asking.
+        """
+        running = self._running_item()
+        if running is None or self._asking_to_quit:
+            self.exit()
+            return
+        from facilitator.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            self._asking_to_quit = False
+            if yes:
+                self.exit()
+
+        self._asking_to_quit = True
+        self.push_screen(
+            ConfirmScreen(
+                f"The clock is running on {running}: quit?",
+                "The clock pauses and the session waits to be resumed.",
+            ),
+            answered,
+        )
+
+    def _running_item(self) -> str | None:
+        """The title of the item whose clock this copy is running, if any."""
+        from facilitator.screens.session import SessionScreen
+
+        for screen in self.screen_stack:
+            if not isinstance(screen, SessionScreen) or screen.view is None:
+                continue
+            if not screen.view.finished and screen.state.running:
+                return screen.item.title
+        return None
 
     def action_help(self) -> None:
         from facilitator.screens.help import HelpScreen

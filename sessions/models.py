@@ -319,3 +319,23 @@ class SessionLease(Base):
     since: Mapped[datetime]
     seen_at: Mapped[datetime]
     released_at: Mapped[datetime | None]
+
+
+class RoomWatch(Base):
+    """A mirror showing a session to the room: one row per running mirror, kept fresh by its
+    heartbeat and removed when it stops, so the driver knows the room can see its screen.
+
+    Machine state, not the facilitator's work. No key to the session: a mirror that follows
+    whichever session runs names none, and a row outlives nothing it points at.
+    """
+
+    __tablename__ = "room_watch"
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # None while the mirror follows whichever session the driver is in.
+    session_id: Mapped[int | None] = mapped_column(Integer)
+    user: Mapped[str] = mapped_column(default="")
+    host: Mapped[str] = mapped_column(default="")
+    pid: Mapped[int] = mapped_column(Integer, default=0)
+    since: Mapped[datetime]
+    seen_at: Mapped[datetime]

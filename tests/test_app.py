@@ -449,7 +449,7 @@ async def test_the_projector_view_shows_the_room_what_matters(clock, make_facili
         assert [n.text for n in projector.query_one("#p-notes", NoteList).notes] == [
             "Seen by the room"
         ]
-        await pilot.press("n")
+        await pilot.press("f6")  # not a letter: letters are typed into the note line
         assert not projector.query_one("#p-notes").display
         await pilot.press("ctrl+t")
         clock.advance(30)

@@ -46,11 +46,12 @@ def small_disk(tmp_path: Path):
 def fill(disk: Path) -> Path:
     """Take every byte left on the disk; the file is removed to make room again."""
     filler = disk / "filler"
-    with open(filler, "wb") as file:
+    # Unbuffered: a buffered file would try the bytes that did not fit again as it closes,
+    # and fail there, on a disk whose free space is not a whole number of writes.
+    with open(filler, "wb", buffering=0) as file:
         try:
             while True:
                 file.write(b"\0" * 65536)
-                file.flush()
         except OSError as exc:
             assert exc.errno == errno.ENOSPC
     return filler

@@ -1,32 +1,44 @@
-"""The read-only mirror: the projector view in a second terminal, following the driver.
+"""The read-only mirror: the room's view in a second terminal, following the driver.
 
 It polls the database for changes a few times a second and redraws from what it
 reads; it holds no state of its own worth keeping, so the driver can quit, crash
-or come back and the mirror simply shows what the database says.
+or come back and the mirror simply shows what the database says. It drives nothing:
+its only keys are its own. While it runs it lets the driver know the room is watching,
+so private answers stay off the driver's screen.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Static
 
-from facilitator.screens.projector import TICK_SECONDS, ProjectorScreen
+from facilitator.app import FacilitatorApp
+from facilitator.widgets.room_view import RoomView
+from sessions.clock import HEARTBEAT_SECONDS
 from sessions.errors import FacilitatorError
 
 if TYPE_CHECKING:
     from sessions.change_watch import ChangeWatch
+    from sessions.services.watching import RoomWatcher
 
 # Poll often enough that the room sees a change within half a second of the commit.
 POLL_SECONDS = 0.2
+# The clock redraws twice a second so a whole second never goes unshown.
+TICK_SECONDS = 0.5
 
 
-class MirrorScreen(ProjectorScreen):
-    CSS_PATH = ["projector.tcss", "mirror.tcss", "../widgets/big_clock.tcss"]
-    inherit_bindings = False
+class MirrorScreen(Screen[None], inherit_bindings=False):
+    """The room's view and nothing to drive it with: not even the keys every screen is born
+    with (Tab between widgets, copying), so its only keys are the three below."""
+
+    app = getters.app(FacilitatorApp)
+    CSS_PATH = ["mirror.tcss", "../widgets/room_view.tcss", "../widgets/big_clock.tcss"]
     BINDINGS = [
         Binding(
             "n",
@@ -35,12 +47,17 @@ class MirrorScreen(ProjectorScreen):
             id="mirror.toggle_notes",
             tooltip="Show or hide the last notes on this screen",
         ),
-        Binding("q", "app.quit", "Quit", id="mirror.quit", tooltip="Close the mirror"),
+        # It drives nothing, so there is nothing to ask before it goes.
+        Binding("q", "leave", "Quit", id="mirror.quit", tooltip="Close the mirror"),
         Binding("escape", "close", "Back", id="mirror.close", tooltip="Stop watching"),
     ]
 
+    room = getters.query_one(RoomView)
+
     def __init__(self, session_id: int | None, *, show_notes: bool = True, can_close: bool = False):
-        super().__init__(session_id, show_notes=show_notes)
+        super().__init__()
+        self._session_id = session_id
+        self._show_notes = show_notes
         # Inside the main app (watching a session another copy drives) Escape goes back;
         # as its own app, the mirror only quits.
         self.can_close = can_close
@@ -48,30 +65,60 @@ class MirrorScreen(ProjectorScreen):
         self.follows = session_id is None
         # Not `watch`, which every Textual node already has for watching a reactive.
         self.changes: ChangeWatch | None = None
+        self.watcher: RoomWatcher | None = None
+        # Said once: a mirror that cannot make itself known still shows the room.
+        self._told_unknown = False
+
+    @property
+    def session_id(self) -> int | None:
+        return self.room.session_id
 
     def compose(self) -> ComposeResult:
-        yield from super().compose()
+        yield RoomView(self._session_id, show_notes=self._show_notes)
         leave = "Esc goes back" if self.can_close else "q quits"
         yield Static(f"read-only mirror · n shows/hides notes · {leave}", id="m-help")
 
     def on_mount(self, event: events.Mount) -> None:
         from sessions.change_watch import ChangeWatch
+        from sessions.services.watching import RoomWatcher
 
-        # Everything is drawn through poll(), so the projector's own mount is not wanted.
-        event.prevent_default()
         self.changes = ChangeWatch(self.app.store)
+        self.watcher = RoomWatcher(self.app.store, self.app.holder)
         self.poll()  # the first poll always sees a change, so this draws the screen
+        self.beat()
         self.set_interval(POLL_SECONDS, self.poll)
         self.set_interval(TICK_SECONDS, self.tick)
+        self.set_interval(HEARTBEAT_SECONDS, self.beat)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close":
             return self.can_close
-        return super().check_action(action, parameters)
+        return True
 
     def on_unmount(self) -> None:
         if self.changes is not None:
             self.changes.close()
+        if self.watcher is not None:
+            # If it cannot be taken away, its row goes stale in a few heartbeats all the same.
+            with suppress(FacilitatorError):
+                self.watcher.stop()
+
+    def beat(self) -> None:
+        """Let the driver know the room sees this session (any session, while following)."""
+        if self.watcher is None:
+            return
+        try:
+            self.watcher.beat(None if self.follows else self.session_id, self.app.now())
+        except FacilitatorError as exc:
+            if not self._told_unknown:
+                self._told_unknown = True
+                self.app.show_error(
+                    f"{exc} The laptop cannot tell that the room sees it: keep private "
+                    "answers hidden there."
+                )
+
+    def tick(self) -> None:
+        self.room.tick()
 
     def poll(self) -> None:
         """Redraw when someone has committed; follow the latest session if none was named."""
@@ -81,11 +128,20 @@ class MirrorScreen(ProjectorScreen):
             if self.follows:
                 self._follow()
         except FacilitatorError as exc:
-            self._waiting(str(exc))
+            self.room.waiting(str(exc))
             return
-        self.reload()
+        self.room.reload()
 
     def _follow(self) -> None:
         from sessions.services.following import latest_session_id
 
-        self.session_id = latest_session_id(self.app.store)
+        self.room.session_id = latest_session_id(self.app.store)
+
+    def action_toggle_notes(self) -> None:
+        self.room.show_notes = not self.room.show_notes
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_leave(self) -> None:
+        self.app.exit()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.timer import Timer
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
+from sessions.errors import FacilitatorError
 from sessions.services.reflection import (
     ReflectionAnswer,
     Reflections,
@@ -16,10 +18,13 @@ from sessions.services.reflection import (
     set_in_minutes,
     withdraw,
 )
+from sessions.services.watching import room_is_watching
 from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
 NAME_WIDTH = 20
+# How soon shown answers are hidden once the room can see the screen.
+ROOM_CHECK_SECONDS = 0.5
 
 
 def words(text: str) -> str:
@@ -82,6 +87,8 @@ class ReflectionPanel(ActivityPanel):
         self.state: Reflections | None = None
         # Hidden until the facilitator asks: the screen may be in view of the room.
         self.shown = False
+        # While shown: what hides them once the room can see this screen.
+        self._guard: Timer | None = None
 
     @property
     def has_rows(self) -> bool:
@@ -154,9 +161,43 @@ class ReflectionPanel(ActivityPanel):
         )
 
     def action_toggle_shown(self) -> None:
+        if not self.shown and self._room_can_see():
+            self.app.say(
+                "The room can see this screen (the projector view, or a mirror): "
+                "private answers stay hidden.",
+                severity="warning",
+            )
+            self.acted()
+            return
         self.shown = not self.shown
         self.reload()
         self.acted()
+        if self.shown and self._guard is None:
+            # Hidden again as soon as the room can see the screen: a mirror started, or F5.
+            self._guard = self.set_interval(ROOM_CHECK_SECONDS, self._hide_from_room)
+
+    def _hide_from_room(self) -> None:
+        if self.shown and not self._room_can_see():
+            return
+        if self.shown:
+            self.shown = False
+            self.reload()
+        # Hidden (by the room, a key or another item): nothing is left to guard.
+        if self._guard is not None:
+            self._guard.stop()
+            self._guard = None
+
+    def _room_can_see(self) -> bool:
+        """Whether the room may see this screen: the room's view is up in this app, or a
+        mirror follows the session. Not knowing counts as seen."""
+        from facilitator.widgets.room_view import RoomView
+
+        if any(screen.query(RoomView) for screen in self.app.screen_stack):
+            return True
+        try:
+            return room_is_watching(self.app.store, self.session_id, self.app.now())
+        except FacilitatorError:
+            return True
 
     def action_toggle_minutes(self) -> None:
         if self.state is None:

@@ -21,6 +21,12 @@ def upgrade() -> None:
         sa.Column("speaker_id", sa.Integer, sa.ForeignKey("member.id"), nullable=True),
         sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        # Every table tells listening mirrors of its changes, as migration 0013 set up.
+        op.execute(
+            "CREATE TRIGGER facilitator_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+            "ON session_capture FOR EACH STATEMENT EXECUTE FUNCTION facilitator_changed()"
+        )
 
 
 def downgrade() -> None:

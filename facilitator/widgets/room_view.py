@@ -1,0 +1,144 @@
+"""What the room sees of a session: where it is, the item, the big clock, what the item's
+activity shows the room, the last notes, and whether the clock runs.
+
+It reads everything from the store and drives nothing, so the facilitator's own
+projector view and the mirror in a second terminal both show the room this one part.
+Never anyone's private answers: what an activity shows the room comes from the front
+door's room view, which leaves them out.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import getters
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.reactive import var
+from textual.widgets import Markdown, Static
+
+from facilitator.app import FacilitatorApp
+from facilitator.widgets.big_clock import BigClock
+from facilitator.widgets.note_list import NoteList
+from sessions.clock import ClockState, current_countdown, return_time
+from sessions.errors import FacilitatorError
+from sessions.services import notes as note_service
+from sessions.services import running
+from sessions.services.room import room_markdown
+from sessions.views import SessionView
+from sessions.vocabulary import ItemKind
+
+LAST_NOTES = 5
+
+
+class RoomView(Vertical):
+    """The room's view of one session; `reload` reads it afresh, `tick` moves the clock on."""
+
+    app = getters.app(FacilitatorApp)
+
+    session_id: var[int | None] = var(None, init=False)
+    """The session shown; None until there is one to show."""
+    show_notes: var[bool] = var(True, init=False)
+    """Whether the room sees the item's last notes."""
+
+    def __init__(self, session_id: int | None, *, show_notes: bool = True, **kwargs):
+        super().__init__(**kwargs)
+        self.set_reactive(RoomView.session_id, session_id)
+        self.set_reactive(RoomView.show_notes, show_notes)
+        self.view: SessionView | None = None
+        self.state = ClockState()
+        # What each part shows now, by name.
+        self._drawn: dict[str, object] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="p-where")
+        yield Static(id="p-title")
+        yield BigClock(id="p-clock")
+        # Nothing here takes the keyboard: on the mirror the keys are the screen's own,
+        # and in the projector view they go to the note line.
+        with VerticalScroll(id="p-prompt-box", can_focus=False):
+            yield Markdown(id="p-prompt")
+        yield NoteList(id="p-notes")
+        yield Static(id="p-status")
+
+    def watch_show_notes(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the session afresh: after a key in the app, or a change seen by the mirror."""
+        if self.session_id is None:
+            self.waiting("Waiting for a session to start…")
+            return
+        try:
+            self.view = running.get_session(self.app.store, self.session_id)
+            self.state = running.clock_state(self.app.store, self.session_id)
+            notes = note_service.list_notes(self.app.store, self.session_id, self.state.position)
+        except FacilitatorError as exc:
+            self.waiting(str(exc))
+            return
+        item = self.view.items[self.state.position]
+        # What the item's activity lets the room see: never anyone's private answers.
+        prompt = room_markdown(
+            self.app.store, self.session_id, item, self.app.now().astimezone().date()
+        )
+        # The mirror reloads on every change it sees: redraw only what has changed, so a
+        # quiet room costs next to nothing.
+        if self._changed("where", item.where):
+            self.query_one("#p-where", Static).update(Text(item.where))
+        if self._changed("title", item.title):
+            self.query_one("#p-title", Static).update(Text(item.title))
+        if self._changed("prompt", prompt):
+            self.query_one("#p-prompt", Markdown).update(prompt)
+            self.query_one("#p-prompt-box").display = bool(prompt)
+        shown = tuple(notes[-LAST_NOTES:]) if self.show_notes else ()
+        if self._changed("notes", shown):
+            note_list = self.query_one("#p-notes", NoteList)
+            note_list.display = bool(shown)
+            if shown:
+                note_list.show(list(shown))
+        self.tick()
+
+    def _changed(self, part: str, value: object) -> bool:
+        """True, and remembered, when `part` is about to show something new."""
+        if part in self._drawn and self._drawn[part] == value:
+            return False
+        self._drawn[part] = value
+        return True
+
+    def waiting(self, message: str) -> None:
+        """No session to show: say why, in place of the item."""
+        self.view = None
+        self._drawn.clear()
+        self.query_one("#p-where", Static).update("")
+        self.query_one("#p-title", Static).update(Text(message))
+        self.query_one("#p-prompt-box").display = False
+        self.query_one("#p-notes").display = False
+        self.query_one("#p-clock", BigClock).display = False
+        self.query_one("#p-status", Static).update("")
+
+    def tick(self) -> None:
+        """Redraw the clock from the last reading and the time now."""
+        if self.view is None:
+            return
+        clock = self.query_one("#p-clock", BigClock)
+        clock.display = True
+        now = self.app.now()
+        live = self.state.at(now)
+        seconds = [item.base_seconds for item in self.view.items]
+        reading = current_countdown(live, seconds)
+        on_break = self.view.items[live.position].kind == ItemKind.BREAK and not live.finished
+        if on_break:
+            # The room needs the time to be back, not a countdown to watch.
+            back = return_time(live, seconds, now).astimezone()
+            clock.show(f"{back:%H:%M}", "ok")
+        else:
+            clock.show(reading.text, reading.level)
+        if live.finished:
+            status = "finished"
+        elif on_break:
+            status = f"Back at {back:%H:%M}" + ("" if live.running else " · paused")
+        elif live.running:
+            status = ""
+        else:
+            status = "paused" if live.started else "about to start"
+        if self._changed("status", status):
+            self.query_one("#p-status", Static).update(status)
