@@ -238,7 +238,8 @@ An action's owner follows `@`; its due date comes last, after `due` or `by` if y
         Part(
             "The projector view",
             "The room sees the item, its countdown and the latest notes, large. You keep the"
-            " clock keys.",
+            " clock keys and a note line: type and press Enter as in the session. Private answers"
+            " are never drawn while the room can see a screen (this view, or a mirror).",
             own_bindings(ProjectorScreen),
             level=2,
         ),
