@@ -18,7 +18,7 @@ from sessions.services.programmes import create_programme
 from sessions.store import Store
 
 LAPTOP = (80, 24)
-PROJECTOR = (200, 60)
+PROJECTOR = (200, 55)
 
 
 # Dates and times on screen are local: pin the zone so they are the same anywhere.
@@ -59,13 +59,13 @@ def resumed(press: tuple[str, ...] = ()):
     return run_before
 
 
-@pytest.mark.parametrize("size", [LAPTOP, PROJECTOR], ids=["80x24", "200x60"])
+@pytest.mark.parametrize("size", [LAPTOP, PROJECTOR], ids=["80x24", "200x55"])
 def test_session_view(snap_compare, recorded: Path, clock, size, make_facilitator_app) -> None:
     app = make_facilitator_app(now=clock)
     assert snap_compare(app, terminal_size=size, run_before=resumed())
 
 
-@pytest.mark.parametrize("size", [LAPTOP, PROJECTOR], ids=["80x24", "200x60"])
+@pytest.mark.parametrize("size", [LAPTOP, PROJECTOR], ids=["80x24", "200x55"])
 def test_projector_view(snap_compare, recorded: Path, clock, size, make_facilitator_app) -> None:
     app = make_facilitator_app(now=clock)
     assert snap_compare(app, terminal_size=size, run_before=resumed(("f5",)))
@@ -94,9 +94,84 @@ def reviewing(recorded: Path, clock) -> Path:
     return recorded
 
 
-@pytest.mark.parametrize("size", [LAPTOP], ids=["80x24"])
+@pytest.mark.parametrize("size", [LAPTOP, PROJECTOR], ids=["80x24", "200x55"])
 def test_matters_arising_view(
     snap_compare, reviewing: Path, clock, size, make_facilitator_app
 ) -> None:
     app = make_facilitator_app(now=clock)
     assert snap_compare(app, terminal_size=size, run_before=resumed())
+
+
+@pytest.fixture
+def every_kind(db_path: Path, clock) -> Path:
+    """Session 2 of the bundled agenda, three members present and actions carried in: an item of
+    every kind, each with something to show (nine roles, eight checklist options)."""
+    from sessions.services import people
+
+    store = Store.open(db_path)
+    programme = create_programme(store, "Harbour programme", "Harbour PCN")
+    first = planning.start_session(store, programme.id, find_agenda(DEFAULT_AGENDA))
+    running.toggle_clock(store, first, clock())
+    notes.add_note(
+        store,
+        first,
+        0,
+        "a: send the data sharing draft @Ade Okafor",
+        "deal",
+        today=date(2026, 11, 23),
+        now=clock.advance(30),
+    )
+    running.finish_session(store, first, clock.advance(60))
+    second = planning.start_session(store, programme.id, find_agenda(DEFAULT_AGENDA))
+    for name in ("Ade Okafor", "Dr Siobhán O'Neill", "Sam Reed"):
+        member = people.add_member(store, programme.id, name)
+        people.set_attendance(store, second, member.id, "present")
+    running.toggle_clock(store, second, clock.advance(60))
+    store.close()
+    return db_path
+
+
+def at_kind(kind: str, press: tuple[str, ...] = ()):
+    """Resume the session, then go on item by item to its first item of `kind`."""
+
+    async def run_before(pilot) -> None:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = pilot.app.screen
+        while screen.item.kind != kind:
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        for key in press:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+
+    return run_before
+
+
+KINDS = ["discussion", "scorecard", "checklist", "roles", "break", "reflection"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("size", [LAPTOP, PROJECTOR], ids=["80x24", "200x55"])
+def test_each_kind_of_item(
+    snap_compare, every_kind: Path, clock, size, kind, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
+    assert snap_compare(app, terminal_size=size, run_before=at_kind(kind))
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PROJECTOR], ids=["80x24", "200x55"])
+def test_an_activity_holding_the_keyboard_for_one_key(
+    snap_compare, every_kind: Path, clock, size, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
+    assert snap_compare(
+        app, terminal_size=size, run_before=at_kind("checklist", ("down", "down", "tab"))
+    )
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PROJECTOR], ids=["80x24", "200x55"])
+def test_the_mirror(snap_compare, recorded: Path, clock, size, make_facilitator_mirror) -> None:
+    app = make_facilitator_mirror(now=clock)
+    assert snap_compare(app, terminal_size=size)
