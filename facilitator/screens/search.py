@@ -30,8 +30,8 @@ def where_said(hit: SearchHit) -> str:
 
 def hit_text(hit: SearchHit) -> Text:
     """Two lines, cut to the width; the panel under the list shows the whole note."""
-    line = kind_label(hit.kind)
-    line.append(" ")
+    # The badge's style is its own: as the line's base style it would reverse the whole hit.
+    line = Text.assemble(kind_label(hit.kind), " ")
     line.append(" ".join(hit.text.split()))
     line.append(f"\n       {where_said(hit)}", style="dim")
     return line
