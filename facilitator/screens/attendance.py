@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,6 +20,8 @@ from sessions.vocabulary import AttendanceStatus
 class AttendanceScreen(ModalScreen[None]):
     app = getters.app(FacilitatorApp)
     CSS_PATH = "dialog.tcss"
+    # On a laptop's 24 rows the lists give way, so the keys below them stay in sight.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
         Binding("p", "mark('present')", "Present", id="attendance.present"),
         Binding("a", "mark('apologies')", "Apologies", id="attendance.apologies"),
@@ -38,7 +40,8 @@ class AttendanceScreen(ModalScreen[None]):
         with Vertical(classes="dialog", id="attendance"):
             yield Label("Attendance", classes="heading")
             yield OptionList(id="people")
-            yield Static(id="declarations")
+            with VerticalScroll(id="declarations-box"):
+                yield Static(id="declarations")
             yield Static(
                 "p present · a apologies · x absent · i declare an interest · Esc closes",
                 classes="hint",
@@ -76,6 +79,7 @@ class AttendanceScreen(ModalScreen[None]):
             if declaration.left_room_item:
                 text.append(f" (left the room for: {declaration.left_room_item})", style="italic")
             text.append("\n")
+        text.rstrip()
         self.query_one("#declarations", Static).update(text)
 
     def _member_id(self) -> int | None:

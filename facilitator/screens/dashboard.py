@@ -110,7 +110,7 @@ class DashboardScreen(Screen[None]):
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-hint", classes="hint")
             yield Static(
-                "Enter resumes a session or opens its minutes · / search · m members · x archive",
+                "Enter resumes or opens the minutes · / search · m members · x archive",
                 id="keys-hint",
                 classes="hint",
             )

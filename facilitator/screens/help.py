@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Markdown, Static
 
 from facilitator.screens.help_page import help_markdown
 
@@ -19,8 +19,11 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="help"), VerticalScroll():
-            yield Markdown(help_markdown())
+        with Vertical(classes="dialog", id="help"):
+            with VerticalScroll():
+                yield Markdown(help_markdown())
+            # The page is longer than any screen: say how to read on and how to leave.
+            yield Static("↑ ↓ PgUp PgDn read on · Esc closes", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

@@ -64,6 +64,8 @@ class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
 
     app = getters.app(FacilitatorApp)
     CSS_PATH = "dialog.tcss"
+    # On a laptop's 24 rows the fields lose their frames, so the buttons and keys stay in sight.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, programme_id: int, today: date):

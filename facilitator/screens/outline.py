@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,8 +28,29 @@ def item_state(state: ClockState, position: int) -> str:
     return ""
 
 
+class OutlineLine:
+    """One item of the outline on one line: a long title gives way, so its times and its state
+    stay beside it rather than wrap under it."""
+
+    def __init__(self, title: Text, detail: Text):
+        self.title = title
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return self.title.plain + self.detail.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        line = Table.grid(expand=True)
+        line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        line.add_column(no_wrap=True, justify="right")
+        line.add_row(self.title, self.detail)
+        yield line
+
+
 class OutlineScreen(ModalScreen[int | None]):
     CSS_PATH = "dialog.tcss"
+    # Where the screen is tall the box fits what it lists; on a laptop it takes the height.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [Binding("escape,ctrl+o", "cancel", "Close", id="outline.close")]
 
     def __init__(self, view: SessionView, state: ClockState):
@@ -51,13 +74,13 @@ class OutlineScreen(ModalScreen[int | None]):
             planned = item.base_seconds + self.state.extra_for(item.position)
             elapsed = self.state.elapsed_for(item.position)
             state = item_state(self.state, item.position)
-            line = Text(f"{item.position + 1:>3}. {item.title}")
-            line.append(f"  {format_duration(planned)}", style="dim")
+            title = Text(f"{item.position + 1:>3}. {item.title}")
+            detail = Text(f"  {format_duration(planned)}", style="dim")
             if elapsed:
-                line.append(f" · ran {format_clock(elapsed)}", style="dim")
+                detail.append(f" · ran {format_clock(elapsed)}", style="dim")
             if state:
-                line.append(f"  [{state}]", style="bold" if state == "now" else "italic")
-            items.add_option(Option(line, id=str(item.position)))
+                detail.append(f"  [{state}]", style="bold" if state == "now" else "italic")
+            items.add_option(Option(OutlineLine(title, detail), id=str(item.position)))
             if item.position == self.state.position:
                 items.highlighted = items.option_count - 1
         items.focus()

@@ -51,6 +51,8 @@ def plan_summary(plan: RebalancePlan) -> str:
 class RebalanceScreen(ModalScreen[RebalancePlan | None]):
     app = getters.app(FacilitatorApp)
     CSS_PATH = "dialog.tcss"
+    # Where the screen is tall the box fits what it lists; on a laptop it takes the height.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
         Binding("enter,y", "accept", "Accept", id="rebalance.accept"),
         Binding(

@@ -32,8 +32,8 @@ def where_said(hit: SearchHit) -> str:
 def hit_text(hit: SearchHit) -> Text:
     """Two lines, cut to the width; the panel under the list shows the whole note. A note of
     several lines is drawn on the first, each break shown as the note line shows it."""
-    line = kind_label(hit.kind)
-    line.append(" ")
+    # The badge's style is its own: as the line's base style it would reverse the whole hit.
+    line = Text.assemble(kind_label(hit.kind), " ")
     for index, said in enumerate(part for part in hit.text.splitlines() if part.strip()):
         if index:
             line.append(f" {BREAK_MARK} ", style="dim")
