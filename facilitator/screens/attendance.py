@@ -99,6 +99,10 @@ class AttendanceScreen(ModalScreen[None]):
         if marked is REFUSED:
             return
         self.refresh_lists()
+        # Down the register a key a person, as the room is called; the last stays put.
+        listing = self.query_one("#people", OptionList)
+        if listing.highlighted is not None and listing.highlighted + 1 < listing.option_count:
+            listing.highlighted += 1
 
     def action_declare(self) -> None:
         member_id = self._member_id()

@@ -122,7 +122,7 @@ class ProjectorScreen(Screen[None]):
     def note_typed(self, event: Input.Submitted) -> None:
         event.stop()
         said = self.query_one("#p-said", Static)
-        if not self.driver.take_note(event.value):
+        if not self.driver.capture.take_note(event.value):
             # Refused: the text stays in the line, and the reason is shown beside it.
             said.update(Text(str(self.driver.capture.status)))
             said.add_class("-error")

@@ -11,10 +11,9 @@ from datetime import datetime
 
 from textual import getters, on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Footer, Header
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.screens import session_dialogs as dialogs
@@ -26,10 +25,10 @@ from facilitator.widgets.capture_bar import CaptureBar
 from facilitator.widgets.checklist_panel import ChecklistPanel
 from facilitator.widgets.editable_note_list import EditableNoteList
 from facilitator.widgets.item_heading import ItemHeading
+from facilitator.widgets.item_prompt import ItemPrompt
 from facilitator.widgets.panel_host import PanelHost
 from facilitator.widgets.session_clocks import BreakReturn, PacingLine
 from sessions.clock import HEARTBEAT_SECONDS, ClockState
-from sessions.errors import LeaseLostError
 from sessions.services import notes as note_service
 from sessions.services import running
 from sessions.services.capture import current_choice
@@ -68,8 +67,7 @@ class SessionScreen(Screen[None]):
         clock = (SessionScreen.view, SessionScreen.state, SessionScreen.now)
         yield ItemHeading(id="top").data_bind(*clock)
         yield BreakReturn(id="break-box").data_bind(*clock)
-        with VerticalScroll(id="prompt-box"):
-            yield Markdown(id="prompt")
+        yield ItemPrompt(id="prompt-box")
         yield PanelHost(self.session_id, id="panels")
         yield EditableNoteList(self.session_id, id="notes")
         yield CaptureBar(self.session_id, id="capture-bar")
@@ -77,7 +75,9 @@ class SessionScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.driver = SessionDriver(self.app, self.session_id, lost=self.watch_only)
+        self.driver = SessionDriver(
+            self.app, self.session_id, lost=lambda exc: dialogs.watch_only(self, exc)
+        )
         opened = dialogs.open_or_explain(self)
         if opened is None:
             return
@@ -114,10 +114,9 @@ class SessionScreen(Screen[None]):
 
     def show_item(self) -> None:
         item = self.item
-        self.query_one("#prompt", Markdown).update(item.prompt or "*No prompt for this item.*")
-        self.query_one("#prompt-box").scroll_home(animate=False)
         self.panels.item = item
-        self.query_one("#prompt-box").display = self.panels.keeps_prompt
+        prompt = self.query_one(ItemPrompt)
+        prompt.text, prompt.display = item.prompt, self.panels.keeps_prompt
         if self.capture.position != item.position:  # arriving: typing goes on in the note line
             self.capture.position = item.position
             self.capture.note_line.focus()
@@ -151,44 +150,26 @@ class SessionScreen(Screen[None]):
             self.tick()
 
     def action_next_item(self) -> None:
-        if self.clock_change(running.move, +1):
-            self.show_item()
+        self._moved(running.move, +1)
 
     def action_previous_item(self) -> None:
-        if self.clock_change(running.move, -1):
-            self.show_item()
+        self._moved(running.move, -1)
 
     def action_extend(self, seconds: int) -> None:
-        if self.clock_change(running.extend, seconds):
+        self._moved(running.extend, seconds)
+
+    def _moved(self, change: Callable[..., ClockState], *args: int) -> None:
+        """A change of item or of its time: the item is drawn afresh once it is saved."""
+        if self.clock_change(change, *args):
             self.show_item()
 
     def action_skip(self) -> None:
-        if self.clock_change(running.skip):
-            self.show_item()
+        self._moved(running.skip)
 
-    def action_outline(self) -> None:
-        dialogs.outline(self)
-
-    def action_rebalance(self) -> None:
-        dialogs.rebalance(self)
-
-    def action_projector(self) -> None:
-        dialogs.projector(self)
-
-    def action_pick_speaker(self) -> None:
-        dialogs.speaker(self)
-
-    def action_search(self) -> None:
-        dialogs.search(self)
-
-    def action_attendance(self) -> None:
-        dialogs.attendance(self)
-
-    def action_finish(self) -> None:
-        dialogs.finish(self)
-
-    def watch_only(self, exc: LeaseLostError) -> None:
-        dialogs.watch_only(self, exc)
+    def action_dialog(self, opener: str) -> None:
+        """Open the dialog that `session_dialogs.<opener>` opens: outline, rebalance, projector,
+        speaker, search, attendance or finish."""
+        getattr(dialogs, opener)(self)
 
     def action_leave(self) -> None:
         # Unmounting pauses the clock and lets go of the session, as quitting does.
@@ -220,10 +201,6 @@ class SessionScreen(Screen[None]):
     @on(ActivityPanel.Typed)
     def typed_at_panel(self, message: ActivityPanel.Typed) -> None:
         self.capture.type_text(message.text)
-
-    def take_note(self, text: str) -> bool:
-        """Save `text` as the note line would; for the projector view's own line."""
-        return self.capture.take_note(text)
 
     @on(EditableNoteList.Picked)
     def picked_to_edit(self, event: EditableNoteList.Picked) -> None:

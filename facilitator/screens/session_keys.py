@@ -43,7 +43,7 @@ SESSION_KEYS: list[BindingType] = [
     ),
     Binding(
         "ctrl+f",
-        "finish",
+        "dialog('finish')",
         "Finish",
         id="session.finish",
         priority=True,
@@ -79,7 +79,7 @@ SESSION_KEYS: list[BindingType] = [
     ),
     Binding(
         "ctrl+o",
-        "outline",
+        "dialog('outline')",
         "Agenda",
         id="session.outline",
         priority=True,
@@ -88,7 +88,7 @@ SESSION_KEYS: list[BindingType] = [
     ),
     Binding(
         "ctrl+l",
-        "rebalance",
+        "dialog('rebalance')",
         "Rebalance",
         id="session.rebalance",
         priority=True,
@@ -97,7 +97,7 @@ SESSION_KEYS: list[BindingType] = [
     ),
     Binding(
         "f5",
-        "projector",
+        "dialog('projector')",
         "Projector",
         id="session.projector",
         priority=True,
@@ -115,7 +115,7 @@ SESSION_KEYS: list[BindingType] = [
     ),
     Binding(
         "ctrl+y",
-        "pick_speaker",
+        "dialog('speaker')",
         "Speaker",
         id="session.speaker",
         priority=True,
@@ -134,7 +134,7 @@ SESSION_KEYS: list[BindingType] = [
     ),
     Binding(
         "f2",
-        "attendance",
+        "dialog('attendance')",
         "Attendance",
         id="session.attendance",
         priority=True,
@@ -143,7 +143,7 @@ SESSION_KEYS: list[BindingType] = [
     ),
     Binding(
         "f3",
-        "search",
+        "dialog('search')",
         "Search",
         id="session.search",
         priority=True,
