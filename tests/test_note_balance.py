@@ -103,3 +103,17 @@ def test_a_side_lags_under_a_third_once_there_are_three_notes() -> None:
     assert NoteBalance(1, 2).lagging is None
     assert NoteBalance(1, 2) + NoteBalance(3, 4) == NoteBalance(4, 6)
     assert NoteBalance(4, 6).total == 10
+
+
+def test_the_nudge_fits_a_120_column_session_screen() -> None:
+    """The meter's whole line, nudge and all, within 120 columns less the bar's padding, for
+    the longest step label and counts a long session reaches."""
+    from facilitator.widgets.capture_bar import balance_text
+    from sessions.views import BalanceMeter
+
+    for step_deal, step_rel in ((99, 9), (9, 99)):
+        meter = BalanceMeter("Step 4", step_deal, step_rel, 999, 999)
+        assert meter.lagging is not None
+        line = balance_text(meter).plain
+        assert len(line) <= 118, line
+        assert line.endswith(("what will we achieve?", "how are we working?"))

@@ -50,12 +50,12 @@ def balance_text(shown: BalanceMeter) -> Text:
         line.append(f"{shown.step_label}: deal {shown.step_deal} ")
         line.append_text(balance_bar(shown.step_deal, shown.step_relationship))
         line.append(f" rel {shown.step_relationship}")
-        line.append("  │  ", style="dim")
+        line.append(" │ ", style="dim")
     line.append(f"session: deal {shown.session_deal} · rel {shown.session_relationship}")
     if shown.lagging == NoteKind.DEAL:
-        line.append("  · little on the deal here: what will we achieve?", style="bold")
+        line.append(" · little on the deal: what will we achieve?", style="bold")
     elif shown.lagging == NoteKind.RELATIONSHIP:
-        line.append("  · little on the relationship here: how are we working?", style="bold")
+        line.append(" · little on the relationship: how are we working?", style="bold")
     return line
 
 
