@@ -106,7 +106,7 @@ async def test_v_refuses_while_a_mirror_follows_the_session(
     db_path, clock, make_facilitator_app
 ) -> None:
     from facilitator.widgets.reflection_panel import ReflectionPanel
-    from tests.pilot import resume_at_panel
+    from tests.pilot import activity_key, resume_at_panel
 
     at_an_answered_reflection(db_path, clock)
     app = make_facilitator_app(now=clock)
@@ -115,13 +115,13 @@ async def test_v_refuses_while_a_mirror_follows_the_session(
         watcher = RoomWatcher(app.store, mirror_holder("wall"))
         try:
             watcher.beat(None, clock())  # a mirror following whichever session runs
-            await pilot.press("v")
+            await activity_key(pilot, "v")
             await pilot.pause()
             assert not panel.shown and SECRET not in drawn(panel)
             told = [n.message for n in app._notifications]
             assert any("private answers stay hidden" in message for message in told)
             watcher.stop()  # the mirror has gone: the facilitator may look again
-            await pilot.press("v")
+            await activity_key(pilot, "v")
             await pilot.pause()
             assert panel.shown and SECRET in drawn(panel)
         finally:
@@ -132,13 +132,13 @@ async def test_shown_answers_hide_once_a_mirror_starts(
     db_path, clock, make_facilitator_app, make_facilitator_mirror
 ) -> None:
     from facilitator.widgets.reflection_panel import ReflectionPanel
-    from tests.pilot import resume_at_panel
+    from tests.pilot import activity_key, resume_at_panel
 
     at_an_answered_reflection(db_path, clock)
     app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         _screen, panel = await resume_at_panel(pilot, ReflectionPanel)
-        await pilot.press("v")
+        await activity_key(pilot, "v")
         await pilot.pause()
         assert SECRET in drawn(panel)
         mirror_app = make_facilitator_mirror(now=clock)
@@ -157,13 +157,13 @@ async def test_shown_answers_hide_once_the_projector_view_is_up(
 ) -> None:
     from facilitator.screens.projector import ProjectorScreen
     from facilitator.widgets.reflection_panel import ReflectionPanel
-    from tests.pilot import resume_at_panel
+    from tests.pilot import activity_key, resume_at_panel
 
     at_an_answered_reflection(db_path, clock)
     app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen, panel = await resume_at_panel(pilot, ReflectionPanel)
-        await pilot.press("v")
+        await activity_key(pilot, "v")
         await pilot.pause()
         assert SECRET in drawn(panel)
         await pilot.press("f5")
@@ -177,3 +177,39 @@ async def test_shown_answers_hide_once_the_projector_view_is_up(
         await pilot.pause()
         assert app.screen is screen
         assert not panel.shown and SECRET not in drawn(panel)
+
+
+async def test_the_minutes_preview_hides_shared_answers_while_a_mirror_shows_the_session(
+    db_path, clock, make_facilitator_app
+) -> None:
+    from textual.widgets import Markdown
+
+    from facilitator.screens.finish import FinishScreen
+    from sessions.services import reflection, running
+
+    sid, item = at_an_answered_reflection(db_path, clock)
+    store = Store.open(db_path)
+    try:
+        reflection.set_in_minutes(store, sid, item, True)
+        running.finish_session(store, sid, clock.advance(60))
+    finally:
+        store.close()
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        watcher = RoomWatcher(app.store, mirror_holder("wall"))
+        try:
+            watcher.beat(sid, clock())
+            finish = FinishScreen(sid, None)
+            await app.push_screen(finish)
+            await pilot.pause()
+            preview = finish.query_one("#preview", Markdown)
+            assert SECRET not in preview.source
+            assert "preview is hidden until the mirror closes" in preview.source
+            watcher.stop()  # the mirror has gone: the minutes may be read on screen again
+            for _ in range(60):
+                if SECRET in preview.source:
+                    break
+                await pilot.pause(0.1)
+            assert SECRET in preview.source
+        finally:
+            watcher.stop()

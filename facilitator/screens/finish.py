@@ -73,6 +73,7 @@ class FinishScreen(Screen[None]):
         if minutes_path is not None:
             self.written["md"] = minutes_path
         self.failed: dict[str, str] = {}
+        self._hidden = False
 
     @classmethod
     def with_minutes_written(cls, app: FacilitatorApp, session_id: int) -> FinishScreen:
@@ -114,12 +115,36 @@ class FinishScreen(Screen[None]):
         self.refresh_bindings()
         self._preview()
         self.query_one("#preview-box").focus()
+        # A mirror may start, or stop, while the minutes are on screen.
+        self.set_interval(2, self._room_changed)
+
+    def _room_can_see(self) -> bool:
+        """Whether a mirror shows this session to the room; not knowing counts as seen."""
+        from sessions.services.watching import room_is_watching
+
+        try:
+            return room_is_watching(self.app.store, self.session_id, self.app.now())
+        except FacilitatorError:
+            return True
+
+    def _room_changed(self) -> None:
+        if self.sharing is not None and self._room_can_see() != self._hidden:
+            self._preview()
 
     def _preview(self) -> None:
-        try:
-            text = minutes_markdown(self.app.store, self.session_id)
-        except FacilitatorError as exc:
-            text = f"*{exc}*"
+        # Private answers are never drawn while the room can see the screen: a session with
+        # reflections keeps its preview hidden while a mirror shows it.
+        self._hidden = self.sharing is not None and self._room_can_see()
+        if self._hidden:
+            text = (
+                "*This session has private answers, and a mirror shows it to the room: the "
+                "preview is hidden until the mirror closes. The minutes are written as usual.*"
+            )
+        else:
+            try:
+                text = minutes_markdown(self.app.store, self.session_id)
+            except FacilitatorError as exc:
+                text = f"*{exc}*"
         self.query_one("#preview", Markdown).update(text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
