@@ -12,7 +12,7 @@ from textual.widgets import Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
-from sessions.errors import FacilitatorError
+from facilitator.widgets.error_line import ErrorLine
 from sessions.services import people
 from sessions.vocabulary import AttendanceStatus
 
@@ -134,25 +134,23 @@ class DeclarationScreen(ModalScreen[bool]):
             yield Label("Declare an interest", classes="heading")
             yield Input(placeholder="What is the interest? Enter saves", id="interest")
             yield Checkbox(Text(f"Left the room for: {self.item_title}"), id="left-room")
-            yield Static("", id="declaration-status", classes="hint")
+            yield ErrorLine(id="declaration-status")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         left = self.query_one("#left-room", Checkbox).value
-        try:
-            people.add_declaration(
-                self.app.store,
-                self.session_id,
-                self.member_id,
-                event.value,
-                self.position if left else None,
-                now=self.app.now(),
-            )
-        except FacilitatorError as exc:
-            # The typed interest stays in the field; only the reason is shown.
-            self.query_one("#declaration-status", Static).update(Text(str(exc)))
-            return
-        self.dismiss(True)
+        # The typed interest stays in the field; a refusal only adds its reason.
+        declared = self.query_one(ErrorLine).attempt(
+            people.add_declaration,
+            self.app.store,
+            self.session_id,
+            self.member_id,
+            event.value,
+            self.position if left else None,
+            now=self.app.now(),
+        )
+        if declared is not REFUSED:
+            self.dismiss(True)
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
-from sessions.errors import FacilitatorError
+from facilitator.widgets.error_line import ErrorLine
 from sessions.services.people import add_member, archive_member, list_members
 from sessions.services.programmes import get_programme
 from sessions.views import MemberView
@@ -181,7 +181,7 @@ class MemberFormScreen(ModalScreen[MemberView | None]):
                 )
                 yield Label("Role")
                 yield Input(placeholder="e.g. GP partner", id="role")
-            yield Static("", id="error", classes="error")
+            yield ErrorLine()
             yield Static("Enter adds · Tab moves · Esc cancels", classes="hint")
 
     def on_mount(self) -> None:
@@ -189,20 +189,18 @@ class MemberFormScreen(ModalScreen[MemberView | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        try:
-            member = add_member(
-                self.app.store,
-                self.programme_id,
-                self.query_one("#name", Input).value,
-                self.query_one("#organisation", Input).value,
-                str(self.query_one("#kind", Select).value),
-                self.query_one("#role", Input).value,
-            )
-        except FacilitatorError as exc:
-            # What was typed stays in the fields; only the reason is added.
-            self.query_one("#error", Static).update(Text(str(exc)))
-            return
-        self.dismiss(member)
+        # What was typed stays in the fields; a refusal only adds its reason.
+        member = self.query_one(ErrorLine).attempt(
+            add_member,
+            self.app.store,
+            self.programme_id,
+            self.query_one("#name", Input).value,
+            self.query_one("#organisation", Input).value,
+            str(self.query_one("#kind", Select).value),
+            self.query_one("#role", Input).value,
+        )
+        if member is not REFUSED:
+            self.dismiss(member)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
