@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from sessions.store import Store
 from tests.pilot import static_text, type_text
 
 TODAY = date(2026, 11, 23)
+SAID_AT = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -35,7 +36,8 @@ def programme_id(db_path: Path, small_agenda) -> int:
         (1, "a: book the room [bold]x[/] @Dr Patel 2026-12-01"),
         (1, "We want one front door for patients"),
     ]:
-        notes.add_note(store, session_id, position, line, "deal", today=TODAY)
+        # Said on TODAY at midday, whatever day the tests run: the search list shows the date.
+        notes.add_note(store, session_id, position, line, "deal", today=TODAY, now=SAID_AT)
     store.close()
     return programme.id
 
