@@ -14,7 +14,7 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class Table:
-    """A header row, then a row a line of answers, each cell in the words the minutes use."""
+    """A header row, then a row for each answer, every cell in the words the minutes use."""
 
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]

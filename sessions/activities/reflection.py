@@ -192,7 +192,7 @@ def document_part(part: object | None, minutes: SessionMinutes) -> tuple[Shown, 
     """Who said what, where the facilitator put the answers in the minutes; otherwise only
     how many were given."""
     given = cast(Reflections | None, part)
-    if not given:
+    if given is None:
         return ()
     if not given.in_minutes:
         return (Notice(private_answers(given.answered)),)

@@ -308,7 +308,7 @@ def room_markdown(db: DbSession, session: Session, item: AgendaItem, today: date
 def document_part(part: object | None, minutes: SessionMinutes) -> tuple[Shown, ...]:
     """Each role by group with who plays it, once anyone has marked a role."""
     board = cast(RolesBoard | None, part)
-    if not board:
+    if board is None:
         return ()
     rows = tuple(
         (
