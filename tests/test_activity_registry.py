@@ -1,13 +1,15 @@
-"""Every activity kind is whole: a registry entry with its minutes and projector parts,
-answers that travel in the export file and come back the same, and a panel on screen."""
+"""Every activity kind is whole: a registry entry with its minutes, document and projector
+parts, answers that travel in the export file and come back the same, and a panel on screen."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
 
 from facilitator.widgets.panels import PANELS, SHOWN_BY_THE_CLOCKS
+from sessions.activities.document import Notice, Shown, Table
 from sessions.activities.registry import ACTIVITIES, activity_for
 from sessions.agenda.model import Agenda, AgendaItem, ScorecardArea, Section
 from sessions.domain.lookup import session_row
@@ -16,6 +18,7 @@ from sessions.models import AgendaItem as ItemRow
 from sessions.services import checklist, notes, planning, reflection, roles, running, scorecard
 from sessions.services.exchange import export_programme, import_programme
 from sessions.services.matters_arising import review_action, review_entries
+from sessions.services.minutes import render_minutes, session_minutes
 from sessions.services.people import add_member
 from sessions.services.programmes import create_programme
 from sessions.services.room import room_markdown
@@ -33,6 +36,46 @@ IN_THE_ROOM = {
     ItemKind.REFLECTION: "Private answers given so far: 1.",
     ItemKind.MATTERS_ARISING: "- **done** · write it up",
     ItemKind.BREAK: "Back soon.",
+}
+
+# What each kind's part of the written minutes shows of the same answers.
+IN_THE_DOCUMENT: dict[ItemKind, tuple[Shown, ...]] = {
+    ItemKind.CHECKLIST: (
+        Table(("Option", "Votes", "Rank"), (("Slow", "3", "1"), ("Unclear", "0", "—"))),
+    ),
+    ItemKind.SCORECARD: (
+        Table(
+            ("Area", "Statement", "Ratings", "Mean", "Range", "Since last time"),
+            (("Purpose", "We share a goal", "1", "4.0", "4–4", "—"),),
+        ),
+    ),
+    ItemKind.ROLES: (
+        Table(
+            ("Group", "Team role", "Played by"),
+            tuple(
+                (group, role, "Ada Lovelace" if role == "Plant" else "nobody")
+                for group, role in (
+                    ("Action", "Shaper"),
+                    ("Action", "Implementer"),
+                    ("Action", "Completer Finisher"),
+                    ("People", "Coordinator"),
+                    ("People", "Teamworker"),
+                    ("People", "Resource Investigator"),
+                    ("Thinking", "Plant"),
+                    ("Thinking", "Monitor Evaluator"),
+                    ("Thinking", "Specialist"),
+                )
+            ),
+        ),
+    ),
+    # The answer itself stays private unless the facilitator puts it in the minutes.
+    ItemKind.REFLECTION: (Notice("1 private answer was given and stay out of the minutes."),),
+    ItemKind.MATTERS_ARISING: (
+        Table(
+            ("Action", "Owner", "From session", "Outcome"), (("write it up", "Ada", "1", "done"),)
+        ),
+    ),
+    ItemKind.BREAK: (),
 }
 
 
@@ -149,3 +192,26 @@ def test_every_kind_travels_in_the_export_file(
         assert export_programme(other, imported.slug)[1] == exported
     finally:
         other.close()
+
+
+@pytest.mark.parametrize("kind", ACTIVITY_KINDS)
+def test_every_kind_has_its_part_of_the_written_minutes(
+    store: Store, programme: tuple[str, int], kind: ItemKind
+) -> None:
+    from docx import Document
+
+    _, second = programme
+    session_id = second if kind == ItemKind.MATTERS_ARISING else second - 1
+    minutes = session_minutes(store, session_id)
+    item = next(i for section in minutes.sections for i in section.items if i.kind == kind)
+    shown = ACTIVITIES[kind].document_part(item.activity, minutes)
+    assert shown == IN_THE_DOCUMENT[kind]
+    # The Word minutes draw the part as it is given, whatever the kind.
+    document = Document(io.BytesIO(render_minutes(store, session_id, "docx")))
+    tables = [[tuple(cell.text for cell in row.cells) for row in t.rows] for t in document.tables]
+    italic = [p.text for p in document.paragraphs if p.runs and p.runs[0].italic]
+    for part in shown:
+        if isinstance(part, Table):
+            assert [part.headers, *part.rows] in tables
+        else:
+            assert part.text in italic

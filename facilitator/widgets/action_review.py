@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.reactive import var
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED
@@ -63,9 +64,9 @@ class ActionReview(ActivityPanel):
         ),
     ]
 
-    def __init__(self, session_id: int, **kwargs):
-        super().__init__(session_id, **kwargs)
-        self.entries: list[ReviewEntry] = []
+    # Every read redraws, changed or not: what is shown is what was read last.
+    entries: var[list[ReviewEntry]] = var(list, init=False, always_update=True)
+    """The actions carried in, with what the review has made of each so far, as last saved."""
 
     @property
     def has_rows(self) -> bool:
@@ -76,10 +77,13 @@ class ActionReview(ActivityPanel):
         entries = self.app.attempt(
             review_entries, self.app.store, self.session_id, self.app.now().astimezone().date()
         )
-        if entries is REFUSED:
-            return
-        kept = self.highlighted_entry
-        self.entries = entries
+        if entries is not REFUSED:
+            self.entries = entries
+
+    def watch_entries(self, before: list[ReviewEntry], entries: list[ReviewEntry]) -> None:
+        # The highlight stays on the action it was on, wherever that is now.
+        at = self.highlighted
+        kept = before[at] if at is not None and 0 <= at < len(before) else None
         self.clear_options()
         self.add_options(Option(entry_text(entry), id=str(entry.action_id)) for entry in entries)
         if entries:

@@ -69,6 +69,8 @@ class ActivityPanel(OptionList):
         self.reload()
 
     def reload(self) -> None:
+        """Read the item's answers afresh into the panel's reactives, whose watchers redraw
+        what it shows: a panel keeps what it shows in reactives, never in plain attributes."""
         raise NotImplementedError
 
     def save(self, change: Callable[[], object], nothing: str = "") -> bool:

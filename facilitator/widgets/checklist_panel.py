@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED
@@ -78,9 +79,10 @@ class ChecklistPanel(ActivityPanel):
 
         text: str
 
-    def __init__(self, session_id: int, **kwargs):
-        super().__init__(session_id, **kwargs)
-        self.results: list[OptionResult] = []
+    # Every read redraws, changed or not, as the panel always has: what is shown is what
+    # was read last.
+    results: var[tuple[OptionResult, ...]] = var((), init=False, always_update=True)
+    """The item's options with their votes, in the agenda's order, as last saved."""
 
     @property
     def has_rows(self) -> bool:
@@ -90,10 +92,11 @@ class ChecklistPanel(ActivityPanel):
         results = self.app.attempt(
             checklist_results, self.app.store, self.session_id, self.position
         )
-        if results is REFUSED:
-            return
+        if results is not REFUSED:
+            self.results = tuple(results)
+
+    def watch_results(self, results: tuple[OptionResult, ...]) -> None:
         kept = self.highlighted
-        self.results = results
         most = max((result.votes for result in results), default=0)
         self.clear_options()
         # The agenda's order stays put, so the cursor does not jump as votes come in;

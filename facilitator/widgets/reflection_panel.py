@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -82,11 +83,15 @@ class ReflectionPanel(ActivityPanel):
         ),
     ]
 
+    # Every read redraws, changed or not: what is shown is what was read last.
+    state: var[Reflections | None] = var(None, init=False, always_update=True)
+    """Who has answered the item, and whether the answers go in the minutes, as last saved."""
+    shown: var[bool] = var(False, init=False)
+    """Whether the answers' words are on this screen: hidden until the facilitator asks,
+    since the screen may be in view of the room."""
+
     def __init__(self, session_id: int, **kwargs):
         super().__init__(session_id, **kwargs)
-        self.state: Reflections | None = None
-        # Hidden until the facilitator asks: the screen may be in view of the room.
-        self.shown = False
         # While shown: what hides them once the room can see this screen.
         self._guard: Timer | None = None
 
@@ -101,10 +106,20 @@ class ReflectionPanel(ActivityPanel):
 
     def reload(self) -> None:
         state = self.app.attempt(reflections, self.app.store, self.session_id, self.position)
-        if state is REFUSED:
+        if state is not REFUSED:
+            self.state = state
+
+    def watch_state(self) -> None:
+        self._draw()
+
+    def watch_shown(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        state = self.state
+        if state is None:
             return
         kept = self.highlighted
-        self.state = state
         self.clear_options()
         self.add_options([Option(answer_text(entry, self.shown)) for entry in state.answers])
         self.add_option(Option(answer_text(None, self.shown)))

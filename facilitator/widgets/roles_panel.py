@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.reactive import var
 from textual.widgets import OptionList
 
 from facilitator.app import REFUSED
@@ -81,12 +82,15 @@ class RolesPanel(ActivityPanel):
         ),
     ]
 
+    # Every read redraws, changed or not: what is shown is what was read last.
+    board: var[RolesBoard | None] = var(None, init=False, always_update=True)
+    """The item's roles with who plays each, and whom to ask, as last saved."""
+    answering: var[tuple[int, str] | None] = var(None, init=False)
+    """Who is answering, (member id, name): at first the first person to ask."""
+
     def __init__(self, session_id: int, **kwargs):
         super().__init__(session_id, **kwargs)
-        self.board: RolesBoard | None = None
-        # Who is answering: (member id, name).
-        self.answering: tuple[int, str] | None = None
-        # Those chosen by hand who were not on the register as present.
+        # Those chosen by hand who were not on the register as present: whom else to ask.
         self._added: tuple[int, ...] = ()
 
     @property
@@ -106,9 +110,20 @@ class RolesPanel(ActivityPanel):
         if board is REFUSED:
             return
         self.board = board
-        if self.answering is None:
-            first = board.members[0] if board.members else None
-            self.answering = (first.member_id, first.name) if first else None
+        if self.answering is None and board.members:
+            first = board.members[0]
+            self.answering = (first.member_id, first.name)
+
+    def watch_board(self) -> None:
+        self._draw()
+
+    def watch_answering(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        board = self.board
+        if board is None:
+            return
         kept = self.row_index
         self.clear_rows()
         if self.answering is None:

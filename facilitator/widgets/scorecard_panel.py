@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.reactive import var
 
 from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
@@ -72,11 +73,12 @@ class ScorecardPanel(ActivityPanel):
         ),
     ]
 
-    def __init__(self, session_id: int, **kwargs):
-        super().__init__(session_id, **kwargs)
-        self.results: list[StatementResult] = []
-        # Whose ratings the digits are: None for the room's, a show of hands nobody owns.
-        self.rater: tuple[int, str] | None = None
+    # Every read redraws, changed or not: what is shown is what was read last.
+    results: var[tuple[StatementResult, ...]] = var((), init=False, always_update=True)
+    """The item's statements with their ratings so far, as last saved."""
+    rater: var[tuple[int, str] | None] = var(None, init=False)
+    """Whose ratings the digits are, (member id, name): None for the room's, a show of hands
+    nobody owns."""
 
     @property
     def has_rows(self) -> bool:
@@ -86,10 +88,17 @@ class ScorecardPanel(ActivityPanel):
         results = self.app.attempt(
             scorecard_results, self.app.store, self.session_id, self.position
         )
-        if results is REFUSED:
-            return
-        kept = self.row_index
-        self.results = results
+        if results is not REFUSED:
+            self.results = tuple(results)
+
+    def watch_results(self) -> None:
+        self._draw()
+
+    def watch_rater(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        results, kept = self.results, self.row_index
         self.clear_rows()
         area = None
         for index, result in enumerate(results):

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session as DbSession
 
+from sessions.activities.document import DocumentPart
 from sessions.models import SCORE_RANGE, AgendaItem, Session
 from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
@@ -51,6 +52,9 @@ class Activity:
     room_markdown: RoomPart
     """What the room sees in the prompt's place on the projector and the mirror (the
     prompt, and the answers so far as the room may see them, never private ones)."""
+    document_part: DocumentPart
+    """What the item's part of a written document shows (tables and short lines, as plain
+    data), drawn from its minutes part; `nothing_shown` where its timing is all there is."""
     score_rule: ScoreRule = RATING_OR_NONE
     undo: Undo | None = None
     """Puts the item back exactly as it was before one change its keys made, or refuses

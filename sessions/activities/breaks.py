@@ -9,6 +9,12 @@ sees only the break's own prompt, and the minutes only its timing.
 from __future__ import annotations
 
 from sessions.activities.activity import Activity, prompt_only
+from sessions.activities.document import nothing_shown
 from sessions.vocabulary import ItemKind
 
-ACTIVITY = Activity(kind=ItemKind.BREAK, minutes_part=None, room_markdown=prompt_only)
+ACTIVITY = Activity(
+    kind=ItemKind.BREAK,
+    minutes_part=None,
+    room_markdown=prompt_only,
+    document_part=nothing_shown,
+)

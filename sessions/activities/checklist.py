@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity, ScoreRule, with_prompt
 from sessions.activities.answers import activity_item, programme_answers, withdraw_latest
+from sessions.activities.document import SessionMinutes, Shown, Table
 from sessions.activities.undoing import quoted, undo_answers
 from sessions.domain.lookup import unfinished_session_row
 from sessions.errors import InputError, NotFoundError
@@ -181,10 +182,20 @@ def room_markdown(db: DbSession, session: Session, item: AgendaItem, today: date
     return with_prompt(item, "\n".join(lines))
 
 
+def document_part(part: object | None, minutes: SessionMinutes) -> tuple[Shown, ...]:
+    """The options with their votes and rank, most votes first, once anyone has voted."""
+    results = cast(list[OptionResult] | None, part)
+    if not results:
+        return ()
+    rows = tuple((r.option, str(r.votes), str(r.rank or "—")) for r in results)
+    return (Table(("Option", "Votes", "Rank"), rows),)
+
+
 ACTIVITY = Activity(
     kind=ItemKind.CHECKLIST,
     minutes_part=minutes_part,
     room_markdown=room_markdown,
+    document_part=document_part,
     # A score is a count of hands, as many as the facilitator may add at once.
     score_rule=ScoreRule(minimum=1, most=MAX_VOTES_AT_ONCE, unit="votes at once"),
     undo=undo_answers,

@@ -14,6 +14,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity
+from sessions.activities.document import Notice, SessionMinutes, Shown, Table
 from sessions.activities.undoing import open_session, quoted, refuse
 from sessions.domain.lookup import unfinished_session_row
 from sessions.errors import InputError, NotFoundError
@@ -246,11 +247,23 @@ def room_markdown(db: DbSession, session: Session, item: AgendaItem, today: date
     return "\n".join(lines)
 
 
+def document_part(part: object | None, minutes: SessionMinutes) -> tuple[Shown, ...]:
+    """What the room made of each action carried in, from the session's review, which the
+    minutes hold as of the session's day."""
+    if not minutes.matters_arising:
+        return (Notice("No actions were open from earlier sessions."),)
+    rows = tuple(
+        (r.text, r.owner or "—", str(r.raised_in), r.outcome_text) for r in minutes.matters_arising
+    )
+    return (Table(("Action", "Owner", "From session", "Outcome"), rows),)
+
+
 ACTIVITY = Activity(
     kind=ItemKind.MATTERS_ARISING,
     # The results are the reviews of actions, which the minutes give in a section of their
     # own as of the session's day, not under the item.
     minutes_part=None,
     room_markdown=room_markdown,
+    document_part=document_part,
     undo=undo_review,
 )

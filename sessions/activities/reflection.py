@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity, with_prompt
 from sessions.activities.answers import activity_item, listed_people
+from sessions.activities.document import Notice, SessionMinutes, Shown, Table
 from sessions.activities.undoing import undo_answers
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError
@@ -180,9 +182,28 @@ def room_markdown(db: DbSession, session: Session, item: AgendaItem, today: date
     return with_prompt(item, f"*Private answers given so far: {given}. They are never shown here.*")
 
 
+def private_answers(count: int) -> str:
+    """What the minutes say of reflections kept private: that they were given, not what."""
+    answers = "answer was" if count == 1 else "answers were"
+    return f"{count} private {answers} given and stay out of the minutes."
+
+
+def document_part(part: object | None, minutes: SessionMinutes) -> tuple[Shown, ...]:
+    """Who said what, where the facilitator put the answers in the minutes; otherwise only
+    how many were given."""
+    given = cast(Reflections | None, part)
+    if given is None:
+        return ()
+    if not given.in_minutes:
+        return (Notice(private_answers(given.answered)),)
+    rows = tuple((a.name or "Not named", a.text) for a in given.answers if a.text is not None)
+    return (Table(("Person", "Reflection"), rows),)
+
+
 ACTIVITY = Activity(
     kind=ItemKind.REFLECTION,
     minutes_part=minutes_part,
     room_markdown=room_markdown,
+    document_part=document_part,
     undo=undo_answers,
 )

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity, ScoreRule, with_prompt
 from sessions.activities.answers import activity_item, listed_people, programme_answers
+from sessions.activities.document import SessionMinutes, Shown, Table
 from sessions.activities.undoing import undo_answers
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError
@@ -303,10 +305,27 @@ def room_markdown(db: DbSession, session: Session, item: AgendaItem, today: date
     return with_prompt(item, "\n".join(lines).lstrip())
 
 
+def document_part(part: object | None, minutes: SessionMinutes) -> tuple[Shown, ...]:
+    """Each role by group with who plays it, once anyone has marked a role."""
+    board = cast(RolesBoard | None, part)
+    if board is None:
+        return ()
+    rows = tuple(
+        (
+            c.role.group,
+            c.role.name,
+            (", ".join(c.players) if c.players else "nobody") + (" (crowded)" if c.crowded else ""),
+        )
+        for c in board.coverage
+    )
+    return (Table(("Group", "Team role", "Played by"), rows),)
+
+
 ACTIVITY = Activity(
     kind=ItemKind.ROLES,
     minutes_part=minutes_part,
     room_markdown=room_markdown,
+    document_part=document_part,
     # A score is a mark: the member plays the role.
     score_rule=ScoreRule(choices=(1,)),
     undo=undo_answers,

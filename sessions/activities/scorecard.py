@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity, with_prompt
 from sessions.activities.answers import activity_item, programme_answers, withdraw_latest
+from sessions.activities.document import SessionMinutes, Shown, Table
 from sessions.activities.undoing import quoted, undo_answers
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
@@ -281,9 +282,47 @@ def room_markdown(db: DbSession, session: Session, item: AgendaItem, today: date
     return with_prompt(item, "\n".join(lines))
 
 
+def score_mean(result: StatementResult) -> str:
+    mean = result.mean  # None only when nobody rated
+    return f"{mean:.1f}" if mean is not None else "—"
+
+
+def score_range(result: StatementResult) -> str:
+    spread = result.spread  # None only when nobody rated
+    return f"{spread[0]}–{spread[1]}" if spread is not None else "—"
+
+
+def score_change(result: StatementResult) -> str:
+    if result.change is None:
+        return "—"
+    return f"{result.change:+.1f} (session {result.previous_session})"
+
+
+def document_part(part: object | None, minutes: SessionMinutes) -> tuple[Shown, ...]:
+    """Each statement with its ratings, their mean and range, and the change since the
+    programme last rated it, once any statement is rated."""
+    results = cast(list[StatementResult] | None, part)
+    if not results:
+        return ()
+    headers = ("Area", "Statement", "Ratings", "Mean", "Range", "Since last time")
+    rows = tuple(
+        (
+            r.area or "—",
+            r.statement,
+            str(len(r.scores)),
+            score_mean(r),
+            score_range(r),
+            score_change(r),
+        )
+        for r in results
+    )
+    return (Table(headers, rows),)
+
+
 ACTIVITY = Activity(
     kind=ItemKind.SCORECARD,
     minutes_part=minutes_part,
     room_markdown=room_markdown,
+    document_part=document_part,
     undo=undo_answers,
 )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from sessions.activities.document import Table
+from sessions.activities.registry import activity_for
 from sessions.minutes import wording
-from sessions.minutes.activity_word import word_part
 from sessions.minutes.model import Minutes, MinutesItem
 from sessions.minutes.word import WordDocument
 
@@ -74,7 +75,7 @@ def minutes_docx(m: Minutes) -> bytes:
 def _item(doc: WordDocument, m: Minutes, item: MinutesItem) -> None:
     doc.heading(f"{item.number}. {item.title}", 2)
     doc.paragraph(item.timing, italic=True)
-    word_part(doc, m, item)
+    _activity_part(doc, m, item)
     for label, notes in item.note_groups:
         doc.label(label)
         for note in notes:
@@ -84,3 +85,16 @@ def _item(doc: WordDocument, m: Minutes, item: MinutesItem) -> None:
             if note.due:
                 text += f" (due {note.due.isoformat()})"
             doc.bullet(text, aside=note.said_by)
+
+
+def _activity_part(doc: WordDocument, m: Minutes, item: MinutesItem) -> None:
+    """What the item's activity shows of its answers, as its kind gives it; a discussion
+    has none."""
+    activity = activity_for(item.kind)
+    if activity is None:
+        return
+    for shown in activity.document_part(item.activity, m):
+        if isinstance(shown, Table):
+            doc.table(shown.headers, shown.rows)
+        else:
+            doc.paragraph(shown.text, italic=True)

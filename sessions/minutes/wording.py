@@ -10,10 +10,15 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
+# How a kind's results are worded belongs to the kind, whose part of the Word minutes says
+# them too; the templates read them from here, as filters, by the names they always had.
+from sessions.activities.reflection import private_answers as private_answers
+from sessions.activities.scorecard import score_change as score_change
+from sessions.activities.scorecard import score_mean as score_mean
+from sessions.activities.scorecard import score_range as score_range
 from sessions.agenda.durations import format_duration
 
 if TYPE_CHECKING:
-    from sessions.activities.scorecard import StatementResult
     from sessions.minutes.model import MinutesItem, MinutesPerson
 
 
@@ -69,22 +74,6 @@ def item_timing(item: MinutesItem) -> str:
     return f"{planned}{rebalanced}{given}, took {spoken_duration(item.actual_seconds)}."
 
 
-def score_mean(result: StatementResult) -> str:
-    mean = result.mean  # None only when nobody rated
-    return f"{mean:.1f}" if mean is not None else "—"
-
-
-def score_range(result: StatementResult) -> str:
-    spread = result.spread  # None only when nobody rated
-    return f"{spread[0]}–{spread[1]}" if spread is not None else "—"
-
-
-def score_change(result: StatementResult) -> str:
-    if result.change is None:
-        return "—"
-    return f"{result.change:+.1f} (session {result.previous_session})"
-
-
 def review_outcome(review: Review) -> str:
     """'Done', or 'Kept open, due moved 2026-01-05 → 2026-02-02', as the review left it."""
     if not review.due_moved:
@@ -99,9 +88,3 @@ def review_outcome(review: Review) -> str:
 
 def people_line(people: Iterable[MinutesPerson]) -> str:
     return "; ".join(person.label for person in people) or "—"
-
-
-def private_answers(count: int) -> str:
-    """What the minutes say of reflections kept private: that they were given, not what."""
-    answers = "answer was" if count == 1 else "answers were"
-    return f"{count} private {answers} given and stay out of the minutes."
