@@ -49,6 +49,16 @@ class ActionStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class ActionField(StrEnum):
+    """What a change to an action changed: each change is kept, so its state on any day can
+    be told."""
+
+    STATUS = "status"
+    DUE = "due"
+    OWNER = "owner"
+    TEXT = "text"
+
+
 class ReviewOutcome(StrEnum):
     """What the matters-arising review made of an action carried into a session."""
 

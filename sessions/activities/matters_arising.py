@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity
 from sessions.activities.undoing import open_session, quoted, refuse
+from sessions.domain.action_history import change_action
 from sessions.domain.lookup import unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import (
@@ -182,8 +183,14 @@ def record_review(
         review = ActionReview(session_id=session_id, action_id=action_id, due_before=action.due_on)
         db.add(review)
     # Done and dropped mean the same of the action as of the review.
-    action.status = ActionStatus.OPEN if outcome == ReviewOutcome.KEPT else ActionStatus(outcome)
-    action.due_on = new_due if new_due is not None else review.due_before
+    change_action(
+        db,
+        action,
+        now,
+        session_id,
+        status=ActionStatus.OPEN if outcome == ReviewOutcome.KEPT else ActionStatus(outcome),
+        due=new_due if new_due is not None else review.due_before,
+    )
     review.outcome = outcome
     review.due_after = action.due_on
     review.reviewed_at = now
@@ -219,8 +226,9 @@ def undo_review(db: DbSession, change: ActivityChange, now: datetime) -> None:
     if later is not None:
         raise refuse(change, "another session has reviewed the action since")
     before = change.before
-    action.status = before.status
-    action.due_on = before.due_on
+    # The history keeps the change and its undoing both, as the clock keeps a pause and
+    # its resume: what was set and put back in the room is part of the record.
+    change_action(db, action, now, change.session_id, status=before.status, due=before.due_on)
     if before.outcome is None or before.reviewed_at is None:
         # The review row is the outcome: this change made it, and it holds nothing else.
         # Removing it leaves the action to review exactly as the session found it; a row

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session as DbSession
 
-from sessions.errors import NotFoundError
-from sessions.models import Action, AgendaItem, Note, Session
+from sessions.domain.action_history import change_action
+from sessions.domain.note_editing import note_line
+from sessions.domain.notes import note_view
+from sessions.errors import InputError, NotFoundError
+from sessions.models import Action, AgendaItem, Note, NoteRevision, Session
 from sessions.views import ActionView
-from sessions.vocabulary import ActionStatus
+from sessions.vocabulary import ActionField, ActionStatus
 
 
 def programme_actions(
@@ -69,8 +72,39 @@ def count_open_actions(db: DbSession, programme_id: int, today: date) -> tuple[i
     return open_count, overdue
 
 
-def mark_action(db: DbSession, action_id: int, status: str) -> None:
+def _action(db: DbSession, action_id: int) -> Action:
     action = db.get(Action, action_id)
-    if action is None:
+    if action is None or action.note.deleted_at is not None:
         raise NotFoundError("That action no longer exists.")
-    action.status = status
+    return action
+
+
+def mark_action(db: DbSession, action_id: int, status: str, now: datetime) -> None:
+    """Mark an action from the actions list: a change made outside any session."""
+    change_action(db, _action(db, action_id), now, None, status=status)
+
+
+def edit_action(
+    db: DbSession,
+    action_id: int,
+    text: str,
+    owner: str,
+    due: date | None,
+    now: datetime,
+) -> list[ActionField]:
+    """Change what an action says, who owns it and when it is due; the fields that moved.
+
+    The note that raised it keeps its earlier line as a revision, as an edit in the
+    session does, and the action its history; a finished session's minutes keep saying
+    what stood when it finished."""
+    text, owner = " ".join(text.split()), " ".join(owner.split())
+    if not text:
+        raise InputError("An action needs words: say what is to be done.")
+    action = _action(db, action_id)
+    note = action.note
+    before = note_line(note_view(note, db.get_one(AgendaItem, note.agenda_item_id).position))
+    moved = change_action(db, action, now, None, text=text, owner=owner, due=due)
+    if moved:
+        db.add(NoteRevision(note_id=note.id, line=before, replaced_at=now))
+        note.edited_at = now
+    return moved
