@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.models import Action, ActionChange, ActionReview, Note, Session
-from sessions.vocabulary import ActionField, ActionStatus
+from sessions.vocabulary import ActionField, ActionStatus, ReviewOutcome
 
 
 class Keep(Enum):
@@ -102,6 +102,17 @@ def change_action(
     return moved
 
 
+def changes_since(db: DbSession, action_id: int, moment: datetime) -> list[ActionChange]:
+    """The action's changes made at `moment` or later, oldest first."""
+    return list(
+        db.scalars(
+            select(ActionChange)
+            .where(ActionChange.action_id == action_id, ActionChange.changed_at >= moment)
+            .order_by(ActionChange.id)
+        )
+    )
+
+
 def states_at(
     db: DbSession, action_ids: Collection[int], moment: datetime | None
 ) -> dict[int, ActionState]:
@@ -122,7 +133,7 @@ def states_at(
     later = db.scalars(
         select(ActionChange)
         .where(ActionChange.action_id.in_(ids), ActionChange.changed_at > moment)
-        .order_by(ActionChange.id.desc())
+        .order_by(ActionChange.changed_at.desc(), ActionChange.id.desc())
     )
     for change in later:
         state = states[change.action_id]
@@ -157,7 +168,12 @@ def change_words(field: str, after: str | None) -> str:
     return "Wording changed"
 
 
-REVIEW_WORDS = {"done": "done", "kept": "kept open", "dropped": "dropped"}
+REVIEW_WORDS: dict[str, str] = {
+    ReviewOutcome.DONE: "done",
+    ReviewOutcome.KEPT: "kept open",
+    ReviewOutcome.AT_RISK: "kept open, at risk",
+    ReviewOutcome.DROPPED: "dropped",
+}
 
 
 def latest_updates(
@@ -192,7 +208,8 @@ def latest_updates(
         offer(action_id, ActionUpdate(at, "; ".join(change_words(c.field, c.after) for c in group)))
     for review, number in db.execute(reviews):
         said = REVIEW_WORDS.get(review.outcome, review.outcome)
-        if review.outcome == "kept" and review.due_after != review.due_before:
+        keeping = review.outcome in (ReviewOutcome.KEPT, ReviewOutcome.AT_RISK)
+        if keeping and review.due_after != review.due_before:
             due = review.due_after
             said += f", due {due.day} {due:%B %Y}" if due else ", no due date"
         offer(

@@ -8,12 +8,13 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.domain.action_history import change_action
+from sessions.domain.action_log import log_entries
 from sessions.domain.note_editing import note_line
 from sessions.domain.notes import note_view
 from sessions.errors import InputError, NotFoundError
-from sessions.models import Action, AgendaItem, Note, NoteRevision, Session
+from sessions.models import Action, AgendaItem, Note, NoteRevision
 from sessions.views import ActionView
-from sessions.vocabulary import ActionField, ActionStatus
+from sessions.vocabulary import STILL_OPEN, ActionField, ActionRag
 
 
 def programme_actions(
@@ -24,35 +25,29 @@ def programme_actions(
     `owner` matches any part of the owner's name, ignoring case; an open action
     whose due date has passed is marked overdue.
     """
-    query = (
-        select(Action, Note, Session.number, AgendaItem.title)
-        .join(Note, Action.note_id == Note.id)
-        .join(Session, Note.session_id == Session.id)
-        .join(AgendaItem, Note.agenda_item_id == AgendaItem.id)
-        .where(Action.programme_id == programme_id, Note.deleted_at.is_(None))
-    )
-    if status is not None:
-        query = query.where(Action.status == status)
     wanted = owner.strip().casefold()
     views = [
         ActionView(
-            id=action.id,
-            note_id=note.id,
-            text=note.text,
-            owner=action.owner,
-            due=action.due_on,
-            status=action.status,
-            session_id=note.session_id,
-            session_number=number,
-            item_title=title,
-            raised_at=note.created_at,
-            overdue=action.status == ActionStatus.OPEN
-            and action.due_on is not None
-            and action.due_on < today,
+            id=entry.action_id,
+            note_id=entry.note_id,
+            text=entry.text,
+            owner=entry.owner,
+            due=entry.due,
+            status=entry.status,
+            session_id=entry.session_id,
+            session_number=entry.session_number,
+            item_title=entry.item_title,
+            raised_at=entry.raised_at,
+            overdue=entry.rag == ActionRag.OVERDUE,
+            number=entry.number,
+            due_as_raised=entry.due_as_raised,
+            rag=entry.rag,
+            update=entry.update.words if entry.update else "",
+            updated_at=entry.update.at if entry.update else None,
         )
-        for action, note, number, title in db.execute(query)
+        for entry in log_entries(db, programme_id, None, today).values()
         # casefold in Python: SQLite's own case folding stops at ASCII.
-        if wanted in action.owner.casefold()
+        if (status is None or entry.status == status) and wanted in entry.owner.casefold()
     ]
     return sorted(views, key=lambda a: (a.due is None, a.due or date.max, a.raised_at, a.id))
 
@@ -65,7 +60,7 @@ def count_open_actions(db: DbSession, programme_id: int, today: date) -> tuple[i
         .join(Note, Action.note_id == Note.id)
         .where(
             Action.programme_id == programme_id,
-            Action.status == ActionStatus.OPEN,
+            Action.status.in_(STILL_OPEN),
             Note.deleted_at.is_(None),
         )
     ).one()

@@ -18,7 +18,7 @@ from sessions.errors import InputError, NotFoundError
 from sessions.models import Action, AgendaItem, Note, NoteRevision
 from sessions.note_syntax import PREFIXES, parse_note_line
 from sessions.views import NoteView
-from sessions.vocabulary import CAPTURE_KINDS, ActionStatus, NoteKind
+from sessions.vocabulary import CAPTURE_KINDS, STILL_OPEN, ActionStatus, NoteKind
 
 # The shortest prefix for each kind, to write a note back as a line that parses the same.
 _SHORT_PREFIX: dict[str, str] = {
@@ -96,7 +96,7 @@ def revise_note(db: DbSession, note_id: int, line: str, today: date, now: dateti
             status=reopened,
         )
     else:
-        dropped = ActionStatus.DROPPED if note.action.status == ActionStatus.OPEN else None
+        dropped = ActionStatus.DROPPED if note.action.status in STILL_OPEN else None
         change_action(db, note.action, now, note.session_id, text=parsed.text, status=dropped)
     db.flush()
     return note_view(note, position)
