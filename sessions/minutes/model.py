@@ -278,6 +278,8 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
     started = next((e.at for e in events if e.kind == TimerEventKind.START), None)
     # The session's own day, not the day of writing, so writing again says the same.
     held_on = meeting_day(started, session.created_at, session.planned_for)
+    # The record as it stood at the finish. Amendments the room approves (to come) are the
+    # one thing that may change it: they belong here, applied over this record and named.
     reviews = entries_for(db, session, held_on)
     raised_here = {note.action_id for note in notes if note.action_id is not None}
     log = log_entries(
