@@ -184,3 +184,32 @@ def test_states_before_and_after_each_change(store, two_sessions, clock) -> None
             2027, 1, 5
         )
     assert [e.due for e in review_entries(store, second)] == [date(2027, 1, 5)]
+
+
+def test_an_action_at_risk_is_still_open(store, two_sessions, clock) -> None:
+    from sessions.services.dashboard import programme_dashboard
+
+    first, second, action_id = two_sessions
+    programme_id = running.get_session(store, first).programme_id
+    review_action(store, second, action_id, "at risk", now=clock.advance(60))
+    (action,) = list_actions(store, programme_id, today=date(2026, 11, 24))
+    assert (action.status, action.rag) == ("at risk", "at risk")
+    assert action.update == "Session 2 review: kept open, at risk"
+    # Counted among the open, and past its date, overdue like any open action.
+    assert programme_dashboard(store, programme_id, today=date(2026, 11, 24)).open_actions == 1
+    (late,) = list_actions(store, programme_id, today=date(2026, 12, 2))
+    assert (late.rag, late.overdue) == ("overdue", True)
+    # A review that keeps it open takes it off the risk list again.
+    review_action(store, second, action_id, "kept", now=clock.advance(60))
+    assert list_actions(store, programme_id)[0].status == "open"
+
+
+def test_the_rag_reads_done_and_dropped_before_the_date() -> None:
+    from sessions.domain.action_log import rag
+
+    day = date(2026, 12, 1)
+    assert rag("done", date(2026, 11, 1), day) == "done"
+    assert rag("dropped", None, day) == "dropped"
+    assert rag("open", date(2026, 11, 30), day) == "overdue"
+    assert rag("at risk", date(2026, 12, 1), day) == "at risk"
+    assert rag("open", None, day) == "on track"
