@@ -232,6 +232,25 @@ class ActionReview(Base):
     action: Mapped[Action] = relationship()
 
 
+class ActionChange(Base):
+    """One change to an action: which field, its value before and after, when, and in which
+    session (None when made outside one, from the actions list).
+
+    Values are kept as text: a status or owner as it reads, a due date as ISO, None for
+    no date. The action's state on any day is its state now with later changes put back.
+    """
+
+    __tablename__ = "action_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id"), index=True)
+    field: Mapped[str] = mapped_column(String(20))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    changed_at: Mapped[datetime]
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id"))
+
+
 class ActivityResult(Base):
     """One answer the room gave in an activity: a scorecard statement rated 1 to 5.
 

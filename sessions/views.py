@@ -188,6 +188,15 @@ class ActionView:
     item_title: str
     raised_at: datetime
     overdue: bool = False
+    number: str = ""
+    """'2.3': the third action raised in session 2, as the minutes number it."""
+    due_as_raised: date | None = None
+    """The due date as its session left it; `due` is the date as it stands."""
+    rag: str = ""
+    """On track, at risk, overdue, done or dropped: the action log's RAG, in words."""
+    update: str = ""
+    """The latest change or review, in words; "" where nothing has happened since."""
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)

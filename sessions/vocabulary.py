@@ -47,6 +47,32 @@ class ActionStatus(StrEnum):
     OPEN = "open"
     DONE = "done"
     DROPPED = "dropped"
+    AT_RISK = "at risk"
+    """Still open, and the facilitator has said it may not be done in time."""
+
+
+STILL_OPEN: tuple[ActionStatus, ActionStatus] = (ActionStatus.OPEN, ActionStatus.AT_RISK)
+"""The statuses of an action still to be done: reviewed, counted and carried forward."""
+
+
+class ActionRag(StrEnum):
+    """The action log's red, amber and green, in words: what a board reads at a glance."""
+
+    ON_TRACK = "on track"
+    AT_RISK = "at risk"
+    OVERDUE = "overdue"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ActionField(StrEnum):
+    """What a change to an action changed: each change is kept, so its state on any day can
+    be told."""
+
+    STATUS = "status"
+    DUE = "due"
+    OWNER = "owner"
+    TEXT = "text"
 
 
 class ReviewOutcome(StrEnum):
@@ -55,6 +81,8 @@ class ReviewOutcome(StrEnum):
     DONE = "done"
     KEPT = "kept"
     DROPPED = "dropped"
+    AT_RISK = "at risk"
+    """Kept open, and said to be at risk of not being done in time."""
 
 
 class OrganisationKind(StrEnum):

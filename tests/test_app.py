@@ -87,7 +87,9 @@ async def test_create_programme_and_run_a_session_to_the_minutes(
         assert "# Harbour programme: session 1" in minutes
         assert "- We want one front door for patients" in minutes
         assert "**Relationship**\n\n- Practices are wary of the trust" in minutes
-        assert "| send the terms of reference | Dr Patel | 2026-12-01 | open |" in minutes
+        # The action log: number, action, owner, where raised, due, revised due.
+        assert "| 1.1 | send the terms of reference | Dr Patel | Session 1, " in minutes
+        assert "| Tuesday 1 December 2026 | — |" in minutes
         assert "*Planned 10 min, took 1 min.*" in minutes
 
         await pilot.press("h")

@@ -241,7 +241,9 @@ def recorded(db_path: Path) -> int:
 def _check_minutes(text: str) -> None:
     assert text.startswith("# Harbour programme: session 1")
     assert "We want one front door" in text
-    assert "| send the notes | Sam | 2026-12-01 | open |" in text
+    # The action log: number, action, owner, where raised, due, revised due.
+    assert "| 1.1 | send the notes | Sam | Session 1, " in text
+    assert "| Tuesday 1 December 2026 | — |" in text
 
 
 @pytest.mark.parametrize(

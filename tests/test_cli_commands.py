@@ -36,7 +36,9 @@ def test_minutes_by_programme_and_number_to_a_file(db_path, recorded, tmp_path, 
     text = output.read_text(encoding="utf-8")
     assert text.startswith("# Harbour programme: session 1")
     assert "- We want one front door" in text
-    assert "| send the notes | Sam | 2026-12-01 | open |" in text
+    # The action log: number, action, owner, where raised, due, revised due.
+    assert "| 1.1 | send the notes | Sam | Session 1, " in text
+    assert "| Tuesday 1 December 2026 | — |" in text
 
 
 def test_minutes_by_id_to_standard_output(db_path, recorded, capsys) -> None:

@@ -283,7 +283,12 @@ def test_the_file_names_people_and_items_never_ids(sample) -> None:
     ]
     assert len(LONG_NOTE) == 10_000 and any(note["text"] == LONG_NOTE for note in first["notes"])
     action = next(note for note in first["notes"] if note["text"].startswith("circulate"))
+    changes = action["action"].pop("changes")
     assert action["action"] == {"owner": "Siân O'Neill", "due_on": "2026-11-27", "status": "done"}
+    # Marked done from the actions list: a change kept, made outside any session.
+    assert [(c["field"], c["before"], c["after"], c["session"]) for c in changes] == [
+        ("status", "open", "done", None)
+    ]
     assert action["member"] == "Siân O'Neill" and action["item"] == 1
     declaration = first["declarations"][0]
     assert (declaration["member"], declaration["left_room_item"]) == ("Left Early", 1)
@@ -677,8 +682,8 @@ def test_a_damaged_file_is_refused_naming_what_is_wrong(other, sample, tmp_path,
         ('{"format": "facilitator-programme"}', 'x.json has no usable "version"'),
         ('{"format": "facilitator-programme", "version": "1"}', 'x.json has no usable "version"'),
         (
-            '{"format": "facilitator-programme", "version": 5}',
-            "x.json was written by a newer facilitator (format version 5; this one reads version 4)",
+            '{"format": "facilitator-programme", "version": 6}',
+            "x.json was written by a newer facilitator (format version 6; this one reads version 5)",
         ),
     ],
 )

@@ -48,9 +48,10 @@ def test_minutes_carry_the_session(store, finished_session) -> None:
     assert "**Decisions**\n\n- pool the winter money" in text
     assert "- draft the agreement — Dr Patel (due 2026-12-01)" in text
     assert (
-        "| draft the agreement | Dr Patel | 2026-12-01 | open | What can we only do together? |"
-        in text
-    )
+        "| 1.1 | draft the agreement | Dr Patel | Session 1, What can we only do together? "
+        "| Tuesday 1 December 2026 | — | On track | — |"
+    ) in text
+    assert "| No. | Action | Owner | Raised | Due | Revised due | Status | Latest update |" in text
     assert "| Step 1: Set-up right | 1 | 1 |" in text
     assert "| Whole session | 2 | 1 |" in text
 
@@ -81,7 +82,7 @@ def test_odd_text_round_trips_and_markup_stays_text(store, small_agenda) -> None
     assert "<h1>not a heading" not in html
     # The pipes in a note do not add columns to the action log table.
     row = next(line for line in text.splitlines() if "fix" in line and line.startswith("|"))
-    assert row.count(" | ") == 4
+    assert row.count(" | ") == 7
 
 
 def test_write_minutes_to_the_default_folder_and_remember_it(

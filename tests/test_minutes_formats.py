@@ -177,9 +177,10 @@ def test_html_shows_hostile_notes_as_text(store, board_session) -> None:
 
 def test_html_tables_keep_their_columns_whatever_a_note_holds(store, board_session) -> None:
     page = _page(render_minutes(store, board_session, "html"))
-    # Matters arising 4, action log 5, balance 3: a pipe in a note adds no cell.
-    assert set(page.rows) == {3, 4, 5}
-    assert page.rows.count(5) == 1 + 2
+    # Matters arising 4, action log 8, balance 3: a pipe in a note adds no cell.
+    assert set(page.rows) == {3, 4, 8}
+    # The action carried in from session 1, and the two raised here.
+    assert page.rows.count(8) == 1 + 3
 
 
 def test_html_starts_each_step_on_a_new_printed_page(store, board_session) -> None:
@@ -233,14 +234,37 @@ def test_word_reads_back_with_headings_tables_and_properties(store, board_sessio
         "1",
         "kept open, due moved 2026-12-01 → 2027-01-15",
     ]
+    assert actions[0] == [
+        "No.",
+        "Action",
+        "Owner",
+        "Raised",
+        "Due",
+        "Revised due",
+        "Status",
+        "Latest update",
+    ]
     assert actions[1] == [
+        "1.1",
+        "map the data flows",
+        "Jo",
+        "Session 1, What can we only do together?",
+        "Tuesday 1 December 2026",
+        "Friday 15 January 2027",
+        "On track",
+        "Session 2 review: kept open, due 15 January 2027 (Monday 14 December 2026)",
+    ]
+    assert actions[2] == [
+        "2.1",
         "draft the agreement",
         "Dr Patel",
-        "2027-01-10",
-        "open",
-        "What can we only do together?",
+        "Session 2, What can we only do together?",
+        "Sunday 10 January 2027",
+        "—",
+        "On track",
+        "—",
     ]
-    assert actions[2][:2] == [HOSTILE[1], "<i>Sam</i>"]
+    assert actions[3][1:3] == [HOSTILE[1], "<i>Sam</i>"]
     assert balance[-1] == ["Whole session", "3", "6"]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Facilitator: Morgan Lee" in text

@@ -174,7 +174,7 @@ def carried(store, programme, four_steps, clock):
     action(store, first, 2, "a: ask the LMC")
     delete_note(store, action(store, first, 2, "a: said by mistake").id)
     done = action(store, first, 2, "a: already done")
-    set_action_status(store, list_actions(store, programme.id)[-1].id, "done")
+    set_action_status(store, list_actions(store, programme.id)[-1].id, "done", now=clock())
     assert done is not None
     running.finish_session(store, first, clock.advance(600))
     second = planning.start_session(store, programme.id, four_steps)

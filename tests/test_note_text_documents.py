@@ -106,8 +106,9 @@ def test_markdown_minutes_keep_each_line_inside_its_list_item_and_cell(store, se
     assert "    \\<br\\> written by the room\n" in markdown
     # The table cell: one line of the table, the break written by the template.
     assert (
-        "| draft the agreement<br>\\| with \\| the practices \\| | Sam | 2027-01-10 |" in markdown
-    )
+        "| 2.1 | draft the agreement<br>\\| with \\| the practices \\| | Sam "
+        "| Session 2, Introductions | Sunday 10 January 2027 |"
+    ) in markdown
     assert "| map the data flows<br>\\## for every practice | Jo | 1 |" in markdown
     assert "- One line, as before\n" in markdown
 
@@ -124,9 +125,10 @@ def test_html_minutes_show_each_line_and_nothing_as_markup(store, sessions) -> N
     assert not {"script", "b", "ol"} & set(page.tags)
     assert page.tags.count("h1") == 1 and page.tags.count("h2") == 5
     assert page.tags.count("li") == len(page.items) == 4
-    # Matters arising 4 columns, action log 5, balance 3: no line of a note adds a cell or row.
-    assert set(page.rows) == {3, 4, 5}
-    assert page.rows.count(5) == 1 + 1 and page.rows.count(4) == 1 + 1
+    # Matters arising 4 columns, action log 8, balance 3: no line of a note adds a cell or row.
+    assert set(page.rows) == {3, 4, 8}
+    # The log holds the action carried in and the one raised here.
+    assert page.rows.count(8) == 1 + 2 and page.rows.count(4) == 1 + 1
 
 
 def test_word_minutes_break_the_line_inside_the_bullet_and_the_cell(store, sessions) -> None:

@@ -13,13 +13,18 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.dates import weekday_text
 from sessions.services.actions import list_actions, set_action_status
 from sessions.services.programmes import get_programme
 from sessions.views import ActionView
-from sessions.vocabulary import ActionStatus
+from sessions.vocabulary import STILL_OPEN, ActionRag, ActionStatus
 
 # `None` is "all": the filter cycles through it and then each status in turn.
 STATUS_STYLES: dict[str, str] = {ActionStatus.DONE: "dim", ActionStatus.DROPPED: "strike dim"}
+RAG_STYLES: dict[str, str] = {
+    ActionRag.OVERDUE: "bold reverse red",
+    ActionRag.AT_RISK: "bold reverse dark_orange",
+}
 STATUS_FILTERS: tuple[str | None, ...] = (None, *ActionStatus)
 
 # Lines short enough for an 80-column terminal: the list cuts, it does not wrap.
@@ -28,32 +33,42 @@ HOW_ACTIONS_ARE_MADE = (
     "In a session, a note that starts with a: becomes an action;\n"
     "add @owner and a due date, e.g.  a: send the draft @Sam 2026-12-01"
 )
+FIELD_WORDS = {"text": "words", "owner": "owner", "due": "due date"}
 NONE_MATCH = "No actions match: change the owner filter, or press f."
 
 
 def action_text(action: ActionView) -> Text:
-    """Two lines, cut to the width: what is owed, then who, when, its state and where."""
+    """Two lines, cut to the width: what is owed, then its number, who, when, its state and
+    where it was raised."""
     line = Text()
-    if action.overdue:
-        line.append(" OVERDUE ", style="bold reverse red")
+    if action.rag in RAG_STYLES:
+        line.append(f" {action.rag.upper()} ", style=RAG_STYLES[action.rag])
         line.append(" ")
     line.append(action.text, style=STATUS_STYLES.get(action.status, ""))
-    line.append("\n   ")
+    line.append(f"\n   {action.number} · ", style="dim")
     line.append(f"@{action.owner}" if action.owner else "no owner", style="italic")
     line.append(f" · due {action.due.isoformat()}" if action.due else " · no due date")
-    line.append(f" · {action.status}", style="bold" if action.status == ActionStatus.OPEN else "")
+    if action.due != action.due_as_raised:
+        was = action.due_as_raised.isoformat() if action.due_as_raised else "none"
+        line.append(f" (was {was})", style="dim")
+    line.append(f" · {action.status}", style="bold" if action.status in STILL_OPEN else "")
     line.append(f" · session {action.session_number} · {action.item_title}", style="dim")
     return line
 
 
 def action_detail(action: ActionView) -> Text:
-    """The highlighted action in full, as the list may have cut it short."""
+    """The highlighted action in full, as the list may have cut it short, and its latest update."""
     detail = Text(action.text)
     detail.append(
         f"\nRaised {action.raised_at.astimezone():%Y-%m-%d} in session {action.session_number}"
         f" · {action.item_title}",
         style="dim",
     )
+    if action.update and action.updated_at is not None:
+        detail.append(
+            f"\nLatest: {action.update} ({weekday_text(action.updated_at.astimezone().date())})",
+            style="dim",
+        )
     return detail
 
 
@@ -88,11 +103,25 @@ class ActionsScreen(Screen[None]):
             tooltip="Open the highlighted action again",
         ),
         Binding(
+            "r",
+            "set_status('at risk')",
+            "At risk",
+            id="actions.at_risk",
+            tooltip="Mark the highlighted action at risk of not being done in time",
+        ),
+        Binding(
+            "e",
+            "edit",
+            "Change",
+            id="actions.edit",
+            tooltip="Change the highlighted action's words, owner or due date",
+        ),
+        Binding(
             "f",
             "cycle_status(1)",
             "Status filter",
             id="actions.filter",
-            tooltip="Show all, open, done or dropped actions",
+            tooltip="Show all, open, done, dropped or at-risk actions",
         ),
         Binding(
             "F",
@@ -177,7 +206,7 @@ class ActionsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the owner filter is being typed in, letters are text, not commands:
         # the footer leaves those keys out so it does not promise what they will not do.
-        return not (action in ("set_status", "cycle_status") and self._typing())
+        return not (action in ("set_status", "cycle_status", "edit") and self._typing())
 
     def _typing(self) -> bool:
         return isinstance(self.focused, Input)
@@ -216,10 +245,32 @@ class ActionsScreen(Screen[None]):
         if action.status == status:
             self.app.say(f"That action is already {status}.")
             return
-        if self.app.attempt(set_action_status, self.app.store, action.id, status) is REFUSED:
+        if (
+            self.app.attempt(set_action_status, self.app.store, action.id, status, self.app.now())
+            is REFUSED
+        ):
             return
         self.app.say(f"Marked {status}: {action.text}")
         self.refresh_actions(keep_id=action.id)
+
+    def action_edit(self) -> None:
+        action = self.highlighted_action()
+        if action is None:
+            self.app.say("There is no action to change.", severity="warning")
+            return
+        from facilitator.screens.edit_action import EditActionScreen
+
+        def edited(moved: list[str] | None) -> None:
+            if moved is None:
+                return
+            if moved:
+                said = " and ".join(FIELD_WORDS.get(field, field) for field in moved)
+                self.app.say(f"Changed the {said} of action {action.number}.")
+            else:
+                self.app.say("Nothing to change.")
+            self.refresh_actions(keep_id=action.id)
+
+        self.app.push_screen(EditActionScreen(action, self.app.now()), edited)
 
     def action_cycle_status(self, step: int) -> None:
         index = STATUS_FILTERS.index(self.status_filter)

@@ -17,6 +17,7 @@ from sessions.vocabulary import ItemKind, ReviewOutcome
 OUTCOME_STYLES: dict[str, str] = {
     ReviewOutcome.DONE: "green",
     ReviewOutcome.KEPT: "yellow",
+    ReviewOutcome.AT_RISK: "bold dark_orange",
     ReviewOutcome.DROPPED: "dim",
 }
 
@@ -54,6 +55,13 @@ class ActionReview(ActivityPanel):
             "Keep open",
             id="review.keep",
             tooltip="Keep the action open, with a new due date",
+        ),
+        Binding(
+            "r",
+            "mark('at risk')",
+            "At risk",
+            id="review.at_risk",
+            tooltip="Keep the action open, at risk of not being done in time",
         ),
         Binding(
             "x",
@@ -100,7 +108,7 @@ class ActionReview(ActivityPanel):
         settled = sum(entry.outcome is not None for entry in entries)
         self.border_title = (
             f"Matters arising: {settled} of {len(entries)} reviewed · "
-            "d done · k keep (new date) · x drop"
+            "d done · k keep · r at risk · x drop"
         )
 
     @property

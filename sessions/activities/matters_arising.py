@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity
 from sessions.activities.document import Notice, SessionMinutes, Shown, Table
 from sessions.activities.undoing import open_session, quoted, refuse
+from sessions.domain.action_history import change_action, changes_since, states_at
 from sessions.domain.lookup import unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import (
@@ -27,18 +28,30 @@ from sessions.models import (
 )
 from sessions.text import markdown_text
 from sessions.views import ActivityChange, ReviewState
-from sessions.vocabulary import ActionStatus, ItemKind, ReviewOutcome
+from sessions.vocabulary import STILL_OPEN, ActionStatus, ItemKind, ReviewOutcome
 
 OUTCOME_LABELS: dict[str | None, str] = {
     ReviewOutcome.DONE: "done",
     ReviewOutcome.KEPT: "kept open",
+    ReviewOutcome.AT_RISK: "kept open, at risk",
     ReviewOutcome.DROPPED: "dropped",
 }
+
+# What each outcome makes of the action: kept open, at risk, or closed.
+OUTCOME_STATUS: dict[str, ActionStatus] = {
+    ReviewOutcome.DONE: ActionStatus.DONE,
+    ReviewOutcome.KEPT: ActionStatus.OPEN,
+    ReviewOutcome.AT_RISK: ActionStatus.AT_RISK,
+    ReviewOutcome.DROPPED: ActionStatus.DROPPED,
+}
+
+KEEPING = (ReviewOutcome.KEPT, ReviewOutcome.AT_RISK)
+"""The outcomes that keep an action open, and so may give it a new due date."""
 
 
 def due_moved(outcome: str | None, before: date | None, after: date | None) -> bool:
     """Whether a review kept the action open with a different due date."""
-    return outcome == ReviewOutcome.KEPT and after != before
+    return outcome in KEEPING and after != before
 
 
 @dataclass(frozen=True)
@@ -52,7 +65,7 @@ class ReviewEntry:
     """The number of the session that raised it."""
     item_title: str
     outcome: str | None
-    """'done', 'kept' or 'dropped'; None until the room has reviewed it."""
+    """'done', 'kept', 'at risk' or 'dropped'; None until the room has reviewed it."""
     due_before: date | None = None
     """The due date it had before this review, where one has happened."""
     due_after: date | None = None
@@ -69,13 +82,15 @@ class ReviewEntry:
 
 
 def entries_for(db: DbSession, session: Session, today: date) -> list[ReviewEntry]:
+    """The actions this session reviews, as they stood when it finished (while it runs, as
+    they stand): those still open, and those it reviewed."""
     raised = Session.__table__.alias("raised")
     reviewed = {
         review.action_id: review
         for review in db.scalars(select(ActionReview).where(ActionReview.session_id == session.id))
     }
     rows = db.execute(
-        select(Action, Note.text, raised.c.number, AgendaItem.title)
+        select(Action.id, raised.c.number, AgendaItem.title)
         .join(Note, Action.note_id == Note.id)
         .join(raised, Note.session_id == raised.c.id)
         .join(AgendaItem, Note.agenda_item_id == AgendaItem.id)
@@ -83,26 +98,28 @@ def entries_for(db: DbSession, session: Session, today: date) -> list[ReviewEntr
             Action.programme_id == session.programme_id,
             raised.c.number < session.number,
             Note.deleted_at.is_(None),
-            or_(Action.status == ActionStatus.OPEN, Action.id.in_(list(reviewed))),
         )
     ).all()
+    # A finished session's list is what stood at its finish, so its minutes never change.
+    states = states_at(db, [row[0] for row in rows], session.finished_at)
     entries = []
-    for action, text, number, title in rows:
-        review = reviewed.get(action.id)
+    for action_id, number, title in rows:
+        review = reviewed.get(action_id)
+        state = states[action_id]
+        if review is None and state.status not in STILL_OPEN:
+            continue
         entries.append(
             ReviewEntry(
-                action_id=action.id,
-                text=text,
-                owner=action.owner,
-                due=action.due_on,
+                action_id=action_id,
+                text=state.text,
+                owner=state.owner,
+                due=state.due,
                 raised_in=number,
                 item_title=title,
                 outcome=review.outcome if review else None,
-                due_before=review.due_before if review else action.due_on,
+                due_before=review.due_before if review else state.due,
                 due_after=review.due_after if review else None,
-                overdue=action.status == ActionStatus.OPEN
-                and action.due_on is not None
-                and action.due_on < today,
+                overdue=state.status in STILL_OPEN and state.due is not None and state.due < today,
             )
         )
     return sorted(
@@ -117,7 +134,8 @@ def review_said(text: str, outcome: str, new_due: date | None) -> str:
     if outcome in said:
         return f"{quoted(text)} {said[outcome]}"
     due = f", due {new_due.day} {new_due:%b %Y}" if new_due is not None else ""
-    return f"{quoted(text)} kept open{due}"
+    risk = ", at risk" if outcome == ReviewOutcome.AT_RISK else ""
+    return f"{quoted(text)} kept open{risk}{due}"
 
 
 def _state(action: Action, review: ActionReview | None) -> ReviewState:
@@ -162,7 +180,7 @@ def record_review(
     """
     if outcome not in tuple(ReviewOutcome):
         raise InputError(f"An action is reviewed as one of: {', '.join(ReviewOutcome)}.")
-    if new_due is not None and outcome != ReviewOutcome.KEPT:
+    if new_due is not None and outcome not in KEEPING:
         raise InputError("Only an action kept open takes a new due date.")
     session = unfinished_session_row(db, session_id, "its review can no longer change")
     action = db.get(Action, action_id)
@@ -178,13 +196,19 @@ def record_review(
     review = _review_of(db, session_id, action_id)
     before = _state(action, review)
     if review is None:
-        if action.status != ActionStatus.OPEN:
+        if action.status not in STILL_OPEN:
             raise InputError("That action is no longer open.")
         review = ActionReview(session_id=session_id, action_id=action_id, due_before=action.due_on)
         db.add(review)
     # Done and dropped mean the same of the action as of the review.
-    action.status = ActionStatus.OPEN if outcome == ReviewOutcome.KEPT else ActionStatus(outcome)
-    action.due_on = new_due if new_due is not None else review.due_before
+    change_action(
+        db,
+        action,
+        now,
+        session_id,
+        status=OUTCOME_STATUS[outcome],
+        due=new_due if new_due is not None else review.due_before,
+    )
     review.outcome = outcome
     review.due_after = action.due_on
     review.reviewed_at = now
@@ -219,9 +243,16 @@ def undo_review(db: DbSession, change: ActivityChange, now: datetime) -> None:
     )
     if later is not None:
         raise refuse(change, "another session has reviewed the action since")
+    if any(row.changed_at > change.at for row in changes_since(db, action.id, change.at)):
+        raise refuse(change, "the action has changed since")
     before = change.before
     action.status = before.status
     action.due_on = before.due_on
+    # The review's own changes go with it, as its review row does: undo is a slip put right
+    # in the room, and the action's history then reads as though it was never made.
+    for row in changes_since(db, action.id, change.at):
+        if row.session_id == change.session_id and row.changed_at == change.at:
+            db.delete(row)
     if before.outcome is None or before.reviewed_at is None:
         # The review row is the outcome: this change made it, and it holds nothing else.
         # Removing it leaves the action to review exactly as the session found it; a row

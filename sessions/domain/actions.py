@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session as DbSession
 
-from sessions.errors import NotFoundError
-from sessions.models import Action, AgendaItem, Note, Session
+from sessions.domain.action_history import change_action
+from sessions.domain.action_log import log_entries
+from sessions.domain.note_editing import note_line
+from sessions.domain.notes import note_view
+from sessions.errors import InputError, NotFoundError
+from sessions.models import Action, AgendaItem, Note, NoteRevision
 from sessions.views import ActionView
-from sessions.vocabulary import ActionStatus
+from sessions.vocabulary import STILL_OPEN, ActionField, ActionRag
 
 
 def programme_actions(
@@ -21,35 +25,29 @@ def programme_actions(
     `owner` matches any part of the owner's name, ignoring case; an open action
     whose due date has passed is marked overdue.
     """
-    query = (
-        select(Action, Note, Session.number, AgendaItem.title)
-        .join(Note, Action.note_id == Note.id)
-        .join(Session, Note.session_id == Session.id)
-        .join(AgendaItem, Note.agenda_item_id == AgendaItem.id)
-        .where(Action.programme_id == programme_id, Note.deleted_at.is_(None))
-    )
-    if status is not None:
-        query = query.where(Action.status == status)
     wanted = owner.strip().casefold()
     views = [
         ActionView(
-            id=action.id,
-            note_id=note.id,
-            text=note.text,
-            owner=action.owner,
-            due=action.due_on,
-            status=action.status,
-            session_id=note.session_id,
-            session_number=number,
-            item_title=title,
-            raised_at=note.created_at,
-            overdue=action.status == ActionStatus.OPEN
-            and action.due_on is not None
-            and action.due_on < today,
+            id=entry.action_id,
+            note_id=entry.note_id,
+            text=entry.text,
+            owner=entry.owner,
+            due=entry.due,
+            status=entry.status,
+            session_id=entry.session_id,
+            session_number=entry.session_number,
+            item_title=entry.item_title,
+            raised_at=entry.raised_at,
+            overdue=entry.rag == ActionRag.OVERDUE,
+            number=entry.number,
+            due_as_raised=entry.due_as_raised,
+            rag=entry.rag,
+            update=entry.update.words if entry.update else "",
+            updated_at=entry.update.at if entry.update else None,
         )
-        for action, note, number, title in db.execute(query)
+        for entry in log_entries(db, programme_id, None, today).values()
         # casefold in Python: SQLite's own case folding stops at ASCII.
-        if wanted in action.owner.casefold()
+        if (status is None or entry.status == status) and wanted in entry.owner.casefold()
     ]
     return sorted(views, key=lambda a: (a.due is None, a.due or date.max, a.raised_at, a.id))
 
@@ -62,15 +60,46 @@ def count_open_actions(db: DbSession, programme_id: int, today: date) -> tuple[i
         .join(Note, Action.note_id == Note.id)
         .where(
             Action.programme_id == programme_id,
-            Action.status == ActionStatus.OPEN,
+            Action.status.in_(STILL_OPEN),
             Note.deleted_at.is_(None),
         )
     ).one()
     return open_count, overdue
 
 
-def mark_action(db: DbSession, action_id: int, status: str) -> None:
+def _action(db: DbSession, action_id: int) -> Action:
     action = db.get(Action, action_id)
-    if action is None:
+    if action is None or action.note.deleted_at is not None:
         raise NotFoundError("That action no longer exists.")
-    action.status = status
+    return action
+
+
+def mark_action(db: DbSession, action_id: int, status: str, now: datetime) -> None:
+    """Mark an action from the actions list: a change made outside any session."""
+    change_action(db, _action(db, action_id), now, None, status=status)
+
+
+def edit_action(
+    db: DbSession,
+    action_id: int,
+    text: str,
+    owner: str,
+    due: date | None,
+    now: datetime,
+) -> list[ActionField]:
+    """Change what an action says, who owns it and when it is due; the fields that moved.
+
+    The note that raised it keeps its earlier line as a revision, as an edit in the
+    session does, and the action its history; a finished session's minutes keep saying
+    what stood when it finished."""
+    text, owner = " ".join(text.split()), " ".join(owner.split())
+    if not text:
+        raise InputError("An action needs words: say what is to be done.")
+    action = _action(db, action_id)
+    note = action.note
+    before = note_line(note_view(note, db.get_one(AgendaItem, note.agenda_item_id).position))
+    moved = change_action(db, action, now, None, text=text, owner=owner, due=due)
+    if moved:
+        db.add(NoteRevision(note_id=note.id, line=before, replaced_at=now))
+        note.edited_at = now
+    return moved

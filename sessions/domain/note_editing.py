@@ -11,13 +11,14 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session as DbSession
 
+from sessions.domain.action_history import change_action
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.domain.notes import note_view
 from sessions.errors import InputError, NotFoundError
 from sessions.models import Action, AgendaItem, Note, NoteRevision
 from sessions.note_syntax import PREFIXES, parse_note_line
 from sessions.views import NoteView
-from sessions.vocabulary import CAPTURE_KINDS, ActionStatus, NoteKind
+from sessions.vocabulary import CAPTURE_KINDS, STILL_OPEN, ActionStatus, NoteKind
 
 # The shortest prefix for each kind, to write a note back as a line that parses the same.
 _SHORT_PREFIX: dict[str, str] = {
@@ -71,15 +72,32 @@ def revise_note(db: DbSession, note_id: int, line: str, today: date, now: dateti
     if line.strip() == before and parsed.kind == note.kind:
         return note_view(note, position)
     db.add(NoteRevision(note_id=note.id, line=before, replaced_at=now))
-    note.kind, note.text, note.edited_at = parsed.kind, parsed.text, now
-    if parsed.kind == NoteKind.ACTION:
-        if note.action is None:
-            note.action = Action(programme_id=programme_id, status=ActionStatus.OPEN)
-        elif note.action.status == ActionStatus.DROPPED:
-            note.action.status = ActionStatus.OPEN
-        note.action.owner, note.action.due_on = parsed.owner, parsed.due
-    elif note.action is not None and note.action.status == ActionStatus.OPEN:
-        note.action.status = ActionStatus.DROPPED
+    note.kind, note.edited_at = parsed.kind, now
+    if note.action is None:
+        note.text = parsed.text
+        if parsed.kind == NoteKind.ACTION:
+            note.action = Action(
+                programme_id=programme_id,
+                status=ActionStatus.OPEN,
+                owner=parsed.owner,
+                due_on=parsed.due,
+            )
+    elif parsed.kind == NoteKind.ACTION:
+        # An existing action changes through its history, so its state on any day can be told.
+        reopened = ActionStatus.OPEN if note.action.status == ActionStatus.DROPPED else None
+        change_action(
+            db,
+            note.action,
+            now,
+            note.session_id,
+            text=parsed.text,
+            owner=parsed.owner,
+            due=parsed.due,
+            status=reopened,
+        )
+    else:
+        dropped = ActionStatus.DROPPED if note.action.status in STILL_OPEN else None
+        change_action(db, note.action, now, note.session_id, text=parsed.text, status=dropped)
     db.flush()
     return note_view(note, position)
 

@@ -28,7 +28,7 @@ from sessions.models import (
     Session,
     TimerEvent,
 )
-from sessions.vocabulary import ActionStatus, AttendanceStatus, ItemKind
+from sessions.vocabulary import STILL_OPEN, AttendanceStatus, ItemKind
 
 MATTERS_ARISING_SECTION = "Matters arising"
 MATTERS_ARISING_TITLE = "Actions from earlier sessions"
@@ -73,7 +73,7 @@ def _matters_arising_item(db: DbSession, session: Session, programme_id: int) ->
         .join(Note, Action.note_id == Note.id)
         .where(
             Action.programme_id == programme_id,
-            Action.status == ActionStatus.OPEN,
+            Action.status.in_(STILL_OPEN),
             Note.deleted_at.is_(None),
         )
     )

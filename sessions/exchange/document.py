@@ -13,12 +13,22 @@ Columns = dict[str, Any]
 
 
 @dataclass(frozen=True)
+class ChangeRecord:
+    """A change to an action; its session by number, None where made outside a session."""
+
+    columns: Columns
+    session: int | None
+
+
+@dataclass(frozen=True)
 class NoteRecord:
     columns: Columns
     item: int
     member: str | None
     revisions: tuple[Columns, ...]
     action: Columns | None
+    changes: tuple[ChangeRecord, ...] = ()
+    """The changes to its action, oldest first; none before version 5."""
 
 
 @dataclass(frozen=True)

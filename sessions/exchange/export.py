@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 from sessions.exchange.format import FORMAT, VERSION, date_text, time_text
 from sessions.models import (
     Action,
+    ActionChange,
     ActionReview,
     ActivityResult,
     Attendance,
@@ -40,6 +41,15 @@ def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:
         for index, note in enumerate(notes[session.id])
         if note.action is not None
     }
+    numbers = {session.id: session.number for session in programme.sessions}
+    changes: dict[int, list[dict[str, Any]]] = {}
+    for change in db.scalars(
+        select(ActionChange)
+        .join(Action, ActionChange.action_id == Action.id)
+        .where(Action.programme_id == programme.id)
+        .order_by(ActionChange.changed_at, ActionChange.id)
+    ):
+        changes.setdefault(change.action_id, []).append(_change(change, numbers))
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -52,7 +62,8 @@ def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:
         },
         "members": [_member(member) for member in members],
         "sessions": [
-            _session(db, session, notes[session.id], action_refs) for session in programme.sessions
+            _session(db, session, notes[session.id], action_refs, changes)
+            for session in programme.sessions
         ],
     }
 
@@ -69,7 +80,11 @@ def _member(member: Member) -> dict[str, Any]:
 
 
 def _session(
-    db: DbSession, session: Session, notes: list[Note], action_refs: dict[int, dict[str, int]]
+    db: DbSession,
+    session: Session,
+    notes: list[Note],
+    action_refs: dict[int, dict[str, int]],
+    changes: dict[int, list[dict[str, Any]]],
 ) -> dict[str, Any]:
     # Where the minutes were written is a path on this machine: it stays behind.
     positions = {item.id: item.position for item in session.items}
@@ -98,7 +113,7 @@ def _session(
             }
             for item in session.items
         ],
-        "notes": [_note(note, positions) for note in notes],
+        "notes": [_note(note, positions, changes) for note in notes],
         "attendance": _attendance(db, session.id),
         "declarations": [
             {
@@ -167,7 +182,9 @@ def _notes(db: DbSession, session_id: int) -> list[Note]:
     )
 
 
-def _note(note: Note, positions: dict[int, int]) -> dict[str, Any]:
+def _note(
+    note: Note, positions: dict[int, int], changes: dict[int, list[dict[str, Any]]]
+) -> dict[str, Any]:
     return {
         "item": positions[note.agenda_item_id],
         "kind": note.kind,
@@ -180,14 +197,32 @@ def _note(note: Note, positions: dict[int, int]) -> dict[str, Any]:
             {"line": revision.line, "replaced_at": time_text(revision.replaced_at)}
             for revision in note.revisions
         ],
-        "action": _action(note.action),
+        "action": _action(note.action, changes),
     }
 
 
-def _action(action: Action | None) -> dict[str, Any] | None:
+def _action(
+    action: Action | None, changes: dict[int, list[dict[str, Any]]]
+) -> dict[str, Any] | None:
     if action is None:
         return None
-    return {"owner": action.owner, "due_on": date_text(action.due_on), "status": action.status}
+    return {
+        "owner": action.owner,
+        "due_on": date_text(action.due_on),
+        "status": action.status,
+        "changes": changes.get(action.id, []),
+    }
+
+
+def _change(change: ActionChange, numbers: dict[int, int]) -> dict[str, Any]:
+    return {
+        "field": change.field,
+        "before": change.before,
+        "after": change.after,
+        "changed_at": time_text(change.changed_at),
+        # The session by its number; None where the change was made outside one.
+        "session": numbers[change.session_id] if change.session_id is not None else None,
+    }
 
 
 def _reviews(

@@ -14,7 +14,9 @@ FORMAT = "facilitator-programme"
 # 2: a session's planned_for date, its matters-arising action_reviews and activity_results.
 # 3: who facilitated each session.
 # 4: whether an item's private answers go in the minutes.
-VERSION = 4
+# 5: each action's changes (what, before and after, when, in which session), and the
+#    "at risk" status and review outcome.
+VERSION = 5
 SUFFIX = ".facilitator.json"
 
 

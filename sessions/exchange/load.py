@@ -19,6 +19,7 @@ from sessions.exchange.document import ProgrammeRecord, SessionRecord
 from sessions.exchange.parse import NOTHING
 from sessions.models import (
     Action,
+    ActionChange,
     ActionReview,
     ActivityResult,
     AgendaItem,
@@ -60,9 +61,12 @@ def load_programme(
         session.columns["number"]: _add_session(db, programme.id, session, members)
         for session in record.sessions
     }
-    # Reviews come last: one may name an action from any session before its own.
+    # Reviews and changes come last: one may name an action from any session before its own.
     for session in record.sessions:
         _add_reviews(db, session, notes)
+    db.flush()
+    for session in record.sessions:
+        _add_changes(db, session, notes)
     return ImportedProgramme(name, slug, len(record.sessions), record.note_count)
 
 
@@ -141,6 +145,18 @@ def _add_session(
         for result in record.results
     )
     return session, notes
+
+
+def _add_changes(
+    db: DbSession, record: SessionRecord, notes: dict[int, tuple[Session, list[Note]]]
+) -> None:
+    _, rows = notes[record.columns["number"]]
+    for note_record, note in zip(record.notes, rows, strict=True):
+        if note.action is None:
+            continue
+        for change in note_record.changes:
+            made_in = notes[change.session][0].id if change.session is not None else None
+            db.add(ActionChange(action_id=note.action.id, session_id=made_in, **change.columns))
 
 
 def _add_reviews(

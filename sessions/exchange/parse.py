@@ -8,12 +8,14 @@ import that follows cannot fail half way on a bad file.
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Literal, overload
 
 from sessions.activities.registry import score_rule
 from sessions.agenda.model import STEP_NAMES
 from sessions.errors import InputError
 from sessions.exchange.document import (
+    ChangeRecord,
     Columns,
     DeclarationRecord,
     NoteRecord,
@@ -25,6 +27,7 @@ from sessions.exchange.document import (
 from sessions.exchange.fields import Broken, Fields
 from sessions.exchange.format import FORMAT, VERSION
 from sessions.vocabulary import (
+    ActionField,
     ActionStatus,
     AttendanceStatus,
     ItemKind,
@@ -89,7 +92,21 @@ def _programme(root: Fields, version: int) -> ProgrammeRecord:
         twice = next(number for number in numbers if numbers.count(number) > 1)
         raise root.fail(f"there are two sessions numbered {twice}")
     _check_reviews(entries, sessions)
+    _check_changes(root, sessions)
     return ProgrammeRecord(columns, members, sessions)
+
+
+def _check_changes(root: Fields, sessions: tuple[SessionRecord, ...]) -> None:
+    """Every change made in a session names one the file has."""
+    numbers = {session.columns["number"] for session in sessions}
+    for session in sessions:
+        for note in session.notes:
+            for change in note.changes:
+                if change.session is not None and change.session not in numbers:
+                    raise root.fail(
+                        f"session {session.columns['number']} has an action changed in "
+                        f"session {change.session}, which is not in this file"
+                    )
 
 
 def _check_reviews(entries: list[Fields], sessions: tuple[SessionRecord, ...]) -> None:
@@ -172,7 +189,7 @@ def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
     if not items:
         raise session.fail("it has no agenda items")
     count = len(items)
-    notes = tuple(_note(entry, count, names) for entry in session.objects("notes", "note"))
+    notes = tuple(_note(entry, count, names, version) for entry in session.objects("notes", "note"))
     attendance = tuple(
         (_member_name(entry, "member", names), entry.choice("status", tuple(AttendanceStatus)))
         for entry in session.objects("attendance", "attendance entry")
@@ -283,7 +300,7 @@ def _item(item: Fields, expected: int, version: int) -> Columns:
     }
 
 
-def _note(note: Fields, item_count: int, names: set[str]) -> NoteRecord:
+def _note(note: Fields, item_count: int, names: set[str], version: int) -> NoteRecord:
     action = note.child("action", "action", nullable=True)
     return NoteRecord(
         columns={
@@ -300,6 +317,12 @@ def _note(note: Fields, item_count: int, names: set[str]) -> NoteRecord:
             for revision in note.objects("revisions", "revision")
         ),
         action=None if action is None else _action(action),
+        # Before version 5 an action's changes were not kept: it has only its state now.
+        changes=(
+            tuple(_change(entry) for entry in action.objects("changes", "change"))
+            if action is not None and version >= 5
+            else ()
+        ),
     )
 
 
@@ -309,3 +332,23 @@ def _action(action: Fields) -> Columns:
         "due_on": action.day("due_on", nullable=True),
         "status": action.choice("status", tuple(ActionStatus)),
     }
+
+
+def _change(change: Fields) -> ChangeRecord:
+    field = change.choice("field", tuple(ActionField))
+    values = {key: change.text(key, nullable=True) for key in ("before", "after")}
+    for key, value in values.items():
+        if value is None:
+            if field != ActionField.DUE:
+                raise change.fail(f'"{key}" is null, but only a due date may be none')
+        elif field == ActionField.DUE:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise change.fail(f'"{key}" is {value!r}, not a date as YYYY-MM-DD') from None
+        elif field == ActionField.STATUS and value not in tuple(ActionStatus):
+            raise change.fail(f'"{key}" is {value!r}, not one of: {", ".join(ActionStatus)}')
+    return ChangeRecord(
+        columns={"field": field, **values, "changed_at": change.time("changed_at")},
+        session=change.whole_number("session", nullable=True, minimum=1),
+    )

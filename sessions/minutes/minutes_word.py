@@ -55,9 +55,18 @@ def minutes_docx(m: Minutes) -> bytes:
     if m.actions:
         doc.heading("Action log", 1)
         doc.table(
-            ("Action", "Owner", "Due", "Status", "Raised in"),
+            ("No.", "Action", "Owner", "Raised", "Due", "Revised due", "Status", "Latest update"),
             [
-                (a.text, a.owner or "—", wording.iso_date(a.due), a.status, a.item_title)
+                (
+                    a.number,
+                    a.text,
+                    a.owner or "—",
+                    a.raised,
+                    wording.long_date(a.due_as_raised),
+                    wording.long_date(a.revised_due),
+                    a.rag_label,
+                    a.latest_update,
+                )
                 for a in m.actions
             ],
         )

@@ -15,16 +15,17 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
 from sessions.activities.checklist import OptionResult
-from sessions.activities.matters_arising import due_moved, entries_for
+from sessions.activities.matters_arising import ReviewEntry, due_moved, entries_for
 from sessions.activities.reflection import Reflections
 from sessions.activities.registry import activity_for
 from sessions.activities.roles import RolesBoard
 from sessions.activities.scorecard import StatementResult
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
+from sessions.domain.action_log import LogEntry, log_entries
 from sessions.domain.balance import note_balances
 from sessions.domain.lookup import session_row
-from sessions.minutes.wording import item_timing, review_outcome
+from sessions.minutes.wording import item_timing, long_date, review_outcome
 from sessions.models import Action, AgendaItem, Attendance, Declaration, Member, Note, Session
 from sessions.timer_log import load_events
 from sessions.views import NoteBalance, meeting_day, person_label
@@ -137,11 +138,44 @@ class MinutesSection:
 
 @dataclass(frozen=True)
 class MinutesAction:
+    """A line of the action log, as the action stood when the session finished."""
+
     text: str
     owner: str
     due: date | None
+    """The due date as it stood when the session finished."""
     status: str
     item_title: str
+    number: str = ""
+    """'2.3': the third action raised in session 2."""
+    raised_in: int = 0
+    due_as_raised: date | None = None
+    """The due date as the session that raised it left it."""
+    rag: str = ""
+    """On track, at risk, overdue, done or dropped, on the session's day."""
+    update: str = ""
+    """The latest change or review by the session's finish, in words."""
+    updated_on: date | None = None
+
+    @property
+    def revised_due(self) -> date | None:
+        """The due date as it stood, where it moved since the action was raised."""
+        return self.due if self.due != self.due_as_raised else None
+
+    @property
+    def raised(self) -> str:
+        return f"Session {self.raised_in}, {self.item_title}"
+
+    @property
+    def rag_label(self) -> str:
+        return self.rag.capitalize()
+
+    @property
+    def latest_update(self) -> str:
+        """'Marked done (Tuesday 1 December 2026)', or a dash where nothing happened."""
+        if not self.update:
+            return "—"
+        return f"{self.update} ({long_date(self.updated_on)})" if self.updated_on else self.update
 
 
 @dataclass(frozen=True)
@@ -213,7 +247,10 @@ class Minutes:
 
 
 def build_minutes(db: DbSession, session_id: int) -> Minutes:
-    """The session's minutes, read in the unit of work `db`."""
+    """The session's minutes, read in the unit of work `db`.
+
+    A finished session's actions read as they stood when it finished, so its minutes say
+    the same however late they are written; a session still running, as they stand."""
     session = session_row(db, session_id)
     events = load_events(db, session_id)
     clock = replay(events)
@@ -225,9 +262,6 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
             Note.kind,
             Note.text,
             Action.id.label("action_id"),
-            Action.owner,
-            Action.due_on,
-            Action.status,
             Member.name.label("said_by"),
         )
         .outerjoin(Action, Action.note_id == Note.id)
@@ -241,9 +275,23 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
     for note in notes:
         by_item.setdefault(note.agenda_item_id, []).append(note)
 
+    started = next((e.at for e in events if e.kind == TimerEventKind.START), None)
+    # The session's own day, not the day of writing, so writing again says the same.
+    held_on = meeting_day(started, session.created_at, session.planned_for)
+    # The record as it stood at the finish. Amendments the room approves (to come) are the
+    # one thing that may change it: they belong here, applied over this record and named.
+    reviews = entries_for(db, session, held_on)
+    raised_here = {note.action_id for note in notes if note.action_id is not None}
+    log = log_entries(
+        db,
+        session.programme_id,
+        session.finished_at,
+        held_on,
+        raised_here | {entry.action_id for entry in reviews},
+    )
+
     visited = {event.position for event in events}
     sections: list[MinutesSection] = []
-    actions: list[MinutesAction] = []
     for item in session.items:
         if not sections or sections[-1].title != item.section_title:
             sections.append(MinutesSection(title=item.section_title, step=item.step))
@@ -262,31 +310,20 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
         if activity is not None and activity.minutes_part is not None:
             minutes_item.activity = activity.minutes_part(db, session, item)
         for note in by_item.get(item.id, []):
-            has_action = note.action_id is not None
+            entry = log.get(note.action_id) if note.action_id is not None else None
             minutes_item.notes.setdefault(note.kind, []).append(
                 MinutesNote(
                     kind=note.kind,
-                    text=note.text,
-                    owner=note.owner if has_action else "",
-                    due=note.due_on,
+                    text=entry.text if entry else note.text,
+                    owner=entry.owner if entry else "",
+                    due=entry.due if entry else None,
                     said_by=note.said_by or "",
                 )
             )
-            if has_action:
-                actions.append(
-                    MinutesAction(
-                        text=note.text,
-                        owner=note.owner,
-                        due=note.due_on,
-                        status=note.status,
-                        item_title=item.title,
-                    )
-                )
         sections[-1].items.append(minutes_item)
 
     balance = _balance_rows(note_balances(db, session_id, AgendaItem.step))
 
-    started = next((e.at for e in events if e.kind == TimerEventKind.START), None)
     minutes = Minutes(
         programme=session.programme.name,
         pcn=session.programme.pcn_name,
@@ -298,13 +335,15 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
         planned_seconds=sum(i.planned_seconds for i in session.items),
         actual_seconds=clock.session_elapsed,
         sections=sections,
-        actions=actions,
+        actions=[_logged(entry) for entry in sorted(log.values(), key=_log_order)],
         balance=balance,
         present=present,
         apologies=apologies,
         declarations=declarations,
         facilitator=session.facilitator,
         planned_for=session.planned_for,
+        # A session's planned day is set when it is planned and never moved, so this is
+        # the day agreed for it, however it was held (see decisions.md).
         next_session_on=db.scalar(
             select(Session.planned_for).where(
                 Session.programme_id == session.programme_id,
@@ -312,8 +351,29 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
             )
         ),
     )
-    minutes.matters_arising = _matters_arising(db, session, minutes.held_on)
+    minutes.matters_arising = _matters_arising(reviews)
     return minutes
+
+
+def _log_order(entry: LogEntry) -> tuple[int, int]:
+    session, index = entry.number.split(".")
+    return int(session), int(index)
+
+
+def _logged(entry: LogEntry) -> MinutesAction:
+    return MinutesAction(
+        text=entry.text,
+        owner=entry.owner,
+        due=entry.due,
+        status=entry.status,
+        item_title=entry.item_title,
+        number=entry.number,
+        raised_in=entry.session_number,
+        due_as_raised=entry.due_as_raised,
+        rag=entry.rag,
+        update=entry.update.words if entry.update else "",
+        updated_on=entry.update.at.astimezone().date() if entry.update else None,
+    )
 
 
 def _balance_rows(by_step: dict[tuple[Any, ...], NoteBalance]) -> list[BalanceRow]:
@@ -328,10 +388,9 @@ def _balance_rows(by_step: dict[tuple[Any, ...], NoteBalance]) -> list[BalanceRo
     return rows
 
 
-def _matters_arising(db: DbSession, session: Session, held_on: date) -> list[MinutesReview]:
-    # The session's own day, not the day of rendering, so re-rendering says the same.
+def _matters_arising(entries: list[ReviewEntry]) -> list[MinutesReview]:
     reviews = []
-    for entry in entries_for(db, session, held_on):
+    for entry in entries:
         # A later session may move a kept action's date again; these minutes give
         # the date this session left it with.
         due = entry.due_after if entry.outcome is not None else entry.due
