@@ -59,6 +59,11 @@ def report_docx(r: ProgrammeReport) -> bytes:
     doc.table(("Step", "Sessions"), r.step_rows)
     doc.heading("Deal and relationship", 1)
     doc.table(("", "Deal", "Relationship"), r.balance_rows)
+    if r.step_balance:
+        doc.table(
+            ("By step", "Deal", "Relationship"),
+            [(b.label, b.deal, b.relationship) for b in r.step_balance],
+        )
 
     if r.decisions:
         doc.heading("Decisions by session", 1)
