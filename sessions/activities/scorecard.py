@@ -20,6 +20,7 @@ from sessions.activities.answers import activity_item, programme_answers, withdr
 from sessions.activities.undoing import quoted, undo_answers
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
+from sessions.means import mean_text
 from sessions.models import SCORE_RANGE, ActivityResult, AgendaItem, Session
 from sessions.text import markdown_text
 from sessions.views import ActivityChange
@@ -275,7 +276,9 @@ def room_markdown(db: DbSession, session: Session, item: AgendaItem, today: date
     for result in results_for(db, session, with_statements(item)):
         where = f"{markdown_text(result.area)} · " if result.area else ""
         score = (
-            f"**{result.mean:.1f}** ({len(result.scores)})" if result.scores else "*not rated yet*"
+            f"**{mean_text(result.mean)}** ({len(result.scores)})"
+            if result.mean is not None
+            else "*not rated yet*"
         )
         lines.append(f"- {where}{markdown_text(result.statement)} — {score}")
     return with_prompt(item, "\n".join(lines))

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from sessions.agenda.durations import format_duration
+from sessions.means import change_text, mean_text
 
 if TYPE_CHECKING:
     from sessions.activities.scorecard import StatementResult
@@ -71,7 +72,7 @@ def item_timing(item: MinutesItem) -> str:
 
 def score_mean(result: StatementResult) -> str:
     mean = result.mean  # None only when nobody rated
-    return f"{mean:.1f}" if mean is not None else "—"
+    return mean_text(mean) if mean is not None else "—"
 
 
 def score_range(result: StatementResult) -> str:
@@ -80,9 +81,9 @@ def score_range(result: StatementResult) -> str:
 
 
 def score_change(result: StatementResult) -> str:
-    if result.change is None:
+    if result.mean is None or result.previous_mean is None:
         return "—"
-    return f"{result.change:+.1f} (session {result.previous_session})"
+    return f"{change_text(result.mean, result.previous_mean)} (session {result.previous_session})"
 
 
 def review_outcome(review: Review) -> str:

@@ -22,6 +22,7 @@ from sessions.clock import ClockState, replay
 from sessions.domain.balance import BalanceRow, balance_rows, note_balances
 from sessions.domain.coverage import covered_steps, items_with_notes, step_items
 from sessions.domain.progress import StepWork, session_state
+from sessions.means import mean_text
 from sessions.minutes import wording
 from sessions.models import (
     Action,
@@ -195,7 +196,10 @@ class ProgrammeReport:
     def trend_rows(self) -> list[tuple[str, str]]:
         """Each area with its means, as 'S1 3.2 · S3 3.8'."""
         return [
-            (trend.label, " · ".join(f"S{number} {mean:.1f}" for number, mean in trend.points))
+            (
+                trend.label,
+                " · ".join(f"S{number} {mean_text(mean)}" for number, mean in trend.points),
+            )
             for trend in self.trends
         ]
 
