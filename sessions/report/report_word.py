@@ -46,7 +46,7 @@ def report_docx(r: ProgrammeReport) -> bytes:
         [
             (
                 s.number,
-                wording.iso_date(s.held_on),
+                wording.short_date(s.held_on),
                 s.agenda_title,
                 s.facilitator or "—",
                 s.status,
@@ -79,7 +79,7 @@ def report_docx(r: ProgrammeReport) -> bytes:
                 (
                     a.text,
                     a.owner or "—",
-                    wording.iso_date(a.due),
+                    wording.short_date(a.due),
                     a.status,
                     f"Session {a.raised_in}",
                     a.review_text,
