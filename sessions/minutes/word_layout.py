@@ -15,6 +15,8 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from sessions.minutes.wording import WRITTEN_DATE
+
 BODY_POINTS = 11
 CELL_PADDING = 2 * 5.4 + 3
 """Word's default cell margins either side, and a little for the rules."""
@@ -42,16 +44,15 @@ SHORT_SHARE = 0.3
 """A column wanting at most this share of the page holds short text, given all it wants
 before the columns of sentences share the rest."""
 
-# A date written out is one unit: "1 Dec 2026" or "1 December 2026" never breaks.
-_DATE = re.compile(r"\d{1,2} [A-Z][a-z]{2,8} \d{4}")
 _SPACE = re.compile(r"\s+")
 
 
 def unbreakable(text: str) -> list[str]:
-    """The runs of `text` a line may not break inside: its words, a date as one."""
+    """The runs of `text` a line may not break inside: its words, a date ("1 Dec 2026",
+    "1 December 2026") as one."""
     units: list[str] = []
     at = 0
-    for date in _DATE.finditer(text):
+    for date in WRITTEN_DATE.finditer(text):
         units.extend(_SPACE.split(text[at : date.start()]))
         units.append(date.group())
         at = date.end()

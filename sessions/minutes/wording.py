@@ -6,6 +6,7 @@ Markdown copy of the same minutes say the same thing in the same words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
@@ -42,6 +43,11 @@ def spoken_duration(seconds: float) -> str:
 
 def clock_time(value: datetime | None) -> str:
     return value.astimezone().strftime("%H:%M") if value else "—"
+
+
+WRITTEN_DATE = re.compile(r"\d{1,2} [A-Z][a-z]{2,8} \d{4}")
+"""A date as `long_date` and `short_date` write it (the weekday aside): one unit a
+document never breaks across lines."""
 
 
 def long_date(value: date | None) -> str:
