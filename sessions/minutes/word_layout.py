@@ -80,7 +80,13 @@ def text_points(text: str, bold: bool = False) -> float:
 
 def _width(texts: Iterable[str], bold: bool = False) -> float:
     """The width of a cell holding the widest of `texts` on one line."""
-    return max((text_points(text, bold) for text in texts), default=0.0) + CELL_PADDING
+    unique = set(texts)
+    if not unique:
+        return CELL_PADDING
+    # Only a text near the longest in characters can be the widest: a long action log
+    # would otherwise have every character of every word weighed.
+    floor = max(len(text) for text in unique) * min(_BOLD_EMS.values()) / max(_BOLD_EMS.values())
+    return max(text_points(text, bold) for text in unique if len(text) >= floor) + CELL_PADDING
 
 
 @dataclass(frozen=True)
