@@ -193,7 +193,7 @@ def test_matters_arising_minutes_each_review(store, reviewed_programme) -> None:
         "| send the data sharing agreement | Sam | 1 | done |",
         (
             "| book the \\*community\\* room \\| hall \\<b\\>now\\</b\\> | Dr Patel | 1 "
-            "| kept open, due moved 2026-12-03 → 2027-01-15 |"
+            "| kept open, due moved 3 Dec 2026 → 15 Jan 2027 |"
         ),
         "| ask the trust about beds | Jo | 1 | dropped |",
         "| write to the LMC | — | 1 | not reviewed |",
@@ -214,9 +214,9 @@ def test_matters_arising_minutes_keep_the_date_this_session_set(
     )
     review_action(store, third, kept.action_id, "kept", new_due=date(2027, 3, 1), now=clock())
     text = render_markdown(session_minutes(store, second))
-    assert "| Dr Patel | 1 | kept open, due moved 2026-12-03 → 2027-01-15 |" in text
+    assert "| Dr Patel | 1 | kept open, due moved 3 Dec 2026 → 15 Jan 2027 |" in text
     third_text = render_markdown(session_minutes(store, third))
-    assert "| Dr Patel | 1 | kept open, due moved 2027-01-15 → 2027-03-01 |" in third_text
+    assert "| Dr Patel | 1 | kept open, due moved 15 Jan 2027 → 1 Mar 2027 |" in third_text
     assert "| write to the LMC | — | 1 | not reviewed |" in third_text
     assert "send the data sharing agreement" not in third_text
 

@@ -81,7 +81,7 @@ BOARD_ORDER_MD = (
     "**Apologies:** Zoë Hughes (Bay Pharmacy)",
     "**Declarations of interest**",
     "## Matters arising",
-    "| map the data flows | Jo | 1 | kept open, due moved 2026-12-01 → 2027-01-15 |",
+    "| map the data flows | Jo | 1 | kept open, due moved 1 Dec 2026 → 15 Jan 2027 |",
     "## Welcome",
     "## Step 1: Set-up right — vision and partners",
     "**Decisions**",
@@ -232,7 +232,7 @@ def test_word_reads_back_with_headings_tables_and_properties(store, board_sessio
         "map the data flows",
         "Jo",
         "1",
-        "kept open, due moved 2026-12-01 → 2027-01-15",
+        "kept open, due moved 1 Dec 2026 → 15 Jan 2027",
     ]
     assert actions[0] == [
         "No.",

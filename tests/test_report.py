@@ -155,11 +155,11 @@ def test_markdown_report_covers_every_part_in_order(store, programme) -> None:
             "**First session:** Monday 23 November 2026  \n",
             "**Latest session:** Monday 15 February 2027\n",
             "## Sessions\n\n| Session | Date | Agenda | Facilitator | Status | Steps covered |\n",
-            "| 1 | 2026-11-23 | Partnership agenda | Morgan Lee | finished | 1 |\n",
-            "| 2 | 2026-12-14 | Partnership agenda | Sam Jones | finished | 1, 2 |\n",
-            "| 3 | 2027-01-11 | Partnership agenda | — | in progress | — |\n",
+            "| 1 | 23 Nov 2026 | Partnership agenda | Morgan Lee | finished | 1 |\n",
+            "| 2 | 14 Dec 2026 | Partnership agenda | Sam Jones | finished | 1, 2 |\n",
+            "| 3 | 11 Jan 2027 | Partnership agenda | — | in progress | — |\n",
             # Never started: dated for the day it is planned for.
-            "| 4 | 2027-02-15 | Partnership agenda | Alex Reed | planned | — |\n",
+            "| 4 | 15 Feb 2027 | Partnership agenda | Alex Reed | planned | — |\n",
             "## Steps covered\n\n| Step | Sessions |\n|---|---|\n",
             "| Step 1: Set-up right | 1, 2 |\n",
             "| Step 2: Trusted people | 2 |\n",
@@ -174,13 +174,13 @@ def test_markdown_report_covers_every_part_in_order(store, programme) -> None:
             "### Session 1 (Monday 23 November 2026)\n\n- pool the winter money\n\n",
             "### Session 2 (Monday 14 December 2026)\n\n- \\<script\\>",
             "## Action log\n\n| Action | Owner | Due | Status | Raised in | Latest review |\n",
-            "| draft the agreement | Dr Patel | 2026-12-01 | done | Session 1 | Session 2: done |\n",
+            "| draft the agreement | Dr Patel | 1 Dec 2026 | done | Session 1 | Session 2: done |\n",
             # The latest review is the one given, with the date it left the action.
             (
-                "| book the room \\| hall | Jo | 2027-02-01 | open | Session 1 "
-                "| Session 3: kept open, due moved 2027-01-15 → 2027-02-01 |\n"
+                "| book the room \\| hall | Jo | 1 Feb 2027 | open | Session 1 "
+                "| Session 3: kept open, due moved 15 Jan 2027 → 1 Feb 2027 |\n"
             ),
-            "| ask the LMC | — | 2026-12-05 | open | Session 1 | — |\n",
+            "| ask the LMC | — | 5 Dec 2026 | open | Session 1 | — |\n",
             "| Session 2 | — |\n",
             "## Scorecard trends\n\n| Area | Mean rating by session |\n|---|---|\n",
             f"| Trust | S1 {(3 + 4) / 2:.1f} · S2 {(5 + 4) / 2:.1f} |\n",
@@ -361,15 +361,15 @@ def test_word_report_has_headings_tables_and_properties(store, programme) -> Non
     assert actions[2] == [
         "book the room | hall",
         "Jo",
-        "2027-02-01",
+        "1 Feb 2027",
         "open",
         "Session 1",
-        "Session 3: kept open, due moved 2027-01-15 → 2027-02-01",
+        "Session 3: kept open, due moved 15 Jan 2027 → 1 Feb 2027",
     ]
     assert actions[4][:2] == [HOSTILE, "<i>Sam</i>"]
     assert _table(tables, "Session")[4] == [
         "4",
-        "2027-02-15",
+        "15 Feb 2027",
         "Partnership agenda",
         "Alex Reed",
         "planned",

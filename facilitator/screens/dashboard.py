@@ -45,7 +45,10 @@ class DashboardScreen(Screen[None]):
             "start_session",
             "Next session",
             id="dashboard.start_session",
-            tooltip="Set up this programme's next session: start it now or plan it",
+            tooltip=(
+                "Set up this programme's next session: start it now or plan it; "
+                "or open the one already set up"
+            ),
         ),
         Binding(
             "r",
@@ -232,6 +235,11 @@ class DashboardScreen(Screen[None]):
             open_session(self.app, summary.id)
 
     def action_start_session(self) -> None:
+        waiting = self.view.waiting if self.view is not None else None
+        if waiting is not None:
+            # The next session is already set up: open it, as the line above the table says.
+            open_session(self.app, waiting.id)
+            return
         start_session_in(self.app, self.programme_id)
 
     def action_actions(self) -> None:

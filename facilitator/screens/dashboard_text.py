@@ -6,6 +6,7 @@ from datetime import date
 
 from rich.text import Text
 
+from facilitator.dates import weekday_text
 from sessions.services.dashboard import (
     DashboardView,
     SessionSummary,
@@ -92,9 +93,19 @@ def session_date(summary: SessionSummary) -> date:
 
 
 def next_text(view: DashboardView) -> Text:
-    """What the next session would be: the step to continue from and what waits for review."""
+    """What the next session would be: the step to continue from and what waits for review;
+    or, where one is set up and not started, that one."""
     suggestion = view.suggestion
     text = Text("Next ", style="bold")
+    waiting = view.waiting
+    if waiting is not None:
+        # One is set up already: a second would leave the first waiting for ever.
+        when = (
+            f"planned for {weekday_text(waiting.planned_for)}" if waiting.planned_for else "set up"
+        )
+        text.append(f"session {waiting.number} is {when}, not started: {waiting.agenda_title}")
+        text.append("  s: open it", style="dim")
+        return text
     text.append(
         f"session {len(view.sessions) + 1}: continue from {suggestion.label} ({suggestion.reason})"
     )

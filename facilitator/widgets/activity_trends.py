@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from sessions.means import mean_text
 from sessions.services.checklist import OptionTrend
 from sessions.services.roles import RolesBoard
 from sessions.services.scorecard import AreaTrend
@@ -36,7 +37,11 @@ def scorecard_text(trends: tuple[AreaTrend, ...]) -> Text:
             )
         )
         first, last = trend.points[0][1], trend.points[-1][1]
-        text.append(f" {last:.1f}" if len(trend.points) == 1 else f" {first:.1f} → {last:.1f}")
+        text.append(
+            f" {mean_text(last)}"
+            if len(trend.points) == 1
+            else f" {mean_text(first)} → {mean_text(last)}"
+        )
     return text
 
 

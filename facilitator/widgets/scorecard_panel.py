@@ -8,6 +8,7 @@ from textual.reactive import var
 
 from facilitator.app import REFUSED
 from facilitator.widgets.activity_panel import ActivityPanel
+from sessions import means
 from sessions.services.answers import people_asked
 from sessions.services.scorecard import (
     StatementResult,
@@ -20,9 +21,10 @@ from sessions.vocabulary import ItemKind
 
 def change_text(result: StatementResult) -> str:
     """`+0.5 since session 2`: only where the programme rated the statement before."""
-    if result.change is None:
+    if result.mean is None or result.previous_mean is None:
         return ""
-    return f" · {result.change:+.1f} since session {result.previous_session}"
+    moved = means.change_text(result.mean, result.previous_mean)
+    return f" · {moved} since session {result.previous_session}"
 
 
 def result_text(result: StatementResult, rater: tuple[int, str] | None = None) -> Text:
@@ -36,13 +38,13 @@ def result_text(result: StatementResult, rater: tuple[int, str] | None = None) -
     if result.spread is not None and result.mean is not None:  # rated at least once
         low, high = result.spread
         text.append(" ".join(str(s) for s in result.scores), style="bold")
-        text.append(f" · mean {result.mean:.1f} ({low}–{high}){change_text(result)}", style="dim")
+        mean = means.mean_text(result.mean)
+        text.append(f" · mean {mean} ({low}–{high}){change_text(result)}", style="dim")
     else:
         text.append("not rated yet", style="dim")
         if result.previous_mean is not None:
-            text.append(
-                f" · {result.previous_mean:.1f} in session {result.previous_session}", style="dim"
-            )
+            before = means.mean_text(result.previous_mean)
+            text.append(f" · {before} in session {result.previous_session}", style="dim")
     return text
 
 

@@ -21,6 +21,7 @@ from sessions.activities.document import SessionMinutes, Shown, Table
 from sessions.activities.undoing import quoted, undo_answers
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
+from sessions.means import change_text, mean_text
 from sessions.models import SCORE_RANGE, ActivityResult, AgendaItem, Session
 from sessions.text import markdown_text
 from sessions.views import ActivityChange
@@ -276,7 +277,9 @@ def room_markdown(db: DbSession, session: Session, item: AgendaItem, today: date
     for result in results_for(db, session, with_statements(item)):
         where = f"{markdown_text(result.area)} · " if result.area else ""
         score = (
-            f"**{result.mean:.1f}** ({len(result.scores)})" if result.scores else "*not rated yet*"
+            f"**{mean_text(result.mean)}** ({len(result.scores)})"
+            if result.mean is not None
+            else "*not rated yet*"
         )
         lines.append(f"- {where}{markdown_text(result.statement)} — {score}")
     return with_prompt(item, "\n".join(lines))
@@ -284,7 +287,7 @@ def room_markdown(db: DbSession, session: Session, item: AgendaItem, today: date
 
 def score_mean(result: StatementResult) -> str:
     mean = result.mean  # None only when nobody rated
-    return f"{mean:.1f}" if mean is not None else "—"
+    return mean_text(mean) if mean is not None else "—"
 
 
 def score_range(result: StatementResult) -> str:
@@ -293,9 +296,9 @@ def score_range(result: StatementResult) -> str:
 
 
 def score_change(result: StatementResult) -> str:
-    if result.change is None:
+    if result.mean is None or result.previous_mean is None:
         return "—"
-    return f"{result.change:+.1f} (session {result.previous_session})"
+    return f"{change_text(result.mean, result.previous_mean)} (session {result.previous_session})"
 
 
 def document_part(part: object | None, minutes: SessionMinutes) -> tuple[Shown, ...]:

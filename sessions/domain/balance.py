@@ -2,17 +2,21 @@
 
 The live meter, the minutes and the dashboard each want the count grouped their
 own way (by step or section, by step, by session); all of them count it here, so
-they cannot come to different figures.
+they cannot come to different figures. The minutes' and the report's table of it is
+laid out here too, so its rows always add up to its total.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.orm import Session as DbSession
 
+from sessions.agenda.model import STEP_NAMES
 from sessions.models import AgendaItem, Note
 from sessions.views import NoteBalance
 from sessions.vocabulary import CAPTURE_KINDS, NoteKind
@@ -48,3 +52,70 @@ def note_balances(
             NoteBalance(deal=count) if kind == NoteKind.DEAL else NoteBalance(relationship=count)
         )
     return counts
+
+
+OUTSIDE_THE_STEPS = "Outside the steps"
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    """A line of a deal and relationship table: a framework step, what was outside the
+    steps, or the total."""
+
+    label: str
+    deal: int
+    relationship: int
+
+    @property
+    def total(self) -> int:
+        return self.deal + self.relationship
+
+
+def balance_rows(
+    counts: dict[tuple[Any, ...], NoteBalance],
+    covered: Iterable[int],
+    sections: Sequence[str],
+    total_label: str,
+) -> list[BalanceRow]:
+    """The table the minutes and the report give: a row for each framework step covered
+    or holding notes, a row naming the parts outside the steps (welcome, close, …) where
+    they hold notes, and a total that is the sum of the rows above it.
+
+    `counts` are `note_balances` grouped by (`AgendaItem.step`, `AgendaItem.section_title`);
+    `covered` the steps covered by the one rule (`sessions.domain.coverage`); `sections`
+    the sections outside the steps in agenda order, to name them in that order. A step
+    holding notes that was not covered (its item was skipped) still has its row, so
+    every note is counted once, and says so.
+    """
+    done = set(covered)
+    by_step: dict[int, NoteBalance] = {}
+    outside: dict[str, NoteBalance] = {}
+    for (step, section), found in counts.items():
+        if step is None:
+            outside[section] = outside.get(section, NoteBalance()) + found
+        else:
+            by_step[step] = by_step.get(step, NoteBalance()) + found
+    rows = []
+    for step in sorted(done | set(by_step)):
+        found = by_step.get(step, NoteBalance())
+        label = f"Step {step}: {STEP_NAMES[step]}"
+        if step not in done:
+            label += " (not covered)"
+        rows.append(BalanceRow(label, found.deal, found.relationship))
+    elsewhere = sum(outside.values(), NoteBalance())
+    if elsewhere.total:
+        named = [s for s in sections if s in outside]
+        named += sorted(s for s in outside if s not in named)
+        rows.append(
+            BalanceRow(
+                f"{OUTSIDE_THE_STEPS}: {', '.join(named)}", elsewhere.deal, elsewhere.relationship
+            )
+        )
+    rows.append(
+        BalanceRow(
+            total_label,
+            sum(row.deal for row in rows),
+            sum(row.relationship for row in rows),
+        )
+    )
+    return rows

@@ -9,16 +9,16 @@ every Enter from home.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Row, Select, exists, select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
 from sessions.domain.balance import note_balances
+from sessions.domain.coverage import covered_steps, items_with_notes
 from sessions.domain.suggestion import StepSuggestion, pick_step
 from sessions.models import AgendaItem, Note, Session
 from sessions.timer_log import load_logs
@@ -44,7 +44,7 @@ class SessionSummary:
     actual_seconds: float
     """Time the clock ran, replayed from the timer log."""
     steps_worked: tuple[int, ...]
-    """Framework steps with an item reached: time run on it, or a note taken."""
+    """Framework steps covered, by the one rule (`sessions.domain.coverage`)."""
     deal_notes: int
     relationship_notes: int
 
@@ -111,7 +111,7 @@ def programme_progress(db: DbSession, programme_id: int) -> Progress:
     planned: dict[int, int] = defaultdict(int)
     for _, session_id, _, _, seconds in items:
         planned[session_id] += seconds
-    worked = worked_steps(
+    worked = covered_steps(
         [(item_id, session_id, position, step) for item_id, session_id, position, step, _ in items],
         noted,
         clocks,
@@ -127,49 +127,15 @@ def programme_progress(db: DbSession, programme_id: int) -> Progress:
         for row in sessions
     )
     step_items = [(session_id, position, step) for _, session_id, position, step, _ in items]
+    runs = [(row.id, row.number, row.finished_at) for row in sessions]
     return Progress(
         sessions=summaries,
         steps=tuple(
             StepWork(step, name, tuple(s.number for s in summaries if step in s.steps_worked))
             for step, name in sorted(STEP_NAMES.items())
         ),
-        suggestion=pick_step(
-            [(row.id, row.number, row.finished_at) for row in sessions], clocks, step_items
-        ),
+        suggestion=pick_step(runs, clocks, step_items, worked),
     )
-
-
-def items_with_notes(db: DbSession, in_programme: Select[int]) -> set[int]:
-    """The ids of the programme's agenda items holding a note still standing.
-
-    One look in the note index per item, rather than a walk over every note.
-    """
-    return set(
-        db.connection().scalars(
-            select(AgendaItem.id).where(
-                AgendaItem.session_id.in_(in_programme),
-                exists().where(Note.agenda_item_id == AgendaItem.id, Note.deleted_at.is_(None)),
-            )
-        )
-    )
-
-
-def worked_steps(
-    items: Iterable[tuple[int, int, int, int | None]],
-    noted: set[int],
-    clocks: dict[int, ClockState],
-) -> dict[int, set[int]]:
-    """Each session's framework steps worked on: an item of the step ran on the clock or
-    holds a note. `items` are (item id, session id, position, step); `noted` the ids of
-    items with a note still standing."""
-    worked: dict[int, set[int]] = defaultdict(set)
-    for item_id, session_id, position, step in items:
-        if step is None:
-            continue  # only items of a framework step can mark it worked
-        clock = clocks.get(session_id)
-        if item_id in noted or (clock is not None and clock.elapsed_for(position) > 0):
-            worked[session_id].add(step)
-    return worked
 
 
 def session_state(finished_at: datetime | None, clock: ClockState) -> SessionState:

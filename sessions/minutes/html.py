@@ -13,14 +13,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sessions.minutes.render import render_template
+from sessions.minutes.word_layout import SHORT_CELL
+from sessions.minutes.wording import WRITTEN_DATE as _DATE
 from sessions.text import CELL_BREAK
 
 if TYPE_CHECKING:
     from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
 
 # A `## Step N:` heading starts a framework step, as in the agenda format; in
 # print each step starts on a new page.
 _STEP = re.compile(r"Step [1-4]\b")
+NO_BREAK = "\u00a0"
 # What a minutes template writes, and no more: every rule left on is tried on every line,
 # and a long session's page took a third longer to parse with the full CommonMark set.
 _RULES = [
@@ -50,6 +54,22 @@ def _cell_break(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _short(content: str) -> bool:
+    """A cell kept on one line: a date, a number, a status, a session."""
+    return len(content) <= SHORT_CELL or _DATE.fullmatch(content) is not None
+
+
+def _dates_kept_whole(children: list[Token]) -> None:
+    """Join each written-out date's words with no-break spaces, so '15 Jan 2027' is never
+    split across lines, in a table cell or in a sentence. Only the page changes: the
+    Markdown keeps its plain spaces."""
+    for child in children:
+        if child.type == "text" and _DATE.search(child.content):
+            child.content = _DATE.sub(
+                lambda date: date.group().replace(" ", NO_BREAK), child.content
+            )
+
+
 def markdown_to_html(text: str) -> str:
     from markdown_it import MarkdownIt
 
@@ -59,6 +79,10 @@ def markdown_to_html(text: str) -> str:
     for heading, inline in itertools.pairwise(tokens):
         if heading.type == "heading_open" and heading.tag == "h2" and _STEP.match(inline.content):
             heading.attrSet("class", "step")
+        elif heading.type in ("td_open", "th_open") and _short(inline.content):
+            heading.attrSet("class", "short")
+        if inline.type == "inline" and inline.children:
+            _dates_kept_whole(inline.children)
     html: str = parser.renderer.render(tokens, parser.options, {})
     return html
 

@@ -23,7 +23,9 @@ from sessions.activities.scorecard import StatementResult
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
 from sessions.domain.action_log import LogEntry, log_entries
-from sessions.domain.balance import note_balances
+from sessions.domain.balance import BalanceRow as BalanceRow
+from sessions.domain.balance import balance_rows, note_balances
+from sessions.domain.coverage import session_covered_steps
 from sessions.domain.lookup import session_row
 from sessions.minutes.wording import item_timing, long_date, review_outcome
 from sessions.models import Action, AgendaItem, Attendance, Declaration, Member, Note, Session
@@ -200,19 +202,6 @@ class MinutesReview:
         return review_outcome(self)
 
 
-@dataclass(frozen=True)
-class BalanceRow:
-    """A line of the minutes' deal and relationship table: a framework step, or the session."""
-
-    label: str
-    deal: int
-    relationship: int
-
-    @property
-    def total(self) -> int:
-        return self.deal + self.relationship
-
-
 @dataclass
 class Minutes:
     programme: str
@@ -235,6 +224,9 @@ class Minutes:
     planned_for: date | None = None
     next_session_on: date | None = None
     """The day the programme's next session is planned for, where it is."""
+    steps_covered: tuple[int, ...] = ()
+    """The framework steps the session covered, by the rule the dashboard and the report
+    use (`sessions.domain.coverage`)."""
 
     @property
     def title(self) -> str:
@@ -322,7 +314,8 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
             )
         sections[-1].items.append(minutes_item)
 
-    balance = _balance_rows(note_balances(db, session_id, AgendaItem.step))
+    covered = tuple(sorted(session_covered_steps(db, session_id, clock)))
+    balance = _balance(db, session, covered)
 
     minutes = Minutes(
         programme=session.programme.name,
@@ -337,6 +330,7 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
         sections=sections,
         actions=[_logged(entry) for entry in sorted(log.values(), key=_log_order)],
         balance=balance,
+        steps_covered=covered,
         present=present,
         apologies=apologies,
         declarations=declarations,
@@ -376,16 +370,14 @@ def _logged(entry: LogEntry) -> MinutesAction:
     )
 
 
-def _balance_rows(by_step: dict[tuple[Any, ...], NoteBalance]) -> list[BalanceRow]:
-    """A row for each framework step with notes of either side, then the whole session's."""
-    rows = []
-    for step in sorted(step for (step,) in by_step if step is not None):
-        found = by_step[(step,)]
-        rows.append(BalanceRow(f"Step {step}: {STEP_NAMES[step]}", found.deal, found.relationship))
-    session = sum(by_step.values(), NoteBalance())
-    if session.total:
-        rows.append(BalanceRow("Whole session", session.deal, session.relationship))
-    return rows
+def _balance(db: DbSession, session: Session, covered: tuple[int, ...]) -> list[BalanceRow]:
+    """The deal and relationship table: a row a step covered, one for the parts outside
+    the steps, and the whole session as their sum; none where no such note was taken."""
+    counts = note_balances(db, session.id, AgendaItem.step, AgendaItem.section_title)
+    if not sum(counts.values(), NoteBalance()).total:
+        return []
+    outside = list(dict.fromkeys(i.section_title for i in session.items if i.step is None))
+    return balance_rows(counts, covered, outside, "Whole session")
 
 
 def _matters_arising(entries: list[ReviewEntry]) -> list[MinutesReview]:

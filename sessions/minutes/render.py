@@ -72,6 +72,7 @@ def _environment(own_dir: Path | None, user_dir: Path, overrides: tuple[str, ...
         clock=wording.clock_time,
         long_date=wording.long_date,
         iso=wording.iso_date,
+        short_date=wording.short_date,
         people=wording.people_line,
         score_mean=wording.score_mean,
         score_range=wording.score_range,

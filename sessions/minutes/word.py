@@ -1,22 +1,36 @@
 """A Word document built a part at a time, as minutes and reports need it.
 
 python-docx does the writing; this keeps the few choices every document shares
-in one place: real heading styles, ruled tables whose header row repeats on each
-printed page, and text Word can always hold.
+in one place: an A4 page, real heading styles, ruled tables sized to what they hold
+whose header row repeats on each printed page, and text Word can always hold.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sessions.minutes.text import plain_lines, plain_text
+from sessions.minutes.word_layout import table_layout
 
 if TYPE_CHECKING:
     # Loaded only when a Word file is written: python-docx is slow to import.
+    from docx.table import Table
     from docx.text.paragraph import Paragraph
+
+# A4 with 2 cm margins, as UK board papers are printed.
+PAGE_WIDTH_CM = 21.0
+PAGE_HEIGHT_CM = 29.7
+MARGIN_CM = 2.0
+POINTS_PER_CM = 72 / 2.54
+TEXT_WIDTH = (PAGE_WIDTH_CM - 2 * MARGIN_CM) * POINTS_PER_CM
+TEXT_HEIGHT = (PAGE_HEIGHT_CM - 2 * MARGIN_CM) * POINTS_PER_CM
+KEEP_TOGETHER_UP_TO = 0.85 * TEXT_HEIGHT
+"""A table this tall or less is kept on one page (where a heading and its line fit too)."""
+UNSPLIT_ROW_UP_TO = 0.3 * TEXT_HEIGHT
+"""A row this tall or less is never split across pages; a longer one must be."""
 
 
 class WordDocument:
@@ -46,6 +60,12 @@ class WordDocument:
         if created is not None:
             properties.created = created
             properties.modified = created
+        from docx.shared import Cm
+
+        page = self.document.sections[0]
+        page.page_width, page.page_height = Cm(PAGE_WIDTH_CM), Cm(PAGE_HEIGHT_CM)
+        page.left_margin = page.right_margin = Cm(MARGIN_CM)
+        page.top_margin = page.bottom_margin = Cm(MARGIN_CM)
         body = self.document.element.body
         self._end = body.sectPr
         self._style_ids: dict[str, str] = {}
@@ -97,25 +117,93 @@ class WordDocument:
         if aside:
             paragraph.add_run(f" ({plain_text(aside)})").italic = True
 
-    def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Iterable[Sequence[object]],
+        *,
+        nowrap: Collection[int] = (),
+    ) -> None:
+        """A ruled table, its columns sized to what they hold and together the page's width.
 
-        table = self.document.add_table(rows=1, cols=len(headers))
+        No word, date or short cell is broken across lines where the page allows; the
+        columns of long text take what is left. `nowrap` names columns (by index) whose
+        cells are each kept on one line however long. Rows are not split across pages;
+        a table that fits on a page is kept on one, and its header row repeats on each
+        page a longer one runs onto.
+        """
+        from docx.shared import Pt
+
+        texts = [[plain_lines(value) for value in row] for row in rows]
+        widths, heights = table_layout(headers, texts, TEXT_WIDTH, nowrap)
+        keep_together = sum(heights) <= KEEP_TOGETHER_UP_TO
+        if keep_together:
+            # The line above (the item's timing, a heading) goes with the table.
+            previous = self._end.getprevious()
+            if previous is not None and previous.tag.endswith("}p"):
+                from docx.text.paragraph import Paragraph
+
+                Paragraph(previous, self.document._body).paragraph_format.keep_with_next = True
+
+        table = self.document.add_table(rows=1 + len(texts), cols=len(headers))
         table.style = "Table Grid"
-        header = table.rows[0]
-        # Repeat the header row at the top of every printed page the table runs onto.
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        header._tr.get_or_add_trPr().append(repeat)
-        for cell, text in zip(header.cells, headers, strict=False):
-            cell.paragraphs[0].add_run(text).bold = True
-        for row in rows:
-            for cell, value in zip(table.add_row().cells, row, strict=False):
-                cell.paragraphs[0].add_run(plain_lines(value))
+        _fix_widths(table, [Pt(width) for width in widths])
+        last = len(texts)
+        for index, (row, values) in enumerate(
+            zip(table.rows, [list(headers), *texts], strict=False)
+        ):
+            tr = row._tr
+            if index == 0:
+                # Repeat the header row at the top of every printed page the table runs onto.
+                _row_flag(tr, "w:tblHeader")
+            if heights[index] <= UNSPLIT_ROW_UP_TO:
+                _row_flag(tr, "w:cantSplit")
+            for cell, text in zip(row.cells, values, strict=False):
+                paragraph = cell.paragraphs[0]
+                run = paragraph.add_run(text)
+                if index == 0:
+                    run.bold = True
+                layout = paragraph.paragraph_format
+                # The body's space after each paragraph would make every row half again
+                # as tall as its text.
+                layout.space_after = Pt(0)
+                layout.line_spacing = 1.0
+                if keep_together and index < last:
+                    layout.keep_with_next = True
         self._add()
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
+
+
+def _row_flag(tr: object, tag: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    flag = OxmlElement(tag)
+    flag.set(qn("w:val"), "true")
+    tr.get_or_add_trPr().append(flag)  # type: ignore[attr-defined]
+
+
+def _fix_widths(table: Table, widths: Sequence[object]) -> None:
+    """Set each column's width in the grid and in every cell, with autofit off, so Word
+    and LibreOffice both draw the widths given rather than their own."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    table.autofit = False
+    total = sum(int(width) for width in widths)  # type: ignore[call-overload]
+    properties = table._tbl.tblPr
+    table_width = properties.find(qn("w:tblW"))
+    if table_width is None:
+        table_width = OxmlElement("w:tblW")
+        properties.append(table_width)
+    table_width.set(qn("w:type"), "dxa")
+    table_width.set(qn("w:w"), str(total // 635))  # EMU to twentieths of a point
+    for column, width in zip(table.columns, widths, strict=False):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = width

@@ -6,6 +6,7 @@ Markdown copy of the same minutes say the same thing in the same words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
@@ -48,11 +49,24 @@ def clock_time(value: datetime | None) -> str:
     return value.astimezone().strftime("%H:%M") if value else "—"
 
 
+WRITTEN_DATE = re.compile(r"\d{1,2} [A-Z][a-z]{2,8} \d{4}")
+"""A date as `long_date` and `short_date` write it (the weekday aside): one unit a
+document never breaks across lines."""
+
+
 def long_date(value: date | None) -> str:
+    """A date in running text, as a board's papers write it: 'Tuesday 1 December 2026'."""
     return f"{value:%A} {value.day} {value:%B %Y}" if value else "—"
 
 
+def short_date(value: date | None, missing: str = "—") -> str:
+    """A date in a table column or beside an action: '1 Dec 2026'. Still the UK order and
+    a month in words, never ISO, but short enough that a column of them never wraps."""
+    return f"{value.day} {value:%b %Y}" if value else missing
+
+
 def iso_date(value: date | None, missing: str = "—") -> str:
+    """A date as the export file and the note line write it; never in a document."""
     return value.isoformat() if value else missing
 
 
@@ -75,15 +89,15 @@ def item_timing(item: MinutesItem) -> str:
 
 
 def review_outcome(review: Review) -> str:
-    """'Done', or 'Kept open, due moved 2026-01-05 → 2026-02-02', as the review left it."""
+    """'Done', or 'Kept open, due moved 5 Jan 2026 → 2 Feb 2026', as the review left it."""
     if not review.due_moved:
         return review.outcome_label
     if review.due_before:
         return (
-            f"{review.outcome_label}, due moved {review.due_before.isoformat()} → "
-            f"{iso_date(review.due, 'no date')}"
+            f"{review.outcome_label}, due moved {short_date(review.due_before)} → "
+            f"{short_date(review.due, 'no date')}"
         )
-    return f"{review.outcome_label}, now due {iso_date(review.due)}"
+    return f"{review.outcome_label}, now due {short_date(review.due)}"
 
 
 def people_line(people: Iterable[MinutesPerson]) -> str:

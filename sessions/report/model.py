@@ -10,16 +10,19 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.matters_arising import OUTCOME_LABELS, due_moved
 from sessions.activities.scorecard import AreaTrend, area_trends
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
-from sessions.domain.balance import note_balances
-from sessions.domain.progress import StepWork, items_with_notes, session_state, worked_steps
+from sessions.domain.balance import BalanceRow, balance_rows, note_balances
+from sessions.domain.coverage import covered_steps, items_with_notes, step_items
+from sessions.domain.progress import StepWork, session_state
+from sessions.means import mean_text
 from sessions.minutes import wording
 from sessions.models import (
     Action,
@@ -54,7 +57,7 @@ class ReportSession:
     state: SessionState
     """As the dashboard has it."""
     steps: tuple[int, ...]
-    """Framework steps with an item worked on: time run on it, or a note taken."""
+    """Framework steps covered, by the one rule (`sessions.domain.coverage`)."""
     started_at: datetime | None
     created_at: datetime
     balance: NoteBalance
@@ -144,6 +147,9 @@ class ProgrammeReport:
     trends: tuple[AreaTrend, ...]
     attendance: tuple[AttendanceRow, ...]
     """Empty when nobody was ever marked present or sending apologies."""
+    step_balance: tuple[BalanceRow, ...] = ()
+    """The programme's deal and relationship notes by step, the parts outside the steps,
+    and their sum; empty when no such note was taken."""
 
     @property
     def title(self) -> str:
@@ -190,7 +196,10 @@ class ProgrammeReport:
     def trend_rows(self) -> list[tuple[str, str]]:
         """Each area with its means, as 'S1 3.2 · S3 3.8'."""
         return [
-            (trend.label, " · ".join(f"S{number} {mean:.1f}" for number, mean in trend.points))
+            (
+                trend.label,
+                " · ".join(f"S{number} {mean_text(mean)}" for number, mean in trend.points),
+            )
             for trend in self.trends
         ]
 
@@ -204,6 +213,7 @@ def build_report(db: DbSession, programme: Programme) -> ProgrammeReport:
     clocks = {sid: replay(log) for sid, log in load_logs(db, in_programme).items()}
     worked = _steps_worked(db, in_programme, clocks)
     balances = note_balances(db, in_programme, Note.session_id)
+    by_part = note_balances(db, in_programme, AgendaItem.step, AgendaItem.section_title)
     sessions = {
         row.id: _session(
             row,
@@ -226,19 +236,35 @@ def build_report(db: DbSession, programme: Programme) -> ProgrammeReport:
         actions=_actions(db, programme.id),
         trends=area_trends(db, programme.id),
         attendance=_attendance(db, programme.id, in_programme, list(sessions)),
+        step_balance=_step_balance(db, in_programme, by_part, worked),
     )
+
+
+def _step_balance(
+    db: DbSession,
+    in_programme: Select[int],
+    by_part: dict[tuple[Any, ...], NoteBalance],
+    worked: dict[int, set[int]],
+) -> tuple[BalanceRow, ...]:
+    """The programme's notes by step and outside the steps, by the minutes' own table."""
+    if not sum(by_part.values(), NoteBalance()).total:
+        return ()
+    # The parts outside the steps are named in the order the agendas hold them.
+    outside = db.execute(
+        select(AgendaItem.section_title)
+        .where(AgendaItem.session_id.in_(in_programme), AgendaItem.step.is_(None))
+        .group_by(AgendaItem.section_title)
+        .order_by(func.min(AgendaItem.position), AgendaItem.section_title)
+    ).scalars()
+    covered = set().union(*worked.values()) if worked else set()
+    return tuple(balance_rows(by_part, covered, list(outside), "Whole programme"))
 
 
 def _steps_worked(
     db: DbSession, in_programme: Select[int], clocks: dict[int, ClockState]
 ) -> dict[int, set[int]]:
-    """Each session's framework steps worked on, by the dashboard's own rule."""
-    items = db.execute(
-        select(AgendaItem.id, AgendaItem.session_id, AgendaItem.position, AgendaItem.step).where(
-            AgendaItem.session_id.in_(in_programme), AgendaItem.step.is_not(None)
-        )
-    ).all()
-    return worked_steps(items, items_with_notes(db, in_programme), clocks)
+    """Each session's framework steps covered, by the one rule the dashboard uses too."""
+    return covered_steps(step_items(db, in_programme), items_with_notes(db, in_programme), clocks)
 
 
 def _session(

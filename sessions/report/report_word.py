@@ -46,7 +46,7 @@ def report_docx(r: ProgrammeReport) -> bytes:
         [
             (
                 s.number,
-                wording.iso_date(s.held_on),
+                wording.short_date(s.held_on),
                 s.agenda_title,
                 s.facilitator or "—",
                 s.status,
@@ -59,6 +59,11 @@ def report_docx(r: ProgrammeReport) -> bytes:
     doc.table(("Step", "Sessions"), r.step_rows)
     doc.heading("Deal and relationship", 1)
     doc.table(("", "Deal", "Relationship"), r.balance_rows)
+    if r.step_balance:
+        doc.table(
+            ("By step", "Deal", "Relationship"),
+            [(b.label, b.deal, b.relationship) for b in r.step_balance],
+        )
 
     if r.decisions:
         doc.heading("Decisions by session", 1)
@@ -74,7 +79,7 @@ def report_docx(r: ProgrammeReport) -> bytes:
                 (
                     a.text,
                     a.owner or "—",
-                    wording.iso_date(a.due),
+                    wording.short_date(a.due),
                     a.status,
                     f"Session {a.raised_in}",
                     a.review_text,

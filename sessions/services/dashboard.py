@@ -21,6 +21,7 @@ from sessions.domain.progress import programme_progress
 from sessions.domain.suggestion import StepSuggestion
 from sessions.store import Store
 from sessions.views import ProgrammeView
+from sessions.vocabulary import SessionState
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,12 @@ class DashboardView:
     """The latest checklist's leading options, with their votes in earlier sessions."""
     team_roles: RolesBoard | None = None
     """Each current member's latest team roles, where anyone has marked them."""
+
+    @property
+    def waiting(self) -> SessionSummary | None:
+        """The session already set up and not started, which is the programme's next: the
+        dashboard offers to open it rather than to set up another."""
+        return next((s for s in self.sessions if s.state == SessionState.PLANNED), None)
 
     @property
     def note_trend(self) -> list[tuple[int, int, int]]:
