@@ -46,7 +46,7 @@ def test_minutes_carry_the_session(store, finished_session) -> None:
     assert "**Deal**\n\n- One frailty pathway for the town" in text
     assert "**Relationship**\n\n- Practices trust the pharmacists" in text
     assert "**Decisions**\n\n- pool the winter money" in text
-    assert "- draft the agreement — Dr Patel (due 2026-12-01)" in text
+    assert "- draft the agreement — Dr Patel (due Tuesday 1 December 2026)" in text
     assert (
         "| 1.1 | draft the agreement | Dr Patel | Session 1, What can we only do together? "
         "| Tuesday 1 December 2026 | — | On track | — |"

@@ -92,7 +92,7 @@ def _item(doc: WordDocument, m: Minutes, item: MinutesItem) -> None:
             if note.owner:
                 text += f" — {note.owner}"
             if note.due:
-                text += f" (due {note.due.isoformat()})"
+                text += f" (due {wording.long_date(note.due)})"
             doc.bullet(text, aside=note.said_by)
 
 
