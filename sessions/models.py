@@ -29,6 +29,7 @@ from sessions.vocabulary import (
     ItemKind,
     NoteKind,
     OrganisationKind,
+    QuorumOf,
     TimerEventKind,
 )
 
@@ -54,6 +55,11 @@ class Programme(Base):
     pcn_name: Mapped[str] = mapped_column(default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     archived_at: Mapped[datetime | None]
+    # How many must be present for a meeting to decide: None where the programme set none.
+    quorum_count: Mapped[int | None]
+    quorum_of: Mapped[str] = mapped_column(
+        String(20), default=QuorumOf.MEMBERS, server_default=QuorumOf.MEMBERS.value
+    )
 
     sessions: Mapped[list[Session]] = relationship(
         back_populates="programme", order_by="Session.number"
@@ -81,6 +87,9 @@ class Session(Base):
     planned_for: Mapped[date | None]
     # Who ran it, as the minutes name them; "" where nobody said.
     facilitator: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # The programme's quorum as it stood when the session finished: its minutes keep it.
+    quorum_count: Mapped[int | None]
+    quorum_of: Mapped[str | None] = mapped_column(String(20))
 
     programme: Mapped[Programme] = relationship(back_populates="sessions")
     items: Mapped[list[AgendaItem]] = relationship(

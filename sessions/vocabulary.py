@@ -49,6 +49,14 @@ class ActionStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class QuorumOf(StrEnum):
+    """What a programme's quorum counts among those present."""
+
+    MEMBERS = "members"
+    ORGANISATIONS = "organisations"
+    """Member organisations represented by at least one member present."""
+
+
 class ReviewOutcome(StrEnum):
     """What the matters-arising review made of an action carried into a session."""
 

@@ -677,8 +677,9 @@ def test_a_damaged_file_is_refused_naming_what_is_wrong(other, sample, tmp_path,
         ('{"format": "facilitator-programme"}', 'x.json has no usable "version"'),
         ('{"format": "facilitator-programme", "version": "1"}', 'x.json has no usable "version"'),
         (
-            '{"format": "facilitator-programme", "version": 5}',
-            "x.json was written by a newer facilitator (format version 5; this one reads version 4)",
+            f'{{"format": "facilitator-programme", "version": {VERSION + 1}}}',
+            f"x.json was written by a newer facilitator (format version {VERSION + 1}; this one "
+            f"reads version {VERSION})",
         ),
     ],
 )

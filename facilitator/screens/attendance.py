@@ -14,7 +14,18 @@ from textual.widgets.option_list import Option
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.widgets.error_line import ErrorLine
 from sessions.services import people
+from sessions.services.quorum import quorum_reading
+from sessions.store import Store
 from sessions.vocabulary import AttendanceStatus
+
+
+def quorum_line(store: Store, session_id: int) -> str:
+    reading = quorum_reading(store, session_id)
+    if reading.quorum is None:
+        return "No quorum is set: u on the programme's members screen sets one."
+    if not reading.taken:
+        return f"The quorum is {reading.quorum.describe()}: mark who is here."
+    return reading.short().capitalize()
 
 
 class AttendanceScreen(ModalScreen[None]):
@@ -39,6 +50,7 @@ class AttendanceScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="attendance"):
             yield Label("Attendance", classes="heading")
+            yield Static(id="quorum")
             yield OptionList(id="people")
             with VerticalScroll(id="declarations-box"):
                 yield Static(id="declarations")
@@ -69,6 +81,7 @@ class AttendanceScreen(ModalScreen[None]):
                 Option(Text("No members yet: add them on the home screen with m."), disabled=True)
             )
         listing.highlighted = min(keep or 0, max(len(entries) - 1, 0)) if entries else None
+        self.query_one("#quorum", Static).update(Text(quorum_line(store, self.session_id)))
         declared = people.list_declarations(store, self.session_id)
         text = Text(
             "Declarations of interest\n" if declared else "No interests declared.",

@@ -16,6 +16,7 @@ from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.widgets.error_line import ErrorLine
 from sessions.services.people import add_member, archive_member, list_members
 from sessions.services.programmes import get_programme
+from sessions.services.quorum import Quorum, get_quorum
 from sessions.views import MemberView
 from sessions.vocabulary import OrganisationKind
 
@@ -51,6 +52,13 @@ class MembersScreen(Screen[None]):
             "Archive",
             id="members.archive",
             tooltip="Archive the highlighted member (kept in past minutes)",
+        ),
+        Binding(
+            "u",
+            "quorum",
+            "Quorum",
+            id="members.quorum",
+            tooltip="Set how many members, or member organisations, make a meeting quorate",
         ),
     ]
 
@@ -96,8 +104,11 @@ class MembersScreen(Screen[None]):
                 )
             )
         self.query_one("#member-detail").display = bool(ids)
+        quorum = self.app.attempt(get_quorum, self.app.store, self.programme_id)
+        rule = "" if quorum is REFUSED else f"quorum {quorum.describe()} · " if quorum else ""
         self.query_one("#members-hint", Static).update(
-            f"{len(ids)} member{'s' if len(ids) != 1 else ''} · n adds · x archives"
+            f"{len(ids)} member{'s' if len(ids) != 1 else ''} · {rule}"
+            "n adds · x archives · u sets the quorum"
         )
 
     def highlighted_member(self) -> MemberView | None:
@@ -124,6 +135,24 @@ class MembersScreen(Screen[None]):
                 self.app.say(f"Added {member.label}.")
 
         self.app.push_screen(MemberFormScreen(self.programme_id), added)
+
+    def action_quorum(self) -> None:
+        from facilitator.screens.quorum import QuorumScreen
+
+        quorum = self.app.attempt(get_quorum, self.app.store, self.programme_id)
+        if quorum is REFUSED:
+            return
+
+        def chosen(new: Quorum | bool | None) -> None:
+            if new is False:
+                return
+            self.refresh_members()
+            if isinstance(new, Quorum):
+                self.app.say(f"The quorum is now {new.describe()}.")
+            else:
+                self.app.say("No quorum is set: the minutes will not say whether it was met.")
+
+        self.app.push_screen(QuorumScreen(self.programme_id, quorum), chosen)
 
     def action_archive(self) -> None:
         member = self.highlighted_member()

@@ -49,6 +49,8 @@ def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:
             "pcn_name": programme.pcn_name,
             "created_at": time_text(programme.created_at),
             "archived_at": time_text(programme.archived_at),
+            "quorum_count": programme.quorum_count,
+            "quorum_of": programme.quorum_of,
         },
         "members": [_member(member) for member in members],
         "sessions": [
@@ -83,6 +85,8 @@ def _session(
         "finished_at": time_text(session.finished_at),
         "planned_for": date_text(session.planned_for),
         "facilitator": session.facilitator,
+        "quorum_count": session.quorum_count,
+        "quorum_of": session.quorum_of,
         "items": [
             {
                 "position": item.position,

@@ -8,7 +8,7 @@ import that follows cannot fail half way on a bad file.
 from __future__ import annotations
 
 import json
-from typing import Literal, overload
+from typing import Any, Literal, overload
 
 from sessions.activities.registry import score_rule
 from sessions.agenda.model import STEP_NAMES
@@ -30,6 +30,7 @@ from sessions.vocabulary import (
     ItemKind,
     NoteKind,
     OrganisationKind,
+    QuorumOf,
     ReviewOutcome,
     TimerEventKind,
 )
@@ -76,6 +77,7 @@ def _programme(root: Fields, version: int) -> ProgrammeRecord:
         "pcn_name": programme.text("pcn_name"),
         "created_at": programme.time("created_at"),
         "archived_at": programme.time("archived_at", nullable=True),
+        **_quorum(programme, version, default_of=QuorumOf.MEMBERS),
     }
     members = tuple(_member(entry) for entry in root.objects("members", "member"))
     names = [member["name"] for member in members]
@@ -152,6 +154,15 @@ def _position(entry: Fields, key: str, item_count: int, *, nullable: bool = Fals
     return position
 
 
+def _quorum(fields: Fields, version: int, default_of: QuorumOf | None) -> dict[str, Any]:
+    """Files before version 5 knew no quorum: none was set."""
+    if version < 5:
+        return {"quorum_count": None, "quorum_of": default_of}
+    count = fields.whole_number("quorum_count", nullable=True, minimum=1)
+    of = fields.choice("quorum_of", tuple(QuorumOf), nullable=default_of is None)
+    return {"quorum_count": count, "quorum_of": of}
+
+
 def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
     columns = {
         "number": session.whole_number("number", minimum=1),
@@ -164,6 +175,7 @@ def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
         # Version 1 files were written before sessions could be planned ahead.
         "planned_for": session.day("planned_for", nullable=True) if version >= 2 else None,
         "facilitator": session.text("facilitator") if version >= 3 else "",
+        **_quorum(session, version, default_of=None),
     }
     items = tuple(
         _item(entry, expected, version)

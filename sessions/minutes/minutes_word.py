@@ -31,6 +31,8 @@ def minutes_docx(m: Minutes) -> bytes:
     ]
     if m.facilitator:
         header.append(("Facilitator", m.facilitator))
+    if not m.attendance_taken:
+        header.append(("Attendance", "not taken"))
     doc.fields(header)
 
     if m.present or m.apologies:
@@ -40,6 +42,8 @@ def minutes_docx(m: Minutes) -> bytes:
             [(p.name, p.organisation, p.role, "Present") for p in m.present]
             + [(p.name, p.organisation, p.role, "Apologies") for p in m.apologies],
         )
+    if m.quorum:
+        doc.paragraph(m.quorum)
     if m.declarations:
         doc.heading("Declarations of interest", 1)
         for d in m.declarations:

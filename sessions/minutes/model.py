@@ -24,6 +24,7 @@ from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
 from sessions.domain.balance import note_balances
 from sessions.domain.lookup import session_row
+from sessions.domain.quorum import session_quorum
 from sessions.minutes.wording import item_timing, review_outcome
 from sessions.models import Action, AgendaItem, Attendance, Declaration, Member, Note, Session
 from sessions.timer_log import load_events
@@ -201,6 +202,9 @@ class Minutes:
     planned_for: date | None = None
     next_session_on: date | None = None
     """The day the programme's next session is planned for, where it is."""
+    attendance_taken: bool = True
+    quorum: str = ""
+    """Whether the meeting was quorate, in words; "" where the programme set no quorum."""
 
     @property
     def title(self) -> str:
@@ -313,6 +317,9 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
         ),
     )
     minutes.matters_arising = _matters_arising(db, session, minutes.held_on)
+    quorum = session_quorum(db, session_id)
+    minutes.attendance_taken = quorum.taken
+    minutes.quorum = quorum.describe()
     return minutes
 
 
