@@ -26,6 +26,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sessions.db_types import UTCDateTime, utcnow
 from sessions.vocabulary import (
     ActionStatus,
+    Handling,
     ItemKind,
     NoteKind,
     OrganisationKind,
@@ -196,13 +197,39 @@ class Declaration(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
     interest: Mapped[str] = mapped_column(Text)
-    # The item they stepped out for, if they did.
+    # The item the handling concerns: the one they left the room for, or took no decision in.
     left_room_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[datetime | None]
+    # The kind of interest, where said; "" for declarations made before kinds were asked.
+    kind: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    handling: Mapped[str] = mapped_column(
+        String(20), default=Handling.NOTED, server_default=Handling.NOTED.value
+    )
+    # The standing interest on the register this declares, where it was one.
+    interest_id: Mapped[int | None] = mapped_column(ForeignKey("interest.id"))
 
     member: Mapped[Member] = relationship()
     left_room_item: Mapped[AgendaItem | None] = relationship()
+
+
+class Interest(Base):
+    """A member's standing interest on the programme's register: declared once, offered at
+    every meeting while it lasts."""
+
+    __tablename__ = "interest"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    from_on: Mapped[date | None]
+    to_on: Mapped[date | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Entered by mistake: off the register, kept in the database.
+    deleted_at: Mapped[datetime | None]
+
+    member: Mapped[Member] = relationship()
 
 
 class Action(Base):

@@ -721,11 +721,11 @@ def test_a_database_failure_half_way_leaves_nothing(other, sample, tmp_path, mon
     record = read_document(sample, "the file")
     calls = []
 
-    def fail_on_second(db, programme_id, session, members):
+    def fail_on_second(db, programme_id, session, *rest):
         calls.append(session)
         if len(calls) == 2:
             raise RuntimeError("the disk went away")
-        return real(db, programme_id, session, members)
+        return real(db, programme_id, session, *rest)
 
     real = load._add_session
     monkeypatch.setattr(load, "_add_session", fail_on_second)

@@ -14,7 +14,8 @@ FORMAT = "facilitator-programme"
 # 2: a session's planned_for date, its matters-arising action_reviews and activity_results.
 # 3: who facilitated each session.
 # 4: whether an item's private answers go in the minutes.
-# 5: the programme's quorum, and the quorum each finished session was held to.
+# 5: the programme's quorum, and the quorum each finished session was held to; members'
+#    standing interests, and each declaration's kind, handling and standing interest.
 VERSION = 5
 SUFFIX = ".facilitator.json"
 

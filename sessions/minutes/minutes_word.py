@@ -47,8 +47,8 @@ def minutes_docx(m: Minutes) -> bytes:
     if m.declarations:
         doc.heading("Declarations of interest", 1)
         for d in m.declarations:
-            left = f" (left the room for {d.left_room_for})" if d.left_room_for else ""
-            doc.bullet(f"{d.name}: {d.interest}{left}")
+            kind = f" ({d.kind_words})" if d.kind else ""
+            doc.bullet(f"{d.name}: {d.interest_said}{kind}. {d.managed}")
 
     for section in m.sections:
         doc.heading(section.title, 1, new_page=section.step is not None)
