@@ -50,7 +50,7 @@ async def test_the_quorum_is_set_on_the_members_screen(
         await pilot.pause()
         members = app.screen
         assert isinstance(members, MembersScreen)
-        assert "u sets the quorum" in static_text(members, "#members-hint")
+        assert "u quorum" in static_text(members, "#members-hint")
 
         await pilot.press("u")
         await pilot.pause()

@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
-from facilitator.widgets.error_line import ErrorLine
+from facilitator.screens.declaration import DeclarationScreen
 from sessions.services import people
 from sessions.services.quorum import quorum_reading
 from sessions.store import Store
@@ -128,42 +128,3 @@ class AttendanceScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-class DeclarationScreen(ModalScreen[bool]):
-    app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="declaration.cancel")]
-
-    def __init__(self, session_id: int, member_id: int, position: int, item_title: str):
-        super().__init__()
-        self.session_id = session_id
-        self.member_id = member_id
-        self.position = position
-        self.item_title = item_title
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Declare an interest", classes="heading")
-            yield Input(placeholder="What is the interest? Enter saves", id="interest")
-            yield Checkbox(Text(f"Left the room for: {self.item_title}"), id="left-room")
-            yield ErrorLine(id="declaration-status")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        left = self.query_one("#left-room", Checkbox).value
-        # The typed interest stays in the field; a refusal only adds its reason.
-        declared = self.query_one(ErrorLine).attempt(
-            people.add_declaration,
-            self.app.store,
-            self.session_id,
-            self.member_id,
-            event.value,
-            self.position if left else None,
-            now=self.app.now(),
-        )
-        if declared is not REFUSED:
-            self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)

@@ -54,6 +54,13 @@ class MembersScreen(Screen[None]):
             tooltip="Archive the highlighted member (kept in past minutes)",
         ),
         Binding(
+            "i",
+            "interests",
+            "Interests",
+            id="members.interests",
+            tooltip="The highlighted member's register of standing interests",
+        ),
+        Binding(
             "u",
             "quorum",
             "Quorum",
@@ -108,7 +115,7 @@ class MembersScreen(Screen[None]):
         rule = "" if quorum is REFUSED else f"quorum {quorum.describe()} · " if quorum else ""
         self.query_one("#members-hint", Static).update(
             f"{len(ids)} member{'s' if len(ids) != 1 else ''} · {rule}"
-            "n adds · x archives · u sets the quorum"
+            "n adds · x archives · i interests · u quorum"
         )
 
     def highlighted_member(self) -> MemberView | None:
@@ -135,6 +142,15 @@ class MembersScreen(Screen[None]):
                 self.app.say(f"Added {member.label}.")
 
         self.app.push_screen(MemberFormScreen(self.programme_id), added)
+
+    def action_interests(self) -> None:
+        from facilitator.screens.interests import InterestsScreen
+
+        member = self.highlighted_member()
+        if member is None:
+            self.app.say("There is no member to keep interests for.", severity="warning")
+            return
+        self.app.push_screen(InterestsScreen(member))
 
     def action_quorum(self) -> None:
         from facilitator.screens.quorum import QuorumScreen
