@@ -161,7 +161,7 @@ async def test_attendance_and_a_declaration(prepared, clock, make_facilitator_ap
         assert "**Present:** Dr Asha Patel (Harbour Surgery)" in written
         assert "**Apologies:** \\[bold\\]Zoë\\[/\\] Hughes (Bay Pharmacy)" in written
         assert (
-            "- Dr Asha Patel: Partner in the hub's bidding practice. Left the room for item 1,"
+            "- Dr Asha Patel: Partner in the hub's bidding practice. Left the room for item 1 ("
             in written
         )
 

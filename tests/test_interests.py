@@ -84,8 +84,8 @@ def test_a_standing_interest_is_declared_as_the_register_words_it(store, room) -
 
     markdown = minutes_markdown(store, sid)
     assert (
-        "- Dr Asha Patel: Partner in the hub bid (financial interest). Left the room for item 2, "
-        "What can we only do together?"
+        "- Dr Asha Patel: Partner in the hub bid (financial interest). Left the room for item 2 "
+        "(What can we only do together?)."
     ) in markdown
 
 
@@ -113,7 +113,7 @@ def test_a_new_interest_of_a_named_kind_joins_the_register(store, room) -> None:
     markdown = minutes_markdown(store, sid)
     assert (
         "- Zoë Hughes: Pharmacy bidding for the hub contract (non-financial professional "
-        "interest). Took part in the discussion of item 1, Introductions, but not in the decision."
+        "interest). Took part in the discussion of item 1 (Introductions) but not in the decision."
     ) in markdown
     assert "- Zoë Hughes: Knows the bidder socially. Noted." in markdown
 

@@ -82,11 +82,11 @@ class MinutesDeclaration:
     @property
     def managed(self) -> str:
         """How the interest was managed, as the minutes say it."""
-        item = f"item {self.item_number}, {self.item_title}"
+        item = f"item {self.item_number} ({self.item_title})"
         if self.handling == Handling.LEFT_ROOM:
             return f"Left the room for {item}."
         if self.handling == Handling.NO_DECISION:
-            return f"Took part in the discussion of {item}, but not in the decision."
+            return f"Took part in the discussion of {item} but not in the decision."
         return "Noted."
 
     @property
