@@ -26,9 +26,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sessions.db_types import UTCDateTime, utcnow
 from sessions.vocabulary import (
     ActionStatus,
+    Handling,
     ItemKind,
     NoteKind,
     OrganisationKind,
+    QuorumOf,
     TimerEventKind,
 )
 
@@ -54,6 +56,11 @@ class Programme(Base):
     pcn_name: Mapped[str] = mapped_column(default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     archived_at: Mapped[datetime | None]
+    # How many must be present for a meeting to decide: None where the programme set none.
+    quorum_count: Mapped[int | None]
+    quorum_of: Mapped[str] = mapped_column(
+        String(20), default=QuorumOf.MEMBERS, server_default=QuorumOf.MEMBERS.value
+    )
 
     sessions: Mapped[list[Session]] = relationship(
         back_populates="programme", order_by="Session.number"
@@ -81,6 +88,9 @@ class Session(Base):
     planned_for: Mapped[date | None]
     # Who ran it, as the minutes name them; "" where nobody said.
     facilitator: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # The programme's quorum as it stood when the session finished: its minutes keep it.
+    quorum_count: Mapped[int | None]
+    quorum_of: Mapped[str | None] = mapped_column(String(20))
 
     programme: Mapped[Programme] = relationship(back_populates="sessions")
     items: Mapped[list[AgendaItem]] = relationship(
@@ -187,13 +197,39 @@ class Declaration(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
     interest: Mapped[str] = mapped_column(Text)
-    # The item they stepped out for, if they did.
+    # The item the handling concerns: the one they left the room for, or took no decision in.
     left_room_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[datetime | None]
+    # The kind of interest, where said; "" for declarations made before kinds were asked.
+    kind: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    handling: Mapped[str] = mapped_column(
+        String(20), default=Handling.NOTED, server_default=Handling.NOTED.value
+    )
+    # The standing interest on the register this declares, where it was one.
+    interest_id: Mapped[int | None] = mapped_column(ForeignKey("interest.id"))
 
     member: Mapped[Member] = relationship()
     left_room_item: Mapped[AgendaItem | None] = relationship()
+
+
+class Interest(Base):
+    """A member's standing interest on the programme's register: declared once, offered at
+    every meeting while it lasts."""
+
+    __tablename__ = "interest"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    from_on: Mapped[date | None]
+    to_on: Mapped[date | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Entered by mistake: off the register, kept in the database.
+    deleted_at: Mapped[datetime | None]
+
+    member: Mapped[Member] = relationship()
 
 
 class Action(Base):

@@ -173,6 +173,9 @@ class DeclarationView:
     interest: str
     left_room_position: int | None = None
     left_room_item: str = ""
+    """The item the handling concerns: left the room for it, or took no decision in it."""
+    kind: str = ""
+    handling: str = "noted"
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,33 @@ class ActionField(StrEnum):
     TEXT = "text"
 
 
+class QuorumOf(StrEnum):
+    """What a programme's quorum counts among those present."""
+
+    MEMBERS = "members"
+    ORGANISATIONS = "organisations"
+    """Member organisations represented by at least one member present."""
+
+
+class InterestKind(StrEnum):
+    """The kinds of interest NHS guidance asks people to declare."""
+
+    FINANCIAL = "financial"
+    PROFESSIONAL = "non-financial professional"
+    PERSONAL = "non-financial personal"
+    INDIRECT = "indirect"
+
+
+class Handling(StrEnum):
+    """How a declared interest was managed in the meeting."""
+
+    NOTED = "noted"
+    NO_DECISION = "no-decision"
+    """Took part in the discussion of the item, but not its decision."""
+    LEFT_ROOM = "left-room"
+    """Left the room for the item."""
+
+
 class ReviewOutcome(StrEnum):
     """What the matters-arising review made of an action carried into a session."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, Input, OptionList
+from textual.widgets import Input, OptionList, RadioButton
 
 from facilitator.screens.attendance import AttendanceScreen, DeclarationScreen
 from facilitator.screens.member_picker import MemberPickerScreen
@@ -143,7 +143,7 @@ async def test_attendance_and_a_declaration(prepared, clock, make_facilitator_ap
         await pilot.pause()
         assert app.screen is form
         form.query_one("#interest", Input).value = "Partner in the hub's bidding practice"
-        form.query_one("#left-room", Checkbox).value = True
+        form.query_one("#left-room", RadioButton).value = True
         form.query_one("#interest", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
@@ -161,7 +161,8 @@ async def test_attendance_and_a_declaration(prepared, clock, make_facilitator_ap
         assert "**Present:** Dr Asha Patel (Harbour Surgery)" in written
         assert "**Apologies:** \\[bold\\]Zoë\\[/\\] Hughes (Bay Pharmacy)" in written
         assert (
-            "- Dr Asha Patel: Partner in the hub's bidding practice (left the room for" in written
+            "- Dr Asha Patel: Partner in the hub's bidding practice. Left the room for item 1 ("
+            in written
         )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.cli import main
+from sessions.exchange.format import VERSION
 from sessions.services import notes, people, planning, running
 from sessions.services.programmes import create_programme
 from sessions.store import Store
@@ -61,7 +62,7 @@ def test_export_writes_the_slug_file_here_and_prints_its_path(
     printed = capsys.readouterr().out.strip()
     assert printed == "harbour-programme.facilitator.json"
     data = json.loads((tmp_path / printed).read_text(encoding="utf-8"))
-    assert data["format"] == "facilitator-programme" and data["version"] == 5
+    assert data["format"] == "facilitator-programme" and data["version"] == VERSION
     assert data["programme"]["name"] == "Harbour «programme»"
 
 
@@ -119,8 +120,9 @@ def test_import_of_a_name_already_here_is_refused_then_allowed_with_as(recorded,
         ),
         ('{"format": "minutes", "version": 1}', "is not a facilitator programme export"),
         (
-            '{"format": "facilitator-programme", "version": 7}',
-            "was written by a newer facilitator (format version 7; this one reads version 5)",
+            f'{{"format": "facilitator-programme", "version": {VERSION + 3}}}',
+            f"was written by a newer facilitator (format version {VERSION + 3}; this one reads "
+            f"version {VERSION})",
         ),
         (
             '{"format": "facilitator-programme", "version": 1, "members": [], "sessions": []}',

@@ -682,8 +682,9 @@ def test_a_damaged_file_is_refused_naming_what_is_wrong(other, sample, tmp_path,
         ('{"format": "facilitator-programme"}', 'x.json has no usable "version"'),
         ('{"format": "facilitator-programme", "version": "1"}', 'x.json has no usable "version"'),
         (
-            '{"format": "facilitator-programme", "version": 6}',
-            "x.json was written by a newer facilitator (format version 6; this one reads version 5)",
+            f'{{"format": "facilitator-programme", "version": {VERSION + 1}}}',
+            f"x.json was written by a newer facilitator (format version {VERSION + 1}; this one "
+            f"reads version {VERSION})",
         ),
     ],
 )
@@ -725,11 +726,11 @@ def test_a_database_failure_half_way_leaves_nothing(other, sample, tmp_path, mon
     record = read_document(sample, "the file")
     calls = []
 
-    def fail_on_second(db, programme_id, session, members):
+    def fail_on_second(db, programme_id, session, *rest):
         calls.append(session)
         if len(calls) == 2:
             raise RuntimeError("the disk went away")
-        return real(db, programme_id, session, members)
+        return real(db, programme_id, session, *rest)
 
     real = load._add_session
     monkeypatch.setattr(load, "_add_session", fail_on_second)

@@ -135,9 +135,10 @@ def test_minutes_name_who_came_who_declared_and_who_said_what(store, small_agend
     text = render_markdown(session_minutes(store, sid))
     assert "**Present:** Dr Asha Patel (Harbour Surgery, GP partner)" in text
     assert "**Apologies:** Zoë \\*Hughes\\* (Bay Pharmacy)" in text
+    # How it was managed follows the interest, naming the item by its number too.
     assert (
-        "- Dr Asha Patel: Partner in a bidding practice "
-        "(left the room for What can we only do together?)"
+        "- Dr Asha Patel: Partner in a bidding practice. "
+        "Left the room for item 2 (What can we only do together?)."
     ) in text
     assert "- Final wording *(Dr Asha Patel)*" in text
     assert "First wording" not in text

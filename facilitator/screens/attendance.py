@@ -8,13 +8,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
-from facilitator.widgets.error_line import ErrorLine
+from facilitator.screens.declaration import DeclarationScreen
 from sessions.services import people
+from sessions.services.quorum import quorum_reading
+from sessions.store import Store
 from sessions.vocabulary import AttendanceStatus
+
+
+def quorum_line(store: Store, session_id: int) -> str:
+    reading = quorum_reading(store, session_id)
+    if reading.quorum is None:
+        return "No quorum is set: u on the programme's members screen sets one."
+    if not reading.taken:
+        return f"The quorum is {reading.quorum.describe()}: mark who is here."
+    return reading.short().capitalize()
 
 
 class AttendanceScreen(ModalScreen[None]):
@@ -39,6 +50,7 @@ class AttendanceScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="attendance"):
             yield Label("Attendance", classes="heading")
+            yield Static(id="quorum")
             yield OptionList(id="people")
             with VerticalScroll(id="declarations-box"):
                 yield Static(id="declarations")
@@ -69,6 +81,7 @@ class AttendanceScreen(ModalScreen[None]):
                 Option(Text("No members yet: add them on the home screen with m."), disabled=True)
             )
         listing.highlighted = min(keep or 0, max(len(entries) - 1, 0)) if entries else None
+        self.query_one("#quorum", Static).update(Text(quorum_line(store, self.session_id)))
         declared = people.list_declarations(store, self.session_id)
         text = Text(
             "Declarations of interest\n" if declared else "No interests declared.",
@@ -115,42 +128,3 @@ class AttendanceScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-class DeclarationScreen(ModalScreen[bool]):
-    app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="declaration.cancel")]
-
-    def __init__(self, session_id: int, member_id: int, position: int, item_title: str):
-        super().__init__()
-        self.session_id = session_id
-        self.member_id = member_id
-        self.position = position
-        self.item_title = item_title
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Declare an interest", classes="heading")
-            yield Input(placeholder="What is the interest? Enter saves", id="interest")
-            yield Checkbox(Text(f"Left the room for: {self.item_title}"), id="left-room")
-            yield ErrorLine(id="declaration-status")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        left = self.query_one("#left-room", Checkbox).value
-        # The typed interest stays in the field; a refusal only adds its reason.
-        declared = self.query_one(ErrorLine).attempt(
-            people.add_declaration,
-            self.app.store,
-            self.session_id,
-            self.member_id,
-            event.value,
-            self.position if left else None,
-            now=self.app.now(),
-        )
-        if declared is not REFUSED:
-            self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)

@@ -16,6 +16,7 @@ from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.widgets.error_line import ErrorLine
 from sessions.services.people import add_member, archive_member, list_members
 from sessions.services.programmes import get_programme
+from sessions.services.quorum import Quorum, get_quorum
 from sessions.views import MemberView
 from sessions.vocabulary import OrganisationKind
 
@@ -51,6 +52,20 @@ class MembersScreen(Screen[None]):
             "Archive",
             id="members.archive",
             tooltip="Archive the highlighted member (kept in past minutes)",
+        ),
+        Binding(
+            "i",
+            "interests",
+            "Interests",
+            id="members.interests",
+            tooltip="The highlighted member's register of standing interests",
+        ),
+        Binding(
+            "u",
+            "quorum",
+            "Quorum",
+            id="members.quorum",
+            tooltip="Set how many members, or member organisations, make a meeting quorate",
         ),
     ]
 
@@ -96,8 +111,11 @@ class MembersScreen(Screen[None]):
                 )
             )
         self.query_one("#member-detail").display = bool(ids)
+        quorum = self.app.attempt(get_quorum, self.app.store, self.programme_id)
+        rule = "" if quorum is REFUSED else f"quorum {quorum.describe()} · " if quorum else ""
         self.query_one("#members-hint", Static).update(
-            f"{len(ids)} member{'s' if len(ids) != 1 else ''} · n adds · x archives"
+            f"{len(ids)} member{'s' if len(ids) != 1 else ''} · {rule}"
+            "n adds · x archives · i interests · u quorum"
         )
 
     def highlighted_member(self) -> MemberView | None:
@@ -124,6 +142,33 @@ class MembersScreen(Screen[None]):
                 self.app.say(f"Added {member.label}.")
 
         self.app.push_screen(MemberFormScreen(self.programme_id), added)
+
+    def action_interests(self) -> None:
+        from facilitator.screens.interests import InterestsScreen
+
+        member = self.highlighted_member()
+        if member is None:
+            self.app.say("There is no member to keep interests for.", severity="warning")
+            return
+        self.app.push_screen(InterestsScreen(member))
+
+    def action_quorum(self) -> None:
+        from facilitator.screens.quorum import QuorumScreen
+
+        quorum = self.app.attempt(get_quorum, self.app.store, self.programme_id)
+        if quorum is REFUSED:
+            return
+
+        def chosen(new: Quorum | bool | None) -> None:
+            if new is False:
+                return
+            self.refresh_members()
+            if isinstance(new, Quorum):
+                self.app.say(f"The quorum is now {new.describe()}.")
+            else:
+                self.app.say("No quorum is set: the minutes will not say whether it was met.")
+
+        self.app.push_screen(QuorumScreen(self.programme_id, quorum), chosen)
 
     def action_archive(self) -> None:
         member = self.highlighted_member()

@@ -83,7 +83,7 @@ class SessionScreen(Screen[None]):
             return
         self.view, self.state = opened
         self.title = self.view.programme_name
-        self.sub_title = f"Session {self.view.number} · {self.view.agenda_title}"
+        dialogs.heading(self)
         choice = self.app.attempt(current_choice, self.app.store, self.session_id)
         if choice is not REFUSED:
             self.capture.restore(choice)

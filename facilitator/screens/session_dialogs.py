@@ -106,8 +106,21 @@ def attendance(screen: SessionScreen) -> None:
     from facilitator.screens.attendance import AttendanceScreen
 
     screen.app.push_screen(
-        AttendanceScreen(screen.session_id, screen.state.position, screen.item.title)
+        AttendanceScreen(screen.session_id, screen.state.position, screen.item.title),
+        lambda _closed: heading(screen),
     )
+
+
+def heading(screen: SessionScreen) -> None:
+    """The session's heading, and once attendance is taken whether the meeting is quorate."""
+    from sessions.services.quorum import quorum_reading
+
+    view = screen.opened
+    words = f"Session {view.number} · {view.agenda_title}"
+    reading = screen.app.attempt(quorum_reading, screen.app.store, screen.session_id)
+    if reading is not REFUSED and reading.quorate is not None:
+        words += f" · {reading.short()}"
+    screen.sub_title = words
 
 
 def finish(screen: SessionScreen) -> None:
@@ -122,11 +135,18 @@ def finish(screen: SessionScreen) -> None:
         screen.view = running.get_session(screen.app.store, screen.session_id)
         screen.app.switch_screen(finished)
 
+    from sessions.services.quorum import quorum_reading
+
+    detail = "The clock stops for good; notes can no longer be added."
+    reading = screen.app.attempt(quorum_reading, screen.app.store, screen.session_id)
+    if reading is not REFUSED and not reading.taken:
+        detail += (
+            "\n\nNo attendance was taken, so the minutes will say so"
+            + (" and cannot say whether the meeting was quorate" if reading.quorum else "")
+            + ". To take it first, press n, then F2."
+        )
     screen.app.push_screen(
-        ConfirmScreen(
-            "Finish the session and write the minutes?",
-            "The clock stops for good; notes can no longer be added.",
-        ),
+        ConfirmScreen("Finish the session and write the minutes?", detail),
         answered,
     )
 

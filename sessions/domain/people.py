@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.db_types import utcnow
+from sessions.domain.interests import interest_of_member, register_interest
 from sessions.domain.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import (
@@ -18,7 +19,7 @@ from sessions.models import (
     Programme,
 )
 from sessions.views import AttendanceView, DeclarationView, MemberView
-from sessions.vocabulary import AttendanceStatus, OrganisationKind
+from sessions.vocabulary import AttendanceStatus, Handling, OrganisationKind
 
 MAX_FIELD = 255
 
@@ -57,6 +58,8 @@ def _declaration_view(declaration: Declaration) -> DeclarationView:
         interest=declaration.interest,
         left_room_position=item.position if item else None,
         left_room_item=item.title if item else "",
+        kind=declaration.kind,
+        handling=declaration.handling,
     )
 
 
@@ -146,10 +149,35 @@ def record_declaration(
     interest: str,
     left_room_position: int | None,
     now: datetime | None,
+    *,
+    kind: str = "",
+    handling: str | None = None,
+    interest_id: int | None = None,
 ) -> DeclarationView:
-    """Record a declared interest, and the item the member left the room for, if any."""
+    """Record a declared interest and how it was managed: noted, or for the item at
+    `left_room_position` the member left the room or took no part in the decision.
+
+    A standing interest from the register (`interest_id`) is declared as the register
+    words it; a new one of a named `kind` goes on the register from today.
+    """
     session = unfinished_session_row(db, session_id, "declarations can no longer be added")
-    member_of_programme(db, member_id, session.programme_id)
+    member = member_of_programme(db, member_id, session.programme_id)
+    if handling is None:
+        handling = Handling.NOTED if left_room_position is None else Handling.LEFT_ROOM
+    if handling not in tuple(Handling):
+        raise InputError(f"An interest is managed as one of: {', '.join(Handling)}.")
+    if handling == Handling.NOTED:
+        left_room_position = None
+    elif left_room_position is None:
+        raise InputError("Say which item the member left the room for, or took no decision in.")
+    if interest_id is not None:
+        standing = interest_of_member(db, interest_id, member)
+        interest, kind = standing.description, standing.kind
+    elif kind:
+        day = (now or utcnow()).date()
+        interest_id = register_interest(
+            db, session.programme_id, member_id, interest, kind, day, now=now
+        ).id
     item_id = None
     if left_room_position is not None:
         item_id = db.scalar(
@@ -166,6 +194,9 @@ def record_declaration(
         interest=interest.strip(),
         left_room_item_id=item_id,
         created_at=now or utcnow(),
+        kind=kind,
+        handling=handling,
+        interest_id=interest_id,
     )
     db.add(declaration)
     db.flush()

@@ -18,6 +18,7 @@ from sessions.db_types import utcnow
 from sessions.domain import leases
 from sessions.domain.leases import Holder
 from sessions.domain.lookup import session_row
+from sessions.domain.quorum import keep_quorum_at_finish
 from sessions.errors import InputError, NotFoundError
 from sessions.models import AgendaItem, Programme, Session, TimerEvent
 from sessions.timer_log import load_events, load_logs
@@ -139,6 +140,7 @@ def record(
     db.add(event)
     if kind == TimerEventKind.FINISH:
         session.finished_at = event.at
+        keep_quorum_at_finish(db, session)
     return replay([*events, ClockEvent(kind, event.at, position, seconds)])
 
 

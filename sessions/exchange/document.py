@@ -36,6 +36,16 @@ class DeclarationRecord:
     columns: Columns
     member: str
     left_room_item: int | None
+    interest: int | None = None
+    """Which of the member's standing interests it declares, by its place in their register."""
+
+
+@dataclass(frozen=True)
+class InterestRecord:
+    """A standing interest on the register, named by its member."""
+
+    columns: Columns
+    member: str
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,7 @@ class ProgrammeRecord:
     columns: Columns
     members: tuple[Columns, ...]
     sessions: tuple[SessionRecord, ...]
+    interests: tuple[InterestRecord, ...] = ()
 
     @property
     def name(self) -> str:

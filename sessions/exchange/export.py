@@ -21,6 +21,7 @@ from sessions.models import (
     ActivityResult,
     Attendance,
     Declaration,
+    Interest,
     Member,
     Note,
     Programme,
@@ -50,6 +51,19 @@ def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:
         .order_by(ActionChange.changed_at, ActionChange.id)
     ):
         changes.setdefault(change.action_id, []).append(_change(change, numbers))
+    registers: dict[int, list[Interest]] = {member.id: [] for member in members}
+    for interest in db.scalars(
+        select(Interest)
+        .where(Interest.member_id.in_(registers))
+        .order_by(Interest.created_at, Interest.id)
+    ):
+        registers[interest.member_id].append(interest)
+    # A declaration names the standing interest it declares by its place in the register.
+    interest_refs = {
+        interest.id: index
+        for register in registers.values()
+        for index, interest in enumerate(register)
+    }
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -59,16 +73,18 @@ def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:
             "pcn_name": programme.pcn_name,
             "created_at": time_text(programme.created_at),
             "archived_at": time_text(programme.archived_at),
+            "quorum_count": programme.quorum_count,
+            "quorum_of": programme.quorum_of,
         },
-        "members": [_member(member) for member in members],
+        "members": [_member(member, registers[member.id]) for member in members],
         "sessions": [
-            _session(db, session, notes[session.id], action_refs, changes)
+            _session(db, session, notes[session.id], action_refs, changes, interest_refs)
             for session in programme.sessions
         ],
     }
 
 
-def _member(member: Member) -> dict[str, Any]:
+def _member(member: Member, register: list[Interest]) -> dict[str, Any]:
     return {
         "name": member.name,
         "organisation": member.organisation,
@@ -76,6 +92,17 @@ def _member(member: Member) -> dict[str, Any]:
         "role": member.role,
         "created_at": time_text(member.created_at),
         "archived_at": time_text(member.archived_at),
+        "interests": [
+            {
+                "description": interest.description,
+                "kind": interest.kind,
+                "from_on": date_text(interest.from_on),
+                "to_on": date_text(interest.to_on),
+                "created_at": time_text(interest.created_at),
+                "deleted_at": time_text(interest.deleted_at),
+            }
+            for interest in register
+        ],
     }
 
 
@@ -85,6 +112,7 @@ def _session(
     notes: list[Note],
     action_refs: dict[int, dict[str, int]],
     changes: dict[int, list[dict[str, Any]]],
+    interest_refs: dict[int, int],
 ) -> dict[str, Any]:
     # Where the minutes were written is a path on this machine: it stays behind.
     positions = {item.id: item.position for item in session.items}
@@ -98,6 +126,8 @@ def _session(
         "finished_at": time_text(session.finished_at),
         "planned_for": date_text(session.planned_for),
         "facilitator": session.facilitator,
+        "quorum_count": session.quorum_count,
+        "quorum_of": session.quorum_of,
         "items": [
             {
                 "position": item.position,
@@ -124,6 +154,11 @@ def _session(
                 ),
                 "created_at": time_text(row.created_at),
                 "deleted_at": time_text(row.deleted_at),
+                "kind": row.kind,
+                "handling": row.handling,
+                "standing_interest": (
+                    None if row.interest_id is None else interest_refs[row.interest_id]
+                ),
             }
             for row in db.scalars(
                 select(Declaration)

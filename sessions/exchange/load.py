@@ -25,6 +25,7 @@ from sessions.models import (
     AgendaItem,
     Attendance,
     Declaration,
+    Interest,
     Member,
     Note,
     NoteRevision,
@@ -57,8 +58,13 @@ def load_programme(
         columns["name"]: Member(programme_id=programme.id, **columns) for columns in record.members
     }
     db.add_all(members.values())
+    registers: dict[str, list[Interest]] = {name: [] for name in members}
+    for interest in record.interests:
+        row = Interest(member=members[interest.member], **interest.columns)
+        registers[interest.member].append(row)
+        db.add(row)
     notes = {
-        session.columns["number"]: _add_session(db, programme.id, session, members)
+        session.columns["number"]: _add_session(db, programme.id, session, members, registers)
         for session in record.sessions
     }
     # Reviews and changes come last: one may name an action from any session before its own.
@@ -101,7 +107,11 @@ def _refuse_clash(taken: Iterable[Sequence[str]], name: str, slug: str | None) -
 
 
 def _add_session(
-    db: DbSession, programme_id: int, record: SessionRecord, members: dict[str, Member]
+    db: DbSession,
+    programme_id: int,
+    record: SessionRecord,
+    members: dict[str, Member],
+    registers: dict[str, list[Interest]],
 ) -> tuple[Session, list[Note]]:
     """The session's rows; it and its notes in file order, for the reviews that name them."""
     session = Session(programme_id=programme_id, **record.columns)
@@ -131,6 +141,11 @@ def _add_session(
                 session_id=session.id,
                 member=members[declaration.member],
                 left_room_item=items[left] if left is not None else None,
+                interest_id=(
+                    registers[declaration.member][declaration.interest].id
+                    if declaration.interest is not None
+                    else None
+                ),
                 **declaration.columns,
             )
         )

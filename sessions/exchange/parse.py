@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Literal, overload
+from typing import Any, Literal, overload
 
 from sessions.activities.registry import score_rule
 from sessions.agenda.model import STEP_NAMES
@@ -18,6 +18,7 @@ from sessions.exchange.document import (
     ChangeRecord,
     Columns,
     DeclarationRecord,
+    InterestRecord,
     NoteRecord,
     ProgrammeRecord,
     ResultRecord,
@@ -30,9 +31,12 @@ from sessions.vocabulary import (
     ActionField,
     ActionStatus,
     AttendanceStatus,
+    Handling,
+    InterestKind,
     ItemKind,
     NoteKind,
     OrganisationKind,
+    QuorumOf,
     ReviewOutcome,
     TimerEventKind,
 )
@@ -79,21 +83,32 @@ def _programme(root: Fields, version: int) -> ProgrammeRecord:
         "pcn_name": programme.text("pcn_name"),
         "created_at": programme.time("created_at"),
         "archived_at": programme.time("archived_at", nullable=True),
+        **_quorum(programme, version, default_of=QuorumOf.MEMBERS),
     }
     members = tuple(_member(entry) for entry in root.objects("members", "member"))
     names = [member["name"] for member in members]
     if len(set(names)) < len(names):
         twice = next(name for name in names if names.count(name) > 1)
         raise root.fail(f"{twice!r} is in the members list twice")
+    interests = (
+        tuple(
+            _interest(interest, name)
+            for entry, name in zip(root.objects("members", "member"), names, strict=True)
+            for interest in entry.objects("interests", "interest")
+        )
+        if version >= 5
+        else ()
+    )
+    registers = {name: sum(1 for i in interests if i.member == name) for name in names}
     entries = root.objects("sessions", "session")
-    sessions = tuple(_session(entry, set(names), version) for entry in entries)
+    sessions = tuple(_session(entry, registers, version) for entry in entries)
     numbers = [session.columns["number"] for session in sessions]
     if len(set(numbers)) < len(numbers):
         twice = next(number for number in numbers if numbers.count(number) > 1)
         raise root.fail(f"there are two sessions numbered {twice}")
     _check_reviews(entries, sessions)
     _check_changes(root, sessions)
-    return ProgrammeRecord(columns, members, sessions)
+    return ProgrammeRecord(columns, members, sessions, interests)
 
 
 def _check_changes(root: Fields, sessions: tuple[SessionRecord, ...]) -> None:
@@ -128,6 +143,18 @@ def _check_reviews(entries: list[Fields], sessions: tuple[SessionRecord, ...]) -
             if (review.session, review.note) in seen:
                 raise fields.fail("the session reviews that action twice")
             seen.add((review.session, review.note))
+
+
+def _interest(interest: Fields, member: str) -> InterestRecord:
+    columns = {
+        "description": interest.text("description", blank=False),
+        "kind": interest.choice("kind", tuple(InterestKind)),
+        "from_on": interest.day("from_on", nullable=True),
+        "to_on": interest.day("to_on", nullable=True),
+        "created_at": interest.time("created_at"),
+        "deleted_at": interest.time("deleted_at", nullable=True),
+    }
+    return InterestRecord(columns, member)
 
 
 def _member(member: Fields) -> Columns:
@@ -169,7 +196,45 @@ def _position(entry: Fields, key: str, item_count: int, *, nullable: bool = Fals
     return position
 
 
-def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
+def _declaration(
+    entry: Fields, registers: dict[str, int], item_count: int, version: int
+) -> DeclarationRecord:
+    member = _member_name(entry, "member", set(registers))
+    left = _position(entry, "left_room_item", item_count, nullable=True)
+    columns = {
+        "interest": entry.text("interest"),
+        "created_at": entry.time("created_at"),
+        "deleted_at": entry.time("deleted_at", nullable=True),
+    }
+    if version < 5:
+        # Before version 5 leaving the room was the one way an interest was managed.
+        handling = Handling.NOTED if left is None else Handling.LEFT_ROOM
+        return DeclarationRecord({**columns, "handling": handling}, member, left)
+    columns["kind"] = entry.choice("kind", ("", *InterestKind))
+    columns["handling"] = entry.choice("handling", tuple(Handling))
+    if (columns["handling"] == Handling.NOTED) != (left is None):
+        raise entry.fail('"left_room_item" names an item exactly when it was not only noted')
+    interest = entry.whole_number("standing_interest", nullable=True, minimum=0)
+    if interest is not None and interest >= registers[member]:
+        raise entry.fail(
+            f'"standing_interest" is {interest}, but {member!r} has {registers[member]} on the '
+            "register"
+        )
+    return DeclarationRecord(columns, member, left, interest)
+
+
+def _quorum(fields: Fields, version: int, default_of: QuorumOf | None) -> dict[str, Any]:
+    """Files before version 5 knew no quorum: none was set."""
+    if version < 5:
+        return {"quorum_count": None, "quorum_of": default_of}
+    count = fields.whole_number("quorum_count", nullable=True, minimum=1)
+    of = fields.choice("quorum_of", tuple(QuorumOf), nullable=default_of is None)
+    return {"quorum_count": count, "quorum_of": of}
+
+
+def _session(session: Fields, registers: dict[str, int], version: int) -> SessionRecord:
+    """`registers` gives each member's name, and how many standing interests they have."""
+    names = set(registers)
     columns = {
         "number": session.whole_number("number", minimum=1),
         "agenda_title": session.text("agenda_title"),
@@ -181,6 +246,7 @@ def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
         # Version 1 files were written before sessions could be planned ahead.
         "planned_for": session.day("planned_for", nullable=True) if version >= 2 else None,
         "facilitator": session.text("facilitator") if version >= 3 else "",
+        **_quorum(session, version, default_of=None),
     }
     items = tuple(
         _item(entry, expected, version)
@@ -199,15 +265,7 @@ def _session(session: Fields, names: set[str], version: int) -> SessionRecord:
         twice = next(name for name in marked if marked.count(name) > 1)
         raise session.fail(f"{twice!r} has two attendance entries")
     declarations = tuple(
-        DeclarationRecord(
-            columns={
-                "interest": entry.text("interest"),
-                "created_at": entry.time("created_at"),
-                "deleted_at": entry.time("deleted_at", nullable=True),
-            },
-            member=_member_name(entry, "member", names),
-            left_room_item=_position(entry, "left_room_item", count, nullable=True),
-        )
+        _declaration(entry, registers, count, version)
         for entry in session.objects("declarations", "declaration")
     )
     timer_events = tuple(

@@ -32,6 +32,8 @@ def minutes_docx(m: Minutes) -> bytes:
     ]
     if m.facilitator:
         header.append(("Facilitator", m.facilitator))
+    if not m.attendance_taken:
+        header.append(("Attendance", "not taken"))
     doc.fields(header)
 
     if m.present or m.apologies:
@@ -41,11 +43,13 @@ def minutes_docx(m: Minutes) -> bytes:
             [(p.name, p.organisation, p.role, "Present") for p in m.present]
             + [(p.name, p.organisation, p.role, "Apologies") for p in m.apologies],
         )
+    if m.quorum:
+        doc.paragraph(m.quorum)
     if m.declarations:
         doc.heading("Declarations of interest", 1)
         for d in m.declarations:
-            left = f" (left the room for {d.left_room_for})" if d.left_room_for else ""
-            doc.bullet(f"{d.name}: {d.interest}{left}")
+            kind = f" ({d.kind_words})" if d.kind else ""
+            doc.bullet(f"{d.name}: {d.interest_said}{kind}. {d.managed}")
 
     for section in m.sections:
         doc.heading(section.title, 1, new_page=section.step is not None)

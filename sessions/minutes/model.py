@@ -27,12 +27,14 @@ from sessions.domain.balance import BalanceRow as BalanceRow
 from sessions.domain.balance import balance_rows, note_balances
 from sessions.domain.coverage import session_covered_steps
 from sessions.domain.lookup import session_row
+from sessions.domain.quorum import session_quorum
 from sessions.minutes.wording import item_timing, long_date, review_outcome
 from sessions.models import Action, AgendaItem, Attendance, Declaration, Member, Note, Session
 from sessions.timer_log import load_events
 from sessions.views import NoteBalance, meeting_day, person_label
 from sessions.vocabulary import (
     AttendanceStatus,
+    Handling,
     ItemKind,
     NoteKind,
     TimerEventKind,
@@ -73,6 +75,32 @@ class MinutesDeclaration:
     name: str
     interest: str
     left_room_for: str = ""
+    """The item's title where they left the room for it (kept for templates that read it)."""
+    kind: str = ""
+    handling: str = Handling.NOTED
+    item_number: int | None = None
+    item_title: str = ""
+    """The item the handling concerns, where it concerns one."""
+
+    @property
+    def managed(self) -> str:
+        """How the interest was managed, as the minutes say it."""
+        item = f"item {self.item_number} ({self.item_title})"
+        if self.handling == Handling.LEFT_ROOM:
+            return f"Left the room for {item}."
+        if self.handling == Handling.NO_DECISION:
+            return f"Took part in the discussion of {item} but not in the decision."
+        return "Noted."
+
+    @property
+    def interest_said(self) -> str:
+        """The interest without a full stop of its own, as a sentence follows it."""
+        return self.interest.rstrip().removesuffix(".")
+
+    @property
+    def kind_words(self) -> str:
+        """`financial interest`, or "" where the kind was not said."""
+        return f"{self.kind} interest" if self.kind else ""
 
 
 @dataclass
@@ -227,6 +255,9 @@ class Minutes:
     steps_covered: tuple[int, ...] = ()
     """The framework steps the session covered, by the rule the dashboard and the report
     use (`sessions.domain.coverage`)."""
+    attendance_taken: bool = True
+    quorum: str = ""
+    """Whether the meeting was quorate, in words; "" where the programme set no quorum."""
 
     @property
     def title(self) -> str:
@@ -346,6 +377,9 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
         ),
     )
     minutes.matters_arising = _matters_arising(reviews)
+    quorum = session_quorum(db, session_id)
+    minutes.attendance_taken = quorum.taken
+    minutes.quorum = quorum.describe()
     return minutes
 
 
@@ -429,7 +463,15 @@ def _declarations(db: DbSession, session_id: int) -> list[MinutesDeclaration]:
         MinutesDeclaration(
             name=row.member.name,
             interest=row.interest,
-            left_room_for=row.left_room_item.title if row.left_room_item else "",
+            left_room_for=(
+                row.left_room_item.title
+                if row.left_room_item and row.handling == Handling.LEFT_ROOM
+                else ""
+            ),
+            kind=row.kind,
+            handling=row.handling,
+            item_number=row.left_room_item.position + 1 if row.left_room_item else None,
+            item_title=row.left_room_item.title if row.left_room_item else "",
         )
         for row in rows
     ]

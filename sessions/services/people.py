@@ -65,12 +65,26 @@ def add_declaration(
     interest: str,
     left_room_position: int | None = None,
     now: datetime | None = None,
+    *,
+    kind: str = "",
+    handling: str | None = None,
+    interest_id: int | None = None,
 ) -> DeclarationView:
-    """Record a declared interest, and the item the member left the room for, if any."""
-    if not interest.strip():
+    """Record a declared interest and how it was managed (`record_declaration` says how)."""
+    if interest_id is None and not interest.strip():
         raise InputError("Say what the interest is: it goes in the minutes as written.")
     with store.transaction("record the declaration") as db:
-        return record_declaration(db, session_id, member_id, interest, left_room_position, now)
+        return record_declaration(
+            db,
+            session_id,
+            member_id,
+            interest,
+            left_room_position,
+            now,
+            kind=kind,
+            handling=handling,
+            interest_id=interest_id,
+        )
 
 
 def list_declarations(store: Store, session_id: int) -> list[DeclarationView]:
