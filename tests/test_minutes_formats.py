@@ -235,7 +235,7 @@ def test_word_reads_back_with_headings_tables_and_properties(store, board_sessio
     ]
     assert actions[1] == [
         "draft the agreement",
-        "Dr Patel",
+        "Dr Asha Patel",  # "@Dr Patel" finds the member, who owns it under her full name
         "2027-01-10",
         "open",
         "What can we only do together?",

@@ -7,8 +7,10 @@ from datetime import date
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session as DbSession
 
+from sessions.domain.owners import member_names
 from sessions.errors import NotFoundError
 from sessions.models import Action, AgendaItem, Note, Session
+from sessions.names import owner_filter_matches
 from sessions.views import ActionView
 from sessions.vocabulary import ActionStatus
 
@@ -30,7 +32,7 @@ def programme_actions(
     )
     if status is not None:
         query = query.where(Action.status == status)
-    wanted = owner.strip().casefold()
+    members = member_names(db, programme_id) if owner.strip() else {}
     views = [
         ActionView(
             id=action.id,
@@ -48,8 +50,8 @@ def programme_actions(
             and action.due_on < today,
         )
         for action, note, number, title in db.execute(query)
-        # casefold in Python: SQLite's own case folding stops at ASCII.
-        if wanted in action.owner.casefold()
+        # Folded in Python: SQLite's own case folding stops at ASCII, and neither folds accents.
+        if owner_filter_matches(owner, action.owner, members.get(action.owner_member_id or 0))
     ]
     return sorted(views, key=lambda a: (a.due is None, a.due or date.max, a.raised_at, a.id))
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.domain.notes import note_view
+from sessions.domain.owners import settle_owner
 from sessions.errors import InputError, NotFoundError
 from sessions.models import Action, AgendaItem, Note, NoteRevision
 from sessions.note_syntax import PREFIXES, parse_note_line
@@ -77,7 +78,10 @@ def revise_note(db: DbSession, note_id: int, line: str, today: date, now: dateti
             note.action = Action(programme_id=programme_id, status=ActionStatus.OPEN)
         elif note.action.status == ActionStatus.DROPPED:
             note.action.status = ActionStatus.OPEN
-        note.action.owner, note.action.due_on = parsed.owner, parsed.due
+        if parsed.owner != note.action.owner:  # an owner left as it was keeps its member
+            owner = settle_owner(db, programme_id, parsed.owner, None, ask=False)
+            note.action.owner, note.action.owner_member_id = owner
+        note.action.due_on = parsed.due
     elif note.action is not None and note.action.status == ActionStatus.OPEN:
         note.action.status = ActionStatus.DROPPED
     db.flush()
