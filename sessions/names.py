@@ -92,6 +92,31 @@ def completion(typed: str, names: Sequence[str]) -> str | None:
     return name
 
 
+_OWNER_LINE = re.compile(r"^\s*(?:a|action)\s*:", re.IGNORECASE)
+_OWNER_MARK = re.compile(r"(?:^|(?<=\s))@(?=\S)")
+
+
+def owner_completion(line: str, names: Sequence[str]) -> str | None:
+    """The line with the owner's name finished, for the note line to offer as it is typed:
+    `a: send it @sio` gives `a: send it @Siobhán O'Neill`. None unless the line is an action
+    ending in an `@` and the start of exactly one name not yet written out in full."""
+    if not _OWNER_LINE.match(line) or "\n" in line:
+        return None
+    marks = list(_OWNER_MARK.finditer(line))
+    if not marks:
+        return None
+    typed = line[marks[-1].end() :]
+    name = completion(typed, names)
+    if name is None or folded(name) == folded(typed):
+        return None
+    # Where the name goes on from what was typed, however the accents were typed.
+    rest = next(
+        (name[cut:] for cut in range(len(name) + 1) if folded(name[:cut]) == folded(typed)),
+        None,
+    )
+    return None if rest is None else line + rest
+
+
 @dataclass(frozen=True)
 class OwnerChoice:
     """What the facilitator said about an owner the programme did not know for certain."""

@@ -223,3 +223,26 @@ def test_the_upgrade_links_owners_that_find_exactly_one_member(db_path, small_ag
         assert sorted(owners) == ["Ade Okafor", "Nobody Known", "Sam", "siob"]
     finally:
         upgraded.close()
+
+
+@pytest.mark.parametrize(
+    ("line", "offered"),
+    [
+        # What was typed stays as typed; the rest is the member's spelling.
+        ("a: send it @sio", "a: send it @siobhán O'Neill"),
+        ("a: send it @Siobh", "a: send it @Siobhán O'Neill"),
+        ("action: send it @ad", "action: send it @ade Okafor"),
+        # A completion finishes a name from its start; "@okafor" is found when saved.
+        ("a: send it @ok", None),
+        ("a: send it @Sam J", "a: send it @Sam Jones"),
+        ("a: send it @Sam", None),  # Sam Jones or Samira Khan
+        ("a: send it @Ade Okafor", None),  # already whole
+        ("a: write to ade@nhs", None),  # an e-mail address, not an owner
+        ("send it @sio", None),  # not an action
+        ("a: send it", None),
+    ],
+)
+def test_the_note_line_offers_the_rest_of_one_name(line: str, offered: str | None) -> None:
+    from sessions.names import owner_completion
+
+    assert owner_completion(line, MEMBERS) == offered

@@ -17,7 +17,10 @@ from rich.text import Text
 from textual import events
 from textual.expand_tabs import expand_tabs_inline
 from textual.message import Message
+from textual.suggester import Suggester
 from textual.widgets import Input
+
+from sessions.names import owner_completion
 
 BREAK_MARK = "↵"
 """How a line break is drawn in the note line; the note itself holds "\\n"."""
@@ -64,6 +67,22 @@ def drawn_text(value: str) -> str:
         BREAK_MARK if c == "\n" else UNSHOWABLE_MARK if _is_control(c) and c != "\t" else c
         for c in value
     )
+
+
+class OwnerSuggester(Suggester):
+    """Offers the rest of a member's name after an action's `@`; → takes it.
+
+    The names are the programme's, set by whoever owns the note line and renewed as
+    members and guests are added. Nothing is cached: the names can change mid-session.
+    """
+
+    def __init__(self) -> None:
+        # Case kept: the offer must begin with exactly what was typed.
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.names: list[str] = []
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return owner_completion(value, self.names)
 
 
 class NoteInput(Input):
