@@ -92,7 +92,7 @@ class CaptureBar(Vertical):
     def __init__(self, session_id: int, **kwargs) -> None:
         super().__init__(**kwargs)
         self.session_id = session_id
-        self.owners = OwnerSuggester()
+        self.owners = OwnerSuggester(self._owner_names)
         """Offers the rest of a member's name after an action's `@`."""
 
     def compose(self) -> ComposeResult:
@@ -112,22 +112,21 @@ class CaptureBar(Vertical):
         self.note_line.cursor_blink = False
         self._show_badge()
         self.watch(self.screen, "focused", self._focus_moved, init=False)
-        self.read_owner_names()
 
-    def read_owner_names(self) -> None:
+    def _owner_names(self) -> list[str]:
         """The names the note line offers after `@`, as the programme has them now."""
         from sessions.services.people import session_owner_names
 
         try:
-            self.owners.names = session_owner_names(self.app.store, self.session_id)
+            return session_owner_names(self.app.store, self.session_id)
         except FacilitatorError:
-            return  # no offer this time: the name typed in full is read the same
+            return []  # no offer: the name typed in full is read the same
 
     def _focus_moved(self, focused: Widget | None) -> None:
         """Say so, unmistakably, while an activity panel holds the keyboard for its one key."""
         if focused is self.note_line:
             # Back from a dialog or another screen, where members may have been added.
-            self.read_owner_names()
+            self.owners.stale = True
         if isinstance(focused, ActivityPanel):
             self.tell(ARMED)
         elif self.status == ARMED:
@@ -266,7 +265,7 @@ class CaptureBar(Vertical):
             self.tell(PREFIX_HELP)
             return
         if note.kind == NoteKind.ACTION:
-            self.read_owner_names()
+            self.owners.stale = True  # it may have added a member or a guest
         self.post_message(self.Saved(note))
         now = self.app.now()
         owner = f" for {note.owner}" if note.owner else ""

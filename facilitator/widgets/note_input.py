@@ -11,6 +11,7 @@ them as one note.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
@@ -72,16 +73,23 @@ def drawn_text(value: str) -> str:
 class OwnerSuggester(Suggester):
     """Offers the rest of a member's name after an action's `@`; → takes it.
 
-    The names are the programme's, set by whoever owns the note line and renewed as
-    members and guests are added. Nothing is cached: the names can change mid-session.
+    The names are the programme's, read by `read_names` the first time an `@` is typed
+    after they were last said to be stale (members and guests are added mid-session), so
+    a note without an owner costs no read. No offer is cached, for the same reason.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, read_names: Callable[[], list[str]]) -> None:
         # Case kept: the offer must begin with exactly what was typed.
         super().__init__(use_cache=False, case_sensitive=True)
+        self.read_names = read_names
         self.names: list[str] = []
+        self.stale = True
 
     async def get_suggestion(self, value: str) -> str | None:
+        if "@" not in value:
+            return None
+        if self.stale:
+            self.names, self.stale = self.read_names(), False
         return owner_completion(value, self.names)
 
 
