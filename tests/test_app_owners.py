@@ -3,6 +3,7 @@ finds several members or none, the typed line kept while the question is open.""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,36 @@ async def test_a_stranger_added_as_a_member_owns_the_action(
         await pilot.press(*"a: thank the ICB @pri")
         await pilot.pause()
         assert line._suggestion == "a: thank the ICB @priya Shah"
+
+
+async def test_the_actions_raised_so_far_are_read_back(
+    session_id: int, programme_id: int, db_path: Path, clock, make_facilitator_app
+) -> None:
+    from textual.widgets import OptionList, Static
+
+    from facilitator.screens.actions_so_far import ActionsSoFarScreen
+
+    store = Store.open(db_path)
+    today = date(2026, 11, 25)
+    notes.add_note(store, session_id, 0, "a: draft the paper @siob 14 Jan", "deal", today=today)
+    notes.add_note(store, session_id, 1, "a: book the room", "deal", today=today)
+    notes.add_note(store, session_id, 1, "not an action", "deal", today=today)
+    store.close()
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionsSoFarScreen)
+        listed = app.screen.query_one("#actions-so-far", OptionList)
+        lines = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert lines == [
+            "1. draft the paper · Siobhán O'Neill · due Thursday 14 January 2027 · Introductions",
+            "2. book the room · no owner yet · no due date yet · What can we only do together?",
+        ]
+        summary = str(app.screen.query_one("#actions-so-far-summary", Static).render())
+        assert summary == "2 actions this session · 1 still needs an owner or a date"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ActionsSoFarScreen)

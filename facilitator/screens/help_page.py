@@ -322,6 +322,13 @@ A date that can't be read is refused and the text stays in the note line.
             level=2,
         ),
         Part(
+            "Reading back the actions",
+            "Before the session closes, read back the actions raised so far: each with its"
+            " owner, its due date and the item that raised it, and how many still need an"
+            " owner or a date.",
+            keys("session.actions_so_far"),
+        ),
+        Part(
             "Finishing",
             "Finishing writes the Markdown minutes at once and opens the minutes screen. Leaving"
             " instead keeps the session for later: it waits on the home screen to be resumed.",
