@@ -100,6 +100,7 @@ _DATE_MEANT = re.compile(r"(?:^|\s)((?:end of|in \d+) \S+(?: \S+)?)$", re.IGNORE
 _DATE_MEANT_BY = re.compile(r"(?:^|\s)by ((?:end of|in \d+) \S+(?: \S+)?)$", re.IGNORECASE)
 # An owner is an "@" that starts a word: the one in an e-mail address is part of the text.
 _OWNER_MARK = re.compile(r"(?:^|(?<=\s))@(?=\S)")
+_WORD_SPAN = re.compile(r"\S+")
 # The longest date phrase, in words, and the marker before it.
 _LONGEST_DATE = 5
 
@@ -258,9 +259,15 @@ def _split_trailing_date(
     found = _date_ending(words, today, marked_only)
     if found is not None:
         start, due = found
-        return " ".join(words[:start]) if start else "", due
+        return _before_word(text, start), due
     _refuse_if_meant(words, owner=False)
     return text, None
+
+
+def _before_word(text: str, index: int) -> str:
+    """`text` up to its word number `index`, its spacing as typed."""
+    starts = [word.start() for word in _WORD_SPAN.finditer(text)]
+    return text[: starts[index]].rstrip() if index < len(starts) else text
 
 
 def _split_owner(part: str, today: date) -> tuple[str, date | None]:
@@ -272,9 +279,9 @@ def _split_owner(part: str, today: date) -> tuple[str, date | None]:
         if phrase and len(phrase) <= _LONGEST_DATE:
             due = parse_date(" ".join(phrase), today)
             if due is not None:
-                return " ".join(words[:start]), due
+                return _before_word(part, start).strip(), due
     _refuse_if_meant(words[1:], owner=True)
-    return " ".join(words), None
+    return part.strip(), None
 
 
 def _parse_action(body: str, today: date) -> ParsedNote:

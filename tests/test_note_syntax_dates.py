@@ -125,6 +125,8 @@ def test_date_forms(today: date, typed: str, expected: date | None) -> None:
         # Before an owner, a date needs "by" or "due".
         ("a: Send the draft by end of month @Sam", "Send the draft", "Sam", date(2026, 11, 30)),
         ("a: Send the draft due 14 Jan @Sam", "Send the draft", "Sam", date(2027, 1, 14)),
+        # The spacing of the text is kept as typed.
+        ("a: Send  the draft  tomorrow", "Send  the draft", "", date(2026, 11, 26)),
         # At the end of a line without an owner.
         ("a: Send the draft next week", "Send the draft", "", date(2026, 11, 30)),
         ("a: Send the draft by 29 Feb", "Send the draft", "", date(2028, 2, 29)),
