@@ -241,9 +241,12 @@ class Action(Base):
     programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)
     note_id: Mapped[int] = mapped_column(ForeignKey("note.id"), unique=True)
     owner: Mapped[str] = mapped_column(default="")
+    owner_member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
+    """The member who owns it, when the owner is one; `owner` then holds their full name."""
     due_on: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(20), default=ActionStatus.OPEN)
 
+    owner_member: Mapped[Member | None] = relationship()
     note: Mapped[Note] = relationship(back_populates="action")
 
 

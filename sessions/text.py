@@ -72,8 +72,14 @@ def plain_lines(value: object) -> str:
 
 
 def folded(text: str) -> str:
-    """Text without case or accents, for finding a name as it is typed: `Siobhán` is `siobhan`."""
+    """Text without case or accents, for finding a name or a word as it is typed: `Siobhán` is
+    `siobhan`. Characters that are never seen (a soft hyphen, a zero-width joiner, a
+    direction mark) are left out, so `co\u00adordinate` is `coordinate`."""
     import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(
+        ch
+        for ch in decomposed
+        if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
+    )

@@ -55,6 +55,9 @@ async def test_create_programme_and_run_a_session_to_the_minutes(
         await add_note(pilot, "Practices are wary of the trust")
         await add_note(pilot, "d: meet monthly")
         await add_note(pilot, "a: send the terms of reference @Dr Patel 2026-12-01")
+        # Nobody in the programme is called that: asked once, and kept as a named guest.
+        await pilot.press("down", "enter")
+        await pilot.pause()
         listed = screen.query_one(NoteList).notes
         assert [(n.kind, n.text) for n in listed] == [
             ("deal", "We want one front door for patients"),

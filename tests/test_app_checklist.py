@@ -64,6 +64,9 @@ async def test_a_barrier_becomes_an_action_with_one_key(
         assert note_line.value == "a: We don't know who to work with in the other practices @"
         await pilot.press("S", "a", "m", "space", "f", "r", "i", "enter")
         await pilot.pause()
+        # Nobody in the programme is called Sam: asked once, and kept as a named guest.
+        await pilot.press("down", "enter")
+        await pilot.pause()
         (action,) = list_actions(app.store, programme_id, today=clock().date())
         assert (action.text, action.owner) == (
             "We don't know who to work with in the other practices",

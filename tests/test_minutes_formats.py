@@ -257,7 +257,7 @@ def test_word_reads_back_with_headings_tables_and_properties(store, board_sessio
     assert actions[2] == [
         "2.1",
         "draft the agreement",
-        "Dr Patel",
+        "Dr Asha Patel",  # "@Dr Patel" finds the member, who owns it under her full name
         "Session 2, What can we only do together?",
         "Sunday 10 January 2027",
         "—",

@@ -48,7 +48,8 @@ def test_blank_lines_are_ignored(line: str) -> None:
         ("a: draft the agreement @Dr Patel", "draft the agreement", "Dr Patel", None),
         ("a: draft it @Dr Patel 2026-12-01", "draft it", "Dr Patel", date(2026, 12, 1)),
         ("a: draft it @Sam due fri", "draft it", "Sam", date(2026, 11, 27)),
-        ("a: draft it due next week @Sam", "draft it", "Sam", date(2026, 11, 29)),
+        # "next week" is the Monday of next week; on a Sunday, that is tomorrow.
+        ("a: draft it due next week @Sam", "draft it", "Sam", date(2026, 11, 23)),
         ("a: draft it +14d", "draft it", "", date(2026, 12, 6)),
         ("a: draft it by 1/12/2026", "draft it", "", date(2026, 12, 1)),
         ("action: reply by email", "reply by email", "", None),
@@ -80,7 +81,7 @@ def test_an_action_needs_words() -> None:
         ("sun", date(2026, 11, 29)),  # a weekday means the next one, never today
         ("Monday", date(2026, 11, 23)),
         ("+2w", date(2026, 12, 6)),
-        ("next  week", date(2026, 11, 29)),
+        ("next  week", date(2026, 11, 23)),
         ("banana", None),
     ],
 )

@@ -174,7 +174,8 @@ def test_markdown_report_covers_every_part_in_order(store, programme) -> None:
             "### Session 1 (Monday 23 November 2026)\n\n- pool the winter money\n\n",
             "### Session 2 (Monday 14 December 2026)\n\n- \\<script\\>",
             "## Action log\n\n| Action | Owner | Due | Status | Raised in | Latest review |\n",
-            "| draft the agreement | Dr Patel | 1 Dec 2026 | done | Session 1 | Session 2: done |\n",
+            # "@Dr Patel" finds the member Dr Asha Patel, who owns it under her full name.
+            "| draft the agreement | Dr Asha Patel | 1 Dec 2026 | done | Session 1 | Session 2: done |\n",
             # The latest review is the one given, with the date it left the action.
             (
                 "| book the room \\| hall | Jo | 1 Feb 2027 | open | Session 1 "

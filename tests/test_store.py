@@ -193,6 +193,8 @@ def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> No
         for table in ("programme", "session"):
             connection.execute(f"ALTER TABLE {table} DROP COLUMN quorum_count")
             connection.execute(f"ALTER TABLE {table} DROP COLUMN quorum_of")
+        connection.execute("DROP INDEX ix_action_owner_member_id")
+        connection.execute("ALTER TABLE action DROP COLUMN owner_member_id")
         connection.execute("DROP TABLE session_capture")
         connection.execute("DROP TABLE room_watch")
         connection.execute("DROP TABLE action_change")

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.keys import format_key
 from textual.widget import Widget
 
-from sessions.note_syntax import DATE_HELP, PREFIXES
+from sessions.note_syntax import DATE_HELP, DATE_MEANINGS, PREFIXES
 from sessions.vocabulary import NoteKind
 
 KEY_NAMES = {
@@ -199,8 +199,11 @@ prefix for anything else:
 
 {prefix_table()}
 
-An action's owner follows `@`; its due date comes last, after `due` or `by` if you like:
-{DATE_HELP}. A date that can't be read is refused and the text stays in the note line.
+An action's owner follows `@` and is one of the programme's members: `@siob` finds Siobhán
+O'Neill, whatever the case or accents, and the note line offers the rest of the name (**→**
+takes it). A name that finds several members, or none, is asked about before saving. Its due
+date comes last, after `due` or `by` if you like: {DATE_HELP}. In a date, {DATE_MEANINGS}.
+A date that can't be read is refused and the text stays in the note line.
 """,
             keys(
                 "session.toggle_kind",
@@ -317,6 +320,13 @@ An action's owner follows `@`; its due date comes last, after `due` or `by` if y
             "Who is in the room for this session, and the interests they declare.",
             own_bindings(AttendanceScreen),
             level=2,
+        ),
+        Part(
+            "Reading back the actions",
+            "Before the session closes, read back the actions raised so far: each with its"
+            " owner, its due date and the item that raised it, and how many still need an"
+            " owner or a date.",
+            keys("session.actions_so_far"),
         ),
         Part(
             "Finishing",

@@ -76,7 +76,7 @@ class SearchScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="search-page"):
-            yield Input(placeholder="Words to find, e.g. front door", id="query")
+            yield Input(placeholder="Words or a name to find, e.g. front door, siobhan", id="query")
             yield Static("", id="search-status", classes="hint")
             yield OptionList(id="hits")
             with VerticalScroll(id="hit-detail-box"):

@@ -102,6 +102,13 @@ def search(screen: SessionScreen) -> None:
     screen.app.push_screen(SearchScreen(screen.opened.programme_id))
 
 
+def actions_so_far(screen: SessionScreen) -> None:
+    from facilitator.screens.actions_so_far import ActionsSoFarScreen
+
+    titles = {item.position: item.title for item in screen.opened.items}
+    screen.app.push_screen(ActionsSoFarScreen(screen.session_id, titles))
+
+
 def attendance(screen: SessionScreen) -> None:
     from facilitator.screens.attendance import AttendanceScreen
 

@@ -151,6 +151,15 @@ SESSION_KEYS: list[BindingType] = [
         tooltip="Search every note of this programme",
     ),
     Binding(
+        "f4",
+        "dialog('actions_so_far')",
+        "Actions so far",
+        id="session.actions_so_far",
+        priority=True,
+        show=False,
+        tooltip="Read back the actions raised so far, with their owners and due dates",
+    ),
+    Binding(
         "f10",
         "leave",
         "Leave",

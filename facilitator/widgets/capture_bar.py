@@ -8,6 +8,7 @@ with the session, so a resume types on as it left off.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -21,11 +22,12 @@ from textual.widgets import Input, Static
 
 from facilitator.app import FacilitatorApp
 from facilitator.widgets.activity_panel import ARMED, ActivityPanel
-from facilitator.widgets.note_input import NoteInput
+from facilitator.widgets.note_input import NoteInput, OwnerSuggester
 from sessions.errors import FacilitatorError, StoreError
 from sessions.note_syntax import PREFIX_HELP
 from sessions.services import note_editing
 from sessions.services import notes as note_service
+from sessions.services.notes import OwnerChoice, OwnerQuestion
 from sessions.views import BalanceMeter, CaptureChoice, NoteView
 from sessions.vocabulary import NoteKind
 
@@ -90,12 +92,16 @@ class CaptureBar(Vertical):
     def __init__(self, session_id: int, **kwargs) -> None:
         super().__init__(**kwargs)
         self.session_id = session_id
+        self.owners = OwnerSuggester(self._owner_names)
+        """Offers the rest of a member's name after an action's `@`."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="capture"):
             yield Static(id="kind")
             # Coming back to a half-typed note must not select it: the next key would replace it.
-            yield NoteInput(placeholder=TYPING, id="note", select_on_focus=False)
+            yield NoteInput(
+                placeholder=TYPING, id="note", select_on_focus=False, suggester=self.owners
+            )
             yield Static(id="speaker")
         yield Static(self.status, id="capture-status")
         yield Static(id="balance")
@@ -107,8 +113,20 @@ class CaptureBar(Vertical):
         self._show_badge()
         self.watch(self.screen, "focused", self._focus_moved, init=False)
 
+    def _owner_names(self) -> list[str]:
+        """The names the note line offers after `@`, as the programme has them now."""
+        from sessions.services.people import session_owner_names
+
+        try:
+            return session_owner_names(self.app.store, self.session_id)
+        except FacilitatorError:
+            return []  # no offer: the name typed in full is read the same
+
     def _focus_moved(self, focused: Widget | None) -> None:
         """Say so, unmistakably, while an activity panel holds the keyboard for its one key."""
+        if focused is self.note_line:
+            # Back from a dialog or another screen, where members may have been added.
+            self.owners.stale = True
         if isinstance(focused, ActivityPanel):
             self.tell(ARMED)
         elif self.status == ARMED:
@@ -177,8 +195,13 @@ class CaptureBar(Vertical):
         event.stop()
         if self.editing is not None:
             self._save_edit(self.editing, event.value)
-        elif self.take_note(event.value):
+        elif self.take_note(event.value, then=lambda: self._clear(event.value)):
             event.input.value = ""
+
+    def _clear(self, saved: str) -> None:
+        """Empty the note line of the line just saved (what else it holds is not ours)."""
+        if self.note_line.value == saved:
+            self.note_line.value = ""
 
     def watch_position(self, before: int | None, _after: int | None) -> None:
         # Whoever spoke at the last item may not speak at this one: the speaker is cleared,
@@ -199,32 +222,73 @@ class CaptureBar(Vertical):
         except FacilitatorError:
             return  # the notes are shown; the meter waits for the next change
 
-    def take_note(self, text: str) -> bool:
+    def take_note(self, text: str, then: Callable[[], None] | None = None) -> bool:
         """Save `text` as a note of the current item; whether it was saved. A refusal keeps
-        nothing and says why, so the text stays where it was typed."""
-        now = self.app.now()
+        nothing and says why, so the text stays where it was typed.
+
+        With `then`, an owner that finds several members or none is asked about first; the
+        line stays as typed meanwhile, and `then` is called once the answer has saved it.
+        """
         if self.position is None:
             return False
         try:
-            note = note_service.add_note(
-                self.app.store,
-                self.session_id,
-                self.position,
-                text,
-                self.kind,
-                today=now.astimezone().date(),
-                now=now,
-                member_id=self.speaker[0] if self.speaker else None,
-            )
+            note = self._add(text, None, ask_owner=then is not None)
+        except OwnerQuestion as question:
+            if then is not None:
+                self._ask_owner(text, question, then)
+            return False
         except FacilitatorError as exc:
             self._refused(exc)
             return False
+        self._saved(note)
+        return True
+
+    def _add(self, text: str, owner: OwnerChoice | None, ask_owner: bool) -> NoteView | None:
+        now = self.app.now()
+        if self.position is None:
+            raise FacilitatorError("There is no item to add the note to yet.")  # not reached
+        return note_service.add_note(
+            self.app.store,
+            self.session_id,
+            self.position,
+            text,
+            self.kind,
+            today=now.astimezone().date(),
+            now=now,
+            member_id=self.speaker[0] if self.speaker else None,
+            owner=owner,
+            ask_owner=ask_owner,
+        )
+
+    def _saved(self, note: NoteView | None) -> None:
         if note is None:
             self.tell(PREFIX_HELP)
-            return True
+            return
+        if note.kind == NoteKind.ACTION:
+            self.owners.stale = True  # it may have added a member or a guest
         self.post_message(self.Saved(note))
-        self.tell(f"Saved {note.kind} note at {now.astimezone():%H:%M:%S} · {PREFIX_HELP}")
-        return True
+        now = self.app.now()
+        owner = f" for {note.owner}" if note.owner else ""
+        self.tell(f"Saved {note.kind} note{owner} at {now.astimezone():%H:%M:%S} · {PREFIX_HELP}")
+
+    def _ask_owner(self, text: str, question: OwnerQuestion, then: Callable[[], None]) -> None:
+        """Ask who owns the action; the line waits as typed until the answer saves it."""
+        from facilitator.screens.owner_question import OwnerQuestionScreen
+
+        def answered(choice: OwnerChoice | None) -> None:
+            if choice is None:
+                self.tell(f"Not saved yet: the line is as you typed it · {PREFIX_HELP}")
+                return
+            try:
+                note = self._add(text, choice, ask_owner=False)
+            except FacilitatorError as exc:
+                self._refused(exc)
+                return
+            then()
+            self._saved(note)
+
+        self.tell("Who owns this action? Choose in the box; Esc goes back to the line")
+        self.app.push_screen(OwnerQuestionScreen(question), answered)
 
     def _save_edit(self, note: NoteView, text: str) -> None:
         now = self.app.now()

@@ -11,13 +11,17 @@ them as one note.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 from textual import events
 from textual.expand_tabs import expand_tabs_inline
 from textual.message import Message
+from textual.suggester import Suggester
 from textual.widgets import Input
+
+from sessions.names import owner_completion
 
 BREAK_MARK = "↵"
 """How a line break is drawn in the note line; the note itself holds "\\n"."""
@@ -64,6 +68,29 @@ def drawn_text(value: str) -> str:
         BREAK_MARK if c == "\n" else UNSHOWABLE_MARK if _is_control(c) and c != "\t" else c
         for c in value
     )
+
+
+class OwnerSuggester(Suggester):
+    """Offers the rest of a member's name after an action's `@`; → takes it.
+
+    The names are the programme's, read by `read_names` the first time an `@` is typed
+    after they were last said to be stale (members and guests are added mid-session), so
+    a note without an owner costs no read. No offer is cached, for the same reason.
+    """
+
+    def __init__(self, read_names: Callable[[], list[str]]) -> None:
+        # Case kept: the offer must begin with exactly what was typed.
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.read_names = read_names
+        self.names: list[str] = []
+        self.stale = True
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if "@" not in value:
+            return None
+        if self.stale:
+            self.names, self.stale = self.read_names(), False
+        return owner_completion(value, self.names)
 
 
 class NoteInput(Input):

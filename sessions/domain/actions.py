@@ -11,8 +11,10 @@ from sessions.domain.action_history import change_action
 from sessions.domain.action_log import log_entries
 from sessions.domain.note_editing import note_line
 from sessions.domain.notes import note_view
+from sessions.domain.owners import member_names, settle_owner
 from sessions.errors import InputError, NotFoundError
 from sessions.models import Action, AgendaItem, Note, NoteRevision
+from sessions.names import owner_filter_matches
 from sessions.views import ActionView
 from sessions.vocabulary import STILL_OPEN, ActionField, ActionRag
 
@@ -25,7 +27,16 @@ def programme_actions(
     `owner` matches any part of the owner's name, ignoring case; an open action
     whose due date has passed is marked overdue.
     """
-    wanted = owner.strip().casefold()
+    members = member_names(db, programme_id) if owner.strip() else {}
+    links: dict[int, int | None] = (
+        dict(
+            db.execute(
+                select(Action.id, Action.owner_member_id).where(Action.programme_id == programme_id)
+            ).tuples()
+        )
+        if members
+        else {}
+    )
     views = [
         ActionView(
             id=entry.action_id,
@@ -46,8 +57,9 @@ def programme_actions(
             updated_at=entry.update.at if entry.update else None,
         )
         for entry in log_entries(db, programme_id, None, today).values()
-        # casefold in Python: SQLite's own case folding stops at ASCII.
-        if (status is None or entry.status == status) and wanted in entry.owner.casefold()
+        # Folded in Python: SQLite's own case folding stops at ASCII, and neither folds accents.
+        if (status is None or entry.status == status)
+        and owner_filter_matches(owner, entry.owner, members.get(links.get(entry.action_id) or 0))
     ]
     return sorted(views, key=lambda a: (a.due is None, a.due or date.max, a.raised_at, a.id))
 
@@ -98,7 +110,11 @@ def edit_action(
     action = _action(db, action_id)
     note = action.note
     before = note_line(note_view(note, db.get_one(AgendaItem, note.agenda_item_id).position))
+    member_id = action.owner_member_id
+    if owner != action.owner:  # the owner typed again is found among the members, as in a note
+        owner, member_id = settle_owner(db, action.programme_id, owner, None, ask=False)
     moved = change_action(db, action, now, None, text=text, owner=owner, due=due)
+    action.owner_member_id = member_id
     if moved:
         db.add(NoteRevision(note_id=note.id, line=before, replaced_at=now))
         note.edited_at = now

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session as DbSession
 from sessions.domain.action_history import change_action
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.domain.notes import note_view
+from sessions.domain.owners import settle_owner
 from sessions.errors import InputError, NotFoundError
 from sessions.models import Action, AgendaItem, Note, NoteRevision
 from sessions.note_syntax import PREFIXES, parse_note_line
@@ -76,25 +77,31 @@ def revise_note(db: DbSession, note_id: int, line: str, today: date, now: dateti
     if note.action is None:
         note.text = parsed.text
         if parsed.kind == NoteKind.ACTION:
+            owner, member_id = settle_owner(db, programme_id, parsed.owner, None, ask=False)
             note.action = Action(
                 programme_id=programme_id,
                 status=ActionStatus.OPEN,
-                owner=parsed.owner,
+                owner=owner,
+                owner_member_id=member_id,
                 due_on=parsed.due,
             )
     elif parsed.kind == NoteKind.ACTION:
         # An existing action changes through its history, so its state on any day can be told.
         reopened = ActionStatus.OPEN if note.action.status == ActionStatus.DROPPED else None
+        owner, member_id = note.action.owner, note.action.owner_member_id
+        if parsed.owner != owner:  # an owner left as it was keeps its member
+            owner, member_id = settle_owner(db, programme_id, parsed.owner, None, ask=False)
         change_action(
             db,
             note.action,
             now,
             note.session_id,
             text=parsed.text,
-            owner=parsed.owner,
+            owner=owner,
             due=parsed.due,
             status=reopened,
         )
+        note.action.owner_member_id = member_id
     else:
         dropped = ActionStatus.DROPPED if note.action.status in STILL_OPEN else None
         change_action(db, note.action, now, note.session_id, text=parsed.text, status=dropped)

@@ -10,7 +10,9 @@ from sqlalchemy.orm import selectinload
 
 from sessions.db_types import utcnow
 from sessions.domain.lookup import member_of_programme, open_item_ids
+from sessions.domain.owners import settle_owner
 from sessions.models import Action, AgendaItem, Note
+from sessions.names import OwnerChoice
 from sessions.note_syntax import ParsedNote
 from sessions.views import NoteView
 from sessions.vocabulary import ActionStatus, NoteKind
@@ -50,11 +52,22 @@ def record_note(
     parsed: ParsedNote,
     now: datetime | None,
     member_id: int | None,
+    owner_choice: OwnerChoice | None = None,
+    ask_owner: bool = False,
 ) -> NoteView:
-    """The parsed line saved as a note of the item at `position` (and its action, if one)."""
+    """The parsed line saved as a note of the item at `position` (and its action, if one).
+
+    An action's owner is settled first (`settle_owner`): with `ask_owner`, an owner that
+    finds several members or none raises OwnerQuestion and nothing is saved.
+    """
     is_action = parsed.kind == NoteKind.ACTION
     # One read and two plain inserts, not the ORM's unit of work: Enter waits on this.
     programme_id, item_id = open_item_ids(db, session_id, position, "notes can no longer be added")
+    owner, owner_member_id = "", None
+    if is_action:
+        owner, owner_member_id = settle_owner(
+            db, programme_id, parsed.owner, owner_choice, ask_owner
+        )
     member_name = ""
     if member_id is not None:
         member_name = member_of_programme(db, member_id, programme_id).name
@@ -76,7 +89,8 @@ def record_note(
             {
                 "programme_id": programme_id,
                 "note_id": note_id,
-                "owner": parsed.owner,
+                "owner": owner,
+                "owner_member_id": owner_member_id,
                 "due_on": parsed.due,
                 "status": ActionStatus.OPEN,
             },
@@ -87,7 +101,7 @@ def record_note(
         kind=parsed.kind,
         text=parsed.text,
         created_at=created_at,
-        owner=parsed.owner if is_action else "",
+        owner=owner,
         due=parsed.due if is_action else None,
         member_id=member_id,
         member_name=member_name,

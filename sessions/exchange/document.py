@@ -29,6 +29,8 @@ class NoteRecord:
     action: Columns | None
     changes: tuple[ChangeRecord, ...] = ()
     """The changes to its action, oldest first; none before version 5."""
+    owner_member: str | None = None
+    """The member who owns its action, by name, where the owner is one; none before 5."""
 
 
 @dataclass(frozen=True)

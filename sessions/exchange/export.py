@@ -243,6 +243,7 @@ def _action(
         return None
     return {
         "owner": action.owner,
+        "owner_member": action.owner_member.name if action.owner_member else None,
         "due_on": date_text(action.due_on),
         "status": action.status,
         "changes": changes.get(action.id, []),

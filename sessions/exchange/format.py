@@ -14,10 +14,10 @@ FORMAT = "facilitator-programme"
 # 2: a session's planned_for date, its matters-arising action_reviews and activity_results.
 # 3: who facilitated each session.
 # 4: whether an item's private answers go in the minutes.
-# 5: each action's changes (what, before and after, when, in which session), and the
-#    "at risk" status and review outcome; the programme's quorum, and the quorum each
-#    finished session was held to; members' standing interests, and each declaration's
-#    kind, handling and standing interest.
+# 5: each action's changes (what, before and after, when, in which session), the "at risk"
+#    status and review outcome, and the member who owns it; the programme's quorum, and the
+#    quorum each finished session was held to; members' standing interests, and each
+#    declaration's kind, handling and standing interest.
 VERSION = 5
 SUFFIX = ".facilitator.json"
 

@@ -129,7 +129,13 @@ def _add_session(
         )
         note.revisions = [NoteRevision(**columns) for columns in note_record.revisions]
         if note_record.action is not None:
-            note.action = Action(programme_id=programme_id, **note_record.action)
+            note.action = Action(
+                programme_id=programme_id,
+                owner_member=(
+                    members[note_record.owner_member] if note_record.owner_member else None
+                ),
+                **note_record.action,
+            )
         db.add(note)
         notes.append(note)
     for name, status in record.attendance:

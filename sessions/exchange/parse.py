@@ -375,6 +375,12 @@ def _note(note: Fields, item_count: int, names: set[str], version: int) -> NoteR
             for revision in note.objects("revisions", "revision")
         ),
         action=None if action is None else _action(action),
+        # Before version 5 an owner was a name only, never linked to a member.
+        owner_member=(
+            _member_name(action, "owner_member", names, nullable=True)
+            if action is not None and version >= 5
+            else None
+        ),
         # Before version 5 an action's changes were not kept: it has only its state now.
         changes=(
             tuple(_change(entry) for entry in action.objects("changes", "change"))

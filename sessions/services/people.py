@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sessions.domain.lookup import session_row
+from sessions.domain.owners import owner_names
 from sessions.domain.people import (
     archive_member_row,
     current_members,
@@ -31,6 +33,13 @@ def add_member(
 ) -> MemberView:
     with store.transaction("add the member") as db:
         return enrol_member(db, programme_id, name, organisation, organisation_kind, role)
+
+
+def session_owner_names(store: Store, session_id: int) -> list[str]:
+    """The names an action's `@` can be completed to in the session: its programme's current
+    members, then the named guests it has kept."""
+    with store.reading() as db:
+        return owner_names(db, session_row(db, session_id).programme_id)
 
 
 def list_members(store: Store, programme_id: int) -> list[MemberView]:
