@@ -11,6 +11,17 @@ async def type_text(pilot, text: str) -> None:
     await pilot.press(*["space" if ch == " " else ch for ch in text])
 
 
+async def settled(pilot, done, pauses: int = 50) -> bool:
+    """Pause until `done()` holds, or `pauses` pauses have passed: a screen switched by a
+    callback lands a few event-loop turns later on a loaded machine. Counts turns, not
+    time; the caller asserts what it waited for."""
+    for _ in range(pauses):
+        if done():
+            return True
+        await pilot.pause()
+    return bool(done())
+
+
 def static_text(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 

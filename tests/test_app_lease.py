@@ -8,7 +8,7 @@ from facilitator.screens.mirror import MirrorScreen
 from facilitator.screens.session import SessionScreen
 from sessions.services import running
 from sessions.services.leases import LEASE_STALE_SECONDS
-from tests.pilot import add_note, create_and_start, static_text
+from tests.pilot import add_note, create_and_start, settled, static_text
 
 
 async def resume_in(pilot) -> object:
@@ -53,8 +53,7 @@ async def test_a_second_copy_watches_and_later_takes_over(clock, make_facilitato
             dialog = await resume_in(other)
             assert isinstance(dialog, LeaseScreen) and dialog.lease.stale
             await other.press("t")
-            await other.pause()
-            await other.pause()
+            await settled(other, lambda: isinstance(other.app.screen, SessionScreen))
             taken = other.app.screen
             assert isinstance(taken, SessionScreen) and taken.view is not None
             assert not taken.state.running  # paused where the quiet copy last wrote
@@ -62,8 +61,7 @@ async def test_a_second_copy_watches_and_later_takes_over(clock, make_facilitato
             # The first copy wakes up and learns it only watches now.
             # Run in the driver's own loop, where `self.app` is the driver, not this copy.
             session.call_later(session.beat)
-            await pilot.pause()
-            await pilot.pause()
+            await settled(pilot, lambda: isinstance(driver.screen, MirrorScreen))
             assert isinstance(driver.screen, MirrorScreen)
             await other.press("ctrl+t")
             assert running.clock_state(second.store, session.session_id).running
