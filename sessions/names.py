@@ -78,14 +78,21 @@ def best_matches(
     return exact if len(exact) == 1 else matching
 
 
-def completion(typed: str, names: Sequence[str]) -> str | None:
-    """The rest of the one name that what is typed so far begins (ignoring case and accents),
-    for the note line to offer: `Sio` gives `Siobhán O'Neill`, spelt as the member's name is.
-    None when no name, or more than one, begins so."""
+def _word_start(typed: str, name: str) -> int | None:
+    """Where in `name` the word begins that what is typed starts (ignoring case and
+    accents), so `sio` finds `Dr Siobhán O'Neill` at `Siobhán`; None where no word does."""
     key = folded(typed)
-    if not key.strip():
+    starts = [0, *(match.end() for match in re.finditer(r"\s+", name))]
+    return next((start for start in starts if folded(name[start:]).startswith(key)), None)
+
+
+def completion(typed: str, names: Sequence[str]) -> str | None:
+    """The one name that what is typed so far begins, or begins a word of (ignoring case and
+    accents), for the note line to offer: `Sio` gives `Siobhán O'Neill`, spelt as the
+    member's name is. None when no name, or more than one, is found so."""
+    if not folded(typed).strip():
         return None
-    found = {name for name in names if folded(name).startswith(key)}
+    found = {name for name in names if _word_start(typed, name) is not None}
     if len(found) != 1:
         return None
     (name,) = found
@@ -109,9 +116,11 @@ def owner_completion(line: str, names: Sequence[str]) -> str | None:
     name = completion(typed, names)
     if name is None or folded(name) == folded(typed):
         return None
-    # Where the name goes on from what was typed, however the accents were typed.
+    # Where the name goes on from what was typed, however the accents were typed: from the
+    # word it began, so `@sio` is finished as `@siobhán O'Neill` and the save finds the member.
+    tail = name[_word_start(typed, name) or 0 :]
     rest = next(
-        (name[cut:] for cut in range(len(name) + 1) if folded(name[:cut]) == folded(typed)),
+        (tail[cut:] for cut in range(len(tail) + 1) if folded(tail[:cut]) == folded(typed)),
         None,
     )
     return None if rest is None else line + rest

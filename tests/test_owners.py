@@ -63,6 +63,7 @@ def test_the_rest_of_a_name_is_offered_once_it_is_the_only_one() -> None:
     assert completion("sio", MEMBERS) == "Siobhán O'Neill"
     assert completion("Sam", MEMBERS) is None
     assert completion("Sam J", MEMBERS) == "Sam Jones"
+    assert completion("pat", MEMBERS) == "Dr Amrit Patel"  # from any word of the name
     assert completion("x", MEMBERS) is None
     assert completion("", MEMBERS) is None
 
@@ -232,8 +233,9 @@ def test_the_upgrade_links_owners_that_find_exactly_one_member(db_path, small_ag
         ("a: send it @sio", "a: send it @siobhán O'Neill"),
         ("a: send it @Siobh", "a: send it @Siobhán O'Neill"),
         ("action: send it @ad", "action: send it @ade Okafor"),
-        # A completion finishes a name from its start; "@okafor" is found when saved.
-        ("a: send it @ok", None),
+        # A name is finished from the word it began, whichever word of the name that is.
+        ("a: send it @ok", "a: send it @okafor"),
+        ("a: send it @amr", "a: send it @amrit Patel"),
         ("a: send it @Sam J", "a: send it @Sam Jones"),
         ("a: send it @Sam", None),  # Sam Jones or Samira Khan
         ("a: send it @Ade Okafor", None),  # already whole

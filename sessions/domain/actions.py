@@ -28,12 +28,14 @@ def programme_actions(
     whose due date has passed is marked overdue.
     """
     members = member_names(db, programme_id) if owner.strip() else {}
+    # A Result has keys() of its own, so dict() cannot take it directly.
     links: dict[int, int | None] = (
-        dict(
-            db.execute(
+        {
+            action_id: member_id
+            for action_id, member_id in db.execute(
                 select(Action.id, Action.owner_member_id).where(Action.programme_id == programme_id)
-            ).tuples()
-        )
+            )
+        }
         if members
         else {}
     )
