@@ -72,7 +72,9 @@ IN_THE_DOCUMENT: dict[ItemKind, tuple[Shown, ...]] = {
     ItemKind.REFLECTION: (Notice("1 private answer was given and stay out of the minutes."),),
     ItemKind.MATTERS_ARISING: (
         Table(
-            ("Action", "Owner", "From session", "Outcome"), (("write it up", "Ada", "1", "done"),)
+            # "@Ada" finds the member Ada Lovelace, who owns it under her full name.
+            ("Action", "Owner", "From session", "Outcome"),
+            (("write it up", "Ada Lovelace", "1", "done"),),
         ),
     ),
     ItemKind.BREAK: (),
