@@ -13,18 +13,11 @@ from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Sel
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.interests import register_line
 from facilitator.widgets.error_line import ErrorLine
 from sessions.services import interests, people
 from sessions.services.interests import KIND_WORDS, InterestView
 from sessions.vocabulary import Handling
-
-
-def interest_line(interest: InterestView) -> Text:
-    line = Text(interest.description)
-    line.append(f" · {interest.kind}", style="dim")
-    if interest.from_on is not None:
-        line.append(f" · since {interest.from_on:%-d %b %Y}", style="dim")
-    return line
 
 
 class DeclarationScreen(ModalScreen[bool]):
@@ -68,7 +61,7 @@ class DeclarationScreen(ModalScreen[bool]):
         )
         self.standing = [] if standing is REFUSED else standing
         listing = self.query_one("#standing", OptionList)
-        listing.add_options(Option(interest_line(i), id=str(i.id)) for i in self.standing)
+        listing.add_options(Option(register_line(i), id=str(i.id)) for i in self.standing)
         for widget in (listing, self.query_one("#standing-label")):
             widget.display = bool(self.standing)
         if self.standing:
