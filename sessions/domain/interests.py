@@ -14,7 +14,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.db_types import utcnow
-from sessions.domain.lookup import member_of_programme
 from sessions.errors import InputError, NotFoundError
 from sessions.models import Interest, Member
 from sessions.vocabulary import InterestKind
@@ -58,7 +57,6 @@ def member_interests(db: DbSession, member_id: int) -> list[InterestView]:
 
 def register_interest(
     db: DbSession,
-    programme_id: int,
     member_id: int,
     description: str,
     kind: str,
@@ -66,7 +64,8 @@ def register_interest(
     to_on: date | None = None,
     now: datetime | None = None,
 ) -> InterestView:
-    member_of_programme(db, member_id, programme_id)
+    if db.get(Member, member_id) is None:
+        raise NotFoundError("That member no longer exists.")
     description = " ".join(description.split())
     if not description:
         raise InputError("Say what the interest is: the register keeps it as written.")

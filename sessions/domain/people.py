@@ -175,9 +175,7 @@ def record_declaration(
         interest, kind = standing.description, standing.kind
     elif kind:
         day = (now or utcnow()).date()
-        interest_id = register_interest(
-            db, session.programme_id, member_id, interest, kind, day, now=now
-        ).id
+        interest_id = register_interest(db, member_id, interest, kind, day, now=now).id
     item_id = None
     if left_room_position is not None:
         item_id = db.scalar(

@@ -12,7 +12,6 @@ from sessions.domain.interests import (
     register_interest,
     withdraw_interest,
 )
-from sessions.models import Member
 from sessions.store import Store
 
 __all__ = [
@@ -47,11 +46,7 @@ def add_interest(
     now: datetime | None = None,
 ) -> InterestView:
     with store.transaction("add the interest to the register") as db:
-        member = db.get(Member, member_id)
-        programme_id = member.programme_id if member is not None else -1
-        return register_interest(
-            db, programme_id, member_id, description, kind, from_on, to_on, now
-        )
+        return register_interest(db, member_id, description, kind, from_on, to_on, now)
 
 
 def end(store: Store, interest_id: int, on: date) -> InterestView:
