@@ -91,6 +91,10 @@ class Session(Base):
     # The programme's quorum as it stood when the session finished: its minutes keep it.
     quorum_count: Mapped[int | None]
     quorum_of: Mapped[str | None] = mapped_column(String(20))
+    # The number of the later session whose room approved these minutes, and when; None
+    # while they are a draft. Approved minutes are the record, and no longer change.
+    minutes_approved_in: Mapped[int | None]
+    minutes_approved_at: Mapped[datetime | None]
 
     programme: Mapped[Programme] = relationship(back_populates="sessions")
     items: Mapped[list[AgendaItem]] = relationship(
@@ -288,6 +292,29 @@ class ActionChange(Base):
     after: Mapped[str | None] = mapped_column(Text)
     changed_at: Mapped[datetime]
     session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id"))
+
+
+class MinutesAmendment(Base):
+    """A change to a session's minutes agreed by the room at a later session, with who
+    proposed it: an amendment while approving them, an erratum once they were approved.
+
+    The minutes list it as typed, beside the record it amends; one made by mistake is
+    marked withdrawn, never removed.
+    """
+
+    __tablename__ = "minutes_amendment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    made_in: Mapped[int]
+    """The number of the session whose room agreed it."""
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    proposer: Mapped[str] = mapped_column(String(200))
+    """The proposer's name as the minutes give it, kept as it was when proposed."""
+    proposer_member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    made_at: Mapped[datetime]
+    deleted_at: Mapped[datetime | None]
 
 
 class ActivityResult(Base):

@@ -287,3 +287,5 @@ class ActivityChange:
     """The action and its review as they were before the outcome."""
     after: ReviewState | None = None
     """The action and its review as the outcome left them."""
+    minutes_of: int | None = None
+    """The session whose minutes an approval or an amendment was for."""

@@ -20,13 +20,27 @@ class ItemKind(StrEnum):
     REFLECTION = "reflection"
     BREAK = "break"
     MATTERS_ARISING = "matters-arising"
-    """The item the app puts first in every session after the first; no agenda names it."""
+    """The review of open actions the app puts in every session after the first; no agenda
+    names it."""
+    MINUTES_APPROVAL = "minutes-approval"
+    """The minutes of the last meeting, approved or amended: the app's first item in every
+    session after the first; no agenda names it."""
 
 
-AGENDA_KINDS: tuple[ItemKind, ...] = tuple(
-    kind for kind in ItemKind if kind is not ItemKind.MATTERS_ARISING
-)
+STANDING_KINDS: tuple[ItemKind, ...] = (ItemKind.MINUTES_APPROVAL, ItemKind.MATTERS_ARISING)
+"""The standing items the app puts first, in this order, from a programme's second session."""
+
+AGENDA_KINDS: tuple[ItemKind, ...] = tuple(kind for kind in ItemKind if kind not in STANDING_KINDS)
 """The kinds an agenda file may give an item."""
+
+
+class AmendmentKind(StrEnum):
+    """A change the room makes to earlier minutes."""
+
+    AMENDMENT = "amendment"
+    """Agreed while approving them: the approved minutes carry it."""
+    ERRATUM = "erratum"
+    """A correction to minutes already approved, agreed at a later meeting."""
 
 
 class NoteKind(StrEnum):

@@ -190,6 +190,9 @@ def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> No
             DROP TABLE interest;
             """
         )
+        connection.execute("DROP TABLE minutes_amendment")
+        connection.execute("ALTER TABLE session DROP COLUMN minutes_approved_in")
+        connection.execute("ALTER TABLE session DROP COLUMN minutes_approved_at")
         for table in ("programme", "session"):
             connection.execute(f"ALTER TABLE {table} DROP COLUMN quorum_count")
             connection.execute(f"ALTER TABLE {table} DROP COLUMN quorum_of")

@@ -9,7 +9,15 @@ from typing import cast
 
 from sqlalchemy.orm import Session as DbSession
 
-from sessions.activities import breaks, checklist, matters_arising, reflection, roles, scorecard
+from sessions.activities import (
+    breaks,
+    checklist,
+    matters_arising,
+    minutes_approval,
+    reflection,
+    roles,
+    scorecard,
+)
 from sessions.activities.activity import RATING_OR_NONE, Activity, ScoreRule
 from sessions.activities.answers import activity_item
 from sessions.activities.undoing import refuse
@@ -20,7 +28,15 @@ from sessions.vocabulary import ItemKind
 ACTIVITIES: Mapping[ItemKind, Activity] = MappingProxyType(
     {
         module.ACTIVITY.kind: module.ACTIVITY
-        for module in (matters_arising, scorecard, checklist, roles, reflection, breaks)
+        for module in (
+            minutes_approval,
+            matters_arising,
+            scorecard,
+            checklist,
+            roles,
+            reflection,
+            breaks,
+        )
     }
 )
 """A discussion is the one kind with no activity: its notes are all it has."""

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.db_types import utcnow
+from sessions.domain.approval import refuse_if_approved
 from sessions.domain.interests import interest_of_member, register_interest
 from sessions.domain.lookup import member_of_programme, session_row, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
@@ -129,7 +130,8 @@ def session_attendance(db: DbSession, session_id: int) -> list[AttendanceView]:
 
 
 def mark_attendance(db: DbSession, session_id: int, member_id: int, status: str) -> None:
-    session = session_row(db, session_id)
+    # Attendance may be put right after the finish, until the minutes are approved.
+    session = refuse_if_approved(db, session_id, "who attended can no longer change")
     member_of_programme(db, member_id, session.programme_id)
     row = db.scalar(
         select(Attendance).where(
@@ -215,4 +217,5 @@ def withdraw_declaration_row(db: DbSession, declaration_id: int, now: datetime |
     declaration = db.get(Declaration, declaration_id)
     if declaration is None:
         raise NotFoundError("That declaration no longer exists.")
+    refuse_if_approved(db, declaration.session_id, "its declarations can no longer change")
     declaration.deleted_at = now or utcnow()

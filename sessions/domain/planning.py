@@ -36,6 +36,22 @@ MATTERS_ARISING_PROMPT = (
     "Go through each action still open from earlier sessions: is it done, kept open "
     "(with a new due date), or dropped?"
 )
+MINUTES_SECTION = "Minutes of the last meeting"
+MINUTES_SECONDS = 5 * 60
+
+
+def minutes_title(last: int) -> str:
+    return f"Approve the minutes of session {last}"
+
+
+def minutes_prompt(last: int) -> str:
+    return (
+        f"Are the minutes of session {last} a true record? Agree any amendment and who "
+        "proposed it, then approve them. Earlier minutes still a draft can be approved here "
+        "too, and a mistake found in minutes already approved is kept as an erratum."
+    )
+
+
 # Enough for a quick round when little is open; two minutes an action, up to twenty.
 REVIEW_MIN_SECONDS = 5 * 60
 REVIEW_SECONDS_PER_ACTION = 2 * 60
@@ -157,8 +173,23 @@ def plan_session(
     db.flush()
     position = 0
     if last:
-        db.add(_matters_arising_item(db, session, programme_id))
-        position += 1
+        # The standing items of a board: the last meeting's minutes, then its actions.
+        db.add(
+            AgendaItem(
+                session_id=session.id,
+                position=0,
+                section_title=MINUTES_SECTION,
+                step=None,
+                title=minutes_title(last),
+                kind=ItemKind.MINUTES_APPROVAL,
+                prompt=minutes_prompt(last),
+                planned_seconds=MINUTES_SECONDS,
+            )
+        )
+        review = _matters_arising_item(db, session, programme_id)
+        review.position = 1
+        db.add(review)
+        position += 2
     for section in agenda.sections:
         for item in section.items:
             activity: dict[str, Any] | None = None
