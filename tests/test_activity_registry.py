@@ -22,6 +22,7 @@ from sessions.services.minutes import render_minutes, session_minutes
 from sessions.services.people import add_member
 from sessions.services.programmes import create_programme
 from sessions.services.room import room_markdown
+from sessions.services.minutes_approval import amend, approve
 from sessions.store import Store
 from sessions.views import ItemView
 from sessions.vocabulary import ItemKind, ReviewOutcome
@@ -35,6 +36,10 @@ IN_THE_ROOM = {
     ItemKind.ROLES: "— Ada Lovelace",
     ItemKind.REFLECTION: "Private answers given so far: 1.",
     ItemKind.MATTERS_ARISING: "- **done** · write it up",
+    ItemKind.MINUTES_APPROVAL: (
+        "- Session 1 (23 November 2026): **approved**\n"
+        "  - amendment: Ada sent apologies — proposed by Ada Lovelace"
+    ),
     ItemKind.BREAK: "Back soon.",
 }
 
@@ -77,8 +82,20 @@ IN_THE_DOCUMENT: dict[ItemKind, tuple[Shown, ...]] = {
             (("write it up", "Ada Lovelace", "1", "done"),),
         ),
     ),
+    ItemKind.MINUTES_APPROVAL: (
+        Table(
+            ("Minutes of", "Outcome"),
+            (("Session 1 (23 November 2026)", "Approved with 1 amendment"),),
+        ),
+        Table(
+            ("Minutes of", "Change", "Wording", "Proposed by"),
+            (("Session 1", "Amendment", "Ada sent apologies", "Ada Lovelace"),),
+        ),
+    ),
     ItemKind.BREAK: (),
 }
+STANDING = (ItemKind.MATTERS_ARISING, ItemKind.MINUTES_APPROVAL)
+"""The kinds only a second session has."""
 
 
 @pytest.fixture
@@ -116,6 +133,7 @@ def programme(store: Store, clock, agenda: Agenda) -> tuple[str, int]:
     created = create_programme(store, "Every activity")
     member = add_member(store, created.id, "Ada Lovelace")
     first = planning.start_session(store, created.id, agenda)
+    running.toggle_clock(store, first, clock())
     at = {item.kind: item.position for item in running.get_session(store, first).items}
     notes.add_note(store, first, 0, "a: write it up @Ada", "deal", today=TODAY, now=clock())
     checklist.vote(store, first, at[ItemKind.CHECKLIST], 0, 3, now=clock.advance(1))
@@ -126,6 +144,8 @@ def programme(store: Store, clock, agenda: Agenda) -> tuple[str, int]:
     second = planning.start_session(store, created.id, agenda)
     (entry,) = review_entries(store, second, TODAY)
     review_action(store, second, entry.action_id, ReviewOutcome.DONE, now=clock.advance(5))
+    amend(store, second, first, "Ada sent apologies", proposer_member_id=member.id, now=clock())
+    approve(store, second, first, now=clock.advance(5))
     return created.slug, second
 
 
@@ -150,8 +170,8 @@ def test_every_kind_has_its_minutes_and_projector_parts(
     store: Store, programme: tuple[str, int], kind: ItemKind
 ) -> None:
     _, second = programme
-    # Answers are in the first session; matters arising is only in the second.
-    session_id = second if kind == ItemKind.MATTERS_ARISING else second - 1
+    # Answers are in the first session; the standing items are only in the second.
+    session_id = second if kind in STANDING else second - 1
     shown_item = item_of(store, session_id, kind)
     position = shown_item.position
     activity = ACTIVITIES[kind]
@@ -184,6 +204,8 @@ def test_every_kind_travels_in_the_export_file(
     }
     if kind == ItemKind.MATTERS_ARISING:
         assert document.sessions[1].reviews  # its answers are the reviews of actions
+    elif kind == ItemKind.MINUTES_APPROVAL:
+        assert document.sessions[0].amendments  # its answers amend the earlier minutes
     elif kind == ItemKind.BREAK:
         assert kind not in answered  # a break takes no answers
     else:
@@ -203,7 +225,7 @@ def test_every_kind_has_its_part_of_the_written_minutes(
     from docx import Document
 
     _, second = programme
-    session_id = second if kind == ItemKind.MATTERS_ARISING else second - 1
+    session_id = second if kind in STANDING else second - 1
     minutes = session_minutes(store, session_id)
     item = next(i for section in minutes.sections for i in section.items if i.kind == kind)
     shown = ACTIVITIES[kind].document_part(item.activity, minutes)

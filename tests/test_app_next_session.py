@@ -102,8 +102,11 @@ async def test_a_later_date_plans_the_session_and_home_offers_it(
 
         second = running.list_unfinished(app.store)[0]
         view = running.get_session(app.store, second.session_id)
-        assert view.items[0].kind == ItemKind.MATTERS_ARISING
-        assert view.items[1].title == "Introductions and hopes for today"  # still welcomed
+        assert [item.kind for item in view.items[:2]] == [
+            ItemKind.MINUTES_APPROVAL,
+            ItemKind.MATTERS_ARISING,
+        ]
+        assert view.items[2].title == "Introductions and hopes for today"  # still welcomed
         # It continues from step 2: step 1 is left out.
         assert next(item.step for item in view.items if item.step) == 2
         marked = {e.member.name: e.status for e in people.attendance(app.store, view.id)}
@@ -154,6 +157,8 @@ async def test_matters_arising_settles_each_action_with_one_key(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
+        await pilot.press("ctrl+n")  # past the last minutes, to matters arising
+        await pilot.pause()
         review = screen.query_one(ActionReview)
         assert review.display and screen.query_one("#note", Input).has_focus
         assert not screen.query_one("#prompt-box").display
@@ -233,6 +238,8 @@ async def test_with_nothing_to_review_the_note_line_keeps_the_cursor(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
+        await pilot.press("ctrl+n")  # past the last minutes, to matters arising
+        await pilot.pause()
         review = screen.query_one(ActionReview)
         assert review.display and review.entries == []
         assert str(review.get_option_at_index(0).prompt) == "No open actions from earlier sessions."
@@ -240,6 +247,6 @@ async def test_with_nothing_to_review_the_note_line_keeps_the_cursor(
         await type_text(pilot, "Nothing carried over")
         await pilot.press("enter")
         await pilot.pause()
-        assert [n.text for n in notes.list_notes(app.store, screen.session_id, 0)] == [
+        assert [n.text for n in notes.list_notes(app.store, screen.session_id, 1)] == [
             "Nothing carried over"
         ]

@@ -112,8 +112,9 @@ def test_votes_never_count_as_scorecard_ratings(store, agenda, clock) -> None:
     running.toggle_clock(store, first, clock())
     running.finish_session(store, first, clock.advance(60))
     second = planning.start_session(store, programme.id, agenda)
-    rate(store, second, 2, 0, 4)  # session 2 opens with matters arising: items move down one
-    (result,) = scorecard_results(store, second, 2)
+    # Session 2 opens with the last minutes and matters arising: items move down two.
+    rate(store, second, 3, 0, 4)
+    (result,) = scorecard_results(store, second, 3)
     assert (result.previous_mean, result.change) == (2.0, 2.0)
 
 

@@ -185,10 +185,10 @@ def test_matters_arising_minutes_each_review(store, reviewed_programme) -> None:
     _, second, _ = reviewed_programme
     text = render_markdown(session_minutes(store, second))
     lines = text.splitlines()
-    heading = lines.index("### 1. Actions from earlier sessions")
+    heading = lines.index("### 2. Actions from earlier sessions")
     assert lines[:heading].count("## Matters arising") == 1
     table = lines.index("| Action | Owner | From session | Outcome |")
-    assert heading < table < lines.index("### 2. Introductions")
+    assert heading < table < lines.index("### 3. Introductions")
     assert lines[table + 1 : table + 6] == [
         "|---|---|---|---|",
         "| send the data sharing agreement | Sam | 1 | done |",
@@ -241,7 +241,7 @@ def test_a_matters_arising_item_with_nothing_open_says_so(store, small_agenda) -
     second = planning.start_session(store, programme.id, small_agenda)
     text = render_markdown(session_minutes(store, second))
     assert (
-        "### 1. Actions from earlier sessions\n\n*Planned 5 min; not reached.*\n\n"
+        "### 2. Actions from earlier sessions\n\n*Planned 5 min; not reached.*\n\n"
         "*No actions were open from earlier sessions.*\n\n## Welcome"
     ) in text
 

@@ -49,23 +49,25 @@ def board_session(store, small_agenda, clock) -> int:
     clock.current = clock.current.replace(month=12, day=14)
     people.set_attendance(store, second, patel.id, "present")
     people.set_attendance(store, second, hughes.id, "apologies")
-    people.add_declaration(store, second, patel.id, "Partner in a bidding practice", 2)
+    people.add_declaration(store, second, patel.id, "Partner in a bidding practice", 3)
     running.toggle_clock(store, second, clock())
+    # Straight past the last minutes (item 1) to matters arising, then the agenda's own.
+    running.jump(store, second, 1, clock())
     (entry,) = review_entries(store, second, date(2026, 12, 14))
     review_action(store, second, entry.action_id, "kept", new_due=date(2027, 1, 15), now=clock())
     running.move(store, second, +1, clock.advance(300))
-    notes.add_note(store, second, 1, "Welcome agreed", "deal", now=clock())
+    notes.add_note(store, second, 2, "Welcome agreed", "deal", now=clock())
     running.move(store, second, +1, clock.advance(300))
-    notes.add_note(store, second, 2, "One front door for patients", "deal", now=clock())
-    notes.add_note(store, second, 2, "Practices trust the pharmacists", "relationship", now=clock())
-    notes.add_note(store, second, 2, "d: pool the winter money", "deal", now=clock())
+    notes.add_note(store, second, 3, "One front door for patients", "deal", now=clock())
+    notes.add_note(store, second, 3, "Practices trust the pharmacists", "relationship", now=clock())
+    notes.add_note(store, second, 3, "d: pool the winter money", "deal", now=clock())
     notes.add_note(
-        store, second, 2, "a: draft the agreement @Dr Patel 2027-01-10", "deal", now=clock()
+        store, second, 3, "a: draft the agreement @Dr Patel 2027-01-10", "deal", now=clock()
     )
     for text in HOSTILE:
-        notes.add_note(store, second, 2, text, "relationship", now=clock())
-    notes.add_note(store, second, 2, f"a: {HOSTILE[1]} @<i>Sam</i> 2027-01-11", "deal", now=clock())
-    notes.add_note(store, second, 2, LONG, "deal", now=clock())
+        notes.add_note(store, second, 3, text, "relationship", now=clock())
+    notes.add_note(store, second, 3, f"a: {HOSTILE[1]} @<i>Sam</i> 2027-01-11", "deal", now=clock())
+    notes.add_note(store, second, 3, LONG, "deal", now=clock())
     running.finish_session(store, second, clock.advance(1200))
     planning.start_session(store, programme.id, small_agenda, planned_for=date(2027, 1, 18))
     return second
@@ -80,6 +82,7 @@ BOARD_ORDER_MD = (
     "**Present:** Dr Asha Patel (Harbour Surgery, GP partner)",
     "**Apologies:** Zoë Hughes (Bay Pharmacy)",
     "**Declarations of interest**",
+    "## Minutes of the last meeting",
     "## Matters arising",
     "| map the data flows | Jo | 1 | kept open, due moved 1 Dec 2026 → 15 Jan 2027 |",
     "## Welcome",
@@ -186,8 +189,8 @@ def test_html_tables_keep_their_columns_whatever_a_note_holds(store, board_sessi
 def test_html_starts_each_step_on_a_new_printed_page(store, board_session) -> None:
     page = _page(render_minutes(store, board_session, "html"))
     h2 = [attrs.get("class") for tag, attrs in page.tags if tag == "h2"]
-    # Matters arising, Welcome, Step 1, Action log, Deal and relationship.
-    assert h2 == [None, None, "step", None, None]
+    # The last minutes, matters arising, Welcome, Step 1, Action log, Deal and relationship.
+    assert h2 == [None, None, None, "step", None, None]
     assert "h2.step { break-before: page; }" in render_minutes(store, board_session, "html").decode(
         "utf-8"
     )
@@ -211,6 +214,7 @@ def test_word_reads_back_with_headings_tables_and_properties(store, board_sessio
     assert headings == [
         "Attendance",
         "Declarations of interest",
+        "Minutes of the last meeting",
         "Matters arising",
         "Welcome",
         "Step 1: Set-up right — vision and partners",

@@ -63,19 +63,26 @@ def test_the_first_session_has_no_matters_arising(store, programme, four_steps) 
     assert titles(store, sid)[0] == "Hello"
 
 
-def test_later_sessions_open_with_matters_arising(store, programme, four_steps) -> None:
+def test_later_sessions_open_with_the_last_minutes_then_matters_arising(
+    store, programme, four_steps
+) -> None:
     first = planning.start_session(store, programme.id, four_steps)
     for line in ("a: one @Sam", "a: two @Sam", "a: three", "a: four"):
         action(store, first, 0, line)
     second = planning.start_session(store, programme.id, four_steps)
-    item = running.get_session(store, second).items[0]
+    minutes, item = running.get_session(store, second).items[:2]
+    assert (minutes.section_title, minutes.title, minutes.kind) == (
+        "Minutes of the last meeting",
+        "Approve the minutes of session 1",
+        ItemKind.MINUTES_APPROVAL,
+    )
     assert (item.section_title, item.title, item.kind) == (
         "Matters arising",
         "Actions from earlier sessions",
         ItemKind.MATTERS_ARISING,
     )
     assert item.planned_seconds == 4 * 2 * 60  # two minutes an action
-    assert titles(store, second)[1:] == titles(store, first)
+    assert titles(store, second)[2:] == titles(store, first)
 
 
 @pytest.mark.parametrize("open_actions, minutes", [(0, 5), (2, 5), (3, 6), (10, 20), (50, 20)])

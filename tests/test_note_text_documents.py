@@ -45,15 +45,16 @@ def sessions(store, small_agenda, clock) -> tuple[int, int]:
     second = planning.start_session(store, programme.id, small_agenda)
     clock.current = clock.current.replace(month=12, day=14)
     running.toggle_clock(store, second, clock())
+    running.jump(store, second, 1, clock())  # past the last minutes, to matters arising
     (entry,) = review_entries(store, second, date(2026, 12, 14))
     review_action(store, second, entry.action_id, "kept", now=clock())
     running.move(store, second, +1, clock.advance(300))
-    notes.add_note(store, second, 1, "\n".join(SAID), "deal", now=clock())
-    notes.add_note(store, second, 1, "d: " + "\n".join(DECIDED), "deal", now=clock())
+    notes.add_note(store, second, 2, "\n".join(SAID), "deal", now=clock())
+    notes.add_note(store, second, 2, "d: " + "\n".join(DECIDED), "deal", now=clock())
     notes.add_note(
-        store, second, 1, "a: " + "\n".join(ACTION) + " @Sam 2027-01-10", "deal", now=clock()
+        store, second, 2, "a: " + "\n".join(ACTION) + " @Sam 2027-01-10", "deal", now=clock()
     )
-    notes.add_note(store, second, 1, "One line, as before", "deal", now=clock())
+    notes.add_note(store, second, 2, "One line, as before", "deal", now=clock())
     running.finish_session(store, second, clock.advance(1200))
     return first, second
 
@@ -124,7 +125,7 @@ def test_html_minutes_show_each_line_and_nothing_as_markup(store, sessions) -> N
     assert "\n".join(CARRIED) in page.cells  # matters arising
     # Nothing a line says became a tag, a heading or a list of its own.
     assert not {"script", "b", "ol"} & set(page.tags)
-    assert page.tags.count("h1") == 1 and page.tags.count("h2") == 5
+    assert page.tags.count("h1") == 1 and page.tags.count("h2") == 6
     assert page.tags.count("li") == len(page.items) == 4
     # Matters arising 4 columns, action log 8, balance 3: no line of a note adds a cell or row.
     assert set(page.rows) == {3, 4, 8}

@@ -105,13 +105,14 @@ def build_programme(store: Store, agenda: Agenda, clock) -> int:
         new_due=date(2027, 1, 15),
         now=clock(),
     )
-    running.jump(store, second, 3, clock.advance(300))
+    # Items 0 and 1 are the last minutes and matters arising; the agenda's own follow.
+    running.jump(store, second, 4, clock.advance(300))
     for index, score in ((0, 5), (1, 4)):
-        scorecard.rate(store, second, 3, index, score, now=clock())
+        scorecard.rate(store, second, 4, index, score, now=clock())
     running.move(store, second, +1, clock.advance(120))
-    notes.add_note(store, second, 4, f"d: {HOSTILE}", "deal", now=clock())
-    notes.add_note(store, second, 4, f"d: {LONG}", "deal", now=clock())
-    notes.add_note(store, second, 4, f"a: {HOSTILE} @<i>Sam</i> 2027-01-11", "deal", now=clock())
+    notes.add_note(store, second, 5, f"d: {HOSTILE}", "deal", now=clock())
+    notes.add_note(store, second, 5, f"d: {LONG}", "deal", now=clock())
+    notes.add_note(store, second, 5, f"a: {HOSTILE} @<i>Sam</i> 2027-01-11", "deal", now=clock())
     running.finish_session(store, second, clock.advance(600))
     people.archive_member(store, hughes.id)
     people.archive_member(store, gone.id)

@@ -81,7 +81,7 @@ def test_an_outcome_undone_leaves_the_action_to_review(
     before = shown(store, programme_id, second)
     change = review_action(store, second, draft, outcome, now=clock.advance(5))
     assert change.said == said
-    assert change.position == 0  # matters arising comes first
+    assert change.position == 1  # matters arising comes after the last minutes
     assert shown(store, programme_id, second) != before
     assert undo_change(store, change, clock.advance(1)) == f"Undone: {said}."
     assert shown(store, programme_id, second) == before

@@ -44,8 +44,11 @@ def test_each_word_is_its_own_text(words: type[StrEnum]) -> None:
         assert f"{word}" == str(word) == word.value
 
 
-def test_an_agenda_names_every_kind_but_matters_arising() -> None:
-    assert set(AGENDA_KINDS) == set(ItemKind) - {ItemKind.MATTERS_ARISING}
+def test_an_agenda_names_every_kind_but_the_standing_items() -> None:
+    assert set(AGENDA_KINDS) == set(ItemKind) - {
+        ItemKind.MATTERS_ARISING,
+        ItemKind.MINUTES_APPROVAL,
+    }
     assert CAPTURE_KINDS == ("deal", "relationship")
 
 
