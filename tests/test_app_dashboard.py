@@ -97,7 +97,7 @@ async def test_enter_on_home_opens_the_dashboard(clock, recorded, make_facilitat
         screen = await open_dashboard(pilot)
         assert screen.title == NAME  # markup in the name is shown as typed
         assert static_text(screen, "#about").startswith(
-            "Harbour PCN · 2 sessions: 1 finished, 1 unfinished · run 35m of 1h15 planned"
+            "Harbour PCN · 2 sessions: 1 finished, 1 unfinished · run 35m of 1h20 planned"
         )
         steps = static_text(screen, "#steps").splitlines()
         assert steps[0].startswith("Step 1: Set-up right") and steps[0].endswith("— session 1")
@@ -109,7 +109,7 @@ async def test_enter_on_home_opens_the_dashboard(clock, recorded, make_facilitat
         table = screen.query_one("#sessions", DataTable)
         assert table.row_count == 2
         assert cells(table, 0)[:5] == ["1", "2026-11-23", "finished", "30m / 35m", "2 / 1"]
-        assert cells(table, 1)[:5] == ["2", "2026-11-23", "unfinished", "5m / 40m", "0 / 1"]
+        assert cells(table, 1)[:5] == ["2", "2026-11-23", "unfinished", "5m / 45m", "0 / 1"]
         assert cells(table, 1)[5] == "Small test agenda"
         assert table.cursor_row == 1  # the session still open is the one to go on with
         assert screen.query_one(NoteTrend).trend == [(1, 2, 1), (2, 0, 1)]

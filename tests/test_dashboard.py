@@ -85,8 +85,9 @@ def test_sessions_have_their_state_date_and_times(store, programme, small_agenda
     assert sessions[1].held_at == started
     assert sessions[2].held_at == next_day
     assert before <= sessions[3].held_at <= after  # the day it was set up
-    # From the second session on, matters arising comes first: 5 minutes with nothing open.
-    assert [sessions[n].planned_seconds for n in (1, 2, 3)] == [2100, 2400, 2400]
+    # From the second session on, the last minutes (5 minutes) and matters arising (5 with
+    # nothing open) come first.
+    assert [sessions[n].planned_seconds for n in (1, 2, 3)] == [2100, 2700, 2700]
     assert [sessions[n].actual_seconds for n in (1, 2, 3)] == [1800, 90, 0]
     assert sessions[1].agenda_title == "Small test agenda"
 
@@ -99,16 +100,17 @@ def test_a_step_is_worked_when_an_item_ran_or_has_notes(
     running.toggle_clock(store, one, clock())
     running.move(store, one, +1, clock.advance(300))
     running.finish_session(store, one, clock.advance(300))
-    # Sessions from the second on open with matters arising (no step), so every
-    # agenda position below is one further on.
+    # Sessions from the second on open with the last minutes and matters arising (no
+    # step), so every agenda position below is two further on.
     # Session 2 only runs matters arising; Step 2 has a note taken there.
     two = planning.start_session(store, programme.id, two_step_agenda)
     running.toggle_clock(store, two, clock.advance(60))
     running.toggle_clock(store, two, clock.advance(60))
-    note(store, two, 4, "We trust the practice managers' forum", "relationship")
+    note(store, two, 5, "We trust the practice managers' forum", "relationship")
     # Session 3 passes through Step 1 without a second on it, and works on Step 2.
     three = planning.start_session(store, programme.id, two_step_agenda)
     running.toggle_clock(store, three, clock.advance(60))
+    running.move(store, three, +1, clock())
     running.move(store, three, +1, clock.advance(30))
     running.move(store, three, +1, clock.advance(30))
     running.move(store, three, +1, clock())
@@ -116,7 +118,7 @@ def test_a_step_is_worked_when_an_item_ran_or_has_notes(
     running.finish_session(store, three, clock.advance(120))
     # Session 4: a Step 1 note, deleted again, does not count.
     four = planning.start_session(store, programme.id, two_step_agenda)
-    delete_note(store, note(store, four, 2, "Said by mistake").id)
+    delete_note(store, note(store, four, 3, "Said by mistake").id)
 
     view = programme_dashboard(store, programme.id, TODAY)
     assert [s.steps_worked for s in view.sessions] == [(1,), (2,), (2,), ()]

@@ -69,11 +69,12 @@ def test_jumping_past_steps_to_the_close_covers_none_of_them(store, four_steps, 
     for _ in range(5):  # the welcome, 1a, 1b, 2a, 2b: ten minutes each
         running.move(store, one, +1, clock.advance(600))
     running.finish_session(store, one, clock.advance(60))  # on 3a, a minute in
-    # Session 2 opens with matters arising, then goes from the welcome straight to the close.
+    # Session 2 opens with the last minutes and matters arising, then goes from the welcome
+    # straight to the close.
     two = planning.start_session(store, programme.id, four_steps)
     running.toggle_clock(store, two, clock.advance(86400))
-    running.move(store, two, +1, clock.advance(300))
-    running.jump(store, two, 10, clock.advance(600))
+    running.jump(store, two, 2, clock.advance(300))
+    running.jump(store, two, 11, clock.advance(600))
     running.finish_session(store, two, clock.advance(300))
 
     assert agree(store, programme.id, [one, two]) == [(1, 2, 3), ()]
