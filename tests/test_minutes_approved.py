@@ -217,3 +217,19 @@ def test_minutes_left_a_draft_are_named_as_such(store, small_agenda, clock) -> N
     md, _, word = _all_formats(store, third)
     assert "*Still a draft: the minutes of sessions 1 and 2.*" in md
     assert "Still a draft: the minutes of sessions 1 and 2." in word
+
+
+def test_the_programme_report_says_which_minutes_are_approved(
+    store, small_agenda, clock, programme_of_three
+) -> None:
+    from sessions.services.report import render_report, report_markdown
+
+    slug = programme_of_three.programme.slug
+    text = report_markdown(store, slug)
+    line = "Minutes approved: session 1. Awaiting approval: session 2."
+    assert "| 2 |" in text and f"\n\n*{line}*\n\n## Steps covered" in text
+    word = _word_text(render_report(store, programme_of_three.programme.name, "docx"))
+    assert line in word
+    third = _next_week(store, programme_of_three.programme.id, small_agenda, clock)
+    approve(store, third, programme_of_three.sessions[1], now=clock.advance(5))
+    assert "*Minutes approved: sessions 1 and 2.*" in report_markdown(store, slug)

@@ -8,6 +8,7 @@ session runs, as long as nothing has been built on it since.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -176,6 +177,14 @@ def undo_change(db: DbSession, change: ActivityChange, now: datetime) -> None:
     row.deleted_at = now
 
 
+def sessions_named(numbers: Iterable[int]) -> str:
+    """'session 1', 'sessions 1 and 3', 'sessions 1, 2 and 4', in order."""
+    listed = [str(n) for n in sorted(numbers)]
+    if len(listed) == 1:
+        return f"session {listed[0]}"
+    return f"sessions {', '.join(listed[:-1])} and {listed[-1]}"
+
+
 @dataclass(frozen=True)
 class ApprovalDone:
     """What this session's room did with one earlier session's minutes."""
@@ -231,11 +240,7 @@ class ApprovalPart:
         """The minutes left a draft here, in a sentence; "" where none were."""
         if not self.waiting:
             return ""
-        numbers = [str(n) for n in sorted(self.waiting)]
-        if len(numbers) == 1:
-            return f"Still a draft: the minutes of session {numbers[0]}."
-        listed = f"{', '.join(numbers[:-1])} and {numbers[-1]}"
-        return f"Still a draft: the minutes of sessions {listed}."
+        return f"Still a draft: the minutes of {sessions_named(self.waiting)}."
 
     @property
     def nothing_done(self) -> bool:
