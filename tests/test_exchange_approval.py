@@ -265,3 +265,23 @@ def test_a_draft_finished_later_keeps_its_amendments_so_far(store, other, small_
         ("Fix the date", "Chair", 2)
     ]
     assert export_programme(other, imported.slug)[1] == file
+
+
+def test_a_withdrawn_erratum_to_minutes_no_longer_approved_travels(
+    store, other, small_agenda, clock
+) -> None:
+    """The room approved, corrected, then took both back: the file says so and imports."""
+    programme = create_programme(store, "Second thoughts programme")
+    first = _held(store, programme.id, small_agenda, clock)
+    running.finish_session(store, first, clock.advance(1800))
+    second = _held(store, programme.id, small_agenda, clock)
+    approval = approve(store, second, first, now=clock.advance(5))
+    erratum = amend(store, second, first, "Fix the date", proposer="Chair", now=clock.advance(5))
+    undo.undo_change(store, erratum, now=clock.advance(5))
+    undo.undo_change(store, approval, now=clock.advance(5))
+    running.finish_session(store, second, clock.advance(1800))
+    file = export_programme(store, programme.slug)[1]
+    assert json.loads(file)["sessions"][0]["minutes_amendments"][0]["kind"] == "erratum"
+    imported = import_programme(other, read_document(file, "second-thoughts.json"))
+    assert not minutes_status(other, resolve_session_ref(other, f"{imported.slug}/1")).approved
+    assert export_programme(other, imported.slug)[1] == file

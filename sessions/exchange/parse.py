@@ -130,7 +130,8 @@ def _check_changes(root: Fields, sessions: tuple[SessionRecord, ...]) -> None:
 
 def _check_approvals(entries: list[Fields], sessions: tuple[SessionRecord, ...]) -> None:
     """Minutes are approved, and amended, only by a later session the file has, once
-    finished; an erratum corrects only minutes already approved."""
+    finished; an erratum corrects only minutes already approved, and an amendment only
+    minutes not approved before it was agreed."""
     by_number = {session.columns["number"]: session for session in sessions}
     for entry, session in zip(entries, sessions, strict=True):
         number = session.columns["number"]
@@ -151,6 +152,9 @@ def _check_approvals(entries: list[Fields], sessions: tuple[SessionRecord, ...])
                 raise fields.fail(f'"made_in" is {made_in}, not a later session in this file')
             if session.columns["finished_at"] is None:
                 raise fields.fail("it amends the minutes of a session that never finished")
+            if amendment.columns["deleted_at"] is not None:
+                # Withdrawn, it may predate an approval since taken back and given again.
+                continue
             erratum = amendment.columns["kind"] == AmendmentKind.ERRATUM
             if erratum and (approved_in is None or made_in < approved_in):
                 raise fields.fail("it is an erratum, but the minutes were not yet approved")
