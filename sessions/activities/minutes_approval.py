@@ -8,6 +8,7 @@ session runs, as long as nothing has been built on it since.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -176,6 +177,14 @@ def undo_change(db: DbSession, change: ActivityChange, now: datetime) -> None:
     row.deleted_at = now
 
 
+def sessions_named(numbers: Iterable[int]) -> str:
+    """'session 1', 'sessions 1 and 3', 'sessions 1, 2 and 4', in order."""
+    listed = [str(n) for n in sorted(numbers)]
+    if len(listed) == 1:
+        return f"session {listed[0]}"
+    return f"sessions {', '.join(listed[:-1])} and {listed[-1]}"
+
+
 @dataclass(frozen=True)
 class ApprovalDone:
     """What this session's room did with one earlier session's minutes."""
@@ -207,6 +216,11 @@ class ApprovalDone:
             )
         return said
 
+    @property
+    def minutes_of(self) -> str:
+        """'Session 1 (9 February 2027)': the minutes it concerns, as its table names them."""
+        return f"Session {self.number} ({_day(self.held_on)})"
+
 
 @dataclass(frozen=True)
 class ApprovalPart:
@@ -214,6 +228,24 @@ class ApprovalPart:
     """Each earlier session's minutes this session approved or amended, latest first."""
     waiting: tuple[int, ...]
     """The numbers of earlier sessions whose minutes it left a draft."""
+
+    @property
+    def changes(self) -> tuple[tuple[str, AmendmentView], ...]:
+        """Each amendment and erratum agreed here, with the session whose minutes it
+        changes."""
+        return tuple((f"Session {d.number}", c) for d in self.done for c in d.changes)
+
+    @property
+    def still_draft(self) -> str:
+        """The minutes left a draft here, in a sentence; "" where none were."""
+        if not self.waiting:
+            return ""
+        return f"Still a draft: the minutes of {sessions_named(self.waiting)}."
+
+    @property
+    def nothing_done(self) -> bool:
+        """Nothing was approved or amended here, and no minutes were left waiting."""
+        return not self.done and not self.waiting
 
 
 def minutes_part(db: DbSession, session: Session, item: AgendaItem) -> ApprovalPart | None:
@@ -245,27 +277,29 @@ def _day(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+NOTHING_WAITING = "No earlier minutes were waiting for approval."
+CHANGE_HEADERS = ("Minutes of", "Change", "Wording", "Proposed by")
+
+
 def document_part(part: object | None, minutes: SessionMinutes) -> tuple[Shown, ...]:
-    if not isinstance(part, ApprovalPart):
-        return (Notice("No earlier minutes were waiting for approval."),)
+    """What the room did with each earlier session's minutes, the changes it agreed to them,
+    and which it left a draft. The Markdown minutes say the same, from the same part."""
+    if not isinstance(part, ApprovalPart) or part.nothing_done:
+        return (Notice(NOTHING_WAITING),)
     shown: list[Shown] = []
     if part.done:
         shown.append(
-            Table(
-                ("Minutes of", "Outcome"),
-                tuple((f"Session {d.number} ({_day(d.held_on)})", d.outcome) for d in part.done),
+            Table(("Minutes of", "Outcome"), tuple((d.minutes_of, d.outcome) for d in part.done))
+        )
+        if part.changes:
+            shown.append(
+                Table(
+                    CHANGE_HEADERS,
+                    tuple((of, c.kind.capitalize(), c.text, c.proposer) for of, c in part.changes),
+                )
             )
-        )
-        changes = tuple(
-            (f"Session {d.number}", c.kind.capitalize(), c.text, c.proposer)
-            for d in part.done
-            for c in d.changes
-        )
-        if changes:
-            shown.append(Table(("Minutes of", "Change", "Wording", "Proposed by"), changes))
-    if part.waiting:
-        numbers = ", ".join(str(n) for n in part.waiting)
-        shown.append(Notice(f"Still a draft: the minutes of session {numbers}."))
+    if part.still_draft:
+        shown.append(Notice(part.still_draft))
     return tuple(shown)
 
 

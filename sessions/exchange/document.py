@@ -71,6 +71,15 @@ class ResultRecord:
 
 
 @dataclass(frozen=True)
+class AmendmentRecord:
+    """A change agreed to a session's minutes; the member who proposed it by name, where a
+    member did."""
+
+    columns: Columns
+    proposer_member: str | None
+
+
+@dataclass(frozen=True)
 class SessionRecord:
     columns: Columns
     items: tuple[Columns, ...]
@@ -81,6 +90,8 @@ class SessionRecord:
     timer_events: tuple[Columns, ...]
     reviews: tuple[ReviewRecord, ...] = ()
     results: tuple[ResultRecord, ...] = ()
+    amendments: tuple[AmendmentRecord, ...] = ()
+    """The changes agreed to its minutes, oldest first; none before version 6."""
 
 
 @dataclass(frozen=True)

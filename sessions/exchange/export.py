@@ -23,6 +23,7 @@ from sessions.models import (
     Declaration,
     Interest,
     Member,
+    MinutesAmendment,
     Note,
     Programme,
     Session,
@@ -59,6 +60,7 @@ def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:
     ):
         registers[interest.member_id].append(interest)
     # A declaration names the standing interest it declares by its place in the register.
+    names = {member.id: member.name for member in members}
     interest_refs = {
         interest.id: index
         for register in registers.values()
@@ -78,7 +80,15 @@ def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:
         },
         "members": [_member(member, registers[member.id]) for member in members],
         "sessions": [
-            _session(db, session, notes[session.id], action_refs, changes, interest_refs)
+            _session(
+                db,
+                session,
+                notes[session.id],
+                action_refs,
+                changes,
+                interest_refs,
+                names,
+            )
             for session in programme.sessions
         ],
     }
@@ -113,6 +123,7 @@ def _session(
     action_refs: dict[int, dict[str, int]],
     changes: dict[int, list[dict[str, Any]]],
     interest_refs: dict[int, int],
+    member_names: dict[int, str],
 ) -> dict[str, Any]:
     # Where the minutes were written is a path on this machine: it stays behind.
     positions = {item.id: item.position for item in session.items}
@@ -128,6 +139,9 @@ def _session(
         "facilitator": session.facilitator,
         "quorum_count": session.quorum_count,
         "quorum_of": session.quorum_of,
+        "minutes_approved_in": session.minutes_approved_in,
+        "minutes_approved_at": time_text(session.minutes_approved_at),
+        "minutes_amendments": _amendments(db, session.id, member_names),
         "items": [
             {
                 "position": item.position,
@@ -202,6 +216,30 @@ def _session(
             )
         ],
     }
+
+
+def _amendments(db: DbSession, session_id: int, names: dict[int, str]) -> list[dict[str, Any]]:
+    """The changes agreed to the session's minutes, in the order they were agreed, those
+    withdrawn as well."""
+    return [
+        {
+            "kind": row.kind,
+            "text": row.text,
+            "proposer": row.proposer,
+            # The proposer as the room named them; the member too, where they were one.
+            "proposer_member": (
+                None if row.proposer_member_id is None else names[row.proposer_member_id]
+            ),
+            "made_in": row.made_in,
+            "made_at": time_text(row.made_at),
+            "deleted_at": time_text(row.deleted_at),
+        }
+        for row in db.scalars(
+            select(MinutesAmendment)
+            .where(MinutesAmendment.session_id == session_id)
+            .order_by(MinutesAmendment.made_at, MinutesAmendment.id)
+        )
+    ]
 
 
 def _notes(db: DbSession, session_id: int) -> list[Note]:

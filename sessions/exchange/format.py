@@ -18,7 +18,9 @@ FORMAT = "facilitator-programme"
 #    status and review outcome, and the member who owns it; the programme's quorum, and the
 #    quorum each finished session was held to; members' standing interests, and each
 #    declaration's kind, handling and standing interest.
-VERSION = 5
+# 6: whether each session's minutes were approved (at which session, when), and the
+#    amendments and errata agreed to them, each with who proposed it.
+VERSION = 6
 SUFFIX = ".facilitator.json"
 
 

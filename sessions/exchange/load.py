@@ -27,6 +27,7 @@ from sessions.models import (
     Declaration,
     Interest,
     Member,
+    MinutesAmendment,
     Note,
     NoteRevision,
     Programme,
@@ -164,6 +165,19 @@ def _add_session(
             **result.columns,
         )
         for result in record.results
+    )
+    # The session's flush above gave its members their ids.
+    db.add_all(
+        MinutesAmendment(
+            session_id=session.id,
+            proposer_member_id=(
+                members[amendment.proposer_member].id
+                if amendment.proposer_member is not None
+                else None
+            ),
+            **amendment.columns,
+        )
+        for amendment in record.amendments
     )
     return session, notes
 

@@ -11,10 +11,12 @@ import json
 from datetime import date
 from typing import Any, Literal, overload
 
+from sessions.activities.minutes_approval import PROPOSER_MAX, TEXT_MAX
 from sessions.activities.registry import score_rule
 from sessions.agenda.model import STEP_NAMES
 from sessions.errors import InputError
 from sessions.exchange.document import (
+    AmendmentRecord,
     ChangeRecord,
     Columns,
     DeclarationRecord,
@@ -30,6 +32,7 @@ from sessions.exchange.format import FORMAT, VERSION
 from sessions.vocabulary import (
     ActionField,
     ActionStatus,
+    AmendmentKind,
     AttendanceStatus,
     Handling,
     InterestKind,
@@ -108,6 +111,7 @@ def _programme(root: Fields, version: int) -> ProgrammeRecord:
         raise root.fail(f"there are two sessions numbered {twice}")
     _check_reviews(entries, sessions)
     _check_changes(root, sessions)
+    _check_approvals(entries, sessions)
     return ProgrammeRecord(columns, members, sessions, interests)
 
 
@@ -122,6 +126,42 @@ def _check_changes(root: Fields, sessions: tuple[SessionRecord, ...]) -> None:
                         f"session {session.columns['number']} has an action changed in "
                         f"session {change.session}, which is not in this file"
                     )
+
+
+def _check_approvals(entries: list[Fields], sessions: tuple[SessionRecord, ...]) -> None:
+    """Minutes are approved, and amended, only by a later session the file has, once
+    finished; an erratum corrects only minutes already approved, and an amendment only
+    minutes not approved before it was agreed."""
+    by_number = {session.columns["number"]: session for session in sessions}
+    for entry, session in zip(entries, sessions, strict=True):
+        number = session.columns["number"]
+        approved_in = session.columns["minutes_approved_in"]
+        if approved_in is not None:
+            if session.columns["finished_at"] is None:
+                raise entry.fail("its minutes are approved, but it never finished")
+            if approved_in <= number or approved_in not in by_number:
+                raise entry.fail(
+                    f'"minutes_approved_in" is {approved_in}, not a later session in this file'
+                )
+        changes = (
+            entry.objects("minutes_amendments", "minutes amendment") if session.amendments else []
+        )
+        for fields, amendment in zip(changes, session.amendments, strict=True):
+            made_in = amendment.columns["made_in"]
+            if made_in <= number or made_in not in by_number:
+                raise fields.fail(f'"made_in" is {made_in}, not a later session in this file')
+            if session.columns["finished_at"] is None:
+                raise fields.fail("it amends the minutes of a session that never finished")
+            if amendment.columns["deleted_at"] is not None:
+                # Withdrawn, it may predate an approval since taken back and given again.
+                continue
+            erratum = amendment.columns["kind"] == AmendmentKind.ERRATUM
+            if erratum and (approved_in is None or made_in < approved_in):
+                raise fields.fail("it is an erratum, but the minutes were not yet approved")
+            if not erratum and approved_in is not None and made_in > approved_in:
+                raise fields.fail(
+                    "it is an amendment, but the minutes were approved at an earlier session"
+                )
 
 
 def _check_reviews(entries: list[Fields], sessions: tuple[SessionRecord, ...]) -> None:
@@ -247,6 +287,7 @@ def _session(session: Fields, registers: dict[str, int], version: int) -> Sessio
         "planned_for": session.day("planned_for", nullable=True) if version >= 2 else None,
         "facilitator": session.text("facilitator") if version >= 3 else "",
         **_quorum(session, version, default_of=None),
+        **_approval(session, version),
     }
     items = tuple(
         _item(entry, expected, version)
@@ -291,8 +332,49 @@ def _session(session: Fields, registers: dict[str, int], version: int) -> Sessio
         if version >= 2
         else ()
     )
+    amendments = (
+        tuple(
+            _amendment(entry, names)
+            for entry in session.objects("minutes_amendments", "minutes amendment")
+        )
+        if version >= 6
+        else ()
+    )
     return SessionRecord(
-        columns, items, notes, attendance, declarations, timer_events, reviews, results
+        columns, items, notes, attendance, declarations, timer_events, reviews, results, amendments
+    )
+
+
+def _approval(session: Fields, version: int) -> dict[str, Any]:
+    """Files before version 6 knew no approval: their minutes come in as drafts."""
+    if version < 6:
+        return {"minutes_approved_in": None, "minutes_approved_at": None}
+    approved_in = session.whole_number("minutes_approved_in", nullable=True, minimum=1)
+    approved_at = session.time("minutes_approved_at", nullable=True)
+    if (approved_in is None) != (approved_at is None):
+        raise session.fail(
+            '"minutes_approved_in" and "minutes_approved_at" are both given, or both null'
+        )
+    return {"minutes_approved_in": approved_in, "minutes_approved_at": approved_at}
+
+
+def _amendment(entry: Fields, names: set[str]) -> AmendmentRecord:
+    text = entry.text("text", blank=False)
+    if len(text) > TEXT_MAX:
+        raise entry.fail(f'"text" is {len(text):,} characters, more than {TEXT_MAX:,}')
+    proposer = entry.text("proposer", blank=False)
+    if len(proposer) > PROPOSER_MAX:
+        raise entry.fail(f'"proposer" is {len(proposer):,} characters, more than {PROPOSER_MAX}')
+    return AmendmentRecord(
+        columns={
+            "kind": entry.choice("kind", tuple(AmendmentKind)),
+            "text": text,
+            "proposer": proposer,
+            "made_in": entry.whole_number("made_in", minimum=1),
+            "made_at": entry.time("made_at"),
+            "deleted_at": entry.time("deleted_at", nullable=True),
+        },
+        proposer_member=_member_name(entry, "proposer_member", names, nullable=True),
     )
 
 

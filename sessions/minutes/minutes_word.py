@@ -35,6 +35,11 @@ def minutes_docx(m: Minutes) -> bytes:
     if not m.attendance_taken:
         header.append(("Attendance", "not taken"))
     doc.fields(header)
+    doc.label(m.record_status)
+    for label, changes in m.record_changes:
+        doc.label(label)
+        for text, credit in changes:
+            doc.bullet(f"{text} — {credit}")
 
     if m.present or m.apologies:
         doc.heading("Attendance", 1)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from sessions.activities.checklist import OptionResult
 from sessions.activities.matters_arising import ReviewEntry, due_moved, entries_for
+from sessions.activities.minutes_approval import ApprovalPart
 from sessions.activities.reflection import Reflections
 from sessions.activities.registry import activity_for
 from sessions.activities.roles import RolesBoard
@@ -23,12 +24,19 @@ from sessions.activities.scorecard import StatementResult
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
 from sessions.domain.action_log import LogEntry, log_entries
+from sessions.domain.approval import AmendmentView, minutes_status
 from sessions.domain.balance import BalanceRow as BalanceRow
 from sessions.domain.balance import balance_rows, note_balances
 from sessions.domain.coverage import session_covered_steps
 from sessions.domain.lookup import session_row
 from sessions.domain.quorum import session_quorum
-from sessions.minutes.wording import item_timing, long_date, review_outcome
+from sessions.minutes.wording import (
+    amendment_credit,
+    item_timing,
+    long_date,
+    record_status,
+    review_outcome,
+)
 from sessions.models import Action, AgendaItem, Attendance, Declaration, Member, Note, Session
 from sessions.timer_log import load_events
 from sessions.views import NoteBalance, meeting_day, person_label
@@ -142,6 +150,12 @@ class MinutesItem:
         """A reflection item's answers, where any were given; the minutes show only how many
         unless the facilitator chose to include them."""
         return cast(Reflections | None, self._part(ItemKind.REFLECTION))
+
+    @property
+    def approval(self) -> ApprovalPart | None:
+        """A minutes item's outcome for each earlier session's minutes, where any were
+        finished to approve."""
+        return cast(ApprovalPart | None, self._part(ItemKind.MINUTES_APPROVAL))
 
     def _part(self, kind: ItemKind) -> object | None:
         return self.activity if self.kind == kind else None
@@ -258,6 +272,14 @@ class Minutes:
     attendance_taken: bool = True
     quorum: str = ""
     """Whether the meeting was quorate, in words; "" where the programme set no quorum."""
+    approved_in: int | None = None
+    """The number of the session that approved these minutes; None while they are a draft."""
+    approved_on: date | None = None
+    """The day that session met."""
+    amendments: tuple[AmendmentView, ...] = ()
+    """Agreed by the room before it approved them (or, while a draft, so far)."""
+    errata: tuple[AmendmentView, ...] = ()
+    """Corrections agreed at later sessions, once they were approved."""
 
     @property
     def title(self) -> str:
@@ -267,6 +289,22 @@ class Minutes:
     def held_on(self) -> date:
         # A session planned ahead and never started is minuted (as an agenda) for its day.
         return meeting_day(self.started_at, self.created_at, self.planned_for)
+
+    @property
+    def record_status(self) -> str:
+        """Whether these minutes are a draft or the approved record, as they open by saying."""
+        return record_status(self.approved_in, self.approved_on, bool(self.amendments))
+
+    @property
+    def record_changes(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The amendments, then the errata, each as its words and who proposed it (and, for
+        an erratum, when it was agreed); a heading with none is left out."""
+        groups = (("Amendments", self.amendments), ("Errata", self.errata))
+        return [
+            (label, [(change.text, amendment_credit(change)) for change in changes])
+            for label, changes in groups
+            if changes
+        ]
 
 
 def build_minutes(db: DbSession, session_id: int) -> Minutes:
@@ -301,8 +339,9 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
     started = next((e.at for e in events if e.kind == TimerEventKind.START), None)
     # The session's own day, not the day of writing, so writing again says the same.
     held_on = meeting_day(started, session.created_at, session.planned_for)
-    # The record as it stood at the finish. Amendments the room approves (to come) are the
-    # one thing that may change it: they belong here, applied over this record and named.
+    # The record as it stood at the finish. Amendments the room approves are the one thing
+    # that may change it: they are named beside this record (`record` below), never written
+    # into it.
     reviews = entries_for(db, session, held_on)
     raised_here = {note.action_id for note in notes if note.action_id is not None}
     log = log_entries(
@@ -380,6 +419,11 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
     quorum = session_quorum(db, session_id)
     minutes.attendance_taken = quorum.taken
     minutes.quorum = quorum.describe()
+    record = minutes_status(db, session_id)
+    minutes.approved_in = record.approved_in
+    minutes.approved_on = record.approved_on
+    minutes.amendments = record.amendments
+    minutes.errata = record.errata
     return minutes
 
 

@@ -18,8 +18,10 @@ from sessions.activities.scorecard import score_change as score_change
 from sessions.activities.scorecard import score_mean as score_mean
 from sessions.activities.scorecard import score_range as score_range
 from sessions.agenda.durations import format_duration
+from sessions.vocabulary import AmendmentKind
 
 if TYPE_CHECKING:
+    from sessions.domain.approval import AmendmentView
     from sessions.minutes.model import MinutesItem, MinutesPerson
 
 
@@ -102,3 +104,22 @@ def review_outcome(review: Review) -> str:
 
 def people_line(people: Iterable[MinutesPerson]) -> str:
     return "; ".join(person.label for person in people) or "—"
+
+
+def record_status(approved_in: int | None, approved_on: date | None, amended: bool) -> str:
+    """The line minutes open with: a draft, or the record as a later session approved it."""
+    if approved_in is None:
+        return "DRAFT: to be approved at the next session."
+    with_amendments = ", with the amendments below" if amended else ""
+    return (
+        f"Approved as a true record at session {approved_in} on "
+        f"{long_date(approved_on)}{with_amendments}."
+    )
+
+
+def amendment_credit(change: AmendmentView) -> str:
+    """Who proposed an amendment; for an erratum, also where and when the room agreed it."""
+    said = f"proposed by {change.proposer}"
+    if change.kind == AmendmentKind.ERRATUM:
+        said += f"; agreed at session {change.made_in} on {long_date(change.made_on)}"
+    return said

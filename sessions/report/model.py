@@ -16,9 +16,11 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.matters_arising import OUTCOME_LABELS, due_moved
+from sessions.activities.minutes_approval import sessions_named
 from sessions.activities.scorecard import AreaTrend, area_trends
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
+from sessions.domain.approval import programme_minutes
 from sessions.domain.balance import BalanceRow, balance_rows, note_balances
 from sessions.domain.coverage import covered_steps, items_with_notes, step_items
 from sessions.domain.progress import StepWork, session_state
@@ -150,6 +152,10 @@ class ProgrammeReport:
     step_balance: tuple[BalanceRow, ...] = ()
     """The programme's deal and relationship notes by step, the parts outside the steps,
     and their sum; empty when no such note was taken."""
+    minutes_approved: tuple[int, ...] = ()
+    """The numbers of the finished sessions whose minutes a later session approved."""
+    minutes_draft: tuple[int, ...] = ()
+    """The numbers of the finished sessions whose minutes are still a draft."""
 
     @property
     def title(self) -> str:
@@ -171,6 +177,22 @@ class ProgrammeReport:
     def created(self) -> datetime | None:
         """The latest session's start, not the time of writing: a re-render says the same."""
         return (self.latest.started_at or self.latest.created_at) if self.latest else None
+
+    @property
+    def minutes_line(self) -> str:
+        """Which finished sessions' minutes are approved and which wait, in a sentence; ""
+        where no session has finished."""
+        approved = (
+            f"Minutes approved: {sessions_named(self.minutes_approved)}."
+            if self.minutes_approved
+            else ""
+        )
+        if not self.minutes_draft:
+            return approved
+        waiting = sessions_named(self.minutes_draft)
+        if approved:
+            return f"{approved} Awaiting approval: {waiting}."
+        return f"Minutes awaiting approval: {waiting}."
 
     @property
     def step_rows(self) -> list[tuple[str, str]]:
@@ -223,6 +245,7 @@ def build_report(db: DbSession, programme: Programme) -> ProgrammeReport:
         )
         for row in rows
     }
+    records = programme_minutes(db, programme.id)
     return ProgrammeReport(
         programme=programme.name,
         slug=programme.slug,
@@ -237,6 +260,8 @@ def build_report(db: DbSession, programme: Programme) -> ProgrammeReport:
         trends=area_trends(db, programme.id),
         attendance=_attendance(db, programme.id, in_programme, list(sessions)),
         step_balance=_step_balance(db, in_programme, by_part, worked),
+        minutes_approved=tuple(m.number for m in records if m.finished and m.approved),
+        minutes_draft=tuple(m.number for m in records if m.finished and not m.approved),
     )
 
 

@@ -55,6 +55,8 @@ def report_docx(r: ProgrammeReport) -> bytes:
             for s in r.sessions
         ],
     )
+    if r.minutes_line:
+        doc.paragraph(r.minutes_line, italic=True)
     doc.heading("Steps covered", 1)
     doc.table(("Step", "Sessions"), r.step_rows)
     doc.heading("Deal and relationship", 1)
