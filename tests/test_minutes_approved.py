@@ -97,7 +97,7 @@ def test_approved_minutes_say_where_and_when_and_list_the_amendments(
 ) -> None:
     md, _, word = programme_of_three.approved
     status = (
-        "Approved as a true record at session 2 on Monday 30 November 2026, "
+        "Approved at session 2 on Monday 30 November 2026 as a true record, "
         "with the amendments below."
     )
     assert f"**{status}**" in md
@@ -123,7 +123,7 @@ def test_amendment_text_never_becomes_markup_in_the_page(programme_of_three) -> 
     assert "&lt;script&gt;alert" in html
     assert "<strong>2 March</strong>" not in html
     assert "proposed by The &lt;b&gt;chair&lt;/b&gt;" in html
-    assert "Approved as a true record at session 2 on" in html
+    assert "Approved at session 2 on" in html
 
 
 def test_an_approval_with_no_amendments_says_only_where_and_when(
@@ -136,9 +136,9 @@ def test_an_approval_with_no_amendments_says_only_where_and_when(
     second = _held(store, programme.id, small_agenda, clock)
     approve(store, second, first, now=clock.advance(5))
     md, _, word = _all_formats(store, first)
-    assert "**Approved as a true record at session 2 on Monday 30 November 2026.**" in md
+    assert "**Approved at session 2 on Monday 30 November 2026 as a true record.**" in md
     assert "Amendments" not in md
-    assert "Approved as a true record at session 2 on Monday 30 November 2026." in word
+    assert "Approved at session 2 on Monday 30 November 2026 as a true record." in word
 
 
 def test_approved_minutes_written_again_later_are_the_same_until_an_erratum(

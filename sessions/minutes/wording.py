@@ -110,10 +110,11 @@ def record_status(approved_in: int | None, approved_on: date | None, amended: bo
     """The line minutes open with: a draft, or the record as a later session approved it."""
     if approved_in is None:
         return "DRAFT: to be approved at the next session."
+    # Where and when lead, as a board's minutes say it and a reader looks for it.
     with_amendments = ", with the amendments below" if amended else ""
     return (
-        f"Approved as a true record at session {approved_in} on "
-        f"{long_date(approved_on)}{with_amendments}."
+        f"Approved at session {approved_in} on {long_date(approved_on)} as a true "
+        f"record{with_amendments}."
     )
 
 
