@@ -65,7 +65,7 @@ class AmendMinutesScreen(ModalScreen[ActivityChange | None]):
             yield OptionList(id="proposers")
             yield ErrorLine()
             yield Static(
-                "Tab moves · ↑↓ choose who proposed it · Enter saves · Esc cancels",
+                "Tab moves · ↑↓ choose the proposer · Enter saves · Esc cancels",
                 classes="hint",
             )
 
