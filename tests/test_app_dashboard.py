@@ -19,6 +19,7 @@ from facilitator.screens.rename_programme import RenameProgrammeScreen
 from facilitator.screens.session import SessionScreen
 from sessions.services import notes, planning, running
 from sessions.services.dashboard import programme_dashboard
+from sessions.services.minutes_approval import approve
 from sessions.services.programmes import create_programme, get_programme
 from sessions.store import Store
 from tests.pilot import option_texts, static_text
@@ -111,12 +112,20 @@ async def test_enter_on_home_opens_the_dashboard(clock, recorded, make_facilitat
         assert cells(table, 0)[:5] == ["1", "2026-11-23", "finished", "30m / 35m", "2 / 1"]
         assert cells(table, 1)[:5] == ["2", "2026-11-23", "unfinished", "5m / 45m", "0 / 1"]
         assert cells(table, 1)[5] == "Small test agenda"
+        assert static_text(screen, "#minutes-waiting") == "Minutes to approve: session 1"
         assert table.cursor_row == 1  # the session still open is the one to go on with
         assert screen.query_one(NoteTrend).trend == [(1, 2, 1), (2, 0, 1)]
         assert "Deal" in str(screen.query_one(NoteTrend).render())
 
         # Everything fits a laptop's 80x24 above the footer.
-        for selector in ("#about", "#steps", "#action-counts", "#trend", "#sessions"):
+        for selector in (
+            "#about",
+            "#steps",
+            "#action-counts",
+            "#minutes-waiting",
+            "#trend",
+            "#sessions",
+        ):
             region = screen.query_one(selector).region
             assert region.height > 0 and region.bottom <= 23 and region.right <= 80, selector
         assert table.region.height >= 4
@@ -135,7 +144,32 @@ async def test_a_wide_terminal_puts_actions_and_trend_beside_the_steps(
         steps, side = screen.query_one("#steps").region, screen.query_one("#side").region
         assert side.x >= steps.right and side.y == steps.y
         table = screen.query_one("#sessions", DataTable)
-        assert cells(table, 0)[5] == "Small test agenda"
+        # Wide enough for whether each session's minutes are approved, after its state.
+        assert cells(table, 0)[2:4] == ["finished", "draft"]
+        assert cells(table, 0)[6] == "Small test agenda"
+
+
+async def test_the_dashboard_says_which_minutes_wait_for_approval(
+    clock, recorded, make_facilitator_app
+) -> None:
+    """Session 1's minutes read draft until session 2 approves them; then none wait."""
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_dashboard(pilot)
+        table = screen.query_one("#sessions", DataTable)
+        assert static_text(screen, "#minutes-waiting") == "Minutes to approve: session 1"
+        assert cells(table, 0)[3] == "draft"
+
+        approve(app.store, recorded.unfinished_id, recorded.finished_id, now=clock.advance(60))
+        screen.refresh_view()
+        await pilot.pause()
+        assert static_text(screen, "#minutes-waiting") == "Minutes to approve: none"
+        assert cells(table, 0)[3] == "✓ at 2"
+        assert cells(table, 1)[3] == ""  # session 2 has no minutes yet
+
+        await pilot.press("escape", "down")  # Bay, which has not met: no minutes at all
+        bay = await open_dashboard(pilot)
+        assert not bay.query_one("#minutes-waiting").display
 
 
 async def test_r_resumes_an_unfinished_session_only(clock, recorded, make_facilitator_app) -> None:

@@ -16,19 +16,21 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.screens.dashboard_text import (
-    COLUMNS,
-    MIN_AGENDA_WIDTH,
-    TABLE_FRAME,
+    MINUTES_COLUMN,
+    Column,
     about_text,
     actions_text,
+    minutes_waiting_text,
     next_text,
     session_row,
     steps_text,
+    table_columns,
 )
 from facilitator.screens.home import open_session, start_session_in
 from facilitator.widgets.activity_trends import checklist_text, roles_text, scorecard_text
 from facilitator.widgets.note_trend import NoteTrend
 from sessions.services.dashboard import DashboardView, SessionSummary, programme_dashboard
+from sessions.vocabulary import SessionState
 
 
 class DashboardScreen(Screen[None]):
@@ -95,7 +97,7 @@ class DashboardScreen(Screen[None]):
     def __init__(self, programme_id: int):
         super().__init__()
         self.programme_id = programme_id
-        self._filled_width = 0
+        self._filled: tuple[tuple[Column, ...], int] = ((), 0)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,6 +108,7 @@ class DashboardScreen(Screen[None]):
                 yield Static("", id="steps")
                 with Vertical(id="side"):
                     yield Static("", id="action-counts")
+                    yield Static("", id="minutes-waiting")
                     yield NoteTrend(id="trend")
                     yield Static("", id="scorecard-trend")
                     yield Static("", id="checklist-trend")
@@ -128,11 +131,8 @@ class DashboardScreen(Screen[None]):
 
     def on_resize(self) -> None:
         # Also sent as the screen is first shown, straight after the table was filled.
-        if self.view is not None and self._agenda_width() != self._filled_width:
+        if self.view is not None and table_columns(self.app.size.width) != self._filled:
             self._fill_table(self.view)
-
-    def _agenda_width(self) -> int:
-        return max(MIN_AGENDA_WIDTH, self.app.size.width - TABLE_FRAME - sum(w for _, w in COLUMNS))
 
     def refresh_view(self) -> None:
         view = self.app.attempt(
@@ -149,6 +149,10 @@ class DashboardScreen(Screen[None]):
         self.query_one("#next", Static).update(next_text(view))
         self.query_one("#steps", Static).update(steps_text(view.steps))
         self.query_one("#action-counts", Static).update(actions_text(view))
+        # Only once there are minutes: a programme not yet met has none to approve.
+        waiting = self.query_one("#minutes-waiting", Static)
+        waiting.display = any(s.state == SessionState.FINISHED for s in view.sessions)
+        waiting.update(minutes_waiting_text(view))
         self.query_one(NoteTrend).show(view.note_trend)
         # Each activity's trend shows only once the programme has run that activity.
         for selector, text in (
@@ -171,13 +175,14 @@ class DashboardScreen(Screen[None]):
     def _fill_table(self, view: DashboardView) -> None:
         table = self.query_one("#sessions", DataTable)
         kept = self.highlighted_session()
-        agenda_width = self._filled_width = self._agenda_width()
+        columns, agenda_width = self._filled = table_columns(self.app.size.width)
+        minutes = MINUTES_COLUMN in columns
         table.clear(columns=True)
-        for label, width in COLUMNS:
+        for label, width in columns:
             table.add_column(label, width=width)
         table.add_column("Agenda", width=agenda_width)
         for summary in view.sessions:
-            table.add_row(*session_row(summary, agenda_width), key=str(summary.id))
+            table.add_row(*session_row(summary, agenda_width, minutes), key=str(summary.id))
         table.display = bool(view.sessions)
         hint = self.query_one("#sessions-hint", Static)
         hint.display = not view.sessions

@@ -14,10 +14,36 @@ from sessions.services.dashboard import (
 )
 from sessions.vocabulary import SessionState
 
-COLUMNS = (("No.", 4), ("Date", 10), ("State", 10), ("Run / plan", 11), ("Deal / rel", 10))
-# Cell padding on both sides of every column, the page's padding and the scroll bar.
-TABLE_FRAME = 2 * (len(COLUMNS) + 1) + 4
+Column = tuple[str, int]
+
+COLUMNS: tuple[Column, ...] = (
+    ("No.", 4),
+    ("Date", 10),
+    ("State", 10),
+    ("Run / plan", 11),
+    ("Deal / rel", 10),
+)
+MINUTES_COLUMN: Column = ("Minutes", 7)
+"""Whether each finished session's minutes are a draft or approved: shown after the state
+where the screen leaves the agenda room beside it (the line above names those waiting)."""
+AGENDA_ROOM = 20
 MIN_AGENDA_WIDTH = 10
+
+
+def table_frame(columns: tuple[Column, ...]) -> int:
+    """Cell padding on both sides of every column and the agenda's, the page's padding and
+    the scroll bar."""
+    return 2 * (len(columns) + 1) + 4
+
+
+def table_columns(width: int) -> tuple[tuple[Column, ...], int]:
+    """The columns before the agenda on a screen `width` wide, and the agenda's width: the
+    minutes column only where the agenda keeps room enough to be read."""
+    with_minutes = (*COLUMNS[:3], MINUTES_COLUMN, *COLUMNS[3:])
+    agenda = width - table_frame(with_minutes) - sum(w for _, w in with_minutes)
+    if agenda >= AGENDA_ROOM:
+        return with_minutes, agenda
+    return COLUMNS, max(MIN_AGENDA_WIDTH, width - table_frame(COLUMNS) - sum(w for _, w in COLUMNS))
 
 
 def number_ranges(numbers: tuple[int, ...]) -> str:
@@ -85,6 +111,27 @@ def actions_text(view: DashboardView) -> Text:
     return text
 
 
+def minutes_waiting_text(view: DashboardView) -> Text:
+    """`Minutes to approve: sessions 1–2`, or none: each is approved at a later session."""
+    text = Text("Minutes to approve: ", style="bold")
+    waiting = view.minutes_to_approve
+    if not waiting:
+        text.append("none", style="dim")
+        return text
+    noun = "session" if len(waiting) == 1 else "sessions"
+    text.append(f"{noun} {number_ranges(waiting)}", style="yellow")
+    return text
+
+
+def minutes_cell(summary: SessionSummary) -> Text:
+    """`draft` until a later session approves them, then `✓ at 2`; nothing before they exist."""
+    if summary.state != SessionState.FINISHED:
+        return Text("")
+    if summary.minutes_approved_in is None:
+        return Text("draft", style="yellow")
+    return Text(f"✓ at {summary.minutes_approved_in}")
+
+
 def session_date(summary: SessionSummary) -> date:
     """The day it met; a session not started yet shows the day it is planned for."""
     if summary.state == SessionState.PLANNED and summary.planned_for is not None:
@@ -124,7 +171,10 @@ def short_time(seconds: float) -> str:
     return f"{hours}h{minutes:02d}" if hours else f"{minutes}m"
 
 
-def session_row(summary: SessionSummary, agenda_width: int) -> tuple[Text, ...]:
+def session_row(
+    summary: SessionSummary, agenda_width: int, minutes: bool = False
+) -> tuple[Text, ...]:
+    """The session's cells; with `minutes`, whether its minutes are approved after its state."""
     state_style = {SessionState.FINISHED: "dim", SessionState.UNFINISHED: "bold"}.get(
         summary.state, "italic"
     )
@@ -135,6 +185,7 @@ def session_row(summary: SessionSummary, agenda_width: int) -> tuple[Text, ...]:
         Text(str(summary.number), justify="right"),
         Text(f"{session_date(summary):%Y-%m-%d}"),
         Text(summary.state, style=state_style),
+        *((minutes_cell(summary),) if minutes else ()),
         Text(
             f"{short_time(summary.actual_seconds)} / {short_time(summary.planned_seconds)}",
             style="yellow" if over else "",

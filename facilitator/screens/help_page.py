@@ -165,6 +165,7 @@ def _parts() -> list[Part]:
     from facilitator.widgets.activity_panel import ActivityPanel
     from facilitator.widgets.checklist_panel import ChecklistPanel
     from facilitator.widgets.editable_note_list import EditableNoteList
+    from facilitator.widgets.minutes_approval_panel import MinutesApprovalPanel
     from facilitator.widgets.reflection_panel import ReflectionPanel
     from facilitator.widgets.roles_panel import RolesPanel
     from facilitator.widgets.scorecard_panel import ScorecardPanel
@@ -261,9 +262,18 @@ A date that can't be read is refused and the text stays in the note line.
         ),
     ]
     activities = {
+        MinutesApprovalPanel: Part(
+            "Minutes of the last meeting",
+            "From the second session on, the first item lists the earlier sessions' minutes,"
+            " latest first. The room approves a draft as a true record, or amends it first;"
+            " each amendment is kept with who proposed it. Approved minutes are locked: a"
+            " mistake found later is kept as an erratum beside them.",
+            own_bindings(MinutesApprovalPanel),
+            level=2,
+        ),
         ActionReview: Part(
             "Matters arising",
-            "From the second session on, the first item lists every action still open from"
+            "From the second session on, the next item lists every action still open from"
             " earlier sessions: settle each one. A second key changes the outcome.",
             own_bindings(ActionReview),
             level=2,

@@ -24,6 +24,27 @@ NOBODY = 0
 """Dismissed with this when the facilitator says nobody in particular said it."""
 
 
+def member_options(attendance: list[AttendanceView], typed: str) -> list[Option]:
+    """An option a member whose name or organisation holds every word typed, present first;
+    each option's id is the member's."""
+    order: dict[str, int] = {
+        AttendanceStatus.PRESENT: 0,
+        AttendanceStatus.APOLOGIES: 2,
+        AttendanceStatus.ABSENT: 1,
+    }
+    words = folded(typed).split()
+    options = []
+    for entry in sorted(attendance, key=lambda a: order.get(a.status, 1)):
+        label = folded(entry.member.label)
+        if not all(word in label for word in words):
+            continue
+        line = Text(entry.member.label)
+        if entry.status != AttendanceStatus.ABSENT:
+            line.append(f"  {entry.status}", style="dim")
+        options.append(Option(line, id=str(entry.member.id)))
+    return options
+
+
 class MemberPickerScreen(ModalScreen[int | None]):
     CSS_PATH = "dialog.tcss"
     BINDINGS = [
@@ -60,20 +81,8 @@ class MemberPickerScreen(ModalScreen[int | None]):
         """Those whose name or organisation holds every word typed, present first."""
         members = self.query_one("#members", OptionList)
         members.clear_options()
-        order: dict[str, int] = {
-            AttendanceStatus.PRESENT: 0,
-            AttendanceStatus.APOLOGIES: 2,
-            AttendanceStatus.ABSENT: 1,
-        }
         words = folded(typed).split()
-        for entry in sorted(self.attendance, key=lambda a: order.get(a.status, 1)):
-            label = folded(entry.member.label)
-            if not all(word in label for word in words):
-                continue
-            line = Text(entry.member.label)
-            if entry.status != AttendanceStatus.ABSENT:
-                line.append(f"  {entry.status}", style="dim")
-            members.add_option(Option(line, id=str(entry.member.id)))
+        members.add_options(member_options(self.attendance, typed))
         if self.nobody and not words:
             members.add_option(Option(Text("Nobody in particular", style="italic"), id=str(NOBODY)))
         if members.option_count:

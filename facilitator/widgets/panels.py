@@ -9,6 +9,7 @@ from __future__ import annotations
 from facilitator.widgets.action_review import ActionReview
 from facilitator.widgets.activity_panel import ActivityPanel
 from facilitator.widgets.checklist_panel import ChecklistPanel
+from facilitator.widgets.minutes_approval_panel import MinutesApprovalPanel
 from facilitator.widgets.reflection_panel import ReflectionPanel
 from facilitator.widgets.roles_panel import RolesPanel
 from facilitator.widgets.scorecard_panel import ScorecardPanel
@@ -17,6 +18,7 @@ from sessions.vocabulary import ItemKind
 PANELS: dict[str, tuple[type[ActivityPanel], str]] = {
     panel.KIND: (panel, widget_id)
     for panel, widget_id in (
+        (MinutesApprovalPanel, "minutes-approval"),
         (ActionReview, "review"),
         (ScorecardPanel, "scorecard"),
         (ChecklistPanel, "checklist"),

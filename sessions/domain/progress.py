@@ -25,8 +25,9 @@ from sessions.timer_log import load_logs
 from sessions.views import NoteBalance
 from sessions.vocabulary import SessionState
 
-# (id, number, agenda title, created at, finished at, planned for): what a summary reads.
-SessionRow = Row[int, int, str, datetime, datetime | None, date | None]
+# (id, number, agenda title, created at, finished at, planned for, minutes approved in): what a
+# summary reads.
+SessionRow = Row[int, int, str, datetime, datetime | None, date | None, int | None]
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class SessionSummary:
     """Framework steps covered, by the one rule (`sessions.domain.coverage`)."""
     deal_notes: int
     relationship_notes: int
+    minutes_approved_in: int | None = None
+    """The number of the session that approved its minutes; None while they are a draft."""
 
     @property
     def resumable(self) -> bool:
@@ -87,6 +90,7 @@ def programme_progress(db: DbSession, programme_id: int) -> Progress:
             Session.created_at,
             Session.finished_at,
             Session.planned_for,
+            Session.minutes_approved_in,
         )
         .where(Session.programme_id == programme_id)
         .order_by(Session.number)
@@ -165,4 +169,5 @@ def _summary(
         steps_worked=tuple(sorted(worked)),
         deal_notes=balance.deal,
         relationship_notes=balance.relationship,
+        minutes_approved_in=row.minutes_approved_in,
     )

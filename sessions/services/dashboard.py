@@ -43,6 +43,15 @@ class DashboardView:
     """Each current member's latest team roles, where anyone has marked them."""
 
     @property
+    def minutes_to_approve(self) -> tuple[int, ...]:
+        """The numbers of the finished sessions whose minutes are still drafts."""
+        return tuple(
+            s.number
+            for s in self.sessions
+            if s.state == SessionState.FINISHED and s.minutes_approved_in is None
+        )
+
+    @property
     def waiting(self) -> SessionSummary | None:
         """The session already set up and not started, which is the programme's next: the
         dashboard offers to open it rather than to set up another."""
