@@ -19,10 +19,10 @@ from sessions.services import checklist, notes, planning, reflection, roles, run
 from sessions.services.exchange import export_programme, import_programme
 from sessions.services.matters_arising import review_action, review_entries
 from sessions.services.minutes import render_minutes, session_minutes
+from sessions.services.minutes_approval import amend, approve
 from sessions.services.people import add_member
 from sessions.services.programmes import create_programme
 from sessions.services.room import room_markdown
-from sessions.services.minutes_approval import amend, approve
 from sessions.store import Store
 from sessions.views import ItemView
 from sessions.vocabulary import ItemKind, ReviewOutcome

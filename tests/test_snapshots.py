@@ -99,7 +99,8 @@ def test_matters_arising_view(
     snap_compare, reviewing: Path, clock, size, make_facilitator_app
 ) -> None:
     app = make_facilitator_app(now=clock)
-    assert snap_compare(app, terminal_size=size, run_before=resumed())
+    # The session opens at the last minutes; matters arising is the item after.
+    assert snap_compare(app, terminal_size=size, run_before=at_kind("matters-arising"))
 
 
 @pytest.fixture
@@ -149,7 +150,15 @@ def at_kind(kind: str, press: tuple[str, ...] = ()):
     return run_before
 
 
-KINDS = ["discussion", "scorecard", "checklist", "roles", "break", "reflection"]
+KINDS = [
+    "minutes-approval",
+    "discussion",
+    "scorecard",
+    "checklist",
+    "roles",
+    "break",
+    "reflection",
+]
 
 
 @pytest.mark.parametrize("kind", KINDS)
