@@ -15,6 +15,7 @@ from sessions.agenda.library import list_agendas
 from sessions.services import notes, running
 from sessions.services.checklist import checklist_results
 from sessions.services.matters_arising import review_entries
+from sessions.services.minutes_approval import approval_entries
 from sessions.services.reflection import reflections
 from sessions.services.roles import roles_board
 from sessions.services.scorecard import scorecard_results
@@ -30,6 +31,7 @@ READS = {
     ItemKind.ROLES: lambda store, sid, at: roles_board(store, sid, at),
     ItemKind.REFLECTION: lambda store, sid, at: reflections(store, sid, at),
     ItemKind.MATTERS_ARISING: lambda store, sid, _at: review_entries(store, sid),
+    ItemKind.MINUTES_APPROVAL: lambda store, sid, _at: approval_entries(store, sid),
 }
 """How each activity's results read, to prove typing changed none of them."""
 
@@ -53,7 +55,9 @@ async def test_a_sentence_at_every_item_becomes_one_note_and_changes_nothing(
         screen = app.screen
         before = results(app.store, sid)
         items = screen.opened.items
-        assert ItemKind.MATTERS_ARISING in {item.kind for item in items}
+        assert {ItemKind.MINUTES_APPROVAL, ItemKind.MATTERS_ARISING} <= {
+            item.kind for item in items
+        }
         for item in items:
             assert screen.state.position == item.position
             await type_text(pilot, SENTENCE)
