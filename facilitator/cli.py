@@ -140,7 +140,7 @@ def _export(args) -> int:
         if args.output == "-":
             sys.stdout.write(export_programme(store, args.programme)[1])
             return 0
-        print(export_file(store, args.programme, Path(args.output) if args.output else None))
+        _written(export_file(store, args.programme, Path(args.output) if args.output else None))
         return 0
     finally:
         store.close()
@@ -177,7 +177,7 @@ def _minutes(args) -> int:
             _to_stdout(render_minutes(store, session_id, args.format, template))
             return 0
         output = Path(args.output) if args.output else None
-        print(write_minutes(store, session_id, output, fmt=args.format, template=template))
+        _written(write_minutes(store, session_id, output, fmt=args.format, template=template))
         return 0
     finally:
         store.close()
@@ -194,10 +194,19 @@ def _report(args) -> int:
             _to_stdout(render_report(store, args.programme, args.format))
             return 0
         output = Path(args.output) if args.output else None
-        print(write_report(store, args.programme, output, fmt=args.format))
+        _written(write_report(store, args.programme, output, fmt=args.format))
         return 0
     finally:
         store.close()
+
+
+def _written(path: Path) -> None:
+    """Say where the file went, and warn once if others can read that folder."""
+    from sessions.private_files import open_folder_warning
+
+    print(path)
+    if warning := open_folder_warning(path):
+        print(f"facilitator: warning: {warning}", file=sys.stderr)
 
 
 def _to_stdout(data: bytes) -> None:

@@ -6,10 +6,10 @@ A missing, unreadable or damaged settings file means defaults, never a failed st
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from sessions.paths import config_dir
+from sessions.private_files import write_private
 
 
 def settings_path() -> Path:
@@ -28,8 +28,4 @@ def save_setting(name: str, value: object) -> None:
     """Keep one preference; written whole via a temporary file so a crash leaves the old one."""
     settings = load_settings()
     settings[name] = value
-    path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(settings, indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
+    write_private(settings_path(), json.dumps(settings, indent=2, sort_keys=True).encode("utf-8"))

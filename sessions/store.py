@@ -22,6 +22,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from sessions.errors import SchemaTooNewError, StoreError
 from sessions.migrations import HEAD
+from sessions.private_files import make_private_folder
 
 BUSY_TIMEOUT_MS = 5000
 POSTGRESQL_DRIVER = "postgresql+psycopg"
@@ -62,7 +63,7 @@ def _prepare_private_file(path: Path) -> None:
     folder = path.parent
     try:
         if not folder.exists():
-            folder.mkdir(mode=0o700, parents=True)
+            make_private_folder(folder)
         if not path.exists():
             fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)

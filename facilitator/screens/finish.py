@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.minutes.formats import FORMAT_NAMES, SUFFIXES
+from sessions.private_files import open_folder_warning
 from sessions.services.minutes import minutes_markdown, write_minutes
 from sessions.services.reflection import session_sharing, share_all
 from sessions.services.running import get_session
@@ -79,13 +80,14 @@ class FinishScreen(Screen[None]):
     def with_minutes_written(cls, app: FacilitatorApp, session_id: int) -> FinishScreen:
         """The screen for a session just finished, its Markdown minutes written first."""
         try:
-            path: Path | None = write_minutes(app.store, session_id)
+            path = write_minutes(app.store, session_id)
         except FacilitatorError as exc:
             app.show_error(
                 f"The session is finished, but its minutes were not written: {exc} "
                 "Press m to try again, or b or w for another format."
             )
-            path = None
+            return cls(session_id, None)
+        _warn_if_open(app, path)
         return cls(session_id, path)
 
     def compose(self) -> ComposeResult:
@@ -215,6 +217,7 @@ class FinishScreen(Screen[None]):
             self.written[fmt] = written
             self.failed.pop(fmt, None)
             self.app.say(f"{FORMAT_NAMES[fmt]} minutes written to {written}")
+            _warn_if_open(self.app, written)
         else:
             error = worker.error
             # Whatever went wrong, the session itself is safe in the database: say so
@@ -235,3 +238,9 @@ class FinishScreen(Screen[None]):
     def action_home(self) -> None:
         # Opened over the home screen or the dashboard, which is still underneath.
         self.app.pop_screen()
+
+
+def _warn_if_open(app: FacilitatorApp, written: Path) -> None:
+    """The minutes are the facilitator's alone; say so once when others can see their folder."""
+    if warning := open_folder_warning(written):
+        app.say(warning, severity="warning")

@@ -6,11 +6,11 @@ written from the same model by python-docx.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
 from sessions.errors import InputError, StoreError
+from sessions.private_files import write_private
 
 SUFFIXES = {"md": ".md", "html": ".html", "docx": ".docx"}
 FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "docx": "Word"}
@@ -31,13 +31,9 @@ def document_bytes(
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so a failed write never leaves half a file."""
-    temporary = path.with_name(f".{path.name}.tmp")
+    """Write via a temporary file and rename, so a failed write never leaves half a file;
+    readable by the facilitator alone, as the database is."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        temporary.replace(path)
+        write_private(path, data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
         raise StoreError(f"Could not write {path}: {exc.strerror or exc}.") from None
