@@ -263,8 +263,8 @@ def minutes_part(db: DbSession, session: Session, item: AgendaItem) -> ApprovalP
         )
         if approved_here or changes:
             done.append(ApprovalDone(entry.number, entry.held_on, approved_here, changes))
-    # Approval comes later than this session's own minutes were written only for a later
-    # session: minutes left a draft here read as such, whatever happened to them since.
+    # Minutes this session left a draft stay listed as such here even once a later session
+    # approves them: this session's record says what its own room did.
     waiting = tuple(
         entry.number
         for entry in entries
