@@ -3,8 +3,6 @@ each with its owner and due date, and the item that raised it."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
@@ -15,13 +13,9 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import FacilitatorApp
+from facilitator.dates import long_day
 from sessions.views import NoteView
 from sessions.vocabulary import NoteKind
-
-
-def long_day(value: date) -> str:
-    """A due date as the minutes write it: `Thursday 14 January 2027`."""
-    return f"{value:%A} {value.day} {value:%B %Y}"
 
 
 def action_line(number: int, action: NoteView, item_title: str) -> Text:

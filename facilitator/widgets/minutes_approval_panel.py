@@ -3,23 +3,17 @@ correct once approved, with the amendments and errata the room has agreed to eac
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 from textual.binding import Binding
 from textual.reactive import var
 
 from facilitator.app import REFUSED
+from facilitator.dates import long_day
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.services.minutes_approval import MinutesStatus, approval_entries, approve
 from sessions.services.running import get_session
 from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
-
-
-def long_day(value: date) -> str:
-    """`Tuesday 12 January 2027`, as minutes are dated."""
-    return f"{value:%A} {value.day} {value:%B %Y}"
 
 
 def minutes_text(entry: MinutesStatus, here: int) -> Text:

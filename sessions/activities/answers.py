@@ -32,6 +32,16 @@ def activity_item(db: DbSession, session_id: int, position: int, kind: ItemKind)
     return item
 
 
+def first_item_position(db: DbSession, session_id: int, kind: ItemKind) -> int | None:
+    """Where the session's first item of `kind` stands in its agenda; None without one."""
+    return db.scalar(
+        select(AgendaItem.position)
+        .where(AgendaItem.session_id == session_id, AgendaItem.kind == kind)
+        .order_by(AgendaItem.position)
+        .limit(1)
+    )
+
+
 def programme_answers(
     query: Select[*Columns], kind: ItemKind, programme_id: int
 ) -> Select[*Columns]:

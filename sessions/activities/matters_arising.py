@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity
+from sessions.activities.answers import first_item_position
 from sessions.activities.document import Notice, SessionMinutes, Shown, Table
 from sessions.activities.undoing import open_session, quoted, refuse
 from sessions.domain.action_history import change_action, changes_since, states_at
@@ -155,15 +156,6 @@ def _review_of(db: DbSession, session_id: int, action_id: int) -> ActionReview |
     )
 
 
-def _item_position(db: DbSession, session_id: int) -> int | None:
-    return db.scalar(
-        select(AgendaItem.position)
-        .where(AgendaItem.session_id == session_id, AgendaItem.kind == ItemKind.MATTERS_ARISING)
-        .order_by(AgendaItem.position)
-        .limit(1)
-    )
-
-
 def record_review(
     db: DbSession,
     session_id: int,
@@ -214,7 +206,7 @@ def record_review(
     review.reviewed_at = now
     return ActivityChange(
         session_id,
-        _item_position(db, session_id),
+        first_item_position(db, session_id, ItemKind.MATTERS_ARISING),
         ItemKind.MATTERS_ARISING,
         review_said(action.note.text, outcome, new_due),
         now,

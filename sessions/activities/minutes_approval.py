@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity
+from sessions.activities.answers import first_item_position
 from sessions.activities.document import Notice, SessionMinutes, Shown, Table
 from sessions.activities.undoing import open_session, quoted, refuse
 from sessions.domain.approval import AmendmentView, MinutesStatus, programme_minutes
@@ -38,15 +39,6 @@ def entries_for(db: DbSession, session: Session) -> list[MinutesStatus]:
         for status in reversed(programme_minutes(db, session.programme_id))
         if status.number < session.number and status.finished
     ]
-
-
-def _item_position(db: DbSession, session_id: int) -> int | None:
-    return db.scalar(
-        select(AgendaItem.position)
-        .where(AgendaItem.session_id == session_id, AgendaItem.kind == ItemKind.MINUTES_APPROVAL)
-        .order_by(AgendaItem.position)
-        .limit(1)
-    )
 
 
 def _earlier_minutes(db: DbSession, session: Session, minutes_of: int) -> Session:
@@ -78,7 +70,7 @@ def approve_minutes(
     earlier.minutes_approved_at = now
     return ActivityChange(
         session_id,
-        _item_position(db, session_id),
+        first_item_position(db, session_id, ItemKind.MINUTES_APPROVAL),
         ItemKind.MINUTES_APPROVAL,
         f"the minutes of session {earlier.number} approved",
         now,
@@ -132,7 +124,7 @@ def amend_minutes(
     word = "amendment" if kind == AmendmentKind.AMENDMENT else "erratum"
     return ActivityChange(
         session_id,
-        _item_position(db, session_id),
+        first_item_position(db, session_id, ItemKind.MINUTES_APPROVAL),
         ItemKind.MINUTES_APPROVAL,
         f"the {word} {quoted(text)} to the minutes of session {earlier.number}",
         now,
