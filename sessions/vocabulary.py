@@ -43,6 +43,30 @@ class AmendmentKind(StrEnum):
     """A correction to minutes already approved, agreed at a later meeting."""
 
 
+class IdentifierKind(StrEnum):
+    """What looks like patient-identifiable data in text about to leave the app."""
+
+    NHS_NUMBER = "nhs-number"
+    DATE_OF_BIRTH = "date-of-birth"
+    POSTCODE = "postcode"
+    TELEPHONE = "telephone"
+    EMAIL = "email"
+
+    @property
+    def label(self) -> str:
+        """The kind as a message or a redaction names it: `NHS number`."""
+        return IDENTIFIER_LABELS[self]
+
+
+IDENTIFIER_LABELS: dict[IdentifierKind, str] = {
+    IdentifierKind.NHS_NUMBER: "NHS number",
+    IdentifierKind.DATE_OF_BIRTH: "date of birth",
+    IdentifierKind.POSTCODE: "postcode",
+    IdentifierKind.TELEPHONE: "telephone number",
+    IdentifierKind.EMAIL: "e-mail address",
+}
+
+
 class NoteKind(StrEnum):
     DEAL = "deal"
     RELATIONSHIP = "relationship"

@@ -1,0 +1,1 @@
+"""What must not leave the app unnoticed: patient-identifiable data in what it writes."""
