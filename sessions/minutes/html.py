@@ -70,6 +70,45 @@ def _dates_kept_whole(children: list[Token]) -> None:
             )
 
 
+def _tables_named_and_headed(tokens: list[Token]) -> None:
+    """Give each table what a screen reader needs to read it: the heading above it as its
+    name, each column header marked as one, and where the first header is empty (a table
+    of rows named down its first column) that column's cells as the rows' headers and the
+    corner as an ordinary empty cell."""
+    headings = 0
+    heading_id: str | None = None
+    row_headers = False
+    column = 0
+    cell = "td"
+    for token, inline in itertools.pairwise(tokens):
+        if token.type == "heading_open" and token.tag != "h1":
+            headings += 1
+            heading_id = f"heading-{headings}"
+            token.attrSet("id", heading_id)
+        elif token.type == "table_open":
+            row_headers = False
+            if heading_id is not None:
+                token.attrSet("aria-labelledby", heading_id)
+        elif token.type == "tr_open":
+            column = 0
+        elif token.type == "th_open":
+            column += 1
+            if column == 1 and not inline.content.strip():
+                row_headers = True
+                token.tag = "td"
+            else:
+                token.attrSet("scope", "col")
+            cell = token.tag
+        elif token.type == "td_open":
+            column += 1
+            if column == 1 and row_headers:
+                token.tag = "th"
+                token.attrSet("scope", "row")
+            cell = token.tag
+        elif token.type in ("th_close", "td_close"):
+            token.tag = cell
+
+
 def markdown_to_html(text: str) -> str:
     from markdown_it import MarkdownIt
 
@@ -83,6 +122,7 @@ def markdown_to_html(text: str) -> str:
             heading.attrSet("class", "short")
         if inline.type == "inline" and inline.children:
             _dates_kept_whole(inline.children)
+    _tables_named_and_headed(tokens)
     html: str = parser.renderer.render(tokens, parser.options, {})
     return html
 
