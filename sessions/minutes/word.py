@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sessions.minutes.text import plain_lines, plain_text
+from sessions.minutes.word_accessible import in_british_english, name_table
 from sessions.minutes.word_layout import table_layout
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class WordDocument:
         from docx import Document
 
         self.document = Document()
+        in_british_english(self.document)
         properties = self.document.core_properties
         properties.title = plain_text(title)
         properties.subject = plain_text(subject)
@@ -69,6 +71,8 @@ class WordDocument:
         body = self.document.element.body
         self._end = body.sectPr
         self._style_ids: dict[str, str] = {}
+        self._heading: str | None = None
+        """The latest heading's text: it names the tables beneath it."""
 
     def _add(self, style: str | None = None) -> Paragraph:
         """A new paragraph at the end of the body.
@@ -91,6 +95,7 @@ class WordDocument:
     def heading(self, text: str, level: int, *, new_page: bool = False) -> None:
         paragraph = self._add("Title" if level == 0 else f"Heading {level}")
         paragraph.add_run(plain_text(text))
+        self._heading = plain_text(text)
         paragraph.paragraph_format.page_break_before = new_page
 
     def paragraph(self, text: str = "", *, italic: bool = False) -> None:
@@ -153,11 +158,13 @@ class WordDocument:
             zip(table.rows, [list(headers), *texts], strict=False)
         ):
             tr = row._tr
-            if index == 0:
-                # Repeat the header row at the top of every printed page the table runs onto.
-                _row_flag(tr, "w:tblHeader")
+            # In the order the file format sets a row's properties, as Word expects them.
             if heights[index] <= UNSPLIT_ROW_UP_TO:
                 _row_flag(tr, "w:cantSplit")
+            if index == 0:
+                # Marked as the header row, for a screen reader; and repeated at the top of
+                # every printed page the table runs onto.
+                _row_flag(tr, "w:tblHeader")
             for cell, text in zip(row.cells, values, strict=False):
                 paragraph = cell.paragraphs[0]
                 run = paragraph.add_run(text)
@@ -170,6 +177,8 @@ class WordDocument:
                 layout.line_spacing = 1.0
                 if keep_together and index < last:
                     layout.keep_with_next = True
+        if self._heading is not None:
+            name_table(table, self._heading)
         self._add()
 
     def to_bytes(self) -> bytes:
