@@ -81,10 +81,14 @@ def _tables_named_and_headed(tokens: list[Token]) -> None:
     column = 0
     cell = "td"
     for token, inline in itertools.pairwise(tokens):
-        if token.type == "heading_open" and token.tag != "h1":
-            headings += 1
-            heading_id = f"heading-{headings}"
-            token.attrSet("id", heading_id)
+        if token.type == "heading_open":
+            # The title is left as written; a table beneath it goes unnamed rather than
+            # taking the name of a heading above the title.
+            heading_id = None
+            if token.tag != "h1":
+                headings += 1
+                heading_id = f"heading-{headings}"
+                token.attrSet("id", heading_id)
         elif token.type == "table_open":
             row_headers = False
             if heading_id is not None:
