@@ -91,7 +91,7 @@ def report_place(parent: object, key: object, child: object, place: Place) -> Pl
 
 # What in an exported programme is never text a person wrote: times, days, kinds, states.
 NOT_WRITTEN = {
-    *("format", "slug", "kind", "status", "handling", "outcome", "field", "activity", "at"),
+    *("format", "slug", "kind", "status", "handling", "outcome", "field", "at"),
     *("due_before", "due_after"),
 }
 EXPORT_PARTS = {
