@@ -110,3 +110,19 @@ def test_word_documents_say_nothing_by_colour_alone(documents) -> None:
     log = next(t for t in minutes.tables if t.rows[0].cells[0].text == "No.")
     statuses = {row.cells[6].text for row in log.rows[1:]}
     assert statuses == {"Done", "On track", "Dropped"}
+
+
+def test_the_same_minutes_written_at_another_moment_are_the_same_bytes(
+    store, clock, monkeypatch
+) -> None:
+    import time
+    import zipfile
+
+    rich = rich_programme(store, clock)
+    first = render_minutes(store, rich.first, "docx")
+    moment = time.time()
+    # An hour later by the computer's clock, as a second write on the day would be.
+    monkeypatch.setattr(time, "time", lambda: moment + 3600)
+    assert render_minutes(store, rich.first, "docx") == first
+    stamps = {part.date_time for part in zipfile.ZipFile(io.BytesIO(first)).infolist()}
+    assert stamps == {(1980, 1, 1, 0, 0, 0)}

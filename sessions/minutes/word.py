@@ -28,6 +28,8 @@ MARGIN_CM = 2.0
 POINTS_PER_CM = 72 / 2.54
 TEXT_WIDTH = (PAGE_WIDTH_CM - 2 * MARGIN_CM) * POINTS_PER_CM
 TEXT_HEIGHT = (PAGE_HEIGHT_CM - 2 * MARGIN_CM) * POINTS_PER_CM
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+"""The earliest date a zip file can give a part; each part of a Word file gets it."""
 KEEP_TOGETHER_UP_TO = 0.85 * TEXT_HEIGHT
 """A table this tall or less is kept on one page (where a heading and its line fit too)."""
 UNSPLIT_ROW_UP_TO = 0.3 * TEXT_HEIGHT
@@ -184,7 +186,25 @@ class WordDocument:
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
         self.document.save(buffer)
-        return buffer.getvalue()
+        return _without_write_times(buffer.getvalue())
+
+
+def _without_write_times(package: bytes) -> bytes:
+    """The package with every part dated alike: the zip format stamps each part with the
+    moment it was written, so the same minutes written twice would differ byte for byte."""
+    import zipfile
+
+    written = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for part in source.infolist():
+            stamped = zipfile.ZipInfo(part.filename, date_time=ZIP_EPOCH)
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            stamped.external_attr = part.external_attr
+            target.writestr(stamped, source.read(part))
+    return written.getvalue()
 
 
 def _row_flag(tr: object, tag: str) -> None:
