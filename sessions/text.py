@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from sessions.vocabulary import IDENTIFIER_LABELS
+
 # Characters that can start or change Markdown formatting anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~!])")
 # Characters that only matter at the start of a line (headings, quotes, lists).
@@ -17,6 +19,13 @@ _LINE_START = re.compile(r"^(\s*)([#>+\-=])")
 _ORDERED = re.compile(r"^(\s*\d+)([.)])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A redaction reads as the words the check put there, not as escaped brackets. Followed by
+# none of `:`, `(` or `[`, brackets make no link in Markdown, and no note can define one.
+_REDACTION = re.compile(
+    r"\\\[(redacted: (?:"
+    + "|".join(re.escape(label) for label in IDENTIFIER_LABELS.values())
+    + r"))\\\](?![:(\[\\])"
+)
 
 
 def markdown_text(value: object) -> str:
@@ -28,6 +37,7 @@ def markdown_text(value: object) -> str:
     text = _INLINE.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     text = _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _REDACTION.sub(r"[\1]", text)
     # "&lt;" in a note is the four characters, not an entity to be decoded.
     return _ENTITY.sub("&amp;", text)
 

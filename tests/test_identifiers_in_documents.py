@@ -47,10 +47,10 @@ def word_text(data: bytes) -> str:
 
 
 def text_of(data: bytes, fmt: str) -> str:
-    """The words a reader sees: Markdown's escaped brackets read as brackets."""
+    """The words a reader sees; a redaction's brackets are written as they are, unescaped."""
     if fmt == "docx":
         return word_text(data)
-    return data.decode("utf-8").replace("\\[", "[").replace("\\]", "]")
+    return data.decode("utf-8")
 
 
 @pytest.fixture
@@ -203,3 +203,26 @@ def test_a_note_is_edited_while_the_minutes_are_a_draft_and_refused_once_approve
     approve(store, second, held, now=clock.advance(5))
     with pytest.raises(Exception, match="were approved at session 2"):
         edit_note_text(store, note_id, "call back", now=clock.advance(5))
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("DOB [redacted: date of birth] noted", "DOB [redacted: date of birth] noted"),
+        # Brackets that could start a link stay escaped, whatever words they hold.
+        (
+            "[redacted: NHS number]: https://example.org",
+            "\\[redacted: NHS number\\]: https://example.org",
+        ),
+        (
+            "[redacted: NHS number](https://example.org)",
+            "\\[redacted: NHS number\\](https://example.org)",
+        ),
+        ("[redacted: postcode][x]", "\\[redacted: postcode\\]\\[x\\]"),
+        ("[click here] now", "\\[click here\\] now"),
+    ],
+)
+def test_a_redaction_reads_as_itself_in_markdown_and_never_makes_a_link(typed, written) -> None:
+    from sessions.text import markdown_text
+
+    assert markdown_text(typed) == written
