@@ -20,6 +20,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see --help)\n")
 
 
+def _identifier_options(command: argparse.ArgumentParser) -> None:
+    """What to do with what looks like patient-identifiable data (an NHS number, a date of
+    birth…): without either option, the command refuses and writes nothing."""
+    choice = command.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--redact",
+        action="store_true",
+        help="write it with whatever looks like patient-identifiable data (NHS numbers, "
+        "dates of birth, postcodes, telephone numbers, e-mail addresses) redacted; "
+        "the database keeps the notes as typed",
+    )
+    choice.add_argument(
+        "--keep-identifiers",
+        action="store_true",
+        help="write such data as it is, recording each as kept on purpose, by whom and when "
+        "(without either option, the command names what it found and writes nothing)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="facilitator",
@@ -93,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a Jinja2 Markdown template to use instead of minutes.md.j2 (md and html)",
     )
+    _identifier_options(minutes)
 
     report = commands.add_parser(
         "report", help="one document of a programme's sessions: steps, decisions, actions, trends"
@@ -109,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="where to write ('-' for standard output); default: the minutes folder",
     )
+    _identifier_options(report)
 
     export = commands.add_parser("export", help="write a programme and all its sessions to a file")
     export.add_argument("programme", metavar="PROGRAMME", help="the programme's name or slug")
@@ -118,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write ('-' for standard output); "
         "default: PROGRAMME-SLUG.facilitator.json in the current folder",
     )
+    _identifier_options(export)
 
     import_ = commands.add_parser("import", help="add a programme from an exported file")
     import_.add_argument("file", metavar="FILE", help="a file written by facilitator export")
@@ -133,14 +155,17 @@ def build_parser() -> argparse.ArgumentParser:
 def _export(args) -> int:
     from sessions.paths import default_database_url
     from sessions.services.exchange import export_file, export_programme
+    from sessions.services.governance import export_findings
     from sessions.store import Store
 
     store = Store.open(args.db or default_database_url())
     try:
+        redact = _identifier_choice(args, store, lambda: export_findings(store, args.programme))
         if args.output == "-":
-            sys.stdout.write(export_programme(store, args.programme)[1])
+            sys.stdout.write(export_programme(store, args.programme, redact=redact)[1])
             return 0
-        _written(export_file(store, args.programme, Path(args.output) if args.output else None))
+        output = Path(args.output) if args.output else None
+        _written(export_file(store, args.programme, output, redact=redact))
         return 0
     finally:
         store.close()
@@ -165,6 +190,7 @@ def _import(args) -> int:
 
 def _minutes(args) -> int:
     from sessions.paths import default_database_url
+    from sessions.services.governance import minutes_findings
     from sessions.services.minutes import render_minutes, write_minutes
     from sessions.services.running import resolve_session_ref
     from sessions.store import Store
@@ -173,11 +199,16 @@ def _minutes(args) -> int:
     store = Store.open(args.db or default_database_url())
     try:
         session_id = resolve_session_ref(store, args.ref)
+        redact = _identifier_choice(args, store, lambda: minutes_findings(store, session_id))
         if args.output == "-":
-            _to_stdout(render_minutes(store, session_id, args.format, template))
+            _to_stdout(render_minutes(store, session_id, args.format, template, redact=redact))
             return 0
         output = Path(args.output) if args.output else None
-        _written(write_minutes(store, session_id, output, fmt=args.format, template=template))
+        _written(
+            write_minutes(
+                store, session_id, output, fmt=args.format, template=template, redact=redact
+            )
+        )
         return 0
     finally:
         store.close()
@@ -185,19 +216,31 @@ def _minutes(args) -> int:
 
 def _report(args) -> int:
     from sessions.paths import default_database_url
+    from sessions.services.governance import report_findings
     from sessions.services.report import render_report, write_report
     from sessions.store import Store
 
     store = Store.open(args.db or default_database_url())
     try:
+        redact = _identifier_choice(args, store, lambda: report_findings(store, args.programme))
         if args.output == "-":
-            _to_stdout(render_report(store, args.programme, args.format))
+            _to_stdout(render_report(store, args.programme, args.format, redact=redact))
             return 0
         output = Path(args.output) if args.output else None
-        _written(write_report(store, args.programme, output, fmt=args.format))
+        _written(write_report(store, args.programme, output, fmt=args.format, redact=redact))
         return 0
     finally:
         store.close()
+
+
+def _identifier_choice(args, store, findings) -> bool:
+    """Whether to redact every finding; with --keep-identifiers, they are recorded as kept
+    first, so the document is written as it is."""
+    if args.keep_identifiers:
+        from sessions.services.governance import keep_findings
+
+        keep_findings(store, findings())
+    return bool(args.redact)
 
 
 def _written(path: Path) -> None:
@@ -287,9 +330,17 @@ def _dispatch(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from sessions.errors import FacilitatorError
+    from sessions.governance.findings import IdentifiersFound
 
     try:
         return _dispatch(args)
+    except IdentifiersFound as exc:
+        print(
+            f"facilitator: {exc} To write it anyway, give --redact to take them out of this "
+            "document, or --keep-identifiers to keep them, recorded as kept on purpose.",
+            file=sys.stderr,
+        )
+        return 2
     except FacilitatorError as exc:
         print(f"facilitator: {exc}", file=sys.stderr)
         return 2

@@ -317,6 +317,24 @@ class MinutesAmendment(Base):
     deleted_at: Mapped[datetime | None]
 
 
+class KeptIdentifier(Base):
+    """What looks like patient-identifiable data, left in a document on purpose: where, who
+    kept it and when. Only a digest of the found text is stored, never the text itself; the
+    same kind and digest in the same session pass unchallenged from then on."""
+
+    __tablename__ = "kept_identifier"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id"))
+    """None for what belongs to the programme rather than one session."""
+    kind: Mapped[str] = mapped_column(String(20))
+    digest: Mapped[str] = mapped_column(String(64))
+    where: Mapped[str] = mapped_column(Text)
+    kept_by: Mapped[str] = mapped_column(String(200))
+    kept_at: Mapped[datetime]
+
+
 class ActivityResult(Base):
     """One answer the room gave in an activity: a scorecard statement rated 1 to 5.
 

@@ -65,6 +65,20 @@ def _editable(db: DbSession, note_id: int, refused: str) -> tuple[Note, int, int
 def revise_note(db: DbSession, note_id: int, line: str, today: date, now: datetime) -> NoteView:
     """Replace the note's line; the old one is kept as a revision. A blank line is refused."""
     note, position, programme_id = _editable(db, note_id, "its notes can no longer be edited")
+    return apply_line(db, note, position, programme_id, line, today, now)
+
+
+def apply_line(
+    db: DbSession,
+    note: Note,
+    position: int,
+    programme_id: int,
+    line: str,
+    today: date,
+    now: datetime,
+) -> NoteView:
+    """Give the note `line`, keeping the one it replaces as a revision; whoever calls this
+    has settled that the note may still change."""
     default_kind = note.kind if note.kind in CAPTURE_KINDS else NoteKind.DEAL
     parsed = parse_note_line(line, default_kind, today)
     if parsed is None:

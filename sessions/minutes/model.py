@@ -65,6 +65,8 @@ class MinutesNote:
     owner: str = ""
     due: date | None = None
     said_by: str = ""
+    note_id: int | None = field(default=None, compare=False)
+    """The note it was taken as, so a finding in it can lead back to the note."""
 
 
 @dataclass(frozen=True)
@@ -319,6 +321,7 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
     # action and speaker, and the minutes only read them.
     notes = db.execute(
         select(
+            Note.id,
             Note.agenda_item_id,
             Note.kind,
             Note.text,
@@ -380,6 +383,7 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
                     owner=entry.owner if entry else "",
                     due=entry.due if entry else None,
                     said_by=note.said_by or "",
+                    note_id=note.id,
                 )
             )
         sections[-1].items.append(minutes_item)

@@ -8,7 +8,7 @@ model and never the database, so every format says the same thing.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -83,6 +83,10 @@ class SessionDecisions:
     session: ReportSession
     decisions: tuple[str, ...]
     """The decision notes' text, in the order they were taken."""
+    note_ids: tuple[int, ...] = field(default=(), compare=False)
+    """The notes they were taken as, in the same order."""
+    items: tuple[tuple[int, str], ...] = field(default=(), compare=False)
+    """The number and title of the item each was taken at, in the same order."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,8 @@ class ReportAction:
     raised_in: int
     """The number of the session that raised it."""
     review: LatestReview | None = None
+    note_id: int | None = field(default=None, compare=False)
+    """The note that raised it."""
 
     @property
     def review_text(self) -> str:
@@ -313,8 +319,11 @@ def _decisions(
     db: DbSession, in_programme: Select[int], sessions: dict[int, ReportSession]
 ) -> tuple[SessionDecisions, ...]:
     texts: dict[int, list[str]] = defaultdict(list)
-    for session_id, text in db.execute(
-        select(Note.session_id, Note.text)
+    note_ids: dict[int, list[int]] = defaultdict(list)
+    items: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for session_id, text, note_id, position, title in db.execute(
+        select(Note.session_id, Note.text, Note.id, AgendaItem.position, AgendaItem.title)
+        .join(AgendaItem, Note.agenda_item_id == AgendaItem.id)
         .where(
             Note.session_id.in_(in_programme),
             Note.kind == NoteKind.DECISION,
@@ -323,8 +332,15 @@ def _decisions(
         .order_by(Note.created_at, Note.id)
     ):
         texts[session_id].append(text)
+        note_ids[session_id].append(note_id)
+        items[session_id].append((position + 1, title))
     return tuple(
-        SessionDecisions(session, tuple(texts[session_id]))
+        SessionDecisions(
+            session,
+            tuple(texts[session_id]),
+            tuple(note_ids[session_id]),
+            tuple(items[session_id]),
+        )
         for session_id, session in sessions.items()
         if texts.get(session_id)
     )
@@ -344,7 +360,7 @@ def _actions(db: DbSession, programme_id: int) -> tuple[ReportAction, ...]:
             number, review.outcome, review.due_before, review.due_after
         )
     rows = db.execute(
-        select(Action, Note.text, Session.number)
+        select(Action, Note.text, Session.number, Note.id)
         .join(Note, Action.note_id == Note.id)
         .join(Session, Note.session_id == Session.id)
         .where(Action.programme_id == programme_id, Note.deleted_at.is_(None))
@@ -358,8 +374,9 @@ def _actions(db: DbSession, programme_id: int) -> tuple[ReportAction, ...]:
             status=action.status,
             raised_in=number,
             review=latest.get(action.id),
+            note_id=note_id,
         )
-        for action, text, number in rows
+        for action, text, number, note_id in rows
     )
 
 

@@ -6,25 +6,29 @@ from pathlib import Path
 
 from sessions.domain.programmes import programme_named
 from sessions.exchange.document import ProgrammeRecord
-from sessions.exchange.export import programme_document
 from sessions.exchange.files import read_export as read_export
 from sessions.exchange.files import write_export
 from sessions.exchange.format import dump
 from sessions.exchange.load import ImportedProgramme as ImportedProgramme
 from sessions.exchange.load import load_programme
+from sessions.services.governance import Redact, cleared_export
 from sessions.store import Store
 
 
-def export_programme(store: Store, name_or_slug: str) -> tuple[str, str]:
-    """The programme's slug and its file's text."""
+def export_programme(store: Store, name_or_slug: str, *, redact: Redact = ()) -> tuple[str, str]:
+    """The programme's slug and its file's text; refused (IdentifiersFound) while the text
+    holds a finding neither kept nor chosen in `redact`, which are redacted."""
     with store.reading() as db:
         programme = programme_named(db, name_or_slug)
-        return programme.slug, dump(programme_document(db, programme))
+        return programme.slug, dump(cleared_export(db, programme, redact))
 
 
-def export_file(store: Store, name_or_slug: str, output: Path | None = None) -> Path:
-    """Write the programme's file; by default SLUG.facilitator.json in the current folder."""
-    slug, text = export_programme(store, name_or_slug)
+def export_file(
+    store: Store, name_or_slug: str, output: Path | None = None, *, redact: Redact = ()
+) -> Path:
+    """Write the programme's file; by default SLUG.facilitator.json in the current folder.
+    Nothing is written while it holds a finding neither kept nor chosen in `redact`."""
+    slug, text = export_programme(store, name_or_slug, redact=redact)
     return write_export(slug, text, output)
 
 

@@ -10,6 +10,7 @@ from sessions.minutes.formats import SUFFIXES, document_bytes, write_atomically
 from sessions.minutes.model import Minutes, build_minutes
 from sessions.minutes.render import render_markdown
 from sessions.paths import minutes_dir
+from sessions.services.governance import Redact, cleared_minutes
 from sessions.services.running import set_minutes_path
 from sessions.store import Store
 
@@ -42,9 +43,17 @@ def minutes_bytes(minutes: Minutes, fmt: str = "md", template: Path | None = Non
 
 
 def render_minutes(
-    store: Store, session_id: int, fmt: str = "md", template: Path | None = None
+    store: Store,
+    session_id: int,
+    fmt: str = "md",
+    template: Path | None = None,
+    *,
+    redact: Redact = (),
 ) -> bytes:
-    return minutes_bytes(session_minutes(store, session_id), fmt, template)
+    """The minutes as they leave the app: refused (IdentifiersFound) while they hold a
+    finding neither kept nor chosen in `redact`, which are redacted."""
+    minutes = cleared_minutes(store, session_id, session_minutes(store, session_id), redact)
+    return minutes_bytes(minutes, fmt, template)
 
 
 def minutes_filename(minutes: Minutes, fmt: str = "md") -> str:
@@ -58,9 +67,13 @@ def write_minutes(
     *,
     fmt: str = "md",
     template: Path | None = None,
+    redact: Redact = (),
 ) -> Path:
-    """Render the minutes and write them; the default place is remembered on the session."""
-    minutes = session_minutes(store, session_id)
+    """Render the minutes and write them; the default place is remembered on the session.
+
+    Nothing is written while they hold a finding neither kept nor chosen in `redact`
+    (IdentifiersFound); those chosen are redacted in the file, not in the database."""
+    minutes = cleared_minutes(store, session_id, session_minutes(store, session_id), redact)
     data = minutes_bytes(minutes, fmt, template)
     path = output if output is not None else minutes_dir() / minutes_filename(minutes, fmt)
     write_atomically(path, data)

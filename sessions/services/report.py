@@ -9,6 +9,7 @@ from sessions.minutes.formats import SUFFIXES, document_bytes, write_atomically
 from sessions.minutes.render import render_template
 from sessions.paths import minutes_dir
 from sessions.report.model import ProgrammeReport, build_report
+from sessions.services.governance import Redact, cleared_report
 from sessions.store import Store
 
 TEMPLATE = "report.md.j2"
@@ -37,8 +38,11 @@ def report_bytes(report: ProgrammeReport, fmt: str = "md") -> bytes:
     return document_bytes(fmt, title=report.title, markdown=lambda: markdown_of(report), word=word)
 
 
-def render_report(store: Store, programme_ref: str, fmt: str) -> bytes:
-    return report_bytes(programme_report(store, programme_ref), fmt)
+def render_report(store: Store, programme_ref: str, fmt: str, *, redact: Redact = ()) -> bytes:
+    """The report as it leaves the app: refused (IdentifiersFound) while it holds a finding
+    neither kept nor chosen in `redact`, which are redacted."""
+    report = cleared_report(store, programme_report(store, programme_ref), redact)
+    return report_bytes(report, fmt)
 
 
 def report_filename(report: ProgrammeReport, fmt: str = "md") -> str:
@@ -46,10 +50,16 @@ def report_filename(report: ProgrammeReport, fmt: str = "md") -> str:
 
 
 def write_report(
-    store: Store, programme_ref: str, output: Path | None = None, *, fmt: str = "md"
+    store: Store,
+    programme_ref: str,
+    output: Path | None = None,
+    *,
+    fmt: str = "md",
+    redact: Redact = (),
 ) -> Path:
-    """Render the report and write it; by default beside the minutes, named by the slug."""
-    report = programme_report(store, programme_ref)
+    """Render the report and write it; by default beside the minutes, named by the slug.
+    Nothing is written while it holds a finding neither kept nor chosen in `redact`."""
+    report = cleared_report(store, programme_report(store, programme_ref), redact)
     data = report_bytes(report, fmt)
     path = output if output is not None else minutes_dir() / report_filename(report, fmt)
     write_atomically(path, data)
