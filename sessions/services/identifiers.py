@@ -1,11 +1,14 @@
-"""What the note line asks as a note is typed: does it look like it holds patient details?
+"""What the screens ask of text that may hold patient details: as a note is typed, does it
+look like it does? The front door to `sessions.governance` for the screens.
 
-The front door to `sessions.governance.identifiers` for the screens, which name only the
-kinds found (as the facilitator reads them), never where they are.
+The note line names only the kinds found (as the facilitator reads them), never where they
+are; the minutes screen lists the findings `sessions.services.governance` gives, by the name
+below.
 """
 
 from __future__ import annotations
 
+from sessions.governance.findings import DocumentFinding as DocumentFinding
 from sessions.governance.identifiers import find_identifiers
 
 
