@@ -242,3 +242,41 @@ async def test_minutes_without_findings_show_no_review(
         assert not screen.query_one(IdentifierReview).display
         assert set(screen.written) == {"md"}
         assert screen.query_one("#preview-box").has_focus
+
+
+async def test_private_answers_put_in_the_minutes_are_checked_too(
+    db_path, clock, isolated_home, make_facilitator_app
+) -> None:
+    from sessions.services import reflection, running
+    from sessions.store import Store
+    from tests.pilot import bundled_session_at
+
+    def add_people(store, programme_id: int) -> None:
+        from sessions.services.people import add_member
+
+        add_member(store, programme_id, "Ann Ode")
+
+    _, sid, item = bundled_session_at(db_path, clock, "reflection", add_people)
+    store = Store.open(db_path)
+    try:
+        ann = reflection.reflections(store, sid, item).answers[0].member_id
+        reflection.answer(store, sid, item, ann, f"My neighbour's NHS number is {NHS}")
+        running.finish_session(store, sid, clock.advance(60))
+    finally:
+        store.close()
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = FinishScreen(sid, None)
+        await app.push_screen(screen)
+        await pilot.pause()
+        review = screen.query_one(IdentifierReview)
+        await pilot.press("p")  # the answers go in the minutes, the finding with them
+        await pilot.pause()
+        assert screen.sharing and review.has_focus
+        assert review.display and rows(review)[0].startswith("[ to choose ] NHS number")
+        assert static_text(screen, "#minutes-path") == CHOOSE_FIRST
+        await written(pilot, screen, "m")
+        assert screen.written == {}
+        await written(pilot, screen, "r", "m")
+        markdown = screen.written["md"].read_text(encoding="utf-8")
+        assert IN_MARKDOWN in markdown and NHS not in markdown

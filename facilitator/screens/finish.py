@@ -127,9 +127,7 @@ class FinishScreen(Screen[None]):
         self.sub_title = "Minutes"
         if "md" not in self.written:
             self._find_earlier_markdown()
-        review = self.review
-        review.reload()
-        review.display = bool(review.findings)
+        self._reread_findings()
         self._show_written()
         try:
             self.sharing = session_sharing(self.app.store, self.session_id)
@@ -137,7 +135,7 @@ class FinishScreen(Screen[None]):
             self.sharing = None
         self.refresh_bindings()
         self._preview()
-        (review if review.findings else self.query_one("#preview-box")).focus()
+        (self.review if self.review.findings else self.query_one("#preview-box")).focus()
         # A mirror may start, or stop, while the minutes are on screen.
         self.set_interval(2, self._room_changed)
 
@@ -198,7 +196,11 @@ class FinishScreen(Screen[None]):
         if shared is REFUSED:
             return
         self.sharing = not self.sharing
+        self._reread_findings()  # the answers put in may hold some, or those kept out did
         self._preview()
+        self._show_written()
+        if not self.review.settled:
+            self.review.focus()
         where = "in the minutes" if self.sharing else "kept out of the minutes"
         again = " Write them again to update the files." if self.written else ""
         self.app.say(f"Private answers are now {where}.{again}")
@@ -304,13 +306,17 @@ class FinishScreen(Screen[None]):
             self._write_when_chosen = False
             self.action_write("md")
 
-    def _review_again(self) -> None:
+    def _reread_findings(self) -> None:
+        """The findings as the minutes now stand; the list shows only while there are some."""
         review = self.review
         review.reload()
         review.display = bool(review.findings)
+
+    def _review_again(self) -> None:
+        self._reread_findings()
         self._preview()
         self._show_written()
-        review.focus()
+        self.review.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
