@@ -1,7 +1,9 @@
 """The minutes of a session: where they were written, the other formats, and a preview.
 
 Shown when a session finishes (the Markdown is already written by then) and for
-a finished session opened from its programme's dashboard.
+a finished session opened from its programme's dashboard. Minutes that hold what looks
+like patient details are written only once the facilitator has chosen, for each finding,
+to redact it, keep it, or edit the note.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import getters
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -19,14 +21,17 @@ from textual.widgets import Button, Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.widgets.identifier_review import IdentifierReview
 from sessions.errors import FacilitatorError
 from sessions.minutes.formats import FORMAT_NAMES, SUFFIXES
 from sessions.private_files import open_folder_warning
+from sessions.services.governance import IdentifiersFound
 from sessions.services.minutes import minutes_markdown, write_minutes
 from sessions.services.reflection import session_sharing, share_all
 from sessions.services.running import get_session
 
 FORMAT_KEYS = {"md": "m", "html": "b", "docx": "w"}
+CHOOSE_FIRST = "Not written yet: choose for each finding that looks like patient details."
 
 
 class FinishScreen(Screen[None]):
@@ -66,7 +71,14 @@ class FinishScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, session_id: int, minutes_path: Path | None, *, heading: str = ""):
+    def __init__(
+        self,
+        session_id: int,
+        minutes_path: Path | None,
+        *,
+        heading: str = "",
+        write_when_chosen: bool = False,
+    ):
         super().__init__()
         self.session_id = session_id
         self.heading = heading or "Session finished."
@@ -75,12 +87,17 @@ class FinishScreen(Screen[None]):
             self.written["md"] = minutes_path
         self.failed: dict[str, str] = {}
         self._hidden = False
+        # The Markdown a finish writes waits, when it holds findings, for the last choice.
+        self._write_when_chosen = write_when_chosen
 
     @classmethod
     def with_minutes_written(cls, app: FacilitatorApp, session_id: int) -> FinishScreen:
         """The screen for a session just finished, its Markdown minutes written first."""
         try:
             path = write_minutes(app.store, session_id)
+        except IdentifiersFound:
+            # Nothing written: the screen lists the findings, and writes once each is chosen.
+            return cls(session_id, None, write_when_chosen=True)
         except FacilitatorError as exc:
             app.show_error(
                 f"The session is finished, but its minutes were not written: {exc} "
@@ -101,6 +118,7 @@ class FinishScreen(Screen[None]):
                     id=f"write-{fmt}",
                     tooltip=f"Write the minutes as {name} ({SUFFIXES[fmt]})",
                 )
+        yield IdentifierReview(self.session_id, id="findings")
         with VerticalScroll(id="preview-box"):
             yield Markdown(id="preview")
         yield Footer()
@@ -109,6 +127,7 @@ class FinishScreen(Screen[None]):
         self.sub_title = "Minutes"
         if "md" not in self.written:
             self._find_earlier_markdown()
+        self._reread_findings()
         self._show_written()
         try:
             self.sharing = session_sharing(self.app.store, self.session_id)
@@ -116,7 +135,7 @@ class FinishScreen(Screen[None]):
             self.sharing = None
         self.refresh_bindings()
         self._preview()
-        self.query_one("#preview-box").focus()
+        (self.review if self.review.findings else self.query_one("#preview-box")).focus()
         # A mirror may start, or stop, while the minutes are on screen.
         self.set_interval(2, self._room_changed)
 
@@ -129,18 +148,34 @@ class FinishScreen(Screen[None]):
         except FacilitatorError:
             return True
 
+    @property
+    def review(self) -> IdentifierReview:
+        return self.query_one(IdentifierReview)
+
+    @property
+    def _guarded(self) -> bool:
+        """Whether the screen holds what the room must not see: private answers, or what
+        looks like patient details."""
+        return self.sharing is not None or bool(self.review.findings)
+
     def _room_changed(self) -> None:
-        if self.sharing is not None and self._room_can_see() != self._hidden:
+        if self._guarded and self._room_can_see() != self._hidden:
             self._preview()
 
     def _preview(self) -> None:
-        # Private answers are never drawn while the room can see the screen: a session with
-        # reflections keeps its preview hidden while a mirror shows it.
-        self._hidden = self.sharing is not None and self._room_can_see()
-        if self._hidden:
+        # Private answers and patient details are never drawn while the room can see the
+        # screen: the preview, and the findings' words, stay hidden while a mirror shows it.
+        self._hidden = self._guarded and self._room_can_see()
+        self.review.hidden = self._hidden
+        if self._hidden and self.sharing is not None:
             text = (
                 "*This session has private answers, and a mirror shows it to the room: the "
                 "preview is hidden until the mirror closes. The minutes are written as usual.*"
+            )
+        elif self._hidden:
+            text = (
+                "*These minutes hold what looks like patient details, and a mirror shows the "
+                "session to the room: the preview is hidden until the mirror closes.*"
             )
         else:
             try:
@@ -161,7 +196,11 @@ class FinishScreen(Screen[None]):
         if shared is REFUSED:
             return
         self.sharing = not self.sharing
+        self._reread_findings()  # the answers put in may hold some, or those kept out did
         self._preview()
+        self._show_written()
+        if not self.review.settled:
+            self.review.focus()
         where = "in the minutes" if self.sharing else "kept out of the minutes"
         again = " Write them again to update the files." if self.written else ""
         self.app.say(f"Private answers are now {where}.{again}")
@@ -186,7 +225,9 @@ class FinishScreen(Screen[None]):
             lines.append("  " + " · ".join(names) + "\n")
         for fmt, problem in self.failed.items():
             lines.append(f"{FORMAT_NAMES[fmt]}: {problem}\n", style="bold red")
-        if not lines:
+        if not lines and not self.review.settled:
+            lines.append(CHOOSE_FIRST, style="bold")
+        elif not lines:
             lines.append("Not written yet: m Markdown · b HTML · w Word.")
         lines.rstrip()
         self.query_one("#minutes-path", Static).update(lines)
@@ -196,10 +237,20 @@ class FinishScreen(Screen[None]):
             )
 
     def action_write(self, fmt: str) -> None:
+        review = self.review
+        if not review.settled:
+            self.app.say(
+                "Nothing written: choose for each finding first (r redact, e edit the note, "
+                "k keep, a redact all).",
+                severity="warning",
+            )
+            review.focus()
+            return
+        redact = review.redact
         # Word minutes of a long session take a moment: the screen stays live meanwhile.
         self.query_one(f"#write-{fmt}", Button).loading = True
         self.run_worker(
-            lambda: write_minutes(self.app.store, self.session_id, fmt=fmt),
+            lambda: write_minutes(self.app.store, self.session_id, fmt=fmt, redact=redact),
             name=fmt,
             group="minutes",
             thread=True,
@@ -218,6 +269,10 @@ class FinishScreen(Screen[None]):
             self.failed.pop(fmt, None)
             self.app.say(f"{FORMAT_NAMES[fmt]} minutes written to {written}")
             _warn_if_open(self.app, written)
+        elif isinstance(worker.error, IdentifiersFound):
+            # Found since the list was read (a note edited elsewhere): nothing was written.
+            self._review_again()
+            self.app.say(str(worker.error), severity="warning")
         else:
             error = worker.error
             # Whatever went wrong, the session itself is safe in the database: say so
@@ -229,6 +284,39 @@ class FinishScreen(Screen[None]):
             )
             self.app.show_error(self.failed[fmt])
         self._show_written()
+
+    @on(IdentifierReview.Chosen)
+    def _chosen(self, message: IdentifierReview.Chosen) -> None:
+        message.stop()
+        self._show_written()
+        self._write_if_waiting()
+
+    @on(IdentifierReview.NoteEdited)
+    def _note_edited(self, message: IdentifierReview.NoteEdited) -> None:
+        message.stop()
+        again = " Write the minutes again to update the files." if self.written else ""
+        self.app.say(f"Note changed; its earlier words are kept in its history.{again}")
+        self._preview()
+        self._show_written()
+        self._write_if_waiting()
+
+    def _write_if_waiting(self) -> None:
+        """The Markdown a finish held back, written once every finding has its choice."""
+        if self._write_when_chosen and self.review.settled and "md" not in self.written:
+            self._write_when_chosen = False
+            self.action_write("md")
+
+    def _reread_findings(self) -> None:
+        """The findings as the minutes now stand; the list shows only while there are some."""
+        review = self.review
+        review.reload()
+        review.display = bool(review.findings)
+
+    def _review_again(self) -> None:
+        self._reread_findings()
+        self._preview()
+        self._show_written()
+        self.review.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

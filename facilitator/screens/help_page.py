@@ -165,6 +165,7 @@ def _parts() -> list[Part]:
     from facilitator.widgets.activity_panel import ActivityPanel
     from facilitator.widgets.checklist_panel import ChecklistPanel
     from facilitator.widgets.editable_note_list import EditableNoteList
+    from facilitator.widgets.identifier_review import IdentifierReview
     from facilitator.widgets.minutes_approval_panel import MinutesApprovalPanel
     from facilitator.widgets.reflection_panel import ReflectionPanel
     from facilitator.widgets.roles_panel import RolesPanel
@@ -347,8 +348,10 @@ A date that can't be read is refused and the text stays in the note line.
         Part(
             "The minutes screen",
             "Each format is written beside the Markdown, in the minutes folder. Enter on a"
-            " finished session in a programme's dashboard opens the same screen.",
-            own_bindings(FinishScreen),
+            " finished session in a programme's dashboard opens the same screen. Minutes that"
+            " hold what looks like patient details are written once each finding is redacted,"
+            " kept or edited out.",
+            [*own_bindings(FinishScreen), *own_bindings(IdentifierReview)],
             level=2,
         ),
         Part(

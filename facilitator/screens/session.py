@@ -37,7 +37,7 @@ from sessions.views import ItemView, SessionView
 
 class SessionScreen(Screen[None]):
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "session.tcss"
+    CSS_PATH = ["session.tcss", "../widgets/identifier_warning.tcss"]
     BINDINGS = SESSION_KEYS
 
     view: var[SessionView | None] = var(None, init=False)

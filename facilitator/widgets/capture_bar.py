@@ -1,5 +1,6 @@
 """The session screen's capture bar: whose and which kind the next note is, the note line,
-what became of the last one, and the deal/relationship balance of the notes so far.
+a warning while it looks like it holds patient details, what became of the last note, and
+the deal/relationship balance of the notes so far.
 
 It saves what is typed itself, on the item the screen says it is at, and tells
 the screen a note was saved; the driver's choice of kind and speaker is kept
@@ -17,16 +18,19 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from facilitator.app import FacilitatorApp
 from facilitator.widgets.activity_panel import ARMED, ActivityPanel
+from facilitator.widgets.identifier_warning import IdentifierWarning
 from facilitator.widgets.note_input import NoteInput, OwnerSuggester
 from sessions.errors import FacilitatorError, StoreError
 from sessions.note_syntax import PREFIX_HELP
 from sessions.services import note_editing
 from sessions.services import notes as note_service
+from sessions.services.identifiers import identifier_kinds
 from sessions.services.notes import OwnerChoice, OwnerQuestion
 from sessions.views import BalanceMeter, CaptureChoice, NoteView
 from sessions.vocabulary import NoteKind
@@ -34,6 +38,8 @@ from sessions.vocabulary import NoteKind
 BAR_CELLS = 8
 TYPING = "Type a note and press Enter"
 EDITING = "Editing: Enter saves, Esc cancels"
+CHECK_AFTER = 0.3
+"""Seconds of quiet in the note line before it is read for patient details: not every key."""
 
 
 def balance_bar(deal: int, relationship: int) -> Text:
@@ -94,6 +100,7 @@ class CaptureBar(Vertical):
         self.session_id = session_id
         self.owners = OwnerSuggester(self._owner_names)
         """Offers the rest of a member's name after an action's `@`."""
+        self._check: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="capture"):
@@ -103,6 +110,7 @@ class CaptureBar(Vertical):
                 placeholder=TYPING, id="note", select_on_focus=False, suggester=self.owners
             )
             yield Static(id="speaker")
+        yield IdentifierWarning(id="identifier-warning")
         yield Static(self.status, id="capture-status")
         yield Static(id="balance")
 
@@ -189,6 +197,21 @@ class CaptureBar(Vertical):
     def _lines_pasted(self, message: NoteInput.Pasted) -> None:
         message.stop()
         self.tell(f"{message.lines} lines pasted: Enter saves them as one note")
+
+    @on(Input.Changed, "#note")
+    def _changed(self, event: Input.Changed) -> None:
+        """Read the line for patient details once typing pauses; an empty line at once."""
+        if self._check is not None:
+            self._check.stop()
+            self._check = None
+        if not event.value.strip():
+            self.query_one(IdentifierWarning).kinds = ()
+        else:
+            self._check = self.set_timer(CHECK_AFTER, self._check_line)
+
+    def _check_line(self) -> None:
+        self._check = None
+        self.query_one(IdentifierWarning).kinds = tuple(identifier_kinds(self.note_line.value))
 
     @on(Input.Submitted, "#note")
     def _submitted(self, event: Input.Submitted) -> None:
