@@ -226,3 +226,20 @@ def test_a_redaction_reads_as_itself_in_markdown_and_never_makes_a_link(typed, w
     from sessions.text import markdown_text
 
     assert markdown_text(typed) == written
+
+
+def test_private_answers_kept_out_of_the_minutes_raise_nothing_until_put_in(store, clock) -> None:
+    from sessions.services import reflection
+
+    programme = create_programme(store, "Quiet programme", "Quiet PCN")
+    sid = planning.start_session(store, programme.id, find_agenda("pcn-partnership-4-step"))
+    running.toggle_clock(store, sid, clock())
+    at = next(i.position for i in running.get_session(store, sid).items if i.kind == "reflection")
+    running.jump(store, sid, at, clock.advance(60))
+    reflection.answer(store, sid, at, None, "Call me on 0113 496 0000", now=clock())
+    running.finish_session(store, sid, clock.advance(60))
+
+    assert minutes_findings(store, sid) == []
+    assert "0113 496 0000" not in render_minutes(store, sid, "md").decode("utf-8")
+    reflection.set_in_minutes(store, sid, at, True)
+    assert [finding.label for finding in minutes_findings(store, sid)] == ["telephone number"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from sessions.activities.reflection import Reflections
 from sessions.governance.walk import Locate, Place
 from sessions.minutes.model import (
     Minutes,
@@ -45,6 +46,8 @@ def minutes_place(parent: object, key: object, child: object, place: Place) -> P
         return replace(place, item_number=child.number, item_title=child.title, holder="title")
     if isinstance(parent, MinutesItem) and key == "activity":
         return replace(place, holder="activity answers")
+    if isinstance(parent, Reflections) and key == "answers" and not parent.in_minutes:
+        return None  # private answers kept out: the minutes give only how many were given
     if isinstance(child, MinutesNote):
         return replace(place, holder=f"{child.kind} note", note_id=child.note_id)
     if isinstance(child, MinutesAction):
