@@ -40,11 +40,13 @@ def test_the_kinds_are_named_once_each_in_order_with_their_articles() -> None:
         "NHS number",
     ]
     assert warning_text(("NHS number", "date of birth")) == (
-        "This looks like it holds an NHS number, a date of birth: "
-        "keep patient details out of the notes."
+        "Looks like an NHS number and a date of birth: keep patient details out of notes."
     )
     assert warning_text(("e-mail address", "postcode")).startswith(
-        "This looks like it holds an e-mail address, a postcode:"
+        "Looks like an e-mail address and a postcode:"
+    )
+    assert warning_text(("NHS number", "postcode", "telephone number")).startswith(
+        "Looks like an NHS number, a postcode and a telephone number:"
     )
     assert warning_text(()) == ""
 
@@ -61,7 +63,7 @@ async def test_an_nhs_number_is_warned_of_and_saved_as_typed(
         await checked(pilot, screen)
         shown = warning(screen)
         assert shown.display and shown.kinds == ("NHS number",)
-        assert "an NHS number: keep patient details out of the notes" in str(shown.render())
+        assert "an NHS number: keep patient details out of notes" in str(shown.render())
         # Under the note line, whole, with the note line and the status still on screen.
         assert shown.region.y > line.region.y and shown.region.bottom <= size[1]
         assert shown.region.height == 1 and line.region.height == 3

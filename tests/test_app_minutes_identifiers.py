@@ -24,8 +24,8 @@ pytestmark = pytest.mark.usefixtures("utc_local_time")
 NHS = "943 476 5919"
 NOTE = f"Mrs Able rang about access, NHS {NHS}"
 REDACTED = "[redacted: NHS number]"
-IN_MARKDOWN = r"\[redacted: NHS number\]"
-"""As Markdown writes it, its brackets escaped."""
+IN_MARKDOWN = REDACTED
+"""As Markdown writes it: the words themselves, its brackets not escaped."""
 MINUTES = "harbour-programme-session-1"
 
 
@@ -102,6 +102,34 @@ async def test_nothing_is_written_until_each_finding_is_chosen_then_redacted(
         assert set(screen.written) == {"md", "docx"}
         # The database keeps the note as it was typed.
         assert notes_now(app, screen) == [NOTE]
+
+
+async def test_each_choice_moves_on_to_the_next_finding_and_arrows_move_between_them(
+    clock, isolated_home, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await finished_with(pilot, NOTE, "Her postcode is LS1 4AB", "DOB 12/03/1954")
+        review = screen.query_one(IdentifierReview)
+        assert [row.split(" · ")[0] for row in rows(review)] == [
+            "[ to choose ] NHS number",
+            "[ to choose ] postcode",
+            "[ to choose ] date of birth",
+        ]
+        await written(pilot, screen, "r")  # the first redacted, the next highlighted
+        assert review.highlighted == 1
+        await written(pilot, screen, "down")
+        assert review.highlighted == 2
+        await written(pilot, screen, "k")  # the last kept, back to the one still to choose
+        assert review.highlighted == 1
+        await written(pilot, screen, "r")
+        assert [row.split(" · ")[0] for row in rows(review)] == [
+            "[ redacted ] NHS number",
+            "[ redacted ] postcode",
+            "[ kept ] date of birth",
+        ]
+        markdown = screen.written["md"].read_text(encoding="utf-8")
+        assert "DOB 12/03/1954" in markdown and NHS not in markdown and "LS1 4AB" not in markdown
 
 
 async def test_a_kept_finding_is_recorded_and_a_later_write_passes(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.reactive import var
 from textual.widgets import Static
 
-ADVICE = "keep patient details out of the notes."
+ADVICE = "keep patient details out of notes."
 
 
 def with_article(label: str) -> str:
@@ -20,11 +20,13 @@ def with_article(label: str) -> str:
 
 
 def warning_text(kinds: tuple[str, ...]) -> str:
-    """`This looks like it holds an NHS number, a date of birth: keep patient details out
-    of the notes.`; nothing for no kinds."""
+    """`Looks like an NHS number and a date of birth: keep patient details out of notes.`;
+    nothing for no kinds. Short enough for one line at 80 columns with two kinds."""
     if not kinds:
         return ""
-    return f"This looks like it holds {', '.join(map(with_article, kinds))}: {ADVICE}"
+    named = list(map(with_article, kinds))
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return f"Looks like {listed}: {ADVICE}"
 
 
 class IdentifierWarning(Static):
