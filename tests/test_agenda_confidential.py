@@ -72,6 +72,12 @@ def test_a_misspelt_second_part_is_an_unknown_kind_as_before() -> None:
     assert ", ".join(AGENDA_KINDS) in problem
 
 
+def test_the_kind_before_the_duration_keeps_the_mark_in_the_fix() -> None:
+    (problem,) = _problems("# T\n## S\n### Talks (checklist, 10 min, confidential)\n- a\n- b\n")
+    assert "kind before the duration" in problem
+    assert "`(10 min, checklist, confidential)`" in problem
+
+
 def test_the_mark_alone_is_no_duration() -> None:
     (problem,) = _problems("# T\n## S\n### Talks (confidential)\n")
     assert "has no duration" in problem

@@ -339,7 +339,8 @@ class _Parser:
                 self.problem(
                     line,
                     f"'({inner})' has the kind before the duration",
-                    f"put the duration first: `({parts[1]}, {parts[0].lower()})`",
+                    f"put the duration first: `({parts[1]}, {parts[0].lower()}"
+                    + (f", {CONFIDENTIAL})`" if confidential else ")`"),
                 )
                 return None, ItemKind(parts[0].lower()), confidential
             bare = parts[0].isdigit()
