@@ -106,6 +106,11 @@ def _activity(item: AgendaItem) -> str:
     return ""
 
 
+def _private(item: AgendaItem) -> str:
+    # One word, so the facilitator sees before the session which items the public minutes omit.
+    return " (confidential)" if item.confidential else ""
+
+
 def _outline(agenda: Agenda, out: TextIO) -> None:
     out.write(f"{agenda.title}\n")
     count = len(agenda.items)
@@ -122,7 +127,7 @@ def _outline(agenda: Agenda, out: TextIO) -> None:
             length = format_duration(item.planned_seconds)
             out.write(
                 f"  {_offset(offset):>{at}}  {length:>{long}}  {item.kind:<10}  "
-                f"{item.title}{_activity(item)}\n"
+                f"{item.title}{_activity(item)}{_private(item)}\n"
             )
             offset += item.planned_seconds
     out.write(f"\nTotal: {format_duration(agenda.planned_seconds)}\n")

@@ -112,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a Jinja2 Markdown template to use instead of minutes.md.j2 (md and html)",
     )
+    minutes.add_argument(
+        "--public",
+        action="store_true",
+        help="write the public version: items and notes taken in private are left out "
+        "(default: the full version, for members)",
+    )
     _identifier_options(minutes)
 
     report = commands.add_parser(
@@ -128,6 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         metavar="FILE",
         help="where to write ('-' for standard output); default: the minutes folder",
+    )
+    report.add_argument(
+        "--public",
+        action="store_true",
+        help="write the public version: what was taken in private is left out "
+        "(default: the full version, for members)",
     )
     _identifier_options(report)
 
@@ -199,14 +211,27 @@ def _minutes(args) -> int:
     store = Store.open(args.db or default_database_url())
     try:
         session_id = resolve_session_ref(store, args.ref)
-        redact = _identifier_choice(args, store, lambda: minutes_findings(store, session_id))
+        version = "public" if args.public else "full"
+        redact = _identifier_choice(
+            args, store, lambda: minutes_findings(store, session_id, version)
+        )
         if args.output == "-":
-            _to_stdout(render_minutes(store, session_id, args.format, template, redact=redact))
+            _to_stdout(
+                render_minutes(
+                    store, session_id, args.format, template, redact=redact, version=version
+                )
+            )
             return 0
         output = Path(args.output) if args.output else None
         _written(
             write_minutes(
-                store, session_id, output, fmt=args.format, template=template, redact=redact
+                store,
+                session_id,
+                output,
+                fmt=args.format,
+                template=template,
+                redact=redact,
+                version=version,
             )
         )
         return 0
@@ -222,12 +247,21 @@ def _report(args) -> int:
 
     store = Store.open(args.db or default_database_url())
     try:
-        redact = _identifier_choice(args, store, lambda: report_findings(store, args.programme))
+        version = "public" if args.public else "full"
+        redact = _identifier_choice(
+            args, store, lambda: report_findings(store, args.programme, version)
+        )
         if args.output == "-":
-            _to_stdout(render_report(store, args.programme, args.format, redact=redact))
+            _to_stdout(
+                render_report(store, args.programme, args.format, redact=redact, version=version)
+            )
             return 0
         output = Path(args.output) if args.output else None
-        _written(write_report(store, args.programme, output, fmt=args.format, redact=redact))
+        _written(
+            write_report(
+                store, args.programme, output, fmt=args.format, redact=redact, version=version
+            )
+        )
         return 0
     finally:
         store.close()

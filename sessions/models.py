@@ -121,6 +121,8 @@ class AgendaItem(Base):
     activity: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # A reflection's answers are private: only the facilitator's choice puts them in the minutes.
     answers_in_minutes: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Taken in private: the public minutes say so and leave out what was said.
+    confidential: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     session: Mapped[Session] = relationship(back_populates="items")
 
@@ -145,6 +147,8 @@ class Note(Base):
     edited_at: Mapped[datetime | None]
     # Who said it, when the facilitator attributed it.
     member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
+    # Said in confidence: left out of the public minutes, even in an item that is not.
+    confidential: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     action: Mapped[Action | None] = relationship(back_populates="note")
     member: Mapped[Member | None] = relationship()

@@ -58,6 +58,8 @@ class ItemView:
     prompt: str
     planned_seconds: int
     rebalanced_seconds: int | None = None
+    confidential: bool = False
+    """Taken in private: the public minutes say so and leave out what was said."""
 
     @property
     def base_seconds(self) -> int:
@@ -130,6 +132,8 @@ class NoteView:
     member_name: str = ""
     """Who said it, if the facilitator attributed it."""
     edited: bool = False
+    confidential: bool = False
+    """Said in confidence: the public minutes leave it out, and the projector may hide it."""
 
 
 def meeting_day(started: datetime | None, created: datetime, planned_for: date | None) -> date:

@@ -36,6 +36,8 @@ class AgendaItem:
     """A scorecard's statements, grouped by area."""
     line: int = 0
     """1-based line of the item's heading in its file."""
+    confidential: bool = False
+    """Taken in private: left out of the public minutes and report."""
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,9 @@ _TIME_WORD = re.compile(r"\b(?:mins?|minutes?|h|hrs?|hours?)\b", re.IGNORECASE)
 
 EXAMPLE_ITEM = "`### Introductions (10 min)`"
 
+CONFIDENTIAL = "confidential"
+"""The last part of an item's timing that marks it as taken in private."""
+
 
 @dataclass
 class _Block:
@@ -284,7 +287,7 @@ class _Parser:
                 "the item has no title, only a time",
                 f"write what the item is before its time, e.g. {EXAMPLE_ITEM}",
             )
-        seconds, kind = self.timing(block.line, title, match["inner"])
+        seconds, kind, confidential = self.timing(block.line, title, match["inner"])
         if kind is None:  # the body's rules depend on the kind
             return None
         start, end = block.body
@@ -309,17 +312,26 @@ class _Parser:
             )
         if len(self.problems) > count or seconds is None:
             return None
-        return AgendaItem(title, seconds, kind, prompt, options, areas, block.line + 1)
+        return AgendaItem(
+            title, seconds, kind, prompt, options, areas, block.line + 1, confidential
+        )
 
-    def timing(self, line: int, title: str, inner: str) -> tuple[int | None, ItemKind | None]:
+    def timing(self, line: int, title: str, inner: str) -> tuple[int | None, ItemKind | None, bool]:
+        """The item's length, kind and whether it is taken in private."""
         parts = _PARTS.split(inner.strip())
+        confidential = len(parts) > 1 and parts[-1].lower() == CONFIDENTIAL
+        if confidential:
+            parts = parts[:-1]
         if len(parts) > 2:
+            # Only the mark may follow the kind: `(15 min, checklist, confidentail)` says so.
+            third = f": '{parts[2]}' is not `{CONFIDENTIAL}`" if len(parts) == 3 else ""
             self.problem(
                 line,
-                f"'({inner})' has too many parts",
-                "write `(DURATION)` or `(DURATION, KIND)`, e.g. `(15 min, checklist)`",
+                f"'({inner})' has too many parts{third}",
+                "write `(DURATION)`, `(DURATION, KIND)` or "
+                f"`(DURATION, KIND, {CONFIDENTIAL})`, e.g. `(15 min, checklist)`",
             )
-            return None, None
+            return None, None, False
         seconds = parse_duration(parts[0])
         kind = parts[1].lower() if len(parts) == 2 else ItemKind.DISCUSSION
         if seconds is None:
@@ -327,9 +339,10 @@ class _Parser:
                 self.problem(
                     line,
                     f"'({inner})' has the kind before the duration",
-                    f"put the duration first: `({parts[1]}, {parts[0].lower()})`",
+                    f"put the duration first: `({parts[1]}, {parts[0].lower()}"
+                    + (f", {CONFIDENTIAL})`" if confidential else ")`"),
                 )
-                return None, ItemKind(parts[0].lower())
+                return None, ItemKind(parts[0].lower()), confidential
             bare = parts[0].isdigit()
             self.problem(
                 line,
@@ -350,8 +363,8 @@ class _Parser:
         if kind not in AGENDA_KINDS:
             what = f"'{parts[1]}' is not a kind of item"
             self.problem(line, what, "use one of: " + ", ".join(AGENDA_KINDS))
-            return seconds, None
-        return seconds, ItemKind(kind)
+            return seconds, None, confidential
+        return seconds, ItemKind(kind), confidential
 
 
 def parse_agenda(text: str, path: str = "<agenda>", source: str | None = None) -> Agenda:

@@ -142,6 +142,19 @@ def attribute(db: DbSession, note_id: int, member_id: int | None) -> NoteView:
     return note_view(note, position)
 
 
+def set_confidential(db: DbSession, note_id: int, confidential: bool) -> NoteView:
+    """Mark the note as said in confidence (or, with False, as not); the minutes are a record,
+    so once the session has finished the mark stays as it was."""
+    note, position, _programme_id = _editable(
+        db,
+        note_id,
+        "the minutes are a record, so a note can no longer be marked or unmarked confidential",
+    )
+    note.confidential = confidential
+    db.flush()
+    return note_view(note, position)
+
+
 def lines_of(db: DbSession, note_id: int) -> list[str]:
     """Every line the note has had, oldest first, ending with the line it has now."""
     note = db.get(Note, note_id)

@@ -42,6 +42,7 @@ def note_view(note: Note, position: int) -> NoteView:
         member_id=note.member_id,
         member_name=note.member.name if note.member else "",
         edited=note.edited_at is not None,
+        confidential=note.confidential,
     )
 
 

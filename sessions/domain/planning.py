@@ -208,6 +208,7 @@ def plan_session(
                     prompt=item.prompt,
                     planned_seconds=item.planned_seconds,
                     activity=activity,
+                    confidential=item.confidential,
                 )
             )
             position += 1

@@ -39,6 +39,7 @@ def session_view(db: DbSession, session_id: int) -> SessionView:
             prompt=item.prompt,
             planned_seconds=item.planned_seconds,
             rebalanced_seconds=item.rebalanced_seconds,
+            confidential=item.confidential,
         )
         for item in session.items
     )

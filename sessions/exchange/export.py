@@ -154,6 +154,7 @@ def _session(
                 "rebalanced_seconds": item.rebalanced_seconds,
                 "activity": item.activity,
                 "answers_in_minutes": item.answers_in_minutes,
+                "confidential": item.confidential,
             }
             for item in session.items
         ],
@@ -266,6 +267,7 @@ def _note(
         "created_at": time_text(note.created_at),
         "edited_at": time_text(note.edited_at),
         "deleted_at": time_text(note.deleted_at),
+        "confidential": note.confidential,
         "revisions": [
             {"line": revision.line, "replaced_at": time_text(revision.replaced_at)}
             for revision in note.revisions

@@ -20,7 +20,8 @@ FORMAT = "facilitator-programme"
 #    declaration's kind, handling and standing interest.
 # 6: whether each session's minutes were approved (at which session, when), and the
 #    amendments and errata agreed to them, each with who proposed it.
-VERSION = 6
+# 7: whether each item was taken in private, and each note said in confidence.
+VERSION = 7
 SUFFIX = ".facilitator.json"
 
 

@@ -437,6 +437,8 @@ def _item(item: Fields, expected: int, version: int) -> Columns:
         "activity": item.mapping("activity", nullable=True),
         # Before version 4 no answers were private, and none were minuted.
         "answers_in_minutes": item.flag("answers_in_minutes") if version >= 4 else False,
+        # Before version 7 nothing was taken in private.
+        "confidential": item.flag("confidential") if version >= 7 else False,
     }
 
 
@@ -449,6 +451,7 @@ def _note(note: Fields, item_count: int, names: set[str], version: int) -> NoteR
             "created_at": note.time("created_at"),
             "edited_at": note.time("edited_at", nullable=True),
             "deleted_at": note.time("deleted_at", nullable=True),
+            "confidential": note.flag("confidential") if version >= 7 else False,
         },
         item=_position(note, "item", item_count),
         member=_member_name(note, "member", names, nullable=True),

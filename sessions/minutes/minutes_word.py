@@ -36,6 +36,8 @@ def minutes_docx(m: Minutes) -> bytes:
         header.append(("Attendance", "not taken"))
     doc.fields(header)
     doc.label(m.record_status)
+    if m.version_line:
+        doc.label(m.version_line)
     for label, changes in m.record_changes:
         doc.label(label)
         for text, credit in changes:
@@ -91,7 +93,12 @@ def minutes_docx(m: Minutes) -> bytes:
 
 
 def _item(doc: WordDocument, m: Minutes, item: MinutesItem) -> None:
-    doc.heading(f"{item.number}. {item.title}", 2)
+    if item.withheld:
+        doc.heading(f"{item.number}. {item.title}", 2)
+        doc.paragraph(item.private_line)
+        return
+    private = " (taken in private)" if item.confidential else ""
+    doc.heading(f"{item.number}. {item.title}{private}", 2)
     doc.paragraph(item.timing, italic=True)
     _activity_part(doc, m, item)
     for label, notes in item.note_groups:
@@ -102,6 +109,8 @@ def _item(doc: WordDocument, m: Minutes, item: MinutesItem) -> None:
                 text += f" — {note.owner}"
             if note.due:
                 text += f" (due {wording.long_date(note.due)})"
+            if note.confidential:
+                text += " (confidential)"
             doc.bullet(text, aside=note.said_by)
 
 

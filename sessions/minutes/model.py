@@ -27,6 +27,7 @@ from sessions.domain.action_log import LogEntry, log_entries
 from sessions.domain.approval import AmendmentView, minutes_status
 from sessions.domain.balance import BalanceRow as BalanceRow
 from sessions.domain.balance import balance_rows, note_balances
+from sessions.domain.confidential import confidential_action_ids
 from sessions.domain.coverage import session_covered_steps
 from sessions.domain.lookup import session_row
 from sessions.domain.quorum import session_quorum
@@ -67,6 +68,8 @@ class MinutesNote:
     said_by: str = ""
     note_id: int | None = field(default=None, compare=False)
     """The note it was taken as, so a finding in it can lead back to the note."""
+    confidential: bool = False
+    """Said in confidence: the public minutes leave it out."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,15 @@ class MinutesItem:
     activity: object | None = None
     """What the item's activity gives the minutes (see sessions.activities), where it was
     answered; None for a discussion, or an activity nobody answered."""
+    confidential: bool = False
+    """Taken in private: the public minutes keep only its number."""
+    withheld: bool = False
+    """Left out of this version, the public one: only its number stays."""
+
+    @property
+    def private_line(self) -> str:
+        """What the public minutes say in place of an item taken in private."""
+        return f"Item {self.number} was taken in private."
 
     # Each kind's part under the name templates have always read it by.
     @property
@@ -202,6 +214,8 @@ class MinutesAction:
     update: str = ""
     """The latest change or review by the session's finish, in words."""
     updated_on: date | None = None
+    confidential: bool = False
+    """Raised in confidence: the public minutes leave it out of the log."""
 
     @property
     def revised_due(self) -> date | None:
@@ -240,6 +254,8 @@ class MinutesReview:
     due: date | None
     """The due date it left with."""
     due_moved: bool
+    confidential: bool = False
+    """Raised in confidence: the public minutes leave it out of the review."""
 
     @property
     def outcome_text(self) -> str:
@@ -282,6 +298,25 @@ class Minutes:
     """Agreed by the room before it approved them (or, while a draft, so far)."""
     errata: tuple[AmendmentView, ...] = ()
     """Corrections agreed at later sessions, once they were approved."""
+    has_confidential: bool = False
+    """Something in them was taken in private, so they come in a full and a public version."""
+    public: bool = False
+    """This is the public version: what was taken in private is left out."""
+
+    @property
+    def version(self) -> str:
+        """'full' or 'public'."""
+        return "public" if self.public else "full"
+
+    @property
+    def version_line(self) -> str:
+        """Which version these are, said at the top; "" where nothing was taken in private,
+        as then there is only one."""
+        if not self.has_confidential:
+            return ""
+        if self.public:
+            return "Public minutes: items taken in private are left out."
+        return "Full minutes, for members: they include items taken in private."
 
     @property
     def title(self) -> str:
@@ -327,6 +362,7 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
             Note.text,
             Action.id.label("action_id"),
             Member.name.label("said_by"),
+            Note.confidential,
         )
         .outerjoin(Action, Action.note_id == Note.id)
         .outerjoin(Member, Member.id == Note.member_id)
@@ -354,6 +390,7 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
         held_on,
         raised_here | {entry.action_id for entry in reviews},
     )
+    private = confidential_action_ids(db, session.programme_id)
 
     visited = {event.position for event in events}
     sections: list[MinutesSection] = []
@@ -370,6 +407,7 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
             skipped=item.position in clock.skipped,
             rebalanced_seconds=item.rebalanced_seconds,
             extra_seconds=clock.extra_for(item.position),
+            confidential=item.confidential,
         )
         activity = activity_for(item.kind)
         if activity is not None and activity.minutes_part is not None:
@@ -384,6 +422,7 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
                     due=entry.due if entry else None,
                     said_by=note.said_by or "",
                     note_id=note.id,
+                    confidential=note.confidential,
                 )
             )
         sections[-1].items.append(minutes_item)
@@ -402,7 +441,10 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
         planned_seconds=sum(i.planned_seconds for i in session.items),
         actual_seconds=clock.session_elapsed,
         sections=sections,
-        actions=[_logged(entry) for entry in sorted(log.values(), key=_log_order)],
+        actions=[
+            _logged(entry, entry.action_id in private)
+            for entry in sorted(log.values(), key=_log_order)
+        ],
         balance=balance,
         steps_covered=covered,
         present=present,
@@ -419,7 +461,13 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
             )
         ),
     )
-    minutes.matters_arising = _matters_arising(reviews)
+    minutes.matters_arising = _matters_arising(reviews, private)
+    minutes.has_confidential = (
+        any(item.confidential for item in session.items)
+        or any(note.confidential for note in notes)
+        or any(action.confidential for action in minutes.actions)
+        or any(review.confidential for review in minutes.matters_arising)
+    )
     quorum = session_quorum(db, session_id)
     minutes.attendance_taken = quorum.taken
     minutes.quorum = quorum.describe()
@@ -436,7 +484,7 @@ def _log_order(entry: LogEntry) -> tuple[int, int]:
     return int(session), int(index)
 
 
-def _logged(entry: LogEntry) -> MinutesAction:
+def _logged(entry: LogEntry, confidential: bool) -> MinutesAction:
     return MinutesAction(
         text=entry.text,
         owner=entry.owner,
@@ -449,6 +497,7 @@ def _logged(entry: LogEntry) -> MinutesAction:
         rag=entry.rag,
         update=entry.update.words if entry.update else "",
         updated_on=entry.update.at.astimezone().date() if entry.update else None,
+        confidential=confidential,
     )
 
 
@@ -462,7 +511,7 @@ def _balance(db: DbSession, session: Session, covered: tuple[int, ...]) -> list[
     return balance_rows(counts, covered, outside, "Whole session")
 
 
-def _matters_arising(entries: list[ReviewEntry]) -> list[MinutesReview]:
+def _matters_arising(entries: list[ReviewEntry], private: set[int]) -> list[MinutesReview]:
     reviews = []
     for entry in entries:
         # A later session may move a kept action's date again; these minutes give
@@ -478,6 +527,7 @@ def _matters_arising(entries: list[ReviewEntry]) -> list[MinutesReview]:
                 due_before=entry.due_before,
                 due=due,
                 due_moved=due_moved(entry.outcome, entry.due_before, due),
+                confidential=entry.action_id in private,
             )
         )
     return reviews

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, exists, func, select, true
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.matters_arising import OUTCOME_LABELS, due_moved
@@ -162,6 +162,25 @@ class ProgrammeReport:
     """The numbers of the finished sessions whose minutes a later session approved."""
     minutes_draft: tuple[int, ...] = ()
     """The numbers of the finished sessions whose minutes are still a draft."""
+    has_confidential: bool = False
+    """Something in the programme was taken in private, so the report comes in a full and
+    a public version."""
+    public: bool = False
+    """This is the public version: decisions and actions taken in private are left out."""
+
+    @property
+    def version(self) -> str:
+        """'full' or 'public'."""
+        return "public" if self.public else "full"
+
+    @property
+    def version_line(self) -> str:
+        """Which version this is, said at the top; "" where nothing was taken in private."""
+        if not self.has_confidential:
+            return ""
+        if self.public:
+            return "Public report: items taken in private are left out."
+        return "Full report, for members: it includes items taken in private."
 
     @property
     def title(self) -> str:
@@ -232,8 +251,9 @@ class ProgrammeReport:
         ]
 
 
-def build_report(db: DbSession, programme: Programme) -> ProgrammeReport:
-    """The programme's report, read in the unit of work `db`."""
+def build_report(db: DbSession, programme: Programme, public: bool = False) -> ProgrammeReport:
+    """The programme's report, read in the unit of work `db`; with `public`, without the
+    decisions and actions taken in private (in an item so marked, or as a note so marked)."""
     rows = db.scalars(
         select(Session).where(Session.programme_id == programme.id).order_by(Session.number)
     ).all()
@@ -261,14 +281,30 @@ def build_report(db: DbSession, programme: Programme) -> ProgrammeReport:
             StepWork(step, name, tuple(s.number for s in sessions.values() if step in s.steps))
             for step, name in sorted(STEP_NAMES.items())
         ),
-        decisions=_decisions(db, in_programme, sessions),
-        actions=_actions(db, programme.id),
+        decisions=_decisions(db, in_programme, sessions, public),
+        actions=_actions(db, programme.id, public),
         trends=area_trends(db, programme.id),
         attendance=_attendance(db, programme.id, in_programme, list(sessions)),
         step_balance=_step_balance(db, in_programme, by_part, worked),
         minutes_approved=tuple(m.number for m in records if m.finished and m.approved),
         minutes_draft=tuple(m.number for m in records if m.finished and not m.approved),
+        has_confidential=_has_confidential(db, in_programme),
+        public=public,
     )
+
+
+_SAID_IN_PUBLIC = and_(Note.confidential.is_(False), AgendaItem.confidential.is_(False))
+
+
+def _has_confidential(db: DbSession, in_programme: Select[int]) -> bool:
+    """Whether any item was taken in private, or any note kept said in confidence."""
+    item = select(AgendaItem.id).where(
+        AgendaItem.session_id.in_(in_programme), AgendaItem.confidential
+    )
+    note = select(Note.id).where(
+        Note.session_id.in_(in_programme), Note.confidential, Note.deleted_at.is_(None)
+    )
+    return bool(db.scalar(select(exists(item))) or db.scalar(select(exists(note))))
 
 
 def _step_balance(
@@ -316,7 +352,7 @@ def _session(
 
 
 def _decisions(
-    db: DbSession, in_programme: Select[int], sessions: dict[int, ReportSession]
+    db: DbSession, in_programme: Select[int], sessions: dict[int, ReportSession], public: bool
 ) -> tuple[SessionDecisions, ...]:
     texts: dict[int, list[str]] = defaultdict(list)
     note_ids: dict[int, list[int]] = defaultdict(list)
@@ -328,6 +364,7 @@ def _decisions(
             Note.session_id.in_(in_programme),
             Note.kind == NoteKind.DECISION,
             Note.deleted_at.is_(None),
+            _SAID_IN_PUBLIC if public else true(),
         )
         .order_by(Note.created_at, Note.id)
     ):
@@ -346,7 +383,7 @@ def _decisions(
     )
 
 
-def _actions(db: DbSession, programme_id: int) -> tuple[ReportAction, ...]:
+def _actions(db: DbSession, programme_id: int, public: bool) -> tuple[ReportAction, ...]:
     reviewed_in = Session.__table__.alias("reviewed_in")
     latest: dict[int, LatestReview] = {}
     # In review order, so each action's last review is the one left standing.
@@ -363,7 +400,12 @@ def _actions(db: DbSession, programme_id: int) -> tuple[ReportAction, ...]:
         select(Action, Note.text, Session.number, Note.id)
         .join(Note, Action.note_id == Note.id)
         .join(Session, Note.session_id == Session.id)
-        .where(Action.programme_id == programme_id, Note.deleted_at.is_(None))
+        .join(AgendaItem, Note.agenda_item_id == AgendaItem.id)
+        .where(
+            Action.programme_id == programme_id,
+            Note.deleted_at.is_(None),
+            _SAID_IN_PUBLIC if public else true(),
+        )
         .order_by(Session.number, Note.created_at, Note.id)
     ).all()
     return tuple(

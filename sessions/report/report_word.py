@@ -18,6 +18,8 @@ def report_docx(r: ProgrammeReport) -> bytes:
     )
 
     doc.heading(r.title, 0)
+    if r.version_line:
+        doc.label(r.version_line)
     header = [("Primary Care Network", r.pcn)] if r.pcn else []
     first, latest = r.first, r.latest
     if first is None or latest is None:  # no sessions yet

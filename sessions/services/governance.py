@@ -34,6 +34,7 @@ from sessions.governance.findings import IdentifiersFound as IdentifiersFound
 from sessions.governance.kept import keeper, kept_keys, record_kept
 from sessions.governance.walk import Locate, Place
 from sessions.minutes.model import Minutes, build_minutes
+from sessions.minutes.public import minutes_version
 from sessions.models import Programme
 from sessions.report.model import ProgrammeReport, build_report
 from sessions.store import Store
@@ -43,19 +44,21 @@ Redact = Collection[str] | bool
 """The keys of the findings to redact in this document; True for every open one."""
 
 
-def minutes_findings(store: Store, session_id: int) -> list[DocumentFinding]:
-    """The findings in the session's minutes not yet kept."""
+def minutes_findings(store: Store, session_id: int, version: str = "full") -> list[DocumentFinding]:
+    """The findings in the session's minutes (in `version`, full or public) not yet kept."""
     with store.reading() as db:
-        minutes = build_minutes(db, session_id)
+        minutes = minutes_version(build_minutes(db, session_id), version)
         slug, kept = _kept_for_session(db, session_id)
     return _open(minutes_found(minutes), slug, kept)
 
 
-def report_findings(store: Store, programme_ref: str) -> list[DocumentFinding]:
-    """The findings in the programme's report not yet kept."""
+def report_findings(
+    store: Store, programme_ref: str, version: str = "full"
+) -> list[DocumentFinding]:
+    """The findings in the programme's report (in `version`, full or public) not yet kept."""
     with store.reading() as db:
         programme = programme_named(db, programme_ref)
-        report = build_report(db, programme)
+        report = build_report(db, programme, public=version == "public")
         kept = kept_keys(db, programme.id)
     return _open(report_found(report), report.slug, kept)
 

@@ -19,14 +19,15 @@ def markdown_of(report: ProgrammeReport) -> str:
     return render_template(TEMPLATE, r=report)
 
 
-def programme_report(store: Store, programme_ref: str) -> ProgrammeReport:
-    """The report of the programme named by name or slug, as `facilitator export` finds it."""
+def programme_report(store: Store, programme_ref: str, version: str = "full") -> ProgrammeReport:
+    """The report of the programme named by name or slug, as `facilitator export` finds it;
+    in `version` 'public', without what was taken in private."""
     with store.reading() as db:
-        return build_report(db, programme_named(db, programme_ref))
+        return build_report(db, programme_named(db, programme_ref), _public(version))
 
 
-def report_markdown(store: Store, programme_ref: str) -> str:
-    return markdown_of(programme_report(store, programme_ref))
+def report_markdown(store: Store, programme_ref: str, version: str = "full") -> str:
+    return markdown_of(programme_report(store, programme_ref, version))
 
 
 def report_bytes(report: ProgrammeReport, fmt: str = "md") -> bytes:
@@ -38,15 +39,21 @@ def report_bytes(report: ProgrammeReport, fmt: str = "md") -> bytes:
     return document_bytes(fmt, title=report.title, markdown=lambda: markdown_of(report), word=word)
 
 
-def render_report(store: Store, programme_ref: str, fmt: str, *, redact: Redact = ()) -> bytes:
-    """The report as it leaves the app: refused (IdentifiersFound) while it holds a finding
-    neither kept nor chosen in `redact`, which are redacted."""
-    report = cleared_report(store, programme_report(store, programme_ref), redact)
+def render_report(
+    store: Store, programme_ref: str, fmt: str, *, redact: Redact = (), version: str = "full"
+) -> bytes:
+    """The report as it leaves the app, in `version` ('full' or 'public'): refused
+    (IdentifiersFound) while it holds a finding neither kept nor chosen in `redact`, which
+    are redacted."""
+    report = cleared_report(store, programme_report(store, programme_ref, version), redact)
     return report_bytes(report, fmt)
 
 
 def report_filename(report: ProgrammeReport, fmt: str = "md") -> str:
-    return f"{report.slug}-report{SUFFIXES[fmt]}"
+    """`SLUG-report.md`; where something was taken in private, `SLUG-report-full.md` or
+    `SLUG-report-public.md`, as the minutes are named."""
+    which = f"-{report.version}" if report.has_confidential else ""
+    return f"{report.slug}-report{which}{SUFFIXES[fmt]}"
 
 
 def write_report(
@@ -56,11 +63,19 @@ def write_report(
     *,
     fmt: str = "md",
     redact: Redact = (),
+    version: str = "full",
 ) -> Path:
-    """Render the report and write it; by default beside the minutes, named by the slug.
-    Nothing is written while it holds a finding neither kept nor chosen in `redact`."""
-    report = cleared_report(store, programme_report(store, programme_ref), redact)
+    """Render the report in `version` ('full' or 'public') and write it; by default beside
+    the minutes, named by the slug. Nothing is written while it holds a finding neither
+    kept nor chosen in `redact`."""
+    report = cleared_report(store, programme_report(store, programme_ref, version), redact)
     data = report_bytes(report, fmt)
     path = output if output is not None else minutes_dir() / report_filename(report, fmt)
     write_atomically(path, data)
     return path
+
+
+def _public(version: str) -> bool:
+    if version not in ("full", "public"):
+        raise ValueError(f"a report comes full or public, not {version!r}")
+    return version == "public"
