@@ -34,6 +34,7 @@ def test_a_number_with_its_check_digit_is_found_however_it_is_spaced(first_nine:
     ):
         text = f"Patient with NHS number {written} was discussed."
         assert kinds(text) == [IdentifierKind.NHS_NUMBER]
+        assert kinds(f"NHS no:{written}") == [IdentifierKind.NHS_NUMBER]
         assert written not in redacted(text)
         assert "[redacted: NHS number]" in redacted(text)
 

@@ -32,7 +32,7 @@ class Finding:
 
 
 # Digits written as an NHS number is: 3-3-4, with spaces or hyphens, or all ten together.
-NHS_NUMBER = re.compile(r"(?<![\w.,/:£$€-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\w/:%]|[.,]\d)")
+NHS_NUMBER = re.compile(r"(?<![\w.,/£$€-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\w/:%]|[.,]\d)")
 
 MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
