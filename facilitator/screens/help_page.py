@@ -218,7 +218,8 @@ A date that can't be read is refused and the text stays in the note line.
         Part(
             "In the list of notes",
             f"**{tab}** from the note line goes to the notes; at an activity item, a second"
-            f" **{tab}** (the first lends the activity one key).",
+            f" **{tab}** (the first lends the activity one key). A note marked confidential"
+            " says so in the list; the public minutes and the projector leave it out.",
             own_bindings(EditableNoteList),
             level=2,
         ),
