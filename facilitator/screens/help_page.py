@@ -245,7 +245,9 @@ A date that can't be read is refused and the text stays in the note line.
             "The projector view",
             "The room sees the item, its countdown and the latest notes, large. You keep the"
             " clock keys and a note line: type and press Enter as in the session. Private answers"
-            " are never drawn while the room can see a screen (this view, or a mirror).",
+            " are never drawn while the room can see a screen (this view, or a mirror). Nor is"
+            " what was taken in private: a confidential note, or the prompt and notes of an item"
+            ' taken in private ("Taken in private" shows instead), unless you show them here.',
             own_bindings(ProjectorScreen),
             level=2,
         ),
