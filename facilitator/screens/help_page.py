@@ -351,9 +351,11 @@ A date that can't be read is refused and the text stays in the note line.
         Part(
             "The minutes screen",
             "Each format is written beside the Markdown, in the minutes folder. Enter on a"
-            " finished session in a programme's dashboard opens the same screen. Minutes that"
-            " hold what looks like patient details are written once each finding is redacted,"
-            " kept or edited out.",
+            " finished session in a programme's dashboard opens the same screen. Where something"
+            " was taken in private, each format is written twice: the full minutes for members"
+            " (`-full`) and the public ones without it (`-public`). Minutes that hold what looks"
+            " like patient details are written once each finding is redacted, kept or edited"
+            " out.",
             [*own_bindings(FinishScreen), *own_bindings(IdentifierReview)],
             level=2,
         ),
