@@ -48,7 +48,8 @@ class EditableNoteList(NoteList, can_focus=True):
         Binding(
             "c",
             "toggle_confidential",
-            "Confidential",
+            # Short: with it, "Back to typing" still fits the Footer of an 80-column terminal.
+            "Private",
             id="notes.confidential",
             tooltip="Mark the note confidential, or unmark it: the public minutes and the "
             "projector leave it out (ctrl+z takes the change back)",
