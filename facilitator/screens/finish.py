@@ -3,7 +3,8 @@
 Shown when a session finishes (the Markdown is already written by then) and for
 a finished session opened from its programme's dashboard. Minutes that hold what looks
 like patient details are written only once the facilitator has chosen, for each finding,
-to redact it, keep it, or edit the note.
+to redact it, keep it, or edit the note. Where something was taken in private, each format
+is written twice: the full minutes for members and the public ones beside them.
 """
 
 from __future__ import annotations
@@ -21,12 +22,19 @@ from textual.widgets import Button, Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.minutes_versions import (
+    FULL,
+    PUBLIC,
+    public_beside,
+    versions_of,
+    write_versions,
+)
 from facilitator.widgets.identifier_review import IdentifierReview
 from sessions.errors import FacilitatorError
 from sessions.minutes.formats import FORMAT_NAMES, SUFFIXES
 from sessions.private_files import open_folder_warning
 from sessions.services.governance import IdentifiersFound
-from sessions.services.minutes import minutes_markdown, write_minutes
+from sessions.services.minutes import minutes_markdown
 from sessions.services.reflection import session_sharing, share_all
 from sessions.services.running import get_session
 
@@ -78,13 +86,22 @@ class FinishScreen(Screen[None]):
         *,
         heading: str = "",
         write_when_chosen: bool = False,
+        public_path: Path | None = None,
+        versions: tuple[str, ...] | None = None,
     ):
         super().__init__()
         self.session_id = session_id
         self.heading = heading or "Session finished."
         self.written: dict[str, Path] = {}
+        """The minutes written, by format: the full version, where there is a public one too."""
+        self.public: dict[str, Path] = {}
+        """The public minutes written beside them, by format."""
         if minutes_path is not None:
             self.written["md"] = minutes_path
+        if public_path is not None:
+            self.public["md"] = public_path
+        # Read as the screen mounts when not given: whether there is a public version.
+        self.versions: tuple[str, ...] = versions or ()
         self.failed: dict[str, str] = {}
         self._hidden = False
         # The Markdown a finish writes waits, when it holds findings, for the last choice.
@@ -94,7 +111,8 @@ class FinishScreen(Screen[None]):
     def with_minutes_written(cls, app: FacilitatorApp, session_id: int) -> FinishScreen:
         """The screen for a session just finished, its Markdown minutes written first."""
         try:
-            path = write_minutes(app.store, session_id)
+            versions = versions_of(app.store, session_id)
+            full, *public = write_versions(app.store, session_id, versions)
         except IdentifiersFound:
             # Nothing written: the screen lists the findings, and writes once each is chosen.
             return cls(session_id, None, write_when_chosen=True)
@@ -104,8 +122,8 @@ class FinishScreen(Screen[None]):
                 "Press m to try again, or b or w for another format."
             )
             return cls(session_id, None)
-        _warn_if_open(app, path)
-        return cls(session_id, path)
+        _warn_if_open(app, full)
+        return cls(session_id, full, public_path=next(iter(public), None), versions=versions)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -125,6 +143,12 @@ class FinishScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Minutes"
+        if not self.versions:
+            try:
+                self.versions = versions_of(self.app.store, self.session_id)
+            except FacilitatorError:
+                self.versions = (FULL,)  # writing says why the minutes can't be read
+        self.review.versions = self.versions
         if "md" not in self.written:
             self._find_earlier_markdown()
         self._reread_findings()
@@ -212,13 +236,17 @@ class FinishScreen(Screen[None]):
             return
         if earlier and Path(earlier).is_file():
             self.written["md"] = Path(earlier)
+            public = public_beside(Path(earlier)) if PUBLIC in self.versions else None
+            if public is not None and public.is_file():
+                self.public["md"] = public
 
     def _show_written(self) -> None:
         # Files written side by side share one folder line, so three formats fit at 80x24.
         folders: dict[Path, list[str]] = {}
         for fmt in FORMAT_NAMES:
-            if fmt in self.written:
-                folders.setdefault(self.written[fmt].parent, []).append(self.written[fmt].name)
+            for written in (self.written, self.public):
+                if fmt in written:
+                    folders.setdefault(written[fmt].parent, []).append(written[fmt].name)
         lines = Text()
         for folder, names in folders.items():
             lines.append(f"Written to {folder}\n", style="bold")
@@ -228,7 +256,8 @@ class FinishScreen(Screen[None]):
         if not lines and not self.review.settled:
             lines.append(CHOOSE_FIRST, style="bold")
         elif not lines:
-            lines.append("Not written yet: m Markdown · b HTML · w Word.")
+            both = ", each full and public" if PUBLIC in self.versions else ""
+            lines.append(f"Not written yet: m Markdown · b HTML · w Word{both}.")
         lines.rstrip()
         self.query_one("#minutes-path", Static).update(lines)
         for fmt in FORMAT_NAMES:
@@ -249,8 +278,11 @@ class FinishScreen(Screen[None]):
         redact = review.redact
         # Word minutes of a long session take a moment: the screen stays live meanwhile.
         self.query_one(f"#write-{fmt}", Button).loading = True
+        versions = self.versions
         self.run_worker(
-            lambda: write_minutes(self.app.store, self.session_id, fmt=fmt, redact=redact),
+            lambda: write_versions(
+                self.app.store, self.session_id, versions, fmt=fmt, redact=redact
+            ),
             name=fmt,
             group="minutes",
             thread=True,
@@ -264,11 +296,16 @@ class FinishScreen(Screen[None]):
         fmt = worker.name
         self.query_one(f"#write-{fmt}", Button).loading = False
         written = worker.result
-        if event.state == WorkerState.SUCCESS and isinstance(written, Path):
-            self.written[fmt] = written
+        if event.state == WorkerState.SUCCESS and isinstance(written, tuple) and written:
+            full, *public = written
+            self.written[fmt] = full
+            also = ""
+            if public:
+                self.public[fmt] = public[0]
+                also = f", and the public minutes beside them ({public[0].name})"
             self.failed.pop(fmt, None)
-            self.app.say(f"{FORMAT_NAMES[fmt]} minutes written to {written}")
-            _warn_if_open(self.app, written)
+            self.app.say(f"{FORMAT_NAMES[fmt]} minutes written to {full}{also}")
+            _warn_if_open(self.app, full)
         elif isinstance(worker.error, IdentifiersFound):
             # Found since the list was read (a note edited elsewhere): nothing was written.
             self._review_again()

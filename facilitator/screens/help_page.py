@@ -218,7 +218,8 @@ A date that can't be read is refused and the text stays in the note line.
         Part(
             "In the list of notes",
             f"**{tab}** from the note line goes to the notes; at an activity item, a second"
-            f" **{tab}** (the first lends the activity one key).",
+            f" **{tab}** (the first lends the activity one key). A note marked confidential"
+            " says so in the list; the public minutes and the projector leave it out.",
             own_bindings(EditableNoteList),
             level=2,
         ),
@@ -244,7 +245,9 @@ A date that can't be read is refused and the text stays in the note line.
             "The projector view",
             "The room sees the item, its countdown and the latest notes, large. You keep the"
             " clock keys and a note line: type and press Enter as in the session. Private answers"
-            " are never drawn while the room can see a screen (this view, or a mirror).",
+            " are never drawn while the room can see a screen (this view, or a mirror). Nor is"
+            " what was taken in private: a confidential note, or the prompt and notes of an item"
+            ' taken in private ("Taken in private" shows instead), unless you show them here.',
             own_bindings(ProjectorScreen),
             level=2,
         ),
@@ -348,9 +351,11 @@ A date that can't be read is refused and the text stays in the note line.
         Part(
             "The minutes screen",
             "Each format is written beside the Markdown, in the minutes folder. Enter on a"
-            " finished session in a programme's dashboard opens the same screen. Minutes that"
-            " hold what looks like patient details are written once each finding is redacted,"
-            " kept or edited out.",
+            " finished session in a programme's dashboard opens the same screen. Where something"
+            " was taken in private, each format is written twice: the full minutes for members"
+            " (`-full`) and the public ones without it (`-public`). Minutes that hold what looks"
+            " like patient details are written once each finding is redacted, kept or edited"
+            " out.",
             [*own_bindings(FinishScreen), *own_bindings(IdentifierReview)],
             level=2,
         ),

@@ -2,7 +2,8 @@
 
 The facilitator's own toggle (F5) over the session screen, which it drives: the clock
 keys and deal/relationship act on that screen, and a note typed here is saved there,
-exactly as its own note line would save it.
+exactly as its own note line would save it. What was taken in private stays off it
+unless the facilitator shows it, each time the view opens.
 """
 
 from __future__ import annotations
@@ -71,6 +72,14 @@ class ProjectorScreen(Screen[None]):
             id="projector.toggle_notes",
             tooltip="Show or hide the last notes from the room",
         ),
+        Binding(
+            "f7",
+            "toggle_confidential",
+            "Show/hide confidential",
+            id="projector.toggle_confidential",
+            tooltip="Show confidential notes on the projector, and the items taken in private; "
+            "hidden again each time the projector view opens",
+        ),
         *driving_keys(),
     ]
 
@@ -117,6 +126,14 @@ class ProjectorScreen(Screen[None]):
     def action_toggle_notes(self) -> None:
         # Kept here too: the session asks once this screen, and its parts, have gone.
         self._show_notes = self.room.show_notes = not self._show_notes
+
+    def action_toggle_confidential(self) -> None:
+        # Not kept for the next time: what was said in private is shown only on purpose.
+        self.room.show_confidential = not self.room.show_confidential
+        if self.room.show_confidential:
+            self.app.say("Confidential notes are shown on the projector: F7 hides them.")
+        else:
+            self.app.say("Confidential notes are hidden from the projector.")
 
     @on(Input.Submitted, "#p-note")
     def note_typed(self, event: Input.Submitted) -> None:

@@ -19,7 +19,7 @@ from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.screens import session_dialogs as dialogs
 from facilitator.screens.session_driver import SessionDriver
 from facilitator.screens.session_keys import SESSION_KEYS
-from facilitator.screens.session_undo import UndoList
+from facilitator.screens.session_undo import MarkedNote, UndoList
 from facilitator.widgets.activity_panel import ActivityPanel
 from facilitator.widgets.capture_bar import CaptureBar
 from facilitator.widgets.checklist_panel import ChecklistPanel
@@ -235,6 +235,11 @@ class SessionScreen(Screen[None]):
     def notes_changed(self) -> None:
         self.undoable.notes_deleted(len(self.notes.deleted))
         self.capture.recount()
+
+    @on(EditableNoteList.Marked)
+    def note_marked(self, event: EditableNoteList.Marked) -> None:
+        event.stop()
+        self.undoable.changed(MarkedNote(event.note_id, event.was))
 
     def action_undo(self) -> None:
         self.undoable.undo(self)

@@ -129,8 +129,8 @@ SESSION_KEYS: list[BindingType] = [
         id="session.undo",
         priority=True,
         show=False,
-        tooltip="Undo the last vote, rating, role mark, review or answer, or bring back a "
-        "deleted note",
+        tooltip="Undo the last vote, rating, role mark, review or answer, bring back a "
+        "deleted note, or put a note's confidential mark back as it was",
     ),
     Binding(
         "f2",

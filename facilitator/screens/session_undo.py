@@ -1,12 +1,14 @@
 """What ctrl+z takes back on the session screen, newest last.
 
-Two kinds of change are taken back in the order they were made: what an activity
-key changed (a vote, a rating, a role mark, a review, an answer) and a note
-deleted from the list, which the list itself brings back.
+Three kinds of change are taken back in the order they were made: what an activity
+key changed (a vote, a rating, a role mark, a review, an answer), a note deleted from
+the list, which the list itself brings back, and a note marked confidential (or
+unmarked), which the list marks back as it was.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from facilitator.app import REFUSED
@@ -19,15 +21,23 @@ DELETED_NOTE = "deleted note"
 """Stands in the list for a note deleted from the note list, which keeps which one."""
 
 
+@dataclass(frozen=True)
+class MarkedNote:
+    """A note's confidential mark, changed from the note list: `was` is the mark it had."""
+
+    note_id: int
+    was: bool
+
+
 class UndoList:
     def __init__(self) -> None:
-        self._changes: list[ActivityChange | str] = []
+        self._changes: list[ActivityChange | MarkedNote | str] = []
         self._deleted = 0
 
     def __len__(self) -> int:
         return len(self._changes)
 
-    def changed(self, change: ActivityChange) -> None:
+    def changed(self, change: ActivityChange | MarkedNote) -> None:
         self._changes.append(change)
 
     def notes_deleted(self, count: int) -> None:
@@ -43,6 +53,9 @@ class UndoList:
             app.say("Nothing to undo here.")
             return
         last = self._changes.pop()
+        if isinstance(last, MarkedNote):
+            screen.notes.mark(last.note_id, last.was)
+            return
         if not isinstance(last, ActivityChange):
             screen.notes.bring_back()
             return

@@ -1,4 +1,5 @@
-"""The session's note list, reachable with Tab: pick a note to edit, delete or attribute."""
+"""The session's note list, reachable with Tab: pick a note to edit, delete, attribute, or mark
+as said in confidence."""
 
 from __future__ import annotations
 
@@ -44,6 +45,15 @@ class EditableNoteList(NoteList, can_focus=True):
             id="notes.attribute",
             tooltip="Attribute the note to a member",
         ),
+        Binding(
+            "c",
+            "toggle_confidential",
+            # Short: with it, "Back to typing" still fits the Footer of an 80-column terminal.
+            "Private",
+            id="notes.confidential",
+            tooltip="Mark the note confidential, or unmark it: the public minutes and the "
+            "projector leave it out (ctrl+z takes the change back)",
+        ),
         Binding("escape", "leave", "Back to typing", id="notes.leave"),
     ]
 
@@ -56,6 +66,13 @@ class EditableNoteList(NoteList, can_focus=True):
     @dataclass
     class Changed(Message):
         """A note was deleted or brought back: the counts of the notes have changed."""
+
+    @dataclass
+    class Marked(Message):
+        """A note's confidential mark was changed; `was` is the mark it had before."""
+
+        note_id: int
+        was: bool
 
     class Left(Message):
         """Escape: back to the note line."""
@@ -159,6 +176,29 @@ class EditableNoteList(NoteList, can_focus=True):
             self.show_for(self.position)
 
         pick_member(self.app, self.session_id, "Who said it?", chosen)
+
+    def action_toggle_confidential(self) -> None:
+        note = self.highlighted_note
+        if note is not None and self.mark(note.id, not note.confidential):
+            self.post_message(self.Marked(note.id, note.confidential))
+
+    def mark(self, note_id: int, confidential: bool) -> bool:
+        """Mark the note confidential (or not), as saved; False when it was refused."""
+        from sessions.services.confidential import set_note_confidential
+
+        marked = self.app.attempt(set_note_confidential, self.app.store, note_id, confidential)
+        if marked is REFUSED:
+            return False
+        self.show_for(self.position)
+        where = "" if marked.position == self.position else f" (item {marked.position + 1})"
+        if confidential:
+            self.app.say(
+                f"Note marked confidential{where}: the public minutes and the projector "
+                "leave it out."
+            )
+        else:
+            self.app.say(f"Note no longer confidential{where}.")
+        return True
 
     def action_leave(self) -> None:
         self.post_message(self.Left())

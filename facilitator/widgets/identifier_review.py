@@ -116,6 +116,8 @@ class IdentifierReview(OptionList):
     def __init__(self, session_id: int, **kwargs) -> None:
         super().__init__(**kwargs)
         self.session_id = session_id
+        self.versions: tuple[str, ...] = ("full",)
+        """The versions of the minutes to be written: the findings of each are reviewed."""
 
     @property
     def redact(self) -> frozenset[str]:
@@ -134,7 +136,7 @@ class IdentifierReview(OptionList):
         """Read the minutes' open findings afresh; those kept here stay listed as kept, and
         each choice made stays with its finding."""
         try:
-            found = minutes_findings(self.app.store, self.session_id)
+            found = self._found()
         except FacilitatorError:
             return  # the minutes can't be read: writing them says why, as it always has
         keys = {finding.key for finding in found}
@@ -146,6 +148,17 @@ class IdentifierReview(OptionList):
         self.findings = (*found, *kept_here)
         present = {finding.key for finding in self.findings}
         self.choices = {key: choice for key, choice in self.choices.items() if key in present}
+
+    def _found(self) -> list[DocumentFinding]:
+        """The open findings of every version to be written: those of the full minutes, then
+        any only another version holds. A choice holds in every version, as a finding is known
+        by its kind, session and words, not by where it is."""
+        found: list[DocumentFinding] = []
+        for version in self.versions:
+            keys = {finding.key for finding in found}
+            more = minutes_findings(self.app.store, self.session_id, version=version)
+            found += [finding for finding in more if finding.key not in keys]
+        return found
 
     def watch_findings(self) -> None:
         self._draw()

@@ -63,7 +63,11 @@ class ItemHeading(Horizontal):
         if item is None:
             return
         self.query_one("#step", Static).update(Text(item.where, style="bold"))
-        self.query_one("#item-title", Static).update(Text(item.title, style="bold"))
+        title = Text(item.title, style="bold")
+        if item.confidential:
+            # Taken in private: the room's screens and the public minutes leave it out.
+            title.append(" (confidential)")
+        self.query_one("#item-title", Static).update(title)
 
     def watch_meta(self, meta: str) -> None:
         self.query_one("#item-meta", Static).update(meta)

@@ -45,6 +45,9 @@ def note_text(note: NoteView) -> Text:
         line.append(f"  — {note.member_name}", style="dim")
     if note.edited:
         line.append("  (edited)", style="dim")
+    if note.confidential:
+        # Said in words, not by colour alone: the public minutes leave this note out.
+        line.append("  (confidential)", style="bold")
     return line
 
 

@@ -4,7 +4,9 @@ activity shows the room, the last notes, and whether the clock runs.
 It reads everything from the store and drives nothing, so the facilitator's own
 projector view and the mirror in a second terminal both show the room this one part.
 Never anyone's private answers: what an activity shows the room comes from the front
-door's room view, which leaves them out.
+door's room view, which leaves them out. Nothing taken in private either, unless the
+facilitator chooses to show it: a note marked confidential is not drawn, and an item
+taken in private shows "Taken in private" in place of its prompt and its notes.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from facilitator.widgets.big_clock import BigClock
 from facilitator.widgets.note_list import NoteList
 from sessions.clock import ClockState, current_countdown, return_time
 from sessions.errors import FacilitatorError
+from sessions.minutes.public import WITHHELD_TITLE
 from sessions.services import notes as note_service
 from sessions.services import running
 from sessions.services.room import room_markdown
@@ -39,6 +42,9 @@ class RoomView(Vertical):
     """The session shown; None until there is one to show."""
     show_notes: var[bool] = var(True, init=False)
     """Whether the room sees the item's last notes."""
+    show_confidential: var[bool] = var(False, init=False)
+    """Whether the room sees what was taken in private: confidential notes, and the prompt
+    and notes of an item taken in private. Never unless the facilitator chooses to."""
 
     def __init__(self, session_id: int | None, *, show_notes: bool = True, **kwargs):
         super().__init__(**kwargs)
@@ -63,6 +69,9 @@ class RoomView(Vertical):
     def watch_show_notes(self) -> None:
         self.reload()
 
+    def watch_show_confidential(self) -> None:
+        self.reload()
+
     def reload(self) -> None:
         """Read the session afresh: after a key in the app, or a change seen by the mirror."""
         if self.session_id is None:
@@ -76,10 +85,15 @@ class RoomView(Vertical):
             self.waiting(str(exc))
             return
         item = self.view.items[self.state.position]
-        # What the item's activity lets the room see: never anyone's private answers.
-        prompt = room_markdown(
-            self.app.store, self.session_id, item, self.app.now().astimezone().date()
-        )
+        private = item.confidential and not self.show_confidential
+        if private:
+            # Not even the activity's part is read: what was said in private stays there.
+            prompt = f"*{WITHHELD_TITLE}*"
+        else:
+            # What the item's activity lets the room see: never anyone's private answers.
+            prompt = room_markdown(
+                self.app.store, self.session_id, item, self.app.now().astimezone().date()
+            )
         # The mirror reloads on every change it sees: redraw only what has changed, so a
         # quiet room costs next to nothing.
         if self._changed("where", item.where):
@@ -89,7 +103,8 @@ class RoomView(Vertical):
         if self._changed("prompt", prompt):
             self.query_one("#p-prompt", Markdown).update(prompt)
             self.query_one("#p-prompt-box").display = bool(prompt)
-        shown = tuple(notes[-LAST_NOTES:]) if self.show_notes else ()
+        said = [note for note in notes if self.show_confidential or not note.confidential]
+        shown = tuple(said[-LAST_NOTES:]) if self.show_notes and not private else ()
         if self._changed("notes", shown):
             note_list = self.query_one("#p-notes", NoteList)
             note_list.display = bool(shown)
