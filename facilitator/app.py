@@ -96,6 +96,7 @@ class FacilitatorApp(App[None]):
         if self._store is None:
             assert self._open_store is not None  # the app is given one or the other
             self._store = self._open_store()
+            self._tell_notices()
         return self._store
 
     @property
@@ -165,8 +166,17 @@ class FacilitatorApp(App[None]):
         except OSError as exc:
             self.show_error(f"Could not remember the theme: {exc.strerror or exc}.")
 
+    def _tell_notices(self) -> None:
+        """What the store found as it opened (a repair, a file that cannot be written):
+        said at once, and long enough to be read."""
+        assert self._store is not None
+        for notice in self._store.notices:
+            self.say(notice, severity="warning", timeout=30)
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._store is not None:
+            self._tell_notices()
         if self._first_screen is not None:
             self.push_screen(self._first_screen())
             return

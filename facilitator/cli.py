@@ -164,13 +164,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _export(args) -> int:
+def _open_store(db: str | None):
+    """The database for a command; what it found as it opened (a repair, say) on stderr."""
     from sessions.paths import default_database_url
-    from sessions.services.exchange import export_file, export_programme
-    from sessions.services.governance import export_findings
     from sessions.store import Store
 
-    store = Store.open(args.db or default_database_url())
+    store = Store.open(db or default_database_url())
+    for notice in store.notices:
+        print(f"facilitator: {notice}", file=sys.stderr)
+    return store
+
+
+def _export(args) -> int:
+    from sessions.services.exchange import export_file, export_programme
+    from sessions.services.governance import export_findings
+
+    store = _open_store(args.db)
     try:
         redact = _identifier_choice(args, store, lambda: export_findings(store, args.programme))
         if args.output == "-":
@@ -184,12 +193,10 @@ def _export(args) -> int:
 
 
 def _import(args) -> int:
-    from sessions.paths import default_database_url
     from sessions.services.exchange import import_programme, read_export
-    from sessions.store import Store
 
     record = read_export(Path(args.file))
-    store = Store.open(args.db or default_database_url())
+    store = _open_store(args.db)
     try:
         imported = import_programme(store, record, args.new_name)
     finally:
@@ -201,14 +208,12 @@ def _import(args) -> int:
 
 
 def _minutes(args) -> int:
-    from sessions.paths import default_database_url
     from sessions.services.governance import minutes_findings
     from sessions.services.minutes import render_minutes, write_minutes
     from sessions.services.running import resolve_session_ref
-    from sessions.store import Store
 
     template = Path(args.template) if args.template else None
-    store = Store.open(args.db or default_database_url())
+    store = _open_store(args.db)
     try:
         session_id = resolve_session_ref(store, args.ref)
         version = "public" if args.public else "full"
@@ -240,12 +245,10 @@ def _minutes(args) -> int:
 
 
 def _report(args) -> int:
-    from sessions.paths import default_database_url
     from sessions.services.governance import report_findings
     from sessions.services.report import render_report, write_report
-    from sessions.store import Store
 
-    store = Store.open(args.db or default_database_url())
+    store = _open_store(args.db)
     try:
         version = "public" if args.public else "full"
         redact = _identifier_choice(

@@ -23,6 +23,8 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from sessions.errors import SchemaTooNewError, StoreError
 from sessions.migrations import HEAD
 from sessions.private_files import make_private_folder
+from sessions.store_damage import check_and_repair
+from sessions.store_writable import why_not_writable
 
 BUSY_TIMEOUT_MS = 5000
 POSTGRESQL_DRIVER = "postgresql+psycopg"
@@ -151,9 +153,15 @@ def explain(exc: BaseException, doing: str) -> str:
 class Store:
     """An open database with an up-to-date schema."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, *, read_only: bool = False):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.read_only = read_only
+        """Nothing can be changed: opened for watching, or a database that cannot be written."""
+        self.cannot_write: str | None = None
+        """Why a store opened for changes cannot make them (a read-only file, say)."""
+        self.notices: list[str] = []
+        """What the facilitator should be told as the database opens (a repair, no writing)."""
 
     @property
     def url(self) -> URL:
@@ -163,7 +171,12 @@ class Store:
     def location(self) -> str:
         """Where the data lives, for messages: the file path, or the URL without password."""
         path = _sqlite_file(self.engine.url)
-        return str(path) if path else self.engine.url.render_as_string(hide_password=True)
+        if path is not None:
+            return str(path)
+        database = self.engine.url.database or ""
+        if self.engine.url.get_backend_name() == "sqlite" and database.startswith("file:"):
+            return database.removeprefix("file:").split("?")[0]  # SQLite's own URI: its path
+        return self.engine.url.render_as_string(hide_password=True)
 
     @classmethod
     def open(cls, path_or_url: str | os.PathLike[str] | URL, *, read_only: bool = False) -> Store:
@@ -194,13 +207,25 @@ class Store:
             event.listen(
                 engine, "connect", _set_read_only_pragmas if read_only else _set_sqlite_pragmas
             )
-        store = cls(engine)
+        store = cls(engine, read_only=read_only)
         try:
             if read_only:
                 store._check_schema()
             else:
+                if path is not None:
+                    # Before the schema is touched: an upgrade must not run on damaged pages.
+                    repaired = check_and_repair(path)
+                    if repaired is not None:
+                        store.notices.append(repaired.notice(path))
                 store._migrate()
-                if url.get_backend_name() == "sqlite":
+                store.cannot_write = why_not_writable(engine, path)
+                if store.cannot_write is not None:
+                    store.read_only = True
+                    store.notices.append(
+                        f"{store.location} cannot be written ({store.cannot_write}): it is "
+                        "open for watching only, and nothing can be changed in it."
+                    )
+                elif url.get_backend_name() == "sqlite":
                     # WAL is a property of the file: set only once the file is known to be
                     # ours, so a refused database is left exactly as it was.
                     with engine.connect() as connection:

@@ -83,7 +83,8 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
         from sessions.services.watching import RoomWatcher
 
         self.changes = ChangeWatch(self.app.store)
-        self.watcher = RoomWatcher(self.app.store, self.app.holder)
+        if self.app.store.cannot_write is None:  # else no row can say the room watches
+            self.watcher = RoomWatcher(self.app.store, self.app.holder)
         self.poll()  # the first poll always sees a change, so this draws the screen
         self.beat()
         self.set_interval(POLL_SECONDS, self.poll)

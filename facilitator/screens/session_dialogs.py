@@ -25,6 +25,12 @@ def open_or_explain(screen: SessionScreen) -> tuple[SessionView, ClockState] | N
     from sessions.errors import FacilitatorError, SessionLeasedError
 
     app = screen.app
+    if app.store.read_only:
+        from facilitator.screens.mirror import MirrorScreen
+
+        app.say("This database cannot be written: the session is shown for watching only.")
+        app.switch_screen(MirrorScreen(screen.session_id, can_close=True))
+        return None
     try:
         return screen.driver.open(take_over=screen.take_over)
     except SessionLeasedError as exc:
