@@ -114,6 +114,8 @@ class FacilitatorApp(App[None]):
             self.open_error = exc
             self.exit(return_code=2)
             return False
+        while self.store.warnings:  # said once: a daily copy that could not be taken
+            self.say(self.store.warnings.pop(0), severity="warning", timeout=8)
         return True
 
     def close_store(self) -> None:

@@ -320,7 +320,7 @@ class Store:
         except (backups.BackupFailed, OSError, DBAPIError) as exc:
             warning = f"Today's backup of {path} could not be taken ({exc}); work goes on."
             self.warnings.append(warning)
-            log.warning(warning)
+            log.warning("facilitator: warning: %s", warning)  # the command line's one line
 
     @contextmanager
     def transaction(self, doing: str = "save") -> Iterator[DbSession]:

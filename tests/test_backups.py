@@ -166,7 +166,7 @@ def test_a_daily_copy_that_fails_is_one_warning_and_work_goes_on(
         assert [p.name for p in list_programmes(store)] == ["Harbour"]
         (warning,) = store.warnings
         assert "Today's backup" in warning and "work goes on" in warning
-        assert [r.getMessage() for r in caplog.records] == [warning]
+        assert [r.getMessage() for r in caplog.records] == [f"facilitator: warning: {warning}"]
     finally:
         store.close()
 
