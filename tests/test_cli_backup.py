@@ -146,3 +146,11 @@ def test_a_postgresql_database_is_pointed_to_the_servers_own_backups(argv, capsy
     url = "postgresql://ana:secret@db.example.org/facilitator"
     assert run("--db", url, *argv) == 2
     refused(capsys, "is a PostgreSQL database: back it up and restore it with the server's own")
+
+
+@pytest.mark.parametrize("command", ["backup", "restore"])
+def test_help_on_the_backup_commands(command: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run(command, "--help")
+    assert exited.value.code == 0
+    assert "--list" in capsys.readouterr().out

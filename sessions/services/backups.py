@@ -68,7 +68,7 @@ def back_up(
     """A copy of the database now: into its backups folder, or to `output` (a new file, or a
     folder to put it in). A file already at `output` is never overwritten."""
     database = database_file(path_or_url)
-    _check_is_ours(database, "back up")
+    _check_exists(database, "back up")
     now = now or utcnow()
     try:
         if output is None:
@@ -145,7 +145,7 @@ def _check_copy(copy: Path) -> str:
     return schema
 
 
-def _check_is_ours(database: Path, doing: str) -> None:
+def _check_exists(database: Path, doing: str) -> None:
     if not database.is_file():
         raise StoreError(f"There is no database at {database} to {doing}.")
 
