@@ -324,3 +324,21 @@ def test_a_postgresql_database_is_pointed_to_the_servers_own_backups(url: str) -
         with pytest.raises(InputError, match=r"PostgreSQL database.*pg_dump") as refused:
             attempt()
         assert "secret" not in str(refused.value)
+
+
+def test_a_copy_taken_while_another_copy_writes_holds_only_what_was_committed(
+    with_work: Path,
+) -> None:
+    writer = sqlite3.connect(with_work, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute(
+            "INSERT INTO programme (name, slug, pcn_name, created_at) "
+            "VALUES ('Half written', 'half', '', '2026-01-01 09:00:00')"
+        )
+        copy = back_up(with_work)  # the online backup does not wait for the writer
+        writer.execute("COMMIT")
+    finally:
+        writer.close()
+    assert programme_names(copy) == ["Harbour"]
+    assert programme_names(with_work) == ["Harbour", "Half written"]
