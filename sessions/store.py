@@ -2,7 +2,8 @@
 
 A store is opened once per process from a path or a SQLAlchemy URL. For SQLite
 it sets the pragmas that make a committed note durable (WAL, synchronous=FULL),
-keeps the file private to the user, and brings the schema up to date.
+keeps the file private to the user, and brings the schema up to date, keeping a
+copy of the file beside it first and once a day (see `sessions.backups`).
 """
 
 from __future__ import annotations
@@ -318,7 +319,8 @@ class Store:
                     return  # nothing yet to lose
                 backups.take_daily_copy(_driver_connection(connection), path, utcnow())
         except (backups.BackupFailed, OSError, DBAPIError) as exc:
-            warning = f"Today's backup of {path} could not be taken ({exc}); work goes on."
+            why = getattr(exc, "orig", exc)  # a database error's own words, not its SQL
+            warning = f"Today's backup of {path} could not be taken ({why}); work goes on."
             self.warnings.append(warning)
             log.warning("facilitator: warning: %s", warning)  # the command line's one line
 
