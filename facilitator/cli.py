@@ -161,6 +161,31 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NEW_NAME",
         help="import under this name, when the file's name is already taken here",
     )
+
+    backup = commands.add_parser(
+        "backup", help="copy the database now, beside it (or to --output); --list shows the copies"
+    )
+    backup_choice = backup.add_mutually_exclusive_group()
+    backup_choice.add_argument(
+        "--output",
+        metavar="PATH",
+        help="a new file, or a folder to put the copy in "
+        "(default: the backups folder beside the database)",
+    )
+    backup_choice.add_argument(
+        "--list", action="store_true", help="list the copies kept beside the database"
+    )
+
+    restore = commands.add_parser(
+        "restore", help="bring the database back to one of its copies (never while a session runs)"
+    )
+    restore_choice = restore.add_mutually_exclusive_group(required=True)
+    restore_choice.add_argument(
+        "copy", metavar="COPY", nargs="?", help="the copy to bring back, as --list shows it"
+    )
+    restore_choice.add_argument(
+        "--list", action="store_true", help="list the copies kept beside the database"
+    )
     return parser
 
 
@@ -204,6 +229,47 @@ def _import(args) -> int:
     sessions = "1 session" if imported.session_count == 1 else f"{imported.session_count} sessions"
     notes = "1 note" if imported.note_count == 1 else f"{imported.note_count} notes"
     print(f"Imported {imported.name!r} (slug {imported.slug}): {sessions}, {notes}.")
+    return 0
+
+
+def _backup(args) -> int:
+    from sessions.paths import default_database_url
+    from sessions.services.backups import back_up
+
+    if args.list:
+        return _list_copies(args)
+    _written(back_up(args.db or default_database_url(), Path(args.output) if args.output else None))
+    return 0
+
+
+def _restore(args) -> int:
+    from sessions.paths import default_database_url
+    from sessions.services.backups import restore
+
+    if args.list:
+        return _list_copies(args)
+    restored = restore(args.db or default_database_url(), Path(args.copy))
+    print(f"Restored {restored.database} from {args.copy}.")
+    if restored.kept is not None:
+        print(f"The database as it was is kept in {restored.kept}: restore that to undo this.")
+    if restored.older:
+        print(
+            f"The copy holds an older schema ({restored.schema}): it is brought up to date "
+            "when facilitator next opens it."
+        )
+    return 0
+
+
+def _list_copies(args) -> int:
+    from sessions.paths import default_database_url
+    from sessions.services.backups import database_file, list_copies
+
+    url = args.db or default_database_url()
+    copies = list_copies(url)
+    if not copies:
+        print(f"No copies of {database_file(url)} yet.")
+    for copy in copies:
+        print(f"{copy.taken_at.astimezone():%Y-%m-%d %H:%M:%S}  {copy.reason:<30}  {copy.path}")
     return 0
 
 
@@ -361,6 +427,10 @@ def _dispatch(args) -> int:
         return _import(args)
     if args.command == "serve":
         return _serve(args)
+    if args.command == "backup":
+        return _backup(args)
+    if args.command == "restore":
+        return _restore(args)
     return _run_app(args)
 
 

@@ -20,6 +20,10 @@ class SchemaTooNewError(StoreError):
     """The database was written by a newer facilitator; we must not alter it."""
 
 
+class DamagedError(StoreError):
+    """The database file is damaged in what it records: left as it was, never guessed at."""
+
+
 class NotFoundError(FacilitatorError):
     """A programme, session or agenda named by the user does not exist."""
 

@@ -2,7 +2,8 @@
 
 A store is opened once per process from a path or a SQLAlchemy URL. For SQLite
 it sets the pragmas that make a committed note durable (WAL, synchronous=FULL),
-keeps the file private to the user, and brings the schema up to date.
+keeps the file private to the user, and brings the schema up to date, keeping a
+copy of the file beside it first and once a day (see `sessions.backups`).
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from sessions import backups
 from sessions.errors import SchemaTooNewError, StoreError
 from sessions.migrations import HEAD
 from sessions.private_files import make_private_folder
 from sessions.store_damage import check_and_repair
 from sessions.store_writable import why_not_writable
+from sessions.utc import utcnow
 
 BUSY_TIMEOUT_MS = 5000
 POSTGRESQL_DRIVER = "postgresql+psycopg"
@@ -150,6 +153,12 @@ def explain(exc: BaseException, doing: str) -> str:
     return f"Could not {doing}: {why}."
 
 
+def _driver_connection(connection: Connection) -> sqlite3.Connection:
+    raw = connection.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
+
+
 class Store:
     """An open database with an up-to-date schema."""
 
@@ -230,6 +239,7 @@ class Store:
                     # ours, so a refused database is left exactly as it was.
                     with engine.connect() as connection:
                         connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+                    store._daily_copy()
         except StoreError:
             engine.dispose()
             raise
@@ -292,8 +302,45 @@ class Store:
                 r.revision for r in scripts.walk_revisions()
             }:
                 raise self._too_new(current)
+            if current is not None:
+                self._copy_before_upgrade(connection, current)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+    def _copy_before_upgrade(self, connection: Connection, current: str) -> None:
+        """A copy of the file as it stands, before its schema changes: the risky moment.
+
+        A copy that cannot be taken stops the upgrade, with nothing changed: better not
+        to open today than to change the only copy of a programme without a way back.
+        """
+        path = _sqlite_file(self.engine.url)
+        if path is None:
+            return  # a database server keeps its own backups
+        try:
+            backups.take_backup(_driver_connection(connection), path, f"schema-{current}", utcnow())
+        except backups.BackupFailed as exc:
+            raise StoreError(
+                f"{self.location} needs its schema upgraded, and a copy of it could not be "
+                f"kept first ({exc}); nothing was changed. Free some space, or check "
+                f"{backups.backups_folder(path)} can be written, and open it again."
+            ) from None
+
+    def _daily_copy(self) -> None:
+        """Today's copy of a file with work in it; one that fails is a warning, never a stop."""
+        path = _sqlite_file(self.engine.url)
+        if path is None:
+            return
+        try:
+            if backups.has_daily_copy(path, utcnow().date()):
+                return  # the common case: one look at the folder
+            with self.engine.connect() as connection:
+                if connection.exec_driver_sql("SELECT 1 FROM programme LIMIT 1").first() is None:
+                    return  # nothing yet to lose
+                backups.take_daily_copy(_driver_connection(connection), path, utcnow())
+        except (backups.BackupFailed, OSError, DBAPIError) as exc:
+            why = getattr(exc, "orig", exc)  # a database error's own words, not its SQL
+            warning = f"Today's backup of {path} could not be taken ({why}); work goes on."
+            self.notices.append(warning)  # said by the app, and by each command on stderr
 
     @contextmanager
     def transaction(self, doing: str = "save") -> Iterator[DbSession]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sessions.errors import StoreError
+from sessions.errors import DamagedError, StoreError
 from sessions.private_files import make_private_folder
 
 # Tables whose rows are derived from the others, or say only what is happening now.
@@ -69,7 +69,7 @@ def check_and_repair(path: Path, *, now: datetime | None = None) -> Repaired | N
         damaged, in_an_index = _damaged_tables(connection, path)
         beyond = [name for name in damaged if not _rebuildable(name)]
         if beyond:
-            raise StoreError(
+            raise DamagedError(
                 f"{path} is damaged in what it records ({_listed(_described(beyond))}). "
                 f"Nothing was changed. {_what_to_do(path)}"
             )
@@ -82,7 +82,7 @@ def check_and_repair(path: Path, *, now: datetime | None = None) -> Repaired | N
         except sqlite3.DatabaseError:
             sound = False
     if not sound:
-        raise StoreError(
+        raise DamagedError(
             f"{path} is damaged and could not be repaired; a copy of it as it was is kept at "
             f"{kept_at}. {_what_to_do(path)}"
         )
@@ -119,7 +119,7 @@ def _tables(connection: sqlite3.Connection, path: Path) -> list[str]:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0"
         ).fetchall()
     except sqlite3.DatabaseError:
-        raise StoreError(
+        raise DamagedError(
             f"{path} is damaged where SQLite keeps its list of tables. Nothing was changed. "
             f"{_what_to_do(path)}"
         ) from None
@@ -211,7 +211,7 @@ def _rebuild(path: Path, damaged: list[str]) -> tuple[str, ...]:
             with closing(_connect(path)) as original:
                 connection.backup(original)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
+        raise DamagedError(
             f"{path} is damaged and could not be repaired ({exc}). {_what_to_do(path)}"
         ) from None
     finally:

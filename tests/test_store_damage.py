@@ -181,3 +181,23 @@ def test_the_command_line_tells_of_a_repair_and_goes_on(filled, tmp_path, capsys
     assert main(["--db", str(path), "export", "harbour", "--output", str(out)]) == 0
     assert "search index" in capsys.readouterr().err
     assert out.exists()
+
+
+def test_a_copy_is_brought_back_over_a_file_damaged_in_its_record(filled, capsys) -> None:
+    path, _, session_id = filled
+    assert main(["--db", str(path), "backup"]) == 0
+    copy = Path(capsys.readouterr().out.strip().splitlines()[-1].split()[-1].rstrip("."))
+    assert copy.is_file()
+    damage(path, "note")
+    damaged = path.read_bytes()
+    assert main(["--db", str(path), "restore", str(copy)]) == 0
+    capsys.readouterr()
+    store = Store.open(path)
+    try:
+        assert store.notices == []
+        assert [n.text for n in notes.list_notes(store, session_id, 0)] == TEXTS
+    finally:
+        store.close()
+    # The damaged file is kept, page for page, as the copy taken before the restore.
+    (before,) = [p for p in copy.parent.iterdir() if p.name.endswith("-before-restore.db")]
+    assert before.read_bytes()[100:] == damaged[100:]
