@@ -5,7 +5,9 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import time
 
+import psutil
 import pytest
 
 from sessions.errors import LeaseLostError, SessionLeasedError
@@ -77,6 +79,25 @@ def test_a_holder_whose_process_is_gone_from_this_machine_is_resumed_at_once(
     running.open_session(store, session_id, holder("ben"), clock.advance(1))
     with pytest.raises(SessionLeasedError, match="ben"):
         running.open_session(store, session_id, crashed, clock.advance(1))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has no zombie processes")
+def test_a_holder_that_has_ended_but_is_not_yet_reaped_is_resumed_at_once(
+    store, session_id, clock
+) -> None:
+    # A copy that crashed while its parent (a shell, a terminal) has not yet collected
+    # it: its pid still answers a signal, but it will never run again.
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    try:
+        while psutil.Process(ended.pid).status() != psutil.STATUS_ZOMBIE:
+            time.sleep(0.01)
+        crashed = Holder("crashed", "ana", socket.gethostname(), ended.pid)
+        running.open_session(store, session_id, crashed, clock())
+        running.open_session(store, session_id, holder("ben"), clock.advance(1))
+        with pytest.raises(SessionLeasedError, match="ben"):
+            running.open_session(store, session_id, crashed, clock.advance(1))
+    finally:
+        ended.wait()
 
 
 def test_opening_again_by_the_same_copy_is_always_allowed(store, session_id, clock) -> None:

@@ -61,18 +61,22 @@ class LeaseView:
 
 
 def _process_gone(lease: SessionLease) -> bool:
-    """The holder ran on this machine and its process no longer exists."""
+    """The holder ran on this machine and its process has ended: a crash, a closed terminal."""
     if lease.host != socket.gethostname() or lease.pid <= 0:
         return False
     if lease.pid == os.getpid():
         return False  # another copy inside this process (tests): only the clock can tell
+    import psutil  # loaded only when the holder ran on this machine
+
     try:
-        os.kill(lease.pid, 0)
-    except ProcessLookupError:
+        status = psutil.Process(lease.pid).status()
+    except psutil.NoSuchProcess:  # ZombieProcess too, where a system will say no more
         return True
-    except OSError:  # it exists but belongs to someone else, or this system can't tell
+    except psutil.Error:  # it exists but belongs to someone else, or this system can't tell
         return False
-    return False
+    # A process that has ended but that its parent has not yet reaped keeps its pid, and
+    # answers a signal as if alive; it will never run again.
+    return status in (psutil.STATUS_ZOMBIE, psutil.STATUS_DEAD)
 
 
 def _view(lease: SessionLease, now: datetime) -> LeaseView:
