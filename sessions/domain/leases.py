@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session as DbSession
 from sessions.clock import HEARTBEAT_SECONDS
 from sessions.errors import LeaseLostError, SessionLeasedError
 from sessions.models import Session, SessionLease
+from sessions.write_lock import wait_for_the_write_lock
 
 # Three missed heartbeats and a little: a busy laptop may miss one, not three.
 LEASE_STALE_SECONDS = 4 * HEARTBEAT_SECONDS
@@ -94,13 +95,18 @@ def _view(lease: SessionLease, now: datetime) -> LeaseView:
 
 
 def _wait_for_other_claims(db: DbSession, session_id: int) -> None:
-    """Hold the session's row until this transaction ends, so two copies claiming it at
-    once, on two machines sharing a database server, take turns: the second then reads
-    the lease the first wrote and is refused, rather than both writing one. The session
-    row is locked, not the lease's, because a first claim has no lease row to lock.
-    SQLite needs none of this: it lets one writer in at a time, and the statement
-    leaves out FOR UPDATE there."""
+    """Take turns with any other copy claiming the session, until this transaction ends:
+    the second then reads the lease the first wrote and is refused, rather than both
+    writing one. On SQLite the file's write lock is taken before the lease is read; on
+    a database server the session's row is locked (not the lease's, because a first
+    claim has no lease row to lock), and claims on other sessions go on alongside."""
+    wait_for_the_write_lock(db)
     db.execute(select(Session.id).where(Session.id == session_id).with_for_update())
+
+
+def _lease(db: DbSession, session_id: int) -> SessionLease | None:
+    # Read afresh, under the lock: a copy loaded before it may already be out of date.
+    return db.get(SessionLease, session_id, populate_existing=True)
 
 
 def claim(
@@ -113,7 +119,7 @@ def claim(
     asking: that is a crash, and the session is resumed.
     """
     _wait_for_other_claims(db, session_id)
-    lease = db.get(SessionLease, session_id)
+    lease = _lease(db, session_id)
     if lease is not None and lease.token != holder.token and lease.released_at is None:
         held = _view(lease, now)
         if not held.stale:
@@ -147,7 +153,7 @@ def claim(
 def refresh(db: DbSession, session_id: int, holder: Holder, now: datetime) -> None:
     """Keep the lease fresh; raise LeaseLostError if another copy has taken the session."""
     _wait_for_other_claims(db, session_id)
-    lease = db.get(SessionLease, session_id)
+    lease = _lease(db, session_id)
     if lease is None or lease.released_at is not None:
         claim(db, session_id, holder, now)
         return
