@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.clock import HEARTBEAT_SECONDS
@@ -116,8 +117,22 @@ def claim(
 
     `take_over` is honoured only once the other lease is stale: a live driver is
     never pushed aside. A holder whose process has ended on this machine needs no
-    asking: that is a crash, and the session is resumed.
+    asking: that is a crash, and the session is resumed. The claim is the first
+    thing its unit of work writes.
     """
+    try:
+        _claim(db, session_id, holder, now, take_over)
+    except IntegrityError:
+        # Claims take turns, so two copies never both write a session's first lease.
+        # Should it happen all the same, the one that lost starts over from the other's
+        # lease and is answered as any later copy is, never with the database's error.
+        db.rollback()
+        if _lease(db, session_id) is None:
+            raise  # not a lost race: the database refused for a reason of its own
+        _claim(db, session_id, holder, now, take_over)
+
+
+def _claim(db: DbSession, session_id: int, holder: Holder, now: datetime, take_over: bool) -> None:
     _wait_for_other_claims(db, session_id)
     lease = _lease(db, session_id)
     if lease is not None and lease.token != holder.token and lease.released_at is None:
@@ -135,6 +150,7 @@ def claim(
                 f"{held.seen_at.astimezone():%H:%M:%S}; it looks abandoned: take it over?",
                 held,
             )
+    first = lease is None
     if lease is None:
         lease = SessionLease(session_id=session_id)
         db.add(lease)
@@ -148,6 +164,8 @@ def claim(
     )
     lease.seen_at = now
     lease.released_at = None
+    if first:
+        db.flush()  # a lost race for the first lease is told here, where it is answered
 
 
 def refresh(db: DbSession, session_id: int, holder: Holder, now: datetime) -> None:
