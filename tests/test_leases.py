@@ -5,7 +5,9 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import time
 
+import psutil
 import pytest
 
 from sessions.errors import LeaseLostError, SessionLeasedError
@@ -77,6 +79,47 @@ def test_a_holder_whose_process_is_gone_from_this_machine_is_resumed_at_once(
     running.open_session(store, session_id, holder("ben"), clock.advance(1))
     with pytest.raises(SessionLeasedError, match="ben"):
         running.open_session(store, session_id, crashed, clock.advance(1))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has no zombie processes")
+def test_a_holder_that_has_ended_but_is_not_yet_reaped_is_resumed_at_once(
+    store, session_id, clock
+) -> None:
+    # A copy that crashed while its parent (a shell, a terminal) has not yet collected
+    # it: its pid still answers a signal, but it will never run again.
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    try:
+        while psutil.Process(ended.pid).status() != psutil.STATUS_ZOMBIE:
+            time.sleep(0.01)
+        crashed = Holder("crashed", "ana", socket.gethostname(), ended.pid)
+        running.open_session(store, session_id, crashed, clock())
+        running.open_session(store, session_id, holder("ben"), clock.advance(1))
+        with pytest.raises(SessionLeasedError, match="ben"):
+            running.open_session(store, session_id, crashed, clock.advance(1))
+    finally:
+        ended.wait()
+
+
+def test_a_copy_that_loses_the_first_lease_to_another_is_told_who_drives(
+    store, session_id, clock, monkeypatch
+) -> None:
+    # Claims take turns, so a copy never reads "nobody holds this" while another is
+    # writing the first lease. Should it happen all the same, the copy that loses is
+    # answered as any later copy is: who drives, and the offer to watch.
+    from sessions.domain import leases as domain
+
+    running.open_session(store, session_id, holder("ana"), clock())
+    read = domain._lease
+    missed = [None]  # the one read that came too early to see ana's lease
+
+    def read_too_early(db, session_id):
+        return missed.pop() if missed else read(db, session_id)
+
+    monkeypatch.setattr(domain, "_lease", read_too_early)
+    with pytest.raises(SessionLeasedError, match=r"\(ana on laptop-ana\) has been running") as held:
+        running.open_session(store, session_id, holder("ben"), clock.advance(1))
+    assert not missed and held.value.lease.user == "ana" and not held.value.lease.stale
+    assert not running.clock_state(store, session_id).started  # nothing was changed
 
 
 def test_opening_again_by_the_same_copy_is_always_allowed(store, session_id, clock) -> None:

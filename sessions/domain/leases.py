@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.clock import HEARTBEAT_SECONDS
 from sessions.errors import LeaseLostError, SessionLeasedError
 from sessions.models import Session, SessionLease
+from sessions.write_lock import wait_for_the_write_lock
 
 # Three missed heartbeats and a little: a busy laptop may miss one, not three.
 LEASE_STALE_SECONDS = 4 * HEARTBEAT_SECONDS
@@ -61,18 +63,22 @@ class LeaseView:
 
 
 def _process_gone(lease: SessionLease) -> bool:
-    """The holder ran on this machine and its process no longer exists."""
+    """The holder ran on this machine and its process has ended: a crash, a closed terminal."""
     if lease.host != socket.gethostname() or lease.pid <= 0:
         return False
     if lease.pid == os.getpid():
         return False  # another copy inside this process (tests): only the clock can tell
+    import psutil  # loaded only when the holder ran on this machine
+
     try:
-        os.kill(lease.pid, 0)
-    except ProcessLookupError:
+        status = psutil.Process(lease.pid).status()
+    except psutil.NoSuchProcess:  # ZombieProcess too, where a system will say no more
         return True
-    except OSError:  # it exists but belongs to someone else, or this system can't tell
+    except psutil.Error:  # it exists but belongs to someone else, or this system can't tell
         return False
-    return False
+    # A process that has ended but that its parent has not yet reaped keeps its pid, and
+    # answers a signal as if alive; it will never run again.
+    return status in (psutil.STATUS_ZOMBIE, psutil.STATUS_DEAD)
 
 
 def _view(lease: SessionLease, now: datetime) -> LeaseView:
@@ -90,13 +96,18 @@ def _view(lease: SessionLease, now: datetime) -> LeaseView:
 
 
 def _wait_for_other_claims(db: DbSession, session_id: int) -> None:
-    """Hold the session's row until this transaction ends, so two copies claiming it at
-    once, on two machines sharing a database server, take turns: the second then reads
-    the lease the first wrote and is refused, rather than both writing one. The session
-    row is locked, not the lease's, because a first claim has no lease row to lock.
-    SQLite needs none of this: it lets one writer in at a time, and the statement
-    leaves out FOR UPDATE there."""
+    """Take turns with any other copy claiming the session, until this transaction ends:
+    the second then reads the lease the first wrote and is refused, rather than both
+    writing one. On SQLite the file's write lock is taken before the lease is read; on
+    a database server the session's row is locked (not the lease's, because a first
+    claim has no lease row to lock), and claims on other sessions go on alongside."""
+    wait_for_the_write_lock(db)
     db.execute(select(Session.id).where(Session.id == session_id).with_for_update())
+
+
+def _lease(db: DbSession, session_id: int) -> SessionLease | None:
+    # Read afresh, under the lock: a copy loaded before it may already be out of date.
+    return db.get(SessionLease, session_id, populate_existing=True)
 
 
 def claim(
@@ -106,10 +117,24 @@ def claim(
 
     `take_over` is honoured only once the other lease is stale: a live driver is
     never pushed aside. A holder whose process has ended on this machine needs no
-    asking: that is a crash, and the session is resumed.
+    asking: that is a crash, and the session is resumed. The claim is the first
+    thing its unit of work writes.
     """
+    try:
+        _claim(db, session_id, holder, now, take_over)
+    except IntegrityError:
+        # Claims take turns, so two copies never both write a session's first lease.
+        # Should it happen all the same, the one that lost starts over from the other's
+        # lease and is answered as any later copy is, never with the database's error.
+        db.rollback()
+        if _lease(db, session_id) is None:
+            raise  # not a lost race: the database refused for a reason of its own
+        _claim(db, session_id, holder, now, take_over)
+
+
+def _claim(db: DbSession, session_id: int, holder: Holder, now: datetime, take_over: bool) -> None:
     _wait_for_other_claims(db, session_id)
-    lease = db.get(SessionLease, session_id)
+    lease = _lease(db, session_id)
     if lease is not None and lease.token != holder.token and lease.released_at is None:
         held = _view(lease, now)
         if not held.stale:
@@ -125,6 +150,7 @@ def claim(
                 f"{held.seen_at.astimezone():%H:%M:%S}; it looks abandoned: take it over?",
                 held,
             )
+    first = lease is None
     if lease is None:
         lease = SessionLease(session_id=session_id)
         db.add(lease)
@@ -138,12 +164,14 @@ def claim(
     )
     lease.seen_at = now
     lease.released_at = None
+    if first:
+        db.flush()  # a lost race for the first lease is told here, where it is answered
 
 
 def refresh(db: DbSession, session_id: int, holder: Holder, now: datetime) -> None:
     """Keep the lease fresh; raise LeaseLostError if another copy has taken the session."""
     _wait_for_other_claims(db, session_id)
-    lease = db.get(SessionLease, session_id)
+    lease = _lease(db, session_id)
     if lease is None or lease.released_at is not None:
         claim(db, session_id, holder, now)
         return
