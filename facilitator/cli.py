@@ -188,8 +188,11 @@ def _import(args) -> int:
     from sessions.services.exchange import import_programme, read_export
     from sessions.store import Store
 
-    record = read_export(Path(args.file))
-    store = Store.open(args.db or default_database_url())
+    database = args.db or default_database_url()
+    # Checked for the database it goes into before that is opened: a damaged file leaves
+    # no trace there, not even a new, empty database.
+    record = read_export(Path(args.file), database)
+    store = Store.open(database)
     try:
         imported = import_programme(store, record, args.new_name)
     finally:
