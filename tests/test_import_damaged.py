@@ -3,6 +3,7 @@ saying where the file is damaged, and nothing written, never a traceback or exit
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from itertools import count
@@ -385,7 +386,9 @@ def damage(draw, sample: str) -> tuple[Any, int | None]:
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(paths))
         how = draw(st.sampled_from(("replace", "delete", "add")))
-        data = _mutated(data, path, how, draw(st.sampled_from(NASTY_VALUES)))
+        # A copy: a list or object put in the file may be added to by the next mutation.
+        value = copy.deepcopy(draw(st.sampled_from(NASTY_VALUES)))
+        data = _mutated(data, path, how, value)
         paths = _paths(data)
     # One file in five is also cut short, as a copy that stopped part way would be.
     cut = draw(st.floats(0, 1, exclude_max=True)) if draw(st.integers(0, 4)) == 0 else None
