@@ -19,7 +19,7 @@ _MISSING = object()
 # not written by the app, and many a JSON reader could not take it back.
 JSON_WHOLE_MIN = -(2**63)
 JSON_WHOLE_MAX = 2**63 - 1
-# An activity is a few levels deep; one far deeper could not even be written back as JSON.
+# An activity is a few levels deep; checking stops far short of where the stack would run out.
 JSON_DEPTH = 32
 
 
@@ -111,8 +111,8 @@ class Fields:
             return None
         if type(value) not in (str, int) or value not in choices:
             allowed = ", ".join(str(choice) for choice in choices)
-            shown = _size(value) if type(value) is int else _shown(value)
-            raise self.fail(f'"{key}" is {shown}, not one of: {allowed}')
+            given = _size(value) if type(value) is int else shown(value)
+            raise self.fail(f'"{key}" is {given}, not one of: {allowed}')
         return value
 
     @overload
@@ -206,7 +206,7 @@ def json_problem(value: Any, where: str = "", depth: int = 0) -> str | None:
             problem = text_problem(name)
             if problem is not None:
                 return f"has a key that {problem}{at}"
-            inside = f"{where}.{_shown(name)}" if where else _shown(name)
+            inside = f"{where}.{shown(name)}" if where else shown(name)
             problem = json_problem(inner, inside, depth + 1)
             if problem is not None:
                 return problem
@@ -235,7 +235,7 @@ def _size(value: int) -> str:
     return f"a number of about {int(value.bit_length() * math.log10(2)) + 1:,} digits"
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     """A value in a message, cut short: the file may hold anything at all."""
-    shown = repr(value)
-    return shown if len(shown) <= 60 else f"{shown[:57]}..."
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."

@@ -27,7 +27,7 @@ from sessions.exchange.document import (
     ReviewRecord,
     SessionRecord,
 )
-from sessions.exchange.fields import Broken, Fields
+from sessions.exchange.fields import Broken, Fields, shown
 from sessions.exchange.format import FORMAT, VERSION
 from sessions.exchange.holds import EVERY, Holds
 from sessions.exchange.lengths import fitted
@@ -120,7 +120,7 @@ def _programme(root: Fields, version: int) -> ProgrammeRecord:
     names = [member["name"] for member in members]
     if len(set(names)) < len(names):
         twice = next(name for name in names if names.count(name) > 1)
-        raise root.fail(f"{twice!r} is in the members list twice")
+        raise root.fail(f"{shown(twice)} is in the members list twice")
     interests = (
         tuple(
             _interest(interest, name)
@@ -253,7 +253,7 @@ def _member_name(entry: Fields, key: str, names: set[str], *, nullable: bool) ->
 def _member_name(entry: Fields, key: str, names: set[str], *, nullable: bool = False) -> str | None:
     name = entry.text(key, nullable=nullable)
     if name is not None and name not in names:
-        raise entry.fail(f'"{key}" is {name!r}, who is not in the members list')
+        raise entry.fail(f'"{key}" is {shown(name)}, who is not in the members list')
     return name
 
 
@@ -345,7 +345,7 @@ def _session(session: Fields, registers: dict[str, int], version: int) -> Sessio
     marked = [name for name, _ in attendance]
     if len(set(marked)) < len(marked):
         twice = next(name for name in marked if marked.count(name) > 1)
-        raise session.fail(f"{twice!r} has two attendance entries")
+        raise session.fail(f"{shown(twice)} has two attendance entries")
     declarations = tuple(
         _declaration(entry, registers, count, version)
         for entry in session.objects("declarations", "declaration")
@@ -567,9 +567,9 @@ def _change(change: Fields) -> ChangeRecord:
             try:
                 date.fromisoformat(value)
             except ValueError:
-                raise change.fail(f'"{key}" is {value!r}, not a date as YYYY-MM-DD') from None
+                raise change.fail(f'"{key}" is {shown(value)}, not a date as YYYY-MM-DD') from None
         elif field == ActionField.STATUS and value not in tuple(ActionStatus):
-            raise change.fail(f'"{key}" is {value!r}, not one of: {", ".join(ActionStatus)}')
+            raise change.fail(f'"{key}" is {shown(value)}, not one of: {", ".join(ActionStatus)}')
     return ChangeRecord(
         columns=fitted(
             change,
