@@ -218,10 +218,14 @@ def _export(args) -> int:
 
 
 def _import(args) -> int:
+    from sessions.paths import default_database_url
     from sessions.services.exchange import import_programme, read_export
 
-    record = read_export(Path(args.file))
-    store = _open_store(args.db)
+    database = args.db or default_database_url()
+    # Checked for the database it goes into before that is opened: a damaged file leaves
+    # no trace there, not even a new, empty database.
+    record = read_export(Path(args.file), database)
+    store = _open_store(database)
     try:
         imported = import_programme(store, record, args.new_name)
     finally:

@@ -6,11 +6,21 @@ A file edited by hand or cut short should be refused with the place to look
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
 from datetime import UTC, date, datetime
 from typing import Any, Literal, overload
 
+from sessions.exchange.holds import EVERY, Holds
+
 _MISSING = object()
+
+# An activity comes from an agenda file, whose numbers are small: one beyond 64 bits was
+# not written by the app, and many a JSON reader could not take it back.
+JSON_WHOLE_MIN = -(2**63)
+JSON_WHOLE_MAX = 2**63 - 1
+# An activity is a few levels deep; checking stops far short of where the stack would run out.
+JSON_DEPTH = 32
 
 
 class Broken(Exception):
@@ -20,15 +30,27 @@ class Broken(Exception):
 class Fields:
     """A JSON object of the file and where it is in it ("session 2, note 5"), for messages."""
 
-    def __init__(self, value: Any, where: str, prefix: str = ""):
+    def __init__(self, value: Any, where: str, prefix: str = "", holds: Holds = EVERY):
+        """`holds` is what the database the file goes into will hold."""
         if not isinstance(value, dict):
             raise Broken(f"{where} is not a JSON object")
         self._value = value
         self.where = where
         self._prefix = prefix
+        self.holds = holds
 
     def fail(self, problem: str) -> Broken:
         return Broken(f"{self.where}: {problem}")
+
+    def _storable(self, key: str, value: str) -> str:
+        """Text the database will keep as it is: no half surrogate pair, and no NUL where
+        the database refuses one."""
+        problem = text_problem(value)
+        if problem is None and not self.holds.nul and "\x00" in value:
+            problem = "holds a NUL character, which the database cannot store"
+        if problem is not None:
+            raise self.fail(f'"{key}" {problem}')
+        return value
 
     def _get(self, key: str, nullable: bool) -> Any:
         value = self._value.get(key, _MISSING)
@@ -58,7 +80,7 @@ class Fields:
             raise self.fail(f'"{key}" is not text')
         if not blank and not value.strip():
             raise self.fail(f'"{key}" is blank')
-        return value
+        return self._storable(key, value)
 
     @overload
     def whole_number(
@@ -77,6 +99,8 @@ class Fields:
         # bool is an int to Python, never to the format.
         if type(value) is not int:
             raise self.fail(f'"{key}" is not a whole number')
+        if not self.holds.least <= value <= self.holds.most:
+            raise self.fail(f'"{key}" is {_size(value)}, beyond what the database holds')
         if minimum is not None and value < minimum:
             raise self.fail(f'"{key}" is {value}, below {minimum}')
         return value
@@ -87,7 +111,8 @@ class Fields:
             return None
         if type(value) not in (str, int) or value not in choices:
             allowed = ", ".join(str(choice) for choice in choices)
-            raise self.fail(f'"{key}" is {value!r}, not one of: {allowed}')
+            given = _size(value) if type(value) is int else shown(value)
+            raise self.fail(f'"{key}" is {given}, not one of: {allowed}')
         return value
 
     @overload
@@ -100,11 +125,12 @@ class Fields:
             return None
         try:
             parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
-        except ValueError:
-            parsed = None
-        if parsed is None or parsed.tzinfo is None:
-            raise self.fail(f'"{key}" is not an ISO 8601 time with its time zone')
-        return parsed.astimezone(UTC)
+            if parsed is not None and parsed.tzinfo is not None:
+                # A time at the calendar's very edge can fall outside it once moved to UTC.
+                return parsed.astimezone(UTC)
+        except (ValueError, OverflowError):
+            pass
+        raise self.fail(f'"{key}" is not an ISO 8601 time with its time zone')
 
     @overload
     def day(self, key: str, *, nullable: Literal[False] = False) -> date: ...
@@ -130,6 +156,10 @@ class Fields:
         value = self._get(key, nullable)
         if value is not None and not isinstance(value, dict):
             raise self.fail(f'"{key}" is not a JSON object')
+        if value is not None:
+            problem = json_problem(value)
+            if problem is not None:
+                raise self.fail(f'"{key}" {problem}')
         return value
 
     @overload
@@ -142,14 +172,70 @@ class Fields:
         if value is None:
             return None
         where = f"{self._prefix}{label}"
-        return Fields(value, where, f"{where}, ")
+        return Fields(value, where, f"{where}, ", self.holds)
 
     def objects(self, key: str, label: str) -> list[Fields]:
         """The list under `key`, each entry read as `label N` (counting from 1)."""
         value = self._get(key, False)
         if not isinstance(value, list):
             raise self.fail(f'"{key}" is not a list')
+        where = f"{self._prefix}{label}"
         return [
-            Fields(entry, f"{self._prefix}{label} {number}", f"{self._prefix}{label} {number}, ")
+            Fields(entry, f"{where} {number}", f"{where} {number}, ", self.holds)
             for number, entry in enumerate(value, start=1)
         ]
+
+
+def text_problem(value: str) -> str | None:
+    """What keeps every database from storing this text, if anything: a JSON escape can
+    give half a surrogate pair, which is no character UTF-8 can write."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "holds a broken character (half a surrogate pair)"
+    return None
+
+
+def json_problem(value: Any, where: str = "", depth: int = 0) -> str | None:
+    """What in a JSON value a database could not store, and where inside it, if anything."""
+    at = f" at {where}" if where else ""
+    if depth > JSON_DEPTH:
+        return f"is nested more than {JSON_DEPTH} deep{at}"
+    if isinstance(value, dict):
+        for name, inner in value.items():
+            problem = text_problem(name)
+            if problem is not None:
+                return f"has a key that {problem}{at}"
+            inside = f"{where}.{shown(name)}" if where else shown(name)
+            problem = json_problem(inner, inside, depth + 1)
+            if problem is not None:
+                return problem
+        return None
+    if isinstance(value, list):
+        for index, inner in enumerate(value):
+            problem = json_problem(inner, f"{where}[{index}]", depth + 1)
+            if problem is not None:
+                return problem
+        return None
+    if isinstance(value, str):
+        problem = text_problem(value)
+        return None if problem is None else f"{problem}{at}"
+    if type(value) is int and not JSON_WHOLE_MIN <= value <= JSON_WHOLE_MAX:
+        return f"holds a number too large for the database{at}"
+    if type(value) is float and not math.isfinite(value):
+        return f"holds a number that is not finite{at}"
+    return None
+
+
+def _size(value: int) -> str:
+    """A whole number as the facilitator can read it, however many digits it has."""
+    if abs(value) < 10**30:
+        return str(value)
+    # Counted from its bits: Python will not write out an int of thousands of digits.
+    return f"a number of about {int(value.bit_length() * math.log10(2)) + 1:,} digits"
+
+
+def shown(value: Any) -> str:
+    """A value in a message, cut short: the file may hold anything at all."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."

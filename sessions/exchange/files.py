@@ -7,6 +7,7 @@ from pathlib import Path
 from sessions.errors import InputError, StoreError
 from sessions.exchange.document import ProgrammeRecord
 from sessions.exchange.format import SUFFIX
+from sessions.exchange.holds import EVERY, Holds
 from sessions.exchange.parse import NOTHING, read_document
 from sessions.private_files import write_private
 
@@ -22,8 +23,9 @@ def write_export(slug: str, text: str, output: Path | None = None) -> Path:
     return path
 
 
-def read_export(path: Path) -> ProgrammeRecord:
-    """The file read and checked, so a bad one is refused before any database is touched."""
+def read_export(path: Path, holds: Holds = EVERY) -> ProgrammeRecord:
+    """The file read and checked against what the database it goes into `holds`, so a bad
+    one is refused before any database is touched."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -33,4 +35,4 @@ def read_export(path: Path) -> ProgrammeRecord:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path} is not JSON: it is not UTF-8 text. {NOTHING}") from None
-    return read_document(text, str(path))
+    return read_document(text, str(path), holds)

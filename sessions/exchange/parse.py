@@ -27,8 +27,26 @@ from sessions.exchange.document import (
     ReviewRecord,
     SessionRecord,
 )
-from sessions.exchange.fields import Broken, Fields
+from sessions.exchange.fields import Broken, Fields, shown
 from sessions.exchange.format import FORMAT, VERSION
+from sessions.exchange.holds import EVERY, Holds
+from sessions.exchange.lengths import fitted
+from sessions.models import (
+    Action,
+    ActionChange,
+    ActionReview,
+    ActivityResult,
+    AgendaItem,
+    Declaration,
+    Interest,
+    Member,
+    MinutesAmendment,
+    Note,
+    NoteRevision,
+    Programme,
+    Session,
+    TimerEvent,
+)
 from sessions.vocabulary import (
     ActionField,
     ActionStatus,
@@ -47,7 +65,8 @@ from sessions.vocabulary import (
 NOTHING = "Nothing was imported."
 
 
-def read_document(text: str, source: str) -> ProgrammeRecord:
+def read_document(text: str, source: str, holds: Holds = EVERY) -> ProgrammeRecord:
+    """The file's programme, checked against what the database it goes into `holds`."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -57,6 +76,11 @@ def read_document(text: str, source: str) -> ProgrammeRecord:
     except RecursionError:
         raise InputError(
             f"{source} is not JSON this can read: it is nested too deeply. {NOTHING}"
+        ) from None
+    except ValueError:
+        # Python refuses to read a whole number of thousands of digits.
+        raise InputError(
+            f"{source} is not JSON this can read: it holds a number too long to read. {NOTHING}"
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(
@@ -73,26 +97,30 @@ def read_document(text: str, source: str) -> ProgrammeRecord:
             f"reads version {VERSION}): upgrade facilitator to import it. {NOTHING}"
         )
     try:
-        return _programme(Fields(data, "the file"), version)
+        return _programme(Fields(data, "the file", holds=holds), version)
     except Broken as exc:
         raise InputError(f"{source} is damaged or incomplete: {exc}. {NOTHING}") from None
 
 
 def _programme(root: Fields, version: int) -> ProgrammeRecord:
     programme = root.child("programme", "the programme")
-    columns = {
-        "name": programme.text("name", blank=False),
-        "slug": programme.text("slug", blank=False),
-        "pcn_name": programme.text("pcn_name"),
-        "created_at": programme.time("created_at"),
-        "archived_at": programme.time("archived_at", nullable=True),
-        **_quorum(programme, version, default_of=QuorumOf.MEMBERS),
-    }
+    columns = fitted(
+        programme,
+        Programme,
+        {
+            "name": programme.text("name", blank=False),
+            "slug": programme.text("slug", blank=False),
+            "pcn_name": programme.text("pcn_name"),
+            "created_at": programme.time("created_at"),
+            "archived_at": programme.time("archived_at", nullable=True),
+            **_quorum(programme, version, default_of=QuorumOf.MEMBERS),
+        },
+    )
     members = tuple(_member(entry) for entry in root.objects("members", "member"))
     names = [member["name"] for member in members]
     if len(set(names)) < len(names):
         twice = next(name for name in names if names.count(name) > 1)
-        raise root.fail(f"{twice!r} is in the members list twice")
+        raise root.fail(f"{shown(twice)} is in the members list twice")
     interests = (
         tuple(
             _interest(interest, name)
@@ -186,26 +214,34 @@ def _check_reviews(entries: list[Fields], sessions: tuple[SessionRecord, ...]) -
 
 
 def _interest(interest: Fields, member: str) -> InterestRecord:
-    columns = {
-        "description": interest.text("description", blank=False),
-        "kind": interest.choice("kind", tuple(InterestKind)),
-        "from_on": interest.day("from_on", nullable=True),
-        "to_on": interest.day("to_on", nullable=True),
-        "created_at": interest.time("created_at"),
-        "deleted_at": interest.time("deleted_at", nullable=True),
-    }
+    columns = fitted(
+        interest,
+        Interest,
+        {
+            "description": interest.text("description", blank=False),
+            "kind": interest.choice("kind", tuple(InterestKind)),
+            "from_on": interest.day("from_on", nullable=True),
+            "to_on": interest.day("to_on", nullable=True),
+            "created_at": interest.time("created_at"),
+            "deleted_at": interest.time("deleted_at", nullable=True),
+        },
+    )
     return InterestRecord(columns, member)
 
 
 def _member(member: Fields) -> Columns:
-    return {
-        "name": member.text("name", blank=False),
-        "organisation": member.text("organisation"),
-        "organisation_kind": member.choice("organisation_kind", tuple(OrganisationKind)),
-        "role": member.text("role"),
-        "created_at": member.time("created_at"),
-        "archived_at": member.time("archived_at", nullable=True),
-    }
+    return fitted(
+        member,
+        Member,
+        {
+            "name": member.text("name", blank=False),
+            "organisation": member.text("organisation"),
+            "organisation_kind": member.choice("organisation_kind", tuple(OrganisationKind)),
+            "role": member.text("role"),
+            "created_at": member.time("created_at"),
+            "archived_at": member.time("archived_at", nullable=True),
+        },
+    )
 
 
 @overload
@@ -217,7 +253,7 @@ def _member_name(entry: Fields, key: str, names: set[str], *, nullable: bool) ->
 def _member_name(entry: Fields, key: str, names: set[str], *, nullable: bool = False) -> str | None:
     name = entry.text(key, nullable=nullable)
     if name is not None and name not in names:
-        raise entry.fail(f'"{key}" is {name!r}, who is not in the members list')
+        raise entry.fail(f'"{key}" is {shown(name)}, who is not in the members list')
     return name
 
 
@@ -249,7 +285,8 @@ def _declaration(
     if version < 5:
         # Before version 5 leaving the room was the one way an interest was managed.
         handling = Handling.NOTED if left is None else Handling.LEFT_ROOM
-        return DeclarationRecord({**columns, "handling": handling}, member, left)
+        columns = fitted(entry, Declaration, {**columns, "handling": handling})
+        return DeclarationRecord(columns, member, left)
     columns["kind"] = entry.choice("kind", ("", *InterestKind))
     columns["handling"] = entry.choice("handling", tuple(Handling))
     if (columns["handling"] == Handling.NOTED) != (left is None):
@@ -260,7 +297,7 @@ def _declaration(
             f'"standing_interest" is {interest}, but {member!r} has {registers[member]} on the '
             "register"
         )
-    return DeclarationRecord(columns, member, left, interest)
+    return DeclarationRecord(fitted(entry, Declaration, columns), member, left, interest)
 
 
 def _quorum(fields: Fields, version: int, default_of: QuorumOf | None) -> dict[str, Any]:
@@ -275,20 +312,24 @@ def _quorum(fields: Fields, version: int, default_of: QuorumOf | None) -> dict[s
 def _session(session: Fields, registers: dict[str, int], version: int) -> SessionRecord:
     """`registers` gives each member's name, and how many standing interests they have."""
     names = set(registers)
-    columns = {
-        "number": session.whole_number("number", minimum=1),
-        "agenda_title": session.text("agenda_title"),
-        "agenda_source": session.text("agenda_source"),
-        "agenda_notes": session.text("agenda_notes"),
-        "agenda_text": session.text("agenda_text"),
-        "created_at": session.time("created_at"),
-        "finished_at": session.time("finished_at", nullable=True),
-        # Version 1 files were written before sessions could be planned ahead.
-        "planned_for": session.day("planned_for", nullable=True) if version >= 2 else None,
-        "facilitator": session.text("facilitator") if version >= 3 else "",
-        **_quorum(session, version, default_of=None),
-        **_approval(session, version),
-    }
+    columns = fitted(
+        session,
+        Session,
+        {
+            "number": session.whole_number("number", minimum=1),
+            "agenda_title": session.text("agenda_title"),
+            "agenda_source": session.text("agenda_source"),
+            "agenda_notes": session.text("agenda_notes"),
+            "agenda_text": session.text("agenda_text"),
+            "created_at": session.time("created_at"),
+            "finished_at": session.time("finished_at", nullable=True),
+            # Version 1 files were written before sessions could be planned ahead.
+            "planned_for": session.day("planned_for", nullable=True) if version >= 2 else None,
+            "facilitator": session.text("facilitator") if version >= 3 else "",
+            **_quorum(session, version, default_of=None),
+            **_approval(session, version),
+        },
+    )
     items = tuple(
         _item(entry, expected, version)
         for expected, entry in enumerate(session.objects("items", "item"))
@@ -304,19 +345,23 @@ def _session(session: Fields, registers: dict[str, int], version: int) -> Sessio
     marked = [name for name, _ in attendance]
     if len(set(marked)) < len(marked):
         twice = next(name for name in marked if marked.count(name) > 1)
-        raise session.fail(f"{twice!r} has two attendance entries")
+        raise session.fail(f"{shown(twice)} has two attendance entries")
     declarations = tuple(
         _declaration(entry, registers, count, version)
         for entry in session.objects("declarations", "declaration")
     )
     timer_events = tuple(
-        {
-            "kind": entry.choice("kind", tuple(TimerEventKind)),
-            "at": entry.time("at"),
-            "position": _position(entry, "position", count),
-            "detail": entry.text("detail"),
-            "seconds": entry.whole_number("seconds"),
-        }
+        fitted(
+            entry,
+            TimerEvent,
+            {
+                "kind": entry.choice("kind", tuple(TimerEventKind)),
+                "at": entry.time("at"),
+                "position": _position(entry, "position", count),
+                "detail": entry.text("detail"),
+                "seconds": entry.whole_number("seconds"),
+            },
+        )
         for entry in session.objects("timer_events", "timer event")
     )
     reviews = (
@@ -366,14 +411,18 @@ def _amendment(entry: Fields, names: set[str]) -> AmendmentRecord:
     if len(proposer) > PROPOSER_MAX:
         raise entry.fail(f'"proposer" is {len(proposer):,} characters, more than {PROPOSER_MAX}')
     return AmendmentRecord(
-        columns={
-            "kind": entry.choice("kind", tuple(AmendmentKind)),
-            "text": text,
-            "proposer": proposer,
-            "made_in": entry.whole_number("made_in", minimum=1),
-            "made_at": entry.time("made_at"),
-            "deleted_at": entry.time("deleted_at", nullable=True),
-        },
+        columns=fitted(
+            entry,
+            MinutesAmendment,
+            {
+                "kind": entry.choice("kind", tuple(AmendmentKind)),
+                "text": text,
+                "proposer": proposer,
+                "made_in": entry.whole_number("made_in", minimum=1),
+                "made_at": entry.time("made_at"),
+                "deleted_at": entry.time("deleted_at", nullable=True),
+            },
+        ),
         proposer_member=_member_name(entry, "proposer_member", names, nullable=True),
     )
 
@@ -391,13 +440,17 @@ def _result(entry: Fields, items: tuple[Columns, ...], names: set[str]) -> Resul
         if score > rule.most:
             raise entry.fail(f'"score" is {score}, above {rule.most} {rule.unit}')
     return ResultRecord(
-        columns={
-            "area": entry.text("area"),
-            "subject": entry.text("subject"),
-            "score": score,
-            "recorded_at": entry.time("recorded_at"),
-            "deleted_at": entry.time("deleted_at", nullable=True),
-        },
+        columns=fitted(
+            entry,
+            ActivityResult,
+            {
+                "area": entry.text("area"),
+                "subject": entry.text("subject"),
+                "score": score,
+                "recorded_at": entry.time("recorded_at"),
+                "deleted_at": entry.time("deleted_at", nullable=True),
+            },
+        ),
         item=item,
         member=_member_name(entry, "member", names, nullable=True),
     )
@@ -406,12 +459,16 @@ def _result(entry: Fields, items: tuple[Columns, ...], names: set[str]) -> Resul
 def _review(review: Fields) -> ReviewRecord:
     action = review.child("action", "action")
     return ReviewRecord(
-        columns={
-            "outcome": review.choice("outcome", tuple(ReviewOutcome)),
-            "due_before": review.day("due_before", nullable=True),
-            "due_after": review.day("due_after", nullable=True),
-            "reviewed_at": review.time("reviewed_at"),
-        },
+        columns=fitted(
+            review,
+            ActionReview,
+            {
+                "outcome": review.choice("outcome", tuple(ReviewOutcome)),
+                "due_before": review.day("due_before", nullable=True),
+                "due_after": review.day("due_after", nullable=True),
+                "reviewed_at": review.time("reviewed_at"),
+            },
+        ),
         session=action.whole_number("session", minimum=1),
         note=action.whole_number("note", minimum=0),
     )
@@ -425,38 +482,50 @@ def _item(item: Fields, expected: int, version: int) -> Columns:
             f'"position" is {position}, but items are numbered from 0 in order, '
             f"so it should be {expected}"
         )
-    return {
-        "position": position,
-        "section_title": item.text("section_title"),
-        "step": item.choice("step", tuple(STEP_NAMES), nullable=True),
-        "title": item.text("title"),
-        "kind": item.choice("kind", tuple(ItemKind)),
-        "prompt": item.text("prompt"),
-        "planned_seconds": item.whole_number("planned_seconds", minimum=0),
-        "rebalanced_seconds": item.whole_number("rebalanced_seconds", nullable=True, minimum=0),
-        "activity": item.mapping("activity", nullable=True),
-        # Before version 4 no answers were private, and none were minuted.
-        "answers_in_minutes": item.flag("answers_in_minutes") if version >= 4 else False,
-        # Before version 7 nothing was taken in private.
-        "confidential": item.flag("confidential") if version >= 7 else False,
-    }
+    return fitted(
+        item,
+        AgendaItem,
+        {
+            "position": position,
+            "section_title": item.text("section_title"),
+            "step": item.choice("step", tuple(STEP_NAMES), nullable=True),
+            "title": item.text("title"),
+            "kind": item.choice("kind", tuple(ItemKind)),
+            "prompt": item.text("prompt"),
+            "planned_seconds": item.whole_number("planned_seconds", minimum=0),
+            "rebalanced_seconds": item.whole_number("rebalanced_seconds", nullable=True, minimum=0),
+            "activity": item.mapping("activity", nullable=True),
+            # Before version 4 no answers were private, and none were minuted.
+            "answers_in_minutes": item.flag("answers_in_minutes") if version >= 4 else False,
+            # Before version 7 nothing was taken in private.
+            "confidential": item.flag("confidential") if version >= 7 else False,
+        },
+    )
 
 
 def _note(note: Fields, item_count: int, names: set[str], version: int) -> NoteRecord:
     action = note.child("action", "action", nullable=True)
     return NoteRecord(
-        columns={
-            "kind": note.choice("kind", tuple(NoteKind)),
-            "text": note.text("text"),
-            "created_at": note.time("created_at"),
-            "edited_at": note.time("edited_at", nullable=True),
-            "deleted_at": note.time("deleted_at", nullable=True),
-            "confidential": note.flag("confidential") if version >= 7 else False,
-        },
+        columns=fitted(
+            note,
+            Note,
+            {
+                "kind": note.choice("kind", tuple(NoteKind)),
+                "text": note.text("text"),
+                "created_at": note.time("created_at"),
+                "edited_at": note.time("edited_at", nullable=True),
+                "deleted_at": note.time("deleted_at", nullable=True),
+                "confidential": note.flag("confidential") if version >= 7 else False,
+            },
+        ),
         item=_position(note, "item", item_count),
         member=_member_name(note, "member", names, nullable=True),
         revisions=tuple(
-            {"line": revision.text("line"), "replaced_at": revision.time("replaced_at")}
+            fitted(
+                revision,
+                NoteRevision,
+                {"line": revision.text("line"), "replaced_at": revision.time("replaced_at")},
+            )
             for revision in note.objects("revisions", "revision")
         ),
         action=None if action is None else _action(action),
@@ -476,11 +545,15 @@ def _note(note: Fields, item_count: int, names: set[str], version: int) -> NoteR
 
 
 def _action(action: Fields) -> Columns:
-    return {
-        "owner": action.text("owner"),
-        "due_on": action.day("due_on", nullable=True),
-        "status": action.choice("status", tuple(ActionStatus)),
-    }
+    return fitted(
+        action,
+        Action,
+        {
+            "owner": action.text("owner"),
+            "due_on": action.day("due_on", nullable=True),
+            "status": action.choice("status", tuple(ActionStatus)),
+        },
+    )
 
 
 def _change(change: Fields) -> ChangeRecord:
@@ -494,10 +567,14 @@ def _change(change: Fields) -> ChangeRecord:
             try:
                 date.fromisoformat(value)
             except ValueError:
-                raise change.fail(f'"{key}" is {value!r}, not a date as YYYY-MM-DD') from None
+                raise change.fail(f'"{key}" is {shown(value)}, not a date as YYYY-MM-DD') from None
         elif field == ActionField.STATUS and value not in tuple(ActionStatus):
-            raise change.fail(f'"{key}" is {value!r}, not one of: {", ".join(ActionStatus)}')
+            raise change.fail(f'"{key}" is {shown(value)}, not one of: {", ".join(ActionStatus)}')
     return ChangeRecord(
-        columns={"field": field, **values, "changed_at": change.time("changed_at")},
+        columns=fitted(
+            change,
+            ActionChange,
+            {"field": field, **values, "changed_at": change.time("changed_at")},
+        ),
         session=change.whole_number("session", nullable=True, minimum=1),
     )

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from sqlalchemy import URL
 
 from sessions.domain.programmes import programme_named
 from sessions.exchange.document import ProgrammeRecord
-from sessions.exchange.files import read_export as read_export
+from sessions.exchange.files import read_export as read_file
 from sessions.exchange.files import write_export
 from sessions.exchange.format import dump
+from sessions.exchange.holds import EVERY, holds_for
 from sessions.exchange.load import ImportedProgramme as ImportedProgramme
 from sessions.exchange.load import load_programme
 from sessions.services.governance import Redact, cleared_export
-from sessions.store import Store
+from sessions.store import Store, database_url
 
 
 def export_programme(store: Store, name_or_slug: str, *, redact: Redact = ()) -> tuple[str, str]:
@@ -40,5 +44,14 @@ def import_programme(
         return load_programme(db, record, new_name)
 
 
+def read_export(
+    path: Path, database: str | os.PathLike[str] | URL | None = None
+) -> ProgrammeRecord:
+    """The file read and checked for the database (a file's path or a URL) it will go into,
+    or for every database the app runs on when none is named; nothing is opened."""
+    holds = EVERY if database is None else holds_for(database_url(database).get_backend_name())
+    return read_file(path, holds)
+
+
 def import_file(store: Store, path: Path, new_name: str | None = None) -> ImportedProgramme:
-    return import_programme(store, read_export(path), new_name)
+    return import_programme(store, read_export(path, store.url), new_name)
