@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session as DbSession
 from sessions.clock import replay
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import FacilitatorError
-from sessions.models import AgendaItem, Room, RoomAnswered, RoomDevice, Session
+from sessions.models import AgendaItem, Member, Room, RoomAnswered, RoomDevice, Session
 from sessions.timer_log import load_events
+from sessions.write_lock import wait_for_the_write_lock
 
 # Crockford's base32: no I, L, O or U, so nothing read off a projector is mistaken.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -186,10 +187,23 @@ def device_for_token(db: DbSession, token: str) -> DeviceView | None:
 
 
 def answering_device(db: DbSession, token: str) -> DeviceView:
-    """The device a token lets in, or the refusal a phone is shown."""
+    """The device a token lets in, or the refusal a phone is shown, holding its turn until
+    the answer is saved.
+
+    A phone tapped twice, or one person on two phones, answers one answer after the other:
+    the second then finds the first and replaces it, or is refused, rather than both adding
+    one. On SQLite the file's write lock is taken first; on a database server the device's
+    row is locked, and the member's for a named device.
+    """
+    wait_for_the_write_lock(db)
+    db.execute(
+        select(RoomDevice.id).where(RoomDevice.token_hash == hashed(token)).with_for_update()
+    )
     device = device_for_token(db, token)
     if device is None:
         raise RoomRefused("This phone is no longer in the room: join again with the code.")
+    if device.member_id is not None:
+        db.execute(select(Member.id).where(Member.id == device.member_id).with_for_update())
     return device
 
 
