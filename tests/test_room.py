@@ -122,6 +122,17 @@ def test_a_stranger_to_the_programme_cannot_join_by_name(store, programme) -> No
     assert participants.list_devices(store, sid) == []
 
 
+def test_a_member_who_has_left_cannot_join_by_name(store, programme) -> None:
+    sid, _ = session_on_card(store, programme)
+    left = people.add_member(store, programme.id, "Lee Left")
+    people.archive_member(store, left.id)
+    code = participants.open_room(store, sid).code
+    with pytest.raises(RoomRefused, match="not one of this meeting's"):
+        participants.join_room(store, code, left.id)
+    with pytest.raises(RoomRefused, match="not one of this meeting's"):
+        participants.join_room(store, code, 10**9)
+
+
 def test_a_room_by_name_only_refuses_anonymous_phones(store, programme) -> None:
     sid, _ = session_on_card(store, programme)
     code = participants.open_room(store, sid, anonymous_allowed=False).code

@@ -79,3 +79,21 @@ def test_an_anonymous_phone_tapped_twice_answers_once(store, programme) -> None:
         refused = [d for d in done if isinstance(d, Exception)]
         assert len(refused) == 1 and isinstance(refused[0], RoomRefused), done
         assert live_ratings(store, None) == round_ + 1
+
+
+def test_two_copies_opening_the_room_at_once_open_one(store, programme) -> None:
+    for _ in range(ROUNDS):
+        sid, _ = session_on_card(store, programme)
+        opened = together(*[partial(participants.open_room, store, sid)] * 2)
+        assert {o.room_id for o in opened} == {participants.room_for_session(store, sid).room_id}
+        # The code given last is the one that lets phones in.
+        joined = [o for o in opened if _lets_in(store, o.code)]
+        assert len(joined) == 1
+
+
+def _lets_in(store, code: str) -> bool:
+    try:
+        participants.join_room(store, code)
+    except RoomRefused:
+        return False
+    return True

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.clock import replay
-from sessions.domain.lookup import member_of_programme, unfinished_session_row
+from sessions.domain.lookup import unfinished_session_row
 from sessions.errors import FacilitatorError
 from sessions.models import AgendaItem, Member, Room, RoomAnswered, RoomDevice, Session
 from sessions.timer_log import load_events
@@ -107,6 +107,9 @@ def open_room(
     again gives a new one, and the old one stops letting phones in. Phones already in
     stay in.
     """
+    # Two copies opening the room at once take turns, so a session has one open room.
+    wait_for_the_write_lock(db)
+    db.execute(select(Session.id).where(Session.id == session_id).with_for_update())
     unfinished_session_row(db, session_id, "its room can no longer open")
     code = _unused_code(db)
     room = _open_room_row(db, session_id)
@@ -157,10 +160,11 @@ def join(db: DbSession, code: str, member_id: int | None, now: datetime) -> tupl
         if not room.anonymous_allowed:
             raise RoomRefused("This room asks everyone to join by name.")
     else:
-        try:
-            name = member_of_programme(db, member_id, session.programme_id).name
-        except FacilitatorError:
-            raise RoomRefused("That name is not one of this meeting's.") from None
+        member = db.get(Member, member_id)
+        # Only a current member's name is offered: one who has left is one no longer.
+        if member is None or member.programme_id != session.programme_id or member.archived_at:
+            raise RoomRefused("That name is not one of this meeting's.")
+        name = member.name
     token = new_token()
     device = RoomDevice(
         room_id=room.id, token_hash=hashed(token), member_id=member_id, joined_at=now
