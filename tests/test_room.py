@@ -165,6 +165,11 @@ def test_closing_the_room_ends_every_phones_access(store, programme) -> None:
         participants.join_room(store, opened.code)
     with pytest.raises(RoomRefused, match="no longer in the room"):
         participants.rate_from_device(store, token, card, 0, 4)
+    # Opening it again lets no phone of the closed room back in.
+    reopened = participants.open_room(store, sid)
+    assert reopened.room_id != opened.room_id
+    assert participants.device_for_token(store, token) is None
+    assert participants.list_devices(store, sid) == []
 
 
 def test_finishing_the_session_ends_every_phones_access(store, programme) -> None:
