@@ -20,6 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -446,3 +447,57 @@ class RoomWatch(Base):
     pid: Mapped[int] = mapped_column(Integer, default=0)
     since: Mapped[datetime]
     seen_at: Mapped[datetime]
+
+
+class Room(Base):
+    """A session opened to the room's phones: the join code, kept only as its hash.
+
+    Access, not the record: nothing in the minutes points at it, and it is not exported.
+    Closing it, or finishing its session, ends every device's access.
+    """
+
+    __tablename__ = "room"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    # SHA-256 of the code, in hex: the code itself is shown once and never stored.
+    code_hash: Mapped[str] = mapped_column(String(64))
+    # Whether a phone may join without picking a name.
+    anonymous_allowed: Mapped[bool] = mapped_column(default=True, server_default=true())
+    opened_by: Mapped[str] = mapped_column(String(200), default="")
+    opened_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+
+
+class RoomDevice(Base):
+    """A phone that joined a room: its token kept only as its hash, and whose it is, if anyone's.
+
+    An anonymous device has no member; its answers carry no trace of it either.
+    """
+
+    __tablename__ = "room_device"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    joined_at: Mapped[datetime]
+    removed_at: Mapped[datetime | None]
+
+    room: Mapped[Room] = relationship()
+    member: Mapped[Member | None] = relationship()
+
+
+class RoomAnswered(Base):
+    """That an anonymous device has answered a question, never what: so it answers once.
+
+    No id and no time, so nothing lines it up with the answer it stands for.
+    """
+
+    __tablename__ = "room_answered"
+    # Kept in key order, not the order written, so neither lines up with the answers'.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("room_device.id"), primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), primary_key=True)
+    subject: Mapped[str] = mapped_column(Text, primary_key=True)
