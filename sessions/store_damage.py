@@ -4,9 +4,9 @@ SQLite's own check (`quick_check`) runs each time the app opens its file for wri
 a few milliseconds on a programme's database, and it reads every page, so a damaged
 page is met before a note is typed rather than when it is saved. What the app can
 rebuild from the truth is rebuilt, in the file, after a copy of the damaged file is
-kept beside it: the search index (from the notes), the leases and the room's
-heartbeats (which say only who is running or watching now), and any index (VACUUM
-builds every index afresh from its table). Damage in a table that holds the record
+kept beside it: the search index (from the notes); the leases, the room's heartbeats
+and the rooms open to phones (which say only who is running, watching or joined now);
+every index and the free space. Damage in a table that holds the record
 (notes, actions, sessions…) is never guessed at: the file is left as it was and the
 facilitator is told how to bring back a good copy.
 """
@@ -25,10 +25,15 @@ from sessions.private_files import make_private_folder
 
 # Tables whose rows are derived from the others, or say only what is happening now.
 SEARCH_INDEX = "note_fts"
-TRANSIENT_TABLES = ("session_lease", "room_watch")
+# A repair empties them all, damaged or not: each copy running, each screen watching and
+# each phone in a room simply claims, beats or joins again.
+TRANSIENT_TABLES = ("session_lease", "room_watch", "room", "room_device", "room_answered")
 _TRANSIENT_NAMES = {
     "session_lease": "record of which copy runs each session",
     "room_watch": "record of which screens show a session",
+    "room": "record of the rooms open to phones",
+    "room_device": "record of the phones in a room",
+    "room_answered": "record of what anonymous phones have answered",
 }
 
 _BUSY_TIMEOUT_MS = 5000

@@ -11,7 +11,7 @@ import pytest
 
 from facilitator.cli import main
 from sessions.errors import StoreError
-from sessions.services import notes, planning, running
+from sessions.services import notes, participants, planning, running
 from sessions.services.leases import Holder
 from sessions.services.programmes import create_programme
 from sessions.services.search import search_notes
@@ -127,6 +127,28 @@ def test_a_damaged_lease_table_is_emptied_and_the_session_can_be_run(filled, clo
         assert "which copy runs each session" in store.notices[0]
         assert "which screens show a session" in store.notices[0]
         running.open_session(store, session_id, Holder.this_process(), clock())
+        assert [n.text for n in notes.list_notes(store, session_id, 0)] == TEXTS
+    finally:
+        store.close()
+    assert sound(path)
+
+
+def test_a_damaged_room_leaves_the_phones_to_join_again(filled, clock) -> None:
+    path, _, session_id = filled
+    store = Store.open(path)
+    try:
+        opened = participants.open_room(store, session_id, "facilitator")
+        token = participants.join_room(store, opened.code, None)[0]
+    finally:
+        store.close()
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    damage(path, "room_device")
+    store = Store.open(path)
+    try:
+        assert "phones in a room" in store.notices[0]
+        assert participants.device_for_token(store, token) is None
+        assert participants.room_for_session(store, session_id) is None
         assert [n.text for n in notes.list_notes(store, session_id, 0)] == TEXTS
     finally:
         store.close()
