@@ -4,17 +4,12 @@ ratings landing where the keyboard's do."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
 
-import aiohttp
 import pytest
-from aiohttp.test_utils import TestServer
 
-from facilitator.room import make_room_app
-from sessions.models import Base
 from sessions.services import participants, people, running, scorecard
 from sessions.services.programmes import create_programme
-from tests.row_counts import row_counts
+from tests.room_web import Rooms, counts, field, ratings_of, said
 from tests.test_room import card_of, session_on_card
 
 SECURITY_HEADERS = {
@@ -28,126 +23,23 @@ SECURITY_HEADERS = {
 }
 
 
-class Seconds:
-    """A steady clock the test moves by hand, for the limit on join-code attempts."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-class Phone:
-    """One phone's browser: its own cookies, sending forms as the room's page does."""
-
-    def __init__(self, server: TestServer) -> None:
-        self.server = server
-        self.origin = f"http://{server.host}:{server.port}"
-        self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
-
-    async def get(self, path: str, **kwargs) -> tuple[aiohttp.ClientResponse, str]:
-        async with self.http.get(self.server.make_url(path), **kwargs) as response:
-            return response, await response.text()
-
-    async def post(
-        self, path: str, data, *, origin: str | None = "own", headers=None, **kwargs
-    ) -> tuple[aiohttp.ClientResponse, str]:
-        sent = dict(headers or {})
-        if origin == "own":
-            sent["Origin"] = self.origin
-        elif origin is not None:
-            sent["Origin"] = origin
-        async with self.http.post(
-            self.server.make_url(path), data=data, headers=sent, **kwargs
-        ) as response:
-            return response, await response.text()
-
-    async def csrf(self, path: str = "/") -> str:
-        _, html = await self.get(path)
-        return field(html, "csrf")
-
-    async def join(
-        self, code: str, member: str = "anonymous"
-    ) -> tuple[aiohttp.ClientResponse, str]:
-        token = await self.csrf("/")
-        response, html = await self.post("/join", {"csrf": token, "code": code})
-        assert response.status == 200, html
-        return await self.post(
-            "/join", {"csrf": field(html, "csrf"), "code": code, "member": member}
-        )
-
-    def cookie(self, name: str) -> str | None:
-        morsel = self.http.cookie_jar.filter_cookies(self.server.make_url("/")).get(name)
-        return morsel.value if morsel is not None else None
-
-    async def close(self) -> None:
-        await self.http.close()
-
-
-def field(html: str, name: str) -> str:
-    found = re.search(rf'name="{name}" value="([^"]*)"', html)
-    assert found is not None, f"no {name} field in {html}"
-    return found.group(1)
-
-
-Serve = Callable[..., Awaitable[TestServer]]
-
-
 @pytest.fixture
 def programme(store):
     return create_programme(store, "Harbour programme")
 
 
 @pytest.fixture
-def seconds() -> Seconds:
-    return Seconds()
-
-
-@pytest.fixture
-async def serve(store, seconds) -> AsyncIterator[Serve]:
-    """Serve a session's room on loopback; every server closes as the test ends."""
-    servers: list[TestServer] = []
-
-    async def start(session_id: int) -> TestServer:
-        server = TestServer(make_room_app(store, session_id, monotonic=seconds), host="127.0.0.1")
-        await server.start_server()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        await server.close()
-
-
-@pytest.fixture
-async def phones() -> AsyncIterator[Callable[[TestServer], Phone]]:
-    made: list[Phone] = []
-
-    def phone(server: TestServer) -> Phone:
-        made.append(Phone(server))
-        return made[-1]
-
-    yield phone
-    for each in made:
-        await each.close()
-
-
-def counts(db_path) -> dict[str, int]:
-    return row_counts(db_path, Base.metadata.tables)
-
-
-def ratings_of(store, sid) -> list[tuple[int, ...]]:
-    position = card_of(store, sid).position
-    return [result.scores for result in scorecard.scorecard_results(store, sid, position)]
+async def rooms(store):
+    async with Rooms(store) as rooms:
+        yield rooms
 
 
 async def test_a_phone_joins_anonymously_and_its_ratings_reach_the_scorecard(
-    store, programme, serve, phones
+    store, programme, rooms
 ) -> None:
     sid, _ = session_on_card(store, programme)
     code = participants.open_room(store, sid).shown_code.lower()
-    phone = phones(await serve(sid))
+    phone = rooms.phone(await rooms.serve(sid))
     response, html = await phone.join(code)
     assert response.status == 200 and str(response.url).endswith("/item")
     assert "You joined as Anonymous." in html
@@ -161,11 +53,11 @@ async def test_a_phone_joins_anonymously_and_its_ratings_reach_the_scorecard(
     assert device.member_id is None
 
 
-async def test_names_are_offered_only_after_the_right_code(store, programme, serve, phones) -> None:
+async def test_names_are_offered_only_after_the_right_code(store, programme, rooms) -> None:
     sid, _ = session_on_card(store, programme)
     people.add_member(store, programme.id, "Ann Ode")
     code = participants.open_room(store, sid).code
-    phone = phones(await serve(sid))
+    phone = rooms.phone(await rooms.serve(sid))
     _, html = await phone.get("/")
     assert "Ann Ode" not in html
     response, html = await phone.post("/join", {"csrf": field(html, "csrf"), "code": "WRONG123"})
@@ -176,12 +68,12 @@ async def test_names_are_offered_only_after_the_right_code(store, programme, ser
 
 
 async def test_a_member_joins_by_name_and_sees_their_own_ratings(
-    store, db_path, programme, serve, phones
+    store, db_path, programme, rooms
 ) -> None:
     sid, _ = session_on_card(store, programme)
     ann = people.add_member(store, programme.id, "Ann Ode")
     code = participants.open_room(store, sid, anonymous_allowed=False).code
-    phone = phones(await serve(sid))
+    phone = rooms.phone(await rooms.serve(sid))
     _, html = await phone.post("/join", {"csrf": await phone.csrf(), "code": code})
     assert "Join anonymously" not in html
     response, html = await phone.join(code, str(ann.id))
@@ -202,22 +94,22 @@ async def test_a_member_joins_by_name_and_sees_their_own_ratings(
 
 
 async def test_the_phone_follows_the_facilitators_screen_between_scorecards(
-    store, programme, serve, phones
+    store, programme, rooms
 ) -> None:
     sid, _ = session_on_card(store, programme)
     code = participants.open_room(store, sid).code
-    phone = phones(await serve(sid))
+    phone = rooms.phone(await rooms.serve(sid))
     await phone.join(code)
     running.jump(store, sid, card_of(store, sid).position - 1)
     response, html = await phone.get("/item")
     assert response.status == 200
-    assert "Why are we here?" in html and "Follow the facilitator's screen" in html
+    assert "Why are we here?" in html and said(html, "Follow the facilitator's screen")
     assert 'href="/item"' in html and "<form" not in html
 
 
-async def test_an_anonymous_rating_is_given_once(store, programme, serve, phones) -> None:
+async def test_an_anonymous_rating_is_given_once(store, programme, rooms) -> None:
     sid, _ = session_on_card(store, programme)
-    phone = phones(await serve(sid))
+    phone = rooms.phone(await rooms.serve(sid))
     _, html = await phone.join(participants.open_room(store, sid).code)
     form = {"csrf": field(html, "csrf"), "item": field(html, "item")}
     await phone.post("/rate", {**form, "s0": "4"})
@@ -230,11 +122,11 @@ async def test_an_anonymous_rating_is_given_once(store, programme, serve, phones
 
 
 async def test_the_device_cookie_is_httponly_strict_and_not_secure_over_plain_http(
-    store, programme, serve, phones
+    store, programme, rooms
 ) -> None:
     sid, _ = session_on_card(store, programme)
     code = participants.open_room(store, sid).code
-    phone = phones(await serve(sid))
+    phone = rooms.phone(await rooms.serve(sid))
     _, html = await phone.post("/join", {"csrf": await phone.csrf(), "code": code})
     async with phone.http.post(
         phone.server.make_url("/join"),
@@ -249,10 +141,10 @@ async def test_the_device_cookie_is_httponly_strict_and_not_secure_over_plain_ht
     assert "SameSite=Strict" in cookie and "Path=/" in cookie
 
 
-async def test_every_answer_carries_the_security_headers(store, programme, serve, phones) -> None:
+async def test_every_answer_carries_the_security_headers(store, programme, rooms) -> None:
     sid, _ = session_on_card(store, programme)
     participants.open_room(store, sid)
-    phone = phones(await serve(sid))
+    phone = rooms.phone(await rooms.serve(sid))
     for path in ("/", "/room.css", "/nowhere", "/item"):
         response, _ = await phone.get(path)
         for name, value in SECURITY_HEADERS.items():
@@ -264,10 +156,10 @@ async def test_every_answer_carries_the_security_headers(store, programme, serve
     )
 
 
-async def test_the_pages_need_no_outside_fonts_or_scripts(store, programme, serve, phones) -> None:
+async def test_the_pages_need_no_outside_fonts_or_scripts(store, programme, rooms) -> None:
     sid, _ = session_on_card(store, programme)
     code = participants.open_room(store, sid).code
-    phone = phones(await serve(sid))
+    phone = rooms.phone(await rooms.serve(sid))
     _, join_page = await phone.get("/")
     _, item_page = await phone.join(code)
     css_response, css = await phone.get("/room.css")
