@@ -3,6 +3,7 @@ ratings landing where the keyboard's do."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import pytest
@@ -170,3 +171,27 @@ async def test_the_pages_need_no_outside_fonts_or_scripts(store, programme, room
     assert "url(" not in css and "@import" not in css
     # Every input a person fills in has its label.
     assert 'label for="code"' in join_page
+
+
+async def test_twenty_phones_rating_at_once_lose_no_rating(store, programme, rooms) -> None:
+    sid, _ = session_on_card(store, programme)
+    code = participants.open_room(store, sid).code
+    server = await rooms.serve(sid)
+    members = [people.add_member(store, programme.id, f"Member {n}") for n in range(10)]
+    choices = [str(member.id) for member in members] + ["anonymous"] * 10
+    forms = []
+    for n, choice in enumerate(choices):
+        if n % 5 == 0:
+            rooms.seconds.now += 61  # one address stands for all twenty: keep within its limit
+        phone = rooms.phone(server)
+        _, html = await phone.join(code, choice)
+        forms.append((phone, {"csrf": field(html, "csrf"), "item": field(html, "item")}))
+    answers = await asyncio.gather(
+        *(
+            phone.post("/rate", {**form, "s0": str(n % 5 + 1), "s1": "3"})
+            for n, (phone, form) in enumerate(forms)
+        )
+    )
+    assert all(response.status == 200 and "Saved." in html for response, html in answers)
+    first, second = ratings_of(store, sid)
+    assert sorted(first) == sorted(n % 5 + 1 for n in range(20)) and second == (3,) * 20

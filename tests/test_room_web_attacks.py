@@ -175,7 +175,7 @@ async def test_oversized_bodies_and_unknown_fields_are_refused(
     form = await joined(phone, code)
     before = counts(db_path)
     response, _page = await phone.post("/rate", {**form, "s0": "4", "padding": "x" * 20_000})
-    assert response.status == 413
+    assert response.status == 413 and response.headers["Cache-Control"] == "no-store"
     response, _page = await phone.post("/join", {"code": "x" * 20_000})
     assert response.status == 413
     for extra in ({"member_id": "1"}, {"s0x": "1"}, {"s01": "1"}, {"session": str(sid)}):
