@@ -195,3 +195,14 @@ async def test_twenty_phones_rating_at_once_lose_no_rating(store, programme, roo
     assert all(response.status == 200 and "Saved." in html for response, html in answers)
     first, second = ratings_of(store, sid)
     assert sorted(first) == sorted(n % 5 + 1 for n in range(20)) and second == (3,) * 20
+
+
+async def test_a_room_by_name_with_no_names_says_to_ask_the_facilitator(
+    store, programme, rooms
+) -> None:
+    sid, _ = session_on_card(store, programme)
+    code = participants.open_room(store, sid, anonymous_allowed=False).code
+    phone = rooms.phone(await rooms.serve(sid))
+    response, html = await phone.post("/join", {"csrf": await phone.csrf(), "code": code})
+    assert response.status == 200 and "no names to choose from yet" in html
+    assert "Join anonymously" not in html
