@@ -142,6 +142,13 @@ def room_for_session(db: DbSession, session_id: int) -> RoomView | None:
     )
 
 
+def room_with_code(db: DbSession, code: str) -> RoomView | None:
+    """The open room a code lets phones into, while its session is unfinished; None for
+    any wrong code, with nothing written."""
+    room = _room_for_code(db, code)
+    return room_for_session(db, room.session_id) if room is not None else None
+
+
 def join(db: DbSession, code: str, member_id: int | None, now: datetime) -> tuple[str, DeviceView]:
     """Let a device in with the room's code, as a member or anonymously: its new token
     (handed back this once) and what it was let in as.

@@ -29,6 +29,7 @@ __all__ = [
     "rate_from_device",
     "remove_device",
     "room_for_session",
+    "room_with_code",
 ]
 
 
@@ -53,6 +54,12 @@ def close_room(store: Store, session_id: int, now: datetime | None = None) -> bo
 def room_for_session(store: Store, session_id: int) -> RoomView | None:
     with store.reading() as db:
         return room.room_for_session(db, session_id)
+
+
+def room_with_code(store: Store, code: str) -> RoomView | None:
+    """The open room a typed code is for; None for a wrong one. Nobody is let in."""
+    with store.reading() as db:
+        return room.room_with_code(db, code)
 
 
 def join_room(

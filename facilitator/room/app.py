@@ -1,0 +1,40 @@
+"""The room's web application: one session's participant page, ready to serve."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from aiohttp import web
+
+from facilitator.room import joining, rating
+from facilitator.room.attempts import Attempts
+from facilitator.room.context import ROOM, RoomContext
+from facilitator.room.pages import STYLESHEET, stylesheet
+from facilitator.room.security import MAX_BODY, add_headers, new_secret
+from sessions.store import Store
+from sessions.utc import utcnow
+
+
+def make_room_app(
+    store: Store,
+    session_id: int,
+    *,
+    now: Callable[[], datetime] = utcnow,
+    monotonic: Callable[[], float] = time.monotonic,
+) -> web.Application:
+    """The participant page of one session, on the given store.
+
+    `now` stamps what phones save; `monotonic` times the limit on join-code attempts.
+    Each application has its own secret, so forms from an earlier run are refused.
+    """
+    app = web.Application(client_max_size=MAX_BODY)
+    app[ROOM] = RoomContext(store, session_id, now, new_secret(), Attempts(monotonic))
+    app.on_response_prepare.append(add_headers)
+    app.router.add_get("/", joining.join_page)
+    app.router.add_post("/join", joining.join)
+    app.router.add_get("/item", rating.item_page)
+    app.router.add_post("/rate", rating.rate)
+    app.router.add_get(STYLESHEET, stylesheet)
+    return app
