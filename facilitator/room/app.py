@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 
 from aiohttp import web
@@ -11,6 +11,7 @@ from aiohttp import web
 from facilitator.room import joining, rating
 from facilitator.room.attempts import Attempts
 from facilitator.room.context import ROOM, RoomContext
+from facilitator.room.hosts import only_hosts
 from facilitator.room.pages import STYLESHEET, stylesheet
 from facilitator.room.security import MAX_BODY, add_headers, new_secret
 from sessions.store import Store
@@ -23,13 +24,17 @@ def make_room_app(
     *,
     now: Callable[[], datetime] = utcnow,
     monotonic: Callable[[], float] = time.monotonic,
+    allowed_hosts: Collection[str] | None = None,
 ) -> web.Application:
     """The participant page of one session, on the given store.
 
     `now` stamps what phones save; `monotonic` times the limit on join-code attempts.
     Each application has its own secret, so forms from an earlier run are refused.
+    Given `allowed_hosts` (as `hosts.host_names` gives them), it answers only requests
+    naming one of them as their Host; without, any.
     """
-    app = web.Application(client_max_size=MAX_BODY)
+    middlewares = [only_hosts(allowed_hosts)] if allowed_hosts is not None else []
+    app = web.Application(client_max_size=MAX_BODY, middlewares=middlewares)
     app[ROOM] = RoomContext(store, session_id, now, new_secret(), Attempts(monotonic))
     app.on_response_prepare.append(add_headers)
     app.router.add_get("/", joining.join_page)
