@@ -93,6 +93,34 @@ def build_parser() -> argparse.ArgumentParser:
         "(behind a proxy, say)",
     )
 
+    room = commands.add_parser(
+        "room",
+        help="open a session's room to phones on the local network, and serve it until Ctrl+C",
+    )
+    room.add_argument(
+        "ref",
+        metavar="REF",
+        nargs="?",
+        help="a session id or PROGRAMME/N (default: the session being run)",
+    )
+    room.add_argument(
+        "--host",
+        help="address to listen on (default: this computer's address on its local network; "
+        "0.0.0.0 for every interface)",
+    )
+    room.add_argument("--port", type=int, default=8080, help="port to listen on (default: 8080)")
+    room.add_argument(
+        "--cert", metavar="FILE", type=Path, help="serve over TLS with this certificate (PEM)"
+    )
+    room.add_argument(
+        "--key", metavar="FILE", type=Path, help="the certificate's private key (PEM)"
+    )
+    room.add_argument(
+        "--by-name",
+        action="store_true",
+        help="phones join only as one of the meeting's members (default: anonymously too)",
+    )
+
     minutes = commands.add_parser("minutes", help="write a session's minutes")
     minutes.add_argument("ref", metavar="REF", help="a session id, or PROGRAMME/N")
     minutes.add_argument(
@@ -395,6 +423,30 @@ def _serve(args) -> int:
     return 0
 
 
+def _room(args) -> int:
+    from facilitator.room.place import Place, local_address, tls_context
+    from facilitator.room.serve import run_room
+    from sessions.errors import InputError
+    from sessions.services.following import latest_session_id
+    from sessions.services.running import resolve_session_ref
+
+    if not 0 < args.port < 65536:
+        raise InputError(f"--port {args.port} is not a port number (1 to 65535).")
+    if (args.cert is None) != (args.key is None):
+        raise InputError("TLS needs both --cert and --key.")
+    tls = tls_context(args.cert, args.key) if args.cert is not None else None
+    place = Place(args.host or local_address(), args.port, tls)
+    store = _open_store(args.db)
+    try:
+        session_id = resolve_session_ref(store, args.ref) if args.ref else latest_session_id(store)
+        if session_id is None:
+            raise InputError("There is no session yet to open the room for.")
+        run_room(store, session_id, place, sys.stdout, anonymous_allowed=not args.by_name)
+    finally:
+        store.close()
+    return 0
+
+
 def _run_app(args) -> int:
     from facilitator.factory import make_app, make_mirror
 
@@ -431,6 +483,8 @@ def _dispatch(args) -> int:
         return _import(args)
     if args.command == "serve":
         return _serve(args)
+    if args.command == "room":
+        return _room(args)
     if args.command == "backup":
         return _backup(args)
     if args.command == "restore":
