@@ -16,6 +16,8 @@ from facilitator.room.hosts import host_names
 from sessions.errors import InputError
 
 LOOPBACK = "127.0.0.1"
+# Where the room listens unless told otherwise, from the app or the command alike.
+DEFAULT_PORT = 8080
 EVERY_INTERFACE = frozenset({"0.0.0.0", "::"})
 # Any private address will do: a datagram socket "connected" to it sends nothing, but the
 # system picks the interface a packet there would leave by, and names its address.

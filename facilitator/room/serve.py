@@ -14,10 +14,8 @@ import contextlib
 import signal
 from typing import TextIO
 
-from aiohttp import web
-
 from facilitator.room.announce import opened_block
-from facilitator.room.app import make_room_app
+from facilitator.room.hosting import HostedRoom
 from facilitator.room.place import Place
 from sessions.services import participants, running
 from sessions.store import Store
@@ -44,27 +42,17 @@ async def serve_room(
 
     Raises InputError when it cannot listen there, or the session has finished.
     """
-    listening, place = place.bind()
-    app = make_room_app(store, session_id, allowed_hosts=place.allowed_hosts)
-    # Each phone's every request would bury the block the room is joined by.
-    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    room = await HostedRoom.open(
+        store, session_id, place, opened_by=opened_by, anonymous_allowed=anonymous_allowed
+    )
     try:
-        await runner.setup()
-        await web.SockSite(runner, listening, ssl_context=place.tls).start()
-        opened = await asyncio.to_thread(
-            participants.open_room, store, session_id, opened_by, anonymous_allowed
-        )
-        try:
-            session = await asyncio.to_thread(running.get_session, store, session_id)
-            title = f"{session.programme_name}, session {session.number}"
-            _say(out, *opened_block(title, place, opened.shown_code))
-            closed_elsewhere = await _until_stopped(store, session_id, stop, watch_seconds)
-        finally:
-            await asyncio.to_thread(participants.close_room, store, session_id)
-        _say(out, "", CLOSED_ELSEWHERE if closed_elsewhere else CLOSED)
+        session = await asyncio.to_thread(running.get_session, store, session_id)
+        title = f"{session.programme_name}, session {session.number}"
+        _say(out, *opened_block(title, room.place, room.shown_code))
+        closed_elsewhere = await _until_stopped(store, session_id, stop, watch_seconds)
     finally:
-        await runner.cleanup()
-        listening.close()
+        await room.close()
+    _say(out, "", CLOSED_ELSEWHERE if closed_elsewhere else CLOSED)
 
 
 async def _until_stopped(
