@@ -50,6 +50,7 @@ WORDS = {
     "attendance.declare": "Record an interest the highlighted person declares",
     "attendance.close": "Back to the session",
     "finish.home": "Back to the home screen",
+    "room_phones.close": "Back to the session",
     "app.quit": "Quit: a running session pauses and waits to be resumed",
     "help.close": "Close this page",
 }
@@ -160,6 +161,7 @@ def _parts() -> list[Part]:
     from facilitator.screens.finish import FinishScreen
     from facilitator.screens.help import HelpScreen
     from facilitator.screens.projector import ProjectorScreen
+    from facilitator.screens.room_phones import RoomPhonesScreen
     from facilitator.screens.session import SessionScreen
     from facilitator.widgets.action_review import ActionReview
     from facilitator.widgets.activity_panel import ActivityPanel
@@ -334,6 +336,17 @@ A date that can't be read is refused and the text stays in the note line.
             "Who is in the room for this session, and the interests they declare.",
             own_bindings(AttendanceScreen),
             level=2,
+        ),
+        Part(
+            "The room's phones",
+            "Opening the room lets the meeting answer from their own phones, on this"
+            " computer's local network, port 8080. The projector view shows the address,"
+            " the join code and, where it fits, a QR code of the address; a line at the foot"
+            " of the session says how many phones are in. It is plain HTTP: anyone on the"
+            " network who has the code can join. Closing the room, finishing the session or"
+            " quitting ends every phone's access. You see who has joined, never what they"
+            " answered.",
+            [*keys("session.room", "session.phones"), *own_bindings(RoomPhonesScreen)],
         ),
         Part(
             "Reading back the actions",

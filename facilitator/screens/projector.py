@@ -3,7 +3,9 @@
 The facilitator's own toggle (F5) over the session screen, which it drives: the clock
 keys and deal/relationship act on that screen, and a note typed here is saved there,
 exactly as its own note line would save it. What was taken in private stays off it
-unless the facilitator shows it, each time the view opens.
+unless the facilitator shows it, each time the view opens. While the session's room is
+open, it shows the room where phones join: the address, the code and, where it fits, the
+QR code.
 """
 
 from __future__ import annotations
@@ -109,11 +111,17 @@ class ProjectorScreen(Screen[None]):
     def on_mount(self, event: events.Mount) -> None:
         self.note_line.cursor_blink = False  # as the session's: no redraw twice a second
         self.reload()
-        self.set_interval(TICK_SECONDS, self.room.tick)
+        self.set_interval(TICK_SECONDS, self.tick)
         self.note_line.focus()
+
+    def tick(self) -> None:
+        """Move the clock on, and show how to join while the session's room is open."""
+        self.room.joining = self.driver.door.joining
+        self.room.tick()
 
     def reload(self) -> None:
         """Read the session afresh after a key, and show whose the next note is."""
+        self.room.joining = self.driver.door.joining
         self.room.reload()
         capture = self.driver.capture
         speaker = f" · {capture.speaker[1]}" if capture.speaker else ""

@@ -27,6 +27,7 @@ from facilitator.widgets.editable_note_list import EditableNoteList
 from facilitator.widgets.item_heading import ItemHeading
 from facilitator.widgets.item_prompt import ItemPrompt
 from facilitator.widgets.panel_host import PanelHost
+from facilitator.widgets.room_door import RoomDoor
 from facilitator.widgets.session_clocks import BreakReturn, PacingLine
 from sessions.clock import HEARTBEAT_SECONDS, ClockState
 from sessions.services import notes as note_service
@@ -50,6 +51,7 @@ class SessionScreen(Screen[None]):
     capture = getters.query_one(CaptureBar)
     notes = getters.query_one(EditableNoteList)
     panels = getters.query_one(PanelHost)
+    door = getters.query_one(RoomDoor)
 
     driver: SessionDriver
     """Set as the screen mounts: what saves the clock's changes, under this copy's lease."""
@@ -71,6 +73,7 @@ class SessionScreen(Screen[None]):
         yield PanelHost(self.session_id, id="panels")
         yield EditableNoteList(self.session_id, id="notes")
         yield CaptureBar(self.session_id, id="capture-bar")
+        yield RoomDoor(self.session_id, id="room-door")
         yield PacingLine(id="session-clock").data_bind(*clock)
         yield Footer()
 
@@ -168,8 +171,12 @@ class SessionScreen(Screen[None]):
 
     def action_dialog(self, opener: str) -> None:
         """Open the dialog that `session_dialogs.<opener>` opens: outline, rebalance, projector,
-        speaker, search, attendance or finish."""
+        speaker, search, attendance, phones or finish."""
         getattr(dialogs, opener)(self)
+
+    async def action_toggle_room(self) -> None:
+        """Open the room to phones; or close it, asking first while phones are in."""
+        await dialogs.toggle_room(self)
 
     def action_leave(self) -> None:
         # Unmounting pauses the clock and lets go of the session, as quitting does.

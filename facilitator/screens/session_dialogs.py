@@ -87,6 +87,47 @@ def projector(screen: SessionScreen) -> None:
     screen.app.push_screen(shown, closed)
 
 
+async def toggle_room(screen: SessionScreen) -> None:
+    """The room opens at once; it closes at once while empty, else once the facilitator
+    says yes, since every phone in it stops answering."""
+    from facilitator.screens.confirm import ConfirmScreen
+
+    door = screen.door
+    if door.hosted is None:
+        if await door.open():
+            screen.app.say("The room is open: the projector view (F5) shows how to join.")
+        return
+    await door.recount()
+    if door.phones == 0:
+        await door.close()
+        screen.app.say("The room is closed.")
+        return
+
+    async def answered(yes: bool | None) -> None:
+        if yes:
+            await door.close()
+            screen.app.say("The room is closed: phones can no longer answer.")
+
+    phones = f"{door.phones} phone{'' if door.phones == 1 else 's'}"
+    screen.app.push_screen(
+        ConfirmScreen(
+            f"Close the room? {phones} in it.",
+            "Every phone's access ends at once, and the join code stops working.",
+        ),
+        answered,
+    )
+
+
+def phones(screen: SessionScreen) -> None:
+    """Who has joined the room, to turn a phone out."""
+    from facilitator.screens.room_phones import RoomPhonesScreen
+
+    if screen.door.hosted is None:
+        screen.app.say("The room is closed: F8 opens it.")
+        return
+    screen.app.push_screen(RoomPhonesScreen(screen.session_id))
+
+
 def speaker(screen: SessionScreen) -> None:
     """Who is speaking: their name goes on the next notes."""
     from facilitator.screens.member_picker import pick_member

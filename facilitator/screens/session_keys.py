@@ -159,6 +159,27 @@ SESSION_KEYS: list[BindingType] = [
         show=False,
         tooltip="Read back the actions raised so far, with their owners and due dates",
     ),
+    # The room: in the command palette, F1 and README; the Footer has no room for them.
+    Binding(
+        "f8",
+        "toggle_room",
+        "Room",
+        id="session.room",
+        priority=True,
+        show=False,
+        tooltip="Open the room to phones on the local network (the projector shows how to "
+        "join), or close it: every phone's access ends",
+    ),
+    Binding(
+        "f9",
+        "dialog('phones')",
+        "Phones",
+        id="session.phones",
+        priority=True,
+        show=False,
+        tooltip="Who has joined the room from their phones, never what they answered; "
+        "turn a phone out",
+    ),
     Binding(
         "f10",
         "leave",

@@ -11,6 +11,8 @@ taken in private shows "Taken in private" in place of its prompt and its notes.
 
 from __future__ import annotations
 
+from functools import cache
+
 from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
@@ -31,6 +33,16 @@ from sessions.views import SessionView
 from sessions.vocabulary import ItemKind
 
 LAST_NOTES = 5
+# The QR code goes beside the item only where the item keeps this many columns.
+BESIDE_QR = 60
+
+
+@cache
+def _qr_of(address: str) -> tuple[str, ...]:
+    """Drawn once an address: the view places it afresh at every resize."""
+    from facilitator.room.qr_code import qr_lines
+
+    return tuple(qr_lines(address))
 
 
 class RoomView(Vertical):
@@ -45,6 +57,9 @@ class RoomView(Vertical):
     show_confidential: var[bool] = var(False, init=False)
     """Whether the room sees what was taken in private: confidential notes, and the prompt
     and notes of an item taken in private. Never unless the facilitator chooses to."""
+    joining: var[tuple[str, str] | None] = var(None, init=False)
+    """Where phones join and the code they join with, while the room is open; only the
+    copy that opened the room knows the code, so the mirror never shows it."""
 
     def __init__(self, session_id: int | None, *, show_notes: bool = True, **kwargs):
         super().__init__(**kwargs)
@@ -58,6 +73,8 @@ class RoomView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="p-where")
         yield Static(id="p-title")
+        yield Static(id="p-join")
+        yield Static(id="p-qr")
         yield BigClock(id="p-clock")
         # Nothing here takes the keyboard: on the mirror the keys are the screen's own,
         # and in the projector view they go to the note line.
@@ -71,6 +88,35 @@ class RoomView(Vertical):
 
     def watch_show_confidential(self) -> None:
         self.reload()
+
+    def on_mount(self) -> None:
+        self.query_one("#p-join").display = self.query_one("#p-qr").display = False
+
+    def watch_joining(self) -> None:
+        join = self.query_one("#p-join", Static)
+        join.display = self.joining is not None
+        if self.joining is not None:
+            address, code = self.joining
+            join.update(Text(f"Join on your phone: {address} · code {code}"))
+            # The terminal's own colours: light modules on the dark background a camera wants.
+            self.query_one("#p-qr", Static).update(Text("\n".join(self._qr_lines())))
+        self._place_qr()
+
+    def on_resize(self) -> None:
+        self._place_qr()
+
+    def _qr_lines(self) -> list[str]:
+        return [] if self.joining is None else list(_qr_of(self.joining[0]))
+
+    def _place_qr(self) -> None:
+        """The QR code where the view can hold it beside the item; else the address alone."""
+        qr = self.query_one("#p-qr", Static)
+        if self.joining is None:
+            qr.display = False
+            return
+        lines = self._qr_lines()
+        width, height = max(map(len, lines)), len(lines)
+        qr.display = self.size.width >= width + BESIDE_QR and self.size.height >= height + 2
 
     def reload(self) -> None:
         """Read the session afresh: after a key in the app, or a change seen by the mirror."""

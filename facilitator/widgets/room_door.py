@@ -1,0 +1,152 @@
+"""The room's door on the session screen: it opens the room to phones, says where they
+join and how many are in, and closes it again.
+
+The room is served inside the app, on its own event loop: the web page's service calls
+run in threads, so the keys keep answering while phones answer. The door closes the
+room whenever the session screen goes (finishing, leaving or quitting), so a phone can
+never answer a session nobody is running.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import getters
+from textual.message import Message
+from textual.reactive import var
+from textual.timer import Timer
+from textual.widgets import Static
+
+from facilitator.app import FacilitatorApp
+from sessions.errors import FacilitatorError
+from sessions.services import participants
+
+if TYPE_CHECKING:
+    from facilitator.room.hosting import HostedRoom
+    from facilitator.room.place import Place
+
+# How often the door counts the phones in, and sees whether the room was closed elsewhere.
+COUNT_SECONDS = 2.0
+
+
+def where_to_listen() -> Place:
+    """As `facilitator room` listens by default: this computer's address on its local
+    network, port 8080."""
+    from facilitator.room.place import DEFAULT_PORT, Place, local_address
+
+    return Place(local_address(), DEFAULT_PORT)
+
+
+class RoomDoor(Static):
+    """`Room open · http://192.168.1.20:8080 · code ABCD-EFGH · 3 phones`, while it is."""
+
+    app = getters.app(FacilitatorApp)
+
+    hosted: var[HostedRoom | None] = var(None, init=False)
+    """The room served from here, with its code; None while it is closed."""
+    phones: var[int] = var(0, init=False)
+    """How many phones are in, as last counted: not those turned out."""
+
+    class Changed(Message):
+        """The room opened or closed: the projector shows, or stops showing, how to join."""
+
+    def __init__(self, session_id: int, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.session_id = session_id
+        self._counting: Timer | None = None
+        # Opening and closing take turns: a key pressed twice opens one room, not two.
+        self._turn = asyncio.Lock()
+
+    @property
+    def joining(self) -> tuple[str, str] | None:
+        """(address, code) while the room is open here."""
+        return None if self.hosted is None else (self.hosted.address, self.hosted.shown_code)
+
+    def on_mount(self) -> None:
+        self.display = False
+
+    async def open(self) -> bool:
+        """Listen, then open the room; False, with the reason shown, if it cannot be."""
+        from facilitator.room.hosting import HostedRoom
+
+        async with self._turn:
+            if self.hosted is not None:
+                return True
+            here = self.app.holder
+            opened_by = (f"{here.user} on {here.host}" if here.user else here.host)[:200]
+            try:
+                self.hosted = await HostedRoom.open(
+                    self.app.store, self.session_id, where_to_listen(), opened_by=opened_by
+                )
+            except FacilitatorError as exc:
+                self.app.show_error(str(exc))
+                return False
+        self.phones = 0
+        self._counting = self.set_interval(COUNT_SECONDS, self.recount)
+        self.post_message(self.Changed())
+        return True
+
+    async def close(self) -> None:
+        """Close the room: every phone's access ends, and the address stops answering."""
+        async with self._turn:
+            hosted, self.hosted = self.hosted, None
+            if self._counting is not None:
+                self._counting.stop()
+                self._counting = None
+            if hosted is None:
+                return
+            try:
+                await hosted.close()
+            except FacilitatorError as exc:
+                self.app.show_error(str(exc))
+        self.post_message(self.Changed())
+
+    async def recount(self) -> None:
+        """Count the phones in; a room closed elsewhere is no longer served from here."""
+        hosted = self.hosted
+        if hosted is None:
+            return
+        store = self.app.store
+        still_open = await asyncio.to_thread(
+            participants.room_for_session, store, hosted.session_id
+        )
+        if still_open is None:
+            await self._closed_elsewhere(hosted)
+            return
+        devices = await asyncio.to_thread(participants.list_devices, store, hosted.session_id)
+        if self.hosted is hosted:
+            self.phones = sum(1 for device in devices if device.removed_at is None)
+
+    async def _closed_elsewhere(self, hosted: HostedRoom) -> None:
+        async with self._turn:
+            if self.hosted is not hosted:
+                return
+            self.hosted = None
+            if self._counting is not None:
+                self._counting.stop()
+                self._counting = None
+            await hosted.stop_listening()
+        self.app.say("The room was closed elsewhere: phones can no longer answer.")
+        self.post_message(self.Changed())
+
+    async def on_unmount(self) -> None:
+        # The session screen is going: finished, left or the app quitting.
+        await self.close()
+
+    def watch_hosted(self) -> None:
+        self.display = self.hosted is not None
+        self._draw()
+
+    def watch_phones(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        if self.hosted is None:
+            self.update("")
+            return
+        phones = f"{self.phones} phone{'' if self.phones == 1 else 's'}"
+        self.update(
+            Text(f"Room open · {self.hosted.address} · code {self.hosted.shown_code} · {phones}")
+        )
