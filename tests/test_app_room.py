@@ -211,3 +211,43 @@ async def test_f9_lists_who_joined_and_turns_a_phone_out(
         await screen.door.recount()
         await pilot.pause()
         assert static_text(screen, "#room-door").endswith(" · 0 phones")
+
+
+async def test_leaving_the_session_closes_the_room(db_path, clock, make_facilitator_app) -> None:
+    _, sid, _ = bundled_session_at(db_path, clock, ItemKind.SCORECARD)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("f10")
+        assert await settled(pilot, lambda: app.screen is not screen)
+        assert await settled(pilot, lambda: participants.room_for_session(app.store, sid) is None)
+
+
+async def test_a_room_closed_elsewhere_is_no_longer_served_here(
+    db_path, clock, make_facilitator_app
+) -> None:
+    _, sid, _ = bundled_session_at(db_path, clock, ItemKind.SCORECARD)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(pilot)
+        participants.close_room(app.store, sid)  # by `facilitator room` on another computer
+        await screen.door.recount()
+        await pilot.pause()
+        assert screen.door.hosted is None and not screen.door.display
+
+
+async def test_a_finished_session_opens_no_room(db_path, clock, make_facilitator_app) -> None:
+    from sessions.services import running
+
+    _, sid, _ = bundled_session_at(db_path, clock, ItemKind.SCORECARD)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        running.finish_session(app.store, sid)  # by another copy, a moment ago
+        await pilot.press("f8")
+        await pilot.pause()
+        assert screen.door.hosted is None
+        assert participants.room_for_session(app.store, sid) is None

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import getters
-from textual.message import Message
 from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Static
@@ -49,9 +48,6 @@ class RoomDoor(Static):
     phones: var[int] = var(0, init=False)
     """How many phones are in, as last counted: not those turned out."""
 
-    class Changed(Message):
-        """The room opened or closed: the projector shows, or stops showing, how to join."""
-
     def __init__(self, session_id: int, **kwargs) -> None:
         super().__init__(**kwargs)
         self.session_id = session_id
@@ -85,7 +81,6 @@ class RoomDoor(Static):
                 return False
         self.phones = 0
         self._counting = self.set_interval(COUNT_SECONDS, self.recount)
-        self.post_message(self.Changed())
         return True
 
     async def close(self) -> None:
@@ -101,7 +96,6 @@ class RoomDoor(Static):
                 await hosted.close()
             except FacilitatorError as exc:
                 self.app.show_error(str(exc))
-        self.post_message(self.Changed())
 
     async def recount(self) -> None:
         """Count the phones in; a room closed elsewhere is no longer served from here."""
@@ -129,7 +123,6 @@ class RoomDoor(Static):
                 self._counting = None
             await hosted.stop_listening()
         self.app.say("The room was closed elsewhere: phones can no longer answer.")
-        self.post_message(self.Changed())
 
     async def on_unmount(self) -> None:
         # The session screen is going: finished, left or the app quitting.
