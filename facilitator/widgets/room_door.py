@@ -87,9 +87,7 @@ class RoomDoor(Static):
         """Close the room: every phone's access ends, and the address stops answering."""
         async with self._turn:
             hosted, self.hosted = self.hosted, None
-            if self._counting is not None:
-                self._counting.stop()
-                self._counting = None
+            self._stop_counting()
             if hosted is None:
                 return
             try:
@@ -97,19 +95,27 @@ class RoomDoor(Static):
             except FacilitatorError as exc:
                 self.app.show_error(str(exc))
 
+    def _stop_counting(self) -> None:
+        if self._counting is not None:
+            self._counting.stop()
+            self._counting = None
+
     async def recount(self) -> None:
         """Count the phones in; a room closed elsewhere is no longer served from here."""
         hosted = self.hosted
         if hosted is None:
             return
         store = self.app.store
-        still_open = await asyncio.to_thread(
-            participants.room_for_session, store, hosted.session_id
-        )
+        try:
+            still_open = await asyncio.to_thread(
+                participants.room_for_session, store, hosted.session_id
+            )
+            devices = await asyncio.to_thread(participants.list_devices, store, hosted.session_id)
+        except FacilitatorError:
+            return  # the database is busy or away: the next count will tell
         if still_open is None:
             await self._closed_elsewhere(hosted)
             return
-        devices = await asyncio.to_thread(participants.list_devices, store, hosted.session_id)
         if self.hosted is hosted:
             self.phones = sum(1 for device in devices if device.removed_at is None)
 
@@ -118,9 +124,7 @@ class RoomDoor(Static):
             if self.hosted is not hosted:
                 return
             self.hosted = None
-            if self._counting is not None:
-                self._counting.stop()
-                self._counting = None
+            self._stop_counting()
             await hosted.stop_listening()
         self.app.say("The room was closed elsewhere: phones can no longer answer.")
 
