@@ -209,6 +209,9 @@ def _rebuild(path: Path, damaged: list[str]) -> tuple[str, ...]:
         fresh.touch(mode=0o600)
         with closing(_connect(fresh)) as connection:
             connection.execute("ATTACH DATABASE ? AS damaged", (str(path),))
+            # SQLite's backup cannot bring pages of one size into a WAL file of another.
+            size = int(connection.execute("PRAGMA damaged.page_size").fetchone()[0])
+            connection.execute(f"PRAGMA main.page_size = {size}")
             _copy_schema_and_rows(connection)
             connection.execute("DETACH DATABASE damaged")
             if not _sound(connection):

@@ -106,6 +106,28 @@ def test_a_damaged_search_index_is_rebuilt_from_the_notes(filled, clock) -> None
     assert sound(path)
 
 
+def test_a_file_of_another_page_size_is_repaired_all_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "db" / "facilitator.db"
+    path.parent.mkdir()
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA page_size = 1024")  # as an older SQLite made its files
+        connection.execute("VACUUM")
+    store = Store.open(path)
+    create_programme(store, "Harbour", "Harbour PCN")
+    store.close()
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    damage(path, "note_fts_data")
+    store = Store.open(path)
+    try:
+        assert "search index" in store.notices[0]
+    finally:
+        store.close()
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("PRAGMA page_size").fetchone()[0] == 1024
+    assert sound(path)
+
+
 def test_the_copy_kept_is_the_damaged_file_as_it_was(filled) -> None:
     path, _, _ = filled
     damage(path, "note_fts_data")
