@@ -95,8 +95,8 @@ def check_and_repair(path: Path, *, now: datetime | None = None) -> Repaired | N
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    # Autocommit: every transaction here is begun by hand, IMMEDIATE, so no other copy
-    # writes between reading the schema and changing it.
+    # Autocommit: the one transaction here, building the new file, is begun by hand,
+    # IMMEDIATE, so no other copy writes to the damaged file while it is read.
     connection = sqlite3.connect(path, isolation_level=None)
     connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
     return connection
@@ -134,9 +134,9 @@ def _tables(connection: sqlite3.Connection, path: Path) -> list[str]:
 def _damaged_tables(connection: sqlite3.Connection, path: Path) -> tuple[list[str], bool]:
     """Each table whose pages SQLite's check finds damaged, and whether an index is.
 
-    A table that still reads whole is damaged only in an index, which VACUUM rebuilds;
-    such a table is not listed. Damage in no table at all is in the free pages, which
-    VACUUM rebuilds too."""
+    A table that still reads whole is damaged only in an index, which the rebuilt file
+    builds afresh; such a table is not listed. Damage in no table at all is in the free
+    pages, which the rebuilt file leaves behind."""
     damaged, in_an_index = [], False
     for table in _tables(connection, path):
         try:
