@@ -138,7 +138,9 @@ async def test_cross_site_and_forged_forms_are_refused(store, db_path, programme
     for origin in (None, "http://evil.example", "null", phone.origin + ".evil.example"):
         response, page = await phone.post("/join", join_form, origin=origin)
         assert response.status == 403 and said(page, "did not come from the room's own page")
-    for forged in ({}, {"csrf": ""}, {"csrf": "0" * 64}, {"csrf": csrf[:-1] + "0"}):
+    # One character changed: the last, flipped to a digit it is not, so the forgery always differs.
+    one_off = csrf[:-1] + ("1" if csrf[-1] == "0" else "0")
+    for forged in ({}, {"csrf": ""}, {"csrf": "0" * 64}, {"csrf": one_off}):
         response, _page = await phone.post(
             "/join", {**join_form, **forged} if forged else {"code": code, "member": "anonymous"}
         )
