@@ -8,10 +8,13 @@ from datetime import datetime
 
 from aiohttp import web
 
-from facilitator.room import joining, rating
+from facilitator.room import joining
+from facilitator.room.answer import ANSWERS
+from facilitator.room.answers import by_kind
 from facilitator.room.attempts import Attempts
 from facilitator.room.context import ROOM, RoomContext
 from facilitator.room.hosts import only_hosts
+from facilitator.room.item import item_page
 from facilitator.room.pages import STYLESHEET, stylesheet
 from facilitator.room.security import MAX_BODY, add_headers, new_secret
 from sessions.store import Store
@@ -39,7 +42,9 @@ def make_room_app(
     app.on_response_prepare.append(add_headers)
     app.router.add_get("/", joining.join_page)
     app.router.add_post("/join", joining.join)
-    app.router.add_get("/item", rating.item_page)
-    app.router.add_post("/rate", rating.rate)
+    app[ANSWERS] = answers = by_kind()
+    app.router.add_get("/item", item_page)
+    for answer in answers.values():
+        app.router.add_post(answer.path, answer.post)
     app.router.add_get(STYLESHEET, stylesheet)
     return app

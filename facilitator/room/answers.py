@@ -1,0 +1,14 @@
+"""Every kind of answer the room's phones give, by the item kind each answers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from facilitator.room import rating
+from facilitator.room.answer import PhoneAnswer
+
+KINDS: tuple[PhoneAnswer, ...] = (rating.ANSWER,)
+
+
+def by_kind() -> Mapping[str, PhoneAnswer]:
+    return {answer.kind: answer for answer in KINDS}
