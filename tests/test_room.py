@@ -153,6 +153,20 @@ def test_opening_again_gives_a_fresh_code_and_keeps_phones_in(store, programme) 
     assert participants.room_for_session(store, sid).room_id == first.room_id
 
 
+def test_a_room_opened_again_elsewhere_is_not_closed_with_the_old_code(store, programme) -> None:
+    # A copy that lost the session closes the room it opened; the new driver's stays open.
+    sid, _ = session_on_card(store, programme)
+    old = participants.open_room(store, sid)
+    assert participants.room_opened_with(store, sid, old.shown_code)
+    new = participants.open_room(store, sid)
+    assert not participants.room_opened_with(store, sid, old.code)
+    assert not participants.close_room(store, sid, code=old.code)
+    assert participants.room_opened_with(store, sid, new.code)
+    assert participants.close_room(store, sid, code=new.shown_code.lower())
+    assert participants.room_for_session(store, sid) is None
+    assert not participants.room_opened_with(store, sid, new.code)
+
+
 def test_closing_the_room_ends_every_phones_access(store, programme) -> None:
     sid, card = session_on_card(store, programme)
     opened = participants.open_room(store, sid)

@@ -74,6 +74,17 @@ async def test_a_phone_is_turned_away_once_the_room_has_closed(store, programme)
     assert room.printed.endswith(f"\n{CLOSED_ELSEWHERE}\n")
 
 
+async def test_the_room_opened_again_elsewhere_stops_this_one_and_stays_open(
+    store, programme
+) -> None:
+    sid, _ = session_on_card(store, programme)
+    async with room_served(store, sid) as room:
+        again = participants.open_room(store, sid)  # a copy that took the session over
+        await room.task
+    assert room.printed.endswith(f"\n{CLOSED_ELSEWHERE}\n")
+    assert participants.room_opened_with(store, sid, again.code)
+
+
 async def test_finishing_the_session_stops_the_room(store, programme) -> None:
     sid, _ = session_on_card(store, programme)
     async with room_served(store, sid) as room:

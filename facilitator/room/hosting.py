@@ -29,14 +29,14 @@ class HostedRoom:
         store: Store,
         session_id: int,
         place: Place,
-        shown_code: str,
+        code: str,
         runner: web.AppRunner,
         listening: socket.socket,
     ) -> None:
         self.store = store
         self.session_id = session_id
         self.place = place
-        self.shown_code = shown_code
+        self._code = code
         self._runner = runner
         self._listening = listening
         self._closed = False
@@ -44,6 +44,18 @@ class HostedRoom:
     @property
     def address(self) -> str:
         return self.place.address
+
+    @property
+    def shown_code(self) -> str:
+        """The code as the room reads it, in two groups of four."""
+        return f"{self._code[:4]}-{self._code[4:]}"
+
+    async def still_open(self) -> bool:
+        """Whether the room is still open with this code: not closed, its session not
+        finished, and not opened again elsewhere, as by a copy that took the session over."""
+        return await asyncio.to_thread(
+            participants.room_opened_with, self.store, self.session_id, self._code
+        )
 
     @classmethod
     async def open(
@@ -74,15 +86,21 @@ class HostedRoom:
             await runner.cleanup()
             listening.close()
             raise
-        return cls(store, session_id, place, opened.shown_code, runner, listening)
+        return cls(store, session_id, place, opened.code, runner, listening)
 
     async def close(self) -> None:
-        """Close the room, so no phone answers any more, then stop listening. Once only."""
+        """Close the room, so no phone answers any more, then stop listening. Once only.
+
+        A room opened again elsewhere since, with a fresh code, is left open: it is no
+        longer this one's to close.
+        """
         if self._closed:
             return
         self._closed = True
         try:
-            await asyncio.to_thread(participants.close_room, self.store, self.session_id)
+            await asyncio.to_thread(
+                participants.close_room, self.store, self.session_id, code=self._code
+            )
         finally:
             await self.stop_listening()
 

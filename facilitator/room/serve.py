@@ -3,8 +3,9 @@ computer on the same database as the facilitator's.
 
 It listens first, so a port it cannot have opens no room; then it opens the room, shows
 the address, the code and the QR code, and serves until told to stop. Stopping closes
-the room, so every phone's access ends with it. The room closed by the app, or its
-session finished, stops it too: there is nothing left to serve.
+the room, so every phone's access ends with it. The room closed by the app, opened again
+elsewhere with a fresh code, or its session finished, stops it too: there is nothing left
+to serve here.
 """
 
 from __future__ import annotations
@@ -17,14 +18,16 @@ from typing import TextIO
 from facilitator.room.announce import opened_block
 from facilitator.room.hosting import HostedRoom
 from facilitator.room.place import Place
-from sessions.services import participants, running
+from sessions.services import running
 from sessions.store import Store
 
 # How often it looks whether the room is still open: a closed room already lets no
 # phone in, so this only decides how soon the command ends after it.
 WATCH_SECONDS = 2.0
 CLOSED = "The room is closed: phones can no longer answer."
-CLOSED_ELSEWHERE = "The room was closed, or its session finished: nothing left to serve."
+CLOSED_ELSEWHERE = (
+    "The room was closed, opened again elsewhere, or its session finished: nothing left to serve."
+)
 
 
 async def serve_room(
@@ -49,21 +52,20 @@ async def serve_room(
         session = await asyncio.to_thread(running.get_session, store, session_id)
         title = f"{session.programme_name}, session {session.number}"
         _say(out, *opened_block(title, room.place, room.shown_code))
-        closed_elsewhere = await _until_stopped(store, session_id, stop, watch_seconds)
+        closed_elsewhere = await _until_stopped(room, stop, watch_seconds)
     finally:
         await room.close()
     _say(out, "", CLOSED_ELSEWHERE if closed_elsewhere else CLOSED)
 
 
-async def _until_stopped(
-    store: Store, session_id: int, stop: asyncio.Event, watch_seconds: float
-) -> bool:
-    """Wait for `stop`; True if the room closed, or its session finished, first."""
+async def _until_stopped(room: HostedRoom, stop: asyncio.Event, watch_seconds: float) -> bool:
+    """Wait for `stop`; True if the room closed, its session finished, or it was opened
+    again elsewhere, first."""
     while True:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), watch_seconds)
             return False
-        if await asyncio.to_thread(participants.room_for_session, store, session_id) is None:
+        if not await room.still_open():
             return True
 
 

@@ -101,19 +101,18 @@ class RoomDoor(Static):
             self._counting = None
 
     async def recount(self) -> None:
-        """Count the phones in; a room closed elsewhere is no longer served from here."""
+        """Count the phones in; a room closed, or opened again, elsewhere is no longer
+        served from here."""
         hosted = self.hosted
         if hosted is None:
             return
         store = self.app.store
         try:
-            still_open = await asyncio.to_thread(
-                participants.room_for_session, store, hosted.session_id
-            )
+            still_open = await hosted.still_open()
             devices = await asyncio.to_thread(participants.list_devices, store, hosted.session_id)
         except FacilitatorError:
             return  # the database is busy or away: the next count will tell
-        if still_open is None:
+        if not still_open:
             await self._closed_elsewhere(hosted)
             return
         if self.hosted is hosted:
@@ -126,7 +125,7 @@ class RoomDoor(Static):
             self.hosted = None
             self._stop_counting()
             await hosted.stop_listening()
-        self.app.say("The room was closed elsewhere: phones can no longer answer.")
+        self.app.say("The room was closed or opened again elsewhere: it is no longer served here.")
 
     async def on_unmount(self) -> None:
         # The session screen is going: finished, left or the app quitting.

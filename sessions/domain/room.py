@@ -122,13 +122,29 @@ def open_room(
     return RoomOpened(room.id, session_id, code, room.opened_at)
 
 
-def close_room(db: DbSession, session_id: int, now: datetime) -> bool:
-    """Close the session's room, ending every device's access; False if none was open."""
+def close_room(db: DbSession, session_id: int, now: datetime, code: str | None = None) -> bool:
+    """Close the session's room, ending every device's access; False if none was open.
+
+    Given the code it was opened with, only while that is still its code: a copy of the
+    app that lost the session must not close the room its new driver opened again.
+    """
     room = _open_room_row(db, session_id)
-    if room is None:
+    if room is None or (code is not None and not _has_code(room, code)):
         return False
     room.closed_at = now
     return True
+
+
+def opened_with(db: DbSession, session_id: int, code: str) -> bool:
+    """Whether the session's room is open, unfinished, and still lets phones in with `code`."""
+    room = _open_room_row(db, session_id)
+    return (
+        room is not None and _has_code(room, code) and room_for_session(db, session_id) is not None
+    )
+
+
+def _has_code(room: Room, code: str) -> bool:
+    return hmac.compare_digest(room.code_hash, hashed(typed_code(code)))
 
 
 def room_for_session(db: DbSession, session_id: int) -> RoomView | None:

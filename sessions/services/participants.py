@@ -29,6 +29,7 @@ __all__ = [
     "rate_from_device",
     "remove_device",
     "room_for_session",
+    "room_opened_with",
     "room_with_code",
 ]
 
@@ -45,10 +46,20 @@ def open_room(
         return room.open_room(db, session_id, opened_by, now or utcnow(), anonymous_allowed)
 
 
-def close_room(store: Store, session_id: int, now: datetime | None = None) -> bool:
-    """Close the session's room: every phone in it stops answering. False if none was open."""
+def close_room(
+    store: Store, session_id: int, now: datetime | None = None, *, code: str | None = None
+) -> bool:
+    """Close the session's room: every phone in it stops answering. False if none was open,
+    or, given the code it was opened with, if it has since been opened again with another."""
     with store.transaction("close the room") as db:
-        return room.close_room(db, session_id, now or utcnow())
+        return room.close_room(db, session_id, now or utcnow(), code)
+
+
+def room_opened_with(store: Store, session_id: int, code: str) -> bool:
+    """Whether the session's room is still open with this code: not closed, its session
+    unfinished, and not opened again elsewhere with a fresh code."""
+    with store.reading() as db:
+        return room.opened_with(db, session_id, code)
 
 
 def room_for_session(store: Store, session_id: int) -> RoomView | None:
