@@ -203,12 +203,14 @@ class FacilitatorApp(App[None]):
             self.open_store_or_exit()
 
     async def action_quit(self) -> None:
-        """Quit; while a session's clock runs, ask once first (ctrl+q again is a yes).
+        """Quit; while a session's clock runs, or phones are in its room, ask once first
+        (ctrl+q again is a yes).
 
         Leaving the session quietly (its own key) pauses the clock without asking.
         """
         running = self._running_item()
-        if running is None or self._asking_to_quit:
+        phones = await self._phones_in()
+        if (running is None and not phones) or self._asking_to_quit:
             self.exit()
             return
         from facilitator.screens.confirm import ConfirmScreen
@@ -218,14 +220,27 @@ class FacilitatorApp(App[None]):
             if yes:
                 self.exit()
 
+        said = f"{phones} phone{'' if phones == 1 else 's'} in the room"
+        if running is None:
+            question = f"{said[0].upper()}{said[1:]}: quit?"
+        else:
+            question = f"The clock is running on {running}" + (f", {said}" if phones else "")
+            question += ": quit?"
+        consequences = ["The clock pauses and the session waits to be resumed."] if running else []
+        if phones:
+            consequences.append("The room closes: every phone stops answering.")
         self._asking_to_quit = True
-        self.push_screen(
-            ConfirmScreen(
-                f"The clock is running on {running}: quit?",
-                "The clock pauses and the session waits to be resumed.",
-            ),
-            answered,
-        )
+        self.push_screen(ConfirmScreen(question, " ".join(consequences)), answered)
+
+    async def _phones_in(self) -> int:
+        """How many phones are in a room this copy serves, counted afresh."""
+        from facilitator.screens.session import SessionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen) and screen.door.hosted is not None:
+                await screen.door.recount()
+                return screen.door.phones
+        return 0
 
     def _running_item(self) -> str | None:
         """The title of the item whose clock this copy is running, if any."""

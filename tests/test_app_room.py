@@ -168,6 +168,32 @@ async def test_quitting_closes_the_room(db_path, clock, make_facilitator_app) ->
     assert participants.room_for_session(app.store, sid) is None
 
 
+async def test_quitting_with_phones_in_asks_first(
+    db_path, clock, make_facilitator_app, phone
+) -> None:
+    _, sid, _ = bundled_session_at(db_path, clock, ItemKind.SCORECARD)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(pilot)
+        hosted = screen.door.hosted
+        assert hosted is not None
+        await rated(phone(hosted.address), hosted.shown_code)
+        await pilot.press("ctrl+q")
+        assert await settled(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        said = [str(text.render()) for text in app.screen.query("Static")]
+        assert "1 phone in the room: quit?" in said
+        assert "The room closes: every phone stops answering." in said
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and not app._exit
+        assert participants.room_for_session(app.store, sid) is not None
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert participants.room_for_session(app.store, sid) is None
+
+
 async def test_typing_still_reaches_the_note_line_while_the_room_is_open(
     db_path, clock, make_facilitator_app
 ) -> None:
