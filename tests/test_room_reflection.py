@@ -47,6 +47,7 @@ async def test_a_member_writes_their_reflection_and_replaces_it(
     response, page = await phone.join(participants.open_room(store, sid).code, str(ann.id))
     assert response.status == 200 and "One thing you will change before we next meet?" in page
     assert f'maxlength="{REFLECTION_LIMIT}"' in page and "Saving again replaces it." in page
+    assert "It stays out of the minutes unless the facilitator chooses otherwise." in page
     form = {"csrf": field(page, "csrf"), "item": field(page, "item")}
     response, page = await phone.post("/reflect", {**form, "text": f"  {PRIVATE}\r\nand stop  "})
     assert response.status == 200 and "Saved. Your reflection is private" in page
@@ -55,6 +56,7 @@ async def test_a_member_writes_their_reflection_and_replaces_it(
     assert f"{PRIVATE}\nand stop</textarea>" in page
     response, page = await phone.post("/reflect", {**form, "text": "Listen first"})
     assert answers_of(store, sid) == [("Ann Ode", "Listen first")]
+    assert "Listen first</textarea>" in page
     with store.reading() as db:
         withdrawn = db.scalars(select(ActivityResult).where(ActivityResult.deleted_at.is_not(None)))
         assert [row.subject for row in withdrawn] == [f"{PRIVATE}\nand stop"]
@@ -102,6 +104,11 @@ async def test_nobody_else_sees_a_reflection_nor_the_projector(store, programme,
     )
     _, page = await beas.join(code, str(bea.id))
     assert PRIVATE not in page and "></textarea>" in page
+    # Put in the minutes, the answers' words are still shown on no phone but their own.
+    position = next(i.position for i in running.get_session(store, sid).items if i.id == item_id)
+    reflection.set_in_minutes(store, sid, position, True)
+    _, page = await beas.get("/item")
+    assert PRIVATE not in page and "in the minutes, with your name" in page
     _, page = await anonymous.join(code)
     assert PRIVATE not in page
     item = next(i for i in running.get_session(store, sid).items if i.id == item_id)

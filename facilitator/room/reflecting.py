@@ -1,9 +1,10 @@
-"""A phone's private reflection: written on the phone, seen by nobody else.
+"""A phone's private reflection: written on the phone, shown to no one else in the room.
 
 By name, saving again replaces the member's own answer, as at the keyboard, and the
 phone shows its own words back to change them. Anonymous, an answer is given once and
 is nobody's, so the phone is never shown it again. No page shows anyone's words but
-the phone's own person's, and the projector only counts the answers.
+the phone's own person's, and the projector only counts the answers. The phone says, as
+the keyboard's box does, that the facilitator may put the answers in the minutes.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ async def _shown(room: RoomContext, device: DeviceView, item: ItemView) -> dict[
         "named": device.member_id is not None,
         "given": own.given,
         "own_text": own.text or "",
+        "in_minutes": own.in_minutes,
         "limit": REFLECTION_LIMIT,
     }
 
@@ -71,7 +73,7 @@ ANSWER = PhoneAnswer(
     post=reflect,
     outcomes={
         "reflected": (
-            "Saved. Your reflection is private: nobody else sees it here or on the screen."
+            "Saved. Your reflection is private: never shown to the room or another phone."
         ),
         "reflection-unchanged": "Nothing changed: your reflection is as it was.",
         "reflection-empty": "Nothing to save: write your reflection first.",

@@ -203,6 +203,8 @@ class OwnReflection:
     """What a phone may see of its own reflection: never anyone else's."""
 
     given: bool
+    in_minutes: bool
+    """Whether the facilitator has put the item's answers in the minutes, for now."""
     text: str | None = None
     """A named phone's own words, to change them; an anonymous phone's are nobody's, so
     it is never shown them again."""
@@ -216,7 +218,7 @@ def own_reflection(store: Store, device: DeviceView, agenda_item_id: int) -> Own
             raise RoomRefused("That is not an item of this meeting.")
         if device.member_id is None:
             answered = db.get(RoomAnswered, (device.device_id, item.id, ANSWERED))
-            return OwnReflection(answered is not None)
+            return OwnReflection(answered is not None, item.answers_in_minutes)
         given = reflection.reflections_for(db, session_row(db, device.session_id), item)
         text = next((a.text for a in given.answers if a.member_id == device.member_id), None)
-        return OwnReflection(text is not None, text)
+        return OwnReflection(text is not None, given.in_minutes, text)
