@@ -21,7 +21,7 @@ from facilitator.room.refusals import status_for
 from sessions.errors import FacilitatorError
 from sessions.services import participants
 from sessions.services.participants import DeviceView
-from sessions.services.roles import TEAM_ROLES, roles_board
+from sessions.services.roles import TEAM_ROLES, TeamRole, roles_board
 from sessions.views import ItemView
 from sessions.vocabulary import ItemKind
 
@@ -74,7 +74,7 @@ async def _shown(room: RoomContext, device: DeviceView, item: ItemView) -> dict[
         return {"by_name": False, "why": participants.ROLES_BY_NAME}
     board = await room.call(roles_board, room.session_id, item.position)
     own = next((m.roles for m in board.members if m.member_id == device.member_id), ())
-    groups: dict[str, list[tuple[int, Any, bool]]] = {}
+    groups: dict[str, list[tuple[int, TeamRole, bool]]] = {}
     for index, role in enumerate(TEAM_ROLES):
         groups.setdefault(role.group, []).append((index, role, role.name in own))
     return {"by_name": True, "groups": list(groups.items())}
