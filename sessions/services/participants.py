@@ -6,18 +6,27 @@ unit of work as the checks that let it through: a refused answer writes nothing.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime
 
-from sessions.activities import scorecard
+from sessions.activities import reflection, roles, scorecard
 from sessions.db_types import utcnow
 from sessions.domain import room
+from sessions.domain.lookup import session_row
 from sessions.domain.room import DeviceView, RoomOpened, RoomRefused, RoomView
+from sessions.errors import InputError
+from sessions.models import AgendaItem, RoomAnswered
 from sessions.store import Store
 from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
 __all__ = [
+    "REFLECTION_LIMIT",
+    "ROLES_BY_NAME",
     "DeviceView",
+    "OwnReflection",
     "RoomOpened",
     "RoomRefused",
     "RoomView",
@@ -26,11 +35,14 @@ __all__ = [
     "join_room",
     "list_devices",
     "open_room",
+    "own_reflection",
     "rate_from_device",
+    "reflect_from_device",
     "remove_device",
     "room_for_session",
     "room_opened_with",
     "room_with_code",
+    "set_roles_from_device",
 ]
 
 
@@ -126,3 +138,98 @@ def rate_from_device(
         return scorecard.add_rating(
             db, device.session_id, item.position, index, score, now or utcnow(), device.member_id
         )
+
+
+ROLES_BY_NAME = (
+    "Team roles are marked by name, so the team can see who plays each. Join by name to "
+    "mark yours, or tell the facilitator."
+)
+
+
+def set_roles_from_device(
+    store: Store,
+    token: str,
+    agenda_item_id: int,
+    marked: Collection[str],
+    now: datetime | None = None,
+) -> ActivityChange:
+    """Make `marked` the phone's member's team roles in the item the meeting is on, as the
+    keyboard does: new marks added, dropped ones withdrawn. Only by name: a role is
+    someone's, so an anonymous phone marks none."""
+    with store.transaction("save the team roles") as db:
+        device = room.answering_device(db, token)
+        item = room.current_item(db, device, agenda_item_id)
+        if item.kind != ItemKind.ROLES:
+            raise RoomRefused("The meeting is not marking team roles just now.")
+        if device.member_id is None:
+            raise RoomRefused(ROLES_BY_NAME)
+        return roles.set_marks(
+            db, device.session_id, item.position, device.member_id, marked, now or utcnow()
+        )
+
+
+REFLECTION_LIMIT = 1000
+"""Characters a reflection from a phone may hold: a long paragraph or two. The keyboard's
+box has no limit of its own; this one keeps the longest answer, in any script, well
+inside the room's limit on a request's size."""
+_UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+ANSWERED = ""
+"""What an anonymous phone's record of having answered a reflection names: the item's one
+question, never the words."""
+
+
+def reflection_text(text: str) -> str:
+    """The words as a phone sent them, with its line breaks as the rest of the app keeps
+    them; refused if too long, or holding characters no page or minutes can show."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if len(text) > REFLECTION_LIMIT:
+        raise InputError(
+            f"The reflection is too long: keep it under {REFLECTION_LIMIT:,} characters."
+        )
+    if _UNSHOWABLE.search(text):
+        raise InputError("The reflection holds characters that cannot be shown or kept.")
+    return text
+
+
+def reflect_from_device(
+    store: Store, token: str, agenda_item_id: int, text: str, now: datetime | None = None
+) -> ActivityChange:
+    """A phone's private answer to the reflection the meeting is on, saved as the keyboard
+    saves one: by name it replaces the member's own; anonymous, it is nobody's, given once."""
+    text = reflection_text(text)
+    with store.transaction("save the answer") as db:
+        device = room.answering_device(db, token)
+        item = room.current_item(db, device, agenda_item_id)
+        if item.kind != ItemKind.REFLECTION:
+            raise RoomRefused("The meeting is not taking reflections just now.")
+        if device.member_id is None:
+            room.answer_once(db, device, item.id, ANSWERED)
+        return reflection.add_answer(
+            db, device.session_id, item.position, device.member_id, text, now or utcnow()
+        )
+
+
+@dataclass(frozen=True)
+class OwnReflection:
+    """What a phone may see of its own reflection: never anyone else's."""
+
+    given: bool
+    in_minutes: bool
+    """Whether the facilitator has put the item's answers in the minutes, for now."""
+    text: str | None = None
+    """A named phone's own words, to change them; an anonymous phone's are nobody's, so
+    it is never shown them again."""
+
+
+def own_reflection(store: Store, device: DeviceView, agenda_item_id: int) -> OwnReflection:
+    """Whether the phone's person has answered the reflection, and, by name, what."""
+    with store.reading() as db:
+        item = db.get(AgendaItem, agenda_item_id)
+        if item is None or item.session_id != device.session_id:
+            raise RoomRefused("That is not an item of this meeting.")
+        if device.member_id is None:
+            answered = db.get(RoomAnswered, (device.device_id, item.id, ANSWERED))
+            return OwnReflection(answered is not None, item.answers_in_minutes)
+        given = reflection.reflections_for(db, session_row(db, device.session_id), item)
+        text = next((a.text for a in given.answers if a.member_id == device.member_id), None)
+        return OwnReflection(text is not None, given.in_minutes, text)
