@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from facilitator.room import rating
+from facilitator.room import dots, rating
 from facilitator.room.answer import PhoneAnswer
 
-KINDS: tuple[PhoneAnswer, ...] = (rating.ANSWER,)
+KINDS: tuple[PhoneAnswer, ...] = (rating.ANSWER, dots.ANSWER)
 
 
 def by_kind() -> Mapping[str, PhoneAnswer]:

@@ -6,23 +6,31 @@ unit of work as the checks that let it through: a refused answer writes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 
-from sessions.activities import scorecard
+from sessions.activities import checklist, scorecard
+from sessions.activities.answers import activity_item
+from sessions.activities.checklist import Ballot
 from sessions.db_types import utcnow
 from sessions.domain import room
 from sessions.domain.room import DeviceView, RoomOpened, RoomRefused, RoomView
+from sessions.models import RoomAnswered
 from sessions.store import Store
 from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
 __all__ = [
+    "Ballot",
     "DeviceView",
     "RoomOpened",
     "RoomRefused",
     "RoomView",
     "close_room",
     "device_for_token",
+    "dots_ballot",
+    "dots_from_device",
     "join_room",
     "list_devices",
     "open_room",
@@ -114,4 +122,44 @@ def rate_from_device(
             room.answer_once(db, device, item.id, statement)
         return scorecard.add_rating(
             db, device.session_id, item.position, index, score, now or utcnow(), device.member_id
+        )
+
+
+DOTS = "dots"
+"""What an anonymous phone is noted as having answered on a checklist: its dots, once."""
+
+
+def dots_ballot(store: Store, device: DeviceView, position: int) -> Ballot:
+    """What the phone votes with on the checklist at `position`: a member's own dots
+    already standing, or whether an anonymous phone has given its dots."""
+    with store.reading() as db:
+        item = activity_item(db, device.session_id, position, ItemKind.CHECKLIST)
+        found = checklist.ballot(db, item, device.member_id)
+        if device.member_id is None:
+            given = db.get(RoomAnswered, (device.device_id, item.id, DOTS)) is not None
+            found = replace(found, given=given)
+        return found
+
+
+def dots_from_device(
+    store: Store,
+    token: str,
+    agenda_item_id: int,
+    dots: Mapping[int, int],
+    now: datetime | None = None,
+) -> ActivityChange:
+    """A phone's dots on the checklist the meeting is on, by option place (from 0).
+
+    Saved as one person's vote within the item's budget: by name, they replace the
+    member's earlier dots, all together; anonymous, they are the room's, given once.
+    """
+    with store.transaction("save the dots") as db:
+        device = room.answering_device(db, token)
+        item = room.current_item(db, device, agenda_item_id)
+        if item.kind != ItemKind.CHECKLIST:
+            raise RoomRefused("The meeting is not voting on a checklist just now.")
+        if device.member_id is None:
+            room.answer_once(db, device, item.id, DOTS)
+        return checklist.give_dots(
+            db, device.session_id, item.position, dots, now or utcnow(), device.member_id
         )
