@@ -1,5 +1,5 @@
 """Dots from a phone in a real browser: headless Chromium gives a member's dots with the
-page's own form, changes them, and the checklist's results show them."""
+page's own form, changes them, and the checklist's results show them; the page passes axe."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from tests.browser import CHROMIUM
 from tests.room_web import Rooms
 from tests.test_accessible_html import FLAGS
 from tests.test_room_dots import OPTIONS, session_on_checklist, votes
+from tests.test_room_web_browser import axe_violations
 
 pytestmark = pytest.mark.sqlite_only  # about the browser; the database is tested elsewhere
 
@@ -71,3 +72,16 @@ async def test_a_member_gives_and_changes_their_dots_in_a_real_browser(
     finally:
         await context.close()
     assert votes(store, sid) == [1, 0, 1]
+    # axe is a script the page's policy rightly refuses; this context lets it in to look.
+    context = await browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    try:
+        page = await context.new_page()
+        await page.goto(str(server.make_url("/")))
+        await page.get_by_label("The join code on the facilitator's screen").fill(code)
+        await page.get_by_role("button", name="Next").click()
+        await page.get_by_label("Join anonymously").check()
+        await page.get_by_role("button", name="Join").click()
+        await page.wait_for_url("**/item")
+        assert await axe_violations(page) == []
+    finally:
+        await context.close()
