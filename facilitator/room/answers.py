@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from facilitator.room import rating, reflecting, roles
+from facilitator.room import dots, rating, reflecting, roles
 from facilitator.room.answer import PhoneAnswer
 
-KINDS: tuple[PhoneAnswer, ...] = (rating.ANSWER, roles.ANSWER, reflecting.ANSWER)
+KINDS: tuple[PhoneAnswer, ...] = (rating.ANSWER, dots.ANSWER, roles.ANSWER, reflecting.ANSWER)
 
 
 def by_kind() -> Mapping[str, PhoneAnswer]:

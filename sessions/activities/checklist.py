@@ -7,6 +7,7 @@ entry is its own row, so a slip is withdrawn without touching the rest.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
@@ -18,7 +19,8 @@ from sessions.activities.activity import Activity, ScoreRule, with_prompt
 from sessions.activities.answers import activity_item, programme_answers, withdraw_latest
 from sessions.activities.document import SessionMinutes, Shown, Table
 from sessions.activities.undoing import quoted, undo_answers
-from sessions.domain.lookup import unfinished_session_row
+from sessions.agenda.dots import DotBudget, budget_of
+from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import ActivityResult, AgendaItem, Session
 from sessions.text import markdown_text
@@ -110,6 +112,127 @@ def withdraw_votes(
         withdrawn=(last.id,),
         score=last.score,
     )
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """What one person votes with on a checklist: its options, their budget, and the dots
+    they have standing already."""
+
+    item_id: int
+    options: tuple[str, ...]
+    budget: DotBudget
+    mine: tuple[int, ...]
+    """The person's dots on each option, in the options' order; none for the room's."""
+    given: bool = False
+    """Whether an anonymous phone has given its dots already, and so can give no more."""
+
+    @property
+    def left(self) -> int:
+        return self.budget.dots - sum(self.mine)
+
+
+def ballot(db: DbSession, item: AgendaItem, member_id: int | None) -> Ballot:
+    listed = options(item.activity)
+    standing = dots_by(db, item, member_id) if member_id is not None else {}
+    mine = tuple(standing.get(index, 0) for index in range(len(listed)))
+    return Ballot(item.id, tuple(listed), dot_budget(item), mine)
+
+
+def dot_budget(item: AgendaItem) -> DotBudget:
+    """How many dots each person gives on this checklist, and at most how many on one option."""
+    return budget_of(item.activity)
+
+
+def dots_by(db: DbSession, item: AgendaItem, member_id: int) -> dict[int, int]:
+    """The member's dots standing on each option, by the option's place (counting from 0)."""
+    place = {option: index for index, option in enumerate(options(item.activity))}
+    given: dict[int, int] = defaultdict(int)
+    for subject, score in db.execute(
+        select(ActivityResult.subject, ActivityResult.score).where(
+            ActivityResult.agenda_item_id == item.id,
+            ActivityResult.member_id == member_id,
+            ActivityResult.deleted_at.is_(None),
+        )
+    ):
+        if subject in place:
+            given[place[subject]] += score or 0
+    return dict(given)
+
+
+def give_dots(
+    db: DbSession,
+    session_id: int,
+    position: int,
+    dots: Mapping[int, int],
+    now: datetime,
+    member_id: int | None = None,
+) -> ActivityChange:
+    """One person's dots on the checklist at `position`: `dots` maps an option's place
+    (counting from 0) to the dots put on it, within the item's budget.
+
+    Given by name, they replace the member's earlier dots (kept, marked withdrawn), so a
+    member may change their mind until the item closes; giving none takes theirs back.
+    Given anonymously, they are the room's, nobody's, and add up like counted hands.
+    """
+    session = unfinished_session_row(db, session_id, "its checklist can no longer change")
+    item = activity_item(db, session_id, position, ItemKind.CHECKLIST)
+    budget = dot_budget(item)
+    chosen = {index: option_of(item, index) for index in sorted(dots)}
+    if any(count < 0 for count in dots.values()):
+        raise InputError("Dots are counted from 0.")
+    if any(count > budget.per_option for count in dots.values()):
+        raise InputError(f"At most {budget.per_option} dots on one option.")
+    if sum(dots.values()) > budget.dots:
+        raise InputError(f"You have {budget.dots} dots to give in all.")
+    name = ""
+    replaced: list[int] = []
+    if member_id is not None:
+        name = member_of_programme(db, member_id, session.programme_id).name
+        for earlier in db.scalars(
+            select(ActivityResult).where(
+                ActivityResult.agenda_item_id == item.id,
+                ActivityResult.member_id == member_id,
+                ActivityResult.deleted_at.is_(None),
+            )
+        ):
+            earlier.deleted_at = now
+            replaced.append(earlier.id)
+    elif not any(dots.values()):
+        raise InputError("Put at least one dot on an option.")
+    given = [
+        ActivityResult(
+            session_id=session_id,
+            agenda_item_id=item.id,
+            area="",
+            subject=chosen[index],
+            score=count,
+            recorded_at=now,
+            member_id=member_id,
+        )
+        for index, count in sorted(dots.items())
+        if count
+    ]
+    db.add_all(given)
+    db.flush()
+    return ActivityChange(
+        session_id,
+        position,
+        ItemKind.CHECKLIST,
+        dots_said(given, name),
+        now,
+        added=tuple(row.id for row in given),
+        withdrawn=tuple(replaced),
+        score=sum(row.score or 0 for row in given),
+    )
+
+
+def dots_said(given: list[ActivityResult], name: str) -> str:
+    """`Sam's dots: 2 votes for “Time”, one vote for “Trust”`; `Sam's dots taken back`."""
+    whose = f"{name}'s dots" if name else "Dots from the room"
+    if not given:
+        return f"{whose} taken back"
+    return f"{whose}: " + ", ".join(votes_said(row.score or 0, row.subject) for row in given)
 
 
 def results_for(db: DbSession, item: AgendaItem) -> list[OptionResult]:

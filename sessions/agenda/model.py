@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from sessions.agenda.dots import DotBudget
 from sessions.errors import FacilitatorError
 from sessions.vocabulary import ItemKind
 
@@ -38,6 +39,8 @@ class AgendaItem:
     """1-based line of the item's heading in its file."""
     confidential: bool = False
     """Taken in private: left out of the public minutes and report."""
+    dots: DotBudget | None = None
+    """A checklist's budget of dots, where the agenda gives one; else the defaults apply."""
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from sessions.agenda.activities import (
     scorecard_areas,
     source_lines,
 )
+from sessions.agenda.dots import DotBudget, is_budget_line, read_budget
 from sessions.agenda.durations import format_duration, parse_duration
 from sessions.agenda.model import (
     Agenda,
@@ -98,9 +99,14 @@ class _Parser:
     def problem(self, line0: int, what: str, fix: str) -> None:
         self.problems.append(AgendaProblem(self.path, line0 + 1, what, fix))
 
-    def source(self, start: int, end: int, skip: tuple[int, int] | None = None) -> str:
-        """Source lines [start, end) without blank edges; `skip` cuts out a removed list."""
-        ranges = [(start, end)] if skip is None else [(start, skip[0]), (skip[1], end)]
+    def source(self, start: int, end: int, *skips: tuple[int, int]) -> str:
+        """Source lines [start, end) without blank edges; `skips` cut out a removed list
+        and a checklist's budget of dots."""
+        ranges = []
+        for skip_start, skip_end in sorted(skips):
+            ranges.append((start, skip_start))
+            start = skip_end
+        ranges.append((start, end))
         pieces = []
         for a, b in ranges:
             lines = self.lines[a:b]
@@ -294,12 +300,18 @@ class _Parser:
         prompt = self.source(start, end)
         options: tuple[str, ...] = ()
         areas: tuple[ScorecardArea, ...] = ()
+        dots: DotBudget | None = None
         if kind in (ItemKind.CHECKLIST, ItemKind.SCORECARD):
             bullets: list[Bullet] = []
+            skips: list[tuple[int, int]] = []
             found = first_list(block.tokens)
             if found is not None:
                 bullets, skip = found
-                prompt = self.source(start, end, skip)
+                skips.append(skip)
+            if kind == ItemKind.CHECKLIST:
+                dots, budget_lines = self.budget(block)
+                skips.extend(budget_lines)
+            prompt = self.source(start, end, *skips)
             if kind == ItemKind.CHECKLIST:
                 options = checklist_options(block.line, title, bullets, self.problem)
             else:
@@ -313,8 +325,31 @@ class _Parser:
         if len(self.problems) > count or seconds is None:
             return None
         return AgendaItem(
-            title, seconds, kind, prompt, options, areas, block.line + 1, confidential
+            title, seconds, kind, prompt, options, areas, block.line + 1, confidential, dots
         )
+
+    def budget(self, block: _Block) -> tuple[DotBudget | None, list[tuple[int, int]]]:
+        """A checklist's budget of dots, if its body gives one, and the lines that give it,
+        kept out of the prompt."""
+        budget: DotBudget | None = None
+        lines: list[tuple[int, int]] = []
+        for i, token in enumerate(block.tokens):
+            if token.type != "paragraph_open" or token.level != 0:
+                continue
+            text = block.tokens[i + 1].content
+            if not is_budget_line(text):
+                continue
+            first, last = source_lines(token)
+            if lines:
+                self.problem(
+                    first,
+                    "a second budget of dots for the same checklist",
+                    "keep one `Dots:` line under each checklist",
+                )
+            else:
+                budget = read_budget(first, text, self.problem)
+            lines.append((first, last))
+        return budget, lines
 
     def timing(self, line: int, title: str, inner: str) -> tuple[int | None, ItemKind | None, bool]:
         """The item's length, kind and whether it is taken in private."""

@@ -195,6 +195,8 @@ def plan_session(
             activity: dict[str, Any] | None = None
             if item.options:
                 activity = {"options": list(item.options)}
+                if item.dots is not None:
+                    activity.update(item.dots.stored())
             elif item.areas:
                 activity = {"areas": [asdict(area) for area in item.areas]}
             db.add(

@@ -7,11 +7,13 @@ unit of work as the checks that let it through: a refused answer writes nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sessions.activities import reflection, roles, scorecard
+from sessions.activities import checklist, reflection, roles, scorecard
+from sessions.activities.answers import activity_item
+from sessions.activities.checklist import Ballot
 from sessions.db_types import utcnow
 from sessions.domain import room
 from sessions.domain.lookup import session_row
@@ -25,6 +27,7 @@ from sessions.vocabulary import ItemKind
 __all__ = [
     "REFLECTION_LIMIT",
     "ROLES_BY_NAME",
+    "Ballot",
     "DeviceView",
     "OwnReflection",
     "RoomOpened",
@@ -32,6 +35,8 @@ __all__ = [
     "RoomView",
     "close_room",
     "device_for_token",
+    "dots_ballot",
+    "dots_from_device",
     "join_room",
     "list_devices",
     "open_room",
@@ -233,3 +238,41 @@ def own_reflection(store: Store, device: DeviceView, agenda_item_id: int) -> Own
         given = reflection.reflections_for(db, session_row(db, device.session_id), item)
         text = next((a.text for a in given.answers if a.member_id == device.member_id), None)
         return OwnReflection(text is not None, given.in_minutes, text)
+DOTS = "dots"
+"""What an anonymous phone is noted as having answered on a checklist: its dots, once."""
+
+
+def dots_ballot(store: Store, device: DeviceView, position: int) -> Ballot:
+    """What the phone votes with on the checklist at `position`: a member's own dots
+    already standing, or whether an anonymous phone has given its dots."""
+    with store.reading() as db:
+        item = activity_item(db, device.session_id, position, ItemKind.CHECKLIST)
+        found = checklist.ballot(db, item, device.member_id)
+        if device.member_id is None:
+            given = db.get(RoomAnswered, (device.device_id, item.id, DOTS)) is not None
+            found = replace(found, given=given)
+        return found
+
+
+def dots_from_device(
+    store: Store,
+    token: str,
+    agenda_item_id: int,
+    dots: Mapping[int, int],
+    now: datetime | None = None,
+) -> ActivityChange:
+    """A phone's dots on the checklist the meeting is on, by option place (from 0).
+
+    Saved as one person's vote within the item's budget: by name, they replace the
+    member's earlier dots, all together; anonymous, they are the room's, given once.
+    """
+    with store.transaction("save the dots") as db:
+        device = room.answering_device(db, token)
+        item = room.current_item(db, device, agenda_item_id)
+        if item.kind != ItemKind.CHECKLIST:
+            raise RoomRefused("The meeting is not voting on a checklist just now.")
+        if device.member_id is None:
+            room.answer_once(db, device, item.id, DOTS)
+        return checklist.give_dots(
+            db, device.session_id, item.position, dots, now or utcnow(), device.member_id
+        )
