@@ -238,6 +238,8 @@ def own_reflection(store: Store, device: DeviceView, agenda_item_id: int) -> Own
         given = reflection.reflections_for(db, session_row(db, device.session_id), item)
         text = next((a.text for a in given.answers if a.member_id == device.member_id), None)
         return OwnReflection(text is not None, given.in_minutes, text)
+
+
 DOTS = "dots"
 """What an anonymous phone is noted as having answered on a checklist: its dots, once."""
 
