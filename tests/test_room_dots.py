@@ -107,6 +107,20 @@ def test_a_members_dots_add_to_the_keyboards_and_replace_their_own(store, progra
     assert change.said == "Ann Ode's dots taken back" and votes(store, sid) == [4, 0, 0]
 
 
+def test_the_keyboard_takes_back_counted_hands_never_a_members_own_dots(store, programme) -> None:
+    sid, item_id = session_on_checklist(store, programme)
+    position = list_of(store, sid).position
+    ann = people.add_member(store, programme.id, "Ann Ode")
+    token, _ = participants.join_room(store, participants.open_room(store, sid).code, ann.id)
+    checklist.vote(store, sid, position, 0, 3)
+    participants.dots_from_device(store, token, item_id, {0: 2})
+    assert votes(store, sid) == [5, 0, 0]
+    assert checklist.withdraw_last(store, sid, position, 0) is not None
+    assert votes(store, sid) == [2, 0, 0]  # Ann's two stand
+    assert checklist.withdraw_last(store, sid, position, 0) is None
+    assert votes(store, sid) == [2, 0, 0]
+
+
 def test_anonymous_dots_are_nobodys_and_given_once(store, db_path, programme) -> None:
     sid, item_id = session_on_checklist(store, programme)
     code = participants.open_room(store, sid).code

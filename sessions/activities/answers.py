@@ -95,9 +95,12 @@ def withdraw_latest(
     subject: str,
     now: datetime,
     member_id: int | None = None,
+    *,
+    nobodys: bool = False,
 ) -> ActivityResult | None:
-    """Withdraw the latest answer about `subject` on `item` (by `member_id`, if given);
-    the answer, or None if there was none."""
+    """Withdraw the latest answer about `subject` on `item` (by `member_id`, if given; or
+    with `nobodys`, the latest given by no one in particular); the answer, or None if
+    there was none."""
     query = select(ActivityResult).where(
         ActivityResult.agenda_item_id == item.id,
         ActivityResult.subject == subject,
@@ -105,6 +108,8 @@ def withdraw_latest(
     )
     if member_id is not None:
         query = query.where(ActivityResult.member_id == member_id)
+    elif nobodys:
+        query = query.where(ActivityResult.member_id.is_(None))
     last = db.scalar(query.order_by(ActivityResult.id.desc()).limit(1))
     if last is None:
         return None

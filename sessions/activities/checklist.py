@@ -95,11 +95,16 @@ def add_votes(
 def withdraw_votes(
     db: DbSession, session_id: int, position: int, index: int, now: datetime
 ) -> ActivityChange | None:
-    """Take back the option's latest entry (kept, marked withdrawn); None if it has none."""
+    """Take back the option's latest counted entry (kept, marked withdrawn); None if it
+    has none.
+
+    Only an entry given by nobody in particular, as the keyboard counts hands: a member's
+    own dots from their phone are theirs to change, not the facilitator's slip to undo.
+    """
     item = activity_item(db, session_id, position, ItemKind.CHECKLIST)
     option = option_of(item, index)
     unfinished_session_row(db, session_id, "its checklist can no longer change")
-    last = withdraw_latest(db, item, option, now)
+    last = withdraw_latest(db, item, option, now, nobodys=True)
     if last is None:
         return None
     count = last.score or 0

@@ -46,7 +46,8 @@ def vote(
 def withdraw_last(
     store: Store, session_id: int, position: int, index: int, now: datetime | None = None
 ) -> ActivityChange | None:
-    """Take back the option's latest entry (kept, marked withdrawn); None if it has none."""
+    """Take back the option's latest counted entry (kept, marked withdrawn): never a
+    member's own dots from their phone; None if it has none."""
     with store.transaction("take the answer back") as db:
         return checklist.withdraw_votes(db, session_id, position, index, now or utcnow())
 
