@@ -11,25 +11,34 @@ from datetime import datetime
 from sessions.activities import scorecard
 from sessions.db_types import utcnow
 from sessions.domain import room
+from sessions.domain import room_answers as answering
 from sessions.domain.room import DeviceView, RoomOpened, RoomRefused, RoomView
+from sessions.domain.room_answers import HiddenResults, PhoneAnswered, Revealing, RoomAnswers
 from sessions.store import Store
-from sessions.views import ActivityChange
+from sessions.views import ActivityChange, ItemView
 from sessions.vocabulary import ItemKind
 
 __all__ = [
     "DeviceView",
+    "HiddenResults",
+    "PhoneAnswered",
+    "Revealing",
+    "RoomAnswers",
     "RoomOpened",
     "RoomRefused",
     "RoomView",
     "close_room",
     "device_for_token",
+    "hidden_results",
     "join_room",
     "list_devices",
     "open_room",
     "rate_from_device",
     "remove_device",
+    "room_answers",
     "room_for_session",
     "room_with_code",
+    "toggle_reveal",
 ]
 
 
@@ -115,3 +124,26 @@ def rate_from_device(
         return scorecard.add_rating(
             db, device.session_id, item.position, index, score, now or utcnow(), device.member_id
         )
+
+
+def room_answers(store: Store, session_id: int) -> RoomAnswers:
+    """Which of the room's phones have answered the item the meeting is on: whether, never what."""
+    with store.reading() as db:
+        return answering.room_answers(db, session_id)
+
+
+def hidden_results(store: Store, session_id: int, item: ItemView) -> HiddenResults | None:
+    """How many phones have answered, where the room may not yet see the item's running
+    results; None where it may see them."""
+    if item.kind not in answering.RESULTS_KINDS:
+        return None  # the mirror asks on every change: most items cost no reading at all
+    with store.reading() as db:
+        return answering.hidden_results(db, session_id, item.id, item.kind)
+
+
+def toggle_reveal(
+    store: Store, session_id: int, position: int, now: datetime | None = None
+) -> Revealing:
+    """Show the room the running results of the item at `position`, or hide them again."""
+    with store.transaction("show the room the results") as db:
+        return answering.toggle_reveal(db, session_id, position, now or utcnow())
