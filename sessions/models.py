@@ -501,3 +501,17 @@ class RoomAnswered(Base):
     device_id: Mapped[int] = mapped_column(ForeignKey("room_device.id"), primary_key=True)
     agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), primary_key=True)
     subject: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+class RoomReveal(Base):
+    """That the facilitator has shown the room an item's running results while phones answer.
+
+    Access, not the record, like the room itself: it is not exported. Until it is there,
+    the projector and the mirror show only how many phones have answered, so early answers
+    do not sway later ones.
+    """
+
+    __tablename__ = "room_reveal"
+
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), primary_key=True)
+    revealed_at: Mapped[datetime]

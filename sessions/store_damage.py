@@ -27,13 +27,21 @@ from sessions.private_files import make_private_folder
 SEARCH_INDEX = "note_fts"
 # A repair empties them all, damaged or not: each copy running, each screen watching and
 # each phone in a room simply claims, beats or joins again.
-TRANSIENT_TABLES = ("session_lease", "room_watch", "room", "room_device", "room_answered")
+TRANSIENT_TABLES = (
+    "session_lease",
+    "room_watch",
+    "room",
+    "room_device",
+    "room_answered",
+    "room_reveal",
+)
 _TRANSIENT_NAMES = {
     "session_lease": "record of which copy runs each session",
     "room_watch": "record of which screens show a session",
     "room": "record of the rooms open to phones",
     "room_device": "record of the phones in a room",
     "room_answered": "record of what anonymous phones have answered",
+    "room_reveal": "record of the results shown to the room",
 }
 
 _BUSY_TIMEOUT_MS = 5000

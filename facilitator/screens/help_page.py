@@ -344,9 +344,14 @@ A date that can't be read is refused and the text stays in the note line.
             " the join code and, where it fits, a QR code of the address; a line at the foot"
             " of the session says how many phones are in. It is plain HTTP: anyone on the"
             " network who has the code can join. Closing the room, finishing the session or"
-            " quitting ends every phone's access. You see who has joined, never what they"
-            " answered.",
-            [*keys("session.room", "session.phones"), *own_bindings(RoomPhonesScreen)],
+            " quitting ends every phone's access. You see who has joined, and who has answered"
+            " the item, never what they answered. While the room is open, the projector and"
+            " the mirror show how many have answered in place of the item's results until you"
+            " reveal them; your own screen shows the results all the time.",
+            [
+                *keys("session.room", "session.phones", "session.reveal"),
+                *own_bindings(RoomPhonesScreen),
+            ],
         ),
         Part(
             "Reading back the actions",

@@ -42,6 +42,7 @@ DRIVING = (
     "session.extend_5",
     "session.shorten_1",
     "session.toggle_kind",
+    "session.reveal",
 )
 
 

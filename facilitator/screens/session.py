@@ -178,6 +178,10 @@ class SessionScreen(Screen[None]):
         """Open the room to phones; or close it, asking first while phones are in."""
         await dialogs.toggle_room(self)
 
+    def action_reveal(self) -> None:
+        """While phones answer, the room sees the item's results only once they are revealed."""
+        self.door.reveal(self.state.position)
+
     def action_leave(self) -> None:
         # Unmounting pauses the clock and lets go of the session, as quitting does.
         self.dismiss(None)

@@ -125,7 +125,7 @@ def phones(screen: SessionScreen) -> None:
     if screen.door.hosted is None:
         screen.app.say("The room is closed: F8 opens it.")
         return
-    screen.app.push_screen(RoomPhonesScreen(screen.session_id))
+    screen.app.push_screen(RoomPhonesScreen(screen.session_id, screen.door))
 
 
 def speaker(screen: SessionScreen) -> None:

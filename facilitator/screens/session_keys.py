@@ -181,6 +181,16 @@ SESSION_KEYS: list[BindingType] = [
         "turn a phone out",
     ),
     Binding(
+        "f12",
+        "reveal",
+        "Reveal",
+        id="session.reveal",
+        priority=True,
+        show=False,
+        tooltip="While phones answer, show the room this item's results so far on the "
+        "projector and the mirror, or hide them again",
+    ),
+    Binding(
         "f10",
         "leave",
         "Leave",

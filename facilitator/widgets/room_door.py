@@ -1,5 +1,5 @@
 """The room's door on the session screen: it opens the room to phones, says where they
-join and how many are in, and closes it again.
+join, how many are in and how many have answered the item, and closes it again.
 
 The room is served inside the app, on its own event loop: the web page's service calls
 run in threads, so the keys keep answering while phones answer. The door closes the
@@ -18,16 +18,25 @@ from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Static
 
-from facilitator.app import FacilitatorApp
+from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
 from sessions.services import participants
+from sessions.services.participants import Revealing, RoomAnswers
 
 if TYPE_CHECKING:
     from facilitator.room.hosting import HostedRoom
     from facilitator.room.place import Place
 
-# How often the door counts the phones in, and sees whether the room was closed elsewhere.
+# How often the door counts the phones in, and those that have answered, and sees whether
+# the room was closed elsewhere.
 COUNT_SECONDS = 2.0
+
+REVEALED = {
+    Revealing.SHOWN: "The room sees this item's results now: F12 hides them again.",
+    Revealing.HIDDEN: "This item's results are hidden from the room until F12 shows them.",
+    Revealing.NO_ROOM: "No room is open: the room sees the results already.",
+    Revealing.NO_RESULTS: "This item has no running results to show or hide.",
+}
 
 
 def where_to_listen() -> Place:
@@ -39,7 +48,8 @@ def where_to_listen() -> Place:
 
 
 class RoomDoor(Static):
-    """`Room open · http://192.168.1.20:8080 · code ABCD-EFGH · 3 phones`, while it is."""
+    """`Room open · http://192.168.1.20:8080 · code ABCD-EFGH · 2 answered · 3 phones`,
+    while it is."""
 
     app = getters.app(FacilitatorApp)
 
@@ -47,6 +57,8 @@ class RoomDoor(Static):
     """The room served from here, with its code; None while it is closed."""
     phones: var[int] = var(0, init=False)
     """How many phones are in, as last counted: not those turned out."""
+    answers: var[RoomAnswers | None] = var(None, init=False)
+    """Which phones have answered the current item, as last counted; never what."""
 
     def __init__(self, session_id: int, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -80,6 +92,7 @@ class RoomDoor(Static):
                 self.app.show_error(str(exc))
                 return False
         self.phones = 0
+        self.answers = None
         self._counting = self.set_interval(COUNT_SECONDS, self.recount)
         return True
 
@@ -109,14 +122,15 @@ class RoomDoor(Static):
         store = self.app.store
         try:
             still_open = await hosted.still_open()
-            devices = await asyncio.to_thread(participants.list_devices, store, hosted.session_id)
+            answers = await asyncio.to_thread(participants.room_answers, store, hosted.session_id)
         except FacilitatorError:
             return  # the database is busy or away: the next count will tell
         if not still_open:
             await self._closed_elsewhere(hosted)
             return
         if self.hosted is hosted:
-            self.phones = sum(1 for device in devices if device.removed_at is None)
+            self.phones = answers.in_room
+            self.answers = answers
 
     async def _closed_elsewhere(self, hosted: HostedRoom) -> None:
         async with self._turn:
@@ -138,11 +152,37 @@ class RoomDoor(Static):
     def watch_phones(self) -> None:
         self._draw()
 
+    def watch_answers(self) -> None:
+        self._draw()
+        # The projector view shows the room how many have answered: it follows each count.
+        self._room_views_again()
+
+    def reveal(self, position: int) -> None:
+        """Show the room the running results of the item at `position`, or hide them again."""
+        done = self.app.attempt(
+            participants.toggle_reveal, self.app.store, self.session_id, position, self.app.now()
+        )
+        if done is REFUSED:
+            return
+        self.app.say(REVEALED[done])
+        self._room_views_again()
+
+    def _room_views_again(self) -> None:
+        from facilitator.widgets.room_view import RoomView
+
+        for screen in self.app.screen_stack:
+            for view in screen.query(RoomView):
+                view.reload()
+
     def _draw(self) -> None:
         if self.hosted is None:
             self.update("")
             return
         phones = f"{self.phones} phone{'' if self.phones == 1 else 's'}"
+        answers = self.answers
+        if self.phones and answers is not None and answers.takes_answers:
+            # Quiet: how many, never who or what; the phones dialog (F9) says who.
+            phones = f"{answers.answered} answered · {phones}"
         self.update(
             Text(f"Room open · {self.hosted.address} · code {self.hosted.shown_code} · {phones}")
         )

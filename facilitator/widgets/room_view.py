@@ -6,7 +6,9 @@ projector view and the mirror in a second terminal both show the room this one p
 Never anyone's private answers: what an activity shows the room comes from the front
 door's room view, which leaves them out. Nothing taken in private either, unless the
 facilitator chooses to show it: a note marked confidential is not drawn, and an item
-taken in private shows "Taken in private" in place of its prompt and its notes.
+taken in private shows "Taken in private" in place of its prompt and its notes. While
+phones may answer, an item's running results wait until the facilitator reveals them:
+the room sees how many phones have answered instead.
 """
 
 from __future__ import annotations
@@ -27,14 +29,24 @@ from sessions.clock import ClockState, current_countdown, return_time
 from sessions.errors import FacilitatorError
 from sessions.minutes.public import WITHHELD_TITLE
 from sessions.services import notes as note_service
-from sessions.services import running
+from sessions.services import participants, running
+from sessions.services.participants import HiddenResults
 from sessions.services.room import room_markdown
-from sessions.views import SessionView
+from sessions.views import ItemView, SessionView
 from sessions.vocabulary import ItemKind
 
 LAST_NOTES = 5
 # The QR code goes beside the item only where the item keeps this many columns.
 BESIDE_QR = 60
+
+
+def waiting_for_reveal(item: ItemView, hidden: HiddenResults) -> str:
+    """The prompt, and how many phones have answered in place of the results so far."""
+    phones = f"{hidden.phones} phone{'' if hidden.phones == 1 else 's'}"
+    return (
+        f"{item.prompt}\n\n*Answered so far: {hidden.answered} of {phones}. "
+        "The results are shown when the facilitator reveals them.*"
+    )
 
 
 @cache
@@ -135,6 +147,9 @@ class RoomView(Vertical):
         if private:
             # Not even the activity's part is read: what was said in private stays there.
             prompt = f"*{WITHHELD_TITLE}*"
+        elif hidden := participants.hidden_results(self.app.store, self.session_id, item):
+            # Phones are answering: what the room has said so far waits to be revealed.
+            prompt = waiting_for_reveal(item, hidden)
         else:
             # What the item's activity lets the room see: never anyone's private answers.
             prompt = room_markdown(

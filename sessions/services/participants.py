@@ -16,12 +16,14 @@ from sessions.activities.answers import activity_item
 from sessions.activities.checklist import Ballot
 from sessions.db_types import utcnow
 from sessions.domain import room
+from sessions.domain import room_answers as answering
 from sessions.domain.lookup import session_row
 from sessions.domain.room import DeviceView, RoomOpened, RoomRefused, RoomView
+from sessions.domain.room_answers import HiddenResults, PhoneAnswered, Revealing, RoomAnswers
 from sessions.errors import InputError
 from sessions.models import AgendaItem, RoomAnswered
 from sessions.store import Store
-from sessions.views import ActivityChange
+from sessions.views import ActivityChange, ItemView
 from sessions.vocabulary import ItemKind
 
 __all__ = [
@@ -29,7 +31,11 @@ __all__ = [
     "ROLES_BY_NAME",
     "Ballot",
     "DeviceView",
+    "HiddenResults",
     "OwnReflection",
+    "PhoneAnswered",
+    "Revealing",
+    "RoomAnswers",
     "RoomOpened",
     "RoomRefused",
     "RoomView",
@@ -37,6 +43,7 @@ __all__ = [
     "device_for_token",
     "dots_ballot",
     "dots_from_device",
+    "hidden_results",
     "join_room",
     "list_devices",
     "open_room",
@@ -44,10 +51,12 @@ __all__ = [
     "rate_from_device",
     "reflect_from_device",
     "remove_device",
+    "room_answers",
     "room_for_session",
     "room_opened_with",
     "room_with_code",
     "set_roles_from_device",
+    "toggle_reveal",
 ]
 
 
@@ -278,3 +287,26 @@ def dots_from_device(
         return checklist.give_dots(
             db, device.session_id, item.position, dots, now or utcnow(), device.member_id
         )
+
+
+def room_answers(store: Store, session_id: int) -> RoomAnswers:
+    """Which of the room's phones have answered the item the meeting is on: whether, never what."""
+    with store.reading() as db:
+        return answering.room_answers(db, session_id)
+
+
+def hidden_results(store: Store, session_id: int, item: ItemView) -> HiddenResults | None:
+    """How many phones have answered, where the room may not yet see the item's running
+    results; None where it may see them."""
+    if item.kind not in answering.RESULTS_KINDS:
+        return None  # the mirror asks on every change: most items cost no reading at all
+    with store.reading() as db:
+        return answering.hidden_results(db, session_id, item.id, item.kind)
+
+
+def toggle_reveal(
+    store: Store, session_id: int, position: int, now: datetime | None = None
+) -> Revealing:
+    """Show the room the running results of the item at `position`, or hide them again."""
+    with store.transaction("show the room the results") as db:
+        return answering.toggle_reveal(db, session_id, position, now or utcnow())
