@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import re
 import sqlite3
@@ -181,6 +182,8 @@ class RoomLoad:
     plan: Plan
     room: Side
     bare: Side
+    load_average: float = 0.0
+    """The machine's one-minute load average as the run began: what else was running."""
 
 
 class Target:
@@ -259,6 +262,7 @@ async def _measure(
 
 def measure_room(folder: Path, plan: Plan, rng: random.Random) -> RoomLoad:
     """The room and the bare handler under the same phones, in turn, in random order."""
+    load_average = os.getloadavg()[0]
     room, bare_db = prepare(folder, plan.phones)
     servers = subprocess.Popen(
         python_module(
@@ -287,6 +291,7 @@ def measure_room(folder: Path, plan: Plan, rng: random.Random) -> RoomLoad:
                 screen.wait_for("read-only mirror")
             screens = {"room": room_screen, "bare": bare_screen}
             load = asyncio.run(_measure(plan, where, screens, rng))
+            load.load_average = load_average
             room_screen.quit()
             bare_screen.quit()
     finally:
@@ -328,7 +333,7 @@ def notes(load: RoomLoad) -> list[str]:
     room, bare, plan = load.room, load.bare, load.plan
     missed = room.missed + bare.missed
     return [
-        machine_line(),
+        f"{machine_line()} Load average as the run began: {load.load_average:.1f}.",
         (
             f"Command: `python -m benchmarks.room_answers{' --quick' if plan is QUICK else ''}`. "
             f"Mode: {plan.name}. The servers ran in a process of their own: the room opened and "
