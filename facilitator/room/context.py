@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -27,11 +27,20 @@ class RoomContext:
     now: Callable[[], datetime]
     secret: bytes
     attempts: Attempts
+    # The room's saves take turns here, first come first served. Left to SQLite's busy
+    # wait, the waiters poll in no order, and under forty phones one could be passed over
+    # until its five seconds ran out and its answer failed as "busy".
+    turns: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def call(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """A front-door call, run off the event loop: the database is waited on in a
         thread, so one phone's save never holds up another's page."""
         return await asyncio.to_thread(service, self.store, *args, **kwargs)
+
+    async def save(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """A front-door call that writes, once the room's saves before it are done."""
+        async with self.turns:
+            return await self.call(service, *args, **kwargs)
 
 
 ROOM = web.AppKey("room", RoomContext)

@@ -69,7 +69,7 @@ async def join(request: web.Request) -> web.StreamResponse:
     except ValueError:
         return await _names_form(request, code, found.anonymous_allowed, NOT_A_NAME, 400)
     try:
-        token, device = await room.call(participants.join_room, code, member_id, room.now())
+        token, device = await room.save(participants.join_room, code, member_id, room.now())
     except FacilitatorError as refused:
         status = status_for(refused)
         return await _names_form(request, code, found.anonymous_allowed, str(refused), status)

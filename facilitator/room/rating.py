@@ -53,7 +53,7 @@ async def rate(request: web.Request) -> web.StreamResponse:
     refusals: list[FacilitatorError] = []
     for index, score in sorted(ratings.items()):
         try:
-            await room.call(participants.rate_from_device, token, item_id, index, score, room.now())
+            await room.save(participants.rate_from_device, token, item_id, index, score, room.now())
             saved += 1
         except FacilitatorError as refused:
             refusals.append(refused)
