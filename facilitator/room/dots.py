@@ -44,7 +44,7 @@ async def give(request: web.Request) -> web.StreamResponse:
         # Nothing to give; an anonymous phone keeps its one chance.
         return see_other("/item?done=no-dots")
     try:
-        change = await room.call(participants.dots_from_device, token, item_id, dots, room.now())
+        change = await room.save(participants.dots_from_device, token, item_id, dots, room.now())
     except FacilitatorError as refused:
         status = status_for(refused)
         return await show_item(request, token, device, error=str(refused), status=status)

@@ -46,7 +46,7 @@ async def reflect(request: web.Request) -> web.StreamResponse:
             own = await room.call(participants.own_reflection, device, item_id)
             if own.text is not None and own.text == participants.reflection_text(text):
                 return see_other("/item?done=reflection-unchanged")
-        await room.call(participants.reflect_from_device, token, item_id, text, room.now())
+        await room.save(participants.reflect_from_device, token, item_id, text, room.now())
     except FacilitatorError as refused:
         return await show_item(
             request, token, device, error=str(refused), status=status_for(refused)

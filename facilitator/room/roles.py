@@ -48,7 +48,7 @@ async def mark_roles(request: web.Request) -> web.StreamResponse:
         return await show_item(request, token, device, error=error, status=400)
     marked = [TEAM_ROLES[index].name for index in ticked]
     try:
-        change = await room.call(
+        change = await room.save(
             participants.set_roles_from_device, token, item_id, marked, room.now()
         )
     except FacilitatorError as refused:
