@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from facilitator.app import FacilitatorApp
 from sessions.errors import FacilitatorError
-from sessions.services import participants
+from sessions.services import participants, questions
 
 if TYPE_CHECKING:
     from facilitator.room.hosting import HostedRoom
@@ -47,6 +47,8 @@ class RoomDoor(Static):
     """The room served from here, with its code; None while it is closed."""
     phones: var[int] = var(0, init=False)
     """How many phones are in, as last counted: not those turned out."""
+    questions_waiting: var[int] = var(0, init=False)
+    """How many questions from phones wait in the queue (F11), as last counted."""
 
     def __init__(self, session_id: int, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -111,6 +113,7 @@ class RoomDoor(Static):
                 participants.room_for_session, store, hosted.session_id
             )
             devices = await asyncio.to_thread(participants.list_devices, store, hosted.session_id)
+            waiting = await asyncio.to_thread(questions.waiting_count, store, hosted.session_id)
         except FacilitatorError:
             return  # the database is busy or away: the next count will tell
         if still_open is None:
@@ -118,6 +121,7 @@ class RoomDoor(Static):
             return
         if self.hosted is hosted:
             self.phones = sum(1 for device in devices if device.removed_at is None)
+            self.questions_waiting = waiting
 
     async def _closed_elsewhere(self, hosted: HostedRoom) -> None:
         async with self._turn:
@@ -139,11 +143,15 @@ class RoomDoor(Static):
     def watch_phones(self) -> None:
         self._draw()
 
+    def watch_questions_waiting(self) -> None:
+        self._draw()
+
     def _draw(self) -> None:
         if self.hosted is None:
             self.update("")
             return
         phones = f"{self.phones} phone{'' if self.phones == 1 else 's'}"
-        self.update(
-            Text(f"Room open · {self.hosted.address} · code {self.hosted.shown_code} · {phones}")
-        )
+        line = Text(f"Room open · {self.hosted.address} · code {self.hosted.shown_code} · {phones}")
+        if waiting := self.questions_waiting:
+            line.append(f" · {waiting} question{'' if waiting == 1 else 's'} (F11)")
+        self.update(line)
