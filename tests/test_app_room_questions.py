@@ -65,7 +65,7 @@ async def test_the_queue_shows_questions_as_typed_and_makes_one_a_note(
         assert await settled(pilot, lambda: screen.door.hosted is not None)
         await screen.door.recount()
         await pilot.pause()
-        assert static_text(screen, "#room-door").endswith(" · 2 phones · 2 questions (F11)")
+        assert static_text(screen, "#room-door").endswith(" · 2 phones · 2 questions")
         await pilot.press("f11")
         assert await settled(pilot, lambda: isinstance(app.screen, RoomQuestionsScreen))
         dialog = app.screen
@@ -86,7 +86,7 @@ async def test_the_queue_shows_questions_as_typed_and_makes_one_a_note(
         assert (note.kind, note.text, note.member_name) == ("question", MARKUP, "Ann Ode")
         assert [shown.text for shown in screen.notes.notes] == [MARKUP]
         assert await settled(
-            pilot, lambda: static_text(screen, "#room-door").endswith(" · 1 question (F11)")
+            pilot, lambda: static_text(screen, "#room-door").endswith(" · 1 question")
         )
 
 

@@ -320,6 +320,7 @@ async def test_the_page_sends_a_script_only_as_text(store, programme, rooms) -> 
         ("not anonymous", 400),
         ("anonymous not allowed", 403),
         ("closed", 403),
+        ("removed", 403),
         ("moved on", 403),
     ],
 )
@@ -347,6 +348,9 @@ async def test_a_refused_question_writes_nothing(
         form["anonymous"] = "yes"
     elif how == "closed":
         participants.close_room(store, sid)
+    elif how == "removed":
+        [device] = participants.list_devices(store, sid)
+        participants.remove_device(store, sid, device.device_id)
     else:
         running.jump(store, sid, 0)
     before = counts(db_path)

@@ -151,7 +151,12 @@ class RoomDoor(Static):
             self.update("")
             return
         phones = f"{self.phones} phone{'' if self.phones == 1 else 's'}"
-        line = Text(f"Room open · {self.hosted.address} · code {self.hosted.shown_code} · {phones}")
+        line = Text(
+            f"Room open · {self.hosted.address} · code {self.hosted.shown_code} · {phones}",
+            # One row: a long address cuts the end short, never wraps it out of sight.
+            no_wrap=True,
+            overflow="ellipsis",
+        )
         if waiting := self.questions_waiting:
-            line.append(f" · {waiting} question{'' if waiting == 1 else 's'} (F11)")
+            line.append(f" · {waiting} question{'' if waiting == 1 else 's'}")
         self.update(line)
