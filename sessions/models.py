@@ -515,3 +515,32 @@ class RoomReveal(Base):
 
     agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), primary_key=True)
     revealed_at: Mapped[datetime]
+
+
+class RoomQuestion(Base):
+    """A question or comment a phone sent to the facilitator's queue, at the item the
+    meeting was on.
+
+    What a participant typed is the record: it is exported, and never deleted. A named
+    question keeps its member; an anonymous one keeps nobody, not even the phone it came
+    from. Accepted, it became a note; set aside, it stays as it was typed.
+    """
+
+    __tablename__ = "room_question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"))
+    text: Mapped[str] = mapped_column(Text)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    asked_at: Mapped[datetime]
+    # Waiting, accepted or set aside (`sessions.domain.questions.QuestionState`).
+    state: Mapped[str] = mapped_column(String(20))
+    # When it was accepted or set aside; None while it waits.
+    decided_at: Mapped[datetime | None]
+    # The note it became, once accepted.
+    note_id: Mapped[int | None] = mapped_column(ForeignKey("note.id"))
+
+    item: Mapped[AgendaItem] = relationship()
+    member: Mapped[Member | None] = relationship()
+    note: Mapped[Note | None] = relationship()

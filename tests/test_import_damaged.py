@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from facilitator.cli import main
+from sessions.exchange.format import dump
 from sessions.exchange.parse import read_document
 from sessions.services.exchange import export_programme, import_programme
 from sessions.store import Store
@@ -38,6 +39,7 @@ TABLES = (
     "timer_event",
     "activity_result",
     "minutes_amendment",
+    "room_question",
 )
 # Stand-ins json.dumps cannot write, put into the text after it: a number too long for
 # Python to read, and one too large for a float.
@@ -55,6 +57,25 @@ PLACE = re.compile(
 )
 
 
+# What phones sent in the second session: one waiting, one set aside, one made its first note.
+QUESTIONS = [
+    {
+        "item": 0,
+        "member": member,
+        "text": text,
+        "asked_at": "2026-11-30T10:00:00Z",
+        "state": state,
+        "decided_at": None if state == "waiting" else "2026-11-30T10:05:00Z",
+        "note": 0 if state == "accepted" else None,
+    }
+    for member, text, state in [
+        ("Bea Hughes", "Who pays for the data?", "accepted"),
+        (None, "Is this ring-fenced?", "set aside"),
+        (None, "When do we hear back?", "waiting"),
+    ]
+]
+
+
 class Export(str):
     """An export's text, named rather than spelt out when a failing example is shown."""
 
@@ -68,7 +89,9 @@ def sample(tmp_path_factory) -> str:
     store = Store.open(tmp_path_factory.mktemp("sample") / "sample.db")
     try:
         slug = rich_programme(store, FakeClock()).slug
-        return Export(export_programme(store, slug)[1])
+        data = json.loads(export_programme(store, slug)[1])
+        data["sessions"][1]["room_questions"] = QUESTIONS
+        return Export(dump(data))
     finally:
         store.close()
 

@@ -162,6 +162,7 @@ def _parts() -> list[Part]:
     from facilitator.screens.help import HelpScreen
     from facilitator.screens.projector import ProjectorScreen
     from facilitator.screens.room_phones import RoomPhonesScreen
+    from facilitator.screens.room_questions import RoomQuestionsScreen
     from facilitator.screens.session import SessionScreen
     from facilitator.widgets.action_review import ActionReview
     from facilitator.widgets.activity_panel import ActivityPanel
@@ -352,6 +353,15 @@ A date that can't be read is refused and the text stays in the note line.
                 *keys("session.room", "session.phones", "session.reveal"),
                 *own_bindings(RoomPhonesScreen),
             ],
+        ),
+        Part(
+            "Questions from the room",
+            "A phone can send a question or comment at any item, by name or, where the room"
+            " lets phones join anonymously, without one. The room's line counts those waiting."
+            " Making one a note saves it as a question note of the item it was sent at, as if"
+            " typed; setting it aside keeps it, with no note.",
+            [*keys("session.questions"), *own_bindings(RoomQuestionsScreen)],
+            level=2,
         ),
         Part(
             "Reading back the actions",

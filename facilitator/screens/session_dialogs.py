@@ -128,6 +128,18 @@ def phones(screen: SessionScreen) -> None:
     screen.app.push_screen(RoomPhonesScreen(screen.session_id, screen.door))
 
 
+def questions(screen: SessionScreen) -> None:
+    """The questions phones sent, to make notes of or set aside."""
+    from facilitator.screens.room_questions import RoomQuestionsScreen
+
+    async def closed(notes_changed: bool | None) -> None:
+        if notes_changed:
+            screen.refresh_notes()
+        await screen.door.recount()
+
+    screen.app.push_screen(RoomQuestionsScreen(screen.session_id), closed)
+
+
 def speaker(screen: SessionScreen) -> None:
     """Who is speaking: their name goes on the next notes."""
     from facilitator.screens.member_picker import pick_member

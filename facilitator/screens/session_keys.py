@@ -191,6 +191,15 @@ SESSION_KEYS: list[BindingType] = [
         "projector and the mirror, or hide them again",
     ),
     Binding(
+        "f11",
+        "dialog('questions')",
+        "Questions",
+        id="session.questions",
+        priority=True,
+        show=False,
+        tooltip="The questions and comments phones sent: make one a note, or set it aside",
+    ),
+    Binding(
         "f10",
         "leave",
         "Leave",

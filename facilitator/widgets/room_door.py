@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
-from sessions.services import participants
+from sessions.services import participants, questions
 from sessions.services.participants import Revealing, RoomAnswers
 
 if TYPE_CHECKING:
@@ -59,6 +59,8 @@ class RoomDoor(Static):
     """How many phones are in, as last counted: not those turned out."""
     answers: var[RoomAnswers | None] = var(None, init=False)
     """Which phones have answered the current item, as last counted; never what."""
+    questions_waiting: var[int] = var(0, init=False)
+    """How many questions from phones wait in the queue (F11), as last counted."""
 
     def __init__(self, session_id: int, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -123,6 +125,7 @@ class RoomDoor(Static):
         try:
             still_open = await hosted.still_open()
             answers = await asyncio.to_thread(participants.room_answers, store, hosted.session_id)
+            waiting = await asyncio.to_thread(questions.waiting_count, store, hosted.session_id)
         except FacilitatorError:
             return  # the database is busy or away: the next count will tell
         if not still_open:
@@ -131,6 +134,7 @@ class RoomDoor(Static):
         if self.hosted is hosted:
             self.phones = answers.in_room
             self.answers = answers
+            self.questions_waiting = waiting
 
     async def _closed_elsewhere(self, hosted: HostedRoom) -> None:
         async with self._turn:
@@ -174,6 +178,9 @@ class RoomDoor(Static):
             for view in screen.query(RoomView):
                 view.reload()
 
+    def watch_questions_waiting(self) -> None:
+        self._draw()
+
     def _draw(self) -> None:
         if self.hosted is None:
             self.update("")
@@ -183,6 +190,12 @@ class RoomDoor(Static):
         if self.phones and answers is not None and answers.takes_answers:
             # Quiet: how many, never who or what; the phones dialog (F9) says who.
             phones = f"{answers.answered} answered · {phones}"
-        self.update(
-            Text(f"Room open · {self.hosted.address} · code {self.hosted.shown_code} · {phones}")
+        line = Text(
+            f"Room open · {self.hosted.address} · code {self.hosted.shown_code} · {phones}",
+            # One row: a long address cuts the end short, never wraps it out of sight.
+            no_wrap=True,
+            overflow="ellipsis",
         )
+        if waiting := self.questions_waiting:
+            line.append(f" · {waiting} question{'' if waiting == 1 else 's'}")
+        self.update(line)

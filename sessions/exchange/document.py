@@ -80,6 +80,17 @@ class AmendmentRecord:
 
 
 @dataclass(frozen=True)
+class QuestionRecord:
+    """A question sent from a phone: its item by position, its sender by name (None for
+    anonymous), and the note it became by its place in the session's notes list."""
+
+    columns: Columns
+    item: int
+    member: str | None
+    note: int | None
+
+
+@dataclass(frozen=True)
 class SessionRecord:
     columns: Columns
     items: tuple[Columns, ...]
@@ -92,6 +103,8 @@ class SessionRecord:
     results: tuple[ResultRecord, ...] = ()
     amendments: tuple[AmendmentRecord, ...] = ()
     """The changes agreed to its minutes, oldest first; none before version 6."""
+    questions: tuple[QuestionRecord, ...] = ()
+    """What phones sent to the facilitator's queue, oldest first; none before version 8."""
 
 
 @dataclass(frozen=True)

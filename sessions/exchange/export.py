@@ -26,6 +26,7 @@ from sessions.models import (
     MinutesAmendment,
     Note,
     Programme,
+    RoomQuestion,
     Session,
     TimerEvent,
 )
@@ -201,6 +202,7 @@ def _session(
                 .order_by(ActivityResult.id)
             )
         ],
+        "room_questions": _questions(db, session.id, positions, notes),
         "timer_events": [
             {
                 "kind": event.kind,
@@ -239,6 +241,31 @@ def _amendments(db: DbSession, session_id: int, names: dict[int, str]) -> list[d
             select(MinutesAmendment)
             .where(MinutesAmendment.session_id == session_id)
             .order_by(MinutesAmendment.made_at, MinutesAmendment.id)
+        )
+    ]
+
+
+def _questions(
+    db: DbSession, session_id: int, positions: dict[int, int], notes: list[Note]
+) -> list[dict[str, Any]]:
+    """What phones sent to the queue, in the order it came; an accepted one names its
+    note by its place in the session's notes list."""
+    places = {note.id: index for index, note in enumerate(notes)}
+    return [
+        {
+            "item": positions[row.agenda_item_id],
+            "member": row.member.name if row.member else None,
+            "text": row.text,
+            "asked_at": time_text(row.asked_at),
+            "state": row.state,
+            "decided_at": time_text(row.decided_at),
+            "note": None if row.note_id is None else places[row.note_id],
+        }
+        for row in db.scalars(
+            select(RoomQuestion)
+            .where(RoomQuestion.session_id == session_id)
+            .options(selectinload(RoomQuestion.member))
+            .order_by(RoomQuestion.asked_at, RoomQuestion.id)
         )
     ]
 

@@ -21,7 +21,9 @@ FORMAT = "facilitator-programme"
 # 6: whether each session's minutes were approved (at which session, when), and the
 #    amendments and errata agreed to them, each with who proposed it.
 # 7: whether each item was taken in private, and each note said in confidence.
-VERSION = 7
+# 8: the questions and comments phones sent to the facilitator's queue, and what became of
+#    each: still waiting, set aside, or accepted as a note (named by its place).
+VERSION = 8
 SUFFIX = ".facilitator.json"
 
 

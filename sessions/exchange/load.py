@@ -31,6 +31,7 @@ from sessions.models import (
     Note,
     NoteRevision,
     Programme,
+    RoomQuestion,
     Session,
     TimerEvent,
 )
@@ -178,6 +179,16 @@ def _add_session(
             **amendment.columns,
         )
         for amendment in record.amendments
+    )
+    db.add_all(
+        RoomQuestion(
+            session_id=session.id,
+            agenda_item_id=items[question.item].id,
+            member=members[question.member] if question.member is not None else None,
+            note=notes[question.note] if question.note is not None else None,
+            **question.columns,
+        )
+        for question in record.questions
     )
     return session, notes
 

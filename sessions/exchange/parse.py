@@ -14,6 +14,7 @@ from typing import Any, Literal, overload
 from sessions.activities.minutes_approval import PROPOSER_MAX, TEXT_MAX
 from sessions.activities.registry import score_rule
 from sessions.agenda.model import STEP_NAMES
+from sessions.domain.questions import QUESTION_MAX, QuestionState
 from sessions.errors import InputError
 from sessions.exchange.document import (
     AmendmentRecord,
@@ -23,6 +24,7 @@ from sessions.exchange.document import (
     InterestRecord,
     NoteRecord,
     ProgrammeRecord,
+    QuestionRecord,
     ResultRecord,
     ReviewRecord,
     SessionRecord,
@@ -44,6 +46,7 @@ from sessions.models import (
     Note,
     NoteRevision,
     Programme,
+    RoomQuestion,
     Session,
     TimerEvent,
 )
@@ -385,8 +388,29 @@ def _session(session: Fields, registers: dict[str, int], version: int) -> Sessio
         if version >= 6
         else ()
     )
+    questions = (
+        tuple(
+            _question(entry, count, names, len(notes))
+            for entry in session.objects("room_questions", "room question")
+        )
+        if version >= 8
+        else ()
+    )
+    became = [question.note for question in questions if question.note is not None]
+    if len(set(became)) < len(became):
+        same = next(place for place in became if became.count(place) > 1)
+        raise session.fail(f"two questions became note {same}")
     return SessionRecord(
-        columns, items, notes, attendance, declarations, timer_events, reviews, results, amendments
+        columns,
+        items,
+        notes,
+        attendance,
+        declarations,
+        timer_events,
+        reviews,
+        results,
+        amendments,
+        questions,
     )
 
 
@@ -424,6 +448,36 @@ def _amendment(entry: Fields, names: set[str]) -> AmendmentRecord:
             },
         ),
         proposer_member=_member_name(entry, "proposer_member", names, nullable=True),
+    )
+
+
+def _question(entry: Fields, item_count: int, names: set[str], note_count: int) -> QuestionRecord:
+    text = entry.text("text", blank=False)
+    if len(text) > QUESTION_MAX:
+        raise entry.fail(f'"text" is {len(text):,} characters, more than {QUESTION_MAX:,}')
+    state = entry.choice("state", tuple(QuestionState))
+    decided_at = entry.time("decided_at", nullable=True)
+    if (state == QuestionState.WAITING) != (decided_at is None):
+        raise entry.fail('"decided_at" is null exactly when the question is waiting')
+    note = entry.whole_number("note", nullable=True, minimum=0)
+    if (state == QuestionState.ACCEPTED) != (note is not None):
+        raise entry.fail('"note" names a note exactly when the question was accepted')
+    if note is not None and note >= note_count:
+        raise entry.fail(f'"note" is {note}, but the session has {note_count} notes')
+    return QuestionRecord(
+        columns=fitted(
+            entry,
+            RoomQuestion,
+            {
+                "text": text,
+                "asked_at": entry.time("asked_at"),
+                "state": state,
+                "decided_at": decided_at,
+            },
+        ),
+        item=_position(entry, "item", item_count),
+        member=_member_name(entry, "member", names, nullable=True),
+        note=note,
     )
 
 

@@ -110,6 +110,7 @@ EXPORT_PARTS = {
     "attendance": "attendance list",
     "action_reviews": "matters arising",
     "timer_events": "timer log",
+    "room_questions": "questions from the room",
 }
 
 

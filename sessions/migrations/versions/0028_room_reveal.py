@@ -1,7 +1,7 @@
 """The room's running results, hidden from it until the facilitator reveals them.
 
 Revision ID: 0028
-Revises: 0026
+Revises: 0027
 """
 
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 from sessions.db_types import UTCDateTime
 
 revision = "0028"
-down_revision = "0026"
+down_revision = "0027"
 branch_labels = None
 depends_on = None
 
