@@ -69,15 +69,19 @@ def test_agenda_list_shows_bundled_then_user_agendas(capsys) -> None:
     assert lines[0].split() == ["NAME", "WHERE", "STEPS", "TIME", "TITLE"]
     # Bundled agendas first, then the user's, each alphabetically.
     assert [line.split()[:2] for line in lines[1:]] == [
+        ["pcn-foundations-150", "bundled"],
         ["pcn-kickoff-90", "bundled"],
+        ["pcn-leading-90", "bundled"],
+        ["pcn-network-review-120", "bundled"],
         ["pcn-partnership-4-step", "bundled"],
+        ["pcn-teams-120", "bundled"],
         ["broken", "yours"],
         ["session-2", "yours"],
     ]
-    assert lines[2].split()[2:6] == ["1-4", "3", "h", "5"]
-    assert lines[2].endswith("PCN partnership — a working session through the four steps")
-    assert "4 problems" in lines[3] and "facilitator agenda check" in lines[3]
-    assert lines[4].split()[2:5] == ["2", "1", "h"] and lines[4].endswith(
+    assert lines[5].split()[2:6] == ["1-4", "3", "h", "5"]
+    assert lines[5].endswith("PCN partnership — a working session through the four steps")
+    assert "4 problems" in lines[7] and "facilitator agenda check" in lines[7]
+    assert lines[8].split()[2:5] == ["2", "1", "h"] and lines[8].endswith(
         "Session 2: trusted people"
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from sessions.agenda.library import list_agendas
+from sessions.agenda.library import find_agenda, list_agendas
 from sessions.services import notes, running
 from sessions.services.checklist import checklist_results
 from sessions.services.matters_arising import review_entries
@@ -43,7 +43,20 @@ def results(store, session_id: int) -> list[object]:
     ]
 
 
-@pytest.mark.parametrize("agenda", [summary.name for summary in list_agendas()])
+WALKED = ("pcn-kickoff-90", "pcn-partnership-4-step")
+"""The agendas walked item by item: between them every kind an agenda may hold. Each walk runs
+the whole app for minutes, so the library's other agendas are covered by kind, below."""
+
+
+def test_every_kind_in_the_bundled_agendas_is_walked_here() -> None:
+    walked = {item.kind for name in WALKED for item in find_agenda(f"bundled:{name}").items}
+    bundled = [summary.name for summary in list_agendas() if summary.bundled]
+    assert set(WALKED) <= set(bundled)
+    for name in bundled:
+        assert {item.kind for item in find_agenda(f"bundled:{name}").items} <= walked, name
+
+
+@pytest.mark.parametrize("agenda", WALKED)
 async def test_a_sentence_at_every_item_becomes_one_note_and_changes_nothing(
     agenda, db_path, clock, make_facilitator_app
 ) -> None:
