@@ -80,6 +80,15 @@ class AmendmentRecord:
 
 
 @dataclass(frozen=True)
+class ProposalRecord:
+    """A proposal put to the room: its item by position, its answers' members by name."""
+
+    columns: Columns
+    item: int
+    answers: tuple[tuple[str | None, Columns], ...]
+
+
+@dataclass(frozen=True)
 class SessionRecord:
     columns: Columns
     items: tuple[Columns, ...]
@@ -92,6 +101,8 @@ class SessionRecord:
     results: tuple[ResultRecord, ...] = ()
     amendments: tuple[AmendmentRecord, ...] = ()
     """The changes agreed to its minutes, oldest first; none before version 6."""
+    proposals: tuple[ProposalRecord, ...] = ()
+    """Put to the room for a fist of five, in order; none before version 8."""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ FORMAT = "facilitator-programme"
 # 6: whether each session's minutes were approved (at which session, when), and the
 #    amendments and errata agreed to them, each with who proposed it.
 # 7: whether each item was taken in private, and each note said in confidence.
-VERSION = 7
+# 8: each session's proposals put to the room for a fist of five, and every answer to them.
+VERSION = 8
 SUFFIX = ".facilitator.json"
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.domain.programmes import MAX_NAME, free_slug
 from sessions.errors import InputError
+from sessions.exchange import proposals
 from sessions.exchange.document import ProgrammeRecord, SessionRecord
 from sessions.exchange.parse import NOTHING
 from sessions.models import (
@@ -179,6 +180,7 @@ def _add_session(
         )
         for amendment in record.amendments
     )
+    proposals.add(db, session.id, items, members, record.proposals)
     return session, notes
 
 

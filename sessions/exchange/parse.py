@@ -15,6 +15,7 @@ from sessions.activities.minutes_approval import PROPOSER_MAX, TEXT_MAX
 from sessions.activities.registry import score_rule
 from sessions.agenda.model import STEP_NAMES
 from sessions.errors import InputError
+from sessions.exchange import proposals
 from sessions.exchange.document import (
     AmendmentRecord,
     ChangeRecord,
@@ -386,7 +387,16 @@ def _session(session: Fields, registers: dict[str, int], version: int) -> Sessio
         else ()
     )
     return SessionRecord(
-        columns, items, notes, attendance, declarations, timer_events, reviews, results, amendments
+        columns,
+        items,
+        notes,
+        attendance,
+        declarations,
+        timer_events,
+        reviews,
+        results,
+        amendments,
+        proposals.parsed(session, count, names, version),
     )
 
 

@@ -10,7 +10,8 @@ from datetime import datetime
 
 from sessions.activities import scorecard
 from sessions.db_types import utcnow
-from sessions.domain import room
+from sessions.domain import proposals, room
+from sessions.domain.proposals import ProposalView
 from sessions.domain.room import DeviceView, RoomOpened, RoomRefused, RoomView
 from sessions.store import Store
 from sessions.views import ActivityChange
@@ -18,6 +19,7 @@ from sessions.vocabulary import ItemKind
 
 __all__ = [
     "DeviceView",
+    "ProposalView",
     "RoomOpened",
     "RoomRefused",
     "RoomView",
@@ -26,6 +28,8 @@ __all__ = [
     "join_room",
     "list_devices",
     "open_room",
+    "proposal_for_device",
+    "proposal_from_device",
     "rate_from_device",
     "remove_device",
     "room_for_session",
@@ -115,3 +119,43 @@ def rate_from_device(
         return scorecard.add_rating(
             db, device.session_id, item.position, index, score, now or utcnow(), device.member_id
         )
+
+
+def proposal_from_device(
+    store: Store,
+    token: str,
+    proposal_id: int,
+    fingers: int,
+    now: datetime | None = None,
+) -> ProposalView:
+    """A phone's fist of five on the proposal open at the item the meeting is on.
+
+    By name, it replaces the member's earlier answer until the proposal closes;
+    anonymous, it has no member and no device, and is given once.
+    """
+    with store.transaction("save the answer") as db:
+        device = room.answering_device(db, token)
+        found = proposals.open_proposal(db, device.session_id)
+        if found is None or found.id != proposal_id:
+            raise RoomRefused("That proposal is no longer open.")
+        room.current_item(db, device, found.agenda_item_id)
+        if device.member_id is None:
+            room.answer_once(db, device, found.agenda_item_id, f"proposal {found.id}")
+        return proposals.answer(db, found.id, fingers, device.member_id, now or utcnow())
+
+
+def proposal_for_device(
+    store: Store, device: DeviceView, position: int
+) -> tuple[ProposalView | None, int | None]:
+    """The proposal open at the item at `position`, for a phone to answer, and the
+    device's member's standing answer to it; (None, None) where none is open there."""
+    with store.reading() as db:
+        found = proposals.open_proposal(db, device.session_id)
+        if found is None or found.position != position:
+            return None, None
+        mine = (
+            proposals.member_answer(db, found.id, device.member_id)
+            if device.member_id is not None
+            else None
+        )
+        return found, mine
