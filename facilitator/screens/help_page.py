@@ -346,7 +346,10 @@ A date that can't be read is refused and the text stays in the note line.
             " network who has the code can join. Closing the room, finishing the session or"
             " quitting ends every phone's access. You see who has joined, never what they"
             " answered.",
-            [*keys("session.room", "session.phones"), *own_bindings(RoomPhonesScreen)],
+            [
+                *keys("session.room", "session.phones", "session.proposal"),
+                *own_bindings(RoomPhonesScreen),
+            ],
         ),
         Part(
             "Reading back the actions",

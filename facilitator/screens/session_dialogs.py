@@ -128,6 +128,17 @@ def phones(screen: SessionScreen) -> None:
     screen.app.push_screen(RoomPhonesScreen(screen.session_id))
 
 
+def proposal(screen: SessionScreen) -> None:
+    """Put a proposal to the room; or, with one open, its spread, to close it."""
+    from facilitator.screens.proposal import ProposalScreen
+
+    def done(changed: object) -> None:
+        if changed is not None:
+            screen.refresh_notes()  # a closed proposal is minuted as a decision
+
+    screen.app.push_screen(ProposalScreen(screen.session_id, screen.state.position), done)
+
+
 def speaker(screen: SessionScreen) -> None:
     """Who is speaking: their name goes on the next notes."""
     from facilitator.screens.member_picker import pick_member

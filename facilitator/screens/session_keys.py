@@ -181,6 +181,16 @@ SESSION_KEYS: list[BindingType] = [
         "turn a phone out",
     ),
     Binding(
+        "f12",
+        "dialog('proposal')",
+        "Proposal",
+        id="session.proposal",
+        priority=True,
+        show=False,
+        tooltip="Put a proposal to the room for a fist of five; again, its spread, to close "
+        "it: carried, not carried or deferred",
+    ),
+    Binding(
         "f10",
         "leave",
         "Leave",
