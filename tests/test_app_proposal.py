@@ -3,6 +3,7 @@ outcome closing it into the item's decisions."""
 
 from __future__ import annotations
 
+from facilitator.screens.projector import ProjectorScreen
 from facilitator.screens.proposal import ProposalScreen
 from facilitator.screens.session import SessionScreen
 from sessions.services import notes, proposals
@@ -55,3 +56,21 @@ async def test_letters_typed_into_a_proposal_are_words_not_outcomes(
         await pilot.press("escape")
         assert await settled(pilot, lambda: isinstance(pilot.app.screen, SessionScreen))
     assert proposals.proposals_of(app.store, sid) == []
+
+
+async def test_the_projector_shows_the_proposal_and_how_many_answered_not_the_spread(
+    db_path, clock, make_facilitator_app
+) -> None:
+    _, sid, position = bundled_session_at(db_path, clock, ItemKind.DISCUSSION)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        proposals.put_proposal(app.store, sid, position, ROTA)
+        for fingers in (0, 5, 5):
+            proposals.count_hands(app.store, sid, fingers)
+        await pilot.press("f5")
+        assert await settled(pilot, lambda: isinstance(pilot.app.screen, ProjectorScreen))
+        shown = static_text(pilot.app.screen, "#p-proposal")
+        assert ROTA in shown and "3 answers so far" in shown
+        assert "lowest" not in shown and "block" not in shown
