@@ -57,8 +57,9 @@ async def test_an_anonymous_phone_answers_once(store, db_path, programme, rooms)
     _, html = await phone.join(code)
     assert "given once and cannot be changed" in html
     form = {"csrf": field(html, "csrf"), "proposal": str(proposal.id)}
-    response, _ = await phone.post("/fist", {**form, "fingers": "0"})
-    assert response.status == 200
+    response, html = await phone.post("/fist", {**form, "fingers": "0"})
+    assert response.status == 200 and "You have answered." in html
+    assert 'name="fingers"' not in html
     before = counts(db_path)
     response, html = await phone.post("/fist", {**form, "fingers": "5"})
     assert response.status == 403 and "already answered" in html

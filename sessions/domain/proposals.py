@@ -20,7 +20,7 @@ from sessions.domain.lookup import unfinished_session_row
 from sessions.domain.notes import record_note
 from sessions.errors import InputError as InputError
 from sessions.errors import NotFoundError
-from sessions.models import AgendaItem, Member, Proposal, ProposalAnswer
+from sessions.models import AgendaItem, Member, Proposal, ProposalAnswer, RoomAnswered
 from sessions.note_syntax import ParsedNote
 from sessions.vocabulary import NoteKind
 
@@ -226,6 +226,17 @@ def member_answer(db: DbSession, proposal_id: int, member_id: int) -> int | None
             ProposalAnswer.withdrawn_at.is_(None),
         )
     )
+
+
+def answered_subject(proposal_id: int) -> str:
+    """What an anonymous phone is noted as having answered, so it answers once."""
+    return f"proposal {proposal_id}"
+
+
+def answered_anonymously(db: DbSession, device_id: int, proposal: ProposalView) -> bool:
+    """Whether an anonymous phone has given its one answer to the proposal."""
+    key = (device_id, proposal.agenda_item_id, answered_subject(proposal.id))
+    return db.get(RoomAnswered, key) is not None
 
 
 def _view(db: DbSession, row: Proposal) -> ProposalView:

@@ -17,7 +17,11 @@ from sessions.store import Store
 from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
 
+ANSWERED_ANONYMOUSLY = -1
+"""What `proposal_for_device` gives for an anonymous phone's answer: given, never which."""
+
 __all__ = [
+    "ANSWERED_ANONYMOUSLY",
     "DeviceView",
     "ProposalView",
     "RoomOpened",
@@ -140,7 +144,7 @@ def proposal_from_device(
             raise RoomRefused("That proposal is no longer open.")
         room.current_item(db, device, found.agenda_item_id)
         if device.member_id is None:
-            room.answer_once(db, device, found.agenda_item_id, f"proposal {found.id}")
+            room.answer_once(db, device, found.agenda_item_id, proposals.answered_subject(found.id))
         return proposals.answer(db, found.id, fingers, device.member_id, now or utcnow())
 
 
@@ -148,14 +152,13 @@ def proposal_for_device(
     store: Store, device: DeviceView, position: int
 ) -> tuple[ProposalView | None, int | None]:
     """The proposal open at the item at `position`, for a phone to answer, and the
-    device's member's standing answer to it; (None, None) where none is open there."""
+    phone's standing answer: a member's fingers; for an anonymous phone that has answered,
+    -1, as its answer is tied to nobody. (None, None) where none is open there."""
     with store.reading() as db:
         found = proposals.open_proposal(db, device.session_id)
         if found is None or found.position != position:
             return None, None
-        mine = (
-            proposals.member_answer(db, found.id, device.member_id)
-            if device.member_id is not None
-            else None
-        )
-        return found, mine
+        if device.member_id is None:
+            answered = proposals.answered_anonymously(db, device.device_id, found)
+            return found, ANSWERED_ANONYMOUSLY if answered else None
+        return found, proposals.member_answer(db, found.id, device.member_id)
