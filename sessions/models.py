@@ -544,3 +544,41 @@ class RoomQuestion(Base):
     item: Mapped[AgendaItem] = relationship()
     member: Mapped[Member | None] = relationship()
     note: Mapped[Note | None] = relationship()
+
+
+class Proposal(Base):
+    """A proposal the facilitator put to the room at an item, for a fist of five.
+
+    The record: its outcome, once closed, is carried, not carried or deferred.
+    """
+
+    __tablename__ = "proposal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), index=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"))
+    text: Mapped[str] = mapped_column(Text)
+    put_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+    # "" while open; then carried, not_carried or deferred (`ProposalOutcome`).
+    outcome: Mapped[str] = mapped_column(String(20), default="")
+
+    item: Mapped[AgendaItem] = relationship()
+
+
+class ProposalAnswer(Base):
+    """One show of fingers on a proposal, 0 (a fist: I block this) to 5 (fully for it).
+
+    An anonymous answer has no member. A changed answer is withdrawn, never deleted.
+    """
+
+    __tablename__ = "proposal_answer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    fingers: Mapped[int] = mapped_column(Integer)
+    answered_at: Mapped[datetime]
+    withdrawn_at: Mapped[datetime | None]
+
+    member: Mapped[Member | None] = relationship()

@@ -190,7 +190,15 @@ def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> No
             DROP TABLE interest;
             """
         )
-        for table in ("room_question", "room_reveal", "room_answered", "room_device", "room"):
+        for table in (
+            "proposal_answer",
+            "proposal",
+            "room_question",
+            "room_reveal",
+            "room_answered",
+            "room_device",
+            "room",
+        ):
             connection.execute(f"DROP TABLE {table}")
         connection.execute("ALTER TABLE note DROP COLUMN confidential")
         connection.execute("ALTER TABLE agenda_item DROP COLUMN confidential")

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from aiohttp import web
 
-from facilitator.room import asking, joining
+from facilitator.room import asking, fist, joining
 from facilitator.room.answer import ANSWERS
 from facilitator.room.answers import by_kind
 from facilitator.room.attempts import Attempts
@@ -47,5 +47,6 @@ def make_room_app(
     for answer in answers.values():
         app.router.add_post(answer.path, answer.post)
     asking.add_routes(app.router)
+    app.router.add_post(fist.PATH, fist.answer_proposal)
     app.router.add_get(STYLESHEET, stylesheet)
     return app

@@ -60,7 +60,7 @@ async def ask(request: web.Request) -> web.StreamResponse:
         return await show_ask(request, token, device, text=text, error=NOT_THE_FORM, status=400)
     anonymous = without_name is not None
     try:
-        await room.call(questions.ask_from_device, token, item_id, text, anonymous, room.now())
+        await room.save(questions.ask_from_device, token, item_id, text, anonymous, room.now())
     except FacilitatorError as refused:
         return await show_ask(
             request,

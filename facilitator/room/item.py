@@ -8,8 +8,9 @@ from facilitator.room.answer import ANSWERS
 from facilitator.room.context import joined_device, room_of
 from facilitator.room.pages import page, see_other
 from facilitator.room.security import DEVICE_COOKIE, forget_cookie, form_token
-from sessions.services import running
+from sessions.services import participants, running
 from sessions.services.participants import DeviceView
+from sessions.services.proposals import FINGER_WORDS
 
 DEVICE_PURPOSE = "device"
 SAVED = {"saved": "Saved."}
@@ -45,6 +46,7 @@ async def show_item(
     item = next((i for i in session.items if i.position == clock.position), None)
     answer = request.app[ANSWERS].get(item.kind) if item is not None else None
     shown = await answer.shown(room, device, item) if answer is not None and item else None
+    proposal, fingers = await room.call(participants.proposal_for_device, device, clock.position)
     return page(
         "item.html.j2",
         status,
@@ -55,5 +57,8 @@ async def show_item(
         message=message,
         error=error,
         csrf=form_token(room.secret, DEVICE_PURPOSE, token),
+        proposal=proposal,
+        fingers=fingers,
+        finger_words=FINGER_WORDS,
         **(shown or {}),
     )

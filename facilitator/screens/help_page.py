@@ -350,7 +350,7 @@ A date that can't be read is refused and the text stays in the note line.
             " the mirror show how many have answered in place of the item's results until you"
             " reveal them; your own screen shows the results all the time.",
             [
-                *keys("session.room", "session.phones", "session.reveal"),
+                *keys("session.room", "session.phones", "session.reveal", "session.proposal"),
                 *own_bindings(RoomPhonesScreen),
             ],
         ),

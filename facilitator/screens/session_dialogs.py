@@ -140,6 +140,17 @@ def questions(screen: SessionScreen) -> None:
     screen.app.push_screen(RoomQuestionsScreen(screen.session_id), closed)
 
 
+def proposal(screen: SessionScreen) -> None:
+    """Put a proposal to the room; or, with one open, its spread, to close it."""
+    from facilitator.screens.proposal import ProposalScreen
+
+    def done(changed: object) -> None:
+        if changed is not None:
+            screen.refresh_notes()  # a closed proposal is minuted as a decision
+
+    screen.app.push_screen(ProposalScreen(screen.session_id, screen.state.position), done)
+
+
 def speaker(screen: SessionScreen) -> None:
     """Who is speaking: their name goes on the next notes."""
     from facilitator.screens.member_picker import pick_member

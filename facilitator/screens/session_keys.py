@@ -200,6 +200,16 @@ SESSION_KEYS: list[BindingType] = [
         tooltip="The questions and comments phones sent: make one a note, or set it aside",
     ),
     Binding(
+        "ctrl+e",
+        "dialog('proposal')",
+        "Proposal",
+        id="session.proposal",
+        priority=True,
+        show=False,
+        tooltip="Put a proposal to the room for a fist of five; again, its spread, to close "
+        "it: carried, not carried or deferred",
+    ),
+    Binding(
         "f10",
         "leave",
         "Leave",

@@ -13,6 +13,7 @@ the room sees how many phones have answered instead.
 
 from __future__ import annotations
 
+import time
 from functools import cache
 
 from rich.text import Text
@@ -29,7 +30,7 @@ from sessions.clock import ClockState, current_countdown, return_time
 from sessions.errors import FacilitatorError
 from sessions.minutes.public import WITHHELD_TITLE
 from sessions.services import notes as note_service
-from sessions.services import participants, running
+from sessions.services import participants, proposals, running
 from sessions.services.participants import HiddenResults
 from sessions.services.room import room_markdown
 from sessions.views import ItemView, SessionView
@@ -38,6 +39,8 @@ from sessions.vocabulary import ItemKind
 LAST_NOTES = 5
 # The QR code goes beside the item only where the item keeps this many columns.
 BESIDE_QR = 60
+# How often the count of answers to an open proposal is read again between changes.
+PROPOSAL_SECONDS = 2.0
 
 
 def waiting_for_reveal(item: ItemView, hidden: HiddenResults) -> str:
@@ -81,11 +84,13 @@ class RoomView(Vertical):
         self.state = ClockState()
         # What each part shows now, by name.
         self._drawn: dict[str, object] = {}
+        self._proposal_read = 0.0
 
     def compose(self) -> ComposeResult:
         yield Static(id="p-where")
         yield Static(id="p-title")
         yield Static(id="p-join")
+        yield Static(id="p-proposal")
         yield Static(id="p-qr")
         yield BigClock(id="p-clock")
         # Nothing here takes the keyboard: on the mirror the keys are the screen's own,
@@ -103,6 +108,7 @@ class RoomView(Vertical):
 
     def on_mount(self) -> None:
         self.query_one("#p-join").display = self.query_one("#p-qr").display = False
+        self.query_one("#p-proposal").display = False
 
     def watch_joining(self) -> None:
         join = self.query_one("#p-join", Static)
@@ -171,7 +177,29 @@ class RoomView(Vertical):
             note_list.display = bool(shown)
             if shown:
                 note_list.show(list(shown))
+        self._show_proposal()
         self.tick()
+
+    def _show_proposal(self) -> None:
+        """The proposal open at this item and how many have answered: never the spread,
+        so early answers do not lead later ones. The minutes give it once it closes."""
+        self._proposal_read = time.monotonic()
+        assert self.session_id is not None
+        try:
+            found = proposals.open_proposal(self.app.store, self.session_id)
+        except FacilitatorError:
+            found = None
+        line = None
+        if found is not None and found.position == self.state.position:
+            answered = found.spread.answered
+            line = (
+                f"Proposal: {found.text} · fist of five on your phone · "
+                f"{answered} answer{'' if answered == 1 else 's'} so far"
+            )
+        if self._changed("proposal", line):
+            shown = self.query_one("#p-proposal", Static)
+            shown.display = line is not None
+            shown.update(Text(line or ""))
 
     def _changed(self, part: str, value: object) -> bool:
         """True, and remembered, when `part` is about to show something new."""
@@ -195,6 +223,8 @@ class RoomView(Vertical):
         """Redraw the clock from the last reading and the time now."""
         if self.view is None:
             return
+        if time.monotonic() - self._proposal_read >= PROPOSAL_SECONDS:
+            self._show_proposal()
         clock = self.query_one("#p-clock", BigClock)
         clock.display = True
         now = self.app.now()

@@ -91,6 +91,15 @@ class QuestionRecord:
 
 
 @dataclass(frozen=True)
+class ProposalRecord:
+    """A proposal put to the room: its item by position, its answers' members by name."""
+
+    columns: Columns
+    item: int
+    answers: tuple[tuple[str | None, Columns], ...]
+
+
+@dataclass(frozen=True)
 class SessionRecord:
     columns: Columns
     items: tuple[Columns, ...]
@@ -105,6 +114,8 @@ class SessionRecord:
     """The changes agreed to its minutes, oldest first; none before version 6."""
     questions: tuple[QuestionRecord, ...] = ()
     """What phones sent to the facilitator's queue, oldest first; none before version 8."""
+    proposals: tuple[ProposalRecord, ...] = ()
+    """Put to the room for a fist of five, in order; none before version 8."""
 
 
 @dataclass(frozen=True)

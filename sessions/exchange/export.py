@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
+from sessions.exchange import proposals
 from sessions.exchange.format import FORMAT, VERSION, date_text, time_text
 from sessions.models import (
     Action,
@@ -184,6 +185,7 @@ def _session(
             )
         ],
         "action_reviews": _reviews(db, session.id, action_refs),
+        "proposals": proposals.exported(db, session.id, positions),
         "activity_results": [
             {
                 "item": positions[row.agenda_item_id],

@@ -22,7 +22,8 @@ FORMAT = "facilitator-programme"
 #    amendments and errata agreed to them, each with who proposed it.
 # 7: whether each item was taken in private, and each note said in confidence.
 # 8: the questions and comments phones sent to the facilitator's queue, and what became of
-#    each: still waiting, set aside, or accepted as a note (named by its place).
+#    each: still waiting, set aside, or accepted as a note (named by its place); and each
+#    session's proposals put to the room for a fist of five, and every answer to them.
 VERSION = 8
 SUFFIX = ".facilitator.json"
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.domain.programmes import MAX_NAME, free_slug
 from sessions.errors import InputError
+from sessions.exchange import proposals
 from sessions.exchange.document import ProgrammeRecord, SessionRecord
 from sessions.exchange.parse import NOTHING
 from sessions.models import (
@@ -190,6 +191,7 @@ def _add_session(
         )
         for question in record.questions
     )
+    proposals.add(db, session.id, items, members, record.proposals)
     return session, notes
 
 

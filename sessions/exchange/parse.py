@@ -16,6 +16,7 @@ from sessions.activities.registry import score_rule
 from sessions.agenda.model import STEP_NAMES
 from sessions.domain.questions import QUESTION_MAX, QuestionState
 from sessions.errors import InputError
+from sessions.exchange import proposals
 from sessions.exchange.document import (
     AmendmentRecord,
     ChangeRecord,
@@ -411,6 +412,7 @@ def _session(session: Fields, registers: dict[str, int], version: int) -> Sessio
         results,
         amendments,
         questions,
+        proposals.parsed(session, count, names, version),
     )
 
 

@@ -15,9 +15,10 @@ from sessions.activities import checklist, reflection, roles, scorecard
 from sessions.activities.answers import activity_item
 from sessions.activities.checklist import Ballot
 from sessions.db_types import utcnow
-from sessions.domain import room
+from sessions.domain import proposals, room
 from sessions.domain import room_answers as answering
 from sessions.domain.lookup import session_row
+from sessions.domain.proposals import ProposalView
 from sessions.domain.room import DeviceView, RoomOpened, RoomRefused, RoomView
 from sessions.domain.room_answers import HiddenResults, PhoneAnswered, Revealing, RoomAnswers
 from sessions.errors import InputError
@@ -26,7 +27,11 @@ from sessions.store import Store
 from sessions.views import ActivityChange, ItemView
 from sessions.vocabulary import ItemKind
 
+ANSWERED_ANONYMOUSLY = -1
+"""What `proposal_for_device` gives for an anonymous phone's answer: given, never which."""
+
 __all__ = [
+    "ANSWERED_ANONYMOUSLY",
     "REFLECTION_LIMIT",
     "ROLES_BY_NAME",
     "Ballot",
@@ -34,6 +39,7 @@ __all__ = [
     "HiddenResults",
     "OwnReflection",
     "PhoneAnswered",
+    "ProposalView",
     "Revealing",
     "RoomAnswers",
     "RoomOpened",
@@ -48,6 +54,8 @@ __all__ = [
     "list_devices",
     "open_room",
     "own_reflection",
+    "proposal_for_device",
+    "proposal_from_device",
     "rate_from_device",
     "reflect_from_device",
     "remove_device",
@@ -310,3 +318,42 @@ def toggle_reveal(
     """Show the room the running results of the item at `position`, or hide them again."""
     with store.transaction("show the room the results") as db:
         return answering.toggle_reveal(db, session_id, position, now or utcnow())
+
+
+def proposal_from_device(
+    store: Store,
+    token: str,
+    proposal_id: int,
+    fingers: int,
+    now: datetime | None = None,
+) -> ProposalView:
+    """A phone's fist of five on the proposal open at the item the meeting is on.
+
+    By name, it replaces the member's earlier answer until the proposal closes;
+    anonymous, it has no member and no device, and is given once.
+    """
+    with store.transaction("save the answer") as db:
+        device = room.answering_device(db, token)
+        found = proposals.open_proposal(db, device.session_id)
+        if found is None or found.id != proposal_id:
+            raise RoomRefused("That proposal is no longer open.")
+        room.current_item(db, device, found.agenda_item_id)
+        if device.member_id is None:
+            room.answer_once(db, device, found.agenda_item_id, proposals.answered_subject(found.id))
+        return proposals.answer(db, found.id, fingers, device.member_id, now or utcnow())
+
+
+def proposal_for_device(
+    store: Store, device: DeviceView, position: int
+) -> tuple[ProposalView | None, int | None]:
+    """The proposal open at the item at `position`, for a phone to answer, and the
+    phone's standing answer: a member's fingers; for an anonymous phone that has answered,
+    -1, as its answer is tied to nobody. (None, None) where none is open there."""
+    with store.reading() as db:
+        found = proposals.open_proposal(db, device.session_id)
+        if found is None or found.position != position:
+            return None, None
+        if device.member_id is None:
+            answered = proposals.answered_anonymously(db, device.device_id, found)
+            return found, ANSWERED_ANONYMOUSLY if answered else None
+        return found, proposals.member_answer(db, found.id, device.member_id)
