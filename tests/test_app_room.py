@@ -103,6 +103,10 @@ async def test_a_phone_joins_with_the_code_shown_and_the_screen_counts_it(
         from sessions.services.scorecard import scorecard_results
 
         assert scorecard_results(app.store, sid, position)[0].scores == (4,)
+        # The facilitator's own panel shows the phone's rating with no key pressed.
+        panel = screen.panels.panel
+        assert panel is not None
+        assert await settled(pilot, lambda: panel.results and panel.results[0].scores == (4,))
 
 
 async def test_closing_the_room_asks_while_phones_are_in_and_ends_their_access(

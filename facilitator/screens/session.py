@@ -189,6 +189,11 @@ class SessionScreen(Screen[None]):
     def action_toggle_kind(self) -> None:
         self.capture.kind = note_service.other_capture_kind(self.capture.kind)
 
+    @on(RoomDoor.Counted)
+    def phones_counted(self) -> None:
+        """Answers from phones reach the facilitator's panel as the door counts them."""
+        self.panels.reload()
+
     @on(ChecklistPanel.ToNoteLine)
     def begin_note(self, message: ChecklistPanel.ToNoteLine) -> None:
         self.capture.begin(message.text)

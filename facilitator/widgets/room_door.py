@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import getters
+from textual.message import Message
 from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Static
@@ -50,6 +51,9 @@ def where_to_listen() -> Place:
 class RoomDoor(Static):
     """`Room open · http://192.168.1.20:8080 · code ABCD-EFGH · 2 answered · 3 phones`,
     while it is."""
+
+    class Counted(Message):
+        """The phones were counted afresh: what they answered since may need showing."""
 
     app = getters.app(FacilitatorApp)
 
@@ -135,6 +139,12 @@ class RoomDoor(Static):
             self.phones = answers.in_room
             self.answers = answers
             self.questions_waiting = waiting
+            if self.phones:
+                # A member may change a rating without changing how many have answered:
+                # the panel and the projector read their results again, and redraw only
+                # what changed.
+                self.post_message(self.Counted())
+                self._room_views_again()
 
     async def _closed_elsewhere(self, hosted: HostedRoom) -> None:
         async with self._turn:
