@@ -74,3 +74,23 @@ async def test_the_projector_shows_the_proposal_and_how_many_answered_not_the_sp
         shown = static_text(pilot.app.screen, "#p-proposal")
         assert ROTA in shown and "3 answers so far" in shown
         assert "lowest" not in shown and "block" not in shown
+
+
+async def test_finishing_with_a_proposal_open_says_the_minutes_will_not_record_it(
+    db_path, clock, make_facilitator_app
+) -> None:
+    from facilitator.screens.confirm import ConfirmScreen
+
+    _, sid, position = bundled_session_at(db_path, clock, ItemKind.DISCUSSION)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        proposals.put_proposal(app.store, sid, position, ROTA)
+        await pilot.press("ctrl+f")
+        assert await settled(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+        said = " ".join(str(s.render()) for s in pilot.app.screen.query("Static"))
+        assert f"The proposal \u201c{ROTA}\u201d is still open" in said
+        await pilot.press("n")
+        await pilot.pause()
+    assert proposals.open_proposal(app.store, sid) is not None

@@ -222,6 +222,14 @@ def finish(screen: SessionScreen) -> None:
             + (" and cannot say whether the meeting was quorate" if reading.quorum else "")
             + ". To take it first, press n, then F2."
         )
+    from sessions.services.proposals import open_proposal
+
+    proposal = screen.app.attempt(open_proposal, screen.app.store, screen.session_id)
+    if proposal is not REFUSED and proposal is not None:
+        detail += (
+            f"\n\nThe proposal \u201c{proposal.text}\u201d is still open, so the minutes will not"
+            " record it. To close it first, press n, then ctrl+e."
+        )
     screen.app.push_screen(
         ConfirmScreen("Finish the session and write the minutes?", detail),
         answered,
