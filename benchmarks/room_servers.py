@@ -25,7 +25,7 @@ from facilitator.room.hosting import HostedRoom
 from facilitator.room.place import Place
 from sessions.activities.scorecard import statements
 from sessions.models import ActivityResult, AgendaItem
-from sessions.services import participants, running
+from sessions.services import room_reveal, running
 from sessions.store import Store
 from sessions.utc import utcnow
 from sessions.vocabulary import ItemKind
@@ -75,7 +75,7 @@ async def serve(room_db: str, bare_db: str, session_id: int) -> None:
     # The mirror hides running results from the room until they are revealed, and the
     # benchmark times the count's arrival there: revealed from the start, as the bare side's.
     position = running.clock_state(room_store, session_id).position
-    participants.toggle_reveal(room_store, session_id, position)
+    room_reveal.toggle_reveal(room_store, session_id, position)
     runner = web.AppRunner(bare_app(bare_store, session_id), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

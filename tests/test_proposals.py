@@ -13,7 +13,15 @@ from docx import Document
 from sessions.errors import InputError
 from sessions.exchange.parse import read_document
 from sessions.models import ProposalAnswer
-from sessions.services import notes, participants, people, planning, proposals, running
+from sessions.services import (
+    notes,
+    participants,
+    people,
+    phone_answers,
+    planning,
+    proposals,
+    running,
+)
 from sessions.services.exchange import export_programme, import_programme
 from sessions.services.minutes import render_minutes
 from sessions.services.participants import RoomRefused
@@ -51,24 +59,24 @@ def test_a_member_changes_their_answer_until_it_closes_and_the_change_is_kept(
     asha = people.add_member(store, programme.id, "Asha Patel")
     put = proposals.put_proposal(store, sid, _position(store, sid, item_id), ROTA, AT)
     token, _ = participants.join_room(store, code, asha.id)
-    participants.proposal_from_device(store, token, put.id, 2, AT)
-    answered = participants.proposal_from_device(store, token, put.id, 4, AT)
+    phone_answers.proposal_from_device(store, token, put.id, 2, AT)
+    answered = phone_answers.proposal_from_device(store, token, put.id, 4, AT)
     assert answered.spread.counts == (0, 0, 0, 0, 1, 0)
     # The first answer is withdrawn, not deleted.
     assert row_counts(db_path, ["proposal_answer"])["proposal_answer"] == 2
     proposals.close_proposal(store, sid, ProposalOutcome.CARRIED, AT)
     with pytest.raises(RoomRefused, match="no longer open"):
-        participants.proposal_from_device(store, token, put.id, 5, AT)
+        phone_answers.proposal_from_device(store, token, put.id, 5, AT)
 
 
 def test_an_anonymous_answer_has_no_member_and_is_given_once(store, meeting, db_path) -> None:
     sid, item_id, code = meeting
     put = proposals.put_proposal(store, sid, _position(store, sid, item_id), ROTA, AT)
     token, _ = participants.join_room(store, code)
-    participants.proposal_from_device(store, token, put.id, 0, AT)
+    phone_answers.proposal_from_device(store, token, put.id, 0, AT)
     before = row_counts(db_path, ["proposal_answer", "room_answered"])
     with pytest.raises(RoomRefused, match="already answered"):
-        participants.proposal_from_device(store, token, put.id, 5, AT)
+        phone_answers.proposal_from_device(store, token, put.id, 5, AT)
     assert row_counts(db_path, ["proposal_answer", "room_answered"]) == before
     with store.reading() as db:
         assert [a.member_id for a in db.query(ProposalAnswer)] == [None]
@@ -79,7 +87,7 @@ def test_a_phone_answers_only_at_the_proposals_item(store, programme, meeting) -
     put = proposals.put_proposal(store, sid, 0, ROTA, AT)  # not the item the meeting is on
     token, _ = participants.join_room(store, code)
     with pytest.raises(RoomRefused, match="moved on"):
-        participants.proposal_from_device(store, token, put.id, 3, AT)
+        phone_answers.proposal_from_device(store, token, put.id, 3, AT)
 
 
 def test_one_proposal_is_open_at_a_time_and_a_blank_one_is_refused(store, meeting) -> None:
@@ -122,8 +130,8 @@ def test_a_proposal_and_its_answers_go_out_and_come_back(store, programme, meeti
     asha = people.add_member(store, programme.id, "Asha Patel")
     put = proposals.put_proposal(store, sid, _position(store, sid, item_id), ROTA, AT)
     token, _ = participants.join_room(store, code, asha.id)
-    participants.proposal_from_device(store, token, put.id, 2, AT)
-    participants.proposal_from_device(store, token, put.id, 4, AT)
+    phone_answers.proposal_from_device(store, token, put.id, 2, AT)
+    phone_answers.proposal_from_device(store, token, put.id, 4, AT)
     proposals.count_hands(store, sid, 5, AT)
     proposals.close_proposal(store, sid, ProposalOutcome.DEFERRED, AT)
     sample = export_programme(store, programme.slug)[1]

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 from sessions.agenda.model import Agenda, AgendaItem, ScorecardArea, Section
 from sessions.domain.room import CODE_ALPHABET, CODE_LENGTH, new_code, typed_code
 from sessions.models import Base
-from sessions.services import participants, people, planning, running
+from sessions.services import participants, people, phone_answers, planning, running
 from sessions.services.participants import RoomRefused
 from sessions.services.programmes import create_programme
 from sessions.store import database_url
@@ -178,7 +178,7 @@ def test_closing_the_room_ends_every_phones_access(store, programme) -> None:
     with pytest.raises(RoomRefused, match="no open room"):
         participants.join_room(store, opened.code)
     with pytest.raises(RoomRefused, match="no longer in the room"):
-        participants.rate_from_device(store, token, card, 0, 4)
+        phone_answers.rate_from_device(store, token, card, 0, 4)
     # Opening it again lets no phone of the closed room back in.
     reopened = participants.open_room(store, sid)
     assert reopened.room_id != opened.room_id
@@ -196,7 +196,7 @@ def test_finishing_the_session_ends_every_phones_access(store, programme) -> Non
     with pytest.raises(RoomRefused, match="no open room"):
         participants.join_room(store, opened.code)
     with pytest.raises(RoomRefused, match="no longer in the room"):
-        participants.rate_from_device(store, token, card, 0, 4)
+        phone_answers.rate_from_device(store, token, card, 0, 4)
 
 
 def test_a_removed_phone_can_no_longer_answer(store, programme) -> None:
@@ -206,7 +206,7 @@ def test_a_removed_phone_can_no_longer_answer(store, programme) -> None:
     assert not participants.remove_device(store, sid, device.device_id)
     assert participants.device_for_token(store, token) is None
     with pytest.raises(RoomRefused, match="no longer in the room"):
-        participants.rate_from_device(store, token, card, 0, 4)
+        phone_answers.rate_from_device(store, token, card, 0, 4)
     [listed] = participants.list_devices(store, sid)
     assert listed.removed_at is not None
 
@@ -216,4 +216,4 @@ def test_a_made_up_token_answers_nothing(store, programme) -> None:
     participants.open_room(store, sid)
     assert participants.device_for_token(store, "not a token") is None
     with pytest.raises(RoomRefused):
-        participants.rate_from_device(store, "not a token", card, 0, 4)
+        phone_answers.rate_from_device(store, "not a token", card, 0, 4)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from sessions.errors import FacilitatorError, InputError, NotFoundError
 from sessions.models import ActivityResult, RoomAnswered
-from sessions.services import participants, people, planning, running, scorecard
+from sessions.services import participants, people, phone_answers, planning, running, scorecard
 from sessions.services.dashboard import programme_dashboard
 from sessions.services.participants import RoomRefused
 from sessions.services.programmes import create_programme
@@ -38,8 +38,8 @@ def test_a_named_rating_replaces_the_members_earlier_one_as_the_keyboards_does(
     sid, card = session_on_card(store, programme)
     ann = people.add_member(store, programme.id, "Ann Ode")
     token, _ = participants.join_room(store, participants.open_room(store, sid).code, ann.id)
-    participants.rate_from_device(store, token, card, 0, 2)
-    change = participants.rate_from_device(store, token, card, 0, 4)
+    phone_answers.rate_from_device(store, token, card, 0, 2)
+    change = phone_answers.rate_from_device(store, token, card, 0, 4)
     assert change.score == 4 and len(change.withdrawn) == 1
     # And the keyboard, rating for Ann, replaces hers too: one rule, one say each.
     position = card_of(store, sid).position
@@ -53,7 +53,7 @@ def test_a_phones_ratings_reach_the_results_minutes_and_dashboard(store, program
     position = card_of(store, sid).position
     code = participants.open_room(store, sid).code
     token, _ = participants.join_room(store, code)
-    participants.rate_from_device(store, token, card, 0, 4)
+    phone_answers.rate_from_device(store, token, card, 0, 4)
     scorecard.rate(store, sid, position, 0, 2)  # the room's show of hands, by the keyboard
     results = scorecard.scorecard_results(store, sid, position)
     assert results[0].scores == (4, 2) and results[0].mean == 3
@@ -65,10 +65,10 @@ def test_a_phones_ratings_reach_the_results_minutes_and_dashboard(store, program
 def test_an_anonymous_rating_carries_no_identity_and_is_given_once(store, programme) -> None:
     sid, card = session_on_card(store, programme)
     token, _ = participants.join_room(store, participants.open_room(store, sid).code)
-    participants.rate_from_device(store, token, card, 1, 3)
+    phone_answers.rate_from_device(store, token, card, 1, 3)
     with pytest.raises(RoomRefused, match="already answered this anonymously"):
-        participants.rate_from_device(store, token, card, 1, 5)
-    participants.rate_from_device(store, token, card, 0, 5)
+        phone_answers.rate_from_device(store, token, card, 1, 5)
+    phone_answers.rate_from_device(store, token, card, 0, 5)
     assert answers(store) == [
         (None, "Every practice gains", 3, False),
         (None, "We agree why we exist", 5, False),
@@ -104,7 +104,7 @@ def test_refusals_write_nothing(store, db_path, programme) -> None:
     discussion = items[first].id
 
     def rate(item=card, index=0, score=4, with_token=token):
-        return lambda: participants.rate_from_device(store, with_token, item, index, score)
+        return lambda: phone_answers.rate_from_device(store, with_token, item, index, score)
 
     refused_with_nothing_written(store, db_path, rate(score=6), InputError, "from 1")
     refused_with_nothing_written(store, db_path, rate(score=0), InputError, "from 1")
@@ -127,14 +127,14 @@ def test_another_sessions_items_and_tokens_are_refused(store, db_path, programme
     refused_with_nothing_written(
         store,
         db_path,
-        lambda: participants.rate_from_device(store, token, other_card, 0, 4),
+        lambda: phone_answers.rate_from_device(store, token, other_card, 0, 4),
         RoomRefused,
         "not an item of this meeting",
     )
     refused_with_nothing_written(
         store,
         db_path,
-        lambda: participants.rate_from_device(store, other_token, card, 0, 4),
+        lambda: phone_answers.rate_from_device(store, other_token, card, 0, 4),
         RoomRefused,
         "not an item of this meeting",
     )
@@ -155,4 +155,4 @@ def test_a_second_session_of_the_same_programme_is_another_room(store, programme
     running.jump(store, later, later_card.position)
     participants.open_room(store, later)
     with pytest.raises(RoomRefused, match="no longer in the room"):
-        participants.rate_from_device(store, token, later_card.id, 0, 4)
+        phone_answers.rate_from_device(store, token, later_card.id, 0, 4)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sessions.agenda.dots import DotBudget
 from sessions.agenda.model import Agenda, AgendaItem, Section
 from sessions.models import ActivityResult
-from sessions.services import checklist, participants, people, planning, running
+from sessions.services import checklist, participants, people, phone_answers, planning, running
 from sessions.services.participants import RoomRefused
 from sessions.services.programmes import create_programme
 from tests.room_web import Rooms, counts, field, said
@@ -88,13 +88,13 @@ def test_a_members_dots_add_to_the_keyboards_and_replace_their_own(store, progra
     code = participants.open_room(store, sid).code
     token, device = participants.join_room(store, code, ann.id)
     checklist.vote(store, sid, list_of(store, sid).position, 0, 4)
-    change = participants.dots_from_device(store, token, item_id, {0: 1, 2: 2})
+    change = phone_answers.dots_from_device(store, token, item_id, {0: 1, 2: 2})
     assert change.said == "Ann Ode's dots: one vote for “Slow to agree”, 2 votes for “No time”"
     assert votes(store, sid) == [5, 0, 2]
-    assert participants.dots_ballot(store, device, list_of(store, sid).position).mine == (1, 0, 2)
-    participants.dots_from_device(store, token, item_id, {1: 2, 2: 0})
+    assert phone_answers.dots_ballot(store, device, list_of(store, sid).position).mine == (1, 0, 2)
+    phone_answers.dots_from_device(store, token, item_id, {1: 2, 2: 0})
     assert votes(store, sid) == [4, 2, 0]
-    ballot = participants.dots_ballot(store, device, list_of(store, sid).position)
+    ballot = phone_answers.dots_ballot(store, device, list_of(store, sid).position)
     assert (ballot.mine, ballot.left) == ((0, 2, 0), 1)
     # The earlier dots are kept, marked withdrawn, never removed; the keyboard's stand.
     assert answers(store, item_id) == [
@@ -103,7 +103,7 @@ def test_a_members_dots_add_to_the_keyboards_and_replace_their_own(store, progra
         ("No time", 2, ann.id, True),
         ("Nobody owns it", 2, ann.id, False),
     ]
-    change = participants.dots_from_device(store, token, item_id, {})
+    change = phone_answers.dots_from_device(store, token, item_id, {})
     assert change.said == "Ann Ode's dots taken back" and votes(store, sid) == [4, 0, 0]
 
 
@@ -113,7 +113,7 @@ def test_the_keyboard_takes_back_counted_hands_never_a_members_own_dots(store, p
     ann = people.add_member(store, programme.id, "Ann Ode")
     token, _ = participants.join_room(store, participants.open_room(store, sid).code, ann.id)
     checklist.vote(store, sid, position, 0, 3)
-    participants.dots_from_device(store, token, item_id, {0: 2})
+    phone_answers.dots_from_device(store, token, item_id, {0: 2})
     assert votes(store, sid) == [5, 0, 0]
     assert checklist.withdraw_last(store, sid, position, 0) is not None
     assert votes(store, sid) == [2, 0, 0]  # Ann's two stand
@@ -125,21 +125,21 @@ def test_anonymous_dots_are_nobodys_and_given_once(store, db_path, programme) ->
     sid, item_id = session_on_checklist(store, programme)
     code = participants.open_room(store, sid).code
     token, device = participants.join_room(store, code)
-    participants.dots_from_device(store, token, item_id, {0: 2, 1: 1})
+    phone_answers.dots_from_device(store, token, item_id, {0: 2, 1: 1})
     assert votes(store, sid) == [2, 1, 0]
     assert [member for _, _, member, _ in answers(store, item_id)] == [None, None]
-    ballot = participants.dots_ballot(store, device, list_of(store, sid).position)
+    ballot = phone_answers.dots_ballot(store, device, list_of(store, sid).position)
     assert ballot.given and ballot.mine == (0, 0, 0)
     before = counts(db_path)
     with pytest.raises(RoomRefused, match="already answered this anonymously"):
-        participants.dots_from_device(store, token, item_id, {2: 1})
+        phone_answers.dots_from_device(store, token, item_id, {2: 1})
     assert counts(db_path) == before and votes(store, sid) == [2, 1, 0]
 
 
 def test_the_budget_the_agenda_gives_is_the_one_kept(store, programme) -> None:
     sid, item_id = session_on_checklist(store, programme, DotBudget(5, 4))
     token, _ = participants.join_room(store, participants.open_room(store, sid).code)
-    participants.dots_from_device(store, token, item_id, {0: 4, 2: 1})
+    phone_answers.dots_from_device(store, token, item_id, {0: 4, 2: 1})
     assert votes(store, sid) == [4, 0, 1]
 
 
@@ -160,10 +160,10 @@ def test_a_ballot_outside_the_rules_writes_nothing(
     token, _ = participants.join_room(store, participants.open_room(store, sid).code)
     before = counts(db_path)
     with pytest.raises(Exception, match=re.escape(refusal)):
-        participants.dots_from_device(store, token, item_id, dots)
+        phone_answers.dots_from_device(store, token, item_id, dots)
     assert counts(db_path) == before
     # Refused, the anonymous phone still has its one chance.
-    participants.dots_from_device(store, token, item_id, {1: 1})
+    phone_answers.dots_from_device(store, token, item_id, {1: 1})
     assert votes(store, sid) == [0, 1, 0]
 
 
@@ -176,12 +176,12 @@ def test_another_sessions_checklist_or_an_earlier_item_is_refused(
     token, _ = participants.join_room(store, participants.open_room(store, sid).code)
     before = counts(db_path)
     with pytest.raises(RoomRefused, match="not an item of this meeting"):
-        participants.dots_from_device(store, token, other_item, {0: 1})
+        phone_answers.dots_from_device(store, token, other_item, {0: 1})
     assert counts(db_path) == before
     running.jump(store, sid, list_of(store, sid).position - 1)
     before = counts(db_path)
     with pytest.raises(RoomRefused, match="moved on"):
-        participants.dots_from_device(store, token, item_id, {0: 1})
+        phone_answers.dots_from_device(store, token, item_id, {0: 1})
     assert counts(db_path) == before
     assert votes(store, other_sid) == [0, 0, 0]
 

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sessions.models import ActivityResult
-from sessions.services import participants, people
+from sessions.services import participants, people, phone_answers
 from sessions.services.participants import RoomRefused
 from sessions.services.programmes import create_programme
 from tests.test_room import session_on_card
@@ -64,7 +64,7 @@ def test_one_person_on_two_phones_keeps_one_rating(store, programme) -> None:
     code = participants.open_room(store, sid).code
     phones = [participants.join_room(store, code, ann.id)[0] for _ in range(2)]
     for score in range(ROUNDS):
-        rate = partial(participants.rate_from_device, store, index=0, score=1 + score % 5)
+        rate = partial(phone_answers.rate_from_device, store, index=0, score=1 + score % 5)
         done = together(*(partial(rate, token, card) for token in phones))
         assert not [d for d in done if isinstance(d, Exception)]
         assert live_ratings(store, ann.id) == 1
@@ -75,7 +75,7 @@ def test_an_anonymous_phone_tapped_twice_answers_once(store, programme) -> None:
     code = participants.open_room(store, sid).code
     for round_ in range(ROUNDS):
         token, _ = participants.join_room(store, code)
-        done = together(*[partial(participants.rate_from_device, store, token, card, 0, 3)] * 2)
+        done = together(*[partial(phone_answers.rate_from_device, store, token, card, 0, 3)] * 2)
         refused = [d for d in done if isinstance(d, Exception)]
         assert len(refused) == 1 and isinstance(refused[0], RoomRefused), done
         assert live_ratings(store, None) == round_ + 1

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from sessions.errors import InputError
 from sessions.models import ActivityResult, RoomAnswered
-from sessions.services import participants, people, reflection, running
-from sessions.services.participants import REFLECTION_LIMIT
+from sessions.services import participants, people, phone_answers, reflection, running
+from sessions.services.phone_answers import REFLECTION_LIMIT
 from sessions.services.programmes import create_programme
 from sessions.services.room import room_markdown
 from tests.room_web import Rooms, counts, field, said
@@ -149,10 +149,10 @@ async def test_refusals_write_nothing(store, db_path, programme, rooms) -> None:
     running.jump(store, sid, 2)
     token = phone.cookie("room_device")
     longest = "é" * REFLECTION_LIMIT
-    participants.reflect_from_device(store, token, item_id, longest + "\r\n")
+    phone_answers.reflect_from_device(store, token, item_id, longest + "\r\n")
     assert answers_of(store, sid) == [("Ann Ode", longest)]
     with pytest.raises(InputError, match="too long"):
-        participants.reflect_from_device(store, token, item_id, longest + "é")
+        phone_answers.reflect_from_device(store, token, item_id, longest + "é")
 
 
 async def test_html_and_script_are_kept_as_written_and_shown_escaped(

@@ -15,7 +15,7 @@ from facilitator.room.security import form_token
 from sessions.agenda.model import Agenda, AgendaItem, Section
 from sessions.errors import InputError
 from sessions.models import ActivityResult
-from sessions.services import participants, people, planning, roles, running
+from sessions.services import participants, people, phone_answers, planning, roles, running
 from sessions.services.participants import RoomRefused
 from sessions.services.programmes import create_programme
 from sessions.services.undo import undo_change
@@ -114,7 +114,7 @@ async def test_the_phone_shows_the_keyboards_marks_and_its_change_undoes_there(
     _, page = await phone.join(participants.open_room(store, sid).code, str(ann.id))
     assert ticked(page) == ["r6"]
     token = phone.cookie("room_device")
-    change = participants.set_roles_from_device(store, token, item_id, ["Shaper", "Specialist"])
+    change = phone_answers.set_roles_from_device(store, token, item_id, ["Shaper", "Specialist"])
     assert change.said == "Ann Ode as Shaper and Specialist"
     assert marks_of(store, sid) == {"Ann Ode": ("Shaper", "Specialist")}
     undo_change(store, change)
@@ -136,7 +136,7 @@ async def test_an_anonymous_phone_is_told_roles_are_marked_by_name(
     response, page = await phone.post("/roles", {"csrf": csrf, "item": str(item_id), "r0": "on"})
     assert response.status == 403 and "Team roles are marked by name" in page
     with pytest.raises(RoomRefused, match="marked by name"):
-        participants.set_roles_from_device(store, token, item_id, ["Shaper"])
+        phone_answers.set_roles_from_device(store, token, item_id, ["Shaper"])
     assert counts(db_path) == before
 
 
@@ -172,7 +172,7 @@ async def test_refusals_write_nothing(store, db_path, programme, rooms) -> None:
     running.jump(store, sid, 1)
     before = counts(db_path)
     with pytest.raises(InputError, match="not one of the nine"):
-        participants.set_roles_from_device(store, token, item_id, ["Shaper", "Wizard"])
+        phone_answers.set_roles_from_device(store, token, item_id, ["Shaper", "Wizard"])
     assert counts(db_path) == before
     assert marks_of(store, sid) == {} and marks_of(store, other) == {}
 

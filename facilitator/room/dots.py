@@ -19,7 +19,7 @@ from facilitator.room.item import show_item
 from facilitator.room.pages import see_other
 from facilitator.room.refusals import status_for
 from sessions.errors import FacilitatorError
-from sessions.services import participants
+from sessions.services import phone_answers
 from sessions.services.participants import DeviceView
 from sessions.views import ItemView
 from sessions.vocabulary import ItemKind
@@ -44,7 +44,7 @@ async def give(request: web.Request) -> web.StreamResponse:
         # Nothing to give; an anonymous phone keeps its one chance.
         return see_other("/item?done=no-dots")
     try:
-        change = await room.save(participants.dots_from_device, token, item_id, dots, room.now())
+        change = await room.save(phone_answers.dots_from_device, token, item_id, dots, room.now())
     except FacilitatorError as refused:
         status = status_for(refused)
         return await show_item(request, token, device, error=str(refused), status=status)
@@ -52,7 +52,7 @@ async def give(request: web.Request) -> web.StreamResponse:
 
 
 async def _shown(room: RoomContext, device: DeviceView, item: ItemView) -> dict[str, Any] | None:
-    ballot = await room.call(participants.dots_ballot, device, item.position)
+    ballot = await room.call(phone_answers.dots_ballot, device, item.position)
     if not ballot.options:
         return None
     choices = range(ballot.budget.per_option + 1)

@@ -14,7 +14,7 @@ from facilitator.room.item import show_item
 from facilitator.room.pages import see_other
 from facilitator.room.refusals import status_for
 from sessions.errors import FacilitatorError
-from sessions.services import participants
+from sessions.services import phone_answers
 from sessions.services.proposals import FINGERS
 
 PATH = "/fist"
@@ -38,7 +38,7 @@ async def answer_proposal(request: web.Request) -> web.StreamResponse:
     except ValueError:
         return await show_item(request, token, device, error=NOT_FINGERS, status=400)
     try:
-        await room.save(participants.proposal_from_device, token, proposal_id, fingers, room.now())
+        await room.save(phone_answers.proposal_from_device, token, proposal_id, fingers, room.now())
     except FacilitatorError as refused:
         return await show_item(
             request, token, device, error=str(refused), status=status_for(refused)

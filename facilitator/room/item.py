@@ -8,7 +8,7 @@ from facilitator.room.answer import ANSWERS
 from facilitator.room.context import joined_device, room_of
 from facilitator.room.pages import page, see_other
 from facilitator.room.security import DEVICE_COOKIE, forget_cookie, form_token
-from sessions.services import participants, running
+from sessions.services import phone_answers, running
 from sessions.services.participants import DeviceView
 from sessions.services.proposals import FINGER_WORDS
 
@@ -46,7 +46,7 @@ async def show_item(
     item = next((i for i in session.items if i.position == clock.position), None)
     answer = request.app[ANSWERS].get(item.kind) if item is not None else None
     shown = await answer.shown(room, device, item) if answer is not None and item else None
-    proposal, fingers = await room.call(participants.proposal_for_device, device, clock.position)
+    proposal, fingers = await room.call(phone_answers.proposal_for_device, device, clock.position)
     return page(
         "item.html.j2",
         status,

@@ -19,7 +19,7 @@ from facilitator.room.item import show_item
 from facilitator.room.pages import see_other
 from facilitator.room.refusals import NOT_A_RATING, status_for
 from sessions.errors import FacilitatorError
-from sessions.services import participants, running, scorecard
+from sessions.services import phone_answers, running, scorecard
 from sessions.services.participants import DeviceView
 from sessions.services.scorecard import StatementResult
 from sessions.views import ItemView
@@ -53,7 +53,9 @@ async def rate(request: web.Request) -> web.StreamResponse:
     refusals: list[FacilitatorError] = []
     for index, score in sorted(ratings.items()):
         try:
-            await room.save(participants.rate_from_device, token, item_id, index, score, room.now())
+            await room.save(
+                phone_answers.rate_from_device, token, item_id, index, score, room.now()
+            )
             saved += 1
         except FacilitatorError as refused:
             refusals.append(refused)

@@ -20,8 +20,9 @@ from facilitator.room.item import show_item
 from facilitator.room.pages import see_other
 from facilitator.room.refusals import status_for
 from sessions.errors import FacilitatorError
-from sessions.services import participants
-from sessions.services.participants import REFLECTION_LIMIT, DeviceView
+from sessions.services import phone_answers
+from sessions.services.participants import DeviceView
+from sessions.services.phone_answers import REFLECTION_LIMIT
 from sessions.views import ItemView
 from sessions.vocabulary import ItemKind
 
@@ -43,10 +44,10 @@ async def reflect(request: web.Request) -> web.StreamResponse:
         return see_other("/item?done=reflection-empty")
     try:
         if device.member_id is not None:
-            own = await room.call(participants.own_reflection, device, item_id)
-            if own.text is not None and own.text == participants.reflection_text(text):
+            own = await room.call(phone_answers.own_reflection, device, item_id)
+            if own.text is not None and own.text == phone_answers.reflection_text(text):
                 return see_other("/item?done=reflection-unchanged")
-        await room.save(participants.reflect_from_device, token, item_id, text, room.now())
+        await room.save(phone_answers.reflect_from_device, token, item_id, text, room.now())
     except FacilitatorError as refused:
         return await show_item(
             request, token, device, error=str(refused), status=status_for(refused)
@@ -55,7 +56,7 @@ async def reflect(request: web.Request) -> web.StreamResponse:
 
 
 async def _shown(room: RoomContext, device: DeviceView, item: ItemView) -> dict[str, Any] | None:
-    own = await room.call(participants.own_reflection, device, item.id)
+    own = await room.call(phone_answers.own_reflection, device, item.id)
     return {
         "named": device.member_id is not None,
         "given": own.given,

@@ -19,7 +19,7 @@ from facilitator.room.item import show_item
 from facilitator.room.pages import see_other
 from facilitator.room.refusals import status_for
 from sessions.errors import FacilitatorError
-from sessions.services import participants
+from sessions.services import phone_answers
 from sessions.services.participants import DeviceView
 from sessions.services.roles import TEAM_ROLES, TeamRole, roles_board
 from sessions.views import ItemView
@@ -49,7 +49,7 @@ async def mark_roles(request: web.Request) -> web.StreamResponse:
     marked = [TEAM_ROLES[index].name for index in ticked]
     try:
         change = await room.save(
-            participants.set_roles_from_device, token, item_id, marked, room.now()
+            phone_answers.set_roles_from_device, token, item_id, marked, room.now()
         )
     except FacilitatorError as refused:
         return await show_item(
@@ -71,7 +71,7 @@ def _ticked(name: str, value: str) -> bool:
 
 async def _shown(room: RoomContext, device: DeviceView, item: ItemView) -> dict[str, Any] | None:
     if device.member_id is None:
-        return {"by_name": False, "why": participants.ROLES_BY_NAME}
+        return {"by_name": False, "why": phone_answers.ROLES_BY_NAME}
     board = await room.call(roles_board, room.session_id, item.position)
     own = next((m.roles for m in board.members if m.member_id == device.member_id), ())
     groups: dict[str, list[tuple[int, TeamRole, bool]]] = {}

@@ -20,8 +20,9 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
-from sessions.services import participants
-from sessions.services.participants import DeviceView, RoomAnswers
+from sessions.services import participants, room_reveal
+from sessions.services.participants import DeviceView
+from sessions.services.room_reveal import RoomAnswers
 
 if TYPE_CHECKING:
     from facilitator.widgets.room_door import RoomDoor
@@ -96,7 +97,7 @@ class RoomPhonesScreen(ModalScreen[None]):
 
     def list_phones(self, at: int = 0) -> None:
         """Every phone that joined, those turned out included; the highlight kept `at`."""
-        answers = self.app.attempt(participants.room_answers, self.app.store, self.session_id)
+        answers = self.app.attempt(room_reveal.room_answers, self.app.store, self.session_id)
         self.show_phones(RoomAnswers(False) if answers is REFUSED else answers, at)
 
     def show_phones(self, answers: RoomAnswers, at: int = 0) -> None:

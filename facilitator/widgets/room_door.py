@@ -21,8 +21,8 @@ from textual.widgets import Static
 
 from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
-from sessions.services import participants, questions
-from sessions.services.participants import Revealing, RoomAnswers
+from sessions.services import questions, room_reveal
+from sessions.services.room_reveal import Revealing, RoomAnswers
 
 if TYPE_CHECKING:
     from facilitator.room.hosting import HostedRoom
@@ -128,7 +128,7 @@ class RoomDoor(Static):
         store = self.app.store
         try:
             still_open = await hosted.still_open()
-            answers = await asyncio.to_thread(participants.room_answers, store, hosted.session_id)
+            answers = await asyncio.to_thread(room_reveal.room_answers, store, hosted.session_id)
             waiting = await asyncio.to_thread(questions.waiting_count, store, hosted.session_id)
         except FacilitatorError:
             return  # the database is busy or away: the next count will tell
@@ -174,7 +174,7 @@ class RoomDoor(Static):
     def reveal(self, position: int) -> None:
         """Show the room the running results of the item at `position`, or hide them again."""
         done = self.app.attempt(
-            participants.toggle_reveal, self.app.store, self.session_id, position, self.app.now()
+            room_reveal.toggle_reveal, self.app.store, self.session_id, position, self.app.now()
         )
         if done is REFUSED:
             return

@@ -30,9 +30,9 @@ from sessions.clock import ClockState, current_countdown, return_time
 from sessions.errors import FacilitatorError
 from sessions.minutes.public import WITHHELD_TITLE
 from sessions.services import notes as note_service
-from sessions.services import participants, proposals, running
-from sessions.services.participants import HiddenResults
+from sessions.services import proposals, room_reveal, running
 from sessions.services.room import room_markdown
+from sessions.services.room_reveal import HiddenResults
 from sessions.views import ItemView, SessionView
 from sessions.vocabulary import ItemKind
 
@@ -153,7 +153,7 @@ class RoomView(Vertical):
         if private:
             # Not even the activity's part is read: what was said in private stays there.
             prompt = f"*{WITHHELD_TITLE}*"
-        elif hidden := participants.hidden_results(self.app.store, self.session_id, item):
+        elif hidden := room_reveal.hidden_results(self.app.store, self.session_id, item):
             # Phones are answering: what the room has said so far waits to be revealed.
             prompt = waiting_for_reveal(item, hidden)
         else:
