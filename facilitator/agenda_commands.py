@@ -1,4 +1,4 @@
-"""`facilitator agenda list | check | show`: plain text on the given streams, no Textual.
+"""`facilitator agenda list | check | show | copy`: plain text on the given streams, no Textual.
 
 Each returns the exit status: 0 done, 2 bad input. Problems go to `err` one per
 line as FILE:LINE: what — fix, which editors and CI logs can jump to.
@@ -9,11 +9,13 @@ from __future__ import annotations
 import unicodedata
 from typing import TextIO
 
+from sessions.agenda.copying import copy_bundled_agenda
 from sessions.agenda.durations import format_duration
 from sessions.agenda.files import load_agenda
 from sessions.agenda.library import find_agenda, list_agendas
-from sessions.agenda.model import STEP_NAMES, Agenda, AgendaError, AgendaItem
+from sessions.agenda.model import STEP_NAMES, Agenda, AgendaError, AgendaItem, AgendaSummary
 from sessions.errors import FacilitatorError
+from sessions.private_files import open_folder_warning
 from sessions.vocabulary import ItemKind
 
 
@@ -37,20 +39,37 @@ def _steps(steps: list[int]) -> str:
     return ",".join(str(step) for step in steps)
 
 
-def _table(rows: list[list[str]], out: TextIO) -> None:
+def _table(rows: list[list[str]], out: TextIO, below: list[list[str]] | None = None) -> None:
+    """Aligned columns, the last one ragged; `below` holds lines to print under each row."""
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
+    for n, row in enumerate(rows):
         cells = [_pad(cell, widths[i]) for i, cell in enumerate(row[:-1])] + [row[-1]]
         out.write("  ".join(cells).rstrip() + "\n")
+        for line in below[n] if below else ():
+            out.write(f"    {line}\n")
 
 
-def agenda_list(out: TextIO) -> int:
-    """Every agenda the app can find: name, where it lives, steps, total time, title."""
+def _details(summary: AgendaSummary) -> list[str]:
+    """What `--long` adds under an agenda: what it is for and the activities it uses."""
+    if summary.problems:
+        return []
+    activities = ", ".join(summary.activities) or "discussion only"
+    lines = [f"Purpose: {summary.purpose}"] if summary.purpose else []
+    return [*lines, f"Activities: {activities}"]
+
+
+def agenda_list(out: TextIO, long: bool = False) -> int:
+    """Every agenda the app can find: name, where it lives, steps, total time, title.
+
+    `long` adds two lines under each: its purpose and the activities it uses. The
+    table alone stays one line an agenda, for anyone reading it with a script.
+    """
     summaries = list_agendas()
     if not summaries:
         out.write("No agendas found.\n")
         return 0
     rows = [["NAME", "WHERE", "STEPS", "TIME", "TITLE"]]
+    below: list[list[str]] = [[]] + [_details(summary) for summary in summaries]
     for summary in summaries:
         where = "bundled" if summary.bundled else "yours"
         if summary.problems:
@@ -60,7 +79,7 @@ def agenda_list(out: TextIO) -> int:
             continue
         time = format_duration(summary.planned_seconds)
         rows.append([summary.name, where, _steps(summary.steps), time, summary.title])
-    _table(rows, out)
+    _table(rows, out, below if long else None)
     return 0
 
 
@@ -144,4 +163,17 @@ def agenda_show(path_or_name: str, out: TextIO, err: TextIO) -> int:
         err.write(f"facilitator: {error}\n")
         return 2
     _outline(agenda, out)
+    return 0
+
+
+def agenda_copy(name: str, new_name: str | None, out: TextIO, err: TextIO) -> int:
+    """Copy a bundled agenda into the user's agendas folder; never over a file already there."""
+    try:
+        path = copy_bundled_agenda(name, new_name)
+    except FacilitatorError as error:
+        err.write(f"facilitator: {error}\n")
+        return 2
+    out.write(f"Copied to {path}\n")
+    if (warning := open_folder_warning(path)) is not None:
+        err.write(f"{warning}\n")
     return 0

@@ -54,11 +54,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     agenda = commands.add_parser("agenda", help="list, check and show agenda files")
     agenda_commands = agenda.add_subparsers(dest="agenda_command", metavar="ACTION", required=True)
-    agenda_commands.add_parser("list", help="bundled and user agendas: title, steps, total time")
+    listing = agenda_commands.add_parser(
+        "list", help="bundled and user agendas: title, steps, total time"
+    )
+    listing.add_argument(
+        "-l", "--long", action="store_true", help="also each agenda's purpose and activities"
+    )
     check = agenda_commands.add_parser("check", help="validate agenda files (exit 2 on problems)")
     check.add_argument("files", nargs="+", metavar="FILE")
     show = agenda_commands.add_parser("show", help="print an agenda's timed outline")
     show.add_argument("agenda", metavar="FILE", help="a path, or the name of a bundled agenda")
+    copy = agenda_commands.add_parser(
+        "copy", help="copy a bundled agenda into your agendas folder, to edit"
+    )
+    copy.add_argument("agenda", metavar="NAME", help="the name of a bundled agenda")
+    copy.add_argument("--as", dest="new_name", metavar="NEW", help="the copy's name")
 
     present = commands.add_parser(
         "present", help="a read-only mirror of the live session, for a second terminal"
@@ -469,9 +479,11 @@ def _dispatch(args) -> int:
         from facilitator import agenda_commands
 
         if args.agenda_command == "list":
-            return agenda_commands.agenda_list(sys.stdout)
+            return agenda_commands.agenda_list(sys.stdout, long=args.long)
         if args.agenda_command == "check":
             return agenda_commands.agenda_check(args.files, sys.stdout, sys.stderr)
+        if args.agenda_command == "copy":
+            return agenda_commands.agenda_copy(args.agenda, args.new_name, sys.stdout, sys.stderr)
         return agenda_commands.agenda_show(args.agenda, sys.stdout, sys.stderr)
     if args.command == "minutes":
         return _minutes(args)

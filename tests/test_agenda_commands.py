@@ -200,3 +200,29 @@ def test_the_command_line_exits_2_for_a_bad_agenda(tmp_path: Path, capsys) -> No
     captured = capsys.readouterr()
     assert f"{path}:3: item 'Zero' lasts no time" in captured.err
     assert "Traceback" not in captured.err
+
+
+def test_list_long_adds_each_agendas_purpose_and_activities(home: Path) -> None:
+    _file(user_agendas_dir(), "session-2.md", GOOD)
+    noted = "# Noted\n\nFor the facilitator: keep it short. Then more.\n\n## S\n\n### A (5 min)\n"
+    _file(user_agendas_dir(), "noted.md", noted)
+    plain, long = io.StringIO(), io.StringIO()
+    agenda_list(plain)
+    assert agenda_list(long, long=True) == 0
+    lines = long.getvalue().splitlines()
+    # The table's own rows are unchanged; the details sit indented beneath each.
+    assert [line for line in lines if not line.startswith("    ")] == plain.getvalue().splitlines()
+    mine = lines.index(next(line for line in lines if line.startswith("session-2 ")))
+    assert lines[mine + 1 : mine + 3] == [
+        "    Purpose: One thing you will change.",
+        "    Activities: checklist, scorecard, break, reflection",
+    ]
+    noted_at = lines.index(next(line for line in lines if line.startswith("noted ")))
+    assert lines[noted_at + 1 : noted_at + 3] == [
+        "    Purpose: Keep it short.",
+        "    Activities: discussion only",
+    ]
+    for path in sorted(bundled_agendas_dir().glob("*.md")):
+        at = lines.index(next(line for line in lines if line.startswith(path.stem + " ")))
+        assert lines[at + 1].startswith("    Purpose: ") and not lines[at + 1].endswith(": ")
+        assert lines[at + 2].startswith("    Activities: ")

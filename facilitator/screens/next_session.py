@@ -27,9 +27,10 @@ from textual.widgets.option_list import Option
 
 from facilitator.app import FacilitatorApp
 from facilitator.dates import weekday_text
+from facilitator.screens.agenda_preview import preview_text
 from sessions.agenda.durations import format_duration
 from sessions.agenda.library import DEFAULT_AGENDA, find_agenda, list_agendas
-from sessions.agenda.model import STEP_NAMES, AgendaError
+from sessions.agenda.model import STEP_NAMES, AgendaError, AgendaSummary
 from sessions.errors import FacilitatorError, InputError
 from sessions.note_syntax import DATE_HELP, parse_date
 from sessions.services.people import list_members
@@ -72,12 +73,14 @@ class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
         super().__init__()
         self.programme_id = programme_id
         self.today = today
+        self._summaries: dict[str, AgendaSummary] = {}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="next-session"):
             yield Label("The next session", id="next-heading", classes="heading")
             yield Label("Agenda")
             yield OptionList(id="agendas")
+            yield Static("", id="agenda-preview")
             yield Input(placeholder="…or the path of an agenda file", id="path")
             with Horizontal(id="when"):
                 with Vertical():
@@ -134,8 +137,10 @@ class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
                     id=summary.path,
                 )
             )
+            self._summaries[summary.path] = summary
         if option_list.option_count:
             option_list.highlighted = default_index
+            self._preview(option_list.get_option_at_index(default_index).id)
             option_list.focus()
         else:
             self.query_one("#path", Input).focus()
@@ -194,6 +199,16 @@ class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
             error.update(Text(str(exc)))
             return
         self.dismiss((session_id, when <= self.today if start_now is None else start_now))
+
+    def _preview(self, path: str | None) -> None:
+        summary = self._summaries.get(path or "")
+        preview = self.query_one("#agenda-preview", Static)
+        preview.update(preview_text(summary) if summary else "")
+        preview.display = summary is not None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._preview(event.option.id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

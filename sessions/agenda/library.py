@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sessions.agenda.files import load_agenda
 from sessions.agenda.model import Agenda, AgendaError, AgendaSummary
+from sessions.agenda.purpose import agenda_activities, agenda_purpose
 from sessions.errors import NotFoundError
 from sessions.paths import user_agendas_dir
 
@@ -60,6 +61,9 @@ def _summary(path: Path, bundled: bool) -> AgendaSummary:
         steps=agenda.steps,
         planned_seconds=agenda.planned_seconds,
         bundled=bundled,
+        purpose=agenda_purpose(agenda),
+        activities=agenda_activities(agenda),
+        outline=[(item.title, item.planned_seconds) for item in agenda.items],
     )
 
 

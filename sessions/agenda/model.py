@@ -122,3 +122,9 @@ class AgendaSummary:
     bundled: bool = True
     problems: int = 0
     """How many problems the file has; a listed agenda with problems cannot be started."""
+    purpose: str = ""
+    """What the agenda is for, in one line."""
+    activities: list[str] = field(default_factory=list)
+    """The kinds of item beyond discussion it uses: scorecard, checklist, break…"""
+    outline: list[tuple[str, int]] = field(default_factory=list)
+    """Each item's title and planned seconds, in order: a preview before choosing."""
