@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from facilitator import __version__
@@ -59,6 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE")
     show = agenda_commands.add_parser("show", help="print an agenda's timed outline")
     show.add_argument("agenda", metavar="FILE", help="a path, or the name of a bundled agenda")
+
+    plan = commands.add_parser("plan", help="list, check and show programme plans")
+    plan_commands = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    plan_commands.add_parser("list", help="bundled and user plans: sessions, title")
+    plan_check = plan_commands.add_parser("check", help="validate plan files (exit 2 on problems)")
+    plan_check.add_argument("files", nargs="+", metavar="FILE")
+    plan_show = plan_commands.add_parser("show", help="print a plan's sessions with their dates")
+    plan_show.add_argument("plan", metavar="PLAN", help="a path, or the name of a plan")
+    plan_show.add_argument(
+        "--start", metavar="DATE", type=_date, help="the first date to count from (default: today)"
+    )
 
     present = commands.add_parser(
         "present", help="a read-only mirror of the live session, for a second terminal"
@@ -464,6 +476,23 @@ def _run_app(args) -> int:
     return app.return_code or 0
 
 
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2027-01-15") from None
+
+
+def _plan(args) -> int:
+    from facilitator import plan_commands
+
+    if args.plan_command == "list":
+        return plan_commands.plan_list(sys.stdout)
+    if args.plan_command == "check":
+        return plan_commands.plan_check(args.files, sys.stdout, sys.stderr)
+    return plan_commands.plan_show(args.plan, args.start or date.today(), sys.stdout, sys.stderr)
+
+
 def _dispatch(args) -> int:
     if args.command == "agenda":
         from facilitator import agenda_commands
@@ -473,6 +502,8 @@ def _dispatch(args) -> int:
         if args.agenda_command == "check":
             return agenda_commands.agenda_check(args.files, sys.stdout, sys.stderr)
         return agenda_commands.agenda_show(args.agenda, sys.stdout, sys.stderr)
+    if args.command == "plan":
+        return _plan(args)
     if args.command == "minutes":
         return _minutes(args)
     if args.command == "report":

@@ -1,0 +1,72 @@
+"""`facilitator plan list | check | show`: what lands on stdout and stderr, and the exit code."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from facilitator.cli import main
+from facilitator.plan_commands import plan_check, plan_list, plan_show
+from sessions.paths import user_plans_dir
+from sessions.plan.library import bundled_plans_dir, find_plan
+
+
+def run(command, *args):
+    out, err = io.StringIO(), io.StringIO()
+    status = command(*args, out, err) if args else command(out)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_every_bundled_plan_passes_check_with_its_agendas_found():
+    paths = [str(path) for path in sorted(bundled_plans_dir().glob("*.md"))]
+    assert paths
+    status, out, err = run(plan_check, paths)
+    assert (status, err) == (0, "")
+    assert out.count(": ok — ") == len(paths)
+
+
+def test_the_bundled_development_plan_lays_out_the_bundled_agendas():
+    plan = find_plan("pcn-development")
+    assert plan.source == "bundled:pcn-development"
+    agendas = [session.agenda for session in plan.sessions]
+    assert agendas[:3] == ["pcn-kickoff-90", "pcn-partnership-4-step", "pcn-teams-120"]
+    assert "pcn-network-review-120" in agendas
+
+
+def test_a_plan_naming_an_unknown_agenda_fails_check_at_its_line(tmp_path):
+    path = tmp_path / "mine.md"
+    path.write_text("# Mine\n\n## First\n- Agenda: no-such-agenda\n", encoding="utf-8")
+    status, out, err = run(plan_check, [str(path)])
+    assert status == 2
+    assert out == ""
+    assert err.startswith(f"{path}:4: No agenda is called 'no-such-agenda'")
+
+
+def test_the_users_plan_is_listed_beside_the_bundled_ones():
+    user_plans_dir().mkdir(parents=True)
+    (user_plans_dir() / "ours.md").write_text(
+        "# Our year\n\n## Start\n- Agenda: pcn-kickoff-90\n", encoding="utf-8"
+    )
+    (user_plans_dir() / "broken.md").write_text("# Broken\n", encoding="utf-8")
+    status, out, _ = run(plan_list)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["NAME", "WHERE", "SESSIONS", "TITLE"]
+    assert any(line.split()[:3] == ["pcn-development", "bundled", "6"] for line in lines)
+    assert any(line.split()[:4] == ["ours", "yours", "1", "Our"] for line in lines)
+    assert any(line.startswith("broken") and "1 problem:" in line for line in lines)
+
+
+def test_show_gives_each_session_its_date_to_confirm():
+    status, out, err = run(plan_show, "pcn-development", date(2027, 1, 11))
+    assert (status, err) == (0, "")
+    assert "   1  Mon 11 Jan 2027  Kick-off  (pcn-kickoff-90)" in out
+    assert "   2  Mon 8 Feb 2027   Working through the four steps" in out
+    assert out.rstrip().endswith("Dates counted from Mon 11 Jan 2027, each to confirm.")
+
+
+def test_the_command_line_reaches_plan_commands(capsys):
+    assert main(["plan", "show", "nothing-here"]) == 2
+    assert "No plan is called 'nothing-here'" in capsys.readouterr().err
+    assert main(["plan", "show", "pcn-development", "--start", "2027-01-11"]) == 0
+    assert "Kick-off" in capsys.readouterr().out
