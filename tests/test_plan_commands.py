@@ -7,8 +7,10 @@ from datetime import date
 
 from facilitator.cli import main
 from facilitator.plan_commands import plan_check, plan_list, plan_show
+from facilitator.plan_text import progress_text
 from sessions.paths import user_plans_dir
 from sessions.plan.library import bundled_plans_dir, find_plan
+from sessions.plan.progress import plan_progress
 
 
 def run(command, *args):
@@ -70,3 +72,15 @@ def test_the_command_line_reaches_plan_commands(capsys):
     assert "No plan is called 'nothing-here'" in capsys.readouterr().err
     assert main(["plan", "show", "pcn-development", "--start", "2027-01-11"]) == 0
     assert "Kick-off" in capsys.readouterr().out
+
+
+def test_the_programmes_place_in_its_plan_reads_in_one_line():
+    plan = find_plan("pcn-development")
+    start = date(2027, 1, 11)
+    assert progress_text(plan_progress(plan, start, [start])) == (
+        "Plan: PCN development programme · session 2 of 6 · next: Working through the four "
+        "steps, planned Mon 8 Feb 2027 (to confirm)"
+    )
+    assert progress_text(plan_progress(plan, start, [start] * 6)) == (
+        "Plan: PCN development programme · all 6 sessions held"
+    )
