@@ -72,6 +72,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--start", metavar="DATE", type=_date, help="the first date to count from (default: today)"
     )
 
+    programme = commands.add_parser("programme", help="create a programme, from a plan if given")
+    programme_commands = programme.add_subparsers(
+        dest="programme_command", metavar="ACTION", required=True
+    )
+    new = programme_commands.add_parser(
+        "new", help="a new programme; with --plan, its sessions set up on dates to confirm"
+    )
+    new.add_argument("name", metavar="NAME", help="the programme's name")
+    new.add_argument("--plan", metavar="PLAN", help="a plan's name or file (see `plan list`)")
+    new.add_argument(
+        "--start", metavar="DATE", type=_date, help="the plan's first day (default: today)"
+    )
+    new.add_argument("--pcn", metavar="NAME", default="", help="the Primary Care Network's name")
+
     present = commands.add_parser(
         "present", help="a read-only mirror of the live session, for a second terminal"
     )
@@ -493,6 +507,24 @@ def _plan(args) -> int:
     return plan_commands.plan_show(args.plan, args.start or date.today(), sys.stdout, sys.stderr)
 
 
+def _programme(args) -> int:
+    from facilitator.programme_commands import programme_new
+
+    store = _open_store(args.db)
+    try:
+        return programme_new(
+            store,
+            args.name,
+            args.plan,
+            args.start or date.today(),
+            args.pcn,
+            sys.stdout,
+            sys.stderr,
+        )
+    finally:
+        store.close()
+
+
 def _dispatch(args) -> int:
     if args.command == "agenda":
         from facilitator import agenda_commands
@@ -504,6 +536,8 @@ def _dispatch(args) -> int:
         return agenda_commands.agenda_show(args.agenda, sys.stdout, sys.stderr)
     if args.command == "plan":
         return _plan(args)
+    if args.command == "programme":
+        return _programme(args)
     if args.command == "minutes":
         return _minutes(args)
     if args.command == "report":

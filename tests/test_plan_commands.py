@@ -11,6 +11,9 @@ from facilitator.plan_text import progress_text
 from sessions.paths import user_plans_dir
 from sessions.plan.library import bundled_plans_dir, find_plan
 from sessions.plan.progress import plan_progress
+from sessions.services.planning import outlook
+from sessions.services.programmes import find_programme, list_programmes
+from sessions.store import Store
 
 
 def run(command, *args):
@@ -84,3 +87,33 @@ def test_the_programmes_place_in_its_plan_reads_in_one_line():
     assert progress_text(plan_progress(plan, start, [start] * 6)) == (
         "Plan: PCN development programme · all 6 sessions held"
     )
+
+
+def test_a_programme_from_the_bundled_plan_has_its_sessions_planned(db_path, capsys):
+    argv = ["--db", str(db_path), "programme", "new", "North PCN", "--plan", "pcn-development"]
+    assert main([*argv, "--start", "2027-01-11"]) == 0
+    out = capsys.readouterr().out
+    assert "with 6 sessions planned:" in out
+    assert "   2  Mon 8 Feb 2027 (to confirm)  Working through the four steps" in out
+    assert "   6  Wed 17 May 2028 (to confirm)  Network review (2 of 2)" in out
+
+    store = Store.open(db_path)
+    try:
+        programme = find_programme(store, "North PCN")
+        waiting = outlook(store, programme.id).waiting
+    finally:
+        store.close()
+    assert [number for number, _ in waiting] == [1, 2, 3, 4, 5, 6]
+    assert (waiting[0][1], waiting[2][1]) == (date(2027, 1, 11), date(2027, 3, 22))
+
+
+def test_a_plan_with_problems_makes_no_programme(db_path, tmp_path, capsys):
+    path = tmp_path / "mine.md"
+    path.write_text("# Mine\n\n## First\n- Agenda: no-such-agenda\n", encoding="utf-8")
+    assert main(["--db", str(db_path), "programme", "new", "Mine", "--plan", str(path)]) == 2
+    assert capsys.readouterr().err.startswith(f"{path}:4: No agenda is called")
+    store = Store.open(db_path)
+    try:
+        assert list_programmes(store) == []
+    finally:
+        store.close()
