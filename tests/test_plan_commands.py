@@ -7,12 +7,13 @@ from datetime import date
 
 from facilitator.cli import main
 from facilitator.plan_commands import plan_check, plan_list, plan_show
-from facilitator.plan_text import progress_text
+from facilitator.screens.dashboard_plan import plan_text
 from sessions.paths import user_plans_dir
 from sessions.plan.library import bundled_plans_dir, find_plan
-from sessions.plan.progress import plan_progress
+from sessions.services.dashboard import programme_dashboard
 from sessions.services.planning import outlook
-from sessions.services.programmes import find_programme, list_programmes
+from sessions.services.plans import programme_from_plan
+from sessions.services.programmes import create_programme, find_programme, list_programmes
 from sessions.store import Store
 
 
@@ -77,18 +78,6 @@ def test_the_command_line_reaches_plan_commands(capsys):
     assert "Kick-off" in capsys.readouterr().out
 
 
-def test_the_programmes_place_in_its_plan_reads_in_one_line():
-    plan = find_plan("pcn-development")
-    start = date(2027, 1, 11)
-    assert progress_text(plan_progress(plan, start, [start])) == (
-        "Plan: PCN development programme · session 2 of 6 · next: Working through the four "
-        "steps, planned Mon 8 Feb 2027 (to confirm)"
-    )
-    assert progress_text(plan_progress(plan, start, [start] * 6)) == (
-        "Plan: PCN development programme · all 6 sessions held"
-    )
-
-
 def test_a_programme_from_the_bundled_plan_has_its_sessions_planned(db_path, capsys):
     argv = ["--db", str(db_path), "programme", "new", "North PCN", "--plan", "pcn-development"]
     assert main([*argv, "--start", "2027-01-11"]) == 0
@@ -117,3 +106,21 @@ def test_a_plan_with_problems_makes_no_programme(db_path, tmp_path, capsys):
         assert list_programmes(store) == []
     finally:
         store.close()
+
+
+def test_the_dashboard_says_where_the_programme_is_in_its_plan(store):
+
+    start = date(2027, 1, 11)
+    laid = programme_from_plan(store, "North PCN", find_plan("pcn-development"), start)
+    line = plan_text(programme_dashboard(store, laid.programme.id, start))
+    assert line is not None
+    assert line.plain == (
+        "Plan: session 1 of 6 · next: PCN kick-off — starting a new network together, "
+        "planned Mon 11 Jan 2027 (to confirm)"
+    )
+
+
+def test_a_programme_without_a_plan_has_no_plan_line(store):
+
+    made = create_programme(store, "South PCN")
+    assert plan_text(programme_dashboard(store, made.id, date(2027, 1, 11))) is None

@@ -8,7 +8,6 @@ import pytest
 
 from sessions.plan.model import Interval, PlanError, Unit
 from sessions.plan.parser import parse_plan
-from sessions.plan.progress import plan_progress
 
 GOOD = """\
 # PCN development
@@ -109,20 +108,3 @@ def test_a_field_given_twice_points_at_the_first():
     assert problems(text) == [
         "plan.md:5: this session already has Agenda (line 4) — keep one of them"
     ]
-
-
-def test_progress_counts_the_next_session_from_the_day_the_last_one_met():
-    plan = parse_plan(GOOD, "plan.md")
-    start = date(2027, 1, 11)
-    fresh = plan_progress(plan, start, [])
-    assert (fresh.held, fresh.total) == (0, 4)
-    assert fresh.next is not None and fresh.next.on == start
-    # The kick-off met a week late: the four steps come four weeks after the day it met.
-    later = plan_progress(plan, start, [date(2027, 1, 18)])
-    assert later.next is not None
-    assert (later.held, later.next.title, later.next.on) == (1, "The four steps", date(2027, 2, 15))
-    repeat = plan_progress(plan, start, [start, date(2027, 2, 8), date(2027, 8, 10)])
-    assert repeat.next is not None
-    assert (repeat.next.title, repeat.next.on) == ("Network review (2 of 2)", date(2028, 2, 10))
-    finished = plan_progress(plan, start, [start] * 5)
-    assert finished.done and finished.held == 4
