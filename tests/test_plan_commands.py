@@ -124,3 +124,16 @@ def test_a_programme_without_a_plan_has_no_plan_line(store):
 
     made = create_programme(store, "South PCN")
     assert plan_text(programme_dashboard(store, made.id, date(2027, 1, 11))) is None
+
+
+def test_an_agenda_file_named_in_a_plan_is_found_beside_it(tmp_path, monkeypatch):
+    agenda = tmp_path / "ours.md"
+    agenda.write_text("# Ours\n\n## Welcome\n\n### Hello (10 min)\n", encoding="utf-8")
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Our plan\n\n## First\n- Agenda: ours.md\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    status, _, err = run(plan_check, [str(plan)])
+    assert (status, err) == (0, "")
+    assert find_plan(str(plan)).sessions[0].agenda == str(agenda)

@@ -7,6 +7,7 @@ every agenda it names can be found and read.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -64,6 +65,17 @@ def _agenda_problems(plan: Plan, path: str) -> list[PlanProblem]:
     return problems
 
 
+def _beside(plan: Plan, folder: Path) -> Plan:
+    """An agenda named by a relative path is the file beside the plan, wherever it is run from."""
+    sessions = []
+    for session in plan.sessions:
+        agenda = session.agenda
+        if agenda.endswith(".md") and not Path(agenda).expanduser().is_absolute():
+            agenda = str(folder / agenda)
+        sessions.append(replace(session, agenda=agenda))
+    return replace(plan, sessions=tuple(sessions))
+
+
 def load_plan(path: str | Path, source: str | None = None) -> Plan:
     """The plan in the file at `path`, its agendas found; PlanError if anything is wrong."""
     name = str(path)
@@ -109,7 +121,7 @@ def load_plan(path: str | Path, source: str | None = None) -> Plan:
         raise PlanError(
             [PlanProblem(name, 0, "the file is not UTF-8 text", "save it as UTF-8 text")]
         ) from None
-    plan = parse_plan(text, name, source)
+    plan = _beside(parse_plan(text, name, source), file.parent)
     if problems := _agenda_problems(plan, name):
         raise PlanError(problems)
     return plan
