@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from facilitator import __version__
@@ -69,6 +70,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     copy.add_argument("agenda", metavar="NAME", help="the name of a bundled agenda")
     copy.add_argument("--as", dest="new_name", metavar="NEW", help="the copy's name")
+
+    plan = commands.add_parser("plan", help="list, check and show programme plans")
+    plan_commands = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    plan_commands.add_parser("list", help="bundled and user plans: sessions, title")
+    plan_check = plan_commands.add_parser("check", help="validate plan files (exit 2 on problems)")
+    plan_check.add_argument("files", nargs="+", metavar="FILE")
+    plan_show = plan_commands.add_parser("show", help="print a plan's sessions with their dates")
+    plan_show.add_argument("plan", metavar="PLAN", help="a path, or the name of a plan")
+    plan_show.add_argument(
+        "--start", metavar="DATE", type=_date, help="the first date to count from (default: today)"
+    )
+
+    programme = commands.add_parser("programme", help="create a programme, from a plan if given")
+    programme_commands = programme.add_subparsers(
+        dest="programme_command", metavar="ACTION", required=True
+    )
+    new = programme_commands.add_parser(
+        "new", help="a new programme; with --plan, its sessions set up on dates to confirm"
+    )
+    new.add_argument("name", metavar="NAME", help="the programme's name")
+    new.add_argument("--plan", metavar="PLAN", help="a plan's name or file (see `plan list`)")
+    new.add_argument(
+        "--start", metavar="DATE", type=_date, help="the plan's first day (default: today)"
+    )
+    new.add_argument("--pcn", metavar="NAME", default="", help="the Primary Care Network's name")
 
     present = commands.add_parser(
         "present", help="a read-only mirror of the live session, for a second terminal"
@@ -474,6 +500,41 @@ def _run_app(args) -> int:
     return app.return_code or 0
 
 
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2027-01-15") from None
+
+
+def _plan(args) -> int:
+    from facilitator import plan_commands
+
+    if args.plan_command == "list":
+        return plan_commands.plan_list(sys.stdout)
+    if args.plan_command == "check":
+        return plan_commands.plan_check(args.files, sys.stdout, sys.stderr)
+    return plan_commands.plan_show(args.plan, args.start or date.today(), sys.stdout, sys.stderr)
+
+
+def _programme(args) -> int:
+    from facilitator.programme_commands import programme_new
+
+    store = _open_store(args.db)
+    try:
+        return programme_new(
+            store,
+            args.name,
+            args.plan,
+            args.start or date.today(),
+            args.pcn,
+            sys.stdout,
+            sys.stderr,
+        )
+    finally:
+        store.close()
+
+
 def _dispatch(args) -> int:
     if args.command == "agenda":
         from facilitator import agenda_commands
@@ -485,6 +546,10 @@ def _dispatch(args) -> int:
         if args.agenda_command == "copy":
             return agenda_commands.agenda_copy(args.agenda, args.new_name, sys.stdout, sys.stderr)
         return agenda_commands.agenda_show(args.agenda, sys.stdout, sys.stderr)
+    if args.command == "plan":
+        return _plan(args)
+    if args.command == "programme":
+        return _programme(args)
     if args.command == "minutes":
         return _minutes(args)
     if args.command == "report":

@@ -39,6 +39,10 @@ def user_agendas_dir() -> Path:
     return config_dir() / "agendas"
 
 
+def user_plans_dir() -> Path:
+    return config_dir() / "plans"
+
+
 def minutes_dir() -> Path:
     """Where finished sessions' minutes are written unless told otherwise."""
     if explicit := os.environ.get("FACILITATOR_MINUTES_DIR"):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from sessions.agenda.library import bundled_agendas_dir
+from sessions.plan.library import bundled_plans_dir
 
 RUN = 10
 """Ten words in a row: long enough that sharing them is no accident of plain English."""
@@ -67,7 +68,7 @@ def test_words_are_normalised_before_comparing() -> None:
     }
 
 
-BUNDLED = sorted(bundled_agendas_dir().glob("*.md"))
+BUNDLED = sorted(bundled_agendas_dir().glob("*.md")) + sorted(bundled_plans_dir().glob("*.md"))
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=[p.name for p in BUNDLED])

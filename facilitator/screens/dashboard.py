@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dashboard_plan import plan_text
 from facilitator.screens.dashboard_text import (
     MINUTES_COLUMN,
     Column,
@@ -104,6 +105,7 @@ class DashboardScreen(Screen[None]):
         with Vertical(id="dashboard"):
             yield Static("", id="about")
             yield Static("", id="next")
+            yield Static("", id="plan")
             with Horizontal(id="overview"):
                 yield Static("", id="steps")
                 with Vertical(id="side"):
@@ -147,6 +149,9 @@ class DashboardScreen(Screen[None]):
         self.title = view.programme.name
         self.query_one("#about", Static).update(about_text(view))
         self.query_one("#next", Static).update(next_text(view))
+        plan = self.query_one("#plan", Static)
+        plan.display = (line := plan_text(view)) is not None
+        plan.update(line or "")
         self.query_one("#steps", Static).update(steps_text(view.steps))
         self.query_one("#action-counts", Static).update(actions_text(view))
         # Only once there are minutes: a programme not yet met has none to approve.

@@ -198,6 +198,12 @@ class HomeScreen(Screen[None]):
         def created(programme) -> None:
             if programme is not None:
                 self.refresh_lists()
+                if programme.session_count:  # made from a plan: its sessions wait to be held
+                    self.app.say(
+                        f"Programme {programme.name!r} created with {programme.session_count} "
+                        "sessions planned on dates to confirm: r starts the first when it is due."
+                    )
+                    return
                 self.app.say(
                     f"Programme {programme.name!r} created: press s to set up its first session."
                 )

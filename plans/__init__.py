@@ -1,0 +1,1 @@
+"""The bundled plan library: Markdown programme plans shipped inside the wheel."""
