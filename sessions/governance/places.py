@@ -65,6 +65,8 @@ REPORT_PARTS = {
     "trends": "scorecard trends",
     "attendance": "attendance table",
     "step_balance": "deal and relationship table",
+    "turnout": "attendance rates",
+    "team_roles": "team roles table",
 }
 
 

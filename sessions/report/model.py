@@ -8,7 +8,8 @@ model and never the database, so every format says the same thing.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -36,6 +37,8 @@ from sessions.models import (
     Programme,
     Session,
 )
+from sessions.report.team_roles import TeamRoles, build_team_roles
+from sessions.report.turnout import Turnout, build_turnout
 from sessions.timer_log import load_logs
 from sessions.views import NoteBalance, meeting_day
 from sessions.vocabulary import AttendanceStatus, NoteKind, SessionState
@@ -167,6 +170,10 @@ class ProgrammeReport:
     a public version."""
     public: bool = False
     """This is the public version: decisions and actions taken in private are left out."""
+    turnout: Turnout | None = None
+    """Attendance rates and quorum across the sessions held; None without attendance."""
+    team_roles: TeamRoles | None = None
+    """The team roles members said they play, item by item; None where nobody answered."""
 
     @property
     def version(self) -> str:
@@ -272,7 +279,7 @@ def build_report(db: DbSession, programme: Programme, public: bool = False) -> P
         for row in rows
     }
     records = programme_minutes(db, programme.id)
-    return ProgrammeReport(
+    report = ProgrammeReport(
         programme=programme.name,
         slug=programme.slug,
         pcn=programme.pcn_name,
@@ -290,6 +297,25 @@ def build_report(db: DbSession, programme: Programme, public: bool = False) -> P
         minutes_draft=tuple(m.number for m in records if m.finished and not m.approved),
         has_confidential=_has_confidential(db, in_programme),
         public=public,
+    )
+    return _completed(db, report, rows, in_programme)
+
+
+def _completed(
+    db: DbSession, report: ProgrammeReport, rows: Sequence[Session], in_programme: Select[int]
+) -> ProgrammeReport:
+    """The report with its attendance rates, quorum and team roles, which read what the
+    rest of it has found: the register's members and the sessions held."""
+    held = [
+        (row.id, session.number)
+        for row, session in zip(rows, report.sessions, strict=True)
+        if session.state != SessionState.PLANNED
+    ]
+    names = [row.name for row in report.attendance]
+    return replace(
+        report,
+        turnout=build_turnout(db, held, names) if names else None,
+        team_roles=build_team_roles(db, in_programme, report.public),
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sessions.minutes import wording
 from sessions.minutes.word import WordDocument
 from sessions.report.model import ProgrammeReport
+from sessions.report.team_roles import TeamRoles
+from sessions.report.turnout import Turnout
 
 
 def report_docx(r: ProgrammeReport) -> bytes:
@@ -101,4 +103,47 @@ def report_docx(r: ProgrammeReport) -> bytes:
             ("Member", *(f"S{s.number}" for s in r.sessions)),
             [(row.name, *row.marks) for row in r.attendance],
         )
+        if r.turnout:
+            _turnout(doc, r.turnout)
+    if r.team_roles:
+        _team_roles(doc, r.team_roles)
     return doc.to_bytes()
+
+
+def _turnout(doc: WordDocument, t: Turnout) -> None:
+    doc.paragraph(t.counted_line, italic=True)
+    doc.table(
+        ("Member", "Attended", "Apologies", "Rate"),
+        [(m.name, m.attended_text, m.apologies, m.rate) for m in t.members],
+    )
+    if not t.sessions:
+        return
+    if t.quorum_line:
+        doc.paragraph(t.quorum_line)
+    quorum = ("Quorum", "Quorate") if t.has_quorum else ()
+    doc.table(
+        ("Session", "Present", "Apologies", *quorum),
+        [
+            (
+                s.number,
+                s.present_text,
+                s.apologies_text,
+                *((s.quorum_text, s.quorate_text) if t.has_quorum else ()),
+            )
+            for s in t.sessions
+        ],
+    )
+
+
+def _team_roles(doc: WordDocument, roles: TeamRoles) -> None:
+    doc.heading("Team roles", 1)
+    doc.paragraph(roles.about, italic=True)
+    doc.table(
+        ("Member", *(a.column for a in roles.asked)),
+        [(row.name, *row.cells) for row in roles.members],
+    )
+    doc.paragraph(roles.crowded_rule, italic=True)
+    doc.table(
+        ("Session", "Answered", "Roles nobody plays", "Crowded roles"),
+        [(a.heading, a.answered, a.missing_text, a.crowded_text) for a in roles.asked],
+    )
