@@ -34,7 +34,7 @@ AGENDA = Agenda(
     source="test",
 )
 LINES = [
-    "a: send the <b>draft</b> & plan @Asha 2026-11-20",  # overdue
+    "a: send the <b>draft</b> & plan @Dr Asha Patel 2026-11-20",  # overdue
     "a: book the room @Asha 2026-12-14",  # the last day of the fortnight: due soon
     "a: write the report @Asha 2026-12-15",  # the day after: later
     "a: write it up @Asha",  # no date: later
@@ -53,12 +53,14 @@ def build_harbour(store: Store) -> Store:
     """Dr Asha Patel (with an address) owes four open actions, Sam one, nobody one; Ben Ho
     owes nothing."""
     programme = create_programme(store, "Harbour programme", "Harbour PCN")
+    session = planning.start_session(store, programme.id, AGENDA)
+    running.toggle_clock(store, session, RAISED)
+    # Given before she was a member: hers all the same, once she is one by that name.
+    notes.add_note(store, session, 0, LINES[0], "deal", now=RAISED, today=RAISED.date())
     asha = people.add_member(store, programme.id, "Dr Asha Patel", "Harbour Surgery")
     people.add_member(store, programme.id, "Ben Ho")
     people.set_member_email(store, asha.id, "asha.patel@nhs.net")
-    session = planning.start_session(store, programme.id, AGENDA)
-    running.toggle_clock(store, session, RAISED)
-    for line in LINES:
+    for line in LINES[1:]:
         notes.add_note(store, session, 0, line, "deal", now=RAISED, today=RAISED.date())
     running.finish_session(store, session, RAISED.replace(hour=11))
     done = next(a for a in list_actions(store, programme.id) if a.text == "done already")

@@ -145,6 +145,11 @@ def action_digests(
         member.id: member
         for member in db.scalars(select(Member).where(Member.programme_id == programme.id))
     }
+    # An owner named before they were a member, by the very name, is that member.
+    named = {name_key(member.name): member.id for member in members.values()}
+    for entry in entries:
+        if links.get(entry.action_id) is None and name_key(entry.owner) in named:
+            links[entry.action_id] = named[name_key(entry.owner)]
     hidden = set() if include_confidential else confidential_action_ids(db, programme.id)
     owners = _owners(entries, links, members)
     by_owner: dict[str, list[LogEntry]] = {}
