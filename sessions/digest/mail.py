@@ -21,9 +21,10 @@ def eml_of(digest: OwnerDigest, to: str, plain: str, html: str, now: datetime) -
     from email.utils import format_datetime, make_msgid
 
     message = EmailMessage(policy=policy.SMTP)
-    message["Subject"] = digest.subject
+    # A header is one line: a name pasted with a line break in it must not end it early.
+    message["Subject"] = _one_line(digest.subject)
     if to:
-        message["To"] = Address(display_name=digest.owner, addr_spec=to)
+        message["To"] = Address(display_name=_one_line(digest.owner), addr_spec=to)
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain=MESSAGE_DOMAIN)
     # Outlook, Thunderbird and Apple Mail open a message so marked as one to send.
@@ -31,3 +32,7 @@ def eml_of(digest: OwnerDigest, to: str, plain: str, html: str, now: datetime) -
     message.set_content(plain)
     message.add_alternative(html, subtype="html")
     return message.as_bytes()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

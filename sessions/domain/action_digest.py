@@ -26,6 +26,9 @@ from sessions.vocabulary import STILL_OPEN
 SOON_DAYS = 14
 """How far ahead 'due soon' looks unless told: the fortnight between most meetings."""
 
+SLUG_MOST = 50
+"""The most characters of an owner's name their files are named by."""
+
 NO_OWNER = "No owner"
 """How the actions nobody owns are named: the facilitator's to find an owner for."""
 
@@ -201,7 +204,8 @@ def _owners(
     owners: dict[str, Owner] = {}
     taken: set[str] = set()
     for key, (name, member_id, email) in found.items():
-        base = slug = slugify(name) if name else "no-owner"
+        # Cut well short of the 255 bytes a file's name may have, suffix and all.
+        base = slug = slugify(name)[:SLUG_MOST].strip("-_") if name else "no-owner"
         counter = 2
         while slug in taken:
             slug, counter = f"{base}-{counter}", counter + 1
