@@ -81,14 +81,15 @@ def run_digest(args, store, identifier_choice, out: TextIO, err: TextIO) -> int:
     if files.nothing_open:
         names = ", ".join(owner.label for owner in files.nothing_open)
         print(f"No open actions, so no files: {names}.", file=out)
-    elif not files.written:
-        print(f"Nobody has an open action in {digests.programme}: nothing written.", file=out)
-    left_out = sum(files.left_out.values())
-    if left_out:
-        actions = "1 action" if left_out == 1 else f"{left_out} actions"
+    if files.left_out:
+        count = sum(count for _, count in files.left_out)
+        actions = "1 action" if count == 1 else f"{count} actions"
+        owed_by = ", ".join(owner.label for owner, _ in files.left_out)
         print(
-            f"Left out {actions} raised in private or in confidence "
+            f"Left out {actions} raised in private or in confidence, owed by {owed_by} "
             "(give --include-confidential to list them).",
             file=out,
         )
+    if not (files.written or files.nothing_open or files.left_out):
+        print(f"Nobody has an open action in {digests.programme}: nothing written.", file=out)
     return 0

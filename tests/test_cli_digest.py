@@ -11,6 +11,7 @@ from facilitator.cli import main
 from sessions.services import notes, planning, running
 from sessions.services.programmes import list_programmes
 from sessions.store import Store
+from tests.confidential_board import SECRET, confidential_board
 from tests.test_digest import AGENDA, NOW, build_harbour
 from tests.test_identifiers_in_documents import NHS_NUMBER
 
@@ -83,3 +84,19 @@ def test_identifiers_refuse_every_file_until_kept_on_purpose(recorded, tmp_path,
     assert NHS_NUMBER in (folder / "sam.md").read_text(encoding="utf-8")
     # Kept once, it is kept: the next reminders are written without being told again.
     assert run(recorded, "-o", str(tmp_path / "again")) == 0
+
+
+def test_it_says_whose_confidential_actions_it_left_out(db_path, tmp_path, clock, capsys) -> None:
+    store = Store.open(db_path)
+    try:
+        confidential_board(store, clock)
+    finally:
+        store.close()
+    assert run(db_path, "-o", str(tmp_path / "out")) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-2:] == [
+        "No open actions, so no files: Dr Asha Patel.",
+        "Left out 2 actions raised in private or in confidence, owed by Jo, Sam "
+        "(give --include-confidential to list them).",
+    ]
+    assert SECRET not in "".join(p.read_text("utf-8") for p in (tmp_path / "out").iterdir())

@@ -119,8 +119,9 @@ class Digests:
     slug: str
     owners: tuple[tuple[Owner, OwnerDigest], ...]
     nothing_open: tuple[Owner, ...]
-    left_out: dict[str, int]
-    """How many actions raised in confidence were left out, by the owner's slug."""
+    """Those asked for with no action open at all: current members, or the one named."""
+    left_out: tuple[tuple[Owner, int], ...]
+    """Whose actions raised in confidence were left out, and how many."""
 
 
 def action_digests(
@@ -163,17 +164,17 @@ def action_digests(
         owners = {key: found for key, found in owners.items() if key == chosen}
     kept: list[tuple[Owner, OwnerDigest]] = []
     nothing: list[Owner] = []
-    left_out: dict[str, int] = {}
+    left_out: list[tuple[Owner, int]] = []
     for key, who in owners.items():
         mine = by_owner.get(key, [])
         shown = [entry for entry in mine if entry.action_id not in hidden]
         if len(shown) < len(mine):
-            left_out[who.slug] = len(mine) - len(shown)
+            left_out.append((who, len(mine) - len(shown)))
         if shown:
             kept.append((who, _digest(programme.name, who, shown, today, within_days)))
-        elif who.member_id is None or members[who.member_id].archived_at is None:
+        elif not mine:
             nothing.append(who)
-    return Digests(programme.name, programme.slug, tuple(kept), tuple(nothing), left_out)
+    return Digests(programme.name, programme.slug, tuple(kept), tuple(nothing), tuple(left_out))
 
 
 def _open(entry: LogEntry) -> bool:

@@ -30,8 +30,8 @@ class DigestFiles:
     folder: Path
     written: tuple[tuple[Owner, OwnerDigest, tuple[Path, ...]], ...]
     nothing_open: tuple[Owner, ...]
-    left_out: dict[str, int]
-    """How many actions raised in confidence were left out, by the owner's slug."""
+    left_out: tuple[tuple[Owner, int], ...]
+    """Whose actions raised in confidence were left out, and how many."""
 
 
 def programme_digests(
