@@ -207,6 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _identifier_options(report)
 
+    from facilitator.digest_command import add_digest_command
+
+    add_digest_command(commands, _identifier_options)
+
     export = commands.add_parser("export", help="write a programme and all its sessions to a file")
     export.add_argument("programme", metavar="PROGRAMME", help="the programme's name or slug")
     export.add_argument(
@@ -404,6 +408,16 @@ def _report(args) -> int:
         store.close()
 
 
+def _digest(args) -> int:
+    from facilitator.digest_command import run_digest
+
+    store = _open_store(args.db)
+    try:
+        return run_digest(args, store, _identifier_choice, sys.stdout, sys.stderr)
+    finally:
+        store.close()
+
+
 def _identifier_choice(args, store, findings) -> bool:
     """Whether to redact every finding; with --keep-identifiers, they are recorded as kept
     first, so the document is written as it is."""
@@ -554,6 +568,8 @@ def _dispatch(args) -> int:
         return _minutes(args)
     if args.command == "report":
         return _report(args)
+    if args.command == "digest":
+        return _digest(args)
     if args.command == "export":
         return _export(args)
     if args.command == "import":

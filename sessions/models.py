@@ -181,6 +181,8 @@ class Member(Base):
     role: Mapped[str] = mapped_column(default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     archived_at: Mapped[datetime | None]
+    # Where the reminders of their actions go; "" until the facilitator gives one.
+    email: Mapped[str] = mapped_column(String(254), default="", server_default="")
 
 
 class Attendance(Base):

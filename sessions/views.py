@@ -157,6 +157,8 @@ class MemberView:
     organisation: str = ""
     organisation_kind: str = OrganisationKind.OTHER
     role: str = ""
+    email: str = ""
+    """Where reminders of their actions go; "" where none is known."""
 
     @property
     def label(self) -> str:

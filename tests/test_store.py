@@ -200,6 +200,7 @@ def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> No
             "room",
         ):
             connection.execute(f"DROP TABLE {table}")
+        connection.execute("ALTER TABLE member DROP COLUMN email")
         connection.execute("ALTER TABLE note DROP COLUMN confidential")
         connection.execute("ALTER TABLE agenda_item DROP COLUMN confidential")
         connection.execute("DROP TABLE kept_identifier")

@@ -14,7 +14,12 @@ from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.widgets.error_line import ErrorLine
-from sessions.services.people import add_member, archive_member, list_members
+from sessions.services.people import (
+    add_member,
+    archive_member,
+    list_members,
+    set_member_email,
+)
 from sessions.services.programmes import get_programme
 from sessions.services.quorum import Quorum, get_quorum
 from sessions.views import MemberView
@@ -59,6 +64,13 @@ class MembersScreen(Screen[None]):
             "Interests",
             id="members.interests",
             tooltip="The highlighted member's register of standing interests",
+        ),
+        Binding(
+            "e",
+            "email",
+            "E-mail",
+            id="members.email",
+            tooltip="Give the highlighted member an e-mail address for reminders of their actions",
         ),
         Binding(
             "u",
@@ -115,7 +127,7 @@ class MembersScreen(Screen[None]):
         rule = "" if quorum is REFUSED else f"quorum {quorum.describe()} · " if quorum else ""
         self.query_one("#members-hint", Static).update(
             f"{len(ids)} member{'s' if len(ids) != 1 else ''} · {rule}"
-            "n adds · x archives · i interests · u quorum"
+            "n adds · x archives · i interests · e e-mail · u quorum"
         )
 
     def highlighted_member(self) -> MemberView | None:
@@ -129,7 +141,9 @@ class MembersScreen(Screen[None]):
         event.stop()
         if (member := self.highlighted_member()) is not None:
             kind = f"{member.organisation_kind} organisation"
-            details = " · ".join(part for part in (member.organisation, kind, member.role) if part)
+            details = " · ".join(
+                part for part in (member.organisation, kind, member.role, member.email) if part
+            )
             self.query_one("#member-detail", Static).update(Text(f"{member.name}\n{details}"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -151,6 +165,23 @@ class MembersScreen(Screen[None]):
             self.app.say("There is no member to keep interests for.", severity="warning")
             return
         self.app.push_screen(InterestsScreen(member))
+
+    def action_email(self) -> None:
+        member = self.highlighted_member()
+        if member is None:
+            self.app.say("There is no member to give an e-mail address.", severity="warning")
+            return
+
+        def saved(changed: MemberView | None) -> None:
+            if changed is None:
+                return
+            self.refresh_members(keep_id=changed.id)
+            if changed.email:
+                self.app.say(f"Reminders for {changed.name} are addressed to {changed.email}.")
+            else:
+                self.app.say(f"{changed.name} has no e-mail address now.")
+
+        self.app.push_screen(MemberEmailScreen(member), saved)
 
     def action_quorum(self) -> None:
         from facilitator.screens.quorum import QuorumScreen
@@ -243,6 +274,39 @@ class MemberFormScreen(ModalScreen[MemberView | None]):
             self.query_one("#organisation", Input).value,
             str(self.query_one("#kind", Select).value),
             self.query_one("#role", Input).value,
+        )
+        if member is not REFUSED:
+            self.dismiss(member)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class MemberEmailScreen(ModalScreen[MemberView | None]):
+    """A member's e-mail address: the action reminders are addressed to it; blank for none."""
+
+    app = getters.app(FacilitatorApp)
+    CSS_PATH = ["dialog.tcss", "members.tcss"]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, member: MemberView):
+        super().__init__()
+        self.member = member
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="member-email"):
+            yield Label(Text(f"E-mail address of {self.member.name}"), classes="heading")
+            yield Input(self.member.email, placeholder="e.g. asha.patel@nhs.net", id="email")
+            yield ErrorLine()
+            yield Static("Enter saves (blank for none) · Esc cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#email", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        member = self.query_one(ErrorLine).attempt(
+            set_member_email, self.app.store, self.member.id, event.value
         )
         if member is not REFUSED:
             self.dismiss(member)

@@ -23,6 +23,8 @@ from sessions.views import AttendanceView, DeclarationView, MemberView
 from sessions.vocabulary import AttendanceStatus, Handling, OrganisationKind
 
 MAX_FIELD = 255
+MAX_EMAIL = 254
+"""The longest address mail can carry (RFC 5321's path, less its brackets)."""
 
 
 def member_view(member: Member) -> MemberView:
@@ -32,6 +34,7 @@ def member_view(member: Member) -> MemberView:
         organisation=member.organisation,
         organisation_kind=member.organisation_kind,
         role=member.role,
+        email=member.email,
     )
 
 
@@ -87,6 +90,36 @@ def enrol_member(
         raise InputError(f"{member.name!r} is already a member of this programme.")
     db.add(member)
     db.flush()
+    return member_view(member)
+
+
+def email_address(value: str) -> str:
+    """The address as typed, checked to be one mail can go to; "" for none."""
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+
+    value = value.strip()
+    if not value:
+        return ""
+    problem = f"{value!r} is not an e-mail address like asha.patel@nhs.net."
+    if len(value) > MAX_EMAIL:
+        raise InputError(f"An e-mail address can be at most {MAX_EMAIL} characters.")
+    try:
+        address = Address(addr_spec=value)
+    except (ValueError, IndexError, HeaderParseError):
+        raise InputError(problem) from None
+    # A domain without a dot (`localhost`) is no address a colleague can be sent to.
+    if "." not in address.domain.strip("."):
+        raise InputError(problem)
+    return address.addr_spec
+
+
+def set_email(db: DbSession, member_id: int, email: str) -> MemberView:
+    """Give the member an e-mail address, or with "" take it off."""
+    member = db.get(Member, member_id)
+    if member is None:
+        raise NotFoundError("That member no longer exists.")
+    member.email = email_address(email)
     return member_view(member)
 
 

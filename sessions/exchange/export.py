@@ -102,6 +102,7 @@ def _member(member: Member, register: list[Interest]) -> dict[str, Any]:
         "organisation": member.organisation,
         "organisation_kind": member.organisation_kind,
         "role": member.role,
+        "email": member.email,
         "created_at": time_text(member.created_at),
         "archived_at": time_text(member.archived_at),
         "interests": [

@@ -24,7 +24,9 @@ FORMAT = "facilitator-programme"
 # 8: the questions and comments phones sent to the facilitator's queue, and what became of
 #    each: still waiting, set aside, or accepted as a note (named by its place); and each
 #    session's proposals put to the room for a fist of five, and every answer to them.
-VERSION = 8
+# 9: each member's e-mail address ("" where none is known), where reminders of their
+#    actions go.
+VERSION = 9
 SUFFIX = ".facilitator.json"
 
 

@@ -120,7 +120,7 @@ def _programme(root: Fields, version: int) -> ProgrammeRecord:
             **_quorum(programme, version, default_of=QuorumOf.MEMBERS),
         },
     )
-    members = tuple(_member(entry) for entry in root.objects("members", "member"))
+    members = tuple(_member(entry, version) for entry in root.objects("members", "member"))
     names = [member["name"] for member in members]
     if len(set(names)) < len(names):
         twice = next(name for name in names if names.count(name) > 1)
@@ -233,7 +233,7 @@ def _interest(interest: Fields, member: str) -> InterestRecord:
     return InterestRecord(columns, member)
 
 
-def _member(member: Fields) -> Columns:
+def _member(member: Fields, version: int) -> Columns:
     return fitted(
         member,
         Member,
@@ -242,6 +242,7 @@ def _member(member: Fields) -> Columns:
             "organisation": member.text("organisation"),
             "organisation_kind": member.choice("organisation_kind", tuple(OrganisationKind)),
             "role": member.text("role"),
+            "email": member.text("email") if version >= 9 else "",
             "created_at": member.time("created_at"),
             "archived_at": member.time("archived_at", nullable=True),
         },

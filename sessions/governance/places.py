@@ -98,6 +98,8 @@ def report_place(parent: object, key: object, child: object, place: Place) -> Pl
 NOT_WRITTEN = {
     *("format", "slug", "kind", "status", "handling", "outcome", "field", "at"),
     *("due_before", "due_after"),
+    # A member's work address, given on purpose for their reminders: no patient's data.
+    "email",
 }
 EXPORT_PARTS = {
     "programme": "programme details",

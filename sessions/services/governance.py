@@ -15,10 +15,12 @@ from typing import Any
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.db_types import utcnow
+from sessions.domain.action_digest import OwnerDigest
 from sessions.domain.lookup import session_row
 from sessions.domain.programmes import programme_named
 from sessions.exchange.export import programme_document
 from sessions.governance.correction import correct_note
+from sessions.governance.digests import digests_found, redacted_digests
 from sessions.governance.documents import (
     document_findings,
     export_locator,
@@ -114,6 +116,23 @@ def cleared_report(store: Store, report: ProgrammeReport, redact: Redact) -> Pro
         kept = kept_keys(db, programme_named(db, report.slug).id)
     keys = _chosen(_open(report_found(report), report.slug, kept), redact)
     return redacted_report(report, keys)
+
+
+def digest_findings(
+    store: Store, programme_slug: str, digests: tuple[OwnerDigest, ...]
+) -> list[DocumentFinding]:
+    """The findings in the programme's action reminders not yet kept."""
+    with store.reading() as db:
+        kept = kept_keys(db, programme_named(db, programme_slug).id)
+    return _open(digests_found(digests), programme_slug, kept)
+
+
+def cleared_digests(
+    store: Store, programme_slug: str, digests: tuple[OwnerDigest, ...], redact: Redact
+) -> tuple[OwnerDigest, ...]:
+    """The action reminders as they may leave the app, as `cleared_minutes` says."""
+    keys = _chosen(digest_findings(store, programme_slug, digests), redact)
+    return redacted_digests(digests, keys)
 
 
 def cleared_export(db: DbSession, programme: Programme, redact: Redact) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from sessions.domain.people import (
     record_declaration,
     session_attendance,
     session_declarations,
+    set_email,
     withdraw_declaration_row,
 )
 from sessions.errors import InputError
@@ -33,6 +34,12 @@ def add_member(
 ) -> MemberView:
     with store.transaction("add the member") as db:
         return enrol_member(db, programme_id, name, organisation, organisation_kind, role)
+
+
+def set_member_email(store: Store, member_id: int, email: str) -> MemberView:
+    """Give a member the address reminders of their actions are written to ("" for none)."""
+    with store.transaction("save the e-mail address") as db:
+        return set_email(db, member_id, email)
 
 
 def session_owner_names(store: Store, session_id: int) -> list[str]:
