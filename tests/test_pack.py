@@ -203,3 +203,18 @@ def test_identifiers_stop_the_papers_until_redacted(store, clock) -> None:
         render_pack(store, second, "md")
     text = render_pack(store, second, "md", redact=True).decode()
     assert "943 476 5919" not in text and "redacted: NHS number" in text
+
+
+def test_the_users_templates_shape_the_papers_and_the_minutes_inside_them(
+    store, hostile, isolated_home
+) -> None:
+    from sessions.minutes.render import user_templates_dir
+
+    folder = user_templates_dir()
+    folder.mkdir(parents=True)
+    (folder / "pack.md.j2").write_text(
+        "# Ours: {{ p.title | md }}\n\n{{ previous_minutes }}", encoding="utf-8"
+    )
+    (folder / "minutes.md.j2").write_text("# Their minutes\n\nRun by us.\n", encoding="utf-8")
+    text = render_pack(store, hostile, "md", today=TODAY).decode()
+    assert text == "# Ours: Papers for session 2 of Bay programme\n\nRun by us.\n"
