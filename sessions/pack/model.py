@@ -119,11 +119,6 @@ class Pack:
             return "Public papers: items to be taken in private are left out."
         return "Papers for members: they include items to be taken in private."
 
-    @property
-    def ends_at(self) -> time | None:
-        """When the agenda as planned would end, where its start is known."""
-        return _after(self.header.starts, self.planned_seconds)
-
 
 def build_pack(db: DbSession, session_id: int, today: date, *, public: bool = False) -> Pack:
     """The papers for the session, read in the unit of work `db`; `today` is the day they
