@@ -211,6 +211,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_digest_command(commands, _identifier_options)
 
+    pack = commands.add_parser(
+        "pack",
+        help="write the papers for a planned session: agenda, last minutes, actions, interests",
+    )
+    pack.add_argument("ref", metavar="REF", help="a planned session's id, or PROGRAMME/N")
+    pack.add_argument(
+        "--format",
+        choices=["md", "html", "docx", "all"],
+        default="md",
+        help="Markdown, an HTML page, a Word document, or all three (default: md)",
+    )
+    pack.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="where to write ('-' for standard output; a folder with --format all); "
+        "default: the minutes folder",
+    )
+    pack.add_argument(
+        "--public",
+        action="store_true",
+        help="write the public version: items to be taken in private are left out "
+        "(default: the papers for members)",
+    )
+    _identifier_options(pack)
+
     export = commands.add_parser("export", help="write a programme and all its sessions to a file")
     export.add_argument("programme", metavar="PROGRAMME", help="the programme's name or slug")
     export.add_argument(
@@ -414,6 +440,35 @@ def _digest(args) -> int:
     store = _open_store(args.db)
     try:
         return run_digest(args, store, _identifier_choice, sys.stdout, sys.stderr)
+
+def _pack(args) -> int:
+    from sessions.errors import InputError
+    from sessions.services.governance import pack_findings
+    from sessions.services.pack import FORMATS, render_pack, session_pack, write_pack
+    from sessions.services.running import resolve_session_ref
+
+    formats = FORMATS if args.format == "all" else (args.format,)
+    if args.output == "-" and len(formats) > 1:
+        raise InputError("--format all writes three files: give -o a folder, or leave it out.")
+    store = _open_store(args.db)
+    try:
+        session_id = resolve_session_ref(store, args.ref)
+        version = "public" if args.public else "full"
+        redact = _identifier_choice(
+            args, store, lambda: pack_findings(store, session_pack(store, session_id, version))
+        )
+        if args.output == "-":
+            _to_stdout(render_pack(store, session_id, args.format, redact=redact, version=version))
+            return 0
+        output = Path(args.output) if args.output else None
+        paths = write_pack(
+            store, session_id, output, formats=formats, redact=redact, version=version
+        )
+        # One folder, so one warning if others can see into it.
+        _written(paths[0])
+        for path in paths[1:]:
+            print(path)
+        return 0
     finally:
         store.close()
 
@@ -570,6 +625,9 @@ def _dispatch(args) -> int:
         return _report(args)
     if args.command == "digest":
         return _digest(args)
+
+    if args.command == "pack":
+        return _pack(args)
     if args.command == "export":
         return _export(args)
     if args.command == "import":

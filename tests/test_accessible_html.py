@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 
 from sessions.services.minutes import render_minutes
+from sessions.services.pack import render_pack
 from sessions.services.report import render_report
+from sessions.services.running import resolve_session_ref
 from tests.browser import CHROMIUM
 from tests.rich_session import rich_programme
 
@@ -71,6 +73,7 @@ def documents(store, clock) -> dict[str, bytes]:
         "minutes of a session with every kind of item": render_minutes(store, rich.session, "html"),
         "approved minutes with an amendment": render_minutes(store, rich.first, "html"),
         "programme report": render_report(store, rich.slug, "html"),
+        "papers": render_pack(store, resolve_session_ref(store, f"{rich.slug}/3"), "html"),
     }
 
 

@@ -10,7 +10,9 @@ import itertools
 import pytest
 
 from sessions.services.minutes import render_minutes
+from sessions.services.pack import render_pack
 from sessions.services.report import render_report
+from sessions.services.running import resolve_session_ref
 from tests.rich_session import rich_programme
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
@@ -41,6 +43,11 @@ def documents(store, clock) -> dict[str, tuple[str, object]]:
                 "programme report",
                 "Harbour programme: programme report",
                 render_report(store, rich.slug, "docx"),
+            ),
+            (
+                "papers for a planned session",
+                "Papers for session 3 of Harbour programme",
+                render_pack(store, resolve_session_ref(store, f"{rich.slug}/3"), "docx"),
             ),
         )
     }

@@ -16,8 +16,10 @@ import pytest
 from sessions.agenda.model import Agenda, AgendaItem, ScorecardArea, Section
 from sessions.services import notes, planning, running, scorecard
 from sessions.services.minutes import render_minutes
+from sessions.services.pack import render_pack
 from sessions.services.programmes import create_programme
 from sessions.services.report import render_report
+from sessions.services.running import resolve_session_ref
 from tests.browser import CHROMIUM
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
@@ -195,6 +197,21 @@ def test_word_report_keeps_its_dates_and_headers_whole(store, scored, tmp_path) 
     source.write_bytes(render_report(store, "harbour-programme", "docx"))
     pages = pdf_pages(word_to_pdf(source))
     assert_nothing_broken(pages, (*DATES, "Session", "Facilitator", "Status", "Relationship"))
+
+
+@needs_libreoffice
+def test_word_papers_open_with_the_draft_minutes_inside_and_whole_words(
+    store, scored, tmp_path
+) -> None:
+    source = tmp_path / "papers.docx"
+    planned = resolve_session_ref(store, "harbour-programme/2")
+    source.write_bytes(render_pack(store, planned, "docx", today=date(2027, 1, 5)))
+    pages = pdf_pages(word_to_pdf(source))
+    text = "\n".join(pages)
+    assert "Papers for session 2 of Harbour" in text  # the title wraps, at a space
+    assert "DRAFT: the minutes of session 1, for approval at this meeting." in text
+    assert statements_on(text) == list(STATEMENTS)  # in the agenda, to be rated
+    assert_nothing_broken(pages, ("Relationship", "Statements", "Whole", "neighbourhood"))
 
 
 @needs_chromium

@@ -13,8 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker, WorkerState
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dashboard_pack import held_back_line, next_planned, written_line
 from facilitator.screens.dashboard_plan import plan_text
 from facilitator.screens.dashboard_text import (
     MINUTES_COLUMN,
@@ -30,6 +32,8 @@ from facilitator.screens.dashboard_text import (
 from facilitator.screens.home import open_session, start_session_in
 from facilitator.widgets.activity_trends import checklist_text, roles_text, scorecard_text
 from facilitator.widgets.note_trend import NoteTrend
+from sessions.errors import FacilitatorError
+from sessions.private_files import open_folder_warning
 from sessions.services.dashboard import DashboardView, SessionSummary, programme_dashboard
 from sessions.vocabulary import SessionState
 
@@ -66,6 +70,18 @@ class DashboardScreen(Screen[None]):
             "Actions",
             id="dashboard.actions",
             tooltip="This programme's actions: owners, due dates, overdue",
+        ),
+        # Out of the Footer too: at 80 columns it would push Quit off; the hint line says it.
+        Binding(
+            "p",
+            "pack",
+            "Papers",
+            id="dashboard.pack",
+            show=False,
+            tooltip=(
+                "Write the papers for the next planned session (agenda, last minutes, open "
+                "actions, register of interests) in Markdown, HTML and Word, beside the minutes"
+            ),
         ),
         Binding("e", "rename", "Rename", id="dashboard.rename", tooltip="Rename this programme"),
         # Out of the Footer, which has no room for it at 80 columns: the hint line says it.
@@ -118,7 +134,7 @@ class DashboardScreen(Screen[None]):
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-hint", classes="hint")
             yield Static(
-                "Enter resumes or opens the minutes · / search · m members · x archive",
+                "Enter resumes or opens minutes · p papers · / search · m members · x archive",
                 id="keys-hint",
                 classes="hint",
             )
@@ -251,6 +267,45 @@ class DashboardScreen(Screen[None]):
             open_session(self.app, waiting.id)
             return
         start_session_in(self.app, self.programme_id)
+
+    def action_pack(self) -> None:
+        summary = next_planned(self.view)
+        if summary is None:
+            self.app.say(
+                "No session is planned yet: press s to plan the next one, then write its papers.",
+                severity="warning",
+            )
+            return
+        from sessions.services.pack import FORMATS, write_pack
+
+        store, session_id = self.app.store, summary.id
+        # Word papers with a long session's minutes take a moment: the screen stays live.
+        self.run_worker(
+            lambda: write_pack(store, session_id, formats=FORMATS),
+            name=str(summary.number),
+            group="papers",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "papers" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        from sessions.services.governance import IdentifiersFound
+
+        number = int(worker.name)
+        if event.state == WorkerState.SUCCESS and isinstance(worker.result, list):
+            self.app.say(written_line(number, worker.result))
+            if warning := open_folder_warning(worker.result[0]):
+                self.app.say(warning, severity="warning")
+        elif isinstance(worker.error, IdentifiersFound) and self.view is not None:
+            self.app.say(held_back_line(self.view.programme.slug, number), severity="warning")
+        elif isinstance(worker.error, FacilitatorError):
+            self.app.show_error(str(worker.error))
+        else:
+            error = worker.error
+            self.app.show_error(f"Could not write the papers ({type(error).__name__}: {error}).")
 
     def action_actions(self) -> None:
         from facilitator.screens.actions import ActionsScreen

@@ -158,6 +158,7 @@ class Part:
 def _parts() -> list[Part]:
     from facilitator.app import FacilitatorApp
     from facilitator.screens.attendance import AttendanceScreen
+    from facilitator.screens.dashboard import DashboardScreen
     from facilitator.screens.finish import FinishScreen
     from facilitator.screens.help import HelpScreen
     from facilitator.screens.projector import ProjectorScreen
@@ -385,6 +386,17 @@ A date that can't be read is refused and the text stays in the note line.
             " like patient details are written once each finding is redacted, kept or edited"
             " out.",
             [*own_bindings(FinishScreen), *own_bindings(IdentifierReview)],
+            level=2,
+        ),
+        Part(
+            "Papers before a session",
+            "A programme's dashboard writes the papers for its next planned session, to send"
+            " members before it meets: its date, time and place, the agenda with timings and"
+            " prompts, the last meeting's draft minutes for approval, the open actions by owner"
+            " and the register of interests. They go in the minutes folder, in all three"
+            " formats. Papers that hold what looks like patient details are not written: the"
+            " line that says so gives the `facilitator pack` command that redacts or keeps them.",
+            [b for b in own_bindings(DashboardScreen) if b.id == "dashboard.pack"],
             level=2,
         ),
         Part(

@@ -16,7 +16,16 @@ def minutes_docx(m: Minutes) -> bytes:
         author=m.facilitator,
         created=m.started_at or m.created_at,
     )
-    doc.heading(m.title, 0)
+    write_minutes(doc, m)
+    return doc.to_bytes()
+
+
+def write_minutes(doc: WordDocument, m: Minutes, below: int = 0, *, titled: bool = True) -> None:
+    """The minutes into `doc`, every heading `below` levels lower than in minutes of their
+    own; other papers carry them whole, under a heading of their own in place of the title
+    (`titled` False)."""
+    if titled:
+        doc.heading(m.title, below)
     header = [("Primary Care Network", m.pcn)] if m.pcn else []
     header += [
         ("Programme", m.programme),
@@ -44,7 +53,7 @@ def minutes_docx(m: Minutes) -> bytes:
             doc.bullet(f"{text} — {credit}")
 
     if m.present or m.apologies:
-        doc.heading("Attendance", 1)
+        doc.heading("Attendance", below + 1)
         doc.table(
             ("Name", "Organisation", "Role", "Attendance"),
             [(p.name, p.organisation, p.role, "Present") for p in m.present]
@@ -53,18 +62,18 @@ def minutes_docx(m: Minutes) -> bytes:
     if m.quorum:
         doc.paragraph(m.quorum)
     if m.declarations:
-        doc.heading("Declarations of interest", 1)
+        doc.heading("Declarations of interest", below + 1)
         for d in m.declarations:
             kind = f" ({d.kind_words})" if d.kind else ""
             doc.bullet(f"{d.name}: {d.interest_said}{kind}. {d.managed}")
 
     for section in m.sections:
-        doc.heading(section.title, 1, new_page=section.step is not None)
+        doc.heading(section.title, below + 1, new_page=not below and section.step is not None)
         for item in section.items:
-            _item(doc, m, item)
+            _item(doc, m, item, below + 2)
 
     if m.actions:
-        doc.heading("Action log", 1)
+        doc.heading("Action log", below + 1)
         doc.table(
             ("No.", "Action", "Owner", "Raised", "Due", "Revised due", "Status", "Latest update"),
             [
@@ -82,23 +91,22 @@ def minutes_docx(m: Minutes) -> bytes:
             ],
         )
     if m.balance:
-        doc.heading("Deal and relationship", 1)
+        doc.heading("Deal and relationship", below + 1)
         doc.table(
             ("", "Deal", "Relationship"),
             [(b.label, b.deal, b.relationship) for b in m.balance],
         )
     if m.next_session_on:
         doc.fields([("Next session", wording.long_date(m.next_session_on))])
-    return doc.to_bytes()
 
 
-def _item(doc: WordDocument, m: Minutes, item: MinutesItem) -> None:
+def _item(doc: WordDocument, m: Minutes, item: MinutesItem, level: int) -> None:
     if item.withheld:
-        doc.heading(f"{item.number}. {item.title}", 2)
+        doc.heading(f"{item.number}. {item.title}", level)
         doc.paragraph(item.private_line)
         return
     private = " (taken in private)" if item.confidential else ""
-    doc.heading(f"{item.number}. {item.title}{private}", 2)
+    doc.heading(f"{item.number}. {item.title}{private}", level)
     doc.paragraph(item.timing, italic=True)
     _activity_part(doc, m, item)
     for label, notes in item.note_groups:

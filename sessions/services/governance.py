@@ -34,10 +34,12 @@ from sessions.governance.exported import exported_note_ids
 from sessions.governance.findings import DocumentFinding
 from sessions.governance.findings import IdentifiersFound as IdentifiersFound
 from sessions.governance.kept import keeper, kept_keys, record_kept
+from sessions.governance.pack_places import pack_found, redacted_pack
 from sessions.governance.walk import Locate, Place
 from sessions.minutes.model import Minutes, build_minutes
 from sessions.minutes.public import minutes_version
 from sessions.models import Programme
+from sessions.pack.model import Pack
 from sessions.report.model import ProgrammeReport, build_report
 from sessions.store import Store
 from sessions.views import NoteView
@@ -63,6 +65,13 @@ def report_findings(
         report = build_report(db, programme, public=version == "public")
         kept = kept_keys(db, programme.id)
     return _open(report_found(report), report.slug, kept)
+
+
+def pack_findings(store: Store, pack: Pack) -> list[DocumentFinding]:
+    """The findings in a session's papers not yet kept."""
+    with store.reading() as db:
+        kept = kept_keys(db, programme_named(db, pack.slug).id)
+    return _open(pack_found(pack), pack.slug, kept)
 
 
 def export_findings(store: Store, programme_ref: str) -> list[DocumentFinding]:
@@ -133,6 +142,11 @@ def cleared_digests(
     """The action reminders as they may leave the app, as `cleared_minutes` says."""
     keys = _chosen(digest_findings(store, programme_slug, digests), redact)
     return redacted_digests(digests, keys)
+
+def cleared_pack(store: Store, pack: Pack, redact: Redact) -> Pack:
+    """The papers as they may leave the app, as `cleared_minutes` says."""
+    keys = _chosen(pack_findings(store, pack), redact)
+    return redacted_pack(pack, keys)
 
 
 def cleared_export(db: DbSession, programme: Programme, redact: Redact) -> dict[str, Any]:

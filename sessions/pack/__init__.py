@@ -1,0 +1,1 @@
+"""The papers sent to members before a planned session: the agenda pack."""

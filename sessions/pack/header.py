@@ -1,0 +1,46 @@
+"""When and where a planned session meets, as its papers say it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from sessions.minutes.wording import long_date
+from sessions.models import Session
+
+TO_BE_CONFIRMED = "to be confirmed"
+
+
+@dataclass(frozen=True)
+class PackHeader:
+    """When and where the session meets; what is not yet known is "to be confirmed"."""
+
+    day: date | None
+    starts: time | None = None
+    ends: time | None = None
+    place: str = ""
+
+    @property
+    def date_line(self) -> str:
+        return long_date(self.day) if self.day else TO_BE_CONFIRMED
+
+    @property
+    def time_line(self) -> str:
+        """'14:00 to 16:00', 'from 14:00', or to be confirmed."""
+        if self.starts is None:
+            return TO_BE_CONFIRMED
+        if self.ends is None:
+            return f"from {self.starts:%H:%M}"
+        return f"{self.starts:%H:%M} to {self.ends:%H:%M}"
+
+    @property
+    def place_line(self) -> str:
+        return self.place or TO_BE_CONFIRMED
+
+
+def pack_header(session: Session) -> PackHeader:
+    """The one place a planned session's day, times and place are read for its papers.
+
+    The session holds its planned day; a start and end time and a place are left to be
+    confirmed until the session holds them too."""
+    return PackHeader(day=session.planned_for)
