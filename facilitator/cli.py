@@ -440,6 +440,9 @@ def _digest(args) -> int:
     store = _open_store(args.db)
     try:
         return run_digest(args, store, _identifier_choice, sys.stdout, sys.stderr)
+    finally:
+        store.close()
+
 
 def _pack(args) -> int:
     from sessions.errors import InputError

@@ -143,6 +143,7 @@ def cleared_digests(
     keys = _chosen(digest_findings(store, programme_slug, digests), redact)
     return redacted_digests(digests, keys)
 
+
 def cleared_pack(store: Store, pack: Pack, redact: Redact) -> Pack:
     """The papers as they may leave the app, as `cleared_minutes` says."""
     keys = _chosen(pack_findings(store, pack), redact)
