@@ -100,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--start", metavar="DATE", type=_date, help="the plan's first day (default: today)"
     )
     new.add_argument("--pcn", metavar="NAME", default="", help="the Primary Care Network's name")
+    confirm = programme_commands.add_parser(
+        "confirm", help="confirm the day a session set up ahead meets: the planned day, or --on"
+    )
+    confirm.add_argument("ref", metavar="REF", help="a session id, or PROGRAMME/N")
+    confirm.add_argument("--on", metavar="DATE", type=_date, help="the day agreed, if another")
 
     present = commands.add_parser(
         "present", help="a read-only mirror of the live session, for a second terminal"
@@ -525,10 +530,12 @@ def _plan(args) -> int:
 
 
 def _programme(args) -> int:
-    from facilitator.programme_commands import programme_new
+    from facilitator.programme_commands import programme_confirm, programme_new
 
     store = _open_store(args.db)
     try:
+        if args.programme_command == "confirm":
+            return programme_confirm(store, args.ref, args.on, sys.stdout, sys.stderr)
         return programme_new(
             store,
             args.name,

@@ -117,8 +117,8 @@ def test_the_dashboard_says_where_the_programme_is_in_its_plan(store):
     line = plan_text(programme_dashboard(store, laid.programme.id, start))
     assert line is not None
     assert line.plain == (
-        "Plan: session 1 of 6 · next: PCN kick-off — starting a new network together, "
-        "planned Mon 11 Jan 2027 (to confirm)"
+        "Plan: PCN development programme · session 1 of 6 · next: Kick-off, 11 Jan 2027 "
+        "(to confirm)  s: open it"
     )
 
 

@@ -24,7 +24,10 @@ FORMAT = "facilitator-programme"
 # 8: the questions and comments phones sent to the facilitator's queue, and what became of
 #    each: still waiting, set aside, or accepted as a note (named by its place); and each
 #    session's proposals put to the room for a fist of five, and every answer to them.
-VERSION = 8
+# 9: the plan a programme was made from (its name and title as they were), and on each
+#    session the plan laid out its place and title in the plan and whether its day is still
+#    to confirm.
+VERSION = 9
 SUFFIX = ".facilitator.json"
 
 
