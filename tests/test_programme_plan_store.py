@@ -11,12 +11,14 @@ from sessions.exchange.format import VERSION
 from sessions.exchange.parse import read_document
 from sessions.paths import user_plans_dir
 from sessions.plan.library import find_plan
-from sessions.services import running
+from sessions.services import notes, running
 from sessions.services.dashboard import programme_dashboard
 from sessions.services.exchange import export_programme, import_programme
+from sessions.services.planning import review_seconds
 from sessions.services.plans import confirm_session_day, programme_from_plan
 from sessions.services.programmes import find_programme
 from sessions.store import Store
+from sessions.vocabulary import ItemKind
 
 START = date(2027, 1, 11)
 
@@ -101,3 +103,25 @@ def test_export_carries_the_plan_and_an_older_file_follows_none(store) -> None:
     import_programme(store, read_document(json.dumps(data), "old.json"), "West PCN")
     view = programme_dashboard(store, find_programme(store, "West PCN").id, START)
     assert view.plan is None and plan_text(view) is None
+
+
+def test_a_session_set_up_ahead_gets_the_matters_arising_time_of_its_day(store) -> None:
+    laid = programme_from_plan(store, "North PCN", find_plan("pcn-development"), START)
+    first, second = laid.sessions[0][0], laid.sessions[1][0]
+    running.toggle_clock(store, first, None)
+    for number in range(6):
+        notes.add_note(
+            store, first, 0, f"a: follow up {number} @Sam 2027-03-01", "deal", today=START
+        )
+
+    def matters_arising() -> int:
+        [item] = [
+            i
+            for i in running.get_session(store, second).items
+            if i.kind == ItemKind.MATTERS_ARISING
+        ]
+        return item.planned_seconds
+
+    assert matters_arising() == review_seconds(0)
+    running.toggle_clock(store, second, None)
+    assert matters_arising() == review_seconds(6) == 12 * 60
