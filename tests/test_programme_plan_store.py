@@ -7,6 +7,7 @@ from datetime import date
 
 from facilitator.cli import main
 from facilitator.screens.dashboard_plan import plan_is_next, plan_text
+from facilitator.screens.next_session import suggestion_text
 from sessions.exchange.format import VERSION
 from sessions.exchange.parse import read_document
 from sessions.paths import user_plans_dir
@@ -14,9 +15,10 @@ from sessions.plan.library import find_plan
 from sessions.services import notes, running
 from sessions.services.dashboard import programme_dashboard
 from sessions.services.exchange import export_programme, import_programme
-from sessions.services.planning import review_seconds
+from sessions.services.planning import outlook, review_seconds
 from sessions.services.plans import confirm_session_day, programme_from_plan
 from sessions.services.programmes import find_programme
+from sessions.services.suggestion import StepSuggestion
 from sessions.store import Store
 from sessions.vocabulary import ItemKind
 
@@ -125,3 +127,12 @@ def test_a_session_set_up_ahead_gets_the_matters_arising_time_of_its_day(store) 
     assert matters_arising() == review_seconds(0)
     running.toggle_clock(store, second, None)
     assert matters_arising() == review_seconds(6) == 12 * 60
+
+
+def test_the_next_session_dialog_says_in_one_line_how_many_wait(store) -> None:
+    laid = programme_from_plan(store, "North PCN", find_plan("pcn-development"), START)
+    text = suggestion_text(StepSuggestion(1, "a new programme"), outlook(store, laid.programme.id))
+    assert text.plain.splitlines()[1:] == [
+        "6 sessions are already set up; the next, session 1, is planned for Mon 11 Jan 2027: "
+        "Esc, then r on Home starts it."
+    ]
