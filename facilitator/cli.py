@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("agenda", metavar="NAME", help="the name of a bundled agenda")
     copy.add_argument("--as", dest="new_name", metavar="NEW", help="the copy's name")
 
-    plan = commands.add_parser("plan", help="list, check and show programme plans")
+    plan = commands.add_parser("plan", help="list, check, show and copy programme plans")
     plan_commands = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
     plan_commands.add_parser("list", help="bundled and user plans: sessions, title")
     plan_check = plan_commands.add_parser("check", help="validate plan files (exit 2 on problems)")
@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     plan_show.add_argument(
         "--start", metavar="DATE", type=_date, help="the first date to count from (default: today)"
     )
+    plan_copy = plan_commands.add_parser(
+        "copy", help="copy a bundled plan into your plans folder, to edit"
+    )
+    plan_copy.add_argument("plan", metavar="NAME", help="the name of a bundled plan")
+    plan_copy.add_argument("--as", dest="new_name", metavar="NEW", help="the copy's name")
 
     programme = commands.add_parser("programme", help="create a programme, from a plan if given")
     programme_commands = programme.add_subparsers(
@@ -95,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--start", metavar="DATE", type=_date, help="the plan's first day (default: today)"
     )
     new.add_argument("--pcn", metavar="NAME", default="", help="the Primary Care Network's name")
+    confirm = programme_commands.add_parser(
+        "confirm", help="confirm the day a session set up ahead meets: the planned day, or --on"
+    )
+    confirm.add_argument("ref", metavar="REF", help="a session id, or PROGRAMME/N")
+    confirm.add_argument("--on", metavar="DATE", type=_date, help="the day agreed, if another")
 
     present = commands.add_parser(
         "present", help="a read-only mirror of the live session, for a second terminal"
@@ -586,14 +596,18 @@ def _plan(args) -> int:
         return plan_commands.plan_list(sys.stdout)
     if args.plan_command == "check":
         return plan_commands.plan_check(args.files, sys.stdout, sys.stderr)
+    if args.plan_command == "copy":
+        return plan_commands.plan_copy(args.plan, args.new_name, sys.stdout, sys.stderr)
     return plan_commands.plan_show(args.plan, args.start or date.today(), sys.stdout, sys.stderr)
 
 
 def _programme(args) -> int:
-    from facilitator.programme_commands import programme_new
+    from facilitator.programme_commands import programme_confirm, programme_new
 
     store = _open_store(args.db)
     try:
+        if args.programme_command == "confirm":
+            return programme_confirm(store, args.ref, args.on, sys.stdout, sys.stderr)
         return programme_new(
             store,
             args.name,

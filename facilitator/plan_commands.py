@@ -1,4 +1,4 @@
-"""`facilitator plan list | check | show`: plain text on the given streams, no Textual.
+"""`facilitator plan list | check | show | copy`: plain text on the given streams, no Textual.
 
 Each returns the exit status: 0 done, 2 bad input. Problems go to `err` one per
 line as FILE:LINE: what — fix, as `agenda check` gives them.
@@ -11,8 +11,10 @@ from typing import TextIO
 
 from facilitator.dates import weekday_text
 from sessions.errors import FacilitatorError
+from sessions.plan.copying import copy_bundled_plan
 from sessions.plan.library import find_plan, list_plans, load_plan
 from sessions.plan.model import Plan, PlanError
+from sessions.private_files import open_folder_warning
 
 
 def _report(error: PlanError, err: TextIO) -> None:
@@ -81,4 +83,17 @@ def plan_show(name_or_path: str, start: date, out: TextIO, err: TextIO) -> int:
         err.write(f"facilitator: {error}\n")
         return 2
     _outline(plan, start, out)
+    return 0
+
+
+def plan_copy(name: str, new_name: str | None, out: TextIO, err: TextIO) -> int:
+    """Copy a bundled plan into the user's plans folder; never over a file already there."""
+    try:
+        path = copy_bundled_plan(name, new_name)
+    except FacilitatorError as error:
+        err.write(f"facilitator: {error}\n")
+        return 2
+    out.write(f"Copied to {path}\n")
+    if (warning := open_folder_warning(path)) is not None:
+        err.write(f"{warning}\n")
     return 0

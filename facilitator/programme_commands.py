@@ -1,4 +1,5 @@
-"""`facilitator programme new`: a programme, laid out from a plan where one is given."""
+"""`facilitator programme new | confirm`: a programme, laid out from a plan where one is given,
+and the days its planned sessions meet confirmed."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from datetime import date
 from typing import TextIO
 
 from facilitator.dates import weekday_text
+from sessions.errors import FacilitatorError
 from sessions.plan.library import find_plan
 from sessions.plan.model import PlanError
-from sessions.services.plans import programme_from_plan
+from sessions.services.plans import confirm_session_day, programme_from_plan
 from sessions.services.programmes import create_programme
 from sessions.store import Store
 
@@ -43,5 +45,17 @@ def programme_new(
         out.write(f"  {number:>2}  {weekday_text(planned.on)} (to confirm)  {planned.title}\n")
     out.write(
         "Each date is a guide to confirm with the room: a session is dated by the day it is held.\n"
+        "Once agreed: facilitator programme confirm PROGRAMME/N [--on DATE].\n"
     )
+    return 0
+
+
+def programme_confirm(store: Store, ref: str, on: date | None, out: TextIO, err: TextIO) -> int:
+    """Confirm the day a session set up ahead meets: the day planned, or `on`."""
+    try:
+        day = confirm_session_day(store, ref, on)
+    except FacilitatorError as error:
+        err.write(f"facilitator: {error}\n")
+        return 2
+    out.write(f"Session {ref} meets on {weekday_text(day)}, confirmed.\n")
     return 0

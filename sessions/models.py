@@ -62,6 +62,10 @@ class Programme(Base):
     quorum_of: Mapped[str] = mapped_column(
         String(20), default=QuorumOf.MEMBERS, server_default=QuorumOf.MEMBERS.value
     )
+    # The plan it was made from, as it was then: its file may change or vanish later.
+    # "" for a programme made without one.
+    plan_source: Mapped[str] = mapped_column(String(1000), default="", server_default="")
+    plan_title: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
     sessions: Mapped[list[Session]] = relationship(
         back_populates="programme", order_by="Session.number"
@@ -96,6 +100,12 @@ class Session(Base):
     # while they are a draft. Approved minutes are the record, and no longer change.
     minutes_approved_in: Mapped[int | None]
     minutes_approved_at: Mapped[datetime | None]
+    # Laid out by the programme's plan: its 1-based place and title there; None and "" for a
+    # session set up on its own.
+    plan_place: Mapped[int | None]
+    planned_as: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # A day the plan counted, not yet agreed: cleared once the facilitator sets or keeps it.
+    date_to_confirm: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     programme: Mapped[Programme] = relationship(back_populates="sessions")
     items: Mapped[list[AgendaItem]] = relationship(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 from datetime import date
 
 from facilitator.cli import main
-from facilitator.plan_commands import plan_check, plan_list, plan_show
+from facilitator.plan_commands import plan_check, plan_copy, plan_list, plan_show
 from facilitator.screens.dashboard_plan import plan_text
 from sessions.paths import user_plans_dir
 from sessions.plan.library import bundled_plans_dir, find_plan
@@ -115,8 +117,8 @@ def test_the_dashboard_says_where_the_programme_is_in_its_plan(store):
     line = plan_text(programme_dashboard(store, laid.programme.id, start))
     assert line is not None
     assert line.plain == (
-        "Plan: session 1 of 6 · next: PCN kick-off — starting a new network together, "
-        "planned Mon 11 Jan 2027 (to confirm)"
+        "Plan: PCN development programme · session 1 of 6 · next: Kick-off, 11 Jan 2027 "
+        "(to confirm)  s: open it"
     )
 
 
@@ -137,3 +139,22 @@ def test_an_agenda_file_named_in_a_plan_is_found_beside_it(tmp_path, monkeypatch
     status, _, err = run(plan_check, [str(plan)])
     assert (status, err) == (0, "")
     assert find_plan(str(plan)).sessions[0].agenda == str(agenda)
+
+
+def test_a_bundled_plan_copied_is_private_found_as_yours_and_never_written_over():
+    status, out, err = run(plan_copy, "bundled:pcn-development.md", "our-year")
+    target = user_plans_dir() / "our-year.md"
+    assert (status, out, err) == (0, f"Copied to {target}\n", "")
+    assert target.read_bytes() == (bundled_plans_dir() / "pcn-development.md").read_bytes()
+    if os.name != "nt":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert find_plan("our-year").source == str(target)
+
+    target.write_text("# Mine now\n", encoding="utf-8")
+    status, out, err = run(plan_copy, "pcn-development", "our-year")
+    assert status == 2 and out == "" and "already exists" in err
+    assert target.read_text(encoding="utf-8") == "# Mine now\n"
+    assert run(plan_copy, "pcn-development", "../out")[0] == 2
+    assert "No bundled plan is called 'nothing'" in run(plan_copy, "nothing", None)[2]
+    assert main(["plan", "copy", "pcn-development"]) == 0
+    assert (user_plans_dir() / "pcn-development.md").is_file()

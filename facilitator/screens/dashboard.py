@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.screens.dashboard_pack import held_back_line, next_planned, written_line
-from facilitator.screens.dashboard_plan import plan_text
+from facilitator.screens.dashboard_plan import plan_is_next, plan_text
 from facilitator.screens.dashboard_text import (
     MINUTES_COLUMN,
     Column,
@@ -164,7 +164,9 @@ class DashboardScreen(Screen[None]):
         self.view = view
         self.title = view.programme.name
         self.query_one("#about", Static).update(about_text(view))
-        self.query_one("#next", Static).update(next_text(view))
+        upcoming = self.query_one("#next", Static)
+        upcoming.update(next_text(view))
+        upcoming.display = not plan_is_next(view)
         plan = self.query_one("#plan", Static)
         plan.display = (line := plan_text(view)) is not None
         plan.update(line or "")

@@ -1,32 +1,51 @@
 """A programme's place in its plan in one line, as the dashboard shows it.
 
-A programme made from a plan has its sessions set up ahead, each planned for a day;
-the next-session dialog sets up one at a time. So two or more sessions planned ahead
-are a plan being followed, and the line shows where the programme is in it. A planned
-day is never agreed until the room has fixed it, so it always says "(to confirm)".
+The line reads what the store kept when the programme was made from its plan, so it
+stays true when the plan's file changes or goes. A day the plan counted says "(to
+confirm)" until the facilitator sets or keeps it. Where the plan's next session is the
+one already waiting to start, this line stands for the dashboard's "Next" line too,
+rather than say the same session twice.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 
-from facilitator.dates import weekday_text
+from facilitator.dates import day_text
 from sessions.services.dashboard import DashboardView
-from sessions.vocabulary import SessionState
+
+
+def plan_is_next(view: DashboardView) -> bool:
+    """Whether the plan's next session is the one waiting to start: the line says it all."""
+    waiting = view.waiting
+    plan = view.plan
+    return (
+        waiting is not None
+        and plan is not None
+        and plan.next is not None
+        and plan.next.number == waiting.number
+    )
 
 
 def plan_text(view: DashboardView) -> Text | None:
-    """`Plan: session 2 of 6 · next: Building our teams, planned Mon 22 Mar 2027 (to confirm)`;
-    None where fewer than two sessions are planned ahead."""
-    ahead = [
-        s for s in view.sessions if s.state == SessionState.PLANNED and s.planned_for is not None
-    ]
-    if len(ahead) < 2:
+    """`Plan: PCN development · session 2 of 5 · next: Building our teams, 10 Feb 2027 (to
+    confirm)`; None for a programme made without a plan."""
+    plan = view.plan
+    if plan is None:
         return None
-    upcoming = ahead[0]
-    assert upcoming.planned_for is not None
-    # Text, not markup: an agenda's title may hold square brackets.
-    return Text(
-        f"Plan: session {upcoming.number} of {len(view.sessions)} · next: "
-        f"{upcoming.agenda_title}, planned {weekday_text(upcoming.planned_for)} (to confirm)"
-    )
+    # Text, not markup: a plan's titles may hold square brackets.
+    text = Text("Plan: ", style="bold")
+    text.append(plan.title or plan.source)
+    upcoming = plan.next
+    if upcoming is None:
+        noun = "session" if plan.count == 1 else "sessions"
+        text.append(f" · all {plan.count} planned {noun} have met")
+        return text
+    text.append(f" · session {upcoming.place} of {plan.count} · next: {upcoming.title}")
+    if upcoming.on is not None:
+        text.append(f", {day_text(upcoming.on)}")
+        if upcoming.to_confirm:
+            text.append(" (to confirm)")
+    if plan_is_next(view):
+        text.append("  s: open it", style="dim")
+    return text

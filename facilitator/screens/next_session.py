@@ -52,11 +52,18 @@ STEP_CHOICES = [("All steps", ALL_STEPS)] + [
 def suggestion_text(suggestion: StepSuggestion, ahead: Outlook) -> Text:
     """The suggested step, and a word about sessions already set up, lest one be made twice."""
     text = Text(f"Suggested: {suggestion.label} ({suggestion.reason})")
-    for number, when in ahead.waiting:
-        planned = f"planned for {weekday_text(when)}" if when else "set up"
-        text.append(
-            f"\nSession {number} is already {planned}: Esc, then r on Home starts it.", style="bold"
-        )
+    if not ahead.waiting:
+        return text
+    # One line however many wait: a plan sets up a year of sessions at once.
+    number, when = ahead.waiting[0]
+    planned = f"planned for {weekday_text(when)}" if when else "set up"
+    count = len(ahead.waiting)
+    said = (
+        f"Session {number} is already {planned}"
+        if count == 1
+        else f"{count} sessions are already set up; the next, session {number}, is {planned}"
+    )
+    text.append(f"\n{said}: Esc, then r on Home starts it.", style="bold")
     return text
 
 

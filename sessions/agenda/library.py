@@ -13,12 +13,11 @@ from pathlib import Path
 from sessions.agenda.files import load_agenda
 from sessions.agenda.model import Agenda, AgendaError, AgendaSummary
 from sessions.agenda.purpose import agenda_activities, agenda_purpose
-from sessions.errors import NotFoundError
 from sessions.paths import user_agendas_dir
+from sessions.shelf import BUNDLED_PREFIX as BUNDLED_PREFIX
+from sessions.shelf import Found, Shelf
 
 DEFAULT_AGENDA = "pcn-partnership-4-step"
-
-BUNDLED_PREFIX = "bundled:"
 
 
 def bundled_agendas_dir() -> Path:
@@ -26,30 +25,17 @@ def bundled_agendas_dir() -> Path:
     return Path(str(files("agendas")))
 
 
-def _markdown_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    # Editors leave hidden lock and backup files (`.#name.md`) beside the real ones.
-    return sorted(
-        path for path in folder.glob("*.md") if path.is_file() and not path.name.startswith(".")
-    )
+SHELF = Shelf("agenda", bundled_agendas_dir, user_agendas_dir)
 
 
-def _bundled() -> dict[str, Path]:
-    return {path.stem: path for path in _markdown_files(bundled_agendas_dir())}
+def _load(found: Found) -> Agenda:
+    return load_agenda(found.path, source=found.source)
 
 
-def _users() -> dict[str, Path]:
-    return {path.stem: path for path in _markdown_files(user_agendas_dir())}
-
-
-def _load(path: Path, bundled: bool) -> Agenda:
-    return load_agenda(path, source=f"{BUNDLED_PREFIX}{path.stem}" if bundled else str(path))
-
-
-def _summary(path: Path, bundled: bool) -> AgendaSummary:
+def _summary(found: Found) -> AgendaSummary:
+    path, bundled = found.path, found.bundled
     try:
-        agenda = _load(path, bundled)
+        agenda = _load(found)
     except AgendaError as error:
         return AgendaSummary(
             name=path.stem, path=str(path), title="", bundled=bundled, problems=len(error.problems)
@@ -69,13 +55,7 @@ def _summary(path: Path, bundled: bool) -> AgendaSummary:
 
 def list_agendas() -> list[AgendaSummary]:
     """Bundled agendas first, then the user's; a broken file is listed with its problem count."""
-    bundled = [_summary(path, True) for path in _bundled().values()]
-    return bundled + [_summary(path, False) for path in _users().values()]
-
-
-def _known_names() -> str:
-    names = sorted(set(_bundled()) | set(_users()))
-    return ", ".join(names) if names else "none"
+    return [_summary(found) for found in SHELF.everything()]
 
 
 def find_agenda(name_or_path: str) -> Agenda:
@@ -83,33 +63,4 @@ def find_agenda(name_or_path: str) -> Agenda:
 
     Raises AgendaError if the file has problems, NotFoundError if nothing matches.
     """
-    given = name_or_path.strip()
-    if not given:
-        raise NotFoundError(f"Give an agenda name or a file path; agendas: {_known_names()}.")
-    if given.startswith(BUNDLED_PREFIX):
-        name = given.removeprefix(BUNDLED_PREFIX).removesuffix(".md")
-        if (path := _bundled().get(name)) is not None:
-            return _load(path, bundled=True)
-        raise NotFoundError(
-            f"No bundled agenda is called {name!r}; bundled agendas: "
-            + (", ".join(_bundled()) or "none")
-            + "."
-        )
-
-    path = Path(given).expanduser()
-    if path.exists():
-        # A bundled file chosen by its path (the app lists agendas by path) is still bundled.
-        bundled = path.resolve().parent == bundled_agendas_dir().resolve()
-        return _load(path, bundled)
-
-    name = given.removesuffix(".md")
-    if (found := _users().get(name)) is not None:
-        return _load(found, bundled=False)
-    if (found := _bundled().get(name)) is not None:
-        return _load(found, bundled=True)
-    if "/" in given or "\\" in given or given.startswith("~"):
-        raise NotFoundError(f"There is no agenda file at {given}.")
-    raise NotFoundError(
-        f"No agenda is called {given!r}; agendas: {_known_names()}. "
-        "Or give the path of a Markdown agenda file."
-    )
+    return _load(SHELF.find(name_or_path))

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import Agenda
@@ -20,6 +20,7 @@ from sessions.domain.lookup import member_of_programme, session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import (
     Action,
+    ActionReview,
     AgendaItem,
     Attendance,
     Member,
@@ -83,16 +84,29 @@ def _last_number(db: DbSession, programme_id: int) -> int:
     )
 
 
-def _matters_arising_item(db: DbSession, session: Session, programme_id: int) -> AgendaItem:
-    open_actions = db.scalar(
-        select(func.count(Action.id))
-        .join(Note, Action.note_id == Note.id)
-        .where(
-            Action.programme_id == programme_id,
-            Action.status.in_(STILL_OPEN),
-            Note.deleted_at.is_(None),
+def _open_actions(db: DbSession, programme_id: int, reviewed_in: int | None = None) -> int:
+    """The programme's open actions; with `reviewed_in`, also those that session has
+    reviewed already, which its matters arising still goes through."""
+    counted: ColumnElement[bool] = Action.status.in_(STILL_OPEN)
+    if reviewed_in is not None:
+        counted = or_(
+            counted,
+            exists().where(
+                ActionReview.action_id == Action.id, ActionReview.session_id == reviewed_in
+            ),
         )
+    return (
+        db.scalar(
+            select(func.count(Action.id))
+            .join(Note, Action.note_id == Note.id)
+            .where(Action.programme_id == programme_id, counted, Note.deleted_at.is_(None))
+        )
+        or 0
     )
+
+
+def _matters_arising_item(db: DbSession, session: Session, programme_id: int) -> AgendaItem:
+    open_actions = _open_actions(db, programme_id)
     return AgendaItem(
         session_id=session.id,
         position=0,
@@ -101,8 +115,29 @@ def _matters_arising_item(db: DbSession, session: Session, programme_id: int) ->
         title=MATTERS_ARISING_TITLE,
         kind=ItemKind.MATTERS_ARISING,
         prompt=MATTERS_ARISING_PROMPT,
-        planned_seconds=review_seconds(open_actions or 0),
+        planned_seconds=review_seconds(open_actions),
     )
+
+
+def time_matters_arising(db: DbSession, session: Session) -> None:
+    """Give matters arising the time for the actions open now, as its clock first starts.
+
+    A session set up ahead (a plan sets up a year of them at once) counted the actions
+    open on the day it was set up, often none; on the day it meets it gets the time a
+    session set up that morning would, counting the actions it has reviewed before its
+    clock started. A time the facilitator rebalanced is kept.
+    """
+    item = db.scalar(
+        select(AgendaItem).where(
+            AgendaItem.session_id == session.id,
+            AgendaItem.kind == ItemKind.MATTERS_ARISING,
+            AgendaItem.rebalanced_seconds.is_(None),
+        )
+    )
+    if item is not None:
+        item.planned_seconds = review_seconds(
+            _open_actions(db, session.programme_id, reviewed_in=session.id)
+        )
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from sessions.db_types import utcnow
 from sessions.domain import leases
 from sessions.domain.leases import Holder
 from sessions.domain.lookup import session_row
+from sessions.domain.planning import time_matters_arising
 from sessions.domain.quorum import keep_quorum_at_finish
 from sessions.errors import InputError, NotFoundError
 from sessions.models import AgendaItem, Programme, Session, TimerEvent
@@ -139,6 +140,8 @@ def record(
         session_id=session_id, kind=kind, at=now or utcnow(), position=position, seconds=seconds
     )
     db.add(event)
+    if kind == TimerEventKind.START:
+        time_matters_arising(db, session)
     if kind == TimerEventKind.FINISH:
         session.finished_at = event.at
         keep_quorum_at_finish(db, session)

@@ -79,6 +79,8 @@ def programme_document(db: DbSession, programme: Programme) -> dict[str, Any]:
             "archived_at": time_text(programme.archived_at),
             "quorum_count": programme.quorum_count,
             "quorum_of": programme.quorum_of,
+            "plan_source": programme.plan_source,
+            "plan_title": programme.plan_title,
         },
         "members": [_member(member, registers[member.id]) for member in members],
         "sessions": [
@@ -140,6 +142,9 @@ def _session(
         "finished_at": time_text(session.finished_at),
         "planned_for": date_text(session.planned_for),
         "facilitator": session.facilitator,
+        "plan_place": session.plan_place,
+        "planned_as": session.planned_as,
+        "date_to_confirm": session.date_to_confirm,
         "quorum_count": session.quorum_count,
         "quorum_of": session.quorum_of,
         "minutes_approved_in": session.minutes_approved_in,

@@ -26,6 +26,9 @@ FORMAT = "facilitator-programme"
 #    session's proposals put to the room for a fist of five, and every answer to them.
 # 9: each member's e-mail address ("" where none is known), where reminders of their
 #    actions go.
+#    The plan a programme was made from (its name and title as they were), and on each
+#    session the plan laid out its place and title in the plan and whether its day is still
+#    to confirm.
 VERSION = 9
 SUFFIX = ".facilitator.json"
 

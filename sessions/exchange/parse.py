@@ -118,6 +118,7 @@ def _programme(root: Fields, version: int) -> ProgrammeRecord:
             "created_at": programme.time("created_at"),
             "archived_at": programme.time("archived_at", nullable=True),
             **_quorum(programme, version, default_of=QuorumOf.MEMBERS),
+            **_plan(programme, version),
         },
     )
     members = tuple(_member(entry, version) for entry in root.objects("members", "member"))
@@ -333,6 +334,7 @@ def _session(session: Fields, registers: dict[str, int], version: int) -> Sessio
             "facilitator": session.text("facilitator") if version >= 3 else "",
             **_quorum(session, version, default_of=None),
             **_approval(session, version),
+            **_planned(session, version),
         },
     )
     items = tuple(
@@ -415,6 +417,27 @@ def _session(session: Fields, registers: dict[str, int], version: int) -> Sessio
         questions,
         proposals.parsed(session, count, names, version),
     )
+
+
+def _plan(programme: Fields, version: int) -> dict[str, Any]:
+    """Files before version 9 kept no plan: the programme follows none."""
+    if version < 9:
+        return {"plan_source": "", "plan_title": ""}
+    return {
+        "plan_source": programme.text("plan_source"),
+        "plan_title": programme.text("plan_title"),
+    }
+
+
+def _planned(session: Fields, version: int) -> dict[str, Any]:
+    """Files before version 9 kept no plan: each session was set up on its own."""
+    if version < 9:
+        return {"plan_place": None, "planned_as": "", "date_to_confirm": False}
+    return {
+        "plan_place": session.whole_number("plan_place", nullable=True, minimum=1),
+        "planned_as": session.text("planned_as"),
+        "date_to_confirm": session.flag("date_to_confirm"),
+    }
 
 
 def _approval(session: Fields, version: int) -> dict[str, Any]:

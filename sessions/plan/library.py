@@ -17,28 +17,14 @@ from sessions.errors import NotFoundError
 from sessions.paths import user_plans_dir
 from sessions.plan.model import Plan, PlanError, PlanProblem, PlanSummary
 from sessions.plan.parser import parse_plan
-
-BUNDLED_PREFIX = "bundled:"
+from sessions.shelf import Found, Shelf
 
 
 def bundled_plans_dir() -> Path:
     return Path(str(files("plans")))
 
 
-def _markdown_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(
-        path for path in folder.glob("*.md") if path.is_file() and not path.name.startswith(".")
-    )
-
-
-def _bundled() -> dict[str, Path]:
-    return {path.stem: path for path in _markdown_files(bundled_plans_dir())}
-
-
-def _users() -> dict[str, Path]:
-    return {path.stem: path for path in _markdown_files(user_plans_dir())}
+SHELF = Shelf("plan", bundled_plans_dir, user_plans_dir)
 
 
 def _agenda_problems(plan: Plan, path: str) -> list[PlanProblem]:
@@ -127,13 +113,14 @@ def load_plan(path: str | Path, source: str | None = None) -> Plan:
     return plan
 
 
-def _load(path: Path, bundled: bool) -> Plan:
-    return load_plan(path, source=f"{BUNDLED_PREFIX}{path.stem}" if bundled else str(path))
+def _load(found: Found) -> Plan:
+    return load_plan(found.path, source=found.source)
 
 
-def _summary(path: Path, bundled: bool) -> PlanSummary:
+def _summary(found: Found) -> PlanSummary:
+    path, bundled = found.path, found.bundled
     try:
-        plan = _load(path, bundled)
+        plan = _load(found)
     except PlanError as error:
         return PlanSummary(path.stem, str(path), "", bundled=bundled, problems=len(error.problems))
     return PlanSummary(path.stem, str(path), plan.title, plan.count, bundled)
@@ -141,13 +128,7 @@ def _summary(path: Path, bundled: bool) -> PlanSummary:
 
 def list_plans() -> list[PlanSummary]:
     """Bundled plans first, then the user's; a broken file is listed with its problem count."""
-    bundled = [_summary(path, True) for path in _bundled().values()]
-    return bundled + [_summary(path, False) for path in _users().values()]
-
-
-def _known_names() -> str:
-    names = sorted(set(_bundled()) | set(_users()))
-    return ", ".join(names) if names else "none"
+    return [_summary(found) for found in SHELF.everything()]
 
 
 def find_plan(name_or_path: str) -> Plan:
@@ -155,23 +136,4 @@ def find_plan(name_or_path: str) -> Plan:
 
     Raises PlanError if the file has problems, NotFoundError if nothing matches.
     """
-    given = name_or_path.strip()
-    if not given:
-        raise NotFoundError(f"Give a plan name or a file path; plans: {_known_names()}.")
-    if given.startswith(BUNDLED_PREFIX):
-        name = given.removeprefix(BUNDLED_PREFIX).removesuffix(".md")
-        if (path := _bundled().get(name)) is not None:
-            return _load(path, bundled=True)
-        raise NotFoundError(f"No bundled plan is called {name!r}; plans: {_known_names()}.")
-    path = Path(given).expanduser()
-    if path.exists():
-        return _load(path, path.resolve().parent == bundled_plans_dir().resolve())
-    name = given.removesuffix(".md")
-    if (found := _users().get(name)) is not None:
-        return _load(found, bundled=False)
-    if (found := _bundled().get(name)) is not None:
-        return _load(found, bundled=True)
-    raise NotFoundError(
-        f"No plan is called {given!r}; plans: {_known_names()}. "
-        "Or give the path of a Markdown plan file."
-    )
+    return _load(SHELF.find(name_or_path))

@@ -14,6 +14,7 @@ from sessions.activities.checklist import OptionTrend, option_trends
 from sessions.activities.roles import RolesBoard, programme_roles
 from sessions.activities.scorecard import AreaTrend, area_trends
 from sessions.domain.actions import count_open_actions
+from sessions.domain.plan_place import PlanPlace, plan_place
 from sessions.domain.programmes import programme_row, programme_view
 from sessions.domain.progress import SessionSummary as SessionSummary
 from sessions.domain.progress import StepWork as StepWork
@@ -41,6 +42,8 @@ class DashboardView:
     """The latest checklist's leading options, with their votes in earlier sessions."""
     team_roles: RolesBoard | None = None
     """Each current member's latest team roles, where anyone has marked them."""
+    plan: PlanPlace | None = None
+    """Where the programme is in the plan it was made from; None where it has none."""
 
     @property
     def minutes_to_approve(self) -> tuple[int, ...]:
@@ -81,6 +84,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         team_roles = programme_roles(db, programme_id)
         open_actions, overdue_actions = count_open_actions(db, programme_id, today)
         shown = programme_view(programme, len(progress.sessions))
+        plan = plan_place(db, programme)
     return DashboardView(
         programme=shown,
         sessions=progress.sessions,
@@ -91,4 +95,5 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         checklist_trends=checklist_trends,
         team_roles=team_roles,
         suggestion=progress.suggestion,
+        plan=plan,
     )

@@ -3,7 +3,8 @@
 Each of the plan's sessions is set up as "Plan for later" sets one up in the
 next-session dialog: a session with a snapshot of its agenda and the day it is planned
 for, its clock not started. The days are counted from the start the facilitator gives,
-and are dates to confirm with the room, not dates agreed.
+and are dates to confirm with the room, not dates agreed. The plan's name and title, and
+each session's place in it, are kept on the programme, as the plan's file may change.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from sessions.agenda.library import find_agenda
+from sessions.domain.plan_place import confirm_day, follow_plan
 from sessions.domain.planning import latest_facilitator, plan_session
 from sessions.domain.programmes import add_programme, clean_name, programme_view
+from sessions.domain.running import session_for_ref
 from sessions.plan.model import Plan, PlannedDate
 from sessions.store import Store
 from sessions.views import ProgrammeView
@@ -45,5 +48,19 @@ def programme_from_plan(
             plan_session(db, programme.id, agendas[planned.agenda], planned.on, (), facilitator)
             for planned in laid
         ]
+        follow_plan(
+            db,
+            programme,
+            plan.source,
+            plan.title,
+            [(id_, planned.number, planned.title) for id_, planned in zip(ids, laid, strict=True)],
+        )
         view = programme_view(programme, len(ids))
     return LaidOut(view, tuple(zip(ids, laid, strict=True)))
+
+
+def confirm_session_day(store: Store, ref: str, on: date | None = None) -> date:
+    """Confirm the day the session `ref` (an id or PROGRAMME/N) meets: `on`, or the day
+    already planned. The day confirmed."""
+    with store.transaction("confirm the session's day") as db:
+        return confirm_day(db, session_for_ref(db, ref), on)
