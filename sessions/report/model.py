@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.matters_arising import OUTCOME_LABELS, due_moved
 from sessions.activities.minutes_approval import sessions_named
-from sessions.activities.scorecard import AreaTrend, area_trends
+from sessions.activities.scorecard_trends import AreaTrend, area_trends
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
 from sessions.domain.approval import programme_minutes

@@ -1,0 +1,125 @@
+"""A statement or option asked in the same words compares across sessions, whichever
+agenda asked it: in the minutes, on the dashboard and in the report."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from sessions.agenda.model import Agenda, AgendaItem, ScorecardArea, Section
+from sessions.same_words import same_words
+from sessions.services import checklist, planning, running, scorecard
+from sessions.services.dashboard import programme_dashboard
+from sessions.services.programmes import create_programme
+
+pytestmark = pytest.mark.usefixtures("utc_local_time")
+
+TODAY = date(2026, 11, 23)
+TRUST = "Our relationships are strong enough to survive a disagreement"
+OPEN = "Decisions are made in the open"
+BARRIER = "Nobody has time"
+CHAIR = "We trust the chair"
+
+
+def _agenda(title: str, *items: AgendaItem) -> Agenda:
+    return Agenda(title=title, sections=(Section("Business", None, items),), source="test")
+
+
+# Two different agendas: the same statement under different areas, written a little
+# differently, beside a near miss that is a different statement.
+KICK_OFF = _agenda(
+    "Kick-off",
+    AgendaItem(
+        "Health check",
+        600,
+        kind="scorecard",
+        areas=(ScorecardArea("Capacity", (TRUST, OPEN)), ScorecardArea("Trust", (CHAIR,))),
+    ),
+    AgendaItem("Barriers", 600, kind="checklist", options=(BARRIER, "We do not meet")),
+)
+REVIEW = _agenda(
+    "Network review",
+    AgendaItem(
+        "Six conditions",
+        600,
+        kind="scorecard",
+        areas=(
+            ScorecardArea(
+                "Strong relationships",
+                (
+                    "  our relationships are strong  enough to survive a disagreement. ",
+                    "Decisions are made in the open, mostly",
+                ),
+            ),
+        ),
+    ),
+    AgendaItem("Causes", 600, kind="checklist", options=("nobody has time.", "Money")),
+    AgendaItem(
+        "In private",
+        600,
+        kind="scorecard",
+        areas=(ScorecardArea("", (CHAIR,)),),
+        confidential=True,
+    ),
+)
+
+
+def test_the_same_words_fold_what_a_reader_would_not_call_rewording() -> None:
+    assert same_words("  We don’t  trust—anyone.  ") == same_words("we don't trust-anyone")
+    assert same_words("Café") == same_words("Cafe\u0301")
+    assert same_words("We trust each other") != same_words("We trust one another")
+    assert same_words("Wait...") != same_words("Wait")  # only one full stop goes
+
+
+def _position(store, sid: int, title: str) -> int:
+    return next(i.position for i in running.get_session(store, sid).items if i.title == title)
+
+
+@pytest.fixture
+def programme(store) -> SimpleNamespace:
+    """Session 1 runs the kick-off, session 2 the network review, which rates the chair in
+    private."""
+    programme = create_programme(store, "Harbour programme")
+    one = planning.start_session(store, programme.id, KICK_OFF)
+    card = _position(store, one, "Health check")
+    for index, score in ((0, 2), (0, 3), (1, 4), (2, 1)):
+        scorecard.rate(store, one, card, index, score)
+    checklist.vote(store, one, _position(store, one, "Barriers"), 0, 5)
+    two = planning.start_session(store, programme.id, REVIEW)
+    card = _position(store, two, "Six conditions")
+    for index, score in ((0, 4), (1, 5)):
+        scorecard.rate(store, two, card, index, score)
+    checklist.vote(store, two, _position(store, two, "Causes"), 0, 2)
+    scorecard.rate(store, two, _position(store, two, "In private"), 0, 5)
+    return SimpleNamespace(id=programme.id, two=two)
+
+
+def test_the_change_since_last_time_reaches_across_agendas(store, programme) -> None:
+    two = programme.two
+    same, near = scorecard.scorecard_results(store, two, _position(store, two, "Six conditions"))
+    assert (same.previous_mean, same.previous_session, same.change) == (2.5, 1, 1.5)
+    assert (near.previous_mean, near.change) == (None, None)
+
+
+def test_statement_and_option_trends_follow_the_words_not_the_agenda(store, programme) -> None:
+    view = programme_dashboard(store, programme.id, TODAY)
+    # The latest wording names the trend; the near miss and the one-off have none.
+    assert [(t.statement, t.points) for t in view.statement_trends] == [
+        (
+            "  our relationships are strong  enough to survive a disagreement. ",
+            ((1, 2.5), (2, 4.0)),
+        ),
+        (CHAIR, ((1, 1.0), (2, 5.0))),  # the facilitator's own screen has it all
+    ]
+    assert [(t.option, t.points) for t in view.checklist_trends] == [
+        ("nobody has time.", ((1, 5), (2, 2))),
+    ]
+    # Areas are the agendas' headings, and stay as they are.
+    assert [(t.area, t.points) for t in view.scorecard_trends] == [
+        ("Capacity", ((1, 3.0),)),
+        ("Trust", ((1, 1.0),)),
+        ("Strong relationships", ((2, 4.5),)),
+        ("", ((2, 5.0),)),
+    ]
