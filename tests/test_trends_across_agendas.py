@@ -13,6 +13,8 @@ from sessions.same_words import same_words
 from sessions.services import checklist, planning, running, scorecard
 from sessions.services.dashboard import programme_dashboard
 from sessions.services.programmes import create_programme
+from sessions.services.report import programme_report, render_report
+from tests.confidential_board import every_word
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
@@ -123,3 +125,30 @@ def test_statement_and_option_trends_follow_the_words_not_the_agenda(store, prog
         ("Strong relationships", ((2, 4.5),)),
         ("", ((2, 5.0),)),
     ]
+
+
+def test_the_report_shows_them_in_every_format_and_the_public_one_keeps_private_out(
+    store, programme
+) -> None:
+    full = programme_report(store, "Harbour programme")
+    assert full.statement_rows == [
+        ("  our relationships are strong  enough to survive a disagreement. ", "S1 2.5 · S2 4.0"),
+        (CHAIR, "S1 1.0 · S2 5.0"),
+    ]
+    assert full.checklist_rows == [("nobody has time.", "S1 5 · S2 2")]
+    public = programme_report(store, "Harbour programme", "public")
+    assert [row[0] for row in public.statement_rows] == [
+        "  our relationships are strong  enough to survive a disagreement. "
+    ]
+    # Rated in public only once, the chair has no trend; the private item's area goes.
+    assert [t.area for t in public.trends] == ["Capacity", "Trust", "Strong relationships"]
+    markdown = render_report(store, "Harbour programme", "md").decode("utf-8")
+    assert "| Statement | Mean rating by session |" in markdown
+    assert "## Checklist trends" in markdown and "| nobody has time. | S1 5 · S2 2 |" in markdown
+    for fmt in ("html", "docx"):
+        text = every_word(render_report(store, "Harbour programme", fmt), fmt)
+        assert "Checklist trends" in text and "S1 2.5 · S2 4.0" in text
+        public_text = every_word(
+            render_report(store, "Harbour programme", fmt, version="public"), fmt
+        )
+        assert "S1 2.5 · S2 4.0" in public_text and "S2 5.0" not in public_text
