@@ -152,3 +152,16 @@ def test_the_report_shows_them_in_every_format_and_the_public_one_keeps_private_
             render_report(store, "Harbour programme", fmt, version="public"), fmt
         )
         assert "S1 2.5 · S2 4.0" in public_text and "S2 5.0" not in public_text
+
+
+def test_the_dashboard_lists_the_statements_asked_again(store, programme) -> None:
+    from facilitator.widgets.activity_trends import scorecard_text
+
+    view = programme_dashboard(store, programme.id, TODAY)
+    lines = scorecard_text(view.scorecard_trends, view.statement_trends).plain.splitlines()
+    # Both last rated in session 2: the bigger move first.
+    assert lines[-3:] == [
+        "Statements asked again",
+        "▁█ 1.0 → 5.0 We trust the chair",
+        "▄▆ 2.5 → 4.0   our relationships are strong  enough to survive a disagreement. ",
+    ]
