@@ -103,6 +103,14 @@ def test_the_change_since_last_time_reaches_across_agendas(store, programme) -> 
     same, near = scorecard.scorecard_results(store, two, _position(store, two, "Six conditions"))
     assert (same.previous_mean, same.previous_session, same.change) == (2.5, 1, 1.5)
     assert (near.previous_mean, near.change) == (None, None)
+    # Asked again in public, the chair compares with its last public rating, not the
+    # private one in between; asked in private, with the last of either.
+    three = planning.start_session(store, programme.id, KICK_OFF)
+    chair = scorecard.scorecard_results(store, three, _position(store, three, "Health check"))[2]
+    assert (chair.previous_mean, chair.previous_session) == (1.0, 1)
+    four = planning.start_session(store, programme.id, REVIEW)
+    (hidden,) = scorecard.scorecard_results(store, four, _position(store, four, "In private"))
+    assert (hidden.previous_mean, hidden.previous_session) == (5.0, 2)
 
 
 def test_statement_and_option_trends_follow_the_words_not_the_agenda(store, programme) -> None:

@@ -38,7 +38,8 @@ class StatementResult:
     """This session's ratings, in the order they were given."""
     previous_mean: float | None = None
     """The mean the last time the programme rated this statement in the same words
-    (`sessions.same_words`), in whichever agenda, if it has."""
+    (`sessions.same_words`), in whichever agenda, if it has; in an item taken in public,
+    the last time it was rated in public."""
     previous_session: int | None = None
     by_member: tuple[tuple[int, int], ...] = ()
     """(member id, rating) for the ratings given by name; the rest were the room's."""
@@ -189,7 +190,9 @@ def results_for(db: DbSession, session: Session, item: AgendaItem) -> list[State
         if member_id is not None:
             named[subject].append((member_id, rating))
     pairs = statements(item.activity)
-    before = previous_means(db, session, [text for _, text in pairs])
+    # An item taken in public compares only with ratings given in public: what was said in
+    # private stays there, even as a change since last time.
+    before = previous_means(db, session, [text for _, text in pairs], public=not item.confidential)
     results = []
     for area, text in pairs:
         previous_mean, previous_session = before.get(same_words(text), (None, None))

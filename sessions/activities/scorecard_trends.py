@@ -137,13 +137,14 @@ def statement_trends(
 
 
 def previous_means(
-    db: DbSession, session: Session, subjects: list[str]
+    db: DbSession, session: Session, subjects: list[str], public: bool = False
 ) -> dict[str, tuple[float, int]]:
     """For each statement, by its same-words key, the mean and number of the latest earlier
-    session that rated it, whichever agenda asked it there."""
+    session that rated it, whichever agenda asked it there; with `public`, the latest that
+    rated it in an item taken in public."""
     wanted = {same_words(subject) for subject in subjects}
     earlier = db.execute(
-        _ratings(session.programme_id).where(Session.number < session.number)
+        _ratings(session.programme_id, public).where(Session.number < session.number)
     ).all()
     latest: dict[str, tuple[float, int]] = {}
     for sums in _gathered(earlier, by_statement=True):
