@@ -181,7 +181,9 @@ class DashboardScreen(Screen[None]):
         for selector, text in (
             (
                 "#scorecard-trend",
-                scorecard_text(view.scorecard_trends) if view.scorecard_trends else None,
+                scorecard_text(view.scorecard_trends, view.statement_trends)
+                if view.scorecard_trends
+                else None,
             ),
             (
                 "#checklist-trend",

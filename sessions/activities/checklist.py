@@ -23,6 +23,7 @@ from sessions.agenda.dots import DotBudget, budget_of
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.models import ActivityResult, AgendaItem, Session
+from sessions.same_words import same_words
 from sessions.text import markdown_text
 from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
@@ -41,6 +42,8 @@ class OptionResult:
 @dataclass(frozen=True)
 class OptionTrend:
     option: str
+    """In the words it was last voted on in: other agendas may have written it a little
+    differently (`sessions.same_words`)."""
     points: tuple[tuple[int, int], ...]
     """(session number, votes), for each session that voted on the option."""
 
@@ -266,29 +269,66 @@ def ranked(results: list[OptionResult]) -> list[OptionResult]:
 
 def option_trends(db: DbSession, programme_id: int, top: int = 3) -> tuple[OptionTrend, ...]:
     """The options the latest checklist vote put first, each followed back through the
-    programme's earlier votes on the same wording: is the top barrier shifting?"""
-    rows = db.execute(
+    programme's earlier votes on the same words, whichever agenda asked: is the top
+    barrier shifting?"""
+    every = _votes_by_option(db, programme_id)
+    if not every:
+        return ()
+    latest = max(number for trend in every for number, _ in trend.points)
+    # Most votes first; a tie goes alphabetically, so the dashboard does not reshuffle.
+    leaders = sorted(
+        (-trend.points[-1][1], trend.option, index)
+        for index, trend in enumerate(every)
+        if trend.points[-1][0] == latest
+    )
+    return tuple(every[index] for _, _, index in leaders[:top])
+
+
+def option_trends_across(
+    db: DbSession, programme_id: int, public: bool = False
+) -> tuple[OptionTrend, ...]:
+    """Every option voted on in two or more sessions, in the same words whichever agenda
+    asked it, in the order options were first voted on; with `public`, leaving out votes
+    given in items taken in private."""
+    return tuple(
+        trend for trend in _votes_by_option(db, programme_id, public) if len(trend.points) >= 2
+    )
+
+
+def _votes_by_option(db: DbSession, programme_id: int, public: bool = False) -> list[OptionTrend]:
+    """Each option's votes session by session, gathered by the same words, in the order
+    options were first voted on."""
+    query = (
         programme_answers(
-            select(ActivityResult.subject, Session.number, func.sum(ActivityResult.score)),
+            select(
+                ActivityResult.subject,
+                Session.number,
+                func.sum(ActivityResult.score),
+                func.min(ActivityResult.id),
+            ),
             ItemKind.CHECKLIST,
             programme_id,
         )
         .group_by(ActivityResult.subject, Session.number)
-        .order_by(Session.number)
-    ).all()
-    points: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for subject, number, votes in rows:
-        if votes:
-            points[subject].append((number, int(votes)))
-    if not points:
-        return ()
-    latest = max(number for series in points.values() for number, _ in series)
-    # Most votes first; a tie goes alphabetically, so the dashboard does not reshuffle.
-    leaders = sorted(
-        (-series[-1][1], option) for option, series in points.items() if series[-1][0] == latest
+        .order_by(Session.number, func.min(ActivityResult.id))
     )
-    chosen = [option for _, option in leaders[:top]]
-    return tuple(OptionTrend(option, tuple(points[option])) for option in chosen)
+    if public:
+        query = query.where(AgendaItem.confidential.is_(False))
+    wording: dict[str, str] = {}
+    first_id: dict[str, int] = {}
+    points: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for subject, number, votes, first in db.execute(query):
+        if not votes:
+            continue
+        key = same_words(subject)
+        # Rows come in session order, so the wording kept is the latest one voted on.
+        wording[key] = subject
+        first_id[key] = min(first_id.get(key, first), first)
+        points[key][number] += int(votes)
+    return [
+        OptionTrend(wording[key], tuple(sorted(points[key].items())))
+        for key in sorted(points, key=lambda key: first_id[key])
+    ]
 
 
 def minutes_part(db: DbSession, session: Session, item: AgendaItem) -> list[OptionResult] | None:

@@ -12,17 +12,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.activity import Activity, with_prompt
-from sessions.activities.answers import activity_item, programme_answers, withdraw_latest
+from sessions.activities.answers import activity_item, withdraw_latest
 from sessions.activities.document import SessionMinutes, Shown, Table
+from sessions.activities.scorecard_trends import previous_means
 from sessions.activities.undoing import quoted, undo_answers
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
 from sessions.errors import InputError, NotFoundError
 from sessions.means import change_text, mean_text
 from sessions.models import SCORE_RANGE, ActivityResult, AgendaItem, Session
+from sessions.same_words import same_words
 from sessions.text import markdown_text
 from sessions.views import ActivityChange
 from sessions.vocabulary import ItemKind
@@ -35,7 +37,9 @@ class StatementResult:
     scores: tuple[int, ...]
     """This session's ratings, in the order they were given."""
     previous_mean: float | None = None
-    """The mean the last time the programme rated this same statement, if it has."""
+    """The mean the last time the programme rated this statement in the same words
+    (`sessions.same_words`), in whichever agenda, if it has; in an item taken in public,
+    the last time it was rated in public."""
     previous_session: int | None = None
     by_member: tuple[tuple[int, int], ...] = ()
     """(member id, rating) for the ratings given by name; the rest were the room's."""
@@ -56,17 +60,6 @@ class StatementResult:
         if self.mean is None or self.previous_mean is None:
             return None
         return self.mean - self.previous_mean
-
-
-@dataclass(frozen=True)
-class AreaTrend:
-    area: str
-    points: tuple[tuple[int, float], ...]
-    """(session number, the mean of every rating in the area that session), in session order."""
-
-    @property
-    def label(self) -> str:
-        return self.area or "Scorecard"
 
 
 def statements(activity: dict[str, Any] | None) -> list[tuple[str, str]]:
@@ -197,10 +190,12 @@ def results_for(db: DbSession, session: Session, item: AgendaItem) -> list[State
         if member_id is not None:
             named[subject].append((member_id, rating))
     pairs = statements(item.activity)
-    before = _previous_means(db, session, [text for _, text in pairs])
+    # An item taken in public compares only with ratings given in public: what was said in
+    # private stays there, even as a change since last time.
+    before = previous_means(db, session, [text for _, text in pairs], public=not item.confidential)
     results = []
     for area, text in pairs:
-        previous_mean, previous_session = before.get(text, (None, None))
+        previous_mean, previous_session = before.get(same_words(text), (None, None))
         results.append(
             StatementResult(
                 area,
@@ -212,55 +207,6 @@ def results_for(db: DbSession, session: Session, item: AgendaItem) -> list[State
             )
         )
     return results
-
-
-def _previous_means(
-    db: DbSession, session: Session, subjects: list[str]
-) -> dict[str, tuple[float, int]]:
-    """For each statement, the mean and number of the latest earlier session that rated it."""
-    rows = db.execute(
-        programme_answers(
-            select(ActivityResult.subject, Session.number, func.avg(ActivityResult.score)),
-            ItemKind.SCORECARD,
-            session.programme_id,
-        )
-        .where(
-            Session.number < session.number,
-            ActivityResult.subject.in_(subjects),
-            ActivityResult.score.is_not(None),
-        )
-        .group_by(ActivityResult.subject, Session.number)
-        .order_by(Session.number)
-    ).all()
-    return {subject: (float(mean), number) for subject, number, mean in rows}
-
-
-def area_trends(db: DbSession, programme_id: int) -> tuple[AreaTrend, ...]:
-    """Each scorecard area's mean rating, session by session, in the order areas first appear."""
-    rows = db.execute(
-        programme_answers(
-            select(
-                ActivityResult.area,
-                Session.number,
-                func.avg(ActivityResult.score),
-                func.min(ActivityResult.id),
-            ),
-            ItemKind.SCORECARD,
-            programme_id,
-        )
-        .where(ActivityResult.score.is_not(None))
-        .group_by(ActivityResult.area, Session.number)
-        .order_by(Session.number)
-    ).all()
-    points: dict[str, list[tuple[int, float]]] = {}
-    first_seen: dict[str, int] = {}
-    for area, number, mean, first_id in rows:
-        points.setdefault(area, []).append((number, float(mean)))
-        first_seen[area] = min(first_seen.get(area, first_id), first_id)
-    return tuple(
-        AreaTrend(area, tuple(points[area]))
-        for area in sorted(points, key=lambda area: first_seen[area])
-    )
 
 
 def minutes_part(db: DbSession, session: Session, item: AgendaItem) -> list[StatementResult] | None:

@@ -63,6 +63,8 @@ REPORT_PARTS = {
     "decisions": "decisions",
     "actions": "action log",
     "trends": "scorecard trends",
+    "statement_trends": "scorecard trends",
+    "checklist_trends": "checklist trends",
     "attendance": "attendance table",
     "step_balance": "deal and relationship table",
     "turnout": "attendance rates",

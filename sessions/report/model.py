@@ -16,9 +16,10 @@ from typing import Any
 from sqlalchemy import Select, and_, exists, func, select, true
 from sqlalchemy.orm import Session as DbSession
 
+from sessions.activities.checklist import OptionTrend, option_trends_across
 from sessions.activities.matters_arising import OUTCOME_LABELS, due_moved
 from sessions.activities.minutes_approval import sessions_named
-from sessions.activities.scorecard import AreaTrend, area_trends
+from sessions.activities.scorecard_trends import AreaTrend, StatementTrend, scorecard_trends
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
 from sessions.domain.approval import programme_minutes
@@ -156,6 +157,8 @@ class ProgrammeReport:
     actions: tuple[ReportAction, ...]
     """In the order they were raised."""
     trends: tuple[AreaTrend, ...]
+    """Each scorecard area's mean, session by session (in the public version, only from
+    items taken in public)."""
     attendance: tuple[AttendanceRow, ...]
     """Empty when nobody was ever marked present or sending apologies."""
     step_balance: tuple[BalanceRow, ...] = ()
@@ -169,11 +172,16 @@ class ProgrammeReport:
     """Something in the programme was taken in private, so the report comes in a full and
     a public version."""
     public: bool = False
-    """This is the public version: decisions and actions taken in private are left out."""
+    """This is the public version: decisions, actions and results taken in private are
+    left out."""
     turnout: Turnout | None = None
     """Attendance rates and quorum across the sessions held; None without attendance."""
     team_roles: TeamRoles | None = None
     """The team roles members said they play, item by item; None where nobody answered."""
+    statement_trends: tuple[StatementTrend, ...] = ()
+    """Each statement rated in two or more sessions, whichever agendas asked it."""
+    checklist_trends: tuple[OptionTrend, ...] = ()
+    """Each checklist option voted on in two or more sessions, whichever agendas asked it."""
 
     @property
     def version(self) -> str:
@@ -257,10 +265,30 @@ class ProgrammeReport:
             for trend in self.trends
         ]
 
+    @property
+    def statement_rows(self) -> list[tuple[str, str]]:
+        """Each statement asked again with its means, as 'S1 3.2 · S3 3.8'."""
+        return [
+            (
+                trend.statement,
+                " · ".join(f"S{number} {mean_text(mean)}" for number, mean in trend.points),
+            )
+            for trend in self.statement_trends
+        ]
+
+    @property
+    def checklist_rows(self) -> list[tuple[str, str]]:
+        """Each option voted on again with its votes, as 'S1 5 · S3 2'."""
+        return [
+            (trend.option, " · ".join(f"S{number} {votes}" for number, votes in trend.points))
+            for trend in self.checklist_trends
+        ]
+
 
 def build_report(db: DbSession, programme: Programme, public: bool = False) -> ProgrammeReport:
     """The programme's report, read in the unit of work `db`; with `public`, without the
-    decisions and actions taken in private (in an item so marked, or as a note so marked)."""
+    decisions and actions taken in private (in an item so marked, or as a note so marked),
+    nor the ratings and votes given in items taken in private."""
     rows = db.scalars(
         select(Session).where(Session.programme_id == programme.id).order_by(Session.number)
     ).all()
@@ -279,6 +307,7 @@ def build_report(db: DbSession, programme: Programme, public: bool = False) -> P
         for row in rows
     }
     records = programme_minutes(db, programme.id)
+    trends, statements = scorecard_trends(db, programme.id, public)
     report = ProgrammeReport(
         programme=programme.name,
         slug=programme.slug,
@@ -290,7 +319,9 @@ def build_report(db: DbSession, programme: Programme, public: bool = False) -> P
         ),
         decisions=_decisions(db, in_programme, sessions, public),
         actions=_actions(db, programme.id, public),
-        trends=area_trends(db, programme.id),
+        trends=trends,
+        statement_trends=statements,
+        checklist_trends=option_trends_across(db, programme.id, public),
         attendance=_attendance(db, programme.id, in_programme, list(sessions)),
         step_balance=_step_balance(db, in_programme, by_part, worked),
         minutes_approved=tuple(m.number for m in records if m.finished and m.approved),

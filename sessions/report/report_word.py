@@ -8,6 +8,10 @@ from sessions.report.model import ProgrammeReport
 from sessions.report.team_roles import TeamRoles
 from sessions.report.turnout import Turnout
 
+# As the Markdown template says them.
+STATEMENTS_NOTE = "Statements rated in more than one session, whichever agenda asked them."
+OPTIONS_NOTE = "Options voted on in more than one session, whichever agenda asked them."
+
 
 def report_docx(r: ProgrammeReport) -> bytes:
     doc = WordDocument(
@@ -96,6 +100,13 @@ def report_docx(r: ProgrammeReport) -> bytes:
     if r.trends:
         doc.heading("Scorecard trends", 1)
         doc.table(("Area", "Mean rating by session"), r.trend_rows)
+        if r.statement_rows:
+            doc.paragraph(STATEMENTS_NOTE, italic=True)
+            doc.table(("Statement", "Mean rating by session"), r.statement_rows)
+    if r.checklist_rows:
+        doc.heading("Checklist trends", 1)
+        doc.paragraph(OPTIONS_NOTE, italic=True)
+        doc.table(("Option", "Votes by session"), r.checklist_rows)
     if r.attendance:
         doc.heading("Attendance", 1)
         doc.paragraph("P present, A apologies.", italic=True)

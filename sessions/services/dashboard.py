@@ -12,7 +12,7 @@ from datetime import date
 
 from sessions.activities.checklist import OptionTrend, option_trends
 from sessions.activities.roles import RolesBoard, programme_roles
-from sessions.activities.scorecard import AreaTrend, area_trends
+from sessions.activities.scorecard_trends import AreaTrend, StatementTrend, scorecard_trends
 from sessions.domain.actions import count_open_actions
 from sessions.domain.plan_place import PlanPlace, plan_place
 from sessions.domain.programmes import programme_row, programme_view
@@ -38,6 +38,8 @@ class DashboardView:
     """The framework step the next session should continue from."""
     scorecard_trends: tuple[AreaTrend, ...] = ()
     """Each scorecard area's mean rating, session by session."""
+    statement_trends: tuple[StatementTrend, ...] = ()
+    """Each statement rated in two or more sessions, whichever agendas asked it."""
     checklist_trends: tuple[OptionTrend, ...] = ()
     """The latest checklist's leading options, with their votes in earlier sessions."""
     team_roles: RolesBoard | None = None
@@ -79,7 +81,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
     with store.reading() as db:
         programme = programme_row(db, programme_id)
         progress = programme_progress(db, programme_id)
-        trends = area_trends(db, programme_id)
+        trends, statements = scorecard_trends(db, programme_id)
         checklist_trends = option_trends(db, programme_id)
         team_roles = programme_roles(db, programme_id)
         open_actions, overdue_actions = count_open_actions(db, programme_id, today)
@@ -92,6 +94,7 @@ def programme_dashboard(store: Store, programme_id: int, today: date) -> Dashboa
         open_actions=open_actions,
         overdue_actions=overdue_actions,
         scorecard_trends=trends,
+        statement_trends=statements,
         checklist_trends=checklist_trends,
         team_roles=team_roles,
         suggestion=progress.suggestion,

@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sessions.activities import scorecard
-from sessions.activities.scorecard import AreaTrend, StatementResult, area_trends
+from sessions.activities.scorecard import StatementResult
+from sessions.activities.scorecard_trends import (
+    AreaTrend,
+    StatementTrend,
+    area_trends,
+    statement_trends,
+)
 from sessions.db_types import utcnow
 from sessions.domain.lookup import session_row
 from sessions.store import Store
@@ -14,9 +20,11 @@ from sessions.views import ActivityChange
 __all__ = [
     "AreaTrend",
     "StatementResult",
+    "StatementTrend",
     "area_trends",
     "rate",
     "scorecard_results",
+    "statement_trends",
     "withdraw_last",
 ]
 
