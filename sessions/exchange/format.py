@@ -24,7 +24,10 @@ FORMAT = "facilitator-programme"
 # 8: the questions and comments phones sent to the facilitator's queue, and what became of
 #    each: still waiting, set aside, or accepted as a note (named by its place); and each
 #    session's proposals put to the room for a fist of five, and every answer to them.
-VERSION = 8
+# 9: an item may be a RAG item (kind "rag", its areas in the activity's "rag_areas"), each
+#    rating an answer scored 1 red, 2 amber or 3 green; an older file has none, and reads as
+#    it did. Its next steps are actions, carried as every action is.
+VERSION = 9
 SUFFIX = ".facilitator.json"
 
 
