@@ -199,7 +199,11 @@ def add_next_step(
 
 def _next_steps(db: DbSession, item: AgendaItem) -> dict[str, list[NextStep]]:
     """Each area's next steps: the item's standing actions that begin with its name."""
-    prefixes = {f"{area}:".casefold(): area for area in areas(item.activity)}
+    # The longest name first, so an area named inside another's name never takes its steps.
+    prefixes = sorted(
+        ((f"{area}:".casefold(), area) for area in areas(item.activity)),
+        key=lambda pair: -len(pair[0]),
+    )
     found: dict[str, list[NextStep]] = {}
     for text, owner, confidential in db.execute(
         select(Note.text, Action.owner, Note.confidential)
@@ -211,10 +215,12 @@ def _next_steps(db: DbSession, item: AgendaItem) -> dict[str, list[NextStep]]:
         )
         .order_by(Note.created_at, Note.id)
     ):
-        head, colon, rest = text.partition(":")
-        area = prefixes.get(f"{head.strip()}{colon}".casefold())
-        if area is not None:
-            found.setdefault(area, []).append(NextStep(rest.strip(), owner, confidential))
+        for prefix, area in prefixes:
+            head = len(area) + 1
+            if text[:head].casefold() == prefix:
+                step = text[head:].strip()
+                found.setdefault(area, []).append(NextStep(step, owner, confidential))
+                break
     return found
 
 
@@ -222,9 +228,9 @@ def results_for(db: DbSession, item: AgendaItem) -> list[AreaRating]:
     """Every area with its standing rating and next steps, in the agenda's order."""
     rated = dict(
         db.execute(
-            select(ActivityResult.subject, ActivityResult.score).where(
-                ActivityResult.agenda_item_id == item.id, ActivityResult.deleted_at.is_(None)
-            )
+            select(ActivityResult.subject, ActivityResult.score)
+            .where(ActivityResult.agenda_item_id == item.id, ActivityResult.deleted_at.is_(None))
+            .order_by(ActivityResult.id)
         ).all()
     )
     steps = _next_steps(db, item)
