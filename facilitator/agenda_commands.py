@@ -122,6 +122,8 @@ def _activity(item: AgendaItem) -> str:
         named = [area for area in item.areas if area.name]
         areas = f"{len(named)} areas, " if named else ""
         return f"  ({areas}{statements} statements)"
+    if item.kind == ItemKind.RAG:
+        return f"  ({len(item.rag_areas)} areas)"
     return ""
 
 

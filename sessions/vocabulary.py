@@ -18,6 +18,8 @@ class ItemKind(StrEnum):
     SCORECARD = "scorecard"
     ROLES = "roles"
     REFLECTION = "reflection"
+    RAG = "rag"
+    """Areas rated red, amber or green, each with an owner and a next step."""
     BREAK = "break"
     MATTERS_ARISING = "matters-arising"
     """The review of open actions the app puts in every session after the first; no agenda

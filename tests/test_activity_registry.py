@@ -15,7 +15,16 @@ from sessions.agenda.model import Agenda, AgendaItem, ScorecardArea, Section
 from sessions.domain.lookup import session_row
 from sessions.exchange.parse import read_document
 from sessions.models import AgendaItem as ItemRow
-from sessions.services import checklist, notes, planning, reflection, roles, running, scorecard
+from sessions.services import (
+    checklist,
+    notes,
+    planning,
+    rag,
+    reflection,
+    roles,
+    running,
+    scorecard,
+)
 from sessions.services.exchange import export_programme, import_programme
 from sessions.services.matters_arising import review_action, review_entries
 from sessions.services.minutes import render_minutes, session_minutes
@@ -35,6 +44,7 @@ IN_THE_ROOM = {
     ItemKind.SCORECARD: "We share a goal — **4.0** (1)",
     ItemKind.ROLES: "— Ada Lovelace",
     ItemKind.REFLECTION: "Private answers given so far: 1.",
+    ItemKind.RAG: "| Trust | **Amber** | — | — |",
     ItemKind.MATTERS_ARISING: "- **done** · write it up",
     ItemKind.MINUTES_APPROVAL: (
         "- Session 1 (23 November 2026): **approved**\n"
@@ -71,6 +81,12 @@ IN_THE_DOCUMENT: dict[ItemKind, tuple[Shown, ...]] = {
                     ("Thinking", "Specialist"),
                 )
             ),
+        ),
+    ),
+    ItemKind.RAG: (
+        Table(
+            ("Area", "Rating", "Owner", "Next step"),
+            (("Trust", "Amber", "—", "—"), ("Money", "Not rated", "—", "—")),
         ),
     ),
     # The answer itself stays private unless the facilitator puts it in the minutes.
@@ -117,6 +133,7 @@ def agenda() -> Agenda:
                         areas=(ScorecardArea("Purpose", ("We share a goal",)),),
                     ),
                     AgendaItem("Team roles", 300, ItemKind.ROLES, prompt="Mark yours."),
+                    AgendaItem("Foundations", 300, ItemKind.RAG, rag_areas=("Trust", "Money")),
                     AgendaItem("Looking back", 300, ItemKind.REFLECTION, prompt="One word."),
                     AgendaItem("Tea", 600, ItemKind.BREAK, prompt="Back soon."),
                 ),
@@ -139,6 +156,7 @@ def programme(store: Store, clock, agenda: Agenda) -> tuple[str, int]:
     checklist.vote(store, first, at[ItemKind.CHECKLIST], 0, 3, now=clock.advance(1))
     scorecard.rate(store, first, at[ItemKind.SCORECARD], 0, 4, now=clock.advance(1))
     roles.set_roles(store, first, at[ItemKind.ROLES], member.id, ["Plant"], now=clock.advance(1))
+    rag.rate_area(store, first, at[ItemKind.RAG], 0, 2, now=clock.advance(1))
     reflection.answer(store, first, at[ItemKind.REFLECTION], member.id, "Hope", now=clock())
     running.finish_session(store, first, now=clock.advance(60))
     second = planning.start_session(store, created.id, agenda)

@@ -46,6 +46,11 @@ Which roles do we bring?
 
 ### What will I do differently? (5 min, reflection)
 Just for you: one thing you will change.
+
+### Our foundations (10 min, rag)
+Where do we stand?
+- Trust
+- Contracts and agreements
 """
 
 
@@ -74,6 +79,7 @@ def test_a_valid_agenda_with_every_kind() -> None:
         ("Team roles", "roles", 900, 27),
         ("Tea", "break", 5400, 30),
         ("What will I do differently?", "reflection", 300, 32),
+        ("Our foundations", "rag", 600, 35),
     ]
     assert {i.kind for i in items} == set(AGENDA_KINDS)
     assert items[1].prompt == "Prompt text.\n- a bullet that stays in the prompt"
@@ -91,8 +97,11 @@ def test_a_valid_agenda_with_every_kind() -> None:
     assert items[3].prompt == "" and items[3].options == ()
     assert items[4].prompt == "Which roles do we bring?"
     assert items[6].prompt == "Just for you: one thing you will change."
+    # A RAG item's areas are a flat list, as a checklist's options; they leave the prompt.
+    assert items[7].rag_areas == ("Trust", "Contracts and agreements")
+    assert items[7].prompt == "Where do we stand?" and items[7].options == ()
     assert agenda.steps == [1, 2]
-    assert agenda.planned_seconds == 600 + 1200 + 900 + 3600 + 900 + 5400 + 300
+    assert agenda.planned_seconds == 600 + 1200 + 900 + 3600 + 900 + 5400 + 300 + 600
     assert agenda.source == "a.md" and agenda.text == ALL_KINDS
     assert parse_agenda(ALL_KINDS, "/tmp/x.md", source="bundled:x").source == "bundled:x"
 

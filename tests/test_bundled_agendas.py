@@ -142,5 +142,11 @@ def test_the_foundations_agenda_takes_each_area_with_a_rating_an_owner_and_a_nex
     by_title = {item.title: item for item in agenda.items}
     for area in FOUNDATION_AREAS:
         assert by_title[area].kind == ItemKind.DISCUSSION
-        assert "a RAG rating, the next step, its owner and its date" in by_title[area].prompt
+        assert "We rate it at the close" in by_title[area].prompt
+    # Each area is rated, owned and given its next step in one RAG item, after the talk.
+    rated = only(agenda, ItemKind.RAG)
+    assert list(rated.rag_areas) == FOUNDATION_AREAS
+    assert agenda.items.index(rated) > max(
+        agenda.items.index(by_title[area]) for area in FOUNDATION_AREAS
+    )
     assert agenda.steps == [1, 2, 3, 4]

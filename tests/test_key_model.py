@@ -16,6 +16,7 @@ from sessions.services import notes, running
 from sessions.services.checklist import checklist_results
 from sessions.services.matters_arising import review_entries
 from sessions.services.minutes_approval import approval_entries
+from sessions.services.rag import rag_results
 from sessions.services.reflection import reflections
 from sessions.services.roles import roles_board
 from sessions.services.scorecard import scorecard_results
@@ -30,6 +31,7 @@ READS = {
     ItemKind.SCORECARD: lambda store, sid, at: scorecard_results(store, sid, at),
     ItemKind.ROLES: lambda store, sid, at: roles_board(store, sid, at),
     ItemKind.REFLECTION: lambda store, sid, at: reflections(store, sid, at),
+    ItemKind.RAG: lambda store, sid, at: rag_results(store, sid, at),
     ItemKind.MATTERS_ARISING: lambda store, sid, _at: review_entries(store, sid),
     ItemKind.MINUTES_APPROVAL: lambda store, sid, _at: approval_entries(store, sid),
 }
@@ -43,7 +45,7 @@ def results(store, session_id: int) -> list[object]:
     ]
 
 
-WALKED = ("pcn-kickoff-90", "pcn-partnership-4-step")
+WALKED = ("pcn-kickoff-90", "pcn-partnership-4-step", "pcn-foundations-150")
 """The agendas walked item by item: between them every kind an agenda may hold. Each walk runs
 the whole app for minutes, so the library's other agendas are covered by kind, below."""
 

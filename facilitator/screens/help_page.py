@@ -171,6 +171,7 @@ def _parts() -> list[Part]:
     from facilitator.widgets.editable_note_list import EditableNoteList
     from facilitator.widgets.identifier_review import IdentifierReview
     from facilitator.widgets.minutes_approval_panel import MinutesApprovalPanel
+    from facilitator.widgets.rag_panel import RagPanel
     from facilitator.widgets.reflection_panel import ReflectionPanel
     from facilitator.widgets.roles_panel import RolesPanel
     from facilitator.widgets.scorecard_panel import ScorecardPanel
@@ -306,6 +307,14 @@ A date that can't be read is refused and the text stays in the note line.
             "A team roles item lists the nine roles. One person at a time marks the roles they"
             " most often play; the room sees which roles the team covers and which it lacks.",
             own_bindings(RolesPanel),
+            level=2,
+        ),
+        RagPanel: Part(
+            "RAG ratings",
+            "A RAG item lists the areas to assess. Rate each red, amber or green as the room"
+            " agrees, changing it as the room changes its mind, and give it an owner and a next"
+            " step, which becomes an action. The projector shows the table, ratings in words.",
+            own_bindings(RagPanel),
             level=2,
         ),
         ReflectionPanel: Part(

@@ -34,6 +34,7 @@ from sessions.services import notes as note_service
 from sessions.services import running
 from sessions.services.capture import current_choice
 from sessions.views import ItemView, SessionView
+from sessions.vocabulary import NoteKind
 
 
 class SessionScreen(Screen[None]):
@@ -205,12 +206,16 @@ class SessionScreen(Screen[None]):
             return
         self.notes.append(message.note)  # as saved: no need to read the item afresh
         self.capture.recount()
+        if message.note.kind == NoteKind.ACTION:  # it may be a RAG area's next step
+            self.panels.reload()
 
     @on(ActivityPanel.Acted)
     def activity_key_used(self, message: ActivityPanel.Acted) -> None:
         """The panel's one key is spent: back to typing, and what it changed can be undone."""
         if message.change is not None:
             self.undoable.changed(message.change)
+            if message.change.action_id is not None:  # a next step raised is a note too
+                self.refresh_notes()
         if self.panels.panel is not None and self.panels.panel.has_focus:
             self.capture.note_line.focus()
 

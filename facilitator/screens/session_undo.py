@@ -65,4 +65,6 @@ class UndoList:
         if said is REFUSED:
             return
         screen.panels.reload()
+        if last.action_id is not None:  # a next step taken back takes its note with it
+            screen.refresh_notes()
         app.say(said)

@@ -10,6 +10,7 @@ from facilitator.widgets.action_review import ActionReview
 from facilitator.widgets.activity_panel import ActivityPanel
 from facilitator.widgets.checklist_panel import ChecklistPanel
 from facilitator.widgets.minutes_approval_panel import MinutesApprovalPanel
+from facilitator.widgets.rag_panel import RagPanel
 from facilitator.widgets.reflection_panel import ReflectionPanel
 from facilitator.widgets.roles_panel import RolesPanel
 from facilitator.widgets.scorecard_panel import ScorecardPanel
@@ -23,6 +24,7 @@ PANELS: dict[str, tuple[type[ActivityPanel], str]] = {
         (ScorecardPanel, "scorecard"),
         (ChecklistPanel, "checklist"),
         (RolesPanel, "roles"),
+        (RagPanel, "rag"),
         (ReflectionPanel, "reflection"),
     )
 }

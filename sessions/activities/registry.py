@@ -14,6 +14,7 @@ from sessions.activities import (
     checklist,
     matters_arising,
     minutes_approval,
+    rag,
     reflection,
     roles,
     scorecard,
@@ -34,6 +35,7 @@ ACTIVITIES: Mapping[ItemKind, Activity] = MappingProxyType(
             scorecard,
             checklist,
             roles,
+            rag,
             reflection,
             breaks,
         )

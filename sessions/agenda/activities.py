@@ -1,4 +1,4 @@
-"""The lists inside checklist and scorecard items: their options, statements and areas.
+"""The lists inside checklist, scorecard and RAG items: their options, statements and areas.
 
 Checked as strictly as the headings: an empty, repeated or mis-indented bullet
 would otherwise become a box nobody can sensibly tick on the projector.
@@ -100,6 +100,25 @@ def checklist_options(
             "list at least two options as bullets under the heading, e.g. `- Nobody has time`",
         )
     return options
+
+
+def rag_areas(line: int, title: str, bullets: list[Bullet], report: Report) -> tuple[str, ...]:
+    """The areas a RAG item rates: a flat list, one area a bullet, as a checklist's options."""
+    for bullet in bullets:
+        if bullet.children:
+            report(
+                bullet.children[0].line,
+                "a RAG area cannot have bullets indented under it",
+                "make each area its own unindented `- ` line",
+            )
+    listed = _texts(bullets, "area", report)
+    if not listed:
+        report(
+            line,
+            f"RAG item '{title}' has no areas",
+            "list the areas to rate as bullets under the heading, e.g. `- Trust`",
+        )
+    return listed
 
 
 def scorecard_areas(

@@ -41,6 +41,8 @@ class AgendaItem:
     """Taken in private: left out of the public minutes and report."""
     dots: DotBudget | None = None
     """A checklist's budget of dots, where the agenda gives one; else the defaults apply."""
+    rag_areas: tuple[str, ...] = ()
+    """A RAG item's areas, each rated red, amber or green."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from sessions.agenda.activities import (
     checklist_options,
     first_list,
     plain,
+    rag_areas,
     scorecard_areas,
     source_lines,
 )
@@ -301,7 +302,8 @@ class _Parser:
         options: tuple[str, ...] = ()
         areas: tuple[ScorecardArea, ...] = ()
         dots: DotBudget | None = None
-        if kind in (ItemKind.CHECKLIST, ItemKind.SCORECARD):
+        rated: tuple[str, ...] = ()
+        if kind in (ItemKind.CHECKLIST, ItemKind.SCORECARD, ItemKind.RAG):
             bullets: list[Bullet] = []
             skips: list[tuple[int, int]] = []
             found = first_list(block.tokens)
@@ -314,6 +316,8 @@ class _Parser:
             prompt = self.source(start, end, *skips)
             if kind == ItemKind.CHECKLIST:
                 options = checklist_options(block.line, title, bullets, self.problem)
+            elif kind == ItemKind.RAG:
+                rated = rag_areas(block.line, title, bullets, self.problem)
             else:
                 areas = scorecard_areas(block.line, title, bullets, self.problem)
         elif kind == ItemKind.REFLECTION and not prompt:
@@ -325,7 +329,16 @@ class _Parser:
         if len(self.problems) > count or seconds is None:
             return None
         return AgendaItem(
-            title, seconds, kind, prompt, options, areas, block.line + 1, confidential, dots
+            title,
+            seconds,
+            kind,
+            prompt,
+            options,
+            areas,
+            block.line + 1,
+            confidential,
+            dots,
+            rag_areas=rated,
         )
 
     def budget(self, block: _Block) -> tuple[DotBudget | None, list[tuple[int, int]]]:

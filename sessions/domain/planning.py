@@ -234,6 +234,8 @@ def plan_session(
                     activity.update(item.dots.stored())
             elif item.areas:
                 activity = {"areas": [asdict(area) for area in item.areas]}
+            elif item.rag_areas:
+                activity = {"rag_areas": list(item.rag_areas)}
             db.add(
                 AgendaItem(
                     session_id=session.id,

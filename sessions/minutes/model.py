@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 from sessions.activities.checklist import OptionResult
 from sessions.activities.matters_arising import ReviewEntry, due_moved, entries_for
 from sessions.activities.minutes_approval import ApprovalPart
+from sessions.activities.rag import AreaRating
 from sessions.activities.reflection import Reflections
 from sessions.activities.registry import activity_for
 from sessions.activities.roles import RolesBoard
@@ -158,6 +159,11 @@ class MinutesItem:
     def roles(self) -> RolesBoard | None:
         """A roles item's coverage, where anyone marked a role."""
         return cast(RolesBoard | None, self._part(ItemKind.ROLES))
+
+    @property
+    def rag(self) -> list[AreaRating]:
+        """A RAG item's areas with their ratings, owners and next steps, where any were given."""
+        return cast(list[AreaRating], self._part(ItemKind.RAG) or [])
 
     @property
     def reflection(self) -> Reflections | None:

@@ -9,7 +9,9 @@ version has it.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
+from sessions.activities.rag import AreaRating, said_openly
 from sessions.minutes.model import (
     Minutes,
     MinutesDeclaration,
@@ -67,7 +69,11 @@ def _item(item: MinutesItem) -> MinutesItem:
         said = [note for note in kept if not note.confidential]
         if said:
             notes[kind] = said
-    return replace(item, notes=notes)
+    activity = item.activity
+    if item.kind == ItemKind.RAG and activity:
+        # A next step said in confidence is an action the public version leaves out.
+        activity = said_openly(cast(list[AreaRating], activity))
+    return replace(item, notes=notes, activity=activity)
 
 
 def _declaration(declaration: MinutesDeclaration, withheld: set[int]) -> MinutesDeclaration:
