@@ -29,9 +29,9 @@ FORMAT = "facilitator-programme"
 #    The plan a programme was made from (its name and title as they were), and on each
 #    session the plan laid out its place and title in the plan and whether its day is still
 #    to confirm.
-#    An item may be a RAG item may be a RAG item (kind "rag", its areas in the activity's "rag_areas"), each
-#    rating an answer scored 1 red, 2 amber or 3 green; an older file has none, and reads as
-#    it did. Its next steps are actions, carried as every action is.
+#    An item may be a RAG item (kind "rag", its areas in the activity's "rag_areas"), each
+#    rating an answer scored 1 red, 2 amber or 3 green; an older file has none, and reads
+#    as it did. Its next steps are actions, carried as every action is.
 VERSION = 9
 SUFFIX = ".facilitator.json"
 
