@@ -84,7 +84,7 @@ def _status(store: Store, session_id: int) -> tuple[object, ...]:
 
 def test_the_file_carries_the_approval_and_every_change(approved) -> None:
     data = json.loads(approved.file)
-    assert data["version"] == VERSION == 8
+    assert data["version"] == VERSION == 9
     first, second, third = data["sessions"]
     assert first["minutes_approved_in"] == 2
     assert first["minutes_approved_at"].endswith("Z")

@@ -41,7 +41,7 @@ def _sessions(store: Store, slug: str) -> list[int]:
 
 def test_the_file_carries_both_marks(board) -> None:
     data = json.loads(board.file)
-    assert data["version"] == VERSION == 8
+    assert data["version"] == VERSION == 9
     first = data["sessions"][0]
     assert [item["confidential"] for item in first["items"]] == [False, True, True, False]
     assert [note["text"] for note in first["notes"] if note["confidential"]] == [

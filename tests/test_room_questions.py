@@ -192,7 +192,7 @@ def test_questions_travel_in_the_export_and_come_back_as_they_were(store, progra
     running.finish_session(store, sid)
     _, text = exchange.export_programme(store, programme.slug)
     data = json.loads(text)
-    assert data["version"] == VERSION == 8
+    assert data["version"] == VERSION == 9
     asked = data["sessions"][0]["room_questions"]
     assert [(q["member"], q["text"], q["state"], q["note"]) for q in asked] == [
         ("Ann Ode", "Accept me", "accepted", 1),

@@ -7,7 +7,7 @@ same programme always gives the same bytes and a round trip can be compared.
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 FORMAT = "facilitator-programme"
@@ -24,7 +24,9 @@ FORMAT = "facilitator-programme"
 # 8: the questions and comments phones sent to the facilitator's queue, and what became of
 #    each: still waiting, set aside, or accepted as a note (named by its place); and each
 #    session's proposals put to the room for a fist of five, and every answer to them.
-VERSION = 8
+# 9: a planned session's start and end times (HH:MM, as UK clocks read them) and place, its
+#    calendar invitation's UID and sequence, and when it was cancelled, if it was.
+VERSION = 9
 SUFFIX = ".facilitator.json"
 
 
@@ -36,6 +38,10 @@ def time_text(value: datetime | None) -> str | None:
 
 def date_text(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+def clock_text(value: time | None) -> str | None:
+    return None if value is None else f"{value:%H:%M}"
 
 
 def dump(document: dict[str, Any]) -> str:
