@@ -92,6 +92,7 @@ def test_a_cancelled_session_stays_but_never_starts(store, planned) -> None:
     view = programme_dashboard(store, programme_id, date(2027, 2, 1))
     assert [s.state for s in view.sessions] == [SessionState.PLANNED, SessionState.CANCELLED]
     assert not view.sessions[1].resumable
+    assert view.planned_seconds == 2100  # the first's agenda alone: the second's is not to run
     assert planning.outlook(store, programme_id).waiting == ((1, date(2027, 3, 1)),)
     calendar.cancel_session(store, first, NOW)
     assert view.waiting is not None
