@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 from facilitator import __version__
@@ -105,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     confirm.add_argument("ref", metavar="REF", help="a session id, or PROGRAMME/N")
     confirm.add_argument("--on", metavar="DATE", type=_date, help="the day agreed, if another")
+
+    _calendar_commands(commands)
 
     present = commands.add_parser(
         "present", help="a read-only mirror of the live session, for a second terminal"
@@ -291,6 +293,63 @@ def build_parser() -> argparse.ArgumentParser:
         "--list", action="store_true", help="list the copies kept beside the database"
     )
     return parser
+
+
+def _calendar_commands(commands) -> None:
+    session = commands.add_parser(
+        "session", help="re-plan a session not yet started (day, time, place), or cancel it"
+    )
+    actions = session.add_subparsers(dest="session_command", metavar="ACTION", required=True)
+    plan = actions.add_parser("plan", help="set a planned session's day, start, end or place")
+    plan.add_argument("ref", metavar="REF", help="a session id, or PROGRAMME/N")
+    plan.add_argument("--date", metavar="DATE", type=_date, help="the day it meets")
+    plan.add_argument("--start", metavar="HH:MM", type=_clock, help="when it starts")
+    plan.add_argument(
+        "--end",
+        metavar="HH:MM",
+        type=_clock,
+        help="when it ends (default: the start plus the agenda's length, to the quarter hour)",
+    )
+    plan.add_argument("--place", metavar="TEXT", help="where: a room and address, or 'Teams'")
+    cancel = actions.add_parser(
+        "cancel", help="call off a session not yet started; it stays in the record"
+    )
+    cancel.add_argument("ref", metavar="REF", help="a session id, or PROGRAMME/N")
+    invite = commands.add_parser(
+        "invite", help="write a calendar invitation (.ics) to a session, or a programme's"
+    )
+    invite.add_argument(
+        "ref",
+        metavar="REF",
+        help="a session id or PROGRAMME/N; or a programme, for all its sessions still to meet",
+    )
+    invite.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write ('-' for standard output); "
+        "default: PROGRAMME-SLUG-session-N.ics in the current folder",
+    )
+
+
+def _calendar(args) -> int:
+    from facilitator import calendar_commands
+    from sessions.db_types import utcnow
+
+    store = _open_store(args.db)
+    try:
+        if args.command == "invite":
+            path = calendar_commands.invite(store, args.ref, args.output, utcnow(), sys.stdout)
+            if path is not None:
+                _written(path)
+            return 0
+        if args.session_command == "cancel":
+            return calendar_commands.session_cancel(store, args.ref, utcnow(), sys.stdout)
+        return calendar_commands.session_plan(
+            store, args.ref, args.date, args.start, args.end, args.place, sys.stdout
+        )
+    finally:
+        store.close()
 
 
 def _open_store(db: str | None):
@@ -589,6 +648,15 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2027-01-15") from None
 
 
+def _clock(text: str) -> time:
+    try:
+        if len(text) == 5 and text[2] == ":":
+            return time.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not a time like 14:30")
+
+
 def _plan(args) -> int:
     from facilitator import plan_commands
 
@@ -636,6 +704,8 @@ def _dispatch(args) -> int:
         return _plan(args)
     if args.command == "programme":
         return _programme(args)
+    if args.command in ("session", "invite"):
+        return _calendar(args)
     if args.command == "minutes":
         return _minutes(args)
     if args.command == "report":

@@ -6,8 +6,9 @@ never meets the facilitator's Session.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
+from uuid import uuid4
 
 from sqlalchemy import (
     JSON,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    Time,
     UniqueConstraint,
     false,
     text,
@@ -72,6 +74,12 @@ class Programme(Base):
     )
 
 
+def new_calendar_uid() -> str:
+    """A session's name in every calendar it is sent to: random, so it says nothing of the
+    machine or the programme, and made once, so an update replaces the invite it follows."""
+    return f"{uuid4()}@facilitator"
+
+
 class Session(Base):
     """One meeting of a programme, run from a snapshot of its agenda."""
 
@@ -106,6 +114,19 @@ class Session(Base):
     planned_as: Mapped[str] = mapped_column(String(500), default="", server_default="")
     # A day the plan counted, not yet agreed: cleared once the facilitator sets or keeps it.
     date_to_confirm: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # When and where it is planned to meet: times of day on `planned_for`, as clocks in
+    # the United Kingdom read them; the place as the facilitator wrote it ("" where unsaid).
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # Its calendar invitation: the same UID every time, and a sequence raised by each change
+    # of day, time or place, so calendars update the invite rather than add a second. The
+    # UID travels with the session through export and import, so a programme moved to
+    # another computer goes on updating the invitations it sent.
+    calendar_uid: Mapped[str] = mapped_column(default=new_calendar_uid)
+    calendar_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Called off before it met: kept in the record, never started.
+    cancelled_at: Mapped[datetime | None]
 
     programme: Mapped[Programme] = relationship(back_populates="sessions")
     items: Mapped[list[AgendaItem]] = relationship(

@@ -193,3 +193,5 @@ class SessionState(StrEnum):
     UNFINISHED = "unfinished"
     """Its clock has run (it may be running now, in another copy of the app); not finished."""
     FINISHED = "finished"
+    CANCELLED = "cancelled"
+    """Called off before it met: kept in the record, never started."""

@@ -206,6 +206,15 @@ def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> No
             connection.execute(f"ALTER TABLE session DROP COLUMN {column}")
         for column in ("plan_source", "plan_title"):
             connection.execute(f"ALTER TABLE programme DROP COLUMN {column}")
+        for column in (
+            "start_time",
+            "end_time",
+            "place",
+            "calendar_uid",
+            "calendar_sequence",
+            "cancelled_at",
+        ):
+            connection.execute(f"ALTER TABLE session DROP COLUMN {column}")
         connection.execute("ALTER TABLE note DROP COLUMN confidential")
         connection.execute("ALTER TABLE agenda_item DROP COLUMN confidential")
         connection.execute("DROP TABLE kept_identifier")

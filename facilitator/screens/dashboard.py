@@ -83,6 +83,21 @@ class DashboardScreen(Screen[None]):
                 "actions, register of interests) in Markdown, HTML and Word, beside the minutes"
             ),
         ),
+        Binding(
+            "t",
+            "plan_session",
+            "Time/place",
+            id="dashboard.plan_session",
+            tooltip="Set the highlighted planned session's day, times and place, or cancel it",
+        ),
+        Binding(
+            "i",
+            "invite",
+            "Invite",
+            id="dashboard.invite",
+            show=False,
+            tooltip="Write the highlighted planned session's calendar invitation (.ics)",
+        ),
         Binding("e", "rename", "Rename", id="dashboard.rename", tooltip="Rename this programme"),
         # Out of the Footer, which has no room for it at 80 columns: the hint line says it.
         Binding(
@@ -134,7 +149,7 @@ class DashboardScreen(Screen[None]):
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-hint", classes="hint")
             yield Static(
-                "Enter resumes or opens minutes · p papers · / search · m members · x archive",
+                "Enter opens · p papers · i invite · / search · m members · x archive",
                 id="keys-hint",
                 classes="hint",
             )
@@ -239,7 +254,9 @@ class DashboardScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         summary = self.highlighted_session()
-        if summary is not None and not summary.resumable:
+        if summary is not None and summary.state == SessionState.CANCELLED:
+            self.app.say(f"Session {summary.number} was cancelled: it has no minutes.")
+        elif summary is not None and not summary.resumable:
             self.open_minutes(summary)
         else:
             self.action_resume()
@@ -255,6 +272,10 @@ class DashboardScreen(Screen[None]):
         summary = self.highlighted_session()
         if summary is None:
             self.app.say("No session to resume yet: press s to start one.", severity="warning")
+        elif summary.state == SessionState.CANCELLED:
+            self.app.say(
+                f"Session {summary.number} was cancelled: it never starts.", severity="warning"
+            )
         elif not summary.resumable:
             self.app.say(
                 f"Session {summary.number} has finished: only an unfinished session "
@@ -310,6 +331,64 @@ class DashboardScreen(Screen[None]):
         else:
             error = worker.error
             self.app.show_error(f"Could not write the papers ({type(error).__name__}: {error}).")
+
+    def _planned_session(self, doing: str) -> SessionSummary | None:
+        """The highlighted session, where it is still to meet; else why not, said."""
+        summary = self.highlighted_session()
+        if summary is None:
+            self.app.say(f"No session to {doing} yet: press s to plan one.", severity="warning")
+            return None
+        if summary.state in (SessionState.FINISHED, SessionState.UNFINISHED):
+            self.app.say(
+                f"Session {summary.number} has started: only a session still to meet can {doing}.",
+                severity="warning",
+            )
+            return None
+        return summary
+
+    def action_plan_session(self) -> None:
+        summary = self._planned_session("be given a time and place")
+        if summary is None:
+            return
+        if summary.state == SessionState.CANCELLED:
+            self.app.say(
+                f"Session {summary.number} was cancelled: set up a new session instead.",
+                severity="warning",
+            )
+            return
+        from facilitator.screens.plan_session import PlanSessionScreen
+        from sessions.services.calendar import meeting
+
+        planned = self.app.attempt(meeting, self.app.store, summary.id)
+        if planned is REFUSED:
+            return
+
+        def done(said: str | None) -> None:
+            if said is not None:
+                self.app.say(said)
+                self.refresh_view()
+
+        self.app.push_screen(PlanSessionScreen(planned, self.app.now().astimezone().date()), done)
+
+    def action_invite(self) -> None:
+        summary = self._planned_session("have an invitation")
+        if summary is None:
+            return
+        from sessions.paths import minutes_dir
+        from sessions.services.calendar import default_invite_name, session_invite, write_invite
+
+        invitation = self.app.attempt(session_invite, self.app.store, summary.id)
+        if invitation is REFUSED:
+            return
+        path = self.app.attempt(
+            write_invite,
+            invitation,
+            self.app.now(),
+            minutes_dir() / default_invite_name(invitation),
+        )
+        if path is not REFUSED:
+            what = "cancellation" if invitation.only_cancellations else "invitation"
+            self.app.say(f"Session {summary.number}'s calendar {what} is in {path}")
 
     def action_actions(self) -> None:
         from facilitator.screens.actions import ActionsScreen

@@ -88,6 +88,7 @@ def about_text(view: DashboardView) -> Text:
             (SessionState.FINISHED, "finished"),
             (SessionState.UNFINISHED, "unfinished"),
             (SessionState.PLANNED, "not started"),
+            (SessionState.CANCELLED, "cancelled"),
         )
     ]
     shown = [f"{n} {label}" for n, label in states if n]
@@ -134,7 +135,10 @@ def minutes_cell(summary: SessionSummary) -> Text:
 
 def session_date(summary: SessionSummary) -> date:
     """The day it met; a session not started yet shows the day it is planned for."""
-    if summary.state == SessionState.PLANNED and summary.planned_for is not None:
+    if (
+        summary.state in (SessionState.PLANNED, SessionState.CANCELLED)
+        and summary.planned_for is not None
+    ):
         return summary.planned_for
     return summary.held_at.astimezone().date()
 
@@ -175,9 +179,11 @@ def session_row(
     summary: SessionSummary, agenda_width: int, minutes: bool = False
 ) -> tuple[Text, ...]:
     """The session's cells; with `minutes`, whether its minutes are approved after its state."""
-    state_style = {SessionState.FINISHED: "dim", SessionState.UNFINISHED: "bold"}.get(
-        summary.state, "italic"
-    )
+    state_style = {
+        SessionState.FINISHED: "dim",
+        SessionState.UNFINISHED: "bold",
+        SessionState.CANCELLED: "dim strike",
+    }.get(summary.state, "italic")
     over = summary.actual_seconds > summary.planned_seconds
     agenda = Text(summary.agenda_title, no_wrap=True)
     agenda.truncate(agenda_width, overflow="ellipsis")

@@ -79,6 +79,7 @@ def plan_place(db: DbSession, programme: Programme) -> PlanPlace | None:
             Session.date_to_confirm,
             exists().where(TimerEvent.session_id == Session.id),
             Session.finished_at,
+            Session.cancelled_at,
         )
         .where(Session.programme_id == programme.id, Session.plan_place.is_not(None))
         .order_by(Session.number)
@@ -86,9 +87,10 @@ def plan_place(db: DbSession, programme: Programme) -> PlanPlace | None:
     waiting = next(
         (
             PlannedNext(number, place, planned_as, on, to_confirm)
-            for number, place, planned_as, on, to_confirm, started, finished in rows
-            # Every row has a place: the query asked for none without.
-            if place is not None and not started and finished is None
+            for number, place, planned_as, on, to_confirm, started, finished, cancelled in rows
+            # Every row has a place: the query asked for none without. A session called
+            # off is not the next to meet.
+            if place is not None and not started and finished is None and cancelled is None
         ),
         None,
     )
@@ -108,9 +110,14 @@ def confirm_day(db: DbSession, session_id: int, on: date | None) -> date:
             f"Session {session.number} has started: it is dated by the day it met, "
             "which needs no confirming."
         )
+    if session.cancelled_at is not None:
+        raise InputError(f"Session {session.number} was cancelled: it has no day to confirm.")
     day = on if on is not None else session.planned_for
     if day is None:
         raise InputError(f"Session {session.number} has no day planned: give the day it meets.")
+    if day != session.planned_for:
+        # A new day is a change to the invitation: calendars update the one they hold.
+        session.calendar_sequence += 1
     session.planned_for = day
     session.date_to_confirm = False
     return day

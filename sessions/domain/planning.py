@@ -146,7 +146,8 @@ class Outlook:
 
     number: int
     waiting: tuple[tuple[int, date | None], ...]
-    """(number, planned for) of the sessions set up whose clock has never started."""
+    """(number, planned for) of the sessions set up whose clock has never started, and not
+    cancelled."""
 
 
 def outlook_of(db: DbSession, programme_id: int) -> Outlook:
@@ -156,6 +157,7 @@ def outlook_of(db: DbSession, programme_id: int) -> Outlook:
         .where(
             Session.programme_id == programme_id,
             Session.finished_at.is_(None),
+            Session.cancelled_at.is_(None),
             ~exists().where(TimerEvent.session_id == Session.id),
         )
         .order_by(Session.number)

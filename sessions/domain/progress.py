@@ -25,9 +25,9 @@ from sessions.timer_log import load_logs
 from sessions.views import NoteBalance
 from sessions.vocabulary import SessionState
 
-# (id, number, agenda title, created at, finished at, planned for, minutes approved in): what a
-# summary reads.
-SessionRow = Row[int, int, str, datetime, datetime | None, date | None, int | None]
+# (id, number, agenda title, created at, finished at, planned for, minutes approved in,
+# cancelled at): what a summary reads.
+SessionRow = Row[int, int, str, datetime, datetime | None, date | None, int | None, datetime | None]
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class SessionSummary:
 
     @property
     def resumable(self) -> bool:
-        return self.state != SessionState.FINISHED
+        return self.state in (SessionState.PLANNED, SessionState.UNFINISHED)
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,7 @@ def programme_progress(db: DbSession, programme_id: int) -> Progress:
             Session.finished_at,
             Session.planned_for,
             Session.minutes_approved_in,
+            Session.cancelled_at,
         )
         .where(Session.programme_id == programme_id)
         .order_by(Session.number)
@@ -142,10 +143,14 @@ def programme_progress(db: DbSession, programme_id: int) -> Progress:
     )
 
 
-def session_state(finished_at: datetime | None, clock: ClockState) -> SessionState:
-    """Finished, unfinished (its clock has started) or planned."""
+def session_state(
+    finished_at: datetime | None, clock: ClockState, cancelled_at: datetime | None = None
+) -> SessionState:
+    """Finished, unfinished (its clock has started), planned, or cancelled before it met."""
     if finished_at is not None:
         return SessionState.FINISHED
+    if cancelled_at is not None:
+        return SessionState.CANCELLED
     return SessionState.UNFINISHED if clock.started else SessionState.PLANNED
 
 
@@ -163,7 +168,7 @@ def _summary(
         held_at=state.first_started_at or row.created_at,
         planned_for=row.planned_for,
         agenda_title=row.agenda_title,
-        state=session_state(row.finished_at, state),
+        state=session_state(row.finished_at, state, row.cancelled_at),
         planned_seconds=planned,
         actual_seconds=state.session_elapsed,
         steps_worked=tuple(sorted(worked)),

@@ -91,6 +91,7 @@ def open_for_driving(
 
 
 FINISHED = "This session has finished; its clock can no longer change."
+CANCELLED = "This session was cancelled: it never meets, so its clock never starts."
 
 MIN_ITEM_SECONDS = 60
 
@@ -113,6 +114,8 @@ def record(
     taken over raises LeaseLostError before anything is logged.
     """
     session = session_row(db, session_id)
+    if session.cancelled_at is not None:
+        raise InputError(CANCELLED)
     if holder is not None and session.finished_at is None:
         leases.refresh(db, session_id, holder, now or utcnow())
     events = load_events(db, session_id)
@@ -230,7 +233,11 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
     sessions = db.scalars(
         select(Session)
         .join(Programme)
-        .where(Session.finished_at.is_(None), Programme.archived_at.is_(None))
+        .where(
+            Session.finished_at.is_(None),
+            Session.cancelled_at.is_(None),
+            Programme.archived_at.is_(None),
+        )
         .order_by(Session.created_at.desc(), Session.id.desc())
     ).all()
     logs = load_logs(db, [session.id for session in sessions])

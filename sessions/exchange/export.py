@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
 from sessions.exchange import proposals
-from sessions.exchange.format import FORMAT, VERSION, date_text, time_text
+from sessions.exchange.format import FORMAT, VERSION, clock_text, date_text, time_text
 from sessions.models import (
     Action,
     ActionChange,
@@ -141,6 +141,12 @@ def _session(
         "created_at": time_text(session.created_at),
         "finished_at": time_text(session.finished_at),
         "planned_for": date_text(session.planned_for),
+        "start_time": clock_text(session.start_time),
+        "end_time": clock_text(session.end_time),
+        "place": session.place,
+        "calendar_uid": session.calendar_uid,
+        "calendar_sequence": session.calendar_sequence,
+        "cancelled_at": time_text(session.cancelled_at),
         "facilitator": session.facilitator,
         "plan_place": session.plan_place,
         "planned_as": session.planned_as,

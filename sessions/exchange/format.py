@@ -7,7 +7,7 @@ same programme always gives the same bytes and a round trip can be compared.
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 FORMAT = "facilitator-programme"
@@ -32,6 +32,8 @@ FORMAT = "facilitator-programme"
 #    An item may be a RAG item (kind "rag", its areas in the activity's "rag_areas"), each
 #    rating an answer scored 1 red, 2 amber or 3 green; an older file has none, and reads
 #    as it did. Its next steps are actions, carried as every action is.
+#    A planned session's start and end times (HH:MM, as UK clocks read them) and place, its
+#    calendar invitation's UID and sequence, and when it was cancelled, if it was.
 VERSION = 9
 SUFFIX = ".facilitator.json"
 
@@ -44,6 +46,10 @@ def time_text(value: datetime | None) -> str | None:
 
 def date_text(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+def clock_text(value: time | None) -> str | None:
+    return None if value is None else f"{value:%H:%M}"
 
 
 def dump(document: dict[str, Any]) -> str:

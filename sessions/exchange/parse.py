@@ -8,7 +8,7 @@ import that follows cannot fail half way on a bad file.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, time
 from typing import Any, Literal, overload
 
 from sessions.activities.minutes_approval import PROPOSER_MAX, TEXT_MAX
@@ -335,6 +335,7 @@ def _session(session: Fields, registers: dict[str, int], version: int) -> Sessio
             **_quorum(session, version, default_of=None),
             **_approval(session, version),
             **_planned(session, version),
+            **_calendar(session, version),
         },
     )
     items = tuple(
@@ -437,6 +438,34 @@ def _planned(session: Fields, version: int) -> dict[str, Any]:
         "plan_place": session.whole_number("plan_place", nullable=True, minimum=1),
         "planned_as": session.text("planned_as"),
         "date_to_confirm": session.flag("date_to_confirm"),
+    }
+
+
+def _clock(session: Fields, key: str) -> time | None:
+    value = session.text(key, nullable=True)
+    if value is None:
+        return None
+    # Only the HH:MM form the export writes.
+    if len(value) == 5 and value[2] == ":":
+        try:
+            return time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise session.fail(f'"{key}" is not a time of day written HH:MM')
+
+
+def _calendar(session: Fields, version: int) -> dict[str, Any]:
+    """Files before version 9 knew no times, place or invitations: the session gets a new
+    calendar UID as it comes in, and the rest their defaults."""
+    if version < 9:
+        return {}
+    return {
+        "start_time": _clock(session, "start_time"),
+        "end_time": _clock(session, "end_time"),
+        "place": session.text("place"),
+        "calendar_uid": session.text("calendar_uid", blank=False),
+        "calendar_sequence": session.whole_number("calendar_sequence", minimum=0),
+        "cancelled_at": session.time("cancelled_at", nullable=True),
     }
 
 

@@ -39,8 +39,11 @@ class PackHeader:
 
 
 def pack_header(session: Session) -> PackHeader:
-    """The one place a planned session's day, times and place are read for its papers.
-
-    The session holds its planned day; a start and end time and a place are left to be
-    confirmed until the session holds them too."""
-    return PackHeader(day=session.planned_for)
+    """The one place a planned session's day, times and place are read for its papers;
+    what the facilitator has not set yet is to be confirmed."""
+    return PackHeader(
+        day=session.planned_for,
+        starts=session.start_time,
+        ends=session.end_time,
+        place=session.place,
+    )

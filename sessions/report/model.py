@@ -48,6 +48,7 @@ STATUS_LABELS = {
     SessionState.FINISHED: "finished",
     SessionState.UNFINISHED: "in progress",
     SessionState.PLANNED: "planned",
+    SessionState.CANCELLED: "cancelled",
 }
 # Only a word from the room is marked; "expected" and "absent" leave the cell blank.
 ATTENDANCE_MARKS: dict[str, str] = {AttendanceStatus.PRESENT: "P", AttendanceStatus.APOLOGIES: "A"}
@@ -400,7 +401,7 @@ def _session(
         held_on=meeting_day(started, row.created_at, row.planned_for),
         agenda_title=row.agenda_title,
         facilitator=row.facilitator,
-        state=session_state(row.finished_at, clock),
+        state=session_state(row.finished_at, clock, row.cancelled_at),
         steps=tuple(sorted(steps)),
         started_at=started,
         created_at=row.created_at,

@@ -69,7 +69,8 @@ class DashboardView:
 
     @property
     def planned_seconds(self) -> int:
-        return sum(s.planned_seconds for s in self.sessions)
+        """The agendas' time, but a cancelled session's: it is no longer planned to run."""
+        return sum(s.planned_seconds for s in self.sessions if s.state != SessionState.CANCELLED)
 
     @property
     def actual_seconds(self) -> float:
