@@ -167,16 +167,16 @@ def _still_a_plan(db: DbSession, session: Session, doing: str) -> None:
         )
 
 
-def replan(db: DbSession, session_id: int, meeting: Meeting) -> bool:
+def replan(db: DbSession, session_id: int, meeting: Meeting, *, day_given: bool) -> bool:
     """Give a session not yet started a new day, times or place; False where nothing changed.
 
     Each change raises the calendar sequence, so the next invitation updates the one sent.
+    Where the facilitator gave the day (`day_given`), a day a plan counted is now agreed.
     """
     session = session_row(db, session_id)
     _still_a_plan(db, session, "re-plan")
     meeting = checked(meeting, agenda_seconds(db, session_id))
-    if meeting.on is not None:
-        # The facilitator has now seen and given the day: a day a plan counted is agreed.
+    if day_given and meeting.on is not None:
         session.date_to_confirm = False
     if meeting == meeting_of(session):
         return False

@@ -29,10 +29,11 @@ def replan_session(store: Store, session_id: int, changed: Meeting) -> bool:
     """Set the session's day, start, end and place; False where nothing changed.
 
     A start with no end ends after the agenda's length, on the next quarter hour. Refused
-    once its clock has started, and for a session cancelled.
+    once its clock has started, and for a session cancelled. The day given is confirmed,
+    as the facilitator has seen it.
     """
     with store.transaction("re-plan the session") as db:
-        return replan(db, session_id, changed)
+        return replan(db, session_id, changed, day_given=True)
 
 
 def move_session(
@@ -44,13 +45,14 @@ def move_session(
     end: time | None = None,
     place: str | None = None,
 ) -> bool:
-    """Change only what is given; a new start without an end keeps the meeting's length."""
+    """Change only what is given; a new start without an end keeps the meeting's length.
+    A day given is confirmed; one kept as it was stays to confirm if it was."""
     with store.transaction("re-plan the session") as db:
         current = planned_meeting(db, session_id)
         changed = moved(
             current.meeting, current.agenda_seconds, on=on, start=start, end=end, place=place
         )
-        return replan(db, session_id, changed)
+        return replan(db, session_id, changed, day_given=on is not None)
 
 
 def cancel_session(store: Store, session_id: int, now: datetime) -> None:
