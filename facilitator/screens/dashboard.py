@@ -88,6 +88,8 @@ class DashboardScreen(Screen[None]):
             "plan_session",
             "Time/place",
             id="dashboard.plan_session",
+            # Out of the Footer, which has no room for it at 80 columns: the hint line says it.
+            show=False,
             tooltip="Set the highlighted planned session's day, times and place, or cancel it",
         ),
         Binding(
@@ -149,7 +151,7 @@ class DashboardScreen(Screen[None]):
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-hint", classes="hint")
             yield Static(
-                "Enter opens · p papers · i invite · / search · m members · x archive",
+                "t time/place · p papers · i invite · / search · m members · x archive",
                 id="keys-hint",
                 classes="hint",
             )

@@ -404,8 +404,15 @@ A date that can't be read is refused and the text stays in the note line.
             " prompts, the last meeting's draft minutes for approval, the open actions by owner"
             " and the register of interests. They go in the minutes folder, in all three"
             " formats. Papers that hold what looks like patient details are not written: the"
-            " line that says so gives the `facilitator pack` command that redacts or keeps them.",
-            [b for b in own_bindings(DashboardScreen) if b.id == "dashboard.pack"],
+            " line that says so gives the `facilitator pack` command that redacts or keeps them."
+            " A session still to meet can be given its day, start, end and place, or be called"
+            " off (it stays in the record), and its calendar invitation written: re-planning"
+            " raises the invitation's sequence, so calendars update it rather than add a second.",
+            [
+                b
+                for b in own_bindings(DashboardScreen)
+                if b.id in ("dashboard.pack", "dashboard.plan_session", "dashboard.invite")
+            ],
             level=2,
         ),
         Part(
