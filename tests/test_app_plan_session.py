@@ -37,7 +37,7 @@ async def open_dialog(pilot) -> PlanSessionScreen:
     await pilot.press("enter")  # Harbour's dashboard
     await pilot.pause()
     assert isinstance(pilot.app.screen, DashboardScreen)
-    await pilot.press("p")
+    await pilot.press("t")
     await pilot.pause()
     dialog = pilot.app.screen
     assert isinstance(dialog, PlanSessionScreen)
@@ -101,7 +101,7 @@ async def test_ctrl_t_cancels_once_confirmed(clock, planned, make_facilitator_ap
         table = dashboard.query_one("#sessions", DataTable)
         assert str(table.get_row_at(0)[2]) == "cancelled"
         assert "1 cancelled" in static_text(dashboard, "#about")
-        await pilot.press("p")
+        await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert "was cancelled: set up a new session instead" in said(app)[-1]
