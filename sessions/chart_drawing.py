@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 from sessions.charts import Chart
@@ -22,6 +23,7 @@ COLOURS = ("#005eb8", "#d5281b", "#007f3b", "#330072", "#ed8b00", "#425563")
 MARKERS = ("o", "s", "^", "D", "v", "P")
 SIZE_INCHES = (6.4, 3.2)
 PNG_DPI = 150
+LABEL_WRAP = 14
 _SVG_METADATA: dict[str, Any] = {"Date": None, "Creator": None, "Format": None, "Type": None}
 _PNG_METADATA: dict[str, Any] = {"Software": None}
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
@@ -65,10 +67,13 @@ def _figure(chart: Chart) -> Figure:
             )
     if chart.y_range is not None:
         axes.set_ylim(*chart.y_range)
-    axes.set_xticks(list(places), chart.x_labels)
+    # An area's name may be a few words: on two or three lines it keeps clear of the next.
+    labels = [textwrap.fill(label, LABEL_WRAP) for label in chart.x_labels]
+    axes.set_xticks(list(places), labels)
     axes.set_ylabel(chart.y_label)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    if len(chart.series) > 1:
+        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return figure
 
 

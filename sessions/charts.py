@@ -96,3 +96,18 @@ def balance_chart(sessions: Sequence[tuple[int, NoteBalance]]) -> Chart:
         "Notes",
         sentence,
     )
+
+
+def ratings_chart(title: str, area_means: Sequence[tuple[str, float]]) -> Chart:
+    """One scorecard's mean rating in each area, as a bar an area on the 1–5 scale."""
+    said = ", ".join(f"{area} {mean_text(mean)}" for area, mean in area_means)
+    return Chart(
+        title,
+        tuple(area for area, _ in area_means),
+        (Series("Mean rating", tuple(mean for _, mean in area_means)),),
+        "bar",
+        "Mean rating",
+        f"Mean rating by area: {said}.",
+        # Bars stand on zero, so a rating of 1 still shows as a bar.
+        (0.0, 5.0),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sessions.charts import balance_chart, trend_chart
+from sessions.charts import balance_chart, ratings_chart, trend_chart
 from sessions.views import NoteBalance
 
 
@@ -43,3 +43,11 @@ def test_a_balance_chart_pairs_each_sessions_notes_and_names_a_lopsided_one() ->
         "Over 2 sessions, 9 deal and 4 relationship notes were taken. "
         "One side fell behind in session 2 (6 deal, 1 relationship)."
     )
+
+
+def test_a_ratings_chart_gives_each_areas_mean_in_bars_and_words() -> None:
+    chart = ratings_chart("Item 3: mean rating by area", [("Trust", 3.25), ("Data", 2.0)])
+
+    assert chart.kind == "bar" and chart.x_labels == ("Trust", "Data")
+    assert [s.values for s in chart.series] == [(3.25, 2.0)]
+    assert chart.sentence == "Mean rating by area: Trust 3.3, Data 2.0."

@@ -114,6 +114,14 @@ def _tables_named_and_headed(tokens: list[Token]) -> None:
             token.tag = cell
 
 
+def _plain(inline: Token) -> str:
+    """A heading's words as a reader sees them, its Markdown escapes undone."""
+    words = "".join(
+        child.content for child in inline.children or () if child.type in ("text", "text_special")
+    )
+    return words.replace(NO_BREAK, " ")
+
+
 def _figures_placed(tokens: list[Token], figures: Mapping[str, str]) -> list[Token]:
     """Each figure's HTML, drawn by the app and never from a note, just below the heading
     it is named for."""
@@ -123,7 +131,7 @@ def _figures_placed(tokens: list[Token], figures: Mapping[str, str]) -> list[Tok
     for index, token in enumerate(tokens):
         placed.append(token)
         if token.type == "heading_close" and index >= 1:
-            figure = figures.get(tokens[index - 1].content)
+            figure = figures.get(_plain(tokens[index - 1]))
             if figure is not None:
                 block = Token("html_block", "", 0)
                 block.content = figure

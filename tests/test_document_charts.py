@@ -1,5 +1,5 @@
-"""The report's charts in its HTML and Word: present, named and described; their figures
-are the chart model's (tests/test_charts.py), not checked pixel by pixel."""
+"""The charts in the report and the minutes, in HTML and Word: present, named and described;
+their figures are the chart model's (tests/test_charts.py), not checked pixel by pixel."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from sessions.minutes.minutes_charts import item_chart
+from sessions.services.minutes import render_minutes, session_minutes
 from sessions.services.report import programme_report, render_report
 from tests.rich_session import rich_programme
 
@@ -58,3 +60,20 @@ def test_word_report_has_each_chart_as_a_picture_described_by_its_sentence(store
     assert len(document.inline_shapes) == 2
     captions = [p.text for p in document.paragraphs]
     assert all(text in captions for text in described)
+
+
+def test_minutes_chart_a_scorecard_item_in_html_and_word(store, rich) -> None:
+    from docx import Document
+
+    minutes = session_minutes(store, rich.session)
+    charts = [c for s in minutes.sections for i in s.items if (c := item_chart(i)) is not None]
+    assert len(charts) == 1 and charts[0].x_labels
+
+    html = render_minutes(store, rich.session, "html").decode("utf-8")
+    assert "<script" not in html
+    assert f">{charts[0].title}</title>" in html
+    assert f"<figcaption>{charts[0].sentence}</figcaption>" in html
+
+    document = Document(io.BytesIO(render_minutes(store, rich.session, "docx")))
+    described = [shape.get("descr") for shape in document.element.body.iter(WORD_PICTURE)]
+    assert described == [charts[0].sentence]
