@@ -119,6 +119,7 @@ def chart_figure_html(chart: Chart, name: str) -> str:
     from markupsafe import escape
 
     return (
-        f'<figure class="chart">\n{chart_svg(chart, name)}\n'
+        # Printed whole, never the picture on one page and its caption on the next.
+        f'<figure class="chart" style="break-inside: avoid">\n{chart_svg(chart, name)}\n'
         f"<figcaption>{escape(chart.sentence)}</figcaption>\n</figure>\n"
     )
