@@ -101,6 +101,14 @@ class DashboardScreen(Screen[None]):
             tooltip="Write the highlighted planned session's calendar invitation (.ics)",
         ),
         Binding("e", "rename", "Rename", id="dashboard.rename", tooltip="Rename this programme"),
+        Binding(
+            "g",
+            "charts",
+            "Charts",
+            id="dashboard.charts",
+            show=False,
+            tooltip="Chart the scorecard's trends and each session's deal and relationship notes",
+        ),
         # Out of the Footer, which has no room for it at 80 columns: the hint line says it.
         Binding(
             "x",
@@ -396,6 +404,16 @@ class DashboardScreen(Screen[None]):
         from facilitator.screens.actions import ActionsScreen
 
         self.app.push_screen(ActionsScreen(self.programme_id))
+
+    def action_charts(self) -> None:
+        if self.view is None:
+            return
+        # plotext is loaded with the charts, not with the dashboard.
+        from facilitator.screens.programme_charts import ProgrammeChartsScreen, dashboard_charts
+
+        self.app.push_screen(
+            ProgrammeChartsScreen(self.view.programme.name, dashboard_charts(self.view))
+        )
 
     def action_search(self) -> None:
         from facilitator.screens.search import SearchScreen

@@ -6,7 +6,7 @@ written from the same model by python-docx.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from sessions.errors import InputError, StoreError
@@ -17,14 +17,21 @@ FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "docx": "Word"}
 
 
 def document_bytes(
-    fmt: str, *, title: str, markdown: Callable[[], str], word: Callable[[], bytes]
+    fmt: str,
+    *,
+    title: str,
+    markdown: Callable[[], str],
+    word: Callable[[], bytes],
+    figures: Callable[[], Mapping[str, str]] | None = None,
 ) -> bytes:
+    """The document in `fmt`; in HTML, with `figures`' pictures (heading: HTML) below
+    their headings."""
     if fmt == "md":
         return markdown().encode("utf-8")
     if fmt == "html":
         from sessions.minutes.html import html_page
 
-        return html_page(title, markdown()).encode("utf-8")
+        return html_page(title, markdown(), figures=figures() if figures else None).encode("utf-8")
     if fmt == "docx":
         return word()
     raise InputError(f"There is no {fmt!r} format: use md, html or docx.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,7 +114,32 @@ def _tables_named_and_headed(tokens: list[Token]) -> None:
             token.tag = cell
 
 
-def markdown_to_html(text: str) -> str:
+def _plain(inline: Token) -> str:
+    """A heading's words as a reader sees them, its Markdown escapes undone."""
+    words = "".join(
+        child.content for child in inline.children or () if child.type in ("text", "text_special")
+    )
+    return words.replace(NO_BREAK, " ")
+
+
+def _figures_placed(tokens: list[Token], figures: Mapping[str, str]) -> list[Token]:
+    """Each figure's HTML, drawn by the app and never from a note, just below the heading
+    it is named for."""
+    from markdown_it.token import Token
+
+    placed: list[Token] = []
+    for index, token in enumerate(tokens):
+        placed.append(token)
+        if token.type == "heading_close" and index >= 1:
+            figure = figures.get(_plain(tokens[index - 1]))
+            if figure is not None:
+                block = Token("html_block", "", 0)
+                block.content = figure
+                placed.append(block)
+    return placed
+
+
+def markdown_to_html(text: str, figures: Mapping[str, str] | None = None) -> str:
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("zero", {"html": False}).enable(_RULES)
@@ -127,14 +153,21 @@ def markdown_to_html(text: str) -> str:
         if inline.type == "inline" and inline.children:
             _dates_kept_whole(inline.children)
     _tables_named_and_headed(tokens)
+    if figures:
+        tokens = _figures_placed(tokens, figures)
     html: str = parser.renderer.render(tokens, parser.options, {})
     return html
 
 
-def html_page(title: str, markdown: str, page_template: Path | None = None) -> str:
-    """A self-contained page: no script, no outside file, styles for screen and A4 print."""
+def html_page(
+    title: str,
+    markdown: str,
+    page_template: Path | None = None,
+    figures: Mapping[str, str] | None = None,
+) -> str:
+    """A self-contained page: no script, no outside file, styles for screen and A4 print;
+    with `figures`, each (heading: HTML) placed below its heading."""
     from markupsafe import Markup
 
-    return render_template(
-        "page.html.j2", page_template, title=title, body=Markup(markdown_to_html(markdown))
-    )
+    body = Markup(markdown_to_html(markdown, figures))
+    return render_template("page.html.j2", page_template, title=title, body=body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sessions.activities.document import Table
 from sessions.activities.registry import activity_for
 from sessions.minutes import wording
+from sessions.minutes.minutes_charts import item_chart, item_heading
 from sessions.minutes.model import Minutes, MinutesItem
 from sessions.minutes.word import WordDocument
 
@@ -102,13 +103,17 @@ def write_minutes(doc: WordDocument, m: Minutes, below: int = 0, *, titled: bool
 
 def _item(doc: WordDocument, m: Minutes, item: MinutesItem, level: int) -> None:
     if item.withheld:
-        doc.heading(f"{item.number}. {item.title}", level)
+        doc.heading(item_heading(item), level)
         doc.paragraph(item.private_line)
         return
-    private = " (taken in private)" if item.confidential else ""
-    doc.heading(f"{item.number}. {item.title}{private}", level)
+    doc.heading(item_heading(item), level)
     doc.paragraph(item.timing, italic=True)
     _activity_part(doc, m, item)
+    # Beneath its table, which a printed page keeps with the item's heading.
+    if (chart := item_chart(item)) is not None:
+        from sessions.chart_drawing import chart_png
+
+        doc.picture(chart_png(chart), description=chart.sentence)
     for label, notes in item.note_groups:
         doc.label(label)
         for note in notes:

@@ -105,6 +105,15 @@ class WordDocument:
         if text:
             paragraph.add_run(plain_lines(text)).italic = italic
 
+    def picture(self, image: bytes, *, description: str, width_cm: float = 16.0) -> None:
+        """A picture across the page, with `description` as its alternative text for a
+        screen reader and, beneath it, as its caption for everyone."""
+        from docx.shared import Cm
+
+        shape = self._add().add_run().add_picture(io.BytesIO(image), width=Cm(width_cm))
+        shape._inline.docPr.set("descr", plain_text(description))
+        self.paragraph(description, italic=True)
+
     def fields(self, pairs: Iterable[tuple[str, str]]) -> None:
         """'Label: value' lines in one paragraph, the labels in bold."""
         paragraph = self._add()

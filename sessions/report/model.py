@@ -21,6 +21,7 @@ from sessions.activities.matters_arising import OUTCOME_LABELS, due_moved
 from sessions.activities.minutes_approval import sessions_named
 from sessions.activities.scorecard_trends import AreaTrend, StatementTrend, scorecard_trends
 from sessions.agenda.model import STEP_NAMES
+from sessions.charts import Chart, balance_chart, trend_chart
 from sessions.clock import ClockState, replay
 from sessions.domain.approval import programme_minutes
 from sessions.domain.balance import BalanceRow, balance_rows, note_balances
@@ -254,6 +255,20 @@ class ProgrammeReport:
             ),
             ("Whole programme", total.deal, total.relationship),
         ]
+
+    @property
+    def balance_figure(self) -> Chart | None:
+        """The sessions' deal and relationship notes as a chart; None before any was taken."""
+        if not any(s.balance.total for s in self.sessions):
+            return None
+        return balance_chart([(s.number, s.balance) for s in self.sessions])
+
+    @property
+    def trend_figure(self) -> Chart | None:
+        """The scorecard areas' means as a chart; None before anything was rated."""
+        if not self.trends:
+            return None
+        return trend_chart("Scorecard trends", [(t.label, t.points) for t in self.trends])
 
     @property
     def trend_rows(self) -> list[tuple[str, str]]:

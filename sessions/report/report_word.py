@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from sessions.charts import Chart
 from sessions.minutes import wording
 from sessions.minutes.word import WordDocument
 from sessions.report.model import ProgrammeReport
+from sessions.report.report_charts import BALANCE_HEADING, TRENDS_HEADING, report_charts
 from sessions.report.team_roles import TeamRoles
 from sessions.report.turnout import Turnout
 
@@ -41,6 +43,7 @@ def report_docx(r: ProgrammeReport) -> bytes:
         ]
     )
 
+    charts = report_charts(r)
     doc.heading("Sessions", 1)
     doc.table(
         (
@@ -67,7 +70,8 @@ def report_docx(r: ProgrammeReport) -> bytes:
         doc.paragraph(r.minutes_line, italic=True)
     doc.heading("Steps covered", 1)
     doc.table(("Step", "Sessions"), r.step_rows)
-    doc.heading("Deal and relationship", 1)
+    doc.heading(BALANCE_HEADING, 1)
+    _chart(doc, charts.get(BALANCE_HEADING))
     doc.table(("", "Deal", "Relationship"), r.balance_rows)
     if r.step_balance:
         doc.table(
@@ -98,7 +102,8 @@ def report_docx(r: ProgrammeReport) -> bytes:
             ],
         )
     if r.trends:
-        doc.heading("Scorecard trends", 1)
+        doc.heading(TRENDS_HEADING, 1)
+        _chart(doc, charts.get(TRENDS_HEADING))
         doc.table(("Area", "Mean rating by session"), r.trend_rows)
         if r.statement_rows:
             doc.paragraph(STATEMENTS_NOTE, italic=True)
@@ -119,6 +124,14 @@ def report_docx(r: ProgrammeReport) -> bytes:
     if r.team_roles:
         _team_roles(doc, r.team_roles)
     return doc.to_bytes()
+
+
+def _chart(doc: WordDocument, chart: Chart | None) -> None:
+    if chart is None:
+        return
+    from sessions.chart_drawing import chart_png
+
+    doc.picture(chart_png(chart), description=chart.sentence)
 
 
 def _turnout(doc: WordDocument, t: Turnout) -> None:

@@ -40,8 +40,17 @@ def minutes_bytes(minutes: Minutes, fmt: str = "md", template: Path | None = Non
 
         return minutes_docx(minutes)
 
+    def figures() -> dict[str, str]:
+        from sessions.minutes.minutes_charts import minutes_figures_html
+
+        return minutes_figures_html(minutes)
+
     return document_bytes(
-        fmt, title=minutes.title, markdown=lambda: render_markdown(minutes, template), word=word
+        fmt,
+        title=minutes.title,
+        markdown=lambda: render_markdown(minutes, template),
+        word=word,
+        figures=figures,
     )
 
 

@@ -36,7 +36,18 @@ def report_bytes(report: ProgrammeReport, fmt: str = "md") -> bytes:
 
         return report_docx(report)
 
-    return document_bytes(fmt, title=report.title, markdown=lambda: markdown_of(report), word=word)
+    def figures() -> dict[str, str]:
+        from sessions.report.report_charts import report_figures_html
+
+        return report_figures_html(report)
+
+    return document_bytes(
+        fmt,
+        title=report.title,
+        markdown=lambda: markdown_of(report),
+        word=word,
+        figures=figures,
+    )
 
 
 def render_report(

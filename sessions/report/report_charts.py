@@ -1,0 +1,29 @@
+"""The report's charts, and the heading each sits beneath in every format.
+
+Each chart sits above the table that gives its figures, with its sentence as its
+caption, so a reader who cannot see the picture loses nothing.
+"""
+
+from __future__ import annotations
+
+from sessions.charts import Chart
+from sessions.report.model import ProgrammeReport
+
+BALANCE_HEADING = "Deal and relationship"
+TRENDS_HEADING = "Scorecard trends"
+
+
+def report_charts(r: ProgrammeReport) -> dict[str, Chart]:
+    """Heading: the chart drawn beneath it, for each chart the report has data for."""
+    charts = {BALANCE_HEADING: r.balance_figure, TRENDS_HEADING: r.trend_figure}
+    return {heading: chart for heading, chart in charts.items() if chart is not None}
+
+
+def report_figures_html(r: ProgrammeReport) -> dict[str, str]:
+    """Heading: the chart as inline SVG in a captioned figure."""
+    from sessions.chart_drawing import chart_figure_html
+
+    return {
+        heading: chart_figure_html(chart, f"chart-{index}")
+        for index, (heading, chart) in enumerate(report_charts(r).items(), start=1)
+    }
