@@ -212,3 +212,22 @@ def test_the_command_line(db_path, planned, tmp_path, capsys, monkeypatch) -> No
     out = capsys.readouterr().out
     assert out.splitlines() == ["Left out, having no day yet: session 2.", str(output)]
     assert _read(output.read_bytes()).method.value == "CANCEL"
+
+
+def test_the_export_check_passes_over_the_calendar_uid_and_still_reads_the_place(
+    store, planned
+) -> None:
+    from sessions.models import Session
+    from sessions.services.governance import export_findings
+
+    first, _ = planned
+    # A real uuid4 whose digits read as a telephone number: the app made it, no person did.
+    with store.transaction("give the session an unlucky uid") as db:
+        session = db.get(Session, first)
+        assert session is not None
+        session.calendar_uid = "c4ffc034-4242-4746-b51a-05fed8821039@facilitator"
+    assert export_findings(store, "harbour-programme") == []
+    calendar.move_session(store, first, place="Room 2, ring 0161 496 0000 at the door")
+    assert [finding.kind for finding in export_findings(store, "harbour-programme")] == [
+        "telephone"
+    ]

@@ -102,6 +102,8 @@ NOT_WRITTEN = {
     *("due_before", "due_after"),
     # A member's work address, given on purpose for their reminders: no patient's data.
     "email",
+    # Made by the app from random hex, whose runs of digits can pass for a telephone number.
+    "calendar_uid",
 }
 EXPORT_PARTS = {
     "programme": "programme details",
