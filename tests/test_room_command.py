@@ -11,6 +11,7 @@ import sys
 import threading
 import urllib.request
 
+import aiohttp
 import pytest
 
 from facilitator.cli import build_parser, main
@@ -66,8 +67,13 @@ async def test_a_phone_is_turned_away_once_the_room_has_closed(store, programme)
         try:
             await phone.join(room.code)
             participants.close_room(store, sid)
-            response, page = await phone.get("/item")
-            assert str(response.url).endswith("/") and "join" in page.lower()
+            try:
+                response, page = await phone.get("/item")
+            except aiohttp.ClientConnectorError:
+                # The room saw the close first and stopped serving: turned away all the same.
+                pass
+            else:
+                assert str(response.url).endswith("/") and "join" in page.lower()
         finally:
             await phone.close()
         await room.task  # a closed room leaves nothing to serve: it stops by itself
