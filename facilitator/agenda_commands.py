@@ -7,6 +7,8 @@ line as FILE:LINE: what — fix, which editors and CI logs can jump to.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from sessions.agenda.copying import copy_bundled_agenda
@@ -170,8 +172,19 @@ def agenda_show(path_or_name: str, out: TextIO, err: TextIO) -> int:
 
 def agenda_copy(name: str, new_name: str | None, out: TextIO, err: TextIO) -> int:
     """Copy a bundled agenda into the user's agendas folder; never over a file already there."""
+    return copied(copy_bundled_agenda, name, new_name, out, err)
+
+
+def copied(
+    copy: Callable[[str, str | None], Path],
+    name: str,
+    new_name: str | None,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """Run a shelf's copy of a bundled file, saying where it went, or why not (exit 2)."""
     try:
-        path = copy_bundled_agenda(name, new_name)
+        path = copy(name, new_name)
     except FacilitatorError as error:
         err.write(f"facilitator: {error}\n")
         return 2

@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TextIO
 
+from facilitator.agenda_commands import copied
 from facilitator.dates import weekday_text
 from sessions.errors import FacilitatorError
 from sessions.plan.copying import copy_bundled_plan
 from sessions.plan.library import find_plan, list_plans, load_plan
 from sessions.plan.model import Plan, PlanError
-from sessions.private_files import open_folder_warning
 
 
 def _report(error: PlanError, err: TextIO) -> None:
@@ -88,12 +88,4 @@ def plan_show(name_or_path: str, start: date, out: TextIO, err: TextIO) -> int:
 
 def plan_copy(name: str, new_name: str | None, out: TextIO, err: TextIO) -> int:
     """Copy a bundled plan into the user's plans folder; never over a file already there."""
-    try:
-        path = copy_bundled_plan(name, new_name)
-    except FacilitatorError as error:
-        err.write(f"facilitator: {error}\n")
-        return 2
-    out.write(f"Copied to {path}\n")
-    if (warning := open_folder_warning(path)) is not None:
-        err.write(f"{warning}\n")
-    return 0
+    return copied(copy_bundled_plan, name, new_name, out, err)
