@@ -13,8 +13,7 @@ from textual.widgets import Input, Label, Static
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.widgets.error_line import ErrorLine
 from facilitator.widgets.note_input import NoteInput
-from sessions.services.governance import edit_note_text
-from sessions.services.notes import list_notes
+from sessions.services.governance import edit_note_text, note_words
 
 
 class EditFoundNoteScreen(ModalScreen[bool]):
@@ -24,9 +23,8 @@ class EditFoundNoteScreen(ModalScreen[bool]):
     CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit_found_note.cancel")]
 
-    def __init__(self, session_id: int, note_id: int, where: str):
+    def __init__(self, note_id: int, where: str):
         super().__init__()
-        self.session_id = session_id
         self.note_id = note_id
         self.where = where
 
@@ -46,11 +44,9 @@ class EditFoundNoteScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         words = self.query_one("#note-words", Input)
-        found = self.app.attempt(list_notes, self.app.store, self.session_id)
+        found = self.app.attempt(note_words, self.app.store, self.note_id)
         if found is not REFUSED:
-            note = next((note for note in found if note.id == self.note_id), None)
-            if note is not None:
-                words.value = note.text
+            words.value = found
         words.focus()
 
     @on(Input.Submitted, "#note-words")

@@ -25,6 +25,7 @@ from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.screens.minutes_versions import (
     FULL,
     PUBLIC,
+    MinutesFindings,
     public_beside,
     versions_of,
     write_versions,
@@ -136,7 +137,7 @@ class FinishScreen(Screen[None]):
                     id=f"write-{fmt}",
                     tooltip=f"Write the minutes as {name} ({SUFFIXES[fmt]})",
                 )
-        yield IdentifierReview(self.session_id, id="findings")
+        yield IdentifierReview(MinutesFindings(self.session_id), id="findings")
         with VerticalScroll(id="preview-box"):
             yield Markdown(id="preview")
         yield Footer()
@@ -148,7 +149,7 @@ class FinishScreen(Screen[None]):
                 self.versions = versions_of(self.app.store, self.session_id)
             except FacilitatorError:
                 self.versions = (FULL,)  # writing says why the minutes can't be read
-        self.review.versions = self.versions
+        self.review.source = MinutesFindings(self.session_id, self.versions)
         if "md" not in self.written:
             self._find_earlier_markdown()
         self._reread_findings()

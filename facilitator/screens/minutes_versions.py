@@ -4,9 +4,11 @@ both files at once, each named for what it is."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from sessions.services.governance import Redact
+from sessions.services.governance import Redact, minutes_findings
+from sessions.services.identifiers import DocumentFinding
 from sessions.services.minutes import session_minutes, write_minutes
 from sessions.store import Store
 
@@ -43,3 +45,22 @@ def public_beside(full: Path) -> Path | None:
     if stem == full.stem:
         return None
     return full.with_name(f"{stem}-{PUBLIC}{full.suffix}")
+
+
+@dataclass(frozen=True)
+class MinutesFindings:
+    """The findings of the minutes to be written, for the review: those of the full minutes,
+    then any only another version holds. A choice holds in every version, as a finding is
+    known by its kind, session and words, not by where it is."""
+
+    session_id: int
+    versions: tuple[str, ...] = (FULL,)
+    document: str = "these minutes"
+
+    def found(self, store: Store) -> list[DocumentFinding]:
+        found: list[DocumentFinding] = []
+        for version in self.versions:
+            keys = {finding.key for finding in found}
+            more = minutes_findings(store, self.session_id, version=version)
+            found += [finding for finding in more if finding.key not in keys]
+        return found

@@ -1,5 +1,6 @@
-"""The finish screen's review of what looks like patient details in the minutes: each finding,
-where it is, and what the facilitator chose for it. Nothing is written until each has a choice.
+"""The review of what looks like patient details in a document about to leave the app (the
+minutes, the papers, the reminders): each finding, where it is, and what the facilitator chose
+for it. Nothing is written until each has a choice.
 
 Redacting is a choice for this document only: the note in the database stays as it is. Keeping
 is recorded at once, with who and when, so the finding passes every later write. Editing the
@@ -9,6 +10,7 @@ note changes the note itself, its earlier words kept in its history.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from rich.text import Text
 from textual import getters
@@ -20,8 +22,9 @@ from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
 from sessions.errors import FacilitatorError
-from sessions.services.governance import keep_findings, minutes_findings
+from sessions.services.governance import keep_findings
 from sessions.services.identifiers import DocumentFinding
+from sessions.store import Store
 
 REDACT = "redacted"
 KEEP = "kept"
@@ -45,14 +48,29 @@ def finding_text(finding: DocumentFinding, choice: str, hidden: bool) -> Text:
     return text
 
 
-def review_title(findings: tuple[DocumentFinding, ...], choices: dict[str, str]) -> str:
+class FindingSource(Protocol):
+    """Where a review's findings come from: a document as it would now be written."""
+
+    @property
+    def document(self) -> str:
+        """How the facilitator reads it in a sentence: 'these minutes', 'these papers'."""
+        ...
+
+    def found(self, store: Store) -> list[DocumentFinding]:
+        """The document's findings not yet kept, each once."""
+        ...
+
+
+def review_title(
+    findings: tuple[DocumentFinding, ...], choices: dict[str, str], document: str
+) -> str:
     """What the list's frame says: how far the choosing has gone, a finding to a row."""
     chosen = [choices.get(finding.key) for finding in findings]
     waiting = chosen.count(None)
     if waiting:
         return f"Looks like patient details: {waiting} of {len(chosen)} to choose"
     return (
-        f"Looks like patient details: {chosen.count(REDACT)} redacted in these minutes, "
+        f"Looks like patient details: {chosen.count(REDACT)} redacted in {document}, "
         f"{chosen.count(KEEP)} kept"
     )
 
@@ -61,7 +79,7 @@ KEYS = "r redact · e edit the note · k keep · a redact all"
 
 
 class IdentifierReview(OptionList):
-    """The minutes' findings, one row each, and a key for each choice."""
+    """A document's findings, one row each, and a key for each choice."""
 
     app = getters.app(FacilitatorApp)
     BINDINGS = [
@@ -70,7 +88,7 @@ class IdentifierReview(OptionList):
             "redact",
             "Redact",
             id="finding.redact",
-            tooltip="Redact the highlighted finding in these minutes; the note stays as it is",
+            tooltip="Redact the highlighted finding in this document; the note stays as it is",
         ),
         Binding(
             "e",
@@ -91,12 +109,12 @@ class IdentifierReview(OptionList):
             "redact_all",
             "Redact all",
             id="finding.redact_all",
-            tooltip="Redact in these minutes every finding still to choose",
+            tooltip="Redact in this document every finding still to choose",
         ),
     ]
 
     findings: var[tuple[DocumentFinding, ...]] = var((), init=False)
-    """Those still open in the minutes, and those kept on this screen."""
+    """Those still open in the document, and those kept on this screen."""
     choices: var[dict[str, str]] = var(dict, init=False)
     """What was chosen for each finding, by its key: redacted or kept."""
     hidden: var[bool] = var(False, init=False)
@@ -111,17 +129,15 @@ class IdentifierReview(OptionList):
 
     @dataclass
     class NoteEdited(Message):
-        """A note was edited: the minutes are not as they were read."""
+        """A note was edited: the document is not as it was read."""
 
-    def __init__(self, session_id: int, **kwargs) -> None:
+    def __init__(self, source: FindingSource, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.session_id = session_id
-        self.versions: tuple[str, ...] = ("full",)
-        """The versions of the minutes to be written: the findings of each are reviewed."""
+        self.source = source
 
     @property
     def redact(self) -> frozenset[str]:
-        """The keys of the findings to redact in the minutes written from here."""
+        """The keys of the findings to redact in the document written from here."""
         keys = {finding.key for finding in self.findings}
         return frozenset(
             key for key, choice in self.choices.items() if choice == REDACT and key in keys
@@ -133,12 +149,12 @@ class IdentifierReview(OptionList):
         return all(finding.key in self.choices for finding in self.findings)
 
     def reload(self) -> None:
-        """Read the minutes' open findings afresh; those kept here stay listed as kept, and
+        """Read the document's open findings afresh; those kept here stay listed as kept, and
         each choice made stays with its finding."""
         try:
-            found = self._found()
+            found = self.source.found(self.app.store)
         except FacilitatorError:
-            return  # the minutes can't be read: writing them says why, as it always has
+            return  # the document can't be read: writing it says why, as it always has
         keys = {finding.key for finding in found}
         kept_here = tuple(
             finding
@@ -148,17 +164,6 @@ class IdentifierReview(OptionList):
         self.findings = (*found, *kept_here)
         present = {finding.key for finding in self.findings}
         self.choices = {key: choice for key, choice in self.choices.items() if key in present}
-
-    def _found(self) -> list[DocumentFinding]:
-        """The open findings of every version to be written: those of the full minutes, then
-        any only another version holds. A choice holds in every version, as a finding is known
-        by its kind, session and words, not by where it is."""
-        found: list[DocumentFinding] = []
-        for version in self.versions:
-            keys = {finding.key for finding in found}
-            more = minutes_findings(self.app.store, self.session_id, version=version)
-            found += [finding for finding in more if finding.key not in keys]
-        return found
 
     def watch_findings(self) -> None:
         self._draw()
@@ -181,7 +186,7 @@ class IdentifierReview(OptionList):
             waiting = [i for i, f in enumerate(self.findings) if f.key not in self.choices]
             first = waiting[0] if waiting else 0
             self.highlighted = at if at is not None and at < len(self.findings) else first
-        self.border_title = review_title(self.findings, self.choices)
+        self.border_title = review_title(self.findings, self.choices, self.source.document)
         self.border_subtitle = KEYS
 
     @property
@@ -221,14 +226,14 @@ class IdentifierReview(OptionList):
         if finding.note_id is None:
             self.app.say(
                 f"The {finding.label} is in the {finding.where}, not in a note: "
-                "redact it in these minutes, or keep it.",
+                f"redact it in {self.source.document}, or keep it.",
                 severity="warning",
             )
             return
         if self.hidden:
             self.app.say(
                 "A mirror shows the session to the room: close it to edit the note, "
-                "or redact the finding in these minutes.",
+                f"or redact the finding in {self.source.document}.",
                 severity="warning",
             )
             return
@@ -238,6 +243,4 @@ class IdentifierReview(OptionList):
                 self.reload()
                 self.post_message(self.NoteEdited())
 
-        self.app.push_screen(
-            EditFoundNoteScreen(self.session_id, finding.note_id, finding.where), edited
-        )
+        self.app.push_screen(EditFoundNoteScreen(finding.note_id, finding.where), edited)

@@ -18,6 +18,7 @@ from sessions.db_types import utcnow
 from sessions.domain.action_digest import OwnerDigest
 from sessions.domain.lookup import session_row
 from sessions.domain.programmes import programme_named
+from sessions.errors import NotFoundError
 from sessions.exchange.export import programme_document
 from sessions.governance.correction import correct_note
 from sessions.governance.digests import digests_found, redacted_digests
@@ -38,7 +39,7 @@ from sessions.governance.pack_places import pack_found, redacted_pack
 from sessions.governance.walk import Locate, Place
 from sessions.minutes.model import Minutes, build_minutes
 from sessions.minutes.public import minutes_version
-from sessions.models import Programme
+from sessions.models import Note, Programme
 from sessions.pack.model import Pack
 from sessions.report.model import ProgrammeReport, build_report
 from sessions.store import Store
@@ -96,6 +97,15 @@ def keep_findings(
     with store.transaction("record the kept findings") as db:
         for slug, kept in by_programme.items():
             record_kept(db, programme_named(db, slug).id, kept, kept_by, at)
+
+
+def note_words(store: Store, note_id: int) -> str:
+    """The words a note says now, for editing out what was found in them."""
+    with store.reading() as db:
+        note = db.get(Note, note_id)
+        if note is None:
+            raise NotFoundError("That note no longer exists.")
+        return note.text
 
 
 def edit_note_text(
