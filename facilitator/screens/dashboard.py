@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from facilitator.app import REFUSED, FacilitatorApp
-from facilitator.screens.dashboard_pack import held_back_line, next_planned, written_line
+from facilitator.screens.dashboard_pack import next_planned, written_line
 from facilitator.screens.dashboard_plan import plan_is_next, plan_text
 from facilitator.screens.dashboard_text import (
     MINUTES_COLUMN,
@@ -317,7 +317,7 @@ class DashboardScreen(Screen[None]):
         # Word papers with a long session's minutes take a moment: the screen stays live.
         self.run_worker(
             lambda: write_pack(store, session_id, formats=FORMATS),
-            name=str(summary.number),
+            name=f"{summary.id} {summary.number}",
             group="papers",
             thread=True,
             exit_on_error=False,
@@ -329,13 +329,17 @@ class DashboardScreen(Screen[None]):
             return
         from sessions.services.governance import IdentifiersFound
 
-        number = int(worker.name)
+        session_id, number = map(int, worker.name.split())
         if event.state == WorkerState.SUCCESS and isinstance(worker.result, list):
             self.app.say(written_line(number, worker.result))
             if warning := open_folder_warning(worker.result[0]):
                 self.app.say(warning, severity="warning")
-        elif isinstance(worker.error, IdentifiersFound) and self.view is not None:
-            self.app.say(held_back_line(self.view.programme.slug, number), severity="warning")
+        elif isinstance(worker.error, IdentifiersFound):
+            # Nothing written: each finding is chosen for on the papers' own screen first.
+            from facilitator.screens.document_review import DocumentReviewScreen
+            from facilitator.screens.papers_document import PapersDocument
+
+            self.app.push_screen(DocumentReviewScreen(PapersDocument(session_id, number)))
         elif isinstance(worker.error, FacilitatorError):
             self.app.show_error(str(worker.error))
         else:

@@ -21,13 +21,3 @@ def written_line(number: int, paths: list[Path]) -> str:
     also = f", {', '.join(path.suffix for path in others[:-1])}" if len(others) > 1 else ""
     more = f"{also} and {others[-1].suffix}" if others else ""
     return f"Papers for session {number} written to {first.parent}: {first.name}{more}."
-
-
-def held_back_line(slug: str, number: int) -> str:
-    """Why nothing was written, and the command that writes them once the facilitator
-    has chosen what to do with what was found."""
-    return (
-        f"Nothing written: the papers for session {number} hold what looks like "
-        "patient-identifiable data. Correct the notes, or write them with "
-        f"`facilitator pack {slug}/{number} --format all --redact` (or --keep-identifiers)."
-    )

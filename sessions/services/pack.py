@@ -12,7 +12,8 @@ from sessions.minutes.formats import SUFFIXES, document_bytes, write_atomically
 from sessions.minutes.render import render_markdown, render_template
 from sessions.pack.model import Pack, build_pack
 from sessions.paths import minutes_dir
-from sessions.services.governance import Redact, cleared_pack
+from sessions.services.governance import Redact, cleared_pack, pack_findings
+from sessions.services.identifiers import DocumentFinding
 from sessions.store import Store
 
 TEMPLATE = "pack.md.j2"
@@ -35,6 +36,20 @@ def session_pack(
         raise ValueError(f"papers come full or public, not {version!r}")
     with store.reading() as db:
         return build_pack(db, session_id, today or date.today(), public=version == "public")
+
+
+def papers_findings(
+    store: Store, session_id: int, version: str = "full", today: date | None = None
+) -> list[DocumentFinding]:
+    """The findings in the session's papers not yet kept: what stops them being written."""
+    return pack_findings(store, session_pack(store, session_id, version, today))
+
+
+def papers_markdown(
+    store: Store, session_id: int, version: str = "full", today: date | None = None
+) -> str:
+    """The papers as Markdown, as they stand, for a preview in the app."""
+    return pack_markdown(session_pack(store, session_id, version, today))
 
 
 def pack_markdown(pack: Pack) -> str:
