@@ -11,9 +11,11 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.dates import weekday_text
+from sessions.errors import FacilitatorError
 from sessions.services.actions import list_actions, set_action_status
 from sessions.services.programmes import get_programme
 from sessions.views import ActionView
@@ -124,6 +126,16 @@ class ActionsScreen(Screen[None]):
             tooltip="Show all, open, done, dropped or at-risk actions",
         ),
         Binding(
+            "w",
+            "write_reminders",
+            "Reminders",
+            id="actions.reminders",
+            tooltip=(
+                "Write reminders of the open actions (Markdown, HTML and an e-mail to send "
+                "yourself) for every owner, or the owner the list is filtered to"
+            ),
+        ),
+        Binding(
             "F",
             "cycle_status(-1)",
             "Previous filter",
@@ -136,6 +148,7 @@ class ActionsScreen(Screen[None]):
     def __init__(self, programme_id: int):
         super().__init__()
         self.programme_id = programme_id
+        self.programme_slug: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -151,6 +164,7 @@ class ActionsScreen(Screen[None]):
         programme = self.app.attempt(get_programme, self.app.store, self.programme_id)
         if programme is not REFUSED:
             self.title = programme.name or self.app.title
+            self.programme_slug = programme.slug
         self.refresh_actions()
         self.query_one("#actions", OptionList).focus()
 
@@ -206,7 +220,8 @@ class ActionsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the owner filter is being typed in, letters are text, not commands:
         # the footer leaves those keys out so it does not promise what they will not do.
-        return not (action in ("set_status", "cycle_status", "edit") and self._typing())
+        typed = ("set_status", "cycle_status", "edit", "write_reminders")
+        return not (action in typed and self._typing())
 
     def _typing(self) -> bool:
         return isinstance(self.focused, Input)
@@ -277,6 +292,50 @@ class ActionsScreen(Screen[None]):
         self.status_filter = STATUS_FILTERS[(index + step) % len(STATUS_FILTERS)]
         kept = self.highlighted_action()
         self.refresh_actions(keep_id=kept.id if kept else None)
+
+    def action_write_reminders(self) -> None:
+        slug = self.programme_slug
+        if slug is None:
+            return  # the programme could not be read: the screen has said why
+        from facilitator.screens.reminders_document import write_reminders
+
+        store, now = self.app.store, self.app.now()
+        owner = self.query_one("#owner", Input).value.strip() or None
+        # Many owners' reminders take a moment to write: the screen stays live meanwhile.
+        self.run_worker(
+            lambda: write_reminders(store, slug, owner, now),
+            group="reminders",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "reminders" or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
+            return
+        from facilitator.screens.reminders_document import RemindersDocument
+
+        result = worker.result
+        if event.state == WorkerState.SUCCESS and isinstance(result, RemindersDocument):
+            # Nothing written: each finding is chosen for on the reminders' own screen first.
+            from facilitator.screens.document_review import DocumentReviewScreen
+
+            self.app.push_screen(DocumentReviewScreen(result))
+        elif event.state == WorkerState.SUCCESS and isinstance(result, tuple):
+            from sessions.private_files import open_folder_warning
+
+            line, paths = result
+            self.app.say(line)
+            if paths and (warning := open_folder_warning(paths[0])):
+                self.app.say(warning, severity="warning")
+        elif isinstance(worker.error, FacilitatorError):
+            self.app.show_error(str(worker.error))
+        else:
+            error = worker.error
+            self.app.show_error(f"Could not write the reminders ({type(error).__name__}: {error}).")
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sessions.digest.document import html_of, markdown_of, plain_of
 from sessions.digest.mail import eml_of
-from sessions.domain.action_digest import SOON_DAYS, Digests, Owner, OwnerDigest, action_digests
+from sessions.domain.action_digest import SOON_DAYS, Owner, OwnerDigest, action_digests
+from sessions.domain.action_digest import Digests as Digests
 from sessions.domain.programmes import programme_named
 from sessions.errors import StoreError
 from sessions.governance.findings import DocumentFinding
@@ -59,6 +60,11 @@ def programme_digests(
 def open_findings(store: Store, digests: Digests) -> list[DocumentFinding]:
     """The findings in the reminders not yet kept, for keeping them on purpose."""
     return digest_findings(store, digests.slug, tuple(d for _, d in digests.owners))
+
+
+def digests_markdown(digests: Digests) -> str:
+    """Every owner's reminder as Markdown, one after another, for a preview in the app."""
+    return "\n---\n\n".join(markdown_of(digest) for _, digest in digests.owners)
 
 
 def default_folder(digests: Digests, today: date) -> Path:
