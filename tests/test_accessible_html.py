@@ -1,4 +1,4 @@
-"""The HTML minutes and report as a browser shows and prints them meet WCAG 2.2 AA, as far as
+"""The HTML minutes, report, papers and reminders as a browser shows and prints them meet WCAG 2.2 AA, as far as
 axe-core can tell: opened in headless Chromium, checked on screen and again as printed."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from sessions.services.digest import programme_digests, write_digests
 from sessions.services.minutes import render_minutes
 from sessions.services.pack import render_pack
 from sessions.services.report import render_report
@@ -65,11 +66,20 @@ def violations(browser, html: bytes, tmp_path, media: str) -> list[str]:
     ]
 
 
+def reminders(store, slug: str, tmp_path) -> bytes:
+    """The HTML reminder of the owner with the most open actions."""
+    written = write_digests(store, programme_digests(store, slug), tmp_path / "reminders").written
+    assert written, "the rich programme has open actions"
+    _, _, paths = max(written, key=lambda each: each[1].open_count)
+    return next(path for path in paths if path.suffix == ".html").read_bytes()
+
+
 @pytest.fixture
-def documents(store, clock) -> dict[str, bytes]:
+def documents(store, clock, tmp_path) -> dict[str, bytes]:
     """Each HTML document of a rich programme, by name."""
     rich = rich_programme(store, clock)
     return {
+        "action reminders": reminders(store, rich.slug, tmp_path),
         "minutes of a session with every kind of item": render_minutes(store, rich.session, "html"),
         "approved minutes with an amendment": render_minutes(store, rich.first, "html"),
         "programme report": render_report(store, rich.slug, "html"),
