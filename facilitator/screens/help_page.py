@@ -157,8 +157,10 @@ class Part:
 
 def _parts() -> list[Part]:
     from facilitator.app import FacilitatorApp
+    from facilitator.screens.actions import ActionsScreen
     from facilitator.screens.attendance import AttendanceScreen
     from facilitator.screens.dashboard import DashboardScreen
+    from facilitator.screens.document_review import DocumentReviewScreen
     from facilitator.screens.finish import FinishScreen
     from facilitator.screens.help import HelpScreen
     from facilitator.screens.projector import ProjectorScreen
@@ -403,8 +405,9 @@ A date that can't be read is refused and the text stays in the note line.
             " members before it meets: its date, time and place, the agenda with timings and"
             " prompts, the last meeting's draft minutes for approval, the open actions by owner"
             " and the register of interests. They go in the minutes folder, in all three"
-            " formats. Papers that hold what looks like patient details are not written: the"
-            " line that says so gives the `facilitator pack` command that redacts or keeps them."
+            " formats. Papers that hold what looks like patient details open a screen that lists"
+            " each finding, as the minutes screen does: they are written once each is redacted,"
+            " kept or edited out, and Esc leaves them unwritten."
             " A session still to meet can be given its day, start, end and place, or be called"
             " off (it stays in the record), and its calendar invitation written: re-planning"
             " raises the invitation's sequence, so calendars update it rather than add a second.",
@@ -412,6 +415,19 @@ A date that can't be read is refused and the text stays in the note line.
                 b
                 for b in own_bindings(DashboardScreen)
                 if b.id in ("dashboard.pack", "dashboard.plan_session", "dashboard.invite")
+            ],
+            level=2,
+        ),
+        Part(
+            "Reminders between meetings",
+            "The programme's actions screen writes a reminder for each owner with an open"
+            " action, or only for the owner the list is filtered to: Markdown, a web page and an"
+            " e-mail to open in your mail client and send, in a folder beside the minutes. Actions"
+            " raised in private or in confidence are left out. Reminders that hold what looks"
+            " like patient details are reviewed as the papers are.",
+            [
+                *(b for b in own_bindings(ActionsScreen) if b.id == "actions.reminders"),
+                *own_bindings(DocumentReviewScreen),
             ],
             level=2,
         ),
