@@ -208,7 +208,12 @@ class ActionsScreen(Screen[None]):
         late = sum(a.overdue for a in self.shown)
         line = f"Showing {showing}" + (f" owned by '{owner.strip()}'" if owner.strip() else "")
         line += f" · {len(self.shown)} listed" + (f", {late} overdue" if late else "")
-        line += " · Enter: back to the list" if self._typing() else " · f: status · Tab: owner"
+        # The footer runs out of room at 80 columns before it reaches w: the line says it.
+        line += (
+            " · Enter: back to the list"
+            if self._typing()
+            else " · f: status · Tab: owner · w: reminders"
+        )
         self.query_one("#filter-line", Static).update(Text(line))
 
     def highlighted_action(self) -> ActionView | None:
