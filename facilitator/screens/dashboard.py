@@ -384,21 +384,28 @@ class DashboardScreen(Screen[None]):
         summary = self._planned_session("have an invitation")
         if summary is None:
             return
+        from facilitator.calendar_commands import invite_held_back_line, organiser_address
+        from sessions.errors import FacilitatorError
         from sessions.paths import minutes_dir
         from sessions.services.calendar import default_invite_name, session_invite, write_invite
+        from sessions.services.governance import IdentifiersFound
 
-        invitation = self.app.attempt(session_invite, self.app.store, summary.id)
+        store = self.app.store
+        invitation = self.app.attempt(session_invite, store, summary.id, organiser_address(None))
         if invitation is REFUSED:
             return
-        path = self.app.attempt(
-            write_invite,
-            invitation,
-            self.app.now(),
-            minutes_dir() / default_invite_name(invitation),
-        )
-        if path is not REFUSED:
-            what = "cancellation" if invitation.only_cancellations else "invitation"
-            self.app.say(f"Session {summary.number}'s calendar {what} is in {path}")
+        target = minutes_dir() / default_invite_name(invitation)
+        try:
+            path = write_invite(store, invitation, self.app.now(), target)
+        except IdentifiersFound:
+            slug = invitation.programme_slug
+            self.app.say(invite_held_back_line(slug, summary.number), severity="warning")
+            return
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        what = "cancellation" if invitation.only_cancellations else "invitation"
+        self.app.say(f"Session {summary.number}'s calendar {what} is in {path}")
 
     def action_actions(self) -> None:
         from facilitator.screens.actions import ActionsScreen
