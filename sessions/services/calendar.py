@@ -34,15 +34,17 @@ def meeting(store: Store, session_id: int) -> PlannedMeeting:
         return planned_meeting(db, session_id)
 
 
-def replan_session(store: Store, session_id: int, changed: Meeting) -> bool:
+def replan_session(
+    store: Store, session_id: int, changed: Meeting, today: date | None = None
+) -> bool:
     """Set the session's day, start, end and place; False where nothing changed.
 
     A start with no end ends after the agenda's length, on the next quarter hour. Refused
     once its clock has started, and for a session cancelled. The day given is confirmed,
-    as the facilitator has seen it.
+    as the facilitator has seen it; one before `today` (by default the computer's) is refused.
     """
     with store.transaction("re-plan the session") as db:
-        return replan(db, session_id, changed, day_given=True)
+        return replan(db, session_id, changed, day_given=True, today=today or date.today())
 
 
 def move_session(
@@ -53,15 +55,19 @@ def move_session(
     start: time | None = None,
     end: time | None = None,
     place: str | None = None,
+    today: date | None = None,
 ) -> bool:
     """Change only what is given; a new start without an end keeps the meeting's length.
-    A day given is confirmed; one kept as it was stays to confirm if it was."""
+    A day given is confirmed, and refused if before `today` (by default the computer's);
+    one kept as it was stays to confirm if it was."""
     with store.transaction("re-plan the session") as db:
         current = planned_meeting(db, session_id)
         changed = moved(
             current.meeting, current.agenda_seconds, on=on, start=start, end=end, place=place
         )
-        return replan(db, session_id, changed, day_given=on is not None)
+        return replan(
+            db, session_id, changed, day_given=on is not None, today=today or date.today()
+        )
 
 
 def cancel_session(store: Store, session_id: int, now: datetime) -> None:
