@@ -238,3 +238,28 @@ def test_the_export_check_passes_over_the_calendar_uid_and_still_reads_the_place
     assert [finding.kind for finding in export_findings(store, "harbour-programme")] == [
         "telephone"
     ]
+
+
+def test_an_import_keeps_its_calendar_uids_and_a_second_copy_gets_its_own(
+    store, planned, other
+) -> None:
+    first, _ = planned
+    calendar.move_session(store, first, start=time(10))
+    text = export_programme(store, "harbour-programme")[1]
+    sent = [(s["calendar_uid"], s["calendar_sequence"]) for s in json.loads(text)["sessions"]]
+    # Moved to another computer: the invitations already sent go on being updated.
+    moved = import_programme(other, read_document(text, "the file"))
+    assert [
+        (s["calendar_uid"], s["calendar_sequence"])
+        for s in json.loads(export_programme(other, moved.slug)[1])["sessions"]
+    ] == sent
+    # A second copy beside the first: meetings of its own, from sequence 0.
+    copy = import_programme(other, read_document(text, "the file"), "Harbour copy")
+    again = [
+        (s["calendar_uid"], s["calendar_sequence"])
+        for s in json.loads(export_programme(other, copy.slug)[1])["sessions"]
+    ]
+    assert [sequence for _, sequence in again] == [0, 0]
+    assert {uid for uid, _ in again}.isdisjoint(uid for uid, _ in sent)
+    assert len({uid for uid, _ in again}) == 2
+    assert all(uid.endswith("@facilitator") for uid, _ in again)
