@@ -174,7 +174,10 @@ class DashboardScreen(Screen[None]):
 
     def on_resize(self) -> None:
         # Also sent as the screen is first shown, straight after the table was filled.
-        if self.view is not None and table_columns(self.app.size.width) != self._filled:
+        if (
+            self.view is not None
+            and table_columns(self.app.size.width, self.view.sessions) != self._filled
+        ):
             self._fill_table(self.view)
 
     def refresh_view(self) -> None:
@@ -225,7 +228,7 @@ class DashboardScreen(Screen[None]):
     def _fill_table(self, view: DashboardView) -> None:
         table = self.query_one("#sessions", DataTable)
         kept = self.highlighted_session()
-        columns, agenda_width = self._filled = table_columns(self.app.size.width)
+        columns, agenda_width = self._filled = table_columns(self.app.size.width, view.sessions)
         minutes = MINUTES_COLUMN in columns
         table.clear(columns=True)
         for label, width in columns:
