@@ -3,6 +3,7 @@ and place, calling it off, and its calendar invitation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TextIO
@@ -61,17 +62,78 @@ def _is_session_ref(ref: str) -> bool:
     return ref.strip().isdigit() or (bool(slash) and bool(name) and number.strip().isdigit())
 
 
-def invite(store: Store, ref: str, output: str | None, now: datetime, out: TextIO) -> Path | None:
+ORGANISER_SETTING = "invite_organiser"
+
+
+def organiser_address(given: str | None) -> str:
+    """The organiser's address: the one given, remembered for next time; else the one
+    remembered; else "" for none."""
+    from sessions.settings import load_settings, save_setting
+
+    if given is None:
+        remembered = load_settings().get(ORGANISER_SETTING)
+        return remembered if isinstance(remembered, str) else ""
+    address = calendar.checked_address(given)
+    save_setting(ORGANISER_SETTING, address)
+    return address
+
+
+def how_sent(invitation: calendar.Invitation) -> str:
+    """One line saying whom the invitation asks, or why it asks no one."""
+    if invitation.requests_replies:
+        count = len(invitation.attendees)
+        people = "1 member" if count == 1 else f"{count} members"
+        return f"A meeting request from {invitation.organiser} to {people} with an e-mail address."
+    if not invitation.organiser:
+        return (
+            "An entry to copy into a calendar, naming no one: give --organiser with your own "
+            "e-mail address to send it as a meeting request to the members who have one."
+        )
+    return "An entry to copy into a calendar, naming no one: no member has an e-mail address."
+
+
+def invite_held_back_line(slug: str, number: int) -> str:
+    """Why the dashboard wrote no invitation, and the command that writes it."""
+    return (
+        f"Nothing written: session {number}'s invitation holds what looks like "
+        f"patient-identifiable data; write it with `facilitator invite {slug}/{number} "
+        "--redact` (or --keep-identifiers)."
+    )
+
+
+def invite(
+    store: Store,
+    ref: str,
+    output: str | None,
+    now: datetime,
+    out: TextIO,
+    *,
+    organiser: str = "",
+    redact: Callable[[calendar.Invitation], bool] = lambda _: False,
+    notes: TextIO | None = None,
+) -> Path | None:
     """Write the invitation to one session (a session id or PROGRAMME/N), or to every
-    session of a programme still to meet; None where it went to standard output."""
+    session of a programme still to meet; None where it went to standard output.
+    `redact` says, given the invitation, whether to redact what it holds that looks like
+    patient-identifiable data; what is said of it goes to `notes` (default `out`)."""
     if _is_session_ref(ref):
-        invitation = calendar.session_invite(store, resolve_session_ref(store, ref))
+        invitation = calendar.session_invite(store, resolve_session_ref(store, ref), organiser)
     else:
-        invitation = calendar.programme_invite(store, ref)
+        invitation = calendar.programme_invite(store, ref, organiser)
+    said = notes or out
     if invitation.undated:
         numbers = ", ".join(str(n) for n in invitation.undated)
-        out.write(f"Left out, having no day yet: session {numbers}.\n")
+        said.write(f"Left out, having no day yet: session {numbers}.\n")
+    if invitation.cancelled_left_out:
+        numbers = ", ".join(str(n) for n in invitation.cancelled_left_out)
+        said.write(
+            f"Left out, cancelled: session {numbers}; send each cancellation on its own "
+            "(facilitator invite PROGRAMME/N).\n"
+        )
+    said.write(how_sent(invitation) + "\n")
+    redacting = redact(invitation)
     if output == "-":
-        out.write(calendar.render_invite(invitation, now).decode("utf-8"))
+        out.write(calendar.render_invite(store, invitation, now, redacting).decode("utf-8"))
         return None
-    return calendar.write_invite(invitation, now, Path(output) if output else None)
+    target = Path(output) if output else None
+    return calendar.write_invite(store, invitation, now, target, redacting)

@@ -330,6 +330,14 @@ def _calendar_commands(commands) -> None:
         help="where to write ('-' for standard output); "
         "default: PROGRAMME-SLUG-session-N.ics in the current folder",
     )
+    invite.add_argument(
+        "--organiser",
+        metavar="EMAIL",
+        help="your own e-mail address: the file becomes a meeting request to the programme's "
+        "current members who have one, replies coming to you (remembered for next time; "
+        "without one, an entry to copy into a calendar, naming no one)",
+    )
+    _identifier_options(invite)
 
 
 def _calendar(args) -> int:
@@ -339,7 +347,20 @@ def _calendar(args) -> int:
     store = _open_store(args.db)
     try:
         if args.command == "invite":
-            path = calendar_commands.invite(store, args.ref, args.output, utcnow(), sys.stdout)
+            from sessions.services.governance import invite_findings
+
+            path = calendar_commands.invite(
+                store,
+                args.ref,
+                args.output,
+                utcnow(),
+                sys.stdout,
+                organiser=calendar_commands.organiser_address(args.organiser),
+                redact=lambda invitation: _identifier_choice(
+                    args, store, lambda: invite_findings(store, invitation)
+                ),
+                notes=sys.stderr if args.output == "-" else None,
+            )
             if path is not None:
                 _written(path)
             return 0

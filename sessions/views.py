@@ -250,6 +250,8 @@ class UnfinishedSessionView:
     started: bool = True
     """False for a session set up (or planned ahead) whose clock has never run."""
     planned_for: date | None = None
+    to_confirm: bool = False
+    """Its day is one a plan counted, not yet agreed with the room."""
 
 
 @dataclass(frozen=True)

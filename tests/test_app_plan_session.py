@@ -105,3 +105,36 @@ async def test_ctrl_t_cancels_once_confirmed(clock, planned, make_facilitator_ap
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert "was cancelled: set up a new session instead" in said(app)[-1]
+
+
+async def test_i_writes_nothing_where_the_invitation_holds_patient_data(
+    clock, planned, make_facilitator_app, db_path
+) -> None:
+    from facilitator.calendar_commands import invite_held_back_line
+
+    store = Store.open(db_path)
+    calendar.move_session(store, planned, place="Ring 07700 900123 at the door")
+    store.close()
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert said(app)[-1] == invite_held_back_line("harbour-programme", 1)
+        assert "facilitator invite harbour-programme/1 --redact" in said(app)[-1]
+        assert not (minutes_dir() / "harbour-programme-session-1.ics").exists()
+
+
+async def test_the_dialog_refuses_a_day_gone_by(clock, planned, make_facilitator_app) -> None:
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_dialog(pilot)
+        day = dialog.query_one("#date", Input)
+        day.value = "2026-11-20"  # three days before the app's clock
+        day.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "20 November 2026 has passed" in static_text(dialog, "#error")
+        assert calendar.meeting(app.store, planned).meeting.on == date(2027, 3, 1)

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import vobject
 
+from facilitator import calendar_commands
 from facilitator.cli import main
 from sessions.errors import InputError
 from sessions.exchange.parse import read_document
@@ -103,7 +104,7 @@ def test_a_cancelled_session_stays_but_never_starts(store, planned) -> None:
 def test_the_invite_read_back_by_a_second_parser(store, planned) -> None:
     first, _ = planned
     calendar.move_session(store, first, start=time(14), place="Room 2; Quay St")
-    data = calendar.render_invite(calendar.session_invite(store, first), NOW)
+    data = calendar.render_invite(store, calendar.session_invite(store, first), NOW)
     read = _read(data)
     assert read.method.value == "PUBLISH"
     event = read.vevent
@@ -124,7 +125,7 @@ def test_the_invite_read_back_by_a_second_parser(store, planned) -> None:
     assert not hasattr(event, "attendee")
     # Re-planned: the same UID, a higher sequence, the new time (summer time, an hour on).
     calendar.move_session(store, first, on=date(2027, 6, 1))
-    event = _read(calendar.render_invite(calendar.session_invite(store, first), NOW)).vevent
+    event = _read(calendar.render_invite(store, calendar.session_invite(store, first), NOW)).vevent
     assert (event.uid.value, event.sequence.value) == (uid, "2")
     assert event.dtstart.value.astimezone(UTC) == datetime(2027, 6, 1, 13, tzinfo=UTC)
 
@@ -133,7 +134,9 @@ def test_a_programme_invite_and_a_cancellation(store, planned) -> None:
     _, second = planned
     calendar.move_session(store, second, on=date(2027, 4, 5))
     calendar.cancel_session(store, second, NOW)
-    both = _read(calendar.render_invite(calendar.programme_invite(store, "harbour-programme"), NOW))
+    both = _read(
+        calendar.render_invite(store, calendar.programme_invite(store, "harbour-programme"), NOW)
+    )
     assert both.method.value == "PUBLISH"
     assert [(e.status.value, e.sequence.value) for e in both.vevent_list] == [
         ("CONFIRMED", "0"),
@@ -141,7 +144,7 @@ def test_a_programme_invite_and_a_cancellation(store, planned) -> None:
     ]
     # A day and no time: the day itself.
     assert both.vevent_list[0].dtstart.value == date(2027, 3, 1)
-    alone = _read(calendar.render_invite(calendar.session_invite(store, second), NOW))
+    alone = _read(calendar.render_invite(store, calendar.session_invite(store, second), NOW))
     assert alone.method.value == "CANCEL" and alone.vevent.status.value == "CANCELLED"
 
 
@@ -183,7 +186,7 @@ def other(tmp_path: Path):
     store.close()
 
 
-def test_the_command_line(db_path, planned, tmp_path, capsys, monkeypatch) -> None:
+def test_the_command_line(store, db_path, planned, tmp_path, capsys, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     db = ["--db", str(db_path)]
     assert (
@@ -200,7 +203,7 @@ def test_the_command_line(db_path, planned, tmp_path, capsys, monkeypatch) -> No
     assert "not a time like 14:30" in capsys.readouterr().err
     assert main([*db, "invite", "harbour-programme/1"]) == 0
     written = tmp_path / "harbour-programme-session-1.ics"
-    assert capsys.readouterr().out.strip() == written.name
+    assert capsys.readouterr().out.splitlines()[-1] == written.name
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
     assert _read(written.read_bytes()).vevent.sequence.value == "1"
     assert main([*db, "session", "cancel", "harbour-programme/1"]) == 0
@@ -210,7 +213,11 @@ def test_the_command_line(db_path, planned, tmp_path, capsys, monkeypatch) -> No
     output = tmp_path / "all.ics"
     assert main([*db, "invite", "Harbour programme", "-o", str(output)]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines() == ["Left out, having no day yet: session 2.", str(output)]
+    assert out.splitlines() == [
+        "Left out, having no day yet: session 2.",
+        calendar_commands.how_sent(calendar.programme_invite(store, "Harbour programme")),
+        str(output),
+    ]
     assert _read(output.read_bytes()).method.value == "CANCEL"
 
 
@@ -231,3 +238,28 @@ def test_the_export_check_passes_over_the_calendar_uid_and_still_reads_the_place
     assert [finding.kind for finding in export_findings(store, "harbour-programme")] == [
         "telephone"
     ]
+
+
+def test_an_import_keeps_its_calendar_uids_and_a_second_copy_gets_its_own(
+    store, planned, other
+) -> None:
+    first, _ = planned
+    calendar.move_session(store, first, start=time(10))
+    text = export_programme(store, "harbour-programme")[1]
+    sent = [(s["calendar_uid"], s["calendar_sequence"]) for s in json.loads(text)["sessions"]]
+    # Moved to another computer: the invitations already sent go on being updated.
+    moved = import_programme(other, read_document(text, "the file"))
+    assert [
+        (s["calendar_uid"], s["calendar_sequence"])
+        for s in json.loads(export_programme(other, moved.slug)[1])["sessions"]
+    ] == sent
+    # A second copy beside the first: meetings of its own, from sequence 0.
+    copy = import_programme(other, read_document(text, "the file"), "Harbour copy")
+    again = [
+        (s["calendar_uid"], s["calendar_sequence"])
+        for s in json.loads(export_programme(other, copy.slug)[1])["sessions"]
+    ]
+    assert [sequence for _, sequence in again] == [0, 0]
+    assert {uid for uid, _ in again}.isdisjoint(uid for uid, _ in sent)
+    assert len({uid for uid, _ in again}) == 2
+    assert all(uid.endswith("@facilitator") for uid, _ in again)

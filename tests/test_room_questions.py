@@ -202,8 +202,10 @@ def test_questions_travel_in_the_export_and_come_back_as_they_were(store, progra
     assert asked[2]["decided_at"] is None and asked[0]["decided_at"].endswith("Z")
     assert data["sessions"][0]["notes"][1]["text"] == "Accept me"
     imported(store, text, "Copy")
-    copy = exchange.export_programme(store, "copy")[1]
-    assert json.loads(copy)["sessions"] == data["sessions"]
+    copy = json.loads(exchange.export_programme(store, "copy")[1])["sessions"]
+    # A copy beside the first is a meeting of its own in calendars: only its UID differs.
+    assert copy[0].pop("calendar_uid") != data["sessions"][0].pop("calendar_uid")
+    assert copy == data["sessions"]
 
 
 def test_an_older_export_imports_with_no_questions(store, programme) -> None:

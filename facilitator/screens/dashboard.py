@@ -174,7 +174,10 @@ class DashboardScreen(Screen[None]):
 
     def on_resize(self) -> None:
         # Also sent as the screen is first shown, straight after the table was filled.
-        if self.view is not None and table_columns(self.app.size.width) != self._filled:
+        if (
+            self.view is not None
+            and table_columns(self.app.size.width, self.view.sessions) != self._filled
+        ):
             self._fill_table(self.view)
 
     def refresh_view(self) -> None:
@@ -225,7 +228,7 @@ class DashboardScreen(Screen[None]):
     def _fill_table(self, view: DashboardView) -> None:
         table = self.query_one("#sessions", DataTable)
         kept = self.highlighted_session()
-        columns, agenda_width = self._filled = table_columns(self.app.size.width)
+        columns, agenda_width = self._filled = table_columns(self.app.size.width, view.sessions)
         minutes = MINUTES_COLUMN in columns
         table.clear(columns=True)
         for label, width in columns:
@@ -388,21 +391,28 @@ class DashboardScreen(Screen[None]):
         summary = self._planned_session("have an invitation")
         if summary is None:
             return
+        from facilitator.calendar_commands import invite_held_back_line, organiser_address
+        from sessions.errors import FacilitatorError
         from sessions.paths import minutes_dir
         from sessions.services.calendar import default_invite_name, session_invite, write_invite
+        from sessions.services.governance import IdentifiersFound
 
-        invitation = self.app.attempt(session_invite, self.app.store, summary.id)
+        store = self.app.store
+        invitation = self.app.attempt(session_invite, store, summary.id, organiser_address(None))
         if invitation is REFUSED:
             return
-        path = self.app.attempt(
-            write_invite,
-            invitation,
-            self.app.now(),
-            minutes_dir() / default_invite_name(invitation),
-        )
-        if path is not REFUSED:
-            what = "cancellation" if invitation.only_cancellations else "invitation"
-            self.app.say(f"Session {summary.number}'s calendar {what} is in {path}")
+        target = minutes_dir() / default_invite_name(invitation)
+        try:
+            path = write_invite(store, invitation, self.app.now(), target)
+        except IdentifiersFound:
+            slug = invitation.programme_slug
+            self.app.say(invite_held_back_line(slug, summary.number), severity="warning")
+            return
+        except FacilitatorError as exc:
+            self.app.show_error(str(exc))
+            return
+        what = "cancellation" if invitation.only_cancellations else "invitation"
+        self.app.say(f"Session {summary.number}'s calendar {what} is in {path}")
 
     def action_actions(self) -> None:
         from facilitator.screens.actions import ActionsScreen

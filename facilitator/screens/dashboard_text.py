@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from rich.text import Text
@@ -36,14 +37,25 @@ def table_frame(columns: tuple[Column, ...]) -> int:
     return 2 * (len(columns) + 1) + 4
 
 
-def table_columns(width: int) -> tuple[tuple[Column, ...], int]:
+TO_CONFIRM = " (to confirm)"
+"""Beside the day of a session planned for a day a plan counted, not yet agreed."""
+
+
+def table_columns(
+    width: int, sessions: Sequence[SessionSummary] = ()
+) -> tuple[tuple[Column, ...], int]:
     """The columns before the agenda on a screen `width` wide, and the agenda's width: the
-    minutes column only where the agenda keeps room enough to be read."""
-    with_minutes = (*COLUMNS[:3], MINUTES_COLUMN, *COLUMNS[3:])
+    minutes column only where the agenda keeps room enough to be read; the date's wider
+    where one of `sessions` has its day still to confirm."""
+    columns = COLUMNS
+    if any(date_to_confirm(summary) for summary in sessions):
+        date_width = COLUMNS[1][1] + len(TO_CONFIRM)
+        columns = (COLUMNS[0], ("Date", date_width), *COLUMNS[2:])
+    with_minutes = (*columns[:3], MINUTES_COLUMN, *columns[3:])
     agenda = width - table_frame(with_minutes) - sum(w for _, w in with_minutes)
     if agenda >= AGENDA_ROOM:
         return with_minutes, agenda
-    return COLUMNS, max(MIN_AGENDA_WIDTH, width - table_frame(COLUMNS) - sum(w for _, w in COLUMNS))
+    return columns, max(MIN_AGENDA_WIDTH, width - table_frame(columns) - sum(w for _, w in columns))
 
 
 def number_ranges(numbers: tuple[int, ...]) -> str:
@@ -133,6 +145,14 @@ def minutes_cell(summary: SessionSummary) -> Text:
     return Text(f"✓ at {summary.minutes_approved_in}")
 
 
+def date_to_confirm(summary: SessionSummary) -> bool:
+    return (
+        summary.state == SessionState.PLANNED
+        and summary.planned_for is not None
+        and summary.to_confirm
+    )
+
+
 def session_date(summary: SessionSummary) -> date:
     """The day it met; a session not started yet shows the day it is planned for."""
     if (
@@ -189,7 +209,7 @@ def session_row(
     agenda.truncate(agenda_width, overflow="ellipsis")
     return (
         Text(str(summary.number), justify="right"),
-        Text(f"{session_date(summary):%Y-%m-%d}"),
+        Text(f"{session_date(summary):%Y-%m-%d}{TO_CONFIRM if date_to_confirm(summary) else ''}"),
         Text(summary.state, style=state_style),
         *((minutes_cell(summary),) if minutes else ()),
         Text(

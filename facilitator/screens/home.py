@@ -54,6 +54,8 @@ def waiting_label(waiting) -> Text:
         when = (
             f"planned for {weekday_text(waiting.planned_for)}" if waiting.planned_for else "set up"
         )
+        if waiting.planned_for and waiting.to_confirm:
+            when += " (to confirm)"
         return Text(f"{where} · {when} · not started: {waiting.agenda_title}")
     return Text(
         f"{where} · item {waiting.position + 1} of {waiting.item_count}: {waiting.item_title} · "

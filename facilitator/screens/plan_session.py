@@ -103,7 +103,7 @@ class PlanSessionScreen(ModalScreen[str | None]):
 
     def _save(self) -> bool:
         meeting = self._meeting()
-        return calendar.replan_session(self.app.store, self.planned.session_id, meeting)
+        return calendar.replan_session(self.app.store, self.planned.session_id, meeting, self.today)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

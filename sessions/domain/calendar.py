@@ -167,14 +167,28 @@ def _still_a_plan(db: DbSession, session: Session, doing: str) -> None:
         )
 
 
-def replan(db: DbSession, session_id: int, meeting: Meeting, *, day_given: bool) -> bool:
+def refuse_past_day(day: date, today: date) -> None:
+    """A session still to meet meets today or later: a day gone by is refused."""
+    if day < today:
+        raise InputError(
+            f"{day.day} {day:%B %Y} has passed: give a day from today "
+            f"({today.day} {today:%B %Y}) on."
+        )
+
+
+def replan(
+    db: DbSession, session_id: int, meeting: Meeting, *, day_given: bool, today: date
+) -> bool:
     """Give a session not yet started a new day, times or place; False where nothing changed.
 
     Each change raises the calendar sequence, so the next invitation updates the one sent.
-    Where the facilitator gave the day (`day_given`), a day a plan counted is now agreed.
+    Where the facilitator gave the day (`day_given`), a day a plan counted is now agreed; a
+    day given that has passed is refused.
     """
     session = session_row(db, session_id)
     _still_a_plan(db, session, "re-plan")
+    if day_given and meeting.on is not None:
+        refuse_past_day(meeting.on, today)
     meeting = checked(meeting, agenda_seconds(db, session_id))
     if day_given and meeting.on is not None:
         session.date_to_confirm = False

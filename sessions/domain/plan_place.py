@@ -97,12 +97,14 @@ def plan_place(db: DbSession, programme: Programme) -> PlanPlace | None:
     return PlanPlace(programme.plan_source, programme.plan_title, len(rows), waiting)
 
 
-def confirm_day(db: DbSession, session_id: int, on: date | None) -> date:
+def confirm_day(db: DbSession, session_id: int, on: date | None, today: date) -> date:
     """Confirm the day a session set up ahead meets: `on`, or the day planned if None.
 
     The session's day, confirmed. Refused for a session whose clock has started, which is
-    dated by the day it met.
+    dated by the day it met, and for a day before `today`.
     """
+    from sessions.domain.calendar import refuse_past_day
+
     session = session_row(db, session_id)
     started = db.scalar(select(exists().where(TimerEvent.session_id == session_id)))
     if started or session.finished_at is not None:
@@ -115,6 +117,7 @@ def confirm_day(db: DbSession, session_id: int, on: date | None) -> date:
     day = on if on is not None else session.planned_for
     if day is None:
         raise InputError(f"Session {session.number} has no day planned: give the day it meets.")
+    refuse_past_day(day, today)
     if day != session.planned_for:
         # A new day is a change to the invitation: calendars update the one they hold.
         session.calendar_sequence += 1

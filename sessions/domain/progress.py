@@ -27,7 +27,9 @@ from sessions.vocabulary import SessionState
 
 # (id, number, agenda title, created at, finished at, planned for, minutes approved in,
 # cancelled at): what a summary reads.
-SessionRow = Row[int, int, str, datetime, datetime | None, date | None, int | None, datetime | None]
+SessionRow = Row[
+    int, int, str, datetime, datetime | None, date | None, int | None, datetime | None, bool
+]
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class SessionSummary:
     relationship_notes: int
     minutes_approved_in: int | None = None
     """The number of the session that approved its minutes; None while they are a draft."""
+    to_confirm: bool = False
+    """Planned for a day a plan counted, not yet agreed with the room."""
 
     @property
     def resumable(self) -> bool:
@@ -92,6 +96,7 @@ def programme_progress(db: DbSession, programme_id: int) -> Progress:
             Session.planned_for,
             Session.minutes_approved_in,
             Session.cancelled_at,
+            Session.date_to_confirm,
         )
         .where(Session.programme_id == programme_id)
         .order_by(Session.number)
@@ -175,4 +180,5 @@ def _summary(
         deal_notes=balance.deal,
         relationship_notes=balance.relationship,
         minutes_approved_in=row.minutes_approved_in,
+        to_confirm=row.date_to_confirm,
     )

@@ -258,6 +258,7 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
                 elapsed_seconds=state.session_elapsed,
                 started=state.started,
                 planned_for=session.planned_for,
+                to_confirm=session.date_to_confirm,
             )
         )
     return result

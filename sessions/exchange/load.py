@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
@@ -35,6 +36,7 @@ from sessions.models import (
     RoomQuestion,
     Session,
     TimerEvent,
+    new_calendar_uid,
 )
 
 
@@ -109,6 +111,17 @@ def _refuse_clash(taken: Iterable[Sequence[str]], name: str, slug: str | None) -
             )
 
 
+def _calendar_identity(db: DbSession, columns: dict[str, Any]) -> dict[str, Any]:
+    """The session's columns, keeping the calendar UID it came with, so a programme moved to
+    another computer goes on updating the invitations already sent. A second copy of a
+    programme already here is a new meeting in calendars: it gets a UID of its own, from
+    sequence 0, rather than move or cancel the first copy's meetings."""
+    uid = columns.get("calendar_uid")
+    if uid is None or db.scalar(select(Session.id).where(Session.calendar_uid == uid)) is None:
+        return columns
+    return {**columns, "calendar_uid": new_calendar_uid(), "calendar_sequence": 0}
+
+
 def _add_session(
     db: DbSession,
     programme_id: int,
@@ -117,7 +130,7 @@ def _add_session(
     registers: dict[str, list[Interest]],
 ) -> tuple[Session, list[Note]]:
     """The session's rows; it and its notes in file order, for the reviews that name them."""
-    session = Session(programme_id=programme_id, **record.columns)
+    session = Session(programme_id=programme_id, **_calendar_identity(db, record.columns))
     session.items = [AgendaItem(**columns) for columns in record.items]
     db.add(session)
     db.flush()

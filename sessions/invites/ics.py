@@ -1,20 +1,26 @@
 """An invitation as an iCalendar file (RFC 5545), written through the icalendar library.
 
 A file holding only cancellations says METHOD:CANCEL, so a calendar takes the sessions
-off; any other says METHOD:PUBLISH, an invitation to copy into one's own calendar. The
-app knows no one's e-mail address, so there is no organiser to reply to and no attendee
-to name, which METHOD:REQUEST would need (RFC 5546, 3.2.2). The same UID and a higher
-SEQUENCE make a calendar replace the event it holds rather than add another; a cancelled
-session keeps its UID and says STATUS:CANCELLED. Times are given in Europe/London with
+off. Given the facilitator's own e-mail address as organiser, and members with one, the
+file is a meeting request (METHOD:REQUEST, RFC 5546, 3.2.2) naming each as an attendee,
+asked to reply; the same attendees go into an update and a cancellation, so each calendar
+that holds the meeting hears of it. Without an organiser, or anyone with an address, it
+says METHOD:PUBLISH, an entry to copy into one's own calendar, naming no one. The same UID
+and a higher SEQUENCE make a calendar replace the event it holds rather than add another;
+a cancelled session keeps its UID and says STATUS:CANCELLED. Times are given in Europe/London with
 the zone's VTIMEZONE in the file, which Outlook needs to place them.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sessions.invites.model import Invitation, InviteEvent
+from sessions.invites.model import Attendee, Invitation, InviteEvent
+
+if TYPE_CHECKING:
+    from icalendar import vCalAddress
 
 ZONE = "Europe/London"
 PRODID = "-//facilitator//Partnership sessions//EN"
@@ -49,15 +55,23 @@ def summary(event: InviteEvent) -> str:
     return f"Cancelled: {text}" if event.cancelled else text
 
 
+def _attendee(attendee: Attendee) -> vCalAddress:
+    from icalendar import vCalAddress
+
+    return vCalAddress.new(
+        attendee.email, cn=attendee.name, role="REQ-PARTICIPANT", partstat="NEEDS-ACTION", rsvp=True
+    )
+
+
 def invitation_bytes(invitation: Invitation, now: datetime) -> bytes:
     """The `.ics` file: one VEVENT a session, stamped `now`."""
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vCalAddress
 
     zone = ZoneInfo(ZONE)
     calendar = Calendar.new(prodid=PRODID)
     # A calendar's own UID (RFC 7986) names the file, which is new each time: left out.
     calendar.pop("UID", None)
-    calendar.add("method", "CANCEL" if invitation.only_cancellations else "PUBLISH")
+    calendar.add("method", invitation.method)
     days: list[date] = []
     for item in invitation.events:
         meeting = item.meeting
@@ -71,6 +85,9 @@ def invitation_bytes(invitation: Invitation, now: datetime) -> bytes:
             description=description(item),
         )
         event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+        if invitation.requests_replies:
+            event.organizer = vCalAddress.new(invitation.organiser)
+            event.attendees = [_attendee(attendee) for attendee in invitation.attendees]
         if meeting.start is not None and meeting.end is not None:
             event.start = datetime.combine(meeting.on, meeting.start, tzinfo=zone)
             event.end = datetime.combine(meeting.on, meeting.end, tzinfo=zone)

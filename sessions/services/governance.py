@@ -34,9 +34,11 @@ from sessions.governance.documents import (
 from sessions.governance.exported import exported_note_ids
 from sessions.governance.findings import DocumentFinding
 from sessions.governance.findings import IdentifiersFound as IdentifiersFound
+from sessions.governance.invite_places import invite_found, redacted_invite
 from sessions.governance.kept import keeper, kept_keys, record_kept
 from sessions.governance.pack_places import pack_found, redacted_pack
 from sessions.governance.walk import Locate, Place
+from sessions.invites.model import Invitation
 from sessions.minutes.model import Minutes, build_minutes
 from sessions.minutes.public import minutes_version
 from sessions.models import Note, Programme
@@ -152,6 +154,19 @@ def cleared_digests(
     """The action reminders as they may leave the app, as `cleared_minutes` says."""
     keys = _chosen(digest_findings(store, programme_slug, digests), redact)
     return redacted_digests(digests, keys)
+
+
+def invite_findings(store: Store, invitation: Invitation) -> list[DocumentFinding]:
+    """The findings in a calendar invitation not yet kept."""
+    with store.reading() as db:
+        kept = kept_keys(db, programme_named(db, invitation.programme_slug).id)
+    return _open(invite_found(invitation), invitation.programme_slug, kept)
+
+
+def cleared_invite(store: Store, invitation: Invitation, redact: Redact) -> Invitation:
+    """The invitation as it may leave the app, as `cleared_minutes` says."""
+    keys = _chosen(invite_findings(store, invitation), redact)
+    return redacted_invite(invitation, keys)
 
 
 def cleared_pack(store: Store, pack: Pack, redact: Redact) -> Pack:

@@ -59,8 +59,11 @@ def programme_from_plan(
     return LaidOut(view, tuple(zip(ids, laid, strict=True)))
 
 
-def confirm_session_day(store: Store, ref: str, on: date | None = None) -> date:
+def confirm_session_day(
+    store: Store, ref: str, on: date | None = None, today: date | None = None
+) -> date:
     """Confirm the day the session `ref` (an id or PROGRAMME/N) meets: `on`, or the day
-    already planned. The day confirmed."""
+    already planned; a day before `today` (by default the computer's) is refused. The day
+    confirmed."""
     with store.transaction("confirm the session's day") as db:
-        return confirm_day(db, session_for_ref(db, ref), on)
+        return confirm_day(db, session_for_ref(db, ref), on, today or date.today())

@@ -1,0 +1,58 @@
+"""A session whose day a plan counted, not yet agreed, says so beside its day: on the home
+screen's list of sessions to start and in the dashboard's sessions table."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, OptionList
+
+from facilitator.screens.dashboard import DashboardScreen
+from sessions.plan.library import find_plan
+from sessions.services.plans import confirm_session_day, programme_from_plan
+from sessions.store import Store
+
+pytestmark = pytest.mark.usefixtures("utc_local_time")
+
+START = date(2027, 1, 11)
+
+
+@pytest.fixture
+def laid(db_path: Path) -> None:
+    """North PCN from the bundled plan, its first session's day confirmed."""
+    store = Store.open(db_path)
+    programme_from_plan(store, "North PCN", find_plan("pcn-development"), START)
+    confirm_session_day(store, "north-pcn/1", today=START)
+    store.close()
+
+
+async def test_home_and_the_dashboard_say_which_days_are_to_confirm(
+    clock, laid, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one("#unfinished", OptionList)
+        labels = {
+            str(listed.get_option_at_index(i).prompt).split(" · ")[0]: str(
+                listed.get_option_at_index(i).prompt
+            )
+            for i in range(listed.option_count)
+        }
+        assert "planned for Mon 11 Jan 2027 · not started" in labels["North PCN / session 1"]
+        assert (
+            "planned for Mon 8 Feb 2027 (to confirm) · not started"
+            in labels["North PCN / session 2"]
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        dashboard = app.screen
+        assert isinstance(dashboard, DashboardScreen)
+        table = dashboard.query_one("#sessions", DataTable)
+        assert [str(table.get_row_at(row)[1]) for row in range(2)] == [
+            "2027-01-11",
+            "2027-02-08 (to confirm)",
+        ]
+        assert table.ordered_columns[1].width >= len("2027-02-08 (to confirm)")
