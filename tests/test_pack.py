@@ -218,3 +218,29 @@ def test_the_users_templates_shape_the_papers_and_the_minutes_inside_them(
     (folder / "minutes.md.j2").write_text("# Their minutes\n\nRun by us.\n", encoding="utf-8")
     text = render_pack(store, hostile, "md", today=TODAY).decode()
     assert text == "# Ours: Papers for session 2 of Bay programme\n\nRun by us.\n"
+
+
+def test_the_papers_list_one_owner_as_the_reminders_do(store, clock) -> None:
+    """An action given to a name before its owner was a member is that member's, however
+    the name's case was typed: the papers list it with the member's others, by one name."""
+    from sessions.services.digest import programme_digests
+
+    programme = create_programme(store, "Bay programme", "Bay PCN")
+    first = planning.start_session(store, programme.id, rich_agenda())
+    running.toggle_clock(store, first, clock())
+    notes.add_note(store, first, 0, "a: ring the bank @dr asha patel", "deal", now=clock())
+    people.add_member(store, programme.id, "Dr Asha Patel", "Bay Surgery")
+    notes.add_note(store, first, 0, "a: book the hall @Asha", "deal", now=clock.advance(60))
+    notes.add_note(store, first, 0, "a: find a venue", "deal", now=clock.advance(60))
+    running.finish_session(store, first, clock.advance(60))
+    second = planning.start_session(store, programme.id, rich_agenda())
+    pack = session_pack(store, second, today=TODAY)
+    assert [(o.owner, [a.text for a in o.actions]) for o in pack.owners] == [
+        ("Dr Asha Patel", ["ring the bank", "book the hall"]),
+        ("No owner", ["find a venue"]),
+    ]
+    digests = programme_digests(store, programme.slug, today=TODAY)
+    assert [(o.label, d.open_count) for o, d in digests.owners] == [
+        ("Dr Asha Patel", 2),
+        ("No owner", 1),
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 
 from facilitator.cli import main
 from facilitator.screens.dashboard_plan import plan_is_next, plan_text
@@ -13,6 +13,7 @@ from sessions.exchange.parse import read_document
 from sessions.paths import user_plans_dir
 from sessions.plan.library import find_plan
 from sessions.services import notes, running
+from sessions.services.calendar import cancel_session
 from sessions.services.dashboard import programme_dashboard
 from sessions.services.exchange import export_programme, import_programme
 from sessions.services.matters_arising import review_action, review_entries
@@ -79,6 +80,17 @@ def test_the_plan_line_stands_for_the_next_line_only_for_the_session_waiting(sto
     assert not plan_is_next(view)
     assert _line(store, laid.programme.id) == (
         "Plan: PCN development programme · all 6 planned sessions have met"
+    )
+
+
+def test_a_cancelled_session_of_the_plan_is_not_said_to_have_met(store) -> None:
+    laid = programme_from_plan(store, "North PCN", find_plan("pcn-development"), START)
+    (last, _), earlier = laid.sessions[-1], laid.sessions[:-1]
+    for session_id, _ in earlier:
+        running.toggle_clock(store, session_id, None)
+    cancel_session(store, last, datetime(2027, 1, 1, tzinfo=UTC))
+    assert _line(store, laid.programme.id) == (
+        "Plan: PCN development programme · all 6 planned sessions have met or were cancelled"
     )
 
 

@@ -12,7 +12,7 @@ import pytest
 from sessions.change_watch import ChangeWatch
 from sessions.errors import SchemaTooNewError, StoreError
 from sessions.models import Base
-from sessions.services import notes, planning, running
+from sessions.services import calendar, notes, planning, running
 from sessions.services.following import latest_session_id
 from sessions.services.programmes import create_programme
 from sessions.store import Store
@@ -147,6 +147,11 @@ def test_following_picks_the_session_touched_last(store, small_agenda, clock) ->
     assert latest_session_id(store) == first
     running.finish_session(store, first, clock.advance(7200))
     assert latest_session_id(store) == first  # the room still sees the session just finished
+    # Set up after it, then called off: it never meets, so the room goes on seeing the first.
+    third = planning.start_session(store, harbour.id, small_agenda)
+    assert latest_session_id(store) == third
+    calendar.cancel_session(store, third, clock())
+    assert latest_session_id(store) == first
 
 
 def test_after_a_failed_reading_the_next_one_counts_as_a_change(store, db_path) -> None:

@@ -39,7 +39,11 @@ def plan_text(view: DashboardView) -> Text | None:
     upcoming = plan.next
     if upcoming is None:
         noun = "session" if plan.count == 1 else "sessions"
-        text.append(f" · all {plan.count} planned {noun} have met")
+        if plan.cancelled:
+            # A session called off never met: "all have met" would count it.
+            text.append(f" · all {plan.count} planned {noun} have met or were cancelled")
+        else:
+            text.append(f" · all {plan.count} planned {noun} have met")
         return text
     text.append(f" · session {upcoming.place} of {plan.count} · next: {upcoming.title}")
     if upcoming.on is not None:

@@ -21,6 +21,7 @@ from sessions.activities.answers import activity_item, listed_people, programme_
 from sessions.activities.document import SessionMinutes, Shown, Table
 from sessions.activities.undoing import undo_answers
 from sessions.domain.lookup import member_of_programme, unfinished_session_row
+from sessions.domain.meetings import MEETS
 from sessions.errors import InputError
 from sessions.models import ActivityResult, AgendaItem, Member, Session
 from sessions.text import markdown_text
@@ -249,7 +250,8 @@ def latest_roles(
         programme_id,
     ).where(ActivityResult.member_id.is_not(None))
     if before is not None:
-        query = query.where(Session.number < before)
+        # Last time is the last meeting: a session cancelled never met.
+        query = query.where(Session.number < before, MEETS)
     latest: dict[int, tuple[int, set[str]]] = {}
     for member_id, number, role in db.execute(query):
         if member_id is None:  # left out by the query already; said again for the checker

@@ -16,6 +16,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.answers import programme_answers
+from sessions.domain.meetings import MEETS
 from sessions.models import ActivityResult, AgendaItem, Session
 from sessions.same_words import same_words
 from sessions.vocabulary import ItemKind
@@ -143,8 +144,9 @@ def previous_means(
     session that rated it, whichever agenda asked it there; with `public`, the latest that
     rated it in an item taken in public."""
     wanted = {same_words(subject) for subject in subjects}
+    # A session cancelled never met, whatever was typed into it before it was called off.
     earlier = db.execute(
-        _ratings(session.programme_id, public).where(Session.number < session.number)
+        _ratings(session.programme_id, public).where(Session.number < session.number, MEETS)
     ).all()
     latest: dict[str, tuple[float, int]] = {}
     for sums in _gathered(earlier, by_statement=True):

@@ -12,25 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
-from sessions.domain.action_log import LogEntry, log_entries
+from sessions.domain.action_log import LogEntry
 from sessions.domain.confidential import confidential_action_ids
+from sessions.domain.open_actions import NO_OWNER, OpenActions, open_actions
 from sessions.domain.programmes import slugify
 from sessions.errors import InputError
-from sessions.models import Action, Member, Programme
+from sessions.models import Programme
 from sessions.names import best_matches, name_key
-from sessions.vocabulary import STILL_OPEN
 
 SOON_DAYS = 14
 """How far ahead 'due soon' looks unless told: the fortnight between most meetings."""
 
 SLUG_MOST = 50
 """The most characters of an owner's name their files are named by."""
-
-NO_OWNER = "No owner"
-"""How the actions nobody owns are named: the facilitator's to find an owner for."""
 
 
 @dataclass(frozen=True)
@@ -138,30 +134,13 @@ def action_digests(
     is listed as such."""
     if within_days < 0:
         raise InputError("Due soon looks ahead a number of days: 0 or more.")
-    entries = [e for e in log_entries(db, programme.id, None, today).values() if _open(e)]
-    links: dict[int, int | None] = {
-        action_id: member_id
-        for action_id, member_id in db.execute(
-            select(Action.id, Action.owner_member_id).where(Action.programme_id == programme.id)
-        )
-    }
-    members = {
-        member.id: member
-        for member in db.scalars(select(Member).where(Member.programme_id == programme.id))
-    }
-    # An owner named before they were a member, by the very name, is that member.
-    named = {name_key(member.name): member.id for member in members.values()}
-    for entry in entries:
-        if links.get(entry.action_id) is None and name_key(entry.owner) in named:
-            links[entry.action_id] = named[name_key(entry.owner)]
+    found = open_actions(db, programme.id, today)
     hidden = set() if include_confidential else confidential_action_ids(db, programme.id)
-    owners = _owners(entries, links, members)
-    by_owner: dict[str, list[LogEntry]] = {}
-    for entry in entries:
-        by_owner.setdefault(_key(entry, links), []).append(entry)
+    owners = _owners(found)
+    by_owner = found.by_owner()
     if owner is not None:
         chosen = _named(owner, owners, programme.name)
-        owners = {key: found for key, found in owners.items() if key == chosen}
+        owners = {key: who for key, who in owners.items() if key == chosen}
     kept: list[tuple[Owner, OwnerDigest]] = []
     nothing: list[Owner] = []
     left_out: list[tuple[Owner, int]] = []
@@ -177,34 +156,21 @@ def action_digests(
     return Digests(programme.name, programme.slug, tuple(kept), tuple(nothing), tuple(left_out))
 
 
-def _open(entry: LogEntry) -> bool:
-    return entry.status in STILL_OPEN
-
-
-def _key(entry: LogEntry, links: dict[int, int | None]) -> str:
-    member_id = links.get(entry.action_id)
-    if member_id is not None:
-        return f"member:{member_id}"
-    return f"guest:{name_key(entry.owner)}" if entry.owner.strip() else "nobody"
-
-
-def _owners(
-    entries: list[LogEntry], links: dict[int, int | None], members: dict[int, Member]
-) -> dict[str, Owner]:
+def _owners(found: OpenActions) -> dict[str, Owner]:
     """Every owner, by key: current members (and archived ones still owing), then guests,
     then nobody; each with a slug no other has."""
-    found: dict[str, tuple[str, int | None, str]] = {}
-    owing = {links.get(entry.action_id) for entry in entries}
-    for member in sorted(members.values(), key=lambda m: name_key(m.name)):
+    found_names: dict[str, tuple[str, int | None, str]] = {}
+    owing = {found.links.get(entry.action_id) for entry in found.entries}
+    for member in sorted(found.members.values(), key=lambda m: name_key(m.name)):
         if member.archived_at is None or member.id in owing:
-            found[f"member:{member.id}"] = (member.name, member.id, member.email)
-    for entry in entries:
-        key = _key(entry, links)
-        if key not in found:
-            found[key] = (entry.owner, None, "")
+            found_names[f"member:{member.id}"] = (member.name, member.id, member.email)
+    for entry in found.entries:
+        key = found.key(entry)
+        if key not in found_names:
+            found_names[key] = (entry.owner, None, "")
     owners: dict[str, Owner] = {}
     taken: set[str] = set()
-    for key, (name, member_id, email) in found.items():
+    for key, (name, member_id, email) in found_names.items():
         # Cut well short of the 255 bytes a file's name may have, suffix and all.
         base = slug = slugify(name)[:SLUG_MOST].strip("-_") if name else "no-owner"
         counter = 2
@@ -234,10 +200,7 @@ def _digest(
     programme: str, owner: Owner, entries: list[LogEntry], today: date, within_days: int
 ) -> OwnerDigest:
     soon_until = today + timedelta(days=within_days)
-    ordered = sorted(
-        entries, key=lambda e: (e.due is None, e.due or date.max, e.raised_at, e.action_id)
-    )
-    actions = [_action(entry) for entry in ordered]
+    actions = [_action(entry) for entry in entries]
     return OwnerDigest(
         programme=programme,
         owner=owner.name,

@@ -16,6 +16,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.domain.lookup import session_row
+from sessions.domain.planning import name_last_meeting
 from sessions.errors import InputError
 from sessions.models import AgendaItem, Session, TimerEvent
 
@@ -208,3 +209,4 @@ def cancel(db: DbSession, session_id: int, now: datetime) -> None:
     _still_a_plan(db, session, "cancel")
     session.cancelled_at = now
     session.calendar_sequence += 1
+    name_last_meeting(db, session)

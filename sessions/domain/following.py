@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
+from sessions.domain.meetings import MEETS
 from sessions.models import Programme, Session, TimerEvent
 
 
@@ -25,7 +26,8 @@ def latest_session(db: DbSession) -> int | None:
         select(Session.id)
         .join(Programme)
         .outerjoin(last_event, last_event.c.session_id == Session.id)
-        .where(Programme.archived_at.is_(None))
+        # A session called off never meets: there is no room in it to follow.
+        .where(Programme.archived_at.is_(None), MEETS)
         .order_by(touched.desc(), Session.id.desc())
         .limit(1)
     )

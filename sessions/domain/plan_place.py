@@ -45,7 +45,9 @@ class PlanPlace:
     count: int
     """How many sessions the plan laid out."""
     next: PlannedNext | None
-    """None once every session the plan laid out has started."""
+    """None once every session the plan laid out has started or been cancelled."""
+    cancelled: int = 0
+    """How many of the sessions the plan laid out were cancelled."""
 
 
 def follow_plan(
@@ -94,7 +96,8 @@ def plan_place(db: DbSession, programme: Programme) -> PlanPlace | None:
         ),
         None,
     )
-    return PlanPlace(programme.plan_source, programme.plan_title, len(rows), waiting)
+    cancelled = sum(1 for row in rows if row.cancelled_at is not None)
+    return PlanPlace(programme.plan_source, programme.plan_title, len(rows), waiting, cancelled)
 
 
 def confirm_day(db: DbSession, session_id: int, on: date | None, today: date) -> date:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import Agenda
 from sessions.domain.lookup import member_of_programme, session_row
+from sessions.domain.meetings import meeting_before
 from sessions.errors import InputError, NotFoundError
 from sessions.models import (
     Action,
@@ -51,6 +52,35 @@ def minutes_prompt(last: int) -> str:
         "proposed it, then approve them. Earlier minutes still a draft can be approved here "
         "too, and a mistake found in minutes already approved is kept as an erratum."
     )
+
+
+NO_MINUTES_TITLE = "No earlier minutes to approve"
+NO_MINUTES_PROMPT = "No earlier session met, so there are no minutes to approve: move on."
+
+
+def name_last_meeting(db: DbSession, cancelled: Session) -> None:
+    """Point the minutes item of each later session not yet started, where it named the
+    session now cancelled, at the meeting before it instead: that one never met, so it has no
+    minutes. A title or prompt the facilitator changed is theirs and is kept."""
+    last = meeting_before(db, cancelled)
+    title = minutes_title(last.number) if last else NO_MINUTES_TITLE
+    prompt = minutes_prompt(last.number) if last else NO_MINUTES_PROMPT
+    items = db.scalars(
+        select(AgendaItem)
+        .join(Session, AgendaItem.session_id == Session.id)
+        .where(
+            Session.programme_id == cancelled.programme_id,
+            Session.number > cancelled.number,
+            Session.finished_at.is_(None),
+            ~exists().where(TimerEvent.session_id == Session.id),
+            AgendaItem.kind == ItemKind.MINUTES_APPROVAL,
+        )
+    )
+    for item in items:
+        if item.title == minutes_title(cancelled.number):
+            item.title = title
+        if item.prompt == minutes_prompt(cancelled.number):
+            item.prompt = prompt
 
 
 # Enough for a quick round when little is open; two minutes an action, up to twenty.
@@ -191,14 +221,13 @@ def plan_session(
     facilitator: str,
 ) -> int:
     """Session N+1 of the programme, with a snapshot of `agenda` as it will run (see
-    `agenda_to_run`); its clock not yet started, its matters arising first from the second
-    session on, and `expected` members marked so."""
+    `agenda_to_run`); its clock not yet started, the last meeting's minutes and matters
+    arising first once an earlier session meets, and `expected` members marked so."""
     if db.get(Programme, programme_id) is None:
         raise NotFoundError("That programme no longer exists.")
-    last = _last_number(db, programme_id)
     session = Session(
         programme_id=programme_id,
-        number=last + 1,
+        number=_last_number(db, programme_id) + 1,
         agenda_title=agenda.title,
         agenda_source=agenda.source,
         agenda_notes=agenda.notes,
@@ -209,7 +238,9 @@ def plan_session(
     db.add(session)
     db.flush()
     position = 0
-    if last:
+    # A session cancelled never met: the last meeting is the one before it.
+    last = meeting_before(db, session)
+    if last is not None:
         # The standing items of a board: the last meeting's minutes, then its actions.
         db.add(
             AgendaItem(
@@ -217,9 +248,9 @@ def plan_session(
                 position=0,
                 section_title=MINUTES_SECTION,
                 step=None,
-                title=minutes_title(last),
+                title=minutes_title(last.number),
                 kind=ItemKind.MINUTES_APPROVAL,
-                prompt=minutes_prompt(last),
+                prompt=minutes_prompt(last.number),
                 planned_seconds=MINUTES_SECONDS,
             )
         )

@@ -31,6 +31,7 @@ from sessions.domain.balance import balance_rows, note_balances
 from sessions.domain.confidential import confidential_action_ids
 from sessions.domain.coverage import session_covered_steps
 from sessions.domain.lookup import session_row
+from sessions.domain.meetings import meeting_after
 from sessions.domain.quorum import session_quorum
 from sessions.minutes.wording import (
     amendment_credit,
@@ -356,6 +357,7 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
     A finished session's actions read as they stood when it finished, so its minutes say
     the same however late they are written; a session still running, as they stand."""
     session = session_row(db, session_id)
+    next_meeting = meeting_after(db, session)
     events = load_events(db, session_id)
     clock = replay(events)
     # Columns, not ORM objects: a long session has thousands of notes, each with its
@@ -458,14 +460,9 @@ def build_minutes(db: DbSession, session_id: int) -> Minutes:
         declarations=declarations,
         facilitator=session.facilitator,
         planned_for=session.planned_for,
-        # A session's planned day is set when it is planned and never moved, so this is
-        # the day agreed for it, however it was held (see decisions.md).
-        next_session_on=db.scalar(
-            select(Session.planned_for).where(
-                Session.programme_id == session.programme_id,
-                Session.number == session.number + 1,
-            )
-        ),
+        # The day agreed for the next meeting, however it was held (see decisions.md); a
+        # session cancelled is no next meeting.
+        next_session_on=next_meeting.planned_for if next_meeting else None,
     )
     minutes.matters_arising = _matters_arising(reviews, private)
     minutes.has_confidential = (

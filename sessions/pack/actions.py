@@ -8,9 +8,10 @@ from datetime import date
 
 from sqlalchemy.orm import Session as DbSession
 
-from sessions.domain.action_log import log_entries
+from sessions.domain.action_log import LogEntry
+from sessions.domain.open_actions import NO_OWNER, open_actions
 from sessions.minutes.wording import long_date
-from sessions.vocabulary import STILL_OPEN, ActionRag
+from sessions.vocabulary import ActionRag
 
 
 @dataclass(frozen=True)
@@ -56,40 +57,31 @@ def open_actions_by_owner(
     db: DbSession, programme_id: int, today: date, private: set[int]
 ) -> list[PackOwner]:
     """The open actions by owner as they stand today, those raised in private with them."""
-    by_owner: dict[str, list[PackAction]] = {}
-    for entry in log_entries(db, programme_id, None, today).values():
-        if entry.status not in STILL_OPEN:
-            continue
-        by_owner.setdefault(entry.owner, []).append(
-            PackAction(
-                number=entry.number,
-                text=entry.text,
-                due=entry.due,
-                raised_in=entry.session_number,
-                item_title=entry.item_title,
-                overdue=entry.rag == ActionRag.OVERDUE,
-                at_risk=entry.rag == ActionRag.AT_RISK,
-                confidential=entry.action_id in private,
-            )
-        )
+    found = open_actions(db, programme_id, today)
+    named = [(found.name(key, entries), entries) for key, entries in found.by_owner().items()]
     # Owners by name, the actions nobody owns last; each owner's by due date, undated last.
     return [
-        PackOwner(owner or "No owner", sorted(actions, key=_due_order))
-        for owner, actions in sorted(
-            by_owner.items(), key=lambda pair: (not pair[0], pair[0].casefold())
+        PackOwner(
+            name or NO_OWNER, [_action(entry, entry.action_id in private) for entry in entries]
         )
+        for name, entries in sorted(named, key=lambda pair: (not pair[0], pair[0].casefold()))
     ]
+
+
+def _action(entry: LogEntry, confidential: bool) -> PackAction:
+    return PackAction(
+        number=entry.number,
+        text=entry.text,
+        due=entry.due,
+        raised_in=entry.session_number,
+        item_title=entry.item_title,
+        overdue=entry.rag == ActionRag.OVERDUE,
+        at_risk=entry.rag == ActionRag.AT_RISK,
+        confidential=confidential,
+    )
 
 
 def public_owners(owners: list[PackOwner]) -> list[PackOwner]:
     """The owners and actions anyone may read: an action raised in private is left out."""
     kept = [PackOwner(o.owner, [a for a in o.actions if not a.confidential]) for o in owners]
     return [owner for owner in kept if owner.actions]
-
-
-def _due_order(action: PackAction) -> tuple[bool, date, tuple[int, ...]]:
-    return (
-        action.due is None,
-        action.due or date.max,
-        tuple(int(part) for part in action.number.split(".")),
-    )

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.activities.checklist import options
@@ -20,6 +19,7 @@ from sessions.agenda.model import STEP_NAMES
 from sessions.clock import replay
 from sessions.domain.confidential import confidential_action_ids
 from sessions.domain.lookup import session_row
+from sessions.domain.meetings import meeting_before
 from sessions.errors import InputError
 from sessions.minutes.model import Minutes, build_minutes
 from sessions.minutes.public import WITHHELD_TITLE, minutes_version
@@ -220,16 +220,11 @@ def _item(item: AgendaItem, starts_at: time | None, public: bool) -> PackItem:
 
 
 def _previous(db: DbSession, session: Session, public: bool) -> PreviousMinutes | None:
-    if session.number == 1:
-        return None
-    number = session.number - 1
-    earlier = db.scalar(
-        select(Session).where(
-            Session.programme_id == session.programme_id, Session.number == number
-        )
-    )
+    # A session cancelled never met: the minutes are the last meeting's before it.
+    earlier = meeting_before(db, session)
     if earlier is None:
         return None
+    number = earlier.number
     if earlier.finished_at is None:
         return PreviousMinutes(
             number, None, f"Session {number} has not finished, so there are no minutes to approve."

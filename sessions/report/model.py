@@ -356,7 +356,8 @@ def _completed(
     held = [
         (row.id, session.number)
         for row, session in zip(rows, report.sessions, strict=True)
-        if session.state != SessionState.PLANNED
+        # A cancelled meeting never met: it is no meeting that nobody came to.
+        if session.state in (SessionState.FINISHED, SessionState.UNFINISHED)
     ]
     names = [row.name for row in report.attendance]
     return replace(
