@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +26,26 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("FACILITATOR_DB", raising=False)
     monkeypatch.delenv("FACILITATOR_MINUTES_DIR", raising=False)
     return home
+
+
+PLANNING_TODAY = date(2026, 11, 23)
+"""The day the command line plans and confirms against in tests: the fake clock's day."""
+
+
+class _PlanningDay(date):
+    @classmethod
+    def today(cls) -> _PlanningDay:
+        return cls(PLANNING_TODAY.year, PLANNING_TODAY.month, PLANNING_TODAY.day)
+
+
+@pytest.fixture(autouse=True)
+def planning_today(monkeypatch: pytest.MonkeyPatch) -> date:
+    """The commands that plan and confirm a session's day refuse a day that has passed, by
+    the computer's date; the suite's planned programmes meet on fixed days in 2027, which
+    would pass in time. Their front door is given the fake clock's day instead."""
+    for module in ("sessions.services.plans", "sessions.services.calendar"):
+        monkeypatch.setattr(f"{module}.date", _PlanningDay)
+    return PLANNING_TODAY
 
 
 @pytest.fixture
