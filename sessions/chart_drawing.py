@@ -24,6 +24,8 @@ MARKERS = ("o", "s", "^", "D", "v", "P")
 SIZE_INCHES = (6.4, 3.2)
 PNG_DPI = 150
 LABEL_WRAP = 14
+LEGEND_WRAP = 32
+LEGEND_LINE_INCHES = 0.2
 _SVG_METADATA: dict[str, Any] = {"Date": None, "Creator": None, "Format": None, "Type": None}
 _PNG_METADATA: dict[str, Any] = {"Software": None}
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
@@ -33,7 +35,14 @@ _ID = re.compile(r'(\bid="|url\(#|xlink:href="#)')
 def _figure(chart: Chart) -> Figure:
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=SIZE_INCHES, layout="constrained")
+    width, height = SIZE_INCHES
+    if len(chart.series) > 1:
+        # A legend of many long names makes the picture taller rather than running off it.
+        lines = sum(
+            len(textwrap.wrap(series.label, LEGEND_WRAP)) or 1 for series in chart.series
+        ) + len(chart.series)
+        height = max(height, lines * LEGEND_LINE_INCHES)
+    figure = Figure(figsize=(width, height), layout="constrained")
     axes = figure.add_subplot()
     places = range(len(chart.x_labels))
     if chart.kind == "bar":
@@ -50,10 +59,6 @@ def _figure(chart: Chart) -> Figure:
                 hatch="//" if index % 2 else None,
                 edgecolor="white",
             )
-        from matplotlib.ticker import MaxNLocator
-
-        # Notes are counted: no half a note on the scale.
-        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     else:
         for index, series in enumerate(chart.series):
             # A session without a rating leaves a gap rather than a line drawn through it.
@@ -61,10 +66,17 @@ def _figure(chart: Chart) -> Figure:
             axes.plot(
                 list(places),
                 heights,
-                label=series.label,
+                # A statement is a sentence: on a few short lines it leaves the plot its width.
+                label=textwrap.fill(series.label, LEGEND_WRAP),
                 color=COLOURS[index % len(COLOURS)],
                 marker=MARKERS[index % len(MARKERS)],
             )
+    if chart.kind == "bar" or chart.counted:
+        from matplotlib.ticker import MaxNLocator
+
+        # Notes and votes are counted: no half a vote on the scale, which starts at none.
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_ylim(bottom=0)
     if chart.y_range is not None:
         axes.set_ylim(*chart.y_range)
     # An area's name may be a few words: on two or three lines it keeps clear of the next.

@@ -37,16 +37,19 @@ class Chart:
     """The chart said in words, for a reader who cannot see it."""
     y_range: tuple[float, float] | None = None
     """Where the scale is fixed (ratings run 1 to 5); None to fit the values."""
+    counted: bool = False
+    """The values are counts (votes): a scale of whole numbers from zero."""
 
 
-def trend_chart(title: str, trends: Sequence[tuple[str, Points]]) -> Chart:
-    """Each named trend as a line across the sessions any of them was rated in."""
+def trend_chart(title: str, trends: Sequence[tuple[str, Points]], quoted: bool = False) -> Chart:
+    """Each named trend as a line across the sessions any of them was rated in; `quoted`
+    where the names are sentences (statements), which the chart's sentence quotes."""
     numbers = sorted({number for _, points in trends for number, _ in points})
     series = tuple(
         Series(label, tuple(dict(points).get(number) for number in numbers))
         for label, points in trends
     )
-    sentence = " ".join(_trend_sentence(label, points) for label, points in trends)
+    sentence = " ".join(_trend_sentence(_named(label, quoted), points) for label, points in trends)
     return Chart(
         title,
         tuple(f"S{number}" for number in numbers),
@@ -67,6 +70,48 @@ def _trend_sentence(label: str, points: Points) -> str:
         return f"{label} stayed at {after} from session {first} to session {last}."
     moved = "rose" if after > before else "fell"
     return f"{label} {moved} from {before} at session {first} to {after} at session {last}."
+
+
+def votes_chart(title: str, trends: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> Chart:
+    """Each checklist option's votes as a line across the sessions any of them was voted on
+    in; a session that did not ask an option leaves a gap, not a zero. The sentence quotes
+    each option, as an option may be a sentence of its own."""
+    numbers = sorted({number for _, points in trends for number, _ in points})
+    series = tuple(
+        Series(label, tuple(_as_value(dict(points).get(number)) for number in numbers))
+        for label, points in trends
+    )
+    return Chart(
+        title,
+        tuple(f"S{number}" for number in numbers),
+        series,
+        "line",
+        "Votes",
+        " ".join(_votes_sentence(_named(label, True), points) for label, points in trends),
+        counted=True,
+    )
+
+
+def _named(label: str, quoted: bool) -> str:
+    return f"“{label}”" if quoted else label
+
+
+def _as_value(votes: int | None) -> float | None:
+    return None if votes is None else float(votes)
+
+
+def _votes(count: int) -> str:
+    return f"{count} vote{'' if count == 1 else 's'}"
+
+
+def _votes_sentence(label: str, points: Sequence[tuple[int, int]]) -> str:
+    (first, start), (last, end) = points[0], points[-1]
+    if first == last:
+        return f"{label} had {_votes(start)} at session {first}."
+    if start == end:
+        return f"{label} stayed at {_votes(end)} from session {first} to session {last}."
+    moved = "rose" if end > start else "fell"
+    return f"{label} {moved} from {_votes(start)} at session {first} to {end} at session {last}."
 
 
 def balance_chart(sessions: Sequence[tuple[int, NoteBalance]]) -> Chart:

@@ -9,13 +9,16 @@ from typing import Any
 
 import pytest
 
+from sessions.agenda.library import find_agenda
+from sessions.services import checklist, planning, scorecard
 from sessions.services.digest import programme_digests, write_digests
 from sessions.services.minutes import render_minutes
 from sessions.services.pack import render_pack
+from sessions.services.programmes import create_programme
 from sessions.services.report import render_report
 from sessions.services.running import resolve_session_ref
 from tests.browser import CHROMIUM
-from tests.rich_session import rich_programme
+from tests.rich_session import AGENDA, _position, rich_programme
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
 
@@ -78,13 +81,32 @@ def reminders(store, slug: str, tmp_path) -> bytes:
 def documents(store, clock, tmp_path) -> dict[str, bytes]:
     """Each HTML document of a rich programme, by name."""
     rich = rich_programme(store, clock)
+    asked = render_report(store, asked_again(store), "html")
+    assert b">Statements asked again</title>" in asked and b">Checklist trends</title>" in asked
     return {
         "action reminders": reminders(store, rich.slug, tmp_path),
         "minutes of a session with every kind of item": render_minutes(store, rich.session, "html"),
         "approved minutes with an amendment": render_minutes(store, rich.first, "html"),
         "programme report": render_report(store, rich.slug, "html"),
         "papers": render_pack(store, resolve_session_ref(store, f"{rich.slug}/3"), "html"),
+        "report charting statements and options asked again": asked,
     }
+
+
+def asked_again(store) -> str:
+    """A programme whose two sessions rate the same statements and vote on the same options:
+    the report charts them. Its slug."""
+    agenda = find_agenda(AGENDA)
+    programme = create_programme(store, "Bay programme", "Bay PCN")
+    for scores, votes in (((2, 3, 4), (4, 1)), ((4, 4, 5), (2, 3))):
+        session = planning.start_session(store, programme.id, agenda)
+        card = _position(store, session, "scorecard")
+        for index, score in enumerate(scores):
+            scorecard.rate(store, session, card, index, score)
+        ticks = _position(store, session, "checklist")
+        for index, count in enumerate(votes):
+            checklist.vote(store, session, ticks, index, count)
+    return programme.slug
 
 
 @pytest.mark.parametrize("media", ["screen", "print"])

@@ -1,7 +1,10 @@
-"""The programme's charts, opened from the dashboard with g."""
+"""The programme's charts: opened from the dashboard with g, and on the dashboard itself
+when the screen is a projector's."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,12 +12,18 @@ from textual_plotext import PlotextPlot
 
 from facilitator.screens.dashboard import DashboardScreen
 from facilitator.screens.programme_charts import ProgrammeChartsScreen
+from facilitator.widgets.chart_pane import ChartPane, dashboard_charts
+from facilitator.widgets.chart_plot import ChartPlot
+from sessions.charts import Chart
 from sessions.services import notes, planning, running
 from sessions.services.programmes import create_programme
 from sessions.store import Store
 from tests.pilot import static_text
+from tests.rich_session import rich_programme
 
 pytestmark = pytest.mark.usefixtures("utc_local_time")
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -51,3 +60,85 @@ async def test_g_charts_the_notes_with_the_sentence_beneath(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
+
+
+def _drawn(screen: DashboardScreen) -> list[Chart]:
+    return [plot.chart for plot in screen.query(ChartPlot)]
+
+
+async def test_a_projector_sized_dashboard_draws_the_charts_itself(
+    clock, noted, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen) and screen.view is not None
+        pane = screen.query_one(ChartPane)
+        charts = dashboard_charts(screen.view)
+        assert [chart.title for chart in charts] == ["Deal and relationship notes by session"]
+        assert pane.display and _drawn(screen) == list(charts)
+        assert [series.values for series in _drawn(screen)[0].series] == [(3.0,), (1.0,)]
+        assert static_text(screen, ".chart-sentence") == charts[0].sentence
+        assert screen.query_one(PlotextPlot).region.height >= 12
+        # The sessions table keeps its rows beneath them.
+        assert screen.query_one("#sessions").region.height >= 6
+
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not pane.display and _drawn(screen) == []
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert pane.display and _drawn(screen) == list(charts)
+
+
+async def test_a_laptop_sized_dashboard_leaves_the_charts_to_g(
+    clock, noted, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
+        assert not screen.query_one(ChartPane).display and _drawn(screen) == []
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgrammeChartsScreen) and len(app.screen.charts) == 1
+
+
+async def test_a_dashboard_too_full_for_the_charts_keeps_its_sessions_table(
+    store, clock, make_facilitator_app
+) -> None:
+    rich_programme(store, clock)
+    app = make_facilitator_app(now=clock)
+    # Projector-sized, but every activity's trend in text above leaves too few lines for
+    # the charts and the sessions beneath them.
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen) and screen.view is not None
+        assert dashboard_charts(screen.view)
+        pane = screen.query_one(ChartPane)
+        assert not pane.display and _drawn(screen) == []
+        assert screen.query_one("#sessions").region.height >= 4
+        # A taller screen has the room.
+        await pilot.resize_terminal(120, 60)
+        await pilot.pause()
+        assert pane.display and _drawn(screen) == list(dashboard_charts(screen.view))
+        assert screen.query_one("#sessions").region.height >= 6
+
+
+def test_the_dashboard_loads_without_plotext() -> None:
+    # Start-up time is measured: plotext comes with the first chart drawn, not before.
+    code = (
+        "import sys\n"
+        "import facilitator.screens.dashboard\n"
+        "print(sorted(m for m in sys.modules if 'plotext' in m))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

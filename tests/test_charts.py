@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sessions.charts import balance_chart, ratings_chart, trend_chart
+from sessions.charts import balance_chart, ratings_chart, trend_chart, votes_chart
 from sessions.views import NoteBalance
 
 
@@ -51,3 +51,32 @@ def test_a_ratings_chart_gives_each_areas_mean_in_bars_and_words() -> None:
     assert chart.kind == "bar" and chart.x_labels == ("Trust", "Data")
     assert [s.values for s in chart.series] == [(3.25, 2.0)]
     assert chart.sentence == "Mean rating by area: Trust 3.3, Data 2.0."
+
+
+def test_a_statement_trend_quotes_each_statement_in_its_sentence() -> None:
+    chart = trend_chart(
+        "Statements asked again", [("We meet as equals", [(1, 2.0), (3, 4.5)])], quoted=True
+    )
+
+    assert [s.label for s in chart.series] == ["We meet as equals"]
+    assert chart.sentence == "“We meet as equals” rose from 2.0 at session 1 to 4.5 at session 3."
+
+
+def test_a_votes_chart_counts_each_option_leaving_a_gap_where_it_was_not_asked() -> None:
+    chart = votes_chart(
+        "Checklist trends",
+        [("Nobody has time", [(1, 5), (3, 2)]), ("Money", [(2, 1), (3, 1)]), ("Data", [(3, 4)])],
+    )
+
+    assert chart.x_labels == ("S1", "S2", "S3")
+    assert [(s.label, s.values) for s in chart.series] == [
+        ("Nobody has time", (5.0, None, 2.0)),
+        ("Money", (None, 1.0, 1.0)),
+        ("Data", (None, None, 4.0)),
+    ]
+    assert chart.counted and chart.kind == "line" and chart.y_label == "Votes"
+    assert chart.sentence == (
+        "“Nobody has time” fell from 5 votes at session 1 to 2 at session 3. "
+        "“Money” stayed at 1 vote from session 2 to session 3. "
+        "“Data” had 4 votes at session 3."
+    )

@@ -354,6 +354,7 @@ def test_word_report_has_headings_tables_and_properties(store, programme) -> Non
     assert [text for style, text in styles if style == "Heading 2"] == [
         "Session 1 (Monday 23 November 2026)",
         "Session 2 (Monday 14 December 2026)",
+        "Statements asked again",  # under the scorecard trends, with its chart
     ]
     assert ("List Bullet", HOSTILE) in styles
     tables = [

@@ -155,3 +155,10 @@ SCREENS = {
 def test_screen(snap_compare, harbour: Path, clock, size, screen, make_facilitator_app) -> None:
     app = make_facilitator_app(now=clock)
     assert snap_compare(app, terminal_size=size, run_before=pressing(*SCREENS[screen]))
+
+
+def test_dashboard_draws_its_charts_at_the_smallest_projector_size(
+    snap_compare, harbour: Path, clock, make_facilitator_app
+) -> None:
+    app = make_facilitator_app(now=clock)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=pressing(*SCREENS["dashboard"]))

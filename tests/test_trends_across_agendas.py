@@ -173,3 +173,51 @@ def test_the_dashboard_lists_the_statements_asked_again(store, programme) -> Non
         "▁█ 1.0 → 5.0 We trust the chair",
         "▄▆ 2.5 → 4.0   our relationships are strong  enough to survive a disagreement. ",
     ]
+
+
+WORD_PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def test_the_report_charts_the_statements_and_options_beside_their_tables(store, programme) -> None:
+    import io
+    import re
+
+    from docx import Document
+
+    report = programme_report(store, "Harbour programme")
+    statements, options = report.statement_figure, report.checklist_figure
+    assert statements is not None and options is not None
+    # The statement as a reader sees it, without the spaces it was typed with.
+    assert [(s.label, s.values) for s in statements.series] == [
+        ("our relationships are strong enough to survive a disagreement.", (2.5, 4.0)),
+        (CHAIR, (1.0, 5.0)),
+    ]
+    assert [(s.label, s.values) for s in options.series] == [("nobody has time.", (5.0, 2.0))]
+    assert (
+        options.sentence == "“nobody has time.” fell from 5 votes at session 1 to 2 at session 2."
+    )
+
+    html = render_report(store, "Harbour programme", "html").decode("utf-8")
+    titles = re.findall(r"<svg\b[^>]*>\s*<title id=\"[^\"]+\">([^<]*)</title>", html)
+    assert titles[-2:] == ["Statements asked again", "Checklist trends"]
+    for chart in (statements, options):
+        assert f"<figcaption>{chart.sentence}</figcaption>" in html
+    # Each chart sits beneath its heading, its table after it.
+    assert (
+        html.index(">Statements asked again</h3>")
+        < html.index(">Statements asked again</title>")
+        < html.index(">Statement</th>")
+    )
+
+    document = Document(io.BytesIO(render_report(store, "Harbour programme", "docx")))
+    described = [shape.get("descr") for shape in document.element.body.iter(WORD_PICTURE)]
+    assert described[-2:] == [statements.sentence, options.sentence]
+    paragraphs = [p.text for p in document.paragraphs]
+    assert statements.sentence in paragraphs and options.sentence in paragraphs
+    assert "Statements asked again" in paragraphs
+
+    # The public version charts only what was rated in public.
+    public = programme_report(store, "Harbour programme", "public").statement_figure
+    assert public is not None and [s.label for s in public.series] == [
+        "our relationships are strong enough to survive a disagreement."
+    ]

@@ -31,11 +31,20 @@ from facilitator.screens.dashboard_text import (
 )
 from facilitator.screens.home import open_session, start_session_in
 from facilitator.widgets.activity_trends import checklist_text, roles_text, scorecard_text
+from facilitator.widgets.chart_pane import ChartPane, dashboard_charts
 from facilitator.widgets.note_trend import NoteTrend
 from sessions.errors import FacilitatorError
 from sessions.private_files import open_folder_warning
 from sessions.services.dashboard import DashboardView, SessionSummary, programme_dashboard
 from sessions.vocabulary import SessionState
+
+CHART_SCREEN = (120, 40)
+"""The smallest screen, columns by lines, that may draw the charts on the dashboard itself:
+a projector's. A laptop's 80x24 keeps to text, with `g` for the charts."""
+CHART_LINES = 17
+"""What the charts take: a plot of 12 lines, a sentence of up to 4 beneath it, a gap."""
+TABLE_LINES = 6
+"""What the sessions table keeps beneath the charts: its heading and five sessions."""
 
 
 class DashboardScreen(Screen[None]):
@@ -156,6 +165,7 @@ class DashboardScreen(Screen[None]):
                     yield Static("", id="scorecard-trend")
                     yield Static("", id="checklist-trend")
                     yield Static("", id="team-roles")
+            yield ChartPane(id="chart-pane")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-hint", classes="hint")
             yield Static(
@@ -173,12 +183,30 @@ class DashboardScreen(Screen[None]):
         self.refresh_view()
 
     def on_resize(self) -> None:
+        self.call_after_refresh(self._place_charts)
         # Also sent as the screen is first shown, straight after the table was filled.
         if (
             self.view is not None
             and table_columns(self.app.size.width, self.view.sessions) != self._filled
         ):
             self._fill_table(self.view)
+
+    def _place_charts(self) -> None:
+        """Draw the charts where the screen is a projector's and, below all the text above
+        them, they leave the sessions table its rows; else leave them to `g`."""
+        pane = self.query_one(ChartPane)
+        table = self.query_one("#sessions", DataTable)
+        width, height = CHART_SCREEN
+        # From the top of the charts (or the table, without them) to the table's foot: the
+        # same lines whether the charts are drawn or not, so the choice does not flicker.
+        top = pane.region.y if pane.display else table.region.y
+        spare = table.region.bottom - top
+        pane.room = (
+            self.size.width >= width
+            and self.size.height >= height
+            and table.display
+            and spare >= CHART_LINES + TABLE_LINES
+        )
 
     def refresh_view(self) -> None:
         view = self.app.attempt(
@@ -205,6 +233,8 @@ class DashboardScreen(Screen[None]):
         waiting.display = any(s.state == SessionState.FINISHED for s in view.sessions)
         waiting.update(minutes_waiting_text(view))
         self.query_one(NoteTrend).show(view.note_trend)
+        self.query_one(ChartPane).charts = dashboard_charts(view)
+        self.call_after_refresh(self._place_charts)
         # Each activity's trend shows only once the programme has run that activity.
         for selector, text in (
             (
@@ -423,7 +453,7 @@ class DashboardScreen(Screen[None]):
         if self.view is None:
             return
         # plotext is loaded with the charts, not with the dashboard.
-        from facilitator.screens.programme_charts import ProgrammeChartsScreen, dashboard_charts
+        from facilitator.screens.programme_charts import ProgrammeChartsScreen
 
         self.app.push_screen(
             ProgrammeChartsScreen(self.view.programme.name, dashboard_charts(self.view))

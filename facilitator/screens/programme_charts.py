@@ -2,7 +2,8 @@
 deal and relationship notes, each with its sentence beneath.
 
 Opened from the dashboard, which keeps to one screen of text lines on a laptop; the
-charts need the room a screen of their own gives them.
+charts need the room a screen of their own gives them. On a projector the dashboard
+draws the same charts itself (`facilitator.widgets.chart_pane`).
 """
 
 from __future__ import annotations
@@ -14,22 +15,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from facilitator.widgets.chart_plot import ChartPlot
-from sessions.charts import Chart, balance_chart, trend_chart
-from sessions.services.dashboard import DashboardView
-from sessions.views import NoteBalance
+from sessions.charts import Chart
 
 NO_CHARTS = "Nothing to chart yet: notes and scorecard ratings show here session by session."
-
-
-def dashboard_charts(view: DashboardView) -> tuple[Chart, ...]:
-    """The charts of what the dashboard follows in lines of text, as the report draws them."""
-    charts = []
-    if any(deal or relationship for _, deal, relationship in view.note_trend):
-        charts.append(balance_chart([(n, NoteBalance(d, r)) for n, d, r in view.note_trend]))
-    if view.scorecard_trends:
-        trends = [(trend.label, trend.points) for trend in view.scorecard_trends]
-        charts.append(trend_chart("Scorecard trends", trends))
-    return tuple(charts)
 
 
 class ProgrammeChartsScreen(Screen[None]):

@@ -6,6 +6,8 @@ the papers show the same figures.
 
 from __future__ import annotations
 
+import math
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
@@ -37,6 +39,12 @@ class ChartPlot(Vertical):
                 [[value or 0.0 for value in series.values] for series in chart.series],
                 labels=[series.label for series in chart.series],
             )
+            # Notes are counted: whole notes on the scale, never a third of one.
+            top = max(
+                (value or 0.0 for series in chart.series for value in series.values), default=0.0
+            )
+            step = max(1, math.ceil(top / 5))
+            plt.yticks([float(tick) for tick in range(0, int(top) + step, step)])
         else:
             for series in chart.series:
                 # A session without a rating is left out rather than drawn as a zero.

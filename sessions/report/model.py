@@ -21,7 +21,7 @@ from sessions.activities.matters_arising import OUTCOME_LABELS, due_moved
 from sessions.activities.minutes_approval import sessions_named
 from sessions.activities.scorecard_trends import AreaTrend, StatementTrend, scorecard_trends
 from sessions.agenda.model import STEP_NAMES
-from sessions.charts import Chart, balance_chart, trend_chart
+from sessions.charts import Chart, balance_chart, trend_chart, votes_chart
 from sessions.clock import ClockState, replay
 from sessions.domain.approval import programme_minutes
 from sessions.domain.balance import BalanceRow, balance_rows, note_balances
@@ -51,6 +51,8 @@ STATUS_LABELS = {
     SessionState.PLANNED: "planned",
     SessionState.CANCELLED: "cancelled",
 }
+STATEMENTS_TITLE = "Statements asked again"
+CHECKLIST_TITLE = "Checklist trends"
 # Only a word from the room is marked; "expected" and "absent" leave the cell blank.
 ATTENDANCE_MARKS: dict[str, str] = {AttendanceStatus.PRESENT: "P", AttendanceStatus.APOLOGIES: "A"}
 
@@ -269,6 +271,23 @@ class ProgrammeReport:
         if not self.trends:
             return None
         return trend_chart("Scorecard trends", [(t.label, t.points) for t in self.trends])
+
+    @property
+    def statement_figure(self) -> Chart | None:
+        """The statements asked again, their means as a chart; None where none was."""
+        if not self.statement_trends:
+            return None
+        # As a reader sees it: the spaces a typed statement may carry are not its words.
+        trends = [(" ".join(t.statement.split()), t.points) for t in self.statement_trends]
+        return trend_chart(STATEMENTS_TITLE, trends, quoted=True)
+
+    @property
+    def checklist_figure(self) -> Chart | None:
+        """The options voted on again, their votes as a chart; None where none was."""
+        if not self.checklist_trends:
+            return None
+        trends = [(" ".join(t.option.split()), t.points) for t in self.checklist_trends]
+        return votes_chart(CHECKLIST_TITLE, trends)
 
     @property
     def trend_rows(self) -> list[tuple[str, str]]:

@@ -6,7 +6,13 @@ from sessions.charts import Chart
 from sessions.minutes import wording
 from sessions.minutes.word import WordDocument
 from sessions.report.model import ProgrammeReport
-from sessions.report.report_charts import BALANCE_HEADING, TRENDS_HEADING, report_charts
+from sessions.report.report_charts import (
+    BALANCE_HEADING,
+    CHECKLIST_HEADING,
+    STATEMENTS_HEADING,
+    TRENDS_HEADING,
+    report_charts,
+)
 from sessions.report.team_roles import TeamRoles
 from sessions.report.turnout import Turnout
 
@@ -106,10 +112,13 @@ def report_docx(r: ProgrammeReport) -> bytes:
         _chart(doc, charts.get(TRENDS_HEADING))
         doc.table(("Area", "Mean rating by session"), r.trend_rows)
         if r.statement_rows:
+            doc.heading(STATEMENTS_HEADING, 2)
+            _chart(doc, charts.get(STATEMENTS_HEADING))
             doc.paragraph(STATEMENTS_NOTE, italic=True)
             doc.table(("Statement", "Mean rating by session"), r.statement_rows)
     if r.checklist_rows:
-        doc.heading("Checklist trends", 1)
+        doc.heading(CHECKLIST_HEADING, 1)
+        _chart(doc, charts.get(CHECKLIST_HEADING))
         doc.paragraph(OPTIONS_NOTE, italic=True)
         doc.table(("Option", "Votes by session"), r.checklist_rows)
     if r.attendance:
