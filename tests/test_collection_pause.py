@@ -1,4 +1,5 @@
-"""The cycle collector is held off while minutes are written, and always comes back on."""
+"""The cycle collector is held off while minutes are written and the dashboard read, and
+always comes back on."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import pytest
 from sessions.collection_pause import collection_paused
 from sessions.errors import InputError
 from sessions.services import minutes as minutes_service
-from sessions.services.minutes import render_minutes
 from sessions.services import notes, planning, running
+from sessions.services.minutes import render_minutes
 from sessions.services.programmes import create_programme
 
 
@@ -95,4 +96,25 @@ def test_minutes_are_written_with_the_collector_off(
 def test_collector_back_on_when_the_minutes_are_refused(store, finished_session, tmp_path) -> None:
     with pytest.raises(InputError):
         render_minutes(store, finished_session, "docx", template=tmp_path / "minutes.md.j2")
+    assert gc.isenabled()
+
+
+def test_the_dashboard_is_read_with_the_collector_off(store, finished_session, monkeypatch) -> None:
+    from datetime import date
+
+    from sessions.services import dashboard
+    from sessions.services.running import get_session
+
+    seen: list[bool] = []
+    real = dashboard.programme_progress
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard, "programme_progress", watched)
+    programme_id = get_session(store, finished_session).programme_id
+    view = dashboard.programme_dashboard(store, programme_id, date(2026, 12, 1))
+    assert view.open_actions == 1
+    assert seen == [False]
     assert gc.isenabled()
