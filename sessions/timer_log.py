@@ -46,8 +46,9 @@ def load_logs(
     both = union_all(kept, last_beats).subquery()
     logs: dict[int, list[ClockEvent]] = defaultdict(list)
     # Through the connection: thousands of plain rows need none of the ORM's loading.
-    for session_id, _, kind, at, position, seconds in db.connection().execute(
-        select(*both.c).order_by(both.c.session_id, both.c.id)
+    # All at once: thousands of rows fetched one by one pay SQLAlchemy's call for each.
+    for session_id, _, kind, at, position, seconds in (
+        db.connection().execute(select(*both.c).order_by(both.c.session_id, both.c.id)).all()
     ):
         logs[session_id].append(ClockEvent(kind, at, position, seconds))
     return logs

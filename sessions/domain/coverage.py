@@ -60,12 +60,14 @@ def items_with_notes(db: DbSession, sessions: int | Select[int]) -> set[int]:
         else AgendaItem.session_id.in_(sessions)
     )
     return set(
-        db.connection().scalars(
+        db.connection()
+        .scalars(
             select(AgendaItem.id).where(
                 in_sessions,
                 exists().where(Note.agenda_item_id == AgendaItem.id, Note.deleted_at.is_(None)),
             )
         )
+        .all()
     )
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from sessions.activities.checklist import OptionTrend, option_trends
 from sessions.activities.roles import RolesBoard, programme_roles
 from sessions.activities.scorecard_trends import AreaTrend, StatementTrend, scorecard_trends
+from sessions.collection_pause import collection_paused
 from sessions.domain.actions import count_open_actions
 from sessions.domain.plan_place import PlanPlace, plan_place
 from sessions.domain.programmes import programme_row, programme_view
@@ -79,7 +80,9 @@ class DashboardView:
 
 def programme_dashboard(store: Store, programme_id: int, today: date) -> DashboardView:
     """The programme's dashboard; `today` decides which open actions are overdue."""
-    with store.reading() as db:
+    # A large programme's read leaves tens of thousands of short-lived rows and events
+    # behind it: unpaused, they start young collections by the dozen in a screen's wait.
+    with collection_paused(), store.reading() as db:
         programme = programme_row(db, programme_id)
         progress = programme_progress(db, programme_id)
         trends, statements = scorecard_trends(db, programme_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sessions.collection_pause import collection_paused
 from sessions.domain.programmes import slugify
 from sessions.errors import InputError
 from sessions.minutes.formats import SUFFIXES, document_bytes, write_atomically
@@ -25,7 +26,10 @@ def session_minutes(store: Store, session_id: int) -> Minutes:
 def minutes_markdown(
     store: Store, session_id: int, template: Path | None = None, *, version: str = "full"
 ) -> str:
-    return render_markdown(minutes_version(session_minutes(store, session_id), version), template)
+    with collection_paused():
+        return render_markdown(
+            minutes_version(session_minutes(store, session_id), version), template
+        )
 
 
 def minutes_bytes(minutes: Minutes, fmt: str = "md", template: Path | None = None) -> bytes:
@@ -66,7 +70,9 @@ def render_minutes(
     """The minutes as they leave the app, in `version` ('full' for members, 'public' without
     what was taken in private): refused (IdentifiersFound) while that version holds a
     finding neither kept nor chosen in `redact`, which are redacted."""
-    return minutes_bytes(_cleared(store, session_id, redact, version), fmt, template)
+    # Paused for the reading, the check and the writing alike: each holds the whole session.
+    with collection_paused():
+        return minutes_bytes(_cleared(store, session_id, redact, version), fmt, template)
 
 
 def minutes_filename(minutes: Minutes, fmt: str = "md", version: str | None = None) -> str:
@@ -93,8 +99,9 @@ def write_minutes(
     Nothing is written while that version holds a finding neither kept nor chosen in
     `redact` (IdentifiersFound); those chosen are redacted in the file, not in the
     database."""
-    minutes = _cleared(store, session_id, redact, version)
-    data = minutes_bytes(minutes, fmt, template)
+    with collection_paused():
+        minutes = _cleared(store, session_id, redact, version)
+        data = minutes_bytes(minutes, fmt, template)
     path = output if output is not None else minutes_dir() / minutes_filename(minutes, fmt)
     write_atomically(path, data)
     if output is None and fmt == "md" and version == "full":
