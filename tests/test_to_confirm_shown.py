@@ -56,3 +56,29 @@ async def test_home_and_the_dashboard_say_which_days_are_to_confirm(
             "2027-02-08 (to confirm)",
         ]
         assert table.ordered_columns[1].width >= len("2027-02-08 (to confirm)")
+
+
+async def test_a_planned_programme_opens_on_its_next_session_and_its_papers_follow_the_row(
+    clock, laid, make_facilitator_app, isolated_home
+) -> None:
+    """Every session of a plan waits to meet: the dashboard highlights the next one, not the
+    last, and `p` writes the papers of the row highlighted, saying a day still to confirm."""
+    from facilitator.screens.dashboard import DashboardScreen as Dashboard
+    from sessions.paths import minutes_dir
+
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        dashboard = app.screen
+        assert isinstance(dashboard, Dashboard)
+        summary = dashboard.highlighted_session()
+        assert summary is not None and summary.number == 1
+        await pilot.press("down", "p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = sorted(path.name for path in minutes_dir().glob("*papers*"))
+        assert written == [f"north-pcn-session-2-papers.{ext}" for ext in ("docx", "html", "md")]
+        text = (minutes_dir() / "north-pcn-session-2-papers.md").read_text(encoding="utf-8")
+        assert "Monday 8 February 2027 (to be confirmed)" in text

@@ -88,7 +88,8 @@ class DashboardScreen(Screen[None]):
             id="dashboard.pack",
             show=False,
             tooltip=(
-                "Write the papers for the next planned session (agenda, last minutes, open "
+                "Write the papers for the highlighted session still to meet, else the next "
+                "(agenda, last minutes, open "
                 "actions, register of interests) in Markdown, HTML and Word, beside the minutes"
             ),
         ),
@@ -279,12 +280,19 @@ class DashboardScreen(Screen[None]):
 
     @staticmethod
     def _row_to_highlight(view: DashboardView, kept: SessionSummary | None) -> int:
-        """The same session as before; else the latest one still open; else the latest."""
+        """The same session as before; else the latest one started and not finished; else
+        the next to meet (a plan sets up every session ahead, and the keys for papers, time
+        and invitations act on the highlighted one); else the latest."""
         ids = [s.id for s in view.sessions]
         if kept is not None and kept.id in ids:
             return ids.index(kept.id)
-        open_rows = [i for i, s in enumerate(view.sessions) if s.resumable]
-        return open_rows[-1] if open_rows else len(ids) - 1
+        states = [s.state for s in view.sessions]
+        running = [i for i, state in enumerate(states) if state == SessionState.UNFINISHED]
+        if running:
+            return running[-1]
+        if SessionState.PLANNED in states:
+            return states.index(SessionState.PLANNED)
+        return len(ids) - 1
 
     def highlighted_session(self) -> SessionSummary | None:
         table = self.query_one("#sessions", DataTable)
@@ -337,7 +345,11 @@ class DashboardScreen(Screen[None]):
         start_session_in(self.app, self.programme_id)
 
     def action_pack(self) -> None:
-        summary = next_planned(self.view)
+        highlighted = self.highlighted_session()
+        if highlighted is not None and highlighted.state == SessionState.PLANNED:
+            summary: SessionSummary | None = highlighted
+        else:
+            summary = next_planned(self.view)
         if summary is None:
             self.app.say(
                 "No session is planned yet: press s to plan the next one, then write its papers.",

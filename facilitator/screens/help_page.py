@@ -401,7 +401,8 @@ A date that can't be read is refused and the text stays in the note line.
         ),
         Part(
             "Papers before a session",
-            "A programme's dashboard writes the papers for its next planned session, to send"
+            "A programme's dashboard writes the papers for the highlighted session still to meet"
+            " (else the next), to send"
             " members before it meets: its date, time and place, the agenda with timings and"
             " prompts, the last meeting's draft minutes for approval, the open actions by owner"
             " and the register of interests. They go in the minutes folder, in all three"

@@ -19,10 +19,16 @@ class PackHeader:
     starts: time | None = None
     ends: time | None = None
     place: str = ""
+    day_to_confirm: bool = False
+    """The day is the plan's guide, not yet agreed with the room."""
 
     @property
     def date_line(self) -> str:
-        return long_date(self.day) if self.day else TO_BE_CONFIRMED
+        if self.day is None:
+            return TO_BE_CONFIRMED
+        if self.day_to_confirm:
+            return f"{long_date(self.day)} ({TO_BE_CONFIRMED})"
+        return long_date(self.day)
 
     @property
     def time_line(self) -> str:
@@ -46,4 +52,5 @@ def pack_header(session: Session) -> PackHeader:
         starts=session.start_time,
         ends=session.end_time,
         place=session.place,
+        day_to_confirm=session.date_to_confirm,
     )
