@@ -1,0 +1,97 @@
+"""Being told, by the operating system, that another process has written to the database.
+
+A watch (`ChangeWatch`) is cheap to ask, but asking on a timer means a change waits for
+the next tick. Here the kernel's file notifications (inotify, on Linux) wake the event
+loop when the database or its write-ahead log is written, so the one who asks can ask at
+once. The watch stays the judge of whether anything changed: a notice only says "look
+now". Where notifications cannot be had (another platform, an in-memory or server
+database, a folder the kernel will not watch) `start` says so, and the caller keeps its
+poll as it was.
+
+The folder is watched, not the files: the log is created on the first write after it
+was checkpointed away, and a file watch would not survive that.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sessions.store import Store
+
+if TYPE_CHECKING:
+    from inotify_simple import INotify
+
+FOLLOW_UP_SECONDS = (0.002, 0.008, 0.025, 0.06, 0.15)
+"""When to look again after a write. The kernel reports a write to the log as it
+happens, but a commit counts only once the log is synced and its index updated, which
+makes no notice of its own: a look at once can be too early, so a few more follow."""
+
+
+class CommitNotices:
+    """Calls `notice` on the running event loop soon after anyone writes to the database."""
+
+    def __init__(self, store: Store, notice: Callable[[], object]):
+        self._notice = notice
+        self._names: frozenset[str] = frozenset()
+        self._folder: Path | None = None
+        database = store.url.database
+        if store.url.get_backend_name() == "sqlite" and database and database != ":memory:":
+            path = Path(database).resolve()
+            self._folder = path.parent
+            # A rollback journal writes the database itself; write-ahead logging, the log.
+            self._names = frozenset({path.name, f"{path.name}-wal"})
+        self._inotify: INotify | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._pending: list[asyncio.Handle] = []
+        self._overflow = 0
+
+    def start(self) -> bool:
+        """Listen from now on; false (and nothing started) where notices cannot be had."""
+        if self._folder is None or self._inotify is not None:
+            return self._inotify is not None
+        try:
+            from inotify_simple import INotify, flags
+        except (ImportError, OSError, AttributeError):  # not Linux, or no libc to ask
+            return False
+        loop = asyncio.get_running_loop()
+        try:
+            inotify = INotify(nonblocking=True)
+        except (OSError, AttributeError):  # too many watchers already, or no inotify at all
+            return False
+        try:
+            inotify.add_watch(self._folder, flags.MODIFY | flags.CREATE | flags.MOVED_TO)
+            loop.add_reader(inotify.fileno(), self._readable)
+        except (OSError, NotImplementedError):  # a folder it cannot watch; a loop without readers
+            inotify.close()
+            return False
+        self._inotify, self._loop = inotify, loop
+        self._overflow = int(flags.Q_OVERFLOW)
+        return True
+
+    def stop(self) -> None:
+        for handle in self._pending:
+            handle.cancel()
+        self._pending.clear()
+        inotify, self._inotify = self._inotify, None
+        if inotify is not None and self._loop is not None:
+            self._loop.remove_reader(inotify.fileno())
+            inotify.close()
+
+    def _readable(self) -> None:
+        assert self._inotify is not None and self._loop is not None, "read only while started"
+        try:
+            events = self._inotify.read(timeout=0)
+        except OSError:  # the watch is broken: the caller's poll carries on alone
+            self.stop()
+            return
+        # One commit writes several times: every write read so far makes one round of looks.
+        # Too many to queue: the kernel dropped some, which may have been ours.
+        if not any(event.name in self._names or event.mask & self._overflow for event in events):
+            return
+        for handle in self._pending:
+            handle.cancel()
+        self._pending = [self._loop.call_soon(self._notice)]
+        self._pending += [self._loop.call_later(d, self._notice) for d in FOLLOW_UP_SECONDS]
