@@ -24,10 +24,11 @@ from sessions.store import Store
 if TYPE_CHECKING:
     from inotify_simple import INotify
 
-FOLLOW_UP_SECONDS = (0.002, 0.008, 0.025, 0.06, 0.15)
+FOLLOW_UP_SECONDS = (0.001, 0.003, 0.006, 0.01, 0.015, 0.022, 0.032, 0.045, 0.065, 0.1, 0.15)
 """When to look again after a write. The kernel reports a write to the log as it
-happens, but a commit counts only once the log is synced and its index updated, which
-makes no notice of its own: a look at once can be too early, so a few more follow."""
+happens, but a commit counts only once the log is synced to disk and its index
+updated, which makes no notice of its own: a look at once is often too early. A look
+costs a fraction of a millisecond; a sync takes from one to tens of milliseconds."""
 
 
 class CommitNotices:
