@@ -133,11 +133,14 @@ def measure_in_turn(
         turns = []
         for name, (room, source) in contenders.items():
             env = room.env()
-            if source is not None:  # found before the installed copy
-                env["PYTHONPATH"] = str(source)
             argv = python_module(
                 "facilitator", "--db", str(room.db_path), "present", str(room.session_id)
             )
+            if source is not None:
+                # Found before the installed copy; -P keeps the working folder (this
+                # version) off the path, where it would come first.
+                env["PYTHONPATH"] = str(source)
+                argv.insert(1, "-P")
             mirror = stack.enter_context(PtyApp(argv, env=env))
             writer = stack.enter_context(Writer("note", str(room.db_path), str(room.session_id)))
             turns.append((name, mirror, writer))

@@ -25,16 +25,17 @@ if TYPE_CHECKING:
     from inotify_simple import INotify
 
 FOLLOW_UP_SECONDS = (0.001, 0.003, 0.006, 0.01, 0.015, 0.022, 0.032, 0.045, 0.065, 0.1, 0.15)
-"""When to look again after a write. The kernel reports a write to the log as it
-happens, but a commit counts only once the log is synced to disk and its index
-updated, which makes no notice of its own: a look at once is often too early. A look
-costs a fraction of a millisecond; a sync takes from one to tens of milliseconds."""
+"""When to look again after a write, until the change is seen. The kernel reports a
+write to the log as it happens, but a commit counts only once the log is synced to
+disk and its index updated, which makes no notice of its own: a look at once is often
+too early. A look costs a fraction of a millisecond; a sync, one to tens of them."""
 
 
 class CommitNotices:
-    """Calls `notice` on the running event loop soon after anyone writes to the database."""
+    """Calls `notice` on the running event loop soon after anyone writes to the database,
+    and again a few times until it answers true: the change was there to be seen."""
 
-    def __init__(self, store: Store, notice: Callable[[], object]):
+    def __init__(self, store: Store, notice: Callable[[], bool]):
         self._notice = notice
         self._names: frozenset[str] = frozenset()
         self._folder: Path | None = None
@@ -46,7 +47,8 @@ class CommitNotices:
             self._names = frozenset({path.name, f"{path.name}-wal"})
         self._inotify: INotify | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._pending: list[asyncio.Handle] = []
+        self._pending: asyncio.Handle | None = None
+        self._began = 0.0
         self._overflow = 0
 
     def start(self) -> bool:
@@ -73,9 +75,9 @@ class CommitNotices:
         return True
 
     def stop(self) -> None:
-        for handle in self._pending:
-            handle.cancel()
-        self._pending.clear()
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
         inotify, self._inotify = self._inotify, None
         if inotify is not None and self._loop is not None:
             self._loop.remove_reader(inotify.fileno())
@@ -88,11 +90,19 @@ class CommitNotices:
         except OSError:  # the watch is broken: the caller's poll carries on alone
             self.stop()
             return
-        # One commit writes several times: every write read so far makes one round of looks.
         # Too many to queue: the kernel dropped some, which may have been ours.
         if not any(event.name in self._names or event.mask & self._overflow for event in events):
             return
-        for handle in self._pending:
-            handle.cancel()
-        self._pending = [self._loop.call_soon(self._notice)]
-        self._pending += [self._loop.call_later(d, self._notice) for d in FOLLOW_UP_SECONDS]
+        # One commit writes several times: each write read starts the round of looks afresh.
+        if self._pending is not None:
+            self._pending.cancel()
+        self._began = self._loop.time()
+        self._pending = self._loop.call_soon(self._look, 0)
+
+    def _look(self, step: int) -> None:
+        self._pending = None
+        if self._notice() or step == len(FOLLOW_UP_SECONDS) or self._inotify is None:
+            return  # seen, or past waiting for: the poll finds anything slower
+        assert self._loop is not None, "started, as it has not stopped"
+        when = self._began + FOLLOW_UP_SECONDS[step]
+        self._pending = self._loop.call_at(when, self._look, step + 1)

@@ -95,8 +95,7 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
             self.watcher = RoomWatcher(self.app.store, self.app.holder)
         self.poll()  # the first poll always sees a change, so this draws the screen
         self.beat()
-        # A notice comes from outside Textual's messages: it waits its turn behind them.
-        self.notices = CommitNotices(self.app.store, lambda: self.call_later(self.poll))
+        self.notices = CommitNotices(self.app.store, self.poll)
         told = self.notices.start()
         self.set_interval(TOLD_POLL_SECONDS if told else POLL_SECONDS, self.poll)
         self.set_interval(TICK_SECONDS, self.tick)
@@ -134,17 +133,19 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
     def tick(self) -> None:
         self.room.tick()
 
-    def poll(self) -> None:
-        """Redraw when someone has committed; follow the latest session if none was named."""
+    def poll(self) -> bool:
+        """Redraw when someone has committed; follow the latest session if none was named.
+        Whether anything was seen (a change, or the database failing to answer)."""
         try:
             if self.changes is None or not self.changes.changed():
-                return
+                return False
             if self.follows:
                 self._follow()
         except FacilitatorError as exc:
             self.room.waiting(str(exc))
-            return
+            return True
         self.room.reload()
+        return True
 
     def _follow(self) -> None:
         from sessions.services.following import latest_session_id
