@@ -8,6 +8,9 @@ now". Where notifications cannot be had (another platform, an in-memory or serve
 database, a folder the kernel will not watch) `start` says so, and the caller keeps its
 poll as it was.
 
+PostgreSQL tells a listening connection of each commit itself: there the loop waits on
+that connection's socket instead, given the watch's `listening`.
+
 The folder is watched, not the files: the log is created on the first write after it
 was checkpointed away, and a file watch would not survive that.
 """
@@ -35,8 +38,16 @@ class CommitNotices:
     """Calls `notice` on the running event loop soon after anyone writes to the database,
     and again a few times until it answers true: the change was there to be seen."""
 
-    def __init__(self, store: Store, notice: Callable[[], bool]):
+    def __init__(
+        self,
+        store: Store,
+        notice: Callable[[], bool],
+        listening: Callable[[], tuple[int, int] | None] | None = None,
+    ):
         self._notice = notice
+        self._listening = listening if store.url.get_backend_name() == "postgresql" else None
+        self._armed: tuple[int, int] | None = None
+        """The listener whose socket the loop waits on."""
         self._names: frozenset[str] = frozenset()
         self._folder: Path | None = None
         database = store.url.database
@@ -53,6 +64,10 @@ class CommitNotices:
 
     def start(self) -> bool:
         """Listen from now on; false (and nothing started) where notices cannot be had."""
+        if self._listening is not None:
+            self._loop = asyncio.get_running_loop()
+            self.rearm()
+            return True
         if self._folder is None or self._inotify is not None:
             return self._inotify is not None
         try:
@@ -74,7 +89,36 @@ class CommitNotices:
         self._overflow = int(flags.Q_OVERFLOW)
         return True
 
+    def rearm(self) -> None:
+        """Wait on the listener's socket, after a look that may have made a new listener
+        (or lost the old one): harmless to call after every look."""
+        if self._listening is None or self._loop is None:
+            return
+        current = self._listening()
+        if current == self._armed:
+            return
+        if self._armed is not None:
+            # Safe even if that socket has closed: the loop forgets it all the same.
+            self._loop.remove_reader(self._armed[1])
+        self._armed = current
+        if current is not None:
+            self._loop.add_reader(current[1], self._heard)
+
+    def _heard(self) -> None:
+        """The listener's socket is readable: a notice, or the server gone. Only a look
+        reads it, so the loop stops waiting on it until the look is done, or an unread
+        socket would call again and again."""
+        assert self._loop is not None and self._armed is not None, "called only while armed"
+        self._loop.remove_reader(self._armed[1])
+        self._armed = None
+        self._notice()
+        self.rearm()
+
     def stop(self) -> None:
+        if self._armed is not None and self._loop is not None:
+            self._loop.remove_reader(self._armed[1])
+            self._armed = None
+        self._listening = None
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None

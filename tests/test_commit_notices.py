@@ -103,6 +103,29 @@ async def test_a_log_made_after_the_watch_began_is_heard(db_path, small_agenda, 
         writer.close()
 
 
+@pytest.mark.postgresql_only
+async def test_the_loop_waits_on_the_servers_notices(store, small_agenda, clock) -> None:
+    session_id = started_session(store, small_agenda)
+    reader = Store.open(store.url, read_only=True)
+    watch = ChangeWatch(reader)
+    assert watch.changed()  # makes the listener
+    seen = Seen(watch)
+    notices = CommitNotices(reader, seen, watch.listening)
+    try:
+        assert notices.start()
+        notes.add_note(store, session_id, 0, "Told by the server", "deal", now=clock())
+        await seen.change()
+        seen.changed.clear()
+        # Heard once, the socket is waited on again for the next.
+        notes.add_note(store, session_id, 0, "And told again", "deal", now=clock())
+        await seen.change()
+        assert seen.changes == 2
+    finally:
+        notices.stop()
+        watch.close()
+        reader.close()
+
+
 async def test_without_notifications_it_says_so_and_starts_nothing(
     store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -112,8 +135,8 @@ async def test_without_notifications_it_says_so_and_starts_nothing(
     notices.stop()  # and stopping what never started is harmless
 
 
-async def test_only_a_database_file_is_watched(store) -> None:
-    """A server's database is not: PostgreSQL tells its listeners of commits itself."""
+async def test_a_server_is_waited_on_only_through_its_listener(store) -> None:
+    """PostgreSQL tells its listeners of commits itself: its files are not watched."""
     notices = CommitNotices(store, lambda: True)
     on_file = sys.platform == "linux" and store.url.get_backend_name() == "sqlite"
     assert notices.start() == on_file

@@ -98,10 +98,8 @@ async def test_the_mirror_polls_by_itself_and_quits_on_q(
 
 @pytest.mark.skipif(sys.platform != "linux", reason="notices come from inotify")
 async def test_the_mirror_is_told_of_a_note_without_polling(
-    clock, make_facilitator_app, make_facilitator_mirror, monkeypatch: pytest.MonkeyPatch, db_path
+    clock, make_facilitator_app, make_facilitator_mirror, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not isinstance(db_path, Path):
-        pytest.skip("a file database: a server's notices are heard by polling")
     # A poll an hour apart, told or not, cannot be what brings the note.
     monkeypatch.setattr(mirror_screen, "TOLD_POLL_SECONDS", 3600)
     monkeypatch.setattr(mirror_screen, "POLL_SECONDS", 3600)

@@ -95,9 +95,9 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
             self.watcher = RoomWatcher(self.app.store, self.app.holder)
         self.poll()  # the first poll always sees a change, so this draws the screen
         self.beat()
-        self.notices = CommitNotices(self.app.store, self.poll)
+        self.notices = CommitNotices(self.app.store, self.poll, self.changes.listening)
         told = self.notices.start()
-        self.set_interval(TOLD_POLL_SECONDS if told else POLL_SECONDS, self.poll)
+        self.set_interval(TOLD_POLL_SECONDS if told else POLL_SECONDS, self.poll_and_rearm)
         self.set_interval(TICK_SECONDS, self.tick)
         self.set_interval(HEARTBEAT_SECONDS, self.beat)
 
@@ -146,6 +146,12 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
             return True
         self.room.reload()
         return True
+
+    def poll_and_rearm(self) -> None:
+        """A poll may make PostgreSQL's listener anew: the notices then wait on the new one."""
+        self.poll()
+        if self.notices is not None:
+            self.notices.rearm()
 
     def _follow(self) -> None:
         from sessions.services.following import latest_session_id
