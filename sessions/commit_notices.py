@@ -4,9 +4,9 @@ A watch (`ChangeWatch`) is cheap to ask, but asking on a timer means a change wa
 the next tick. Here the kernel's file notifications (inotify, on Linux) wake the event
 loop when the database or its write-ahead log is written, so the one who asks can ask at
 once. The watch stays the judge of whether anything changed: a notice only says "look
-now". Where notifications cannot be had (another platform, an in-memory or server
-database, a folder the kernel will not watch) `start` says so, and the caller keeps its
-poll as it was.
+now". Where notifications cannot be had (another platform, a database in memory, a
+folder the kernel will not watch, a server with no listener yet) `start` says so, and
+the caller keeps its poll as it was.
 
 PostgreSQL tells a listening connection of each commit itself: there the loop waits on
 that connection's socket instead, given the watch's `listening`.
@@ -66,8 +66,8 @@ class CommitNotices:
         """Listen from now on; false (and nothing started) where notices cannot be had."""
         if self._listening is not None:
             self._loop = asyncio.get_running_loop()
-            self.rearm()
-            return True
+            self.rearm()  # and again after each look, once a listener is made
+            return self._armed is not None
         if self._folder is None or self._inotify is not None:
             return self._inotify is not None
         try:
