@@ -8,10 +8,13 @@ reading the session and redrawing the projector view.
 
 from __future__ import annotations
 
+import argparse
 import random
 import statistics
 import subprocess
+import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
@@ -104,32 +107,48 @@ def measure_mirror_alone(
 
 
 def measure_lag(folder: Path, samples: int, rng: random.Random) -> tuple[LagResult, LagResult]:
-    """The facilitator's mirror and the baseline, sampled in turn: (facilitator, baseline).
+    """The facilitator's mirror and the baseline, sampled in turn: (facilitator, baseline)."""
+    results = measure_in_turn(folder, samples, rng)
+    return results["facilitator"], results["baseline"]
 
-    Taking turns, rather than one after the other, puts both under the same
-    conditions for the whole run; the one not being sampled is only polling.
+
+def measure_in_turn(
+    folder: Path, samples: int, rng: random.Random, earlier: Path | None = None
+) -> dict[str, LagResult]:
+    """The facilitator's mirror and the baseline (and, given the source tree of an earlier
+    version, that version's mirror on a room of its own), sampled in turn.
+
+    Taking turns, rather than one after the other, puts all under the same conditions
+    for the whole run; those not being sampled are only polling.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    room = prepare_room(folder / "mirror")
     watched = folder / "watched.txt"
     watched.write_text("nothing written yet", encoding="utf-8")
-    mirror_argv = python_module(
-        "facilitator", "--db", str(room.db_path), "present", str(room.session_id)
-    )
     baseline_argv = python_module("benchmarks.bare_apps", "filewatch", str(watched))
-    results = {"facilitator": LagResult(), "baseline": LagResult()}
-    with (
-        PtyApp(mirror_argv, env=room.env()) as mirror,
-        PtyApp(baseline_argv) as baseline,
-        Writer("note", str(room.db_path), str(room.session_id)) as note_writer,
-        Writer("file", str(watched)) as file_writer,
-    ):
-        mirror.wait_for("read-only mirror")
+    contenders = {"facilitator": (prepare_room(folder / "mirror"), None)}
+    if earlier is not None:
+        contenders["earlier"] = (prepare_room(folder / "earlier"), earlier)
+    results = {name: LagResult() for name in [*contenders, "baseline"]}
+    with ExitStack() as stack:
+        turns = []
+        for name, (room, source) in contenders.items():
+            env = room.env()
+            argv = python_module(
+                "facilitator", "--db", str(room.db_path), "present", str(room.session_id)
+            )
+            if source is not None:
+                # Found before the installed copy; -P keeps the working folder (this
+                # version) off the path, where it would come first.
+                env["PYTHONPATH"] = str(source)
+                argv.insert(1, "-P")
+            mirror = stack.enter_context(PtyApp(argv, env=env))
+            writer = stack.enter_context(Writer("note", str(room.db_path), str(room.session_id)))
+            turns.append((name, mirror, writer))
+        baseline = stack.enter_context(PtyApp(baseline_argv))
+        turns.append(("baseline", baseline, stack.enter_context(Writer("file", str(watched)))))
+        for _, app, _ in turns[:-1]:
+            app.wait_for("read-only mirror")
         baseline.wait_for("nothing written yet")
-        turns = [
-            ("facilitator", mirror, note_writer),
-            ("baseline", baseline, file_writer),
-        ]
         for number in range(samples):
             rng.shuffle(turns)
             for name, app, writer in turns:
@@ -137,9 +156,34 @@ def measure_lag(folder: Path, samples: int, rng: random.Random) -> tuple[LagResu
                 time.sleep(rng.uniform(0.25, 0.65))
                 token = f"mark{number:03d}{name[0]}{rng.randrange(16**6):06x}"
                 _sample_once(app, writer, token, results[name])
-        mirror.quit()
-        baseline.quit()
+        for _, app, _ in turns:
+            app.quit()
     for name, result in results.items():
         if not result.lags_ms:
             raise RuntimeError(f"{name}: no change was ever seen on screen")
-    return results["facilitator"], results["baseline"]
+    return results
+
+
+def main() -> None:
+    """Run alone: `python -m benchmarks.mirror_lag [--samples N] [--earlier SOURCE_TREE]`."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=26)
+    parser.add_argument(
+        "--earlier", type=Path, help="the source tree of an earlier version, sampled in turn"
+    )
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        results = measure_in_turn(
+            Path(folder), options.samples, random.Random(options.seed), options.earlier
+        )
+    for name, result in results.items():
+        lags = sorted(result.lags_ms)
+        print(
+            f"{name:12} median {result.median_ms:6.1f} ms  worst {result.worst_ms:6.1f} ms"
+            f"  missed {result.missed}  samples {' '.join(f'{lag:.0f}' for lag in lags)}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -46,6 +46,8 @@ class ChangeWatch:
         if self._backend == "postgresql" and store.url.get_driver_name() != "psycopg":
             self._backend = "other"  # notices are read through psycopg's own API
         self._checked_at = 0.0
+        self._listeners = 0
+        """Listeners made so far: a new one's socket may reuse the old one's number."""
 
     def changed(self) -> bool:
         try:
@@ -73,6 +75,7 @@ class ChangeWatch:
             # psycopg driver (checked in __init__) it is psycopg's own, notifies() and all.
             listener = cast("psycopg.Connection[Any]", engine.dialect.connect(*cargs, **cparams))
             self._listener = listener
+            self._listeners += 1
             listener.autocommit = True
             listener.execute(f"LISTEN {CHANNEL}")
             self._checked_at = time.monotonic()
@@ -85,6 +88,14 @@ class ChangeWatch:
             return True
         # Every notice waiting is taken, so none is left to report the same change twice.
         return sum(1 for _ in self._listener.notifies(timeout=0)) > 0
+
+    def listening(self) -> tuple[int, int] | None:
+        """PostgreSQL's listening socket, as (which listener, its file number), once the
+        first `changed()` has made it: it turns readable when a notice comes, or when the
+        server goes. Waiting on it, one need not poll; reading it is for `changed()` alone."""
+        if self._listener is None or self._listener.closed:
+            return None
+        return self._listeners, self._listener.fileno()
 
     def _data_version(self) -> int:
         if self._connection is None:

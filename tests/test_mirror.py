@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from textual.widgets import Digits
 
+from facilitator.screens import mirror as mirror_screen
 from facilitator.screens.mirror import MirrorScreen
 from facilitator.widgets.note_list import NoteList
 from sessions.services import planning, running
@@ -71,8 +74,10 @@ async def test_the_mirror_follows_the_driver_and_never_writes(
 
 
 async def test_the_mirror_polls_by_itself_and_quits_on_q(
-    clock, make_facilitator_app, make_facilitator_mirror
+    clock, make_facilitator_app, make_facilitator_mirror, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Where the operating system sends no notice of a write, the poll alone finds it.
+    monkeypatch.setitem(sys.modules, "inotify_simple", None)
     driver = make_facilitator_app(now=clock)
     async with driver.run_test() as pilot:
         session = await create_and_start(pilot)
@@ -89,6 +94,28 @@ async def test_the_mirror_polls_by_itself_and_quits_on_q(
             await mirror_pilot.press("q")
             await mirror_pilot.pause()
             assert mirror_app._exit
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="notices come from inotify")
+async def test_the_mirror_is_told_of_a_note_without_polling(
+    clock, make_facilitator_app, make_facilitator_mirror, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A poll an hour apart, told or not, cannot be what brings the note.
+    monkeypatch.setattr(mirror_screen, "TOLD_POLL_SECONDS", 3600)
+    monkeypatch.setattr(mirror_screen, "POLL_SECONDS", 3600)
+    driver = make_facilitator_app(now=clock)
+    async with driver.run_test() as pilot:
+        session = await create_and_start(pilot)
+        mirror_app = make_facilitator_mirror(str(session.session_id), now=clock)
+        async with mirror_app.run_test() as mirror_pilot:
+            mirror = mirror_app.screen
+            assert shown_notes(mirror) == []
+            await add_note(pilot, "Told, not polled")
+            for _ in range(100):
+                if shown_notes(mirror):
+                    break
+                await mirror_pilot.pause(0.05)
+            assert shown_notes(mirror) == ["Told, not polled"]
 
 
 async def test_the_mirror_survives_the_driver_quitting_and_coming_back(

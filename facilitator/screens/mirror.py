@@ -1,10 +1,12 @@
 """The read-only mirror: the room's view in a second terminal, following the driver.
 
-It polls the database for changes a few times a second and redraws from what it
-reads; it holds no state of its own worth keeping, so the driver can quit, crash
-or come back and the mirror simply shows what the database says. It drives nothing:
-its only keys are its own. While it runs it lets the driver know the room is watching,
-so private answers stay off the driver's screen.
+It hears of a commit from the operating system (a notice that the database was
+written) and looks at once, polling a few times a second as well where there are no
+notices, or in case one goes astray. It redraws from what it reads; it holds no state
+of its own worth keeping, so the driver can quit, crash or come back and the mirror
+simply shows what the database says. It drives nothing: its only keys are its own.
+While it runs it lets the driver know the room is watching, so private answers stay
+off the driver's screen.
 """
 
 from __future__ import annotations
@@ -25,10 +27,14 @@ from sessions.errors import FacilitatorError
 
 if TYPE_CHECKING:
     from sessions.change_watch import ChangeWatch
+    from sessions.commit_notices import CommitNotices
     from sessions.services.watching import RoomWatcher
 
 # Poll often enough that the room sees a change within half a second of the commit.
 POLL_SECONDS = 0.2
+# With notices of each write the poll is only the safety net: one that went astray
+# still shows within half a second.
+TOLD_POLL_SECONDS = 0.5
 # The clock redraws twice a second so a whole second never goes unshown.
 TICK_SECONDS = 0.5
 
@@ -65,6 +71,7 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
         self.follows = session_id is None
         # Not `watch`, which every Textual node already has for watching a reactive.
         self.changes: ChangeWatch | None = None
+        self.notices: CommitNotices | None = None
         self.watcher: RoomWatcher | None = None
         # Said once: a mirror that cannot make itself known still shows the room.
         self._told_unknown = False
@@ -80,6 +87,7 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
 
     def on_mount(self, event: events.Mount) -> None:
         from sessions.change_watch import ChangeWatch
+        from sessions.commit_notices import CommitNotices
         from sessions.services.watching import RoomWatcher
 
         self.changes = ChangeWatch(self.app.store)
@@ -87,7 +95,9 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
             self.watcher = RoomWatcher(self.app.store, self.app.holder)
         self.poll()  # the first poll always sees a change, so this draws the screen
         self.beat()
-        self.set_interval(POLL_SECONDS, self.poll)
+        self.notices = CommitNotices(self.app.store, self.poll, self.changes.listening)
+        told = self.notices.start()
+        self.set_interval(TOLD_POLL_SECONDS if told else POLL_SECONDS, self.poll_and_rearm)
         self.set_interval(TICK_SECONDS, self.tick)
         self.set_interval(HEARTBEAT_SECONDS, self.beat)
 
@@ -97,6 +107,8 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
         return True
 
     def on_unmount(self) -> None:
+        if self.notices is not None:
+            self.notices.stop()
         if self.changes is not None:
             self.changes.close()
         if self.watcher is not None:
@@ -121,17 +133,25 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
     def tick(self) -> None:
         self.room.tick()
 
-    def poll(self) -> None:
-        """Redraw when someone has committed; follow the latest session if none was named."""
+    def poll(self) -> bool:
+        """Redraw when someone has committed; follow the latest session if none was named.
+        Whether anything was seen (a change, or the database failing to answer)."""
         try:
             if self.changes is None or not self.changes.changed():
-                return
+                return False
             if self.follows:
                 self._follow()
         except FacilitatorError as exc:
             self.room.waiting(str(exc))
-            return
+            return True
         self.room.reload()
+        return True
+
+    def poll_and_rearm(self) -> None:
+        """A poll may make PostgreSQL's listener anew: the notices then wait on the new one."""
+        self.poll()
+        if self.notices is not None:
+            self.notices.rearm()
 
     def _follow(self) -> None:
         from sessions.services.following import latest_session_id
