@@ -7,6 +7,7 @@ restarted app would show.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime
 
@@ -230,31 +231,48 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
 
     Sessions planned ahead are among them: starting one is resuming it.
     """
-    sessions = db.scalars(
-        select(Session)
-        .join(Programme)
-        .where(
-            Session.finished_at.is_(None),
-            Session.cancelled_at.is_(None),
-            Programme.archived_at.is_(None),
+    waiting = (
+        Session.finished_at.is_(None),
+        Session.cancelled_at.is_(None),
+        Programme.archived_at.is_(None),
+    )
+    # Only the columns shown, and every session's items and log in one read each: a
+    # national database holds a waiting session for each of its thousand programmes, and
+    # read as rows with their relationships each cost two more round trips to the server.
+    sessions = db.execute(
+        select(
+            Session.id,
+            Session.number,
+            Session.agenda_title,
+            Session.planned_for,
+            Programme.name,
         )
+        .join(Programme)
+        .where(*waiting)
         .order_by(Session.created_at.desc(), Session.id.desc())
     ).all()
-    logs = load_logs(db, [session.id for session in sessions])
+    ids = [session.id for session in sessions]
+    logs = load_logs(db, ids)
+    titles: dict[int, list[str]] = defaultdict(list)
+    for session_id, title in db.execute(
+        select(AgendaItem.session_id, AgendaItem.title)
+        .where(AgendaItem.session_id.in_(ids))
+        .order_by(AgendaItem.session_id, AgendaItem.position)
+    ):
+        titles[session_id].append(title)
     result = []
     for session in sessions:
         state = replay(logs.get(session.id, []))
-        items = session.items
-        current = items[min(state.position, len(items) - 1)] if items else None
+        items = titles[session.id]
         result.append(
             UnfinishedSessionView(
                 session_id=session.id,
-                programme_name=session.programme.name,
+                programme_name=session.name,
                 number=session.number,
                 agenda_title=session.agenda_title,
                 position=state.position,
                 item_count=len(items),
-                item_title=current.title if current else "",
+                item_title=items[min(state.position, len(items) - 1)] if items else "",
                 elapsed_seconds=state.session_elapsed,
                 started=state.started,
                 planned_for=session.planned_for,
