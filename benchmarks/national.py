@@ -24,13 +24,11 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import event
 from sqlalchemy.engine import URL
 
 from benchmarks.note_save import NOTES_PER_SESSION, note_kind, note_line
@@ -46,6 +44,7 @@ from sessions.services.running import list_unfinished
 from sessions.store import Store
 from sessions.vocabulary import OrganisationKind
 from tests.postgresql import SERVER_VARIABLE, Databases, server_url
+from tests.sent_statements import sent_statements
 
 
 @dataclass(frozen=True)
@@ -459,21 +458,6 @@ class Reading:
         return statistics.median(self.dashboard_ms)
 
 
-@contextmanager
-def statements(store: Store) -> Iterator[list[tuple[str, object]]]:
-    """Every statement the store sends meanwhile, with its parameters."""
-    seen: list[tuple[str, object]] = []
-
-    def heard(conn, cursor, statement, parameters, context, executemany) -> None:
-        seen.append((statement, parameters))
-
-    event.listen(store.engine, "before_cursor_execute", heard)
-    try:
-        yield seen
-    finally:
-        event.remove(store.engine, "before_cursor_execute", heard)
-
-
 def _home(store: Store) -> None:
     list_programmes(store)
     list_unfinished(store)
@@ -495,10 +479,10 @@ def read_in_turn(urls: dict[str, URL], samples: int, rng: random.Random) -> dict
         ids = {}
         for name, store in stores.items():
             ids[name] = list_programmes(store)[0].id
-            with statements(store) as seen:
+            with sent_statements(store.engine) as seen:
                 _home(store)
             readings[name].home_queries = len(seen)
-            with statements(store) as seen:
+            with sent_statements(store.engine) as seen:
                 _dashboard(store, ids[name])
             readings[name].dashboard_queries = len(seen)
         order = list(urls)
@@ -526,7 +510,7 @@ def explain(url: URL, say=print) -> None:
             ("home", lambda: _home(store)),
             ("dashboard", lambda: _dashboard(store, programme_id)),
         ):
-            with statements(store) as seen:
+            with sent_statements(store.engine) as seen:
                 call()
             say(f"== {screen}: {len(seen)} statements")
             shapes = Counter(statement for statement, _ in seen)
