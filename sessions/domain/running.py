@@ -7,11 +7,10 @@ restarted app would show.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.clock import ClockEvent, ClockState, replay
@@ -239,31 +238,56 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
     # Only the columns shown, and every session's items and log in one read each: a
     # national database holds a waiting session for each of its thousand programmes, and
     # read as rows with their relationships each cost two more round trips to the server.
-    sessions = db.execute(
-        select(
-            Session.id,
-            Session.number,
-            Session.agenda_title,
-            Session.planned_for,
-            Programme.name,
+    sessions = (
+        db.connection()
+        .execute(
+            select(
+                Session.id,
+                Session.number,
+                Session.agenda_title,
+                Session.planned_for,
+                Programme.name,
+            )
+            .join(Programme)
+            .where(*waiting)
+            .order_by(Session.created_at.desc(), Session.id.desc())
         )
-        .join(Programme)
-        .where(*waiting)
-        .order_by(Session.created_at.desc(), Session.id.desc())
-    ).all()
-    ids = [session.id for session in sessions]
+        .all()
+    )
+    # Asked for as a query, not as a list of a thousand ids, which the driver would
+    # have to write into each statement.
+    ids = select(Session.id).join(Programme).where(*waiting)
     logs = load_logs(db, ids)
-    titles: dict[int, list[str]] = defaultdict(list)
-    for session_id, title in db.execute(
-        select(AgendaItem.session_id, AgendaItem.title)
-        .where(AgendaItem.session_id.in_(ids))
-        .order_by(AgendaItem.session_id, AgendaItem.position)
-    ):
-        titles[session_id].append(title)
+    connection = db.connection()
+    counts = dict(
+        connection.execute(
+            select(AgendaItem.session_id, func.count())
+            .where(AgendaItem.session_id.in_(ids))
+            .group_by(AgendaItem.session_id)
+        ).all()
+    )
+    states = {session.id: replay(logs.get(session.id, [])) for session in sessions}
+    at = {
+        session_id: min(state.position, counts.get(session_id, 1) - 1)
+        for session_id, state in states.items()
+    }
+    # Each session's current item alone, not its whole agenda: most waiting sessions were
+    # never started and stand at the first item; the few under way are asked for by name.
+    moved = [(session_id, position) for session_id, position in at.items() if position > 0]
+    current = AgendaItem.session_id.in_(ids) & (AgendaItem.position == 0)
+    if moved:
+        current = current | or_(
+            *((AgendaItem.session_id == sid) & (AgendaItem.position == pos) for sid, pos in moved)
+        )
+    titles = {
+        (session_id, position): title
+        for session_id, position, title in connection.execute(
+            select(AgendaItem.session_id, AgendaItem.position, AgendaItem.title).where(current)
+        ).all()
+    }
     result = []
     for session in sessions:
-        state = replay(logs.get(session.id, []))
-        items = titles[session.id]
+        state = states[session.id]
         result.append(
             UnfinishedSessionView(
                 session_id=session.id,
@@ -271,8 +295,8 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
                 number=session.number,
                 agenda_title=session.agenda_title,
                 position=state.position,
-                item_count=len(items),
-                item_title=items[min(state.position, len(items) - 1)] if items else "",
+                item_count=counts.get(session.id, 0),
+                item_title=titles.get((session.id, at[session.id]), ""),
                 elapsed_seconds=state.session_elapsed,
                 started=state.started,
                 planned_for=session.planned_for,
