@@ -1,6 +1,6 @@
 """A national team's database: every PCN in England on one PostgreSQL server.
 
-    scripts/with-postgresql python -m benchmarks.national [--quick] [--explain]
+    scripts/with-postgresql python -m benchmarks.national [--quick] [--explain] [--search-index]
 
 The national database holds 1,259 programmes (one a PCN), about twenty sessions each
 with their agendas, notes varying session by session (five million in all), members,
