@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from itertools import accumulate
 from pathlib import Path
 
 from sessions.agenda.library import BUNDLED_PREFIX, DEFAULT_AGENDA, find_agenda
@@ -65,11 +66,13 @@ _VOCABULARY = (
     "backlog demand signposting care-navigators coordinator minutes follow-up"
 )
 _WORDS = _VOCABULARY.split()
-_WEIGHTS = [1 / rank for rank in range(1, len(_WORDS) + 1)]
+# Accumulated once: `choices` would otherwise add the weights up again at every line,
+# which dominates building millions of notes (the lines drawn are the same).
+_CUM_WEIGHTS = list(accumulate(1 / rank for rank in range(1, len(_WORDS) + 1)))
 
 # Most of what is typed is the two capture kinds; the prefixed kinds are rarer.
 _KINDS = ("deal", "relationship", "decision", "action", "risk", "question")
-_KIND_WEIGHTS = (55, 25, 8, 7, 3, 2)
+_KIND_CUM_WEIGHTS = list(accumulate((55, 25, 8, 7, 3, 2)))
 
 
 @dataclass
@@ -97,7 +100,12 @@ class SaveMeasurement:
 def note_line(rng: random.Random) -> str:
     """A line as typed in the room: mostly a short sentence, now and then a paragraph."""
     words = min(60, max(2, round(rng.lognormvariate(2.3, 0.6))))
-    return " ".join(rng.choices(_WORDS, _WEIGHTS, k=words)).capitalize()
+    return " ".join(rng.choices(_WORDS, cum_weights=_CUM_WEIGHTS, k=words)).capitalize()
+
+
+def note_kind(rng: random.Random) -> str:
+    """What kind of note a line is, in the proportions a room types them."""
+    return rng.choices(_KINDS, cum_weights=_KIND_CUM_WEIGHTS)[0]
 
 
 def _history(
@@ -111,7 +119,7 @@ def _history(
         into = (index % per_session) / per_session
         item_ids = items[session_id]
         at = session_start(number) + timedelta(seconds=7200 * into + rng.random())
-        kind = rng.choices(_KINDS, _KIND_WEIGHTS)[0]
+        kind = note_kind(rng)
         yield (
             session_id,
             item_ids[int(into * len(item_ids))],

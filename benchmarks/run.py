@@ -27,6 +27,7 @@ from benchmarks.minutes_render import (
     measure_minutes,
 )
 from benchmarks.mirror_lag import measure_lag
+from benchmarks.national import NATIONAL, NationalMeasurement, Scale, measure_national
 from benchmarks.note_list import ITEM_NOTES, NoteListMeasurement, measure_note_list
 from benchmarks.note_save import WARMUP_SAMPLES, measure_save
 from benchmarks.postgresql import ServerMeasurement, measure_server
@@ -54,6 +55,7 @@ class Plan:
     minutes_sizes: tuple[int, ...]
     minutes_repeats: int
     list_samples: int
+    national: Scale
 
 
 FULL = Plan(
@@ -70,6 +72,7 @@ FULL = Plan(
     minutes_sizes=(10, 100, 1_000, 10_000),
     minutes_repeats=5,
     list_samples=40,
+    national=NATIONAL,
 )
 QUICK = Plan(
     "quick",
@@ -85,6 +88,7 @@ QUICK = Plan(
     minutes_sizes=(10, 100, 1_000),
     minutes_repeats=3,
     list_samples=5,
+    national=Scale(programmes=20, notes=20_000, sessions_each=20, samples=2),
 )
 
 
@@ -290,6 +294,7 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
             Path(folder) / "list", plan.history_notes, plan.list_samples, random.Random(2026)
         )
         server = _measure_on_server(plan, Path(folder), say)
+        national = _measure_national(plan, Path(folder), say) if server else None
 
     p50_row, p99_row = save_rows(plan)
     home_row, dashboard_row = open_rows(plan)
@@ -332,6 +337,7 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
         Row(small_memory_row, "MiB", opened.baseline.peak_median_mib, bare_mib),
         *minutes_rows(minutes),
         *server_rows(plan, save, opened, lag, server),
+        *national_rows(plan, national),
     ]
     missed = lag.missed + base.missed
     missed_note = (
@@ -439,6 +445,7 @@ def measure(plan: Plan, say=print) -> tuple[list[Row], list[str]]:
         *note_list_notes(listed),
         *minutes_notes(minutes, plan),
         server_note(plan, server),
+        *national_notes(national),
     ]
     return rows, notes
 
@@ -484,7 +491,8 @@ def _measure_on_server(plan: Plan, folder: Path, say) -> ServerMeasurement | Non
 
 
 def server_row_names(plan: Plan) -> tuple[str, ...]:
-    """The PostgreSQL rows: against its own baselines, then against SQLite's figures."""
+    """The PostgreSQL rows: against its own baselines, then against SQLite's figures, then
+    the national database against the one programme alone."""
     p50_row, p99_row = save_rows(plan)
     _, dashboard_row = open_rows(plan)
     return (
@@ -494,13 +502,78 @@ def server_row_names(plan: Plan) -> tuple[str, ...]:
         f"{p50_row}: PostgreSQL against SQLite",
         f"{dashboard_row}: PostgreSQL against SQLite",
         "Mirror lag, median: PostgreSQL against SQLite",
+        *national_row_names(plan),
     )
+
+
+def national_row_names(plan: Plan) -> tuple[str, str, str, str]:
+    size = f"{plan.national.programmes:,} programmes, {plan.national.notes:,} notes"
+    return (
+        f"National database ({size}): home screen shown (goal ≤ 1.3×)",
+        f"National database ({size}): dashboard shown (goal ≤ 1.3×)",
+        f"National database ({size}): home screen's services, in process",
+        f"National database ({size}): dashboard's service, in process",
+    )
+
+
+def _measure_national(plan: Plan, folder: Path, say) -> NationalMeasurement | None:
+    server = server_url()
+    if server is None:
+        return None
+    databases = Databases(server, purpose="national")
+    try:
+        return measure_national(databases, plan.national, folder / "national", say=say)
+    finally:
+        databases.drop_all()
+
+
+def national_rows(plan: Plan, national: NationalMeasurement | None) -> list[Row]:
+    if national is None:
+        return []
+    home, dashboard, read_home, read_dashboard = national_row_names(plan)
+    big, alone = national.launched["national"], national.launched["alone"]
+    read_big, read_alone = national.reading["national"], national.reading["alone"]
+    return [
+        Row(home, "ms", big.home_median_ms, alone.home_median_ms),
+        Row(dashboard, "ms", big.dashboard_median_ms, alone.dashboard_median_ms),
+        Row(read_home, "ms", read_big.home_median_ms, read_alone.home_median_ms, digits=1),
+        Row(
+            read_dashboard,
+            "ms",
+            read_big.dashboard_median_ms,
+            read_alone.dashboard_median_ms,
+            digits=1,
+        ),
+    ]
+
+
+def national_notes(national: NationalMeasurement | None) -> list[str]:
+    if national is None:
+        return []
+    big, alone = national.launched["national"], national.launched["alone"]
+    read_big = national.reading["national"]
+    counts = ", ".join(f"{number:,} {table}" for table, number in national.national.counts.items())
+    return [
+        (
+            f"National database, on the same server: {counts} rows written with COPY (the "
+            f"database built in {national.national.seconds:.0f} s; the notes' full-text index "
+            "left out, which neither screen reads), the newest programme of "
+            "20 sessions measured; baseline: a database holding that programme alone, row "
+            "for row the same. Launched as the rows above, the two in turn; in process: the "
+            "home screen's two services and the dashboard's one, the two databases in turn, "
+            f"the first read left out. Statements sent: home {read_big.home_queries}, "
+            f"dashboard {read_big.dashboard_queries} (the same on both). Samples (ms), home: "
+            f"{_list(big.home_ms)} against {_list(alone.home_ms)}; dashboard: "
+            f"{_list(big.dashboard_ms)} against {_list(alone.dashboard_ms)}."
+        )
+    ]
 
 
 def server_rows(plan: Plan, save, opened, lag, server: ServerMeasurement | None) -> list[Row]:
     if server is None:
         return []
-    p50, p99, dashboard, p50_against, dashboard_against, lag_against = server_row_names(plan)
+    names = server_row_names(plan)[:6]  # the national rows follow, from their own measurement
+    p50, p99, dashboard, p50_against, dashboard_against, lag_against = names
     return [
         Row(p50, "ms", server.save.p50_ms, server.save_baseline.p50_ms, digits=2),
         Row(p99, "ms", server.save.p99_ms, server.save_baseline.p99_ms, digits=2),

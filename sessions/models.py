@@ -44,6 +44,8 @@ SCORE_RANGE = range(1, 6)
 # is here rather than as a parameter, leaves no doubt, so both take it from here.
 NOT_HEARTBEAT = text(f"kind <> '{TimerEventKind.HEARTBEAT}'")
 REPLAYED_COLUMNS = ("session_id", "id", "kind", "at", "position", "seconds")
+# A session still to start or resume: what the home screen lists.
+WAITING = text("finished_at IS NULL AND cancelled_at IS NULL")
 
 
 class Base(DeclarativeBase):
@@ -84,7 +86,18 @@ class Session(Base):
     """One meeting of a programme, run from a snapshot of its agenda."""
 
     __tablename__ = "session"
-    __table_args__ = (UniqueConstraint("programme_id", "number"),)
+    # The waiting sessions alone, in the order the home screen lists them: a handful
+    # among every session the programmes ever ran.
+    __table_args__ = (
+        UniqueConstraint("programme_id", "number"),
+        Index(
+            "ix_session_waiting",
+            "created_at",
+            "id",
+            sqlite_where=WAITING,
+            postgresql_where=WAITING,
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)

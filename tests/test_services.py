@@ -13,6 +13,7 @@ from sessions.services.programmes import (
     find_programme,
     list_programmes,
 )
+from tests.sent_statements import sent_statements
 from tests.test_store import make_disk_full
 
 ODD_TEXT = [
@@ -133,6 +134,29 @@ def test_unfinished_sessions_say_where_they_stopped(store, session_id, clock) ->
     assert (waiting.session_id, waiting.position, waiting.item_count) == (session_id, 1, 3)
     assert waiting.item_title == "What can we only do together?"
     assert waiting.elapsed_seconds == 90
+
+
+def test_waiting_sessions_are_read_in_the_same_few_statements_however_many(
+    store, session_id, small_agenda, clock
+) -> None:
+    """A national database has a waiting session for each of a thousand programmes."""
+
+    def statements() -> int:
+        with sent_statements(store.engine) as sent:
+            running.list_unfinished(store)
+        return len(sent)
+
+    running.toggle_clock(store, session_id, clock())
+    with_one = statements()
+    for number in range(4):
+        other = create_programme(store, f"Programme {number}", f"PCN {number}")
+        planning.start_session(store, other.id, small_agenda)
+    waiting = running.list_unfinished(store)
+    assert len(waiting) == 5
+    assert statements() == with_one
+    # Each still says where it stopped, in its own programme.
+    assert [w.programme_name for w in waiting][-1] == "Harbour programme"
+    assert {(w.item_count, w.item_title) for w in waiting} == {(3, "Introductions")}
 
 
 def test_session_refs(store, session_id, small_agenda) -> None:

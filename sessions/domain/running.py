@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.clock import ClockEvent, ClockState, replay
@@ -230,31 +230,73 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
 
     Sessions planned ahead are among them: starting one is resuming it.
     """
-    sessions = db.scalars(
-        select(Session)
-        .join(Programme)
-        .where(
-            Session.finished_at.is_(None),
-            Session.cancelled_at.is_(None),
-            Programme.archived_at.is_(None),
+    waiting = (
+        Session.finished_at.is_(None),
+        Session.cancelled_at.is_(None),
+        Programme.archived_at.is_(None),
+    )
+    # Only the columns shown, and every session's items and log in one read each: a
+    # national database holds a waiting session for each of its thousand programmes, and
+    # read as rows with their relationships each cost two more round trips to the server.
+    sessions = (
+        db.connection()
+        .execute(
+            select(
+                Session.id,
+                Session.number,
+                Session.agenda_title,
+                Session.planned_for,
+                Programme.name,
+            )
+            .join(Programme)
+            .where(*waiting)
+            .order_by(Session.created_at.desc(), Session.id.desc())
         )
-        .order_by(Session.created_at.desc(), Session.id.desc())
-    ).all()
-    logs = load_logs(db, [session.id for session in sessions])
+        .all()
+    )
+    # Asked for as a query, not as a list of a thousand ids, which the driver would
+    # have to write into each statement.
+    ids = select(Session.id).join(Programme).where(*waiting)
+    logs = load_logs(db, ids)
+    connection = db.connection()
+    counts = dict(
+        connection.execute(
+            select(AgendaItem.session_id, func.count())
+            .where(AgendaItem.session_id.in_(ids))
+            .group_by(AgendaItem.session_id)
+        ).all()
+    )
+    states = {session.id: replay(logs.get(session.id, [])) for session in sessions}
+    at = {
+        session_id: min(state.position, counts.get(session_id, 1) - 1)
+        for session_id, state in states.items()
+    }
+    # Each session's current item alone, not its whole agenda: most waiting sessions were
+    # never started and stand at the first item; the few under way are asked for by name.
+    moved = [(session_id, position) for session_id, position in at.items() if position > 0]
+    current = AgendaItem.session_id.in_(ids) & (AgendaItem.position == 0)
+    if moved:
+        current = current | or_(
+            *((AgendaItem.session_id == sid) & (AgendaItem.position == pos) for sid, pos in moved)
+        )
+    titles = {
+        (session_id, position): title
+        for session_id, position, title in connection.execute(
+            select(AgendaItem.session_id, AgendaItem.position, AgendaItem.title).where(current)
+        ).all()
+    }
     result = []
     for session in sessions:
-        state = replay(logs.get(session.id, []))
-        items = session.items
-        current = items[min(state.position, len(items) - 1)] if items else None
+        state = states[session.id]
         result.append(
             UnfinishedSessionView(
                 session_id=session.id,
-                programme_name=session.programme.name,
+                programme_name=session.name,
                 number=session.number,
                 agenda_title=session.agenda_title,
                 position=state.position,
-                item_count=len(items),
-                item_title=current.title if current else "",
+                item_count=counts.get(session.id, 0),
+                item_title=titles.get((session.id, at[session.id]), ""),
                 elapsed_seconds=state.session_elapsed,
                 started=state.started,
                 planned_for=session.planned_for,

@@ -27,7 +27,7 @@ def create_programme(store: Store, name: str, pcn_name: str = "") -> ProgrammeVi
 def list_programmes(store: Store) -> list[ProgrammeView]:
     """Programmes not archived, newest first, with how many sessions each has."""
     with store.reading() as db:
-        return [programme_view(programme, count) for programme, count in current_programmes(db)]
+        return current_programmes(db)
 
 
 def find_programme(store: Store, name_or_slug: str) -> ProgrammeView:
