@@ -95,12 +95,16 @@ async def test_a_later_date_plans_the_session_and_home_offers_it(
         home = app.screen
         assert isinstance(home, HomeScreen)  # planned, not started
         waiting = home.query_one("#unfinished", OptionList)
+        # The session under way stays first, to be resumed; the one planned follows it.
         assert str(waiting.get_option_at_index(0).prompt).startswith(
+            "Harbour programme / session 1 · item"
+        )
+        assert str(waiting.get_option_at_index(1).prompt).startswith(
             "Harbour programme / session 2 · planned for Tue 8 Dec 2026 · not started"
         )
         assert any("Session planned" in n.message for n in app._notifications)
 
-        second = running.list_unfinished(app.store)[0]
+        second = running.list_unfinished(app.store)[1]
         view = running.get_session(app.store, second.session_id)
         assert [item.kind for item in view.items[:2]] == [
             ItemKind.MINUTES_APPROVAL,

@@ -154,8 +154,8 @@ def test_waiting_sessions_are_read_in_the_same_few_statements_however_many(
     waiting = running.list_unfinished(store)
     assert len(waiting) == 5
     assert statements() == with_one
-    # Each still says where it stopped, in its own programme.
-    assert [w.programme_name for w in waiting][-1] == "Harbour programme"
+    # Each still says where it stopped, in its own programme; the one under way first.
+    assert [w.programme_name for w in waiting][0] == "Harbour programme"
     assert {(w.item_count, w.item_title) for w in waiting} == {(3, "Introductions")}
 
 

@@ -82,3 +82,19 @@ async def test_a_planned_programme_opens_on_its_next_session_and_its_papers_foll
         assert written == [f"north-pcn-session-2-papers.{ext}" for ext in ("docx", "html", "md")]
         text = (minutes_dir() / "north-pcn-session-2-papers.md").read_text(encoding="utf-8")
         assert "Monday 8 February 2027 (to be confirmed)" in text
+
+
+def test_home_lists_a_plans_sessions_soonest_first_after_one_under_way(
+    store, clock, small_agenda
+) -> None:
+    """A plan sets up all its sessions at once: home offers the first to meet first, not
+    the last made, while a session under way elsewhere stays at the top to be resumed."""
+    from sessions.services import planning, running
+    from sessions.services.programmes import create_programme
+
+    programme_from_plan(store, "North PCN", find_plan("pcn-development"), START)
+    other = create_programme(store, "South PCN", "South")
+    under_way = planning.start_session(store, other.id, small_agenda)
+    running.toggle_clock(store, under_way, clock())
+    order = [(w.programme_name, w.number) for w in running.list_unfinished(store)]
+    assert order == [("South PCN", 1), *(("North PCN", n) for n in range(1, 7))]

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.dates import weekday_text
@@ -32,7 +32,11 @@ def start_session_in(app: FacilitatorApp, programme_id: int) -> None:
         if start_now:
             open_session(app, session_id)
             return
-        # The screen underneath redraws itself as the dialog closes.
+        # The screen underneath redraws itself as the dialog closes; home then has the
+        # session just planned highlighted, so r starts it, as the dialog says.
+        for screen in app.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.highlight_waiting(session_id)
         app.say(
             "Session planned: start it from Home (Sessions to start or resume) or its dashboard."
         )
@@ -129,6 +133,18 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Programmes"
         self._listed = False
+        self._waiting_at: int | None = None
+        """The session the waiting list highlights when next drawn: the one highlighted
+        before, or one just planned."""
+
+    def highlight_waiting(self, session_id: int) -> None:
+        """Highlight the session `session_id` in the waiting list, now and once redrawn."""
+        self._waiting_at = session_id
+        waiting = self.query_one("#unfinished", OptionList)
+        try:
+            waiting.highlighted = waiting.get_option_index(str(session_id))
+        except OptionDoesNotExist:
+            pass  # not listed yet: the next read highlights it
 
     def list_now(self) -> bool:
         """Open the database if it waits, and read the lists if they are not read yet.
@@ -175,13 +191,19 @@ class HomeScreen(Screen[None]):
             else "Enter opens the highlighted programme's dashboard · s sets up the next session."
         )
         unfinished_list = self.query_one("#unfinished", OptionList)
+        at = unfinished_list.highlighted
+        if self._waiting_at is None and at is not None and at < unfinished_list.option_count:
+            self._waiting_at = option_number(unfinished_list.get_option_at_index(at))
         unfinished_list.clear_options()
         for waiting in unfinished:
             unfinished_list.add_option(Option(waiting_label(waiting), id=str(waiting.session_id)))
         self.query_one("#unfinished-heading").display = bool(unfinished)
         unfinished_list.display = bool(unfinished)
         if unfinished:
-            unfinished_list.highlighted = 0
+            ids = [waiting.session_id for waiting in unfinished]
+            kept = self._waiting_at
+            unfinished_list.highlighted = ids.index(kept) if kept in ids else 0
+        self._waiting_at = None
         (programme_list if programmes or not unfinished else unfinished_list).focus()
         self.query_one("#home").remove_class("-opening")
         self._listed = True

@@ -7,8 +7,9 @@ restarted app would show.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session as DbSession
@@ -226,7 +227,7 @@ def remember_minutes_path(db: DbSession, session_id: int, path: str) -> None:
 
 
 def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
-    """Sessions not finished, most recent first: the ones the home screen offers to resume.
+    """Sessions not finished, in `waiting_order`: the ones the home screen offers to resume.
 
     Sessions planned ahead are among them: starting one is resuming it.
     """
@@ -246,6 +247,7 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
                 Session.number,
                 Session.agenda_title,
                 Session.planned_for,
+                Session.date_to_confirm,
                 Programme.name,
             )
             .join(Programme)
@@ -286,7 +288,7 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
         ).all()
     }
     result = []
-    for session in sessions:
+    for session in waiting_order(sessions, states):
         state = states[session.id]
         result.append(
             UnfinishedSessionView(
@@ -304,6 +306,16 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
             )
         )
     return result
+
+
+def waiting_order(sessions: Sequence[Any], states: dict[int, ClockState]) -> list[Any]:
+    """Those under way first, the latest first, as they were; then those not yet started,
+    the soonest to meet first: a plan sets up every session ahead at once, and the one to
+    start next is its first, not its last."""
+    started = [session for session in sessions if states[session.id].started]
+    ahead = [session for session in sessions if not states[session.id].started]
+    ahead.sort(key=lambda session: (session.planned_for or date.max, session.number))
+    return started + ahead
 
 
 def session_for_ref(db: DbSession, ref: str) -> int:
