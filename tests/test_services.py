@@ -155,7 +155,7 @@ def test_waiting_sessions_are_read_in_the_same_few_statements_however_many(
     assert len(waiting) == 5
     assert statements() == with_one
     # Each still says where it stopped, in its own programme; the one under way first.
-    assert [w.programme_name for w in waiting][0] == "Harbour programme"
+    assert waiting[0].programme_name == "Harbour programme"
     assert {(w.item_count, w.item_title) for w in waiting} == {(3, "Introductions")}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
@@ -141,10 +143,9 @@ class HomeScreen(Screen[None]):
         """Highlight the session `session_id` in the waiting list, now and once redrawn."""
         self._waiting_at = session_id
         waiting = self.query_one("#unfinished", OptionList)
-        try:
+        # Not listed yet, the next read highlights it.
+        with suppress(OptionDoesNotExist):
             waiting.highlighted = waiting.get_option_index(str(session_id))
-        except OptionDoesNotExist:
-            pass  # not listed yet: the next read highlights it
 
     def list_now(self) -> bool:
         """Open the database if it waits, and read the lists if they are not read yet.
