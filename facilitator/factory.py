@@ -31,7 +31,10 @@ def make_app(
 
         return Store.open(url)
 
-    return FacilitatorApp(open_store if open_later else open_store(), now=now)
+    if open_later:
+        # The home screen may list the file's programmes before the store is open.
+        return FacilitatorApp(open_store, now=now, database=url)
+    return FacilitatorApp(open_store(), now=now)
 
 
 def make_mirror(

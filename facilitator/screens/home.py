@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import getters
@@ -17,6 +18,9 @@ from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.dates import weekday_text
 from facilitator.options import option_number
 from sessions.clock import format_clock
+
+if TYPE_CHECKING:
+    from sessions.views import ProgrammeView, UnfinishedSessionView
 
 
 def start_session_in(app: FacilitatorApp, programme_id: int) -> None:
@@ -151,11 +155,26 @@ class HomeScreen(Screen[None]):
         """Open the database if it waits, and read the lists if they are not read yet.
 
         Called once the first frame is painted, and by any key that needs the lists,
-        which may come first: it then acts on the lists rather than on none.
+        which may come first: it then acts on the lists rather than on none. Lists
+        shown before the store opened are acted on once it is open, as every key's
+        screen needs it.
         """
-        if not self._listed and self.app.open_store_or_exit():
+        if not self.app.open_store_or_exit():
+            return False
+        if not self._listed:
             self.refresh_lists()
         return self._listed
+
+    def list_before_opening(self, database: str) -> bool:
+        """Show the lists read without opening the store, if the database allows it."""
+        # Imported here: it loads no SQLAlchemy, but nothing the first frame needs either.
+        from sessions.services.home import home_lists_before_opening
+
+        lists = home_lists_before_opening(database)
+        if lists is None:
+            return False
+        self._show(lists.programmes, lists.unfinished)
+        return True
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: one read serves both. At a launch
@@ -163,7 +182,9 @@ class HomeScreen(Screen[None]):
         if self.app.store_is_open:
             self.refresh_lists()
 
-    def refresh_lists(self) -> None:
+    def refresh_lists(self, *, focus: bool = True) -> None:
+        """The lists read afresh; `focus` puts the focus back on the first with something
+        in it, which a read once the store opened behind the lists leaves where it is."""
         # Imported here, not above: this screen is drawn before the database layer is loaded.
         from sessions.services.programmes import list_programmes
         from sessions.services.running import list_unfinished
@@ -174,6 +195,15 @@ class HomeScreen(Screen[None]):
         unfinished = self.app.attempt(list_unfinished, self.app.store)
         if unfinished is REFUSED:
             return
+        self._show(programmes, unfinished, focus=focus)
+
+    def _show(
+        self,
+        programmes: list[ProgrammeView],
+        unfinished: list[UnfinishedSessionView],
+        *,
+        focus: bool = True,
+    ) -> None:
         programme_list = self.query_one("#programmes", OptionList)
         highlighted = programme_list.highlighted
         programme_list.clear_options()
@@ -205,7 +235,8 @@ class HomeScreen(Screen[None]):
             kept = self._waiting_at
             unfinished_list.highlighted = ids.index(kept) if kept in ids else 0
         self._waiting_at = None
-        (programme_list if programmes or not unfinished else unfinished_list).focus()
+        if focus or self.focused is None:
+            (programme_list if programmes or not unfinished else unfinished_list).focus()
         self.query_one("#home").remove_class("-opening")
         self._listed = True
 
