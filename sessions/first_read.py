@@ -48,12 +48,15 @@ ORDER BY session.created_at DESC, session.id DESC
 _ITEMS = "SELECT position, title FROM agenda_item WHERE session_id = ? ORDER BY position"
 
 # All but the heartbeats, and the last heartbeat: what a replay needs (see timer_log).
-_EVENTS = """
+# The kind is written out, not bound: only then is the partial index of the events that
+# are not heartbeats used (a bound value could be anything).
+_EVENTS = f"""
 SELECT id, kind, at, position, seconds FROM timer_event
-WHERE session_id = ? AND kind <> ?
+WHERE session_id = ? AND kind <> '{TimerEventKind.HEARTBEAT}'
 UNION ALL
 SELECT id, kind, at, position, seconds FROM timer_event
-WHERE id = (SELECT max(id) FROM timer_event WHERE session_id = ? AND kind = ?)
+WHERE id = (SELECT max(id) FROM timer_event
+            WHERE session_id = ? AND kind = '{TimerEventKind.HEARTBEAT}')
 ORDER BY 1
 """
 
@@ -143,8 +146,7 @@ def _unfinished(connection: sqlite3.Connection) -> list[UnfinishedSessionView]:
 
 
 def _events(connection: sqlite3.Connection, session_id: int) -> list[ClockEvent]:
-    beat = TimerEventKind.HEARTBEAT
-    rows = connection.execute(_EVENTS, (session_id, beat, session_id, beat))
+    rows = connection.execute(_EVENTS, (session_id, session_id))
     return [
         ClockEvent(kind, _utc(at), position, seconds) for _, kind, at, position, seconds in rows
     ]
