@@ -3,15 +3,16 @@
 The facilitator opens on a database holding one programme with one session, so
 the home screen has a programme to list but nothing to read at length. Two
 moments are timed: its first frame (the home screen's heading), drawn before
-the database layer is loaded, and the programme listed, once the database is
-open and read. The baseline is a Textual app with a Header, a Static and a
+the database layer is loaded, and the programme listed, read from the file
+through the `sqlite3` module while the store (SQLAlchemy and all) opens behind
+the list. The baseline is a Textual app with a Header, a Static and a
 Footer and nothing else (`bare_apps.py framed`): Python's start-up, Textual's
 import and a first frame of the same shape. The baseline's resident memory at
 its highest is kept too, as the floor the app's own memory is read against.
 
 Two more apps tell the app's own cost from what it is built on: the bare app
-after importing SQLAlchemy's ORM (`bare_apps.py framed-orm`), without which no
-programme can be listed, and one drawing the home screen's widgets, empty
+after importing SQLAlchemy's ORM (`bare_apps.py framed-orm`), which every
+other screen of the app reads through, and one drawing the home screen's widgets, empty
 (`home-shaped`), which is what Textual takes for that screen's first frame.
 """
 
@@ -29,7 +30,7 @@ from benchmarks.room import Room, prepare_room
 from benchmarks.screen_open import SHOWN_WITHIN_SECONDS
 
 # The home screen's heading, in its first frame; the programme prepare_room creates,
-# listed once the database is open.
+# listed once the file is read.
 HOME_TEXTS = ("Programmes", "Benchmark programme")
 
 
