@@ -4,8 +4,8 @@
 by being open. `framed` adds a Header and a Footer around it: the least a
 screen of the facilitator's shape costs to start. `framed-orm` is the same
 after importing SQLAlchemy's ORM, which every screen of the facilitator but the
-home screen's first lists reads through: the floor of the stack the app is built on. `home-shaped` draws
-the widgets of the facilitator's home screen, empty (two headed lists, a hint,
+home screen's first lists reads through: the floor of the stack the app is built on.
+`home-shaped` draws the widgets of the facilitator's home screen, empty (two headed lists, a hint,
 a footer of seven keys), and nothing else: what Textual takes to style and
 draw that screen, apart from anything the app does. `filewatch PATH` polls a
 plain file at the mirror's interval and shows what it holds: the cheapest

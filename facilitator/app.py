@@ -6,10 +6,7 @@ before SQLAlchemy is imported, which takes as long as Textual's own import.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
-from contextlib import suppress
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from functools import cached_property
@@ -17,11 +14,10 @@ from typing import TYPE_CHECKING, Final, ParamSpec, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 
 from facilitator.commands import ScreenKeysProvider
-from sessions.errors import FacilitatorError, StoreError
+from sessions.errors import FacilitatorError
 from sessions.steady_clock import SteadyClock
 
 if TYPE_CHECKING:
@@ -76,11 +72,6 @@ class FacilitatorApp(App[None]):
         self._store: Store | None = None
         self._open_store: Callable[[], Store] | None = None
         self.database = database
-        # Held while the store opens, on this thread or behind the home screen's lists.
-        self._opening = threading.Lock()
-        self._closed = False
-        self.opener: threading.Thread | None = None
-        """The thread opening the store behind the home screen's lists, once started."""
         if callable(store):
             self._open_store = store
         else:
@@ -108,21 +99,11 @@ class FacilitatorApp(App[None]):
 
     @property
     def store(self) -> Store:
-        # Opening behind the lists, it is waited for rather than opened twice.
-        if self._store is None and self._open() and self._store is not None:
-            self._tell_notices()
         if self._store is None:
-            raise StoreError("The database is closed.")
-        return self._store
-
-    def _open(self) -> bool:
-        """Open the store if nobody has: True if this call opened it."""
-        with self._opening:
-            if self._store is not None or self._closed:
-                return False
             assert self._open_store is not None  # the app is given one or the other
             self._store = self._open_store()
-            return True
+            self._tell_notices()
+        return self._store
 
     @property
     def store_is_open(self) -> bool:
@@ -143,45 +124,8 @@ class FacilitatorApp(App[None]):
         return True
 
     def close_store(self) -> None:
-        # After a store opening behind the lists, which then opens nothing more.
-        with self._opening:
-            self._closed = True
-            if self._store is not None:
-                self._store.close()
-
-    def _open_behind(self) -> None:
-        """On a thread of its own, once the lists are shown: the store, and then, back on
-        the app's thread, what it found as it opened and the lists read through it."""
-        try:
-            opened = self._open()
-        except Exception as exc:  # reported by the command line, as open_store_or_exit does
-            self._post_behind(self.StoreOpened(exc))
-            return
-        if opened:
-            self._post_behind(self.StoreOpened(None))
-
-    def _post_behind(self, message: StoreOpened) -> None:
-        # The app may have closed meanwhile, its loop with it: nobody is then left to tell.
-        with suppress(RuntimeError):
-            self.post_message(message)
-
-    @dataclass
-    class StoreOpened(Message):
-        """The store has opened behind the home screen's lists, or could not (`error`)."""
-
-        error: Exception | None
-
-    def on_facilitator_app_store_opened(self, message: StoreOpened) -> None:
-        from facilitator.screens.home import HomeScreen
-
-        if message.error is not None:
-            self.open_error = message.error
-            self.exit(return_code=2)
-            return
-        self._tell_notices()
-        if isinstance(self.screen, HomeScreen):
-            self.screen.refresh_lists(focus=False)
-        # Any other screen on top: the home screen lists afresh when it is back.
+        if self._store is not None:
+            self._store.close()
 
     @cached_property
     def holder(self) -> Holder:
@@ -257,22 +201,31 @@ class FacilitatorApp(App[None]):
             self.call_after_refresh(self._open_then_list)
 
     def _open_then_list(self) -> None:
-        """The lists first, read without the database layer where the file allows, and
-        the store opened behind them; otherwise the store opened, then the lists."""
+        """The lists first, read without the database layer where the file allows, then
+        the store; otherwise the store, then the lists."""
         from facilitator.screens.home import HomeScreen
 
         if isinstance(self.screen, HomeScreen):
             if self.database is not None and self.screen.list_before_opening(self.database):
-                # Once the lists are painted, so loading SQLAlchemy does not delay them.
-                self.call_after_refresh(self._start_opening_behind)
+                # Once the lists are painted: loading SQLAlchemy then delays nothing shown.
+                self.call_after_refresh(self._open_after_lists)
                 return
             self.screen.list_now()
         else:  # a dialog opened first; the home screen lists itself when it is back
             self.open_store_or_exit()
 
-    def _start_opening_behind(self) -> None:
-        self.opener = threading.Thread(target=self._open_behind, name="open-store", daemon=True)
-        self.opener.start()
+    def _open_after_lists(self) -> None:
+        """The store, on the app's thread like every import of the database layer (two
+        threads importing SQLAlchemy's modules at once can meet half-made modules). Keys
+        pressed meanwhile wait in the queue; the lists are then read through the store,
+        which may have repaired the file, and show what it holds."""
+        from facilitator.screens.home import HomeScreen
+
+        if self.store_is_open or not self.open_store_or_exit():
+            return
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refresh_lists(focus=False)
+        # Another screen on top: the home screen lists afresh when it is back.
 
     async def action_quit(self) -> None:
         """Quit; while a session's clock runs, or phones are in its room, ask once first

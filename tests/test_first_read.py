@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 import subprocess
 import sys
@@ -119,15 +118,14 @@ async def test_the_lists_show_before_the_store_opens_and_stay_once_it_has(
     shown_before_opening: list[int] = []
 
     def record_then_open() -> None:
-        shown_before_opening.append(app.screen.query_one("#programmes", OptionList).option_count)
-        opening_behind()
+        shown = app.screen.query_one("#programmes", OptionList).option_count
+        shown_before_opening.append((shown, app.store_is_open))
+        open_after_lists()
 
-    opening_behind = app._start_opening_behind
-    app._start_opening_behind = record_then_open
+    open_after_lists = app._open_after_lists
+    app._open_after_lists = record_then_open
     async with app.run_test() as pilot:
         await pilot.pause()
-        if app.opener is not None:
-            await asyncio.to_thread(app.opener.join)
         await pilot.pause()
         assert app.store_is_open
         listed = app.screen.query_one("#programmes", OptionList)
@@ -138,7 +136,7 @@ async def test_the_lists_show_before_the_store_opens_and_stay_once_it_has(
         assert app.screen.query_one("#unfinished", OptionList).option_count == 2
         assert not app.screen.query_one("#home").has_class("-opening")
     # A file at this version's schema is listed before the store opens; a server after.
-    assert shown_before_opening == ([] if backend == "postgresql" else [2])
+    assert shown_before_opening == ([] if backend == "postgresql" else [(2, False)])
 
 
 @pytest.mark.sqlite_only  # a file as an older version left it
@@ -148,14 +146,37 @@ async def test_a_database_needing_an_upgrade_opens_through_the_full_path(
     db_path.parent.mkdir(parents=True, exist_ok=True)
     schema_at(db_path, "0031")
     app = make_facilitator_app(open_later=True)
+    opened_after_lists: list[bool] = []
+    app._open_after_lists = lambda: opened_after_lists.append(True)
     async with app.run_test() as pilot:
         await pilot.pause()
-        assert app.store_is_open and app.opener is None  # opened before listing, as ever
+        assert app.store_is_open
         assert "Press n to create" in str(
             app.screen.query_one("#programmes-hint").render()  # type: ignore[attr-defined]
         )
     with closing(sqlite3.connect(db_path)) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
+    assert opened_after_lists == []  # opened, and upgraded, before anything was listed
+
+
+async def test_a_key_on_the_lists_before_the_store_opens_waits_for_it(
+    db_path, small_agenda, make_facilitator_app
+) -> None:
+    """Enter on a programme listed from the file opens the store, then the dashboard."""
+    from facilitator.screens.dashboard import DashboardScreen
+
+    store = Store.open(db_path)
+    busy_database(store, small_agenda)
+    store.close()
+    app = make_facilitator_app(open_later=True)
+    app._open_after_lists = lambda: None  # the key comes first
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.store_is_open
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.programme_id == list_programmes(app.store)[0].id
 
 
 @pytest.mark.sqlite_only  # the first read is of a file
@@ -175,7 +196,7 @@ def test_the_lists_are_shown_before_the_orm_is_loaded(tmp_path: Path) -> None:
         "    listing = app.screen.query_one('#programmes')\n"
         "    loaded = {m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}\n"
         "    seen.append((listing.option_count, sorted(loaded)))\n"
-        "app._start_opening_behind = listed\n"
+        "app._open_after_lists = listed\n"
         "async def run():\n"
         "    async with app.run_test() as pilot:\n"
         "        await pilot.pause()\n"

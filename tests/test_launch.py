@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 import subprocess
 import sys
@@ -67,9 +66,7 @@ async def test_the_home_screen_lists_the_programmes_once_the_database_is_open(
     assert not app.store_is_open
     async with app.run_test() as pilot:
         await pilot.pause()
-        if app.opener is not None:  # opening behind the lists, read first from the file
-            await asyncio.to_thread(app.opener.join)
-            await pilot.pause()
+        await pilot.pause()  # listed from the file first, then the store opens
         assert app.store_is_open
         listed = app.screen.query_one("#programmes", OptionList)
         assert "Harbour programme" in str(listed.get_option_at_index(0).prompt)
