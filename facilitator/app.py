@@ -28,6 +28,10 @@ Params = ParamSpec("Params")
 Result = TypeVar("Result")
 
 
+# How long the store waits, after the home screen's first lists, for them to be drawn.
+LISTS_SHOWN_SECONDS = 0.1
+
+
 class Refused(Enum):
     """What `FacilitatorApp.attempt` gives back when a service refused."""
 
@@ -207,8 +211,11 @@ class FacilitatorApp(App[None]):
 
         if isinstance(self.screen, HomeScreen):
             if self.database is not None and self.screen.list_before_opening(self.database):
-                # Once the lists are painted: loading SQLAlchemy then delays nothing shown.
-                self.call_after_refresh(self._open_after_lists)
+                # Once the lists are on the terminal, so loading SQLAlchemy delays nothing
+                # shown. Textual says when a refresh is done, not when the options' new
+                # layout has reached the screen and its writer: a refresh callback ran
+                # first in about half the launches measured. A moment's wait is sure.
+                self.set_timer(LISTS_SHOWN_SECONDS, self._open_after_lists)
                 return
             self.screen.list_now()
         else:  # a dialog opened first; the home screen lists itself when it is back

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import subprocess
 import sys
@@ -117,16 +118,21 @@ async def test_the_lists_show_before_the_store_opens_and_stay_once_it_has(
     app = make_facilitator_app(open_later=True)
     shown_before_opening: list[int] = []
 
+    opened = asyncio.Event()
+
     def record_then_open() -> None:
         shown = app.screen.query_one("#programmes", OptionList).option_count
         shown_before_opening.append((shown, app.store_is_open))
         open_after_lists()
+        opened.set()
 
     open_after_lists = app._open_after_lists
     app._open_after_lists = record_then_open
     async with app.run_test() as pilot:
         await pilot.pause()
-        await pilot.pause()
+        if backend != "postgresql":  # the store opens a moment after the lists show
+            await opened.wait()
+            await pilot.pause()
         assert app.store_is_open
         listed = app.screen.query_one("#programmes", OptionList)
         assert [str(listed.get_option_at_index(i).prompt) for i in range(2)] == [
