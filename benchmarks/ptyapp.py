@@ -208,6 +208,20 @@ class PtyApp:
         fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
 
+    def settle(self, timeout: float, window: float = 0.3, busy: float = 0.05) -> None:
+        """Wait until the app uses under `busy` of a core over `window`: what it does on its
+        own after a screen shows (the home screen opens the store once its lists are drawn)
+        is done, and a key's time is the key's alone."""
+        deadline = time.monotonic() + timeout
+        used = self.cpu_seconds()
+        while time.monotonic() < deadline:
+            time.sleep(window)
+            now = self.cpu_seconds()
+            if now - used < busy * window:
+                return
+            used = now
+        self._fail(f"the app was still busy after {timeout:.0f} s")
+
     def peak_memory_kib(self) -> int:
         """The most resident memory the app has held so far (the kernel's high-water mark)."""
         for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():

@@ -130,6 +130,8 @@ def open_once(room: Room, sessions: int, result: OpenResult) -> None:
     with app:
         shown = max(app.seen(heading, SHOWN_WITHIN_SECONDS), app.seen(name, SHOWN_WITHIN_SECONDS))
         result.home_ms.append((shown - launched) * 1000)
+        # The lists are drawn before the store opens: Enter's time is the dashboard's own.
+        app.settle(SHOWN_WITHIN_SECONDS)
         figures = app.watch(dashboard_line(sessions))
         pressed = time.monotonic()
         app.send(ENTER)

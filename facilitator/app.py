@@ -212,10 +212,12 @@ class FacilitatorApp(App[None]):
         if isinstance(self.screen, HomeScreen):
             if self.database is not None and self.screen.list_before_opening(self.database):
                 # Once the lists are on the terminal, so loading SQLAlchemy delays nothing
-                # shown. Textual says when a refresh is done, not when the options' new
-                # layout has reached the screen and its writer: a refresh callback ran
-                # first in about half the launches measured. A moment's wait is sure.
-                self.set_timer(LISTS_SHOWN_SECONDS, self._open_after_lists)
+                # shown. A refresh callback alone can run before the options' new layout
+                # has reached the screen (it did in about half the launches measured);
+                # after a moment, the refresh that follows is the one that draws them.
+                self.set_timer(
+                    LISTS_SHOWN_SECONDS, lambda: self.call_after_refresh(self._open_after_lists)
+                )
                 return
             self.screen.list_now()
         else:  # a dialog opened first; the home screen lists itself when it is back
