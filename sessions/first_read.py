@@ -71,8 +71,9 @@ def sqlite_file(database: str) -> Path | None:
     """The file a path or `sqlite:///` URL names; None for anything else (a server, memory)."""
     if "://" in database:
         scheme, _, rest = database.partition("://")
-        if scheme not in ("sqlite", "sqlite+pysqlite") or not rest.startswith("/") or "?" in rest:
-            return None
+        plain = rest.startswith("/") and not any(mark in rest for mark in "?%")
+        if scheme not in ("sqlite", "sqlite+pysqlite") or not plain:
+            return None  # options or escapes in the URL: the store reads them as it should
         database = rest[1:]
         if database in ("", ":memory:"):
             return None

@@ -217,3 +217,21 @@ def test_the_lists_are_shown_before_the_orm_is_loaded(tmp_path: Path) -> None:
         cwd=Path(__file__).resolve().parents[1],
     )
     assert result.stdout.strip() == "[(1, [])]"
+
+
+@pytest.mark.parametrize(
+    ("database", "read_first"),
+    [
+        ("sqlite:////tmp/home.db", "/tmp/home.db"),
+        ("/tmp/home.db", "/tmp/home.db"),
+        ("sqlite:///:memory:", None),
+        ("sqlite:////tmp/home.db?mode=ro", None),
+        ("sqlite:////tmp/my%20home.db", None),
+        ("postgresql://server/facilitator", None),
+    ],
+)
+def test_only_a_plain_file_is_read_first(database: str, read_first: str | None) -> None:
+    from sessions.first_read import sqlite_file
+
+    found = sqlite_file(database)
+    assert (str(found) if found else None) == read_first
