@@ -38,7 +38,8 @@ ORDER BY programme.created_at DESC, programme.id DESC
 """
 
 _UNFINISHED = """
-SELECT session.id, programme.name, session.number, session.agenda_title, session.planned_for
+SELECT session.id, programme.name, session.number, session.agenda_title, session.planned_for,
+       session.date_to_confirm
 FROM session JOIN programme ON programme.id = session.programme_id
 WHERE session.finished_at IS NULL AND session.cancelled_at IS NULL
     AND programme.archived_at IS NULL
@@ -123,9 +124,14 @@ def _programmes(connection: sqlite3.Connection) -> list[ProgrammeView]:
 
 def _unfinished(connection: sqlite3.Connection) -> list[UnfinishedSessionView]:
     result = []
-    for session_id, programme_name, number, agenda_title, planned_for in connection.execute(
-        _UNFINISHED
-    ).fetchall():
+    for (
+        session_id,
+        programme_name,
+        number,
+        agenda_title,
+        planned_for,
+        to_confirm,
+    ) in connection.execute(_UNFINISHED).fetchall():
         titles = [title for _, title in connection.execute(_ITEMS, (session_id,))]
         state = replay(_events(connection, session_id))
         current = titles[min(state.position, len(titles) - 1)] if titles else ""
@@ -141,6 +147,7 @@ def _unfinished(connection: sqlite3.Connection) -> list[UnfinishedSessionView]:
                 elapsed_seconds=state.session_elapsed,
                 started=state.started,
                 planned_for=date.fromisoformat(planned_for) if planned_for else None,
+                to_confirm=bool(to_confirm),
             )
         )
     return result

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.widgets import Input, OptionList, Static
 
 from facilitator.screens.session import SessionScreen
@@ -123,3 +125,20 @@ def second_session(db_path, clock, agenda_name: str = "pcn-partnership-4-step") 
     finally:
         store.close()
     return second
+
+
+def store_opened_after_lists(app) -> asyncio.Event:
+    """Set once the store, opened a moment after the home screen's first lists, is open.
+
+    Call before the app runs; on a database the lists are not read from first, the store
+    opens before them and this is never set.
+    """
+    opened = asyncio.Event()
+    open_after_lists = app._open_after_lists
+
+    def open_then_tell() -> None:
+        open_after_lists()
+        opened.set()
+
+    app._open_after_lists = open_then_tell
+    return opened

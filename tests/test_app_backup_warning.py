@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from sessions.backups import backups_folder
 from sessions.services.programmes import create_programme
 from sessions.store import Store
+from tests.pilot import store_opened_after_lists
 
 
 @pytest.mark.sqlite_only  # about copies of SQLite's file
@@ -20,7 +22,9 @@ async def test_a_failed_daily_copy_is_one_notice_and_the_app_opens(
     store.close()
     backups_folder(db_path).write_text("in the way")  # no copy can be made there
     app = make_facilitator_app(open_later=True)
+    opened = store_opened_after_lists(app)  # the lists are read from the file first
     async with app.run_test() as pilot:
+        await asyncio.wait_for(opened.wait(), 120)  # fails, not hangs, if broken
         await pilot.pause()
         assert app.store_is_open
         said = [n.message for n in app._notifications if "Today's backup" in n.message]

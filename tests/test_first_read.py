@@ -14,9 +14,11 @@ import pytest
 from textual.widgets import OptionList
 
 from sessions.migrations import HEAD
+from sessions.plan.library import find_plan
 from sessions.services import planning, running
 from sessions.services.calendar import cancel_session
 from sessions.services.home import home_lists_before_opening
+from sessions.services.plans import programme_from_plan
 from sessions.services.programmes import archive_programme, create_programme, list_programmes
 from sessions.services.running import list_unfinished
 from sessions.store import Store
@@ -50,6 +52,8 @@ def busy_database(store: Store, agenda) -> None:
     running.heartbeat(store, started, at(145))
     running.heartbeat(store, started, at(150.5))  # left running: a crash, say
     planning.start_session(store, harbour.id, agenda)  # never started
+    # Sessions a plan set up on days still to confirm with the room.
+    programme_from_plan(store, "Planned programme", find_plan("pcn-development"), START.date())
 
 
 def test_the_first_read_lists_what_the_services_list(store, db_path, backend, small_agenda):
@@ -61,9 +65,11 @@ def test_the_first_read_lists_what_the_services_list(store, db_path, backend, sm
     assert lists is not None
     assert lists.programmes == list_programmes(store)
     assert lists.unfinished == list_unfinished(store)
-    assert [p.name for p in lists.programmes] == ["Harbour programme", "Empty programme"]
-    assert [w.started for w in lists.unfinished] == [False, True]
-    assert lists.unfinished[1].position == 1 and lists.unfinished[1].elapsed_seconds > 50
+    names = ["Planned programme", "Harbour programme", "Empty programme"]
+    assert [p.name for p in lists.programmes] == names
+    started = [w for w in lists.unfinished if w.started]
+    assert len(started) == 1 and started[0].position == 1 and started[0].elapsed_seconds > 50
+    assert any(w.to_confirm for w in lists.unfinished)
 
 
 @pytest.mark.sqlite_only  # files as an older or a newer version left them
@@ -131,18 +137,19 @@ async def test_the_lists_show_before_the_store_opens_and_stay_once_it_has(
     async with app.run_test() as pilot:
         await pilot.pause()
         if backend != "postgresql":  # the store opens a moment after the lists show
-            await opened.wait()
+            await asyncio.wait_for(opened.wait(), 120)  # fails, not hangs, if broken
             await pilot.pause()
         assert app.store_is_open
         listed = app.screen.query_one("#programmes", OptionList)
-        assert [str(listed.get_option_at_index(i).prompt) for i in range(2)] == [
+        assert [str(listed.get_option_at_index(i).prompt) for i in range(1, 3)] == [
             "Harbour programme · Harbour PCN · 4 sessions",
             "Empty programme · Empty PCN · 0 sessions",
         ]
-        assert app.screen.query_one("#unfinished", OptionList).option_count == 2
+        waiting = app.screen.query_one("#unfinished", OptionList)
+        assert waiting.option_count == len(list_unfinished(app.store))
         assert not app.screen.query_one("#home").has_class("-opening")
     # A file at this version's schema is listed before the store opens; a server after.
-    assert shown_before_opening == ([] if backend == "postgresql" else [(2, False)])
+    assert shown_before_opening == ([] if backend == "postgresql" else [(3, False)])
 
 
 @pytest.mark.sqlite_only  # a file as an older version left it
@@ -202,10 +209,14 @@ def test_the_lists_are_shown_before_the_orm_is_loaded(tmp_path: Path) -> None:
         "    listing = app.screen.query_one('#programmes')\n"
         "    loaded = {m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}\n"
         "    seen.append((listing.option_count, sorted(loaded)))\n"
+        "    done.set()\n"
         "app._open_after_lists = listed\n"
         "async def run():\n"
-        "    async with app.run_test() as pilot:\n"
-        "        await pilot.pause()\n"
+        "    global done\n"
+        "    done = asyncio.Event()\n"
+        "    async with app.run_test():\n"
+        "        # Not a time limit: only so a broken first read fails rather than hangs.\n"
+        "        await asyncio.wait_for(done.wait(), 120)\n"
         "asyncio.run(run())\n"
         "print(seen)\n"
     )
