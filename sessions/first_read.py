@@ -150,7 +150,12 @@ def _unfinished(connection: sqlite3.Connection) -> list[UnfinishedSessionView]:
                 to_confirm=bool(to_confirm),
             )
         )
-    return result
+    # The services' order (`waiting_order`): those under way first, the latest first; then
+    # those not yet started, the soonest to meet first.
+    started = [waiting for waiting in result if waiting.started]
+    ahead = [waiting for waiting in result if not waiting.started]
+    ahead.sort(key=lambda waiting: (waiting.planned_for or date.max, waiting.number))
+    return started + ahead
 
 
 def _events(connection: sqlite3.Connection, session_id: int) -> list[ClockEvent]:
