@@ -287,7 +287,7 @@ async def test_x_archives_the_programme_after_asking(clock, recorded, make_facil
 def test_a_long_programme_opens_with_its_latest_session_in_view(
     db_path, small_agenda, isolated_home
 ) -> None:
-    """On a real terminal: the highlighted session, the latest open one, is row 60 of 60,
+    """On a real terminal: the highlighted session, the one under way, is row 60 of 60,
     below the fold at 80x24, and is drawn without a key pressed.
 
     A large programme, slow enough to read that the table was filled before it had a
@@ -296,7 +296,11 @@ def test_a_long_programme_opens_with_its_latest_session_in_view(
     programme = create_programme(store, "Long programme")
     for _ in range(59):
         planning.start_session(store, programme.id, small_agenda)
-    planning.start_session(store, programme.id, replace(small_agenda, title="Latest agenda"))
+    latest = planning.start_session(
+        store, programme.id, replace(small_agenda, title="Latest agenda")
+    )
+    # Under way, so it is the one the dashboard opens on, not the first still to meet.
+    running.toggle_clock(store, latest, None)
     store.close()
     env = dict(os.environ, FACILITATOR_HOME=str(isolated_home))
     with PtyApp([sys.executable, "-m", "facilitator", "--db", str(db_path)], env=env) as app:
