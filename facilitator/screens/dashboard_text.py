@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from rich.text import Text
 
@@ -205,8 +206,6 @@ def session_row(
         SessionState.CANCELLED: "dim strike",
     }.get(summary.state, "italic")
     over = summary.actual_seconds > summary.planned_seconds
-    agenda = Text(summary.agenda_title, no_wrap=True)
-    agenda.truncate(agenda_width, overflow="ellipsis")
     return (
         Text(str(summary.number), justify="right"),
         Text(f"{session_date(summary):%Y-%m-%d}{TO_CONFIRM if date_to_confirm(summary) else ''}"),
@@ -217,5 +216,15 @@ def session_row(
             style="yellow" if over else "",
         ),
         Text(f"{summary.deal_notes} / {summary.relationship_notes}"),
-        agenda,
+        Text(agenda_cell(summary.agenda_title, agenda_width), no_wrap=True),
     )
+
+
+@lru_cache(maxsize=256)
+def agenda_cell(title: str, width: int) -> str:
+    """The agenda's title cut to `width` cells with an ellipsis: worked out once a title and
+    width, since a programme's sessions mostly share a few agendas and cutting a line that
+    is not plain ASCII walks it grapheme by grapheme."""
+    text = Text(title, no_wrap=True)
+    text.truncate(width, overflow="ellipsis")
+    return text.plain
