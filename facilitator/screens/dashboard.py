@@ -32,6 +32,7 @@ from facilitator.screens.dashboard_text import (
 from facilitator.screens.home import open_session, start_session_in
 from facilitator.widgets.activity_trends import checklist_text, roles_text, scorecard_text
 from facilitator.widgets.chart_pane import ChartPane, dashboard_charts
+from facilitator.widgets.fixed_table import FixedTable
 from facilitator.widgets.note_trend import NoteTrend
 from sessions.errors import FacilitatorError
 from sessions.private_files import open_folder_warning
@@ -167,7 +168,8 @@ class DashboardScreen(Screen[None]):
                     yield Static("", id="checklist-trend")
                     yield Static("", id="team-roles")
             yield ChartPane(id="chart-pane")
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            # Every column's width is given (`table_columns`), so nothing needs measuring.
+            yield FixedTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="sessions-hint", classes="hint")
             yield Static(
                 "t time/place · p papers · i invite · / search · m members · x archive",
