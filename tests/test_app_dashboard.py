@@ -172,6 +172,36 @@ async def test_the_dashboard_says_which_minutes_wait_for_approval(
         assert not bay.query_one("#minutes-waiting").display
 
 
+async def test_coming_back_unchanged_keeps_the_table_as_it_was(
+    clock, recorded, make_facilitator_app, small_agenda
+) -> None:
+    """Back from the actions with nothing changed, the rows stand; a new session refills them."""
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_dashboard(pilot)
+        table = screen.query_one("#sessions", DataTable)
+        await pilot.press("up")
+        rows = list(table.rows.values())
+
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert list(table.rows.values()) == rows
+        assert all(now is before for now, before in zip(table.rows.values(), rows, strict=True))
+        assert table.cursor_row == 0 and app.focused is table
+
+        await pilot.press("a")
+        await pilot.pause()
+        planning.start_session(app.store, recorded.programme_id, small_agenda)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.row_count == 3
+        assert cells(table, 2)[0] == "3" and cells(table, 2)[2] == "planned"
+        assert table.cursor_row == 0  # session 1 still highlighted
+
+
 async def test_r_resumes_an_unfinished_session_only(clock, recorded, make_facilitator_app) -> None:
     app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -151,6 +151,8 @@ class DashboardScreen(Screen[None]):
         super().__init__()
         self.programme_id = programme_id
         self._filled: tuple[tuple[Column, ...], int] = ((), 0)
+        self._rows_of: tuple[SessionSummary, ...] = ()
+        """The sessions the table's rows were last filled from."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -260,8 +262,16 @@ class DashboardScreen(Screen[None]):
 
     def _fill_table(self, view: DashboardView) -> None:
         table = self.query_one("#sessions", DataTable)
+        filled = table_columns(self.app.size.width, view.sessions)
+        if filled == self._filled and view.sessions == self._rows_of:
+            # Back from another screen with nothing changed: the rows and the highlight stand,
+            # and a long programme's table is not built and drawn again.
+            if view.sessions:
+                table.focus()
+            return
         kept = self.highlighted_session()
-        columns, agenda_width = self._filled = table_columns(self.app.size.width, view.sessions)
+        columns, agenda_width = self._filled = filled
+        self._rows_of = view.sessions
         minutes = MINUTES_COLUMN in columns
         table.clear(columns=True)
         for label, width in columns:
