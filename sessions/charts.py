@@ -114,6 +114,10 @@ def _votes_sentence(label: str, points: Sequence[tuple[int, int]]) -> str:
     return f"{label} {moved} from {_votes(start)} at session {first} to {end} at session {last}."
 
 
+NAMED_AT_MOST = 3
+"""How many sessions where one side fell behind the balance sentence names one by one."""
+
+
 def balance_chart(sessions: Sequence[tuple[int, NoteBalance]]) -> Chart:
     """Each session's deal and relationship notes as a pair of bars; the sentence names
     the sessions where one side fell behind, by the rule the meter uses."""
@@ -128,7 +132,12 @@ def balance_chart(sessions: Sequence[tuple[int, NoteBalance]]) -> Chart:
         for number, balance in sessions
         if balance.lagging is not None
     ]
-    if behind:
+    if len(behind) > NAMED_AT_MOST:
+        # A long programme's sentence stays a sentence: the count, and the latest.
+        sentence += (
+            f" One side fell behind in {len(behind)} of them, most recently in {behind[-1]}."
+        )
+    elif behind:
         sentence += f" One side fell behind in {', '.join(behind)}."
     return Chart(
         "Deal and relationship notes by session",

@@ -45,6 +45,24 @@ def test_a_balance_chart_pairs_each_sessions_notes_and_names_a_lopsided_one() ->
     )
 
 
+def test_a_long_programmes_balance_sentence_counts_the_lopsided_sessions_and_names_the_latest():
+    """Two hundred sessions, many lopsided: still one sentence, short enough to sit under a
+    chart on the dashboard."""
+    sessions = [(n, NoteBalance(6, 1) if n % 4 == 0 else NoteBalance(2, 2)) for n in range(1, 201)]
+    chart = balance_chart(sessions)
+
+    assert chart.sentence == (
+        "Over 200 sessions, 600 deal and 350 relationship notes were taken. "
+        "One side fell behind in 50 of them, most recently in session 200 "
+        "(6 deal, 1 relationship)."
+    )
+    few = balance_chart([(n, NoteBalance(6, 1)) for n in range(1, 4)])
+    assert few.sentence.endswith(
+        "in session 1 (6 deal, 1 relationship), session 2 (6 deal, 1 relationship), "
+        "session 3 (6 deal, 1 relationship)."
+    )
+
+
 def test_a_ratings_chart_gives_each_areas_mean_in_bars_and_words() -> None:
     chart = ratings_chart("Item 3: mean rating by area", [("Trust", 3.25), ("Data", 2.0)])
 
