@@ -20,6 +20,7 @@ from facilitator.widgets import room_door
 from sessions.commit_notices import CommitNotices
 from sessions.services import participants, phone_answers, proposals, running
 from sessions.services import questions as queue
+from sessions.services.watching import RoomWatcher
 from sessions.store import Store
 from sessions.vocabulary import ItemKind
 from tests.pilot import bundled_session_at, option_texts, settled, static_text
@@ -169,3 +170,55 @@ async def test_without_notices_the_queue_still_finds_a_question_on_its_timer(
             phone_store, token, item_id(phone_store, sid, position), "Polled, not told?"
         )
         assert await until(pilot, lambda: len(option_texts(dialog.query_one(OptionList))) == 1)
+
+
+@needs_notices
+@pytest.mark.usefixtures("no_timers")
+async def test_shown_answers_hide_as_soon_as_another_copys_mirror_starts(
+    db_path, clock, make_facilitator_app, phone_store, monkeypatch
+) -> None:
+    from facilitator.widgets import reflection_panel
+    from facilitator.widgets.reflection_panel import ReflectionPanel
+    from tests.pilot import activity_key, resume_at_panel
+    from tests.test_private_answers import SECRET, at_an_answered_reflection, drawn, mirror_holder
+
+    monkeypatch.setattr(reflection_panel, "ROOM_CHECK_SECONDS", NEVER)
+    at_an_answered_reflection(db_path, clock)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _screen, panel = await resume_at_panel(pilot, ReflectionPanel)
+        await activity_key(pilot, "v")
+        await pilot.pause()
+        assert panel.shown and SECRET in drawn(panel)
+        watcher = RoomWatcher(phone_store, mirror_holder("wall"))
+        try:
+            watcher.beat(None, clock())  # a mirror started on the projector's computer
+            assert await until(pilot, lambda: not panel.shown and SECRET not in drawn(panel))
+        finally:
+            watcher.stop()
+
+
+@needs_notices
+@pytest.mark.usefixtures("no_timers")
+async def test_the_minutes_preview_hides_as_soon_as_a_mirror_starts(
+    clock, make_facilitator_app, phone_store, monkeypatch
+) -> None:
+    from textual.widgets import Markdown
+
+    from facilitator.screens import finish
+    from tests.test_app_minutes_identifiers import NHS, NOTE, finished_with
+    from tests.test_private_answers import mirror_holder
+
+    monkeypatch.setattr(finish, "ROOM_CHECK_SECONDS", NEVER)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await finished_with(pilot, NOTE)
+        preview = screen.query_one("#preview", Markdown)
+        assert NHS in preview.source
+        watcher = RoomWatcher(phone_store, mirror_holder("wall"))
+        try:
+            watcher.beat(screen.session_id, clock())
+            assert await until(pilot, lambda: NHS not in preview.source)
+            assert "preview is hidden until the mirror closes" in preview.source
+        finally:
+            watcher.stop()

@@ -43,6 +43,10 @@ from sessions.services.running import get_session
 FORMAT_KEYS = {"md": "m", "html": "b", "docx": "w"}
 CHOOSE_FIRST = "Not written yet: choose for each finding that looks like patient details."
 
+ROOM_CHECK_SECONDS = 2.0
+"""How often the screen asks whether a mirror shows the session, besides being told of
+the commit a mirror makes as it starts."""
+
 
 class FinishScreen(Screen[None]):
     app = getters.app(FacilitatorApp)
@@ -165,7 +169,7 @@ class FinishScreen(Screen[None]):
         # A mirror may start, or stop, while the minutes are on screen: told of the commit
         # its start makes; the timer keeps its pace, as a mirror's end may make none.
         self.app.commits.subscribe(self)
-        self.set_interval(2, self._room_changed)
+        self.set_interval(ROOM_CHECK_SECONDS, self._room_changed)
 
     def on_unmount(self) -> None:
         self.app.commits.unsubscribe(self)
