@@ -3,8 +3,8 @@ hear of it here, soon after it is committed, rather than each on a timer of its 
 
 One change watch and one set of commit notices serve every screen that asks; they are
 started by the first to subscribe (never before the first frame) and stopped when the
-last has gone. A subscriber is sent `Committed` after each commit seen, its own and
-this copy's alike: it reads what it shows again, as its timer did. Where notices cannot
+last has gone. A subscriber is sent `Committed` after each commit seen, another copy's
+and this one's alike: it reads again what it shows, as its timer did. Where notices cannot
 be had (`told` is false) nothing is started and the subscribers' timers do as before.
 """
 
