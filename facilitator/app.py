@@ -21,6 +21,7 @@ from sessions.errors import FacilitatorError
 from sessions.steady_clock import SteadyClock
 
 if TYPE_CHECKING:
+    from facilitator.commit_feed import CommitFeed
     from sessions.services.leases import Holder
     from sessions.store import Store
 
@@ -182,6 +183,18 @@ class FacilitatorApp(App[None]):
         assert self._store is not None
         for notice in self._store.notices:
             self.say(notice, severity="warning", timeout=30)
+
+    @cached_property
+    def commits(self) -> CommitFeed:
+        """Where screens hear of others' commits; nothing listens until one subscribes."""
+        from facilitator.commit_feed import CommitFeed
+
+        return CommitFeed(self)
+
+    def on_unmount(self) -> None:
+        # Its subscribers have gone with their screens; this is the net for any that did not.
+        if "commits" in self.__dict__:
+            self.commits.stop()
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)

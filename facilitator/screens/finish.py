@@ -22,6 +22,7 @@ from textual.widgets import Button, Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.commit_feed import Committed
 from facilitator.screens.minutes_versions import (
     FULL,
     PUBLIC,
@@ -41,6 +42,10 @@ from sessions.services.running import get_session
 
 FORMAT_KEYS = {"md": "m", "html": "b", "docx": "w"}
 CHOOSE_FIRST = "Not written yet: choose for each finding that looks like patient details."
+
+ROOM_CHECK_SECONDS = 2.0
+"""How often the screen asks whether a mirror shows the session, besides being told of
+the commit a mirror makes as it starts."""
 
 
 class FinishScreen(Screen[None]):
@@ -161,8 +166,17 @@ class FinishScreen(Screen[None]):
         self.refresh_bindings()
         self._preview()
         (self.review if self.review.findings else self.query_one("#preview-box")).focus()
-        # A mirror may start, or stop, while the minutes are on screen.
-        self.set_interval(2, self._room_changed)
+        # A mirror may start, or stop, while the minutes are on screen: told of the commit
+        # its start makes; the timer keeps its pace, as a mirror's end may make none.
+        self.app.commits.subscribe(self)
+        self.set_interval(ROOM_CHECK_SECONDS, self._room_changed)
+
+    def on_unmount(self) -> None:
+        self.app.commits.unsubscribe(self)
+
+    @on(Committed)
+    def _committed(self) -> None:
+        self._room_changed()
 
     def _room_can_see(self) -> bool:
         """Whether a mirror shows this session to the room; not knowing counts as seen."""

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.commit_feed import Committed
 from sessions.services import proposals
 from sessions.services.proposals import FINGER_WORDS, FINGERS, ProposalOutcome, ProposalView
 
@@ -113,7 +114,16 @@ class ProposalScreen(ModalScreen[ProposalView | None]):
     def on_mount(self) -> None:
         if self.proposal is not None:
             self.show_spread()
-            self.set_interval(REFRESH_SECONDS, self.read_spread)
+            # Told of each commit (a phone's answer among them); the timer is the net.
+            self.app.commits.subscribe(self)
+            self.set_interval(self.app.commits.fallback(REFRESH_SECONDS), self.read_spread)
+
+    def on_unmount(self) -> None:
+        self.app.commits.unsubscribe(self)
+
+    @on(Committed)
+    def _committed(self) -> None:
+        self.read_spread()
 
     def show_spread(self) -> None:
         if self.proposal is not None:

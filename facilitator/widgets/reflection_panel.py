@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.binding import Binding
 from textual.reactive import var
 from textual.timer import Timer
@@ -10,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED
+from facilitator.commit_feed import Committed
 from facilitator.widgets.activity_panel import ActivityPanel
 from sessions.errors import FacilitatorError
 from sessions.services.reflection import (
@@ -188,8 +190,14 @@ class ReflectionPanel(ActivityPanel):
         self.reload()
         self.acted()
         if self.shown and self._guard is None:
-            # Hidden again as soon as the room can see the screen: a mirror started, or F5.
+            # Hidden again as soon as the room can see the screen: a mirror started (told
+            # of its commit), or F5. Private answers are at stake: the timer keeps its pace.
+            self.app.commits.subscribe(self)
             self._guard = self.set_interval(ROOM_CHECK_SECONDS, self._hide_from_room)
+
+    @on(Committed)
+    def _committed(self) -> None:
+        self._hide_from_room()
 
     def _hide_from_room(self) -> None:
         if self.shown and not self._room_can_see():
@@ -198,9 +206,16 @@ class ReflectionPanel(ActivityPanel):
             self.shown = False
             self.reload()
         # Hidden (by the room, a key or another item): nothing is left to guard.
+        self._stop_guard()
+
+    def _stop_guard(self) -> None:
         if self._guard is not None:
             self._guard.stop()
             self._guard = None
+            self.app.commits.unsubscribe(self)
+
+    def on_unmount(self) -> None:
+        self._stop_guard()
 
     def _room_can_see(self) -> bool:
         """Whether the room may see this screen: the room's view is up in this app, or a

@@ -1,0 +1,224 @@
+"""The facilitator's own screens are told of what phones answer through another copy (the
+room served by `facilitator room`, another store on the same database), and fall back on
+their timers where no notice can be had."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from textual.widgets import OptionList
+
+from facilitator import commit_feed
+from facilitator.room.place import Place
+from facilitator.screens import proposal as proposal_screen
+from facilitator.screens import room_questions
+from facilitator.screens.proposal import ProposalScreen
+from facilitator.screens.room_questions import RoomQuestionsScreen
+from facilitator.screens.session import SessionScreen
+from facilitator.widgets import room_door
+from sessions.commit_notices import CommitNotices
+from sessions.services import participants, phone_answers, proposals, running
+from sessions.services import questions as queue
+from sessions.services.watching import RoomWatcher
+from sessions.store import Store
+from sessions.vocabulary import ItemKind
+from tests.pilot import bundled_session_at, option_texts, settled, static_text
+
+NEVER = 3600.0
+"""A timer an hour apart cannot be what brings the answer within the test."""
+GUARD_PAUSES = 400
+"""Not how fast: only long enough that an answer which was told would have been shown."""
+
+needs_notices = pytest.mark.skipif(
+    sys.platform != "linux", reason="a file database's notices come from inotify"
+)
+
+
+@pytest.fixture(autouse=True)
+def on_loopback(monkeypatch) -> None:
+    """Any free port on this computer alone: never the venue's network in a test."""
+    monkeypatch.setattr(room_door, "where_to_listen", lambda: Place("127.0.0.1", 0))
+
+
+@pytest.fixture
+def no_timers(monkeypatch) -> None:
+    """Every timer that could read the answers again, an hour apart, told or not."""
+    monkeypatch.setattr(commit_feed, "NET_SECONDS", NEVER)
+    monkeypatch.setattr(room_door, "COUNT_SECONDS", NEVER)
+    monkeypatch.setattr(proposal_screen, "REFRESH_SECONDS", NEVER)
+    monkeypatch.setattr(room_questions, "REFRESH_SECONDS", NEVER)
+
+
+@pytest.fixture
+def phone_store(db_path):
+    """The store of another copy serving the room, as `facilitator room` would."""
+    store = Store.open(db_path)
+    yield store
+    store.close()
+
+
+async def until(pilot, done) -> bool:
+    for _ in range(GUARD_PAUSES):
+        if done():
+            return True
+        await pilot.pause(0.025)
+    return bool(done())
+
+
+def item_id(store: Store, sid: int, position: int) -> int:
+    return next(i.id for i in running.get_session(store, sid).items if i.position == position)
+
+
+async def resumed(pilot) -> SessionScreen:
+    await pilot.press("r")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SessionScreen)
+    return screen
+
+
+@needs_notices
+@pytest.mark.usefixtures("no_timers")
+async def test_a_rating_from_another_copy_reaches_the_door_and_the_panel(
+    db_path, clock, make_facilitator_app, phone_store
+) -> None:
+    _, sid, position = bundled_session_at(db_path, clock, ItemKind.SCORECARD)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await resumed(pilot)
+        await pilot.press("f8")
+        assert await settled(pilot, lambda: screen.door.hosted is not None)
+        hosted = screen.door.hosted
+        assert hosted is not None
+        assert app.commits.told
+        token = participants.join_room(phone_store, hosted.shown_code)[0]
+        phone_answers.rate_from_device(
+            phone_store, token, item_id(phone_store, sid, position), 0, 4
+        )
+        assert await until(pilot, lambda: static_text(screen, "#room-door").endswith(" · 1 phone"))
+        panel = screen.panels.panel
+        assert panel is not None
+        assert await until(pilot, lambda: panel.results and panel.results[0].scores == (4,))
+        await screen.door.close()
+        assert screen.door.hosted is None
+        assert not app.commits.told
+
+
+@needs_notices
+@pytest.mark.usefixtures("no_timers")
+async def test_a_phones_fist_of_five_reaches_the_open_proposal(
+    db_path, clock, make_facilitator_app, phone_store
+) -> None:
+    _, sid, position = bundled_session_at(db_path, clock, ItemKind.DISCUSSION)
+    put = proposals.put_proposal(phone_store, sid, position, "Share the weekend rota")
+    code = participants.open_room(phone_store, sid).code
+    token = participants.join_room(phone_store, code)[0]
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await resumed(pilot)
+        await pilot.press("ctrl+e")
+        assert await settled(pilot, lambda: isinstance(app.screen, ProposalScreen))
+        dialog = app.screen
+        assert "0 answers" in static_text(dialog, "#proposal-spread")
+        phone_answers.proposal_from_device(phone_store, token, put.id, 4)
+        assert await until(
+            pilot, lambda: "1 answer · lowest 4" in static_text(dialog, "#proposal-spread")
+        )
+
+
+@needs_notices
+@pytest.mark.usefixtures("no_timers")
+async def test_a_question_sent_meanwhile_joins_the_open_queue(
+    db_path, clock, make_facilitator_app, phone_store
+) -> None:
+    _, sid, position = bundled_session_at(db_path, clock, ItemKind.SCORECARD)
+    code = participants.open_room(phone_store, sid).code
+    token = participants.join_room(phone_store, code)[0]
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await resumed(pilot)
+        await pilot.press("f11")
+        assert await settled(pilot, lambda: isinstance(app.screen, RoomQuestionsScreen))
+        dialog = app.screen
+        assert app.commits.told
+        queue.ask_from_device(
+            phone_store, token, item_id(phone_store, sid, position), "Who holds the rota?"
+        )
+        assert await until(pilot, lambda: len(option_texts(dialog.query_one(OptionList))) == 1)
+        await pilot.press("escape")
+        assert await settled(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert not app.commits.told  # its last subscriber gone, the feed stops listening
+
+
+async def test_without_notices_the_queue_still_finds_a_question_on_its_timer(
+    db_path, clock, make_facilitator_app, phone_store, monkeypatch
+) -> None:
+    monkeypatch.setattr(CommitNotices, "start", lambda self: False)
+    monkeypatch.setattr(room_questions, "REFRESH_SECONDS", 0.05)
+    _, sid, position = bundled_session_at(db_path, clock, ItemKind.SCORECARD)
+    code = participants.open_room(phone_store, sid).code
+    token = participants.join_room(phone_store, code)[0]
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await resumed(pilot)
+        await pilot.press("f11")
+        assert await settled(pilot, lambda: isinstance(app.screen, RoomQuestionsScreen))
+        dialog = app.screen
+        assert not app.commits.told
+        queue.ask_from_device(
+            phone_store, token, item_id(phone_store, sid, position), "Polled, not told?"
+        )
+        assert await until(pilot, lambda: len(option_texts(dialog.query_one(OptionList))) == 1)
+
+
+@needs_notices
+@pytest.mark.usefixtures("no_timers")
+async def test_shown_answers_hide_as_soon_as_another_copys_mirror_starts(
+    db_path, clock, make_facilitator_app, phone_store, monkeypatch
+) -> None:
+    from facilitator.widgets import reflection_panel
+    from facilitator.widgets.reflection_panel import ReflectionPanel
+    from tests.pilot import activity_key, resume_at_panel
+    from tests.test_private_answers import SECRET, at_an_answered_reflection, drawn, mirror_holder
+
+    monkeypatch.setattr(reflection_panel, "ROOM_CHECK_SECONDS", NEVER)
+    at_an_answered_reflection(db_path, clock)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _screen, panel = await resume_at_panel(pilot, ReflectionPanel)
+        await activity_key(pilot, "v")
+        await pilot.pause()
+        assert panel.shown and SECRET in drawn(panel)
+        watcher = RoomWatcher(phone_store, mirror_holder("wall"))
+        try:
+            watcher.beat(None, clock())  # a mirror started on the projector's computer
+            assert await until(pilot, lambda: not panel.shown and SECRET not in drawn(panel))
+        finally:
+            watcher.stop()
+
+
+@needs_notices
+@pytest.mark.usefixtures("no_timers")
+async def test_the_minutes_preview_hides_as_soon_as_a_mirror_starts(
+    clock, make_facilitator_app, phone_store, monkeypatch
+) -> None:
+    from textual.widgets import Markdown
+
+    from facilitator.screens import finish
+    from tests.test_app_minutes_identifiers import NHS, NOTE, finished_with
+    from tests.test_private_answers import mirror_holder
+
+    monkeypatch.setattr(finish, "ROOM_CHECK_SECONDS", NEVER)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await finished_with(pilot, NOTE)
+        preview = screen.query_one("#preview", Markdown)
+        assert NHS in preview.source
+        watcher = RoomWatcher(phone_store, mirror_holder("wall"))
+        try:
+            watcher.beat(screen.session_id, clock())
+            assert await until(pilot, lambda: NHS not in preview.source)
+            assert "preview is hidden until the mirror closes" in preview.source
+        finally:
+            watcher.stop()
