@@ -68,7 +68,11 @@ async def test_the_dialog_sets_start_and_place_and_i_writes_the_invite(
         await pilot.press("i")
         await pilot.pause()
         written = minutes_dir() / "harbour-programme-session-1.ics"
-        assert said(app)[-1] == f"Session 1's calendar invitation is in {written}"
+        assert said(app)[-1] == (
+            f"Session 1's calendar invitation is in {written}. An entry to copy into a "
+            "calendar, naming no one: give --organiser with your own e-mail address to send "
+            "it as a meeting request to the members who have one."
+        )
         event = vobject.readOne(written.read_text(encoding="utf-8")).vevent
         assert (event.sequence.value, event.location.value) == ("1", "Room 2")
 
@@ -138,3 +142,32 @@ async def test_the_dialog_refuses_a_day_gone_by(clock, planned, make_facilitator
         assert app.screen is dialog
         assert "20 November 2026 has passed" in static_text(dialog, "#error")
         assert calendar.meeting(app.store, planned).meeting.on == date(2027, 3, 1)
+
+
+async def test_i_says_a_meeting_request_went_to_the_members_with_an_address(
+    clock, planned, make_facilitator_app, db_path
+) -> None:
+    """With an organiser remembered and a member with an e-mail, `i` writes a request and
+    says to whom, as the command does."""
+    from facilitator.calendar_commands import ORGANISER_SETTING
+    from sessions.services import people, running
+    from sessions.settings import save_setting
+
+    store = Store.open(db_path)
+    member = people.add_member(store, running.get_session(store, planned).programme_id, "Asha")
+    people.set_member_email(store, member.id, "asha.patel@nhs.net")
+    store.close()
+    save_setting(ORGANISER_SETTING, "me@nhs.net")
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert said(app)[-1].endswith(
+            "A meeting request from me@nhs.net to 1 member with an e-mail address."
+        )
+        written = minutes_dir() / "harbour-programme-session-1.ics"
+        calendar_file = vobject.readOne(written.read_text(encoding="utf-8"))
+        assert calendar_file.method.value == "REQUEST"
+        assert calendar_file.vevent.attendee.value == "mailto:asha.patel@nhs.net"

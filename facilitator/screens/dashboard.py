@@ -445,7 +445,11 @@ class DashboardScreen(Screen[None]):
         summary = self._planned_session("have an invitation")
         if summary is None:
             return
-        from facilitator.calendar_commands import invite_held_back_line, organiser_address
+        from facilitator.calendar_commands import (
+            how_sent,
+            invite_held_back_line,
+            organiser_address,
+        )
         from sessions.errors import FacilitatorError
         from sessions.paths import minutes_dir
         from sessions.services.calendar import default_invite_name, session_invite, write_invite
@@ -466,7 +470,10 @@ class DashboardScreen(Screen[None]):
             self.app.show_error(str(exc))
             return
         what = "cancellation" if invitation.only_cancellations else "invitation"
-        self.app.say(f"Session {summary.number}'s calendar {what} is in {path}")
+        # Whether it asks the members or names no one, as the command says it.
+        self.app.say(
+            f"Session {summary.number}'s calendar {what} is in {path}. {how_sent(invitation)}"
+        )
 
     def action_actions(self) -> None:
         from facilitator.screens.actions import ActionsScreen
