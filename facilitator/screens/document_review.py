@@ -107,13 +107,7 @@ class DocumentReviewScreen(Screen[None]):
 
     def action_write(self) -> None:
         review = self.review
-        if not review.settled:
-            self.app.say(
-                "Nothing written: choose for each finding first (r redact, e edit the note, "
-                "k keep, a redact all).",
-                severity="warning",
-            )
-            review.focus()
+        if not review.ready_to_write():
             return
         store, redact, document = self.app.store, review.redact, self.document
         self.run_worker(

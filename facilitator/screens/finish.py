@@ -282,13 +282,7 @@ class FinishScreen(Screen[None]):
 
     def action_write(self, fmt: str) -> None:
         review = self.review
-        if not review.settled:
-            self.app.say(
-                "Nothing written: choose for each finding first (r redact, e edit the note, "
-                "k keep, a redact all).",
-                severity="warning",
-            )
-            review.focus()
+        if not review.ready_to_write():
             return
         redact = review.redact
         # Word minutes of a long session take a moment: the screen stays live meanwhile.

@@ -148,6 +148,19 @@ class IdentifierReview(OptionList):
         """Whether every finding has its choice (true when there are none)."""
         return all(finding.key in self.choices for finding in self.findings)
 
+    def ready_to_write(self) -> bool:
+        """Whether the document may be written: every finding has its choice. If not, says
+        so and takes the keyboard, so the next key chooses."""
+        if self.settled:
+            return True
+        self.app.say(
+            "Nothing written: choose for each finding first (r redact, e edit the note, "
+            "k keep, a redact all).",
+            severity="warning",
+        )
+        self.focus()
+        return False
+
     def reload(self) -> None:
         """Read the document's open findings afresh; those kept here stay listed as kept, and
         each choice made stays with its finding."""
