@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sessions.clock import ClockEvent, replay
 from sessions.migrations import HEAD
-from sessions.views import ProgrammeView, UnfinishedSessionView
+from sessions.views import ProgrammeView, UnfinishedSessionView, waiting_order
 from sessions.vocabulary import TimerEventKind
 
 # As long as the store waits for another writer's lock.
@@ -150,12 +150,7 @@ def _unfinished(connection: sqlite3.Connection) -> list[UnfinishedSessionView]:
                 to_confirm=bool(to_confirm),
             )
         )
-    # The services' order (`waiting_order`): those under way first, the latest first; then
-    # those not yet started, the soonest to meet first.
-    started = [waiting for waiting in result if waiting.started]
-    ahead = [waiting for waiting in result if not waiting.started]
-    ahead.sort(key=lambda waiting: (waiting.planned_for or date.max, waiting.number))
-    return started + ahead
+    return waiting_order(result)
 
 
 def _events(connection: sqlite3.Connection, session_id: int) -> list[ClockEvent]:

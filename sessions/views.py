@@ -254,6 +254,16 @@ class UnfinishedSessionView:
     """Its day is one a plan counted, not yet agreed with the room."""
 
 
+def waiting_order(waiting: list[UnfinishedSessionView]) -> list[UnfinishedSessionView]:
+    """Those under way first, the latest first, as given; then those not yet started, the
+    soonest to meet first: a plan sets up every session ahead at once, and the one to start
+    next is its first, not its last. Shared by the services and the launch's first read."""
+    started = [session for session in waiting if session.started]
+    ahead = [session for session in waiting if not session.started]
+    ahead.sort(key=lambda session: (session.planned_for or date.max, session.number))
+    return started + ahead
+
+
 @dataclass(frozen=True)
 class ReviewState:
     """An action as a session's review found it or left it: what undoing a review puts back."""

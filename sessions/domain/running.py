@@ -7,9 +7,8 @@ restarted app would show.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
-from typing import Any
+from collections.abc import Callable
+from datetime import datetime
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session as DbSession
@@ -24,7 +23,7 @@ from sessions.domain.quorum import keep_quorum_at_finish
 from sessions.errors import InputError, NotFoundError
 from sessions.models import AgendaItem, Programme, Session, TimerEvent
 from sessions.timer_log import load_events, load_logs
-from sessions.views import ItemView, SessionView, UnfinishedSessionView
+from sessions.views import ItemView, SessionView, UnfinishedSessionView, waiting_order
 from sessions.vocabulary import TimerEventKind
 
 
@@ -288,7 +287,7 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
         ).all()
     }
     result = []
-    for session in waiting_order(sessions, states):
+    for session in sessions:
         state = states[session.id]
         result.append(
             UnfinishedSessionView(
@@ -305,17 +304,7 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
                 to_confirm=session.date_to_confirm,
             )
         )
-    return result
-
-
-def waiting_order(sessions: Sequence[Any], states: dict[int, ClockState]) -> list[Any]:
-    """Those under way first, the latest first, as they were; then those not yet started,
-    the soonest to meet first: a plan sets up every session ahead at once, and the one to
-    start next is its first, not its last."""
-    started = [session for session in sessions if states[session.id].started]
-    ahead = [session for session in sessions if not states[session.id].started]
-    ahead.sort(key=lambda session: (session.planned_for or date.max, session.number))
-    return started + ahead
+    return waiting_order(result)
 
 
 def session_for_ref(db: DbSession, ref: str) -> int:
