@@ -1,0 +1,47 @@
+"""What a launch to the dashboard loads on a current SQLite file: in a fresh interpreter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sessions.services.programmes import create_programme
+from sessions.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Neither is needed to open a file already at this version's schema and read it: Alembic
+# only to upgrade one, PostgreSQL's dialect only on a server. Each held memory for the
+# whole of a run.
+NOT_LOADED = ("alembic", "sqlalchemy.dialects.postgresql")
+
+
+@pytest.mark.sqlite_only  # a file at this version's schema
+def test_the_dashboard_opens_without_alembic_or_the_postgresql_dialect(tmp_path: Path) -> None:
+    path = tmp_path / "current.db"
+    store = Store.open(path)
+    create_programme(store, "Harbour programme")
+    store.close()
+    code = (
+        "import asyncio, sys\n"
+        "from facilitator.factory import make_app\n"
+        "from facilitator.screens.dashboard import DashboardScreen\n"
+        f"app = make_app({str(path)!r}, open_later=True)\n"
+        "async def run():\n"
+        "    async with app.run_test() as pilot:\n"
+        "        await pilot.pause()\n"
+        "        await pilot.press('enter')\n"
+        "        await pilot.pause()\n"
+        "        assert isinstance(app.screen, DashboardScreen), app.screen\n"
+        "        assert app.screen.programme_id is not None\n"
+        "        print(sorted(m for m in sys.modules\n"
+        f"            if any(m == n or m.startswith(n + '.') for n in {NOT_LOADED!r})))\n"
+        "asyncio.run(run())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]"
