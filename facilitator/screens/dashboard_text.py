@@ -175,6 +175,8 @@ def next_text(view: DashboardView) -> Text:
         when = (
             f"planned for {weekday_text(waiting.planned_for)}" if waiting.planned_for else "set up"
         )
+        if date_to_confirm(waiting):
+            when += TO_CONFIRM
         text.append(f"session {waiting.number} is {when}, not started: {waiting.agenda_title}")
         text.append("  s: open it", style="dim")
         return text
