@@ -123,3 +123,21 @@ def test_the_dashboards_next_line_says_a_day_still_to_confirm(store, laid_store)
 def laid_store(store: Store) -> int:
     """North PCN from the bundled plan, no day yet confirmed: the programme's id."""
     return programme_from_plan(store, "North PCN", find_plan("pcn-development"), START).programme.id
+
+
+async def test_a_laptops_dashboard_shortens_to_confirm_to_leave_the_agenda_room(
+    clock, laid, make_facilitator_app
+) -> None:
+    """At 80 columns "(to confirm)" would leave the agenda a few letters: it reads "TBC"."""
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        assert [str(table.get_row_at(row)[1]) for row in range(2)] == [
+            "2027-01-11",
+            "2027-02-08 TBC",
+        ]
+        assert str(table.ordered_columns[-1].label) == "Agenda"
+        assert table.ordered_columns[-1].width >= 15
