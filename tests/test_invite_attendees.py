@@ -173,3 +173,27 @@ def test_the_command_line_remembers_the_organiser_and_screens(
     assert main([*db, "invite", "harbour-programme/1", "-o", "-"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("BEGIN:VCALENDAR") and "meeting request" in captured.err
+
+
+def test_no_organiser_forgets_the_one_remembered(
+    db_path, harbour, tmp_path, capsys, monkeypatch
+) -> None:
+    from facilitator.calendar_commands import ORGANISER_SETTING
+    from sessions.settings import load_settings
+
+    monkeypatch.chdir(tmp_path)
+    db = ["--db", str(db_path)]
+    written = tmp_path / "harbour-programme-session-1.ics"
+    assert main([*db, "invite", "harbour-programme/1", "--organiser", ME]) == 0
+    capsys.readouterr()
+    assert load_settings()[ORGANISER_SETTING] == ME
+    assert main([*db, "invite", "harbour-programme/1", "--no-organiser"]) == 0
+    assert "give --organiser with your own e-mail address" in capsys.readouterr().out
+    assert _read(written.read_bytes()).method.value == "PUBLISH"
+    assert ORGANISER_SETTING not in load_settings()
+    # Forgotten, not just left out once: the next invitation names no one either.
+    assert main([*db, "invite", "harbour-programme/1"]) == 0
+    capsys.readouterr()
+    assert _read(written.read_bytes()).method.value == "PUBLISH"
+    with pytest.raises(SystemExit):
+        main([*db, "invite", "harbour-programme/1", "--organiser", ME, "--no-organiser"])
