@@ -84,9 +84,13 @@ def organiser_address(given: str | None, forget: bool = False) -> str:
 
 def how_sent(invitation: calendar.Invitation) -> str:
     """One line saying whom the invitation asks, or why it asks no one."""
+    count = len(invitation.attendees)
+    people = "1 member" if count == 1 else f"{count} members"
+    if invitation.method == "CANCEL":
+        if not count:
+            return f"A cancellation from {invitation.organiser}, to no member: none has an address."
+        return f"A cancellation from {invitation.organiser} to {people} with an e-mail address."
     if invitation.requests_replies:
-        count = len(invitation.attendees)
-        people = "1 member" if count == 1 else f"{count} members"
         return f"A meeting request from {invitation.organiser} to {people} with an e-mail address."
     if not invitation.organiser:
         return (

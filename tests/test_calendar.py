@@ -154,6 +154,9 @@ def test_a_programme_invite_and_a_cancellation(store, planned) -> None:
     told = _read(calendar.render_invite(store, sent, NOW))
     assert told.method.value == "CANCEL" and told.vevent.status.value == "CANCELLED"
     assert told.vevent.organizer.value == "mailto:me@nhs.net"
+    assert calendar_commands.how_sent(sent) == (
+        "A cancellation from me@nhs.net, to no member: none has an address."
+    )
 
 
 def test_the_file_carries_time_place_and_invitation(store, planned, other) -> None:

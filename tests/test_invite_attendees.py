@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import vobject
 
+from facilitator.calendar_commands import how_sent
 from facilitator.cli import main
 from sessions.governance.findings import IdentifiersFound
 from sessions.services import calendar, people, planning
@@ -81,7 +82,9 @@ def test_a_request_names_current_members_with_an_address_and_keeps_them(store, h
     assert _attendees(moved.vevent) == ASKED
     # Called off: a cancellation to the same people, from the same organiser.
     calendar.cancel_session(store, first, NOW)
-    off = _read(calendar.render_invite(store, calendar.session_invite(store, first, ME), NOW))
+    called_off = calendar.session_invite(store, first, ME)
+    assert how_sent(called_off) == f"A cancellation from {ME} to 2 members with an e-mail address."
+    off = _read(calendar.render_invite(store, called_off, NOW))
     assert off.method.value == "CANCEL"
     assert (off.vevent.uid.value, off.vevent.sequence.value) == (uid, "2")
     assert off.vevent.status.value == "CANCELLED"
