@@ -281,7 +281,9 @@ class DashboardScreen(Screen[None]):
             table.add_column(Text(label), width=width)
         table.add_column(Text("Agenda"), width=agenda_width)
         for summary in view.sessions:
-            table.add_row(*session_row(summary, agenda_width, minutes), key=str(summary.id))
+            table.add_row(
+                *session_row(summary, agenda_width, minutes, columns[1][1]), key=str(summary.id)
+            )
         table.display = bool(view.sessions)
         hint = self.query_one("#sessions-hint", Static)
         hint.display = not view.sessions
