@@ -6,6 +6,9 @@ started by the first to subscribe (never before the first frame) and stopped whe
 last has gone. A subscriber is sent `Committed` after each commit seen, another copy's
 and this one's alike: it reads again what it shows, as its timer did. Where notices cannot
 be had (`told` is false) nothing is started and the subscribers' timers do as before.
+
+The mirror is a subscriber like any other; it only wants a tighter net than the feed's own
+(a notice gone astray is shown within half a second), so it may `look` on its own timer.
 """
 
 from __future__ import annotations
@@ -84,16 +87,28 @@ class CommitFeed:
         except FacilitatorError:
             changes.close()
             return  # the database is away: the subscribers' timers carry on, and retry
-        notices = CommitNotices(self._app.store, self.look, changes.listening)
+        notices = CommitNotices(self._app.store, self._told_of_commit, changes.listening)
         self._told = notices.start()
         if not self._told:
             changes.close()
             return
         self._changes, self._notices = changes, notices
-        self._net = self._app.set_interval(NET_SECONDS, self._look_and_rearm)
+        self._net = self._app.set_interval(NET_SECONDS, self.look)
 
-    def look(self) -> bool:
-        """Tell every subscriber if someone has committed; whether anyone had."""
+    def _told_of_commit(self) -> bool:
+        """The notices' look: they ask again, a few times, until it answers true."""
+        return self._look(None)
+
+    def look(self, asker: MessagePump | None = None) -> bool:
+        """Look now, beside the notices, and tell every subscriber but `asker` (which reads
+        for itself on a true answer) if someone has committed; whether anyone had."""
+        changed = self._look(asker)
+        # A look may make PostgreSQL's listener anew: the notices then wait on the new one.
+        if self._notices is not None:
+            self._notices.rearm()
+        return changed
+
+    def _look(self, asker: MessagePump | None) -> bool:
         if self._changes is None:
             return True  # stopped: nothing more to look for
         try:
@@ -102,14 +117,9 @@ class CommitFeed:
             changed = True  # the subscribers read for themselves and show why they cannot
         if changed:
             for subscriber in list(self._subscribers):
-                subscriber.post_message(Committed())
+                if subscriber is not asker:
+                    subscriber.post_message(Committed())
         return changed
-
-    def _look_and_rearm(self) -> None:
-        """A look may make PostgreSQL's listener anew: the notices then wait on the new one."""
-        self.look()
-        if self._notices is not None:
-            self._notices.rearm()
 
     def stop(self) -> None:
         """Stop listening (the next subscriber starts it again); harmless when stopped."""
