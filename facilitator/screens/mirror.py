@@ -2,11 +2,11 @@
 
 It hears of a commit through the app's commit feed (`facilitator/commit_feed.py`, told
 by the operating system that the database was written) and redraws at once; it looks a
-few times a second as well where there are no notices, or in case one goes astray. It redraws from what it reads; it holds no state
-of its own worth keeping, so the driver can quit, crash or come back and the mirror
-simply shows what the database says. It drives nothing: its only keys are its own.
-While it runs it lets the driver know the room is watching, so private answers stay
-off the driver's screen.
+few times a second as well where there are no notices, or in case one goes astray. It
+redraws from what it reads; it holds no state of its own worth keeping, so the driver
+can quit, crash or come back and the mirror simply shows what the database says. It
+drives nothing: its only keys are its own. While it runs it lets the driver know the
+room is watching, so private answers stay off the driver's screen.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from textual import events, getters, on
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
 from facilitator.app import FacilitatorApp
-from facilitator.commit_feed import Committed
 from facilitator.widgets.room_view import RoomView
 from sessions.clock import HEARTBEAT_SECONDS
 from sessions.errors import FacilitatorError
@@ -91,7 +90,7 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
 
         if self.app.store.cannot_write is None:  # else no row can say the room watches
             self.watcher = RoomWatcher(self.app.store, self.app.holder)
-        told = self.app.commits.subscribe(self)
+        told = self.app.commits.subscribe(self, at_once=self.redraw)
         if told:
             self.redraw()
         else:
@@ -137,20 +136,16 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
         """Redraw when someone has committed, looked for now rather than waited for.
         Whether anything was seen (a change, or the database failing to answer)."""
         if self.changes is None:
-            # Told: the feed looks, and tells the other subscribers of what it finds.
-            if not self.app.commits.look(self):
+            return self.app.commits.look()  # told: the feed redraws this on what it finds
+        try:
+            if not self.changes.changed():
                 return False
-        else:
-            try:
-                if not self.changes.changed():
-                    return False
-            except FacilitatorError as exc:
-                self.room.waiting(str(exc))
-                return True
+        except FacilitatorError as exc:
+            self.room.waiting(str(exc))
+            return True
         self.redraw()
         return True
 
-    @on(Committed)
     def redraw(self) -> None:
         """Read the room again; follow the latest session if none was named."""
         try:
