@@ -8,10 +8,10 @@ and this one's alike: it reads again what it shows, as its timer did. Where noti
 be had (`told` is false) nothing is started and the subscribers' timers do as before.
 
 The mirror is a subscriber like the others, with two wants of its own, as its lag is what
-the room sees: it is called at once, in the look that found the commit, rather than sent a
-message that waits its turn in the queue (a couple of milliseconds, measured); and it wants
-a tighter net than the feed's own (a notice gone astray shown within half a second), so it
-may `look` on its own timer.
+the room sees: it is called at once, in the look that found the commit, as its own notices
+did before, rather than sent a message that would wait its turn in the screen's queue; and
+it wants a tighter net than the feed's own (a notice gone astray shown within half a
+second), so it may `look` on its own timer.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class CommitFeed:
     def __init__(self, app: FacilitatorApp):
         self._app = app
         self._subscribers: dict[MessagePump, Callable[[], object] | None] = {}
-        """Each subscriber, and what to call at once in its place of a message, if anything."""
+        """Each subscriber, and what to call in the look instead of sending it a message."""
         self._changes: ChangeWatch | None = None
         self._notices: CommitNotices | None = None
         self._net: Timer | None = None
