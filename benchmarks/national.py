@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import time
 from collections import Counter
@@ -31,6 +30,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL
 
+from benchmarks.home_and_dashboard import HomeAndDashboard
 from benchmarks.note_save import NOTES_PER_SESSION, note_kind, note_line
 from benchmarks.ptyapp import PtyApp, python_module
 from benchmarks.room import Room, scratch_folder
@@ -443,19 +443,9 @@ def _drop_secondary_indexes(connection) -> list[str]:
 
 
 @dataclass
-class Reading:
-    home_ms: list[float] = field(default_factory=list)
-    dashboard_ms: list[float] = field(default_factory=list)
+class Reading(HomeAndDashboard):
     home_queries: int = 0
     dashboard_queries: int = 0
-
-    @property
-    def home_median_ms(self) -> float:
-        return statistics.median(self.home_ms)
-
-    @property
-    def dashboard_median_ms(self) -> float:
-        return statistics.median(self.dashboard_ms)
 
 
 def _home(store: Store) -> None:

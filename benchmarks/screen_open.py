@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from benchmarks.home_and_dashboard import HomeAndDashboard
 from benchmarks.note_save import build_history
 from benchmarks.ptyapp import PtyApp, python_module
 from benchmarks.room import Room, prepare_room
@@ -57,19 +58,9 @@ def dashboard_line(sessions: int) -> str:
 
 
 @dataclass
-class OpenResult:
-    home_ms: list[float] = field(default_factory=list)
-    dashboard_ms: list[float] = field(default_factory=list)
+class OpenResult(HomeAndDashboard):
     peak_kib: list[int] = field(default_factory=list)
     """The app's resident memory at its highest, once the dashboard was shown."""
-
-    @property
-    def home_median_ms(self) -> float:
-        return statistics.median(self.home_ms)
-
-    @property
-    def dashboard_median_ms(self) -> float:
-        return statistics.median(self.dashboard_ms)
 
     @property
     def peak_median_mib(self) -> float:

@@ -6,10 +6,17 @@ started by the first to subscribe (never before the first frame) and stopped whe
 last has gone. A subscriber is sent `Committed` after each commit seen, another copy's
 and this one's alike: it reads again what it shows, as its timer did. Where notices cannot
 be had (`told` is false) nothing is started and the subscribers' timers do as before.
+
+The mirror is a subscriber like the others, with two wants of its own, as its lag is what
+the room sees: it is called at once, in the look that found the commit, as its own notices
+did before, rather than sent a message that would wait its turn in the screen's queue; and
+it wants a tighter net than the feed's own (a notice gone astray shown within half a
+second), so it may `look` on its own timer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -42,7 +49,8 @@ class CommitFeed:
 
     def __init__(self, app: FacilitatorApp):
         self._app = app
-        self._subscribers: list[MessagePump] = []
+        self._subscribers: dict[MessagePump, Callable[[], object] | None] = {}
+        """Each subscriber, and what to call in the look instead of sending it a message."""
         self._changes: ChangeWatch | None = None
         self._notices: CommitNotices | None = None
         self._net: Timer | None = None
@@ -55,11 +63,13 @@ class CommitFeed:
         working. Asked after `subscribe`, it says how slow a subscriber's timer may be."""
         return bool(self._told) and self._notices is not None
 
-    def subscribe(self, subscriber: MessagePump) -> bool:
-        """Send `subscriber` a `Committed` after each commit until it unsubscribes;
-        whether it will be (else it must keep its own timer as before)."""
-        if subscriber not in self._subscribers:
-            self._subscribers.append(subscriber)
+    def subscribe(
+        self, subscriber: MessagePump, at_once: Callable[[], object] | None = None
+    ) -> bool:
+        """Send `subscriber` a `Committed` after each commit until it unsubscribes (or,
+        given `at_once`, call that instead, in the look itself); whether it will be told
+        (else it must keep its own timer as before)."""
+        self._subscribers.setdefault(subscriber, at_once)
         if self._notices is None and self._told is not False:
             self._start()
         return self.told
@@ -69,8 +79,7 @@ class CommitFeed:
         return seconds * TOLD_SLOWER if self.told else seconds
 
     def unsubscribe(self, subscriber: MessagePump) -> None:
-        if subscriber in self._subscribers:
-            self._subscribers.remove(subscriber)
+        self._subscribers.pop(subscriber, None)
         if not self._subscribers:
             self.stop()
 
@@ -84,16 +93,25 @@ class CommitFeed:
         except FacilitatorError:
             changes.close()
             return  # the database is away: the subscribers' timers carry on, and retry
-        notices = CommitNotices(self._app.store, self.look, changes.listening)
+        notices = CommitNotices(self._app.store, self._look, changes.listening)
         self._told = notices.start()
         if not self._told:
             changes.close()
             return
         self._changes, self._notices = changes, notices
-        self._net = self._app.set_interval(NET_SECONDS, self._look_and_rearm)
+        self._net = self._app.set_interval(NET_SECONDS, self.look)
 
     def look(self) -> bool:
-        """Tell every subscriber if someone has committed; whether anyone had."""
+        """Look now, beside the notices, and tell every subscriber if someone has
+        committed; whether anyone had."""
+        changed = self._look()
+        # A look may make PostgreSQL's listener anew: the notices then wait on the new one.
+        if self._notices is not None:
+            self._notices.rearm()
+        return changed
+
+    def _look(self) -> bool:
+        """The notices' look, which they ask again, a few times, until it answers true."""
         if self._changes is None:
             return True  # stopped: nothing more to look for
         try:
@@ -101,15 +119,12 @@ class CommitFeed:
         except FacilitatorError:
             changed = True  # the subscribers read for themselves and show why they cannot
         if changed:
-            for subscriber in list(self._subscribers):
-                subscriber.post_message(Committed())
+            for subscriber, at_once in list(self._subscribers.items()):
+                if at_once is None:
+                    subscriber.post_message(Committed())
+                else:
+                    at_once()
         return changed
-
-    def _look_and_rearm(self) -> None:
-        """A look may make PostgreSQL's listener anew: the notices then wait on the new one."""
-        self.look()
-        if self._notices is not None:
-            self._notices.rearm()
 
     def stop(self) -> None:
         """Stop listening (the next subscriber starts it again); harmless when stopped."""

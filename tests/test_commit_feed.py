@@ -58,6 +58,40 @@ def phone_store(db_path):
     store.close()
 
 
+@pytest.fixture
+def app(clock, make_facilitator_app):
+    return make_facilitator_app(now=clock)
+
+
+@pytest.fixture
+def scorecard(db_path, clock) -> tuple[int, int]:
+    """A session waiting at a scorecard: its id, and the scorecard's position."""
+    _, sid, position = bundled_session_at(db_path, clock, ItemKind.SCORECARD)
+    return sid, position
+
+
+@pytest.fixture
+def phone(phone_store, scorecard) -> str:
+    """A phone that has joined the scorecard's room: its token."""
+    return joined(phone_store, scorecard[0])
+
+
+@pytest.fixture
+def wall_mirror(phone_store):
+    """A mirror's watcher, as one started on the projector's computer would keep."""
+    from tests.test_private_answers import mirror_holder
+
+    watcher = RoomWatcher(phone_store, mirror_holder("wall"))
+    yield watcher
+    watcher.stop()
+
+
+def joined(store: Store, sid: int) -> str:
+    """The token of a phone joining the session's room, opened for it."""
+    code = participants.open_room(store, sid).code
+    return participants.join_room(store, code)[0]
+
+
 async def until(pilot, done) -> bool:
     for _ in range(GUARD_PAUSES):
         if done():
@@ -81,10 +115,9 @@ async def resumed(pilot) -> SessionScreen:
 @needs_notices
 @pytest.mark.usefixtures("no_timers")
 async def test_a_rating_from_another_copy_reaches_the_door_and_the_panel(
-    db_path, clock, make_facilitator_app, phone_store
+    app, phone_store, scorecard
 ) -> None:
-    _, sid, position = bundled_session_at(db_path, clock, ItemKind.SCORECARD)
-    app = make_facilitator_app(now=clock)
+    sid, position = scorecard
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await resumed(pilot)
         await pilot.press("f8")
@@ -108,13 +141,11 @@ async def test_a_rating_from_another_copy_reaches_the_door_and_the_panel(
 @needs_notices
 @pytest.mark.usefixtures("no_timers")
 async def test_a_phones_fist_of_five_reaches_the_open_proposal(
-    db_path, clock, make_facilitator_app, phone_store
+    db_path, clock, app, phone_store
 ) -> None:
     _, sid, position = bundled_session_at(db_path, clock, ItemKind.DISCUSSION)
     put = proposals.put_proposal(phone_store, sid, position, "Share the weekend rota")
-    code = participants.open_room(phone_store, sid).code
-    token = participants.join_room(phone_store, code)[0]
-    app = make_facilitator_app(now=clock)
+    token = joined(phone_store, sid)
     async with app.run_test(size=(120, 40)) as pilot:
         await resumed(pilot)
         await pilot.press("ctrl+e")
@@ -130,12 +161,9 @@ async def test_a_phones_fist_of_five_reaches_the_open_proposal(
 @needs_notices
 @pytest.mark.usefixtures("no_timers")
 async def test_a_question_sent_meanwhile_joins_the_open_queue(
-    db_path, clock, make_facilitator_app, phone_store
+    app, phone_store, scorecard, phone
 ) -> None:
-    _, sid, position = bundled_session_at(db_path, clock, ItemKind.SCORECARD)
-    code = participants.open_room(phone_store, sid).code
-    token = participants.join_room(phone_store, code)[0]
-    app = make_facilitator_app(now=clock)
+    sid, position = scorecard
     async with app.run_test(size=(80, 24)) as pilot:
         await resumed(pilot)
         await pilot.press("f11")
@@ -143,7 +171,7 @@ async def test_a_question_sent_meanwhile_joins_the_open_queue(
         dialog = app.screen
         assert app.commits.told
         queue.ask_from_device(
-            phone_store, token, item_id(phone_store, sid, position), "Who holds the rota?"
+            phone_store, phone, item_id(phone_store, sid, position), "Who holds the rota?"
         )
         assert await until(pilot, lambda: len(option_texts(dialog.query_one(OptionList))) == 1)
         await pilot.press("escape")
@@ -152,14 +180,11 @@ async def test_a_question_sent_meanwhile_joins_the_open_queue(
 
 
 async def test_without_notices_the_queue_still_finds_a_question_on_its_timer(
-    db_path, clock, make_facilitator_app, phone_store, monkeypatch
+    app, phone_store, scorecard, phone, monkeypatch
 ) -> None:
     monkeypatch.setattr(CommitNotices, "start", lambda self: False)
     monkeypatch.setattr(room_questions, "REFRESH_SECONDS", 0.05)
-    _, sid, position = bundled_session_at(db_path, clock, ItemKind.SCORECARD)
-    code = participants.open_room(phone_store, sid).code
-    token = participants.join_room(phone_store, code)[0]
-    app = make_facilitator_app(now=clock)
+    sid, position = scorecard
     async with app.run_test(size=(80, 24)) as pilot:
         await resumed(pilot)
         await pilot.press("f11")
@@ -167,7 +192,7 @@ async def test_without_notices_the_queue_still_finds_a_question_on_its_timer(
         dialog = app.screen
         assert not app.commits.told
         queue.ask_from_device(
-            phone_store, token, item_id(phone_store, sid, position), "Polled, not told?"
+            phone_store, phone, item_id(phone_store, sid, position), "Polled, not told?"
         )
         assert await until(pilot, lambda: len(option_texts(dialog.query_one(OptionList))) == 1)
 
@@ -175,50 +200,39 @@ async def test_without_notices_the_queue_still_finds_a_question_on_its_timer(
 @needs_notices
 @pytest.mark.usefixtures("no_timers")
 async def test_shown_answers_hide_as_soon_as_another_copys_mirror_starts(
-    db_path, clock, make_facilitator_app, phone_store, monkeypatch
+    db_path, clock, app, wall_mirror, monkeypatch
 ) -> None:
     from facilitator.widgets import reflection_panel
     from facilitator.widgets.reflection_panel import ReflectionPanel
     from tests.pilot import activity_key, resume_at_panel
-    from tests.test_private_answers import SECRET, at_an_answered_reflection, drawn, mirror_holder
+    from tests.test_private_answers import SECRET, at_an_answered_reflection, drawn
 
     monkeypatch.setattr(reflection_panel, "ROOM_CHECK_SECONDS", NEVER)
     at_an_answered_reflection(db_path, clock)
-    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         _screen, panel = await resume_at_panel(pilot, ReflectionPanel)
         await activity_key(pilot, "v")
         await pilot.pause()
         assert panel.shown and SECRET in drawn(panel)
-        watcher = RoomWatcher(phone_store, mirror_holder("wall"))
-        try:
-            watcher.beat(None, clock())  # a mirror started on the projector's computer
-            assert await until(pilot, lambda: not panel.shown and SECRET not in drawn(panel))
-        finally:
-            watcher.stop()
+        wall_mirror.beat(None, clock())  # a mirror started on the projector's computer
+        assert await until(pilot, lambda: not panel.shown and SECRET not in drawn(panel))
 
 
 @needs_notices
 @pytest.mark.usefixtures("no_timers")
 async def test_the_minutes_preview_hides_as_soon_as_a_mirror_starts(
-    clock, make_facilitator_app, phone_store, monkeypatch
+    clock, app, wall_mirror, monkeypatch
 ) -> None:
     from textual.widgets import Markdown
 
     from facilitator.screens import finish
     from tests.test_app_minutes_identifiers import NHS, NOTE, finished_with
-    from tests.test_private_answers import mirror_holder
 
     monkeypatch.setattr(finish, "ROOM_CHECK_SECONDS", NEVER)
-    app = make_facilitator_app(now=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await finished_with(pilot, NOTE)
         preview = screen.query_one("#preview", Markdown)
         assert NHS in preview.source
-        watcher = RoomWatcher(phone_store, mirror_holder("wall"))
-        try:
-            watcher.beat(screen.session_id, clock())
-            assert await until(pilot, lambda: NHS not in preview.source)
-            assert "preview is hidden until the mirror closes" in preview.source
-        finally:
-            watcher.stop()
+        wall_mirror.beat(screen.session_id, clock())
+        assert await until(pilot, lambda: NHS not in preview.source)
+        assert "preview is hidden until the mirror closes" in preview.source

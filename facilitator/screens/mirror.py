@@ -1,12 +1,12 @@
 """The read-only mirror: the room's view in a second terminal, following the driver.
 
-It hears of a commit from the operating system (a notice that the database was
-written) and looks at once, polling a few times a second as well where there are no
-notices, or in case one goes astray. It redraws from what it reads; it holds no state
-of its own worth keeping, so the driver can quit, crash or come back and the mirror
-simply shows what the database says. It drives nothing: its only keys are its own.
-While it runs it lets the driver know the room is watching, so private answers stay
-off the driver's screen.
+It hears of a commit through the app's commit feed (`facilitator/commit_feed.py`, told
+by the operating system that the database was written) and redraws at once; it looks a
+few times a second as well where there are no notices, or in case one goes astray. It
+redraws from what it reads; it holds no state of its own worth keeping, so the driver
+can quit, crash or come back and the mirror simply shows what the database says. It
+drives nothing: its only keys are its own. While it runs it lets the driver know the
+room is watching, so private answers stay off the driver's screen.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from sessions.errors import FacilitatorError
 
 if TYPE_CHECKING:
     from sessions.change_watch import ChangeWatch
-    from sessions.commit_notices import CommitNotices
     from sessions.services.watching import RoomWatcher
 
 # Poll often enough that the room sees a change within half a second of the commit.
@@ -69,9 +68,9 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
         self.can_close = can_close
         # With no session named, the mirror follows whichever session the driver is in.
         self.follows = session_id is None
-        # Not `watch`, which every Textual node already has for watching a reactive.
+        # Its own watch, only where the feed cannot be told of commits. Not `watch`,
+        # which every Textual node already has for watching a reactive.
         self.changes: ChangeWatch | None = None
-        self.notices: CommitNotices | None = None
         self.watcher: RoomWatcher | None = None
         # Said once: a mirror that cannot make itself known still shows the room.
         self._told_unknown = False
@@ -87,17 +86,18 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
 
     def on_mount(self, event: events.Mount) -> None:
         from sessions.change_watch import ChangeWatch
-        from sessions.commit_notices import CommitNotices
         from sessions.services.watching import RoomWatcher
 
-        self.changes = ChangeWatch(self.app.store)
         if self.app.store.cannot_write is None:  # else no row can say the room watches
             self.watcher = RoomWatcher(self.app.store, self.app.holder)
-        self.poll()  # the first poll always sees a change, so this draws the screen
+        told = self.app.commits.subscribe(self, at_once=self.redraw)
+        if told:
+            self.redraw()
+        else:
+            self.changes = ChangeWatch(self.app.store)
+            self.poll()  # its first look always sees a change, so this draws the screen
         self.beat()
-        self.notices = CommitNotices(self.app.store, self.poll, self.changes.listening)
-        told = self.notices.start()
-        self.set_interval(TOLD_POLL_SECONDS if told else POLL_SECONDS, self.poll_and_rearm)
+        self.set_interval(TOLD_POLL_SECONDS if told else POLL_SECONDS, self.poll)
         self.set_interval(TICK_SECONDS, self.tick)
         self.set_interval(HEARTBEAT_SECONDS, self.beat)
 
@@ -107,8 +107,7 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
         return True
 
     def on_unmount(self) -> None:
-        if self.notices is not None:
-            self.notices.stop()
+        self.app.commits.unsubscribe(self)
         if self.changes is not None:
             self.changes.close()
         if self.watcher is not None:
@@ -134,24 +133,28 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
         self.room.tick()
 
     def poll(self) -> bool:
-        """Redraw when someone has committed; follow the latest session if none was named.
+        """Redraw when someone has committed, looked for now rather than waited for.
         Whether anything was seen (a change, or the database failing to answer)."""
+        if self.changes is None:
+            return self.app.commits.look()  # told: the feed redraws this on what it finds
         try:
-            if self.changes is None or not self.changes.changed():
+            if not self.changes.changed():
                 return False
+        except FacilitatorError as exc:
+            self.room.waiting(str(exc))
+            return True
+        self.redraw()
+        return True
+
+    def redraw(self) -> None:
+        """Read the room again; follow the latest session if none was named."""
+        try:
             if self.follows:
                 self._follow()
         except FacilitatorError as exc:
             self.room.waiting(str(exc))
-            return True
+            return
         self.room.reload()
-        return True
-
-    def poll_and_rearm(self) -> None:
-        """A poll may make PostgreSQL's listener anew: the notices then wait on the new one."""
-        self.poll()
-        if self.notices is not None:
-            self.notices.rearm()
 
     def _follow(self) -> None:
         from sessions.services.following import latest_session_id
