@@ -61,3 +61,65 @@ async def test_a_column_sized_to_its_content_is_measured_as_textual_does() -> No
     textual, fixed, measured, unmeasured = await lay_out(5, widths)
     assert fixed == textual
     assert unmeasured == measured
+
+
+class Filled(App[None]):
+    """A table filled row by row beside one filled in one call, each telling which row
+    its cursor highlights."""
+
+    def __init__(self, rows: int) -> None:
+        super().__init__()
+        self.count = rows
+        self.highlighted: dict[str, list[str | None]] = {"by_row": [], "batch": []}
+
+    def compose(self) -> ComposeResult:
+        yield FixedTable(id="by_row", cursor_type="row")
+        yield FixedTable(id="batch", cursor_type="row")
+
+    def on_mount(self) -> None:
+        for table in self.query(FixedTable):
+            for label, width in WIDTHS:
+                table.add_column(label, width=width)
+        by_row = self.query_one("#by_row", FixedTable)
+        for number in range(self.count):
+            by_row.add_row(*cells(number), key=str(number))
+        batch = self.query_one("#batch", FixedTable)
+        batch.add_keyed_rows((str(number), cells(number)) for number in range(self.count))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        assert event.data_table.id is not None
+        self.highlighted[event.data_table.id].append(event.row_key.value)
+
+
+async def test_rows_added_in_one_call_are_those_added_one_by_one() -> None:
+    app = Filled(40)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        by_row = app.query_one("#by_row", FixedTable)
+        batch = app.query_one("#batch", FixedTable)
+        assert batch.row_count == by_row.row_count == 40
+        assert [key.value for key in batch.rows] == [key.value for key in by_row.rows]
+        assert [batch.get_row_at(i) for i in range(40)] == [by_row.get_row_at(i) for i in range(40)]
+        assert batch.get_row("17") == by_row.get_row("17")
+        assert batch.virtual_size == by_row.virtual_size
+        assert batch.cursor_coordinate == by_row.cursor_coordinate
+        assert app.highlighted["batch"] == app.highlighted["by_row"] == ["0"]
+        batch.move_cursor(row=39, animate=False)
+        by_row.move_cursor(row=39, animate=False)
+        await pilot.pause()
+        assert batch.scroll_y == by_row.scroll_y > 0
+        assert app.highlighted["batch"] == app.highlighted["by_row"] == ["0", "39"]
+
+
+async def test_a_key_already_in_the_table_is_refused_as_add_row_refuses_it() -> None:
+    app = Filled(3)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        batch = app.query_one("#batch", FixedTable)
+        try:
+            batch.add_keyed_rows([("2", cells(2))])
+        except Exception as error:
+            refused = type(error).__name__
+        else:
+            refused = None
+        assert refused == "DuplicateKey"

@@ -119,3 +119,33 @@ def test_the_nudge_fits_a_120_column_session_screen() -> None:
         line = balance_text(meter).plain
         assert len(line) <= 118, line
         assert line.endswith(("what will we achieve?", "how are we working?"))
+
+
+def test_each_session_is_counted_as_the_grouped_count_counts_it(store) -> None:
+    from sqlalchemy import select
+
+    from sessions.domain.balance import note_balances, session_balances
+    from sessions.models import Note, Session
+
+    programme = create_programme(store, "Harbour programme", "Harbour PCN")
+    sessions = []
+    for lines in LINES:
+        session_id = planning.start_session(store, programme.id, TWO_STEPS)
+        for position, line, kind in lines:
+            notes.add_note(store, session_id, position, line, kind, today=TODAY)
+        sessions.append(session_id)
+    gone = notes.add_note(store, sessions[1], 3, "deleted deal", NoteKind.DEAL, today=TODAY)
+    delete_note(store, gone.id)
+
+    in_programme = select(Session.id).where(Session.programme_id == programme.id)
+    with store.reading() as db:
+        grouped = note_balances(db, in_programme, Note.session_id)
+        counted = session_balances(db, in_programme)
+    # Every session is listed, the one without notes too.
+    assert sorted(counted) == sorted(sessions)
+    assert [counted[s] for s in sessions] == [grouped.get((s,), NoteBalance()) for s in sessions]
+    assert [(counted[s].deal, counted[s].relationship) for s in sessions] == [
+        (3, 3),
+        (1, 0),
+        (0, 0),
+    ]

@@ -262,7 +262,7 @@ class DashboardScreen(Screen[None]):
         self._fill_table(view)
 
     def _fill_table(self, view: DashboardView) -> None:
-        table = self.query_one("#sessions", DataTable)
+        table = self.query_one("#sessions", FixedTable)
         filled = table_columns(self.app.size.width, view.sessions)
         if filled == self._filled and view.sessions == self._rows_of:
             # Back from another screen with nothing changed: the rows and the highlight stand,
@@ -280,10 +280,10 @@ class DashboardScreen(Screen[None]):
         for label, width in columns:
             table.add_column(Text(label), width=width)
         table.add_column(Text("Agenda"), width=agenda_width)
-        for summary in view.sessions:
-            table.add_row(
-                *session_row(summary, agenda_width, minutes, columns[1][1]), key=str(summary.id)
-            )
+        table.add_keyed_rows(
+            (str(summary.id), session_row(summary, agenda_width, minutes, columns[1][1]))
+            for summary in view.sessions
+        )
         table.display = bool(view.sessions)
         hint = self.query_one("#sessions-hint", Static)
         hint.display = not view.sessions

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import STEP_NAMES
 from sessions.clock import ClockState, replay
-from sessions.domain.balance import note_balances
+from sessions.domain.balance import session_balances
 from sessions.domain.coverage import covered_steps, items_with_notes
 from sessions.domain.suggestion import StepSuggestion, pick_step
-from sessions.models import AgendaItem, Note, Session
+from sessions.models import AgendaItem, Session
 from sessions.timer_log import load_logs
 from sessions.views import NoteBalance
 from sessions.vocabulary import SessionState
@@ -115,7 +115,7 @@ def programme_progress(db: DbSession, programme_id: int) -> Progress:
     ).all()
     clocks = _replay_all(db, in_programme)
     # Counted from the (session, kind, deleted) index alone, never reading a note.
-    balances = note_balances(db, in_programme, Note.session_id)
+    balances = session_balances(db, in_programme)
     noted = items_with_notes(db, in_programme)
 
     planned: dict[int, int] = defaultdict(int)
@@ -132,7 +132,7 @@ def programme_progress(db: DbSession, programme_id: int) -> Progress:
             clocks.get(row.id, ClockState()),
             planned[row.id],
             worked[row.id],
-            balances.get((row.id,), NoteBalance()),
+            balances.get(row.id, NoteBalance()),
         )
         for row in sessions
     )

@@ -24,7 +24,7 @@ from sessions.agenda.model import STEP_NAMES
 from sessions.charts import Chart, balance_chart, trend_chart, votes_chart
 from sessions.clock import ClockState, replay
 from sessions.domain.approval import programme_minutes
-from sessions.domain.balance import BalanceRow, balance_rows, note_balances
+from sessions.domain.balance import BalanceRow, balance_rows, note_balances, session_balances
 from sessions.domain.coverage import covered_steps, items_with_notes, step_items
 from sessions.domain.progress import StepWork, session_state
 from sessions.means import mean_text
@@ -330,14 +330,14 @@ def build_report(db: DbSession, programme: Programme, public: bool = False) -> P
     in_programme = select(Session.id).where(Session.programme_id == programme.id)
     clocks = {sid: replay(log) for sid, log in load_logs(db, in_programme).items()}
     worked = _steps_worked(db, in_programme, clocks)
-    balances = note_balances(db, in_programme, Note.session_id)
+    balances = session_balances(db, in_programme)
     by_part = note_balances(db, in_programme, AgendaItem.step, AgendaItem.section_title)
     sessions = {
         row.id: _session(
             row,
             clocks.get(row.id, ClockState()),
             worked[row.id],
-            balances.get((row.id,), NoteBalance()),
+            balances.get(row.id, NoteBalance()),
         )
         for row in rows
     }
