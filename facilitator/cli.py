@@ -752,9 +752,9 @@ def _dispatch(args) -> int:
 
 
 def _plain_launch(argv: list[str]) -> argparse.Namespace | None:
-    """`facilitator` or `facilitator --db DB`, the app itself, read without building every
-    command's parser (its thirty-odd subcommands cost more than the rest of the launch's
-    own code before the first frame); anything else, None, for the full parser."""
+    """`facilitator` or `facilitator --db DB`, the app itself, read without building the
+    parsers of all 28 subcommands, which the home screen's first frame waited for;
+    anything else, None, for the full parser."""
     if not argv:
         db = None
     elif len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
