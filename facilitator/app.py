@@ -6,6 +6,7 @@ before SQLAlchemy is imported, which takes as long as Textual's own import.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import Enum
@@ -22,6 +23,7 @@ from sessions.steady_clock import SteadyClock
 
 if TYPE_CHECKING:
     from facilitator.commit_feed import CommitFeed
+    from facilitator.screens.session import SessionScreen
     from sessions.services.leases import Holder
     from sessions.store import Store
 
@@ -290,22 +292,27 @@ class FacilitatorApp(App[None]):
         self._asking_to_quit = True
         self.push_screen(ConfirmScreen(question, " ".join(consequences)), answered)
 
+    def _session_screens(self) -> list[SessionScreen]:
+        """The session screens open, looked for only where their module was ever loaded:
+        importing it to ask would load the session screen's widgets, and Markdown and
+        Pygments with them, at every quit from the home screen or a dashboard."""
+        module = sys.modules.get("facilitator.screens.session")
+        if module is None:
+            return []
+        return [screen for screen in self.screen_stack if isinstance(screen, module.SessionScreen)]
+
     async def _phones_in(self) -> int:
         """How many phones are in a room this copy serves, counted afresh."""
-        from facilitator.screens.session import SessionScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen) and screen.door.hosted is not None:
+        for screen in self._session_screens():
+            if screen.door.hosted is not None:
                 await screen.door.recount()
                 return screen.door.phones
         return 0
 
     def _running_item(self) -> str | None:
         """The title of the item whose clock this copy is running, if any."""
-        from facilitator.screens.session import SessionScreen
-
-        for screen in self.screen_stack:
-            if not isinstance(screen, SessionScreen) or screen.view is None:
+        for screen in self._session_screens():
+            if screen.view is None:
                 continue
             if not screen.view.finished and screen.state.running:
                 return screen.item.title

@@ -65,11 +65,15 @@ def _is_session_ref(ref: str) -> bool:
 ORGANISER_SETTING = "invite_organiser"
 
 
-def organiser_address(given: str | None) -> str:
+def organiser_address(given: str | None, forget: bool = False) -> str:
     """The organiser's address: the one given, remembered for next time; else the one
-    remembered; else "" for none."""
-    from sessions.settings import load_settings, save_setting
+    remembered; else "" for none. With `forget`, the one remembered is forgotten and there
+    is none."""
+    from sessions.settings import forget_setting, load_settings, save_setting
 
+    if forget:
+        forget_setting(ORGANISER_SETTING)
+        return ""
     if given is None:
         remembered = load_settings().get(ORGANISER_SETTING)
         return remembered if isinstance(remembered, str) else ""
@@ -80,9 +84,13 @@ def organiser_address(given: str | None) -> str:
 
 def how_sent(invitation: calendar.Invitation) -> str:
     """One line saying whom the invitation asks, or why it asks no one."""
+    count = len(invitation.attendees)
+    people = "1 member" if count == 1 else f"{count} members"
+    if invitation.method == "CANCEL":
+        if not count:
+            return f"A cancellation from {invitation.organiser}, to no member: none has an address."
+        return f"A cancellation from {invitation.organiser} to {people} with an e-mail address."
     if invitation.requests_replies:
-        count = len(invitation.attendees)
-        people = "1 member" if count == 1 else f"{count} members"
         return f"A meeting request from {invitation.organiser} to {people} with an e-mail address."
     if not invitation.organiser:
         return (

@@ -330,12 +330,19 @@ def _calendar_commands(commands) -> None:
         help="where to write ('-' for standard output); "
         "default: PROGRAMME-SLUG-session-N.ics in the current folder",
     )
-    invite.add_argument(
+    organiser = invite.add_mutually_exclusive_group()
+    organiser.add_argument(
         "--organiser",
         metavar="EMAIL",
         help="your own e-mail address: the file becomes a meeting request to the programme's "
         "current members who have one, replies coming to you (remembered for next time; "
         "without one, an entry to copy into a calendar, naming no one)",
+    )
+    organiser.add_argument(
+        "--no-organiser",
+        action="store_true",
+        help="forget the organiser remembered: this file, and the next, an entry to copy into "
+        "a calendar, naming no one, until --organiser is given again",
     )
     _identifier_options(invite)
 
@@ -355,7 +362,9 @@ def _calendar(args) -> int:
                 args.output,
                 utcnow(),
                 sys.stdout,
-                organiser=calendar_commands.organiser_address(args.organiser),
+                organiser=calendar_commands.organiser_address(
+                    args.organiser, forget=args.no_organiser
+                ),
                 redact=lambda invitation: _identifier_choice(
                     args, store, lambda: invite_findings(store, invitation)
                 ),

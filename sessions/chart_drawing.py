@@ -32,6 +32,20 @@ _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
 _ID = re.compile(r'(\bid="|url\(#|xlink:href="#)')
 
 
+HEADROOM = 0.06
+"""Of a fixed scale's span, left beyond its ends: a marker at the top or bottom of the scale
+(a rating of 5.0) is drawn whole, not cut in half by the plot's edge."""
+
+
+def headroom(chart: Chart) -> tuple[float, float]:
+    """The plot's limits for a fixed scale: room beyond both ends for a line's markers; a
+    bar stands on the scale's foot, so only its top has room."""
+    assert chart.y_range is not None
+    low, high = chart.y_range
+    room = (high - low) * HEADROOM
+    return (low if chart.kind == "bar" else low - room), high + room
+
+
 def _figure(chart: Chart) -> Figure:
     from matplotlib.figure import Figure
 
@@ -78,7 +92,7 @@ def _figure(chart: Chart) -> Figure:
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_ylim(bottom=0)
     if chart.y_range is not None:
-        axes.set_ylim(*chart.y_range)
+        axes.set_ylim(*headroom(chart))
     # An area's name may be a few words: on two or three lines it keeps clear of the next.
     labels = [textwrap.fill(label, LABEL_WRAP) for label in chart.x_labels]
     axes.set_xticks(list(places), labels)

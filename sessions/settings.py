@@ -29,3 +29,11 @@ def save_setting(name: str, value: object) -> None:
     settings = load_settings()
     settings[name] = value
     write_private(settings_path(), json.dumps(settings, indent=2, sort_keys=True).encode("utf-8"))
+
+
+def forget_setting(name: str) -> None:
+    """Drop one preference, back to its default; nothing is written where none was kept."""
+    settings = load_settings()
+    if settings.pop(name, None) is None:
+        return
+    write_private(settings_path(), json.dumps(settings, indent=2, sort_keys=True).encode("utf-8"))

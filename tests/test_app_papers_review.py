@@ -155,3 +155,40 @@ async def test_editing_the_note_takes_the_finding_out_of_the_papers(
         assert "Mrs Able rang about access" in markdown and NHS not in markdown
         texts = [n.text for n in notes.list_notes(app.store, planned["first"])]
         assert texts == ["Mrs Able rang about access"]
+
+
+async def test_the_found_words_are_hidden_while_a_mirror_shows_a_session(
+    clock, planned, make_facilitator_app, isolated_home
+) -> None:
+    """As on the minutes' screen; any session shown counts, since the papers draw on the
+    programme's earlier sessions, not on the one the room sees."""
+    from textual.widgets import Markdown
+
+    from sessions.services.watching import RoomWatcher
+    from tests.test_private_answers import mirror_holder
+
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        watcher = RoomWatcher(app.store, mirror_holder("wall"))
+        try:
+            watcher.beat(planned["first"], clock())
+            screen = await papers_review(pilot)
+            review = screen.query_one(IdentifierReview)
+            [row] = rows(review)
+            assert row.startswith("[ to choose ] NHS number · ") and NHS not in row
+            preview = screen.query_one("#preview", Markdown)
+            assert NHS not in preview.source
+            assert "preview is hidden until the mirror closes" in preview.source
+            await pilot.press("e")  # the note's words would show: not while the room sees
+            await pilot.pause()
+            assert app.screen is screen
+            watcher.stop()  # the mirror has gone: the words may be read on screen again
+            for _ in range(60):  # the screen looks again every two seconds
+                if NHS in rows(review)[0]:
+                    break
+                await pilot.pause(0.1)
+            assert NHS in rows(review)[0]
+            assert NHS in preview.source
+            assert written_files(isolated_home) == []
+        finally:
+            watcher.stop()

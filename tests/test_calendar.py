@@ -144,8 +144,19 @@ def test_a_programme_invite_and_a_cancellation(store, planned) -> None:
     ]
     # A day and no time: the day itself.
     assert both.vevent_list[0].dtstart.value == date(2027, 3, 1)
+    # A cancellation alone: a CANCEL must name its organiser (RFC 5546, 3.2.5), so without
+    # one it is published, as the entry it replaces was, saying the session is cancelled.
     alone = _read(calendar.render_invite(store, calendar.session_invite(store, second), NOW))
-    assert alone.method.value == "CANCEL" and alone.vevent.status.value == "CANCELLED"
+    assert alone.method.value == "PUBLISH" and alone.vevent.status.value == "CANCELLED"
+    assert not hasattr(alone.vevent, "organizer")
+    sent = calendar.session_invite(store, second, "me@nhs.net")
+    assert not sent.attendees
+    told = _read(calendar.render_invite(store, sent, NOW))
+    assert told.method.value == "CANCEL" and told.vevent.status.value == "CANCELLED"
+    assert told.vevent.organizer.value == "mailto:me@nhs.net"
+    assert calendar_commands.how_sent(sent) == (
+        "A cancellation from me@nhs.net, to no member: none has an address."
+    )
 
 
 def test_the_file_carries_time_place_and_invitation(store, planned, other) -> None:
@@ -218,7 +229,10 @@ def test_the_command_line(store, db_path, planned, tmp_path, capsys, monkeypatch
         calendar_commands.how_sent(calendar.programme_invite(store, "Harbour programme")),
         str(output),
     ]
-    assert _read(output.read_bytes()).method.value == "CANCEL"
+    # No organiser given: published, each session saying it is cancelled.
+    cancelled = _read(output.read_bytes())
+    assert cancelled.method.value == "PUBLISH"
+    assert [event.status.value for event in cancelled.vevent_list] == ["CANCELLED"]
 
 
 def test_the_export_check_passes_over_the_calendar_uid_and_still_reads_the_place(

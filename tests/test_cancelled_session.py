@@ -85,6 +85,26 @@ def test_a_session_planned_after_a_cancellation_names_the_last_meeting(
     assert _minutes_item(store, five).title == "Approve the minutes of session 4"
 
 
+def test_a_later_session_whose_minutes_item_is_renamed_has_a_new_invitation(
+    store, board, small_agenda
+) -> None:
+    """Its invitation lists the agenda, the minutes item among it: calendars holding the old
+    one take the new only if its SEQUENCE is higher, as for any change to a planned session."""
+    four = planning.start_session(store, board.programme.id, small_agenda, planned_for=TODAY)
+    before = calendar.meeting(store, four).calendar_sequence
+    three_before = calendar.meeting(store, board.ids[2]).calendar_sequence
+    calendar.cancel_session(store, board.ids[2], CANCELLED_ON)
+    assert _minutes_item(store, four).title == "Approve the minutes of session 1"
+    assert calendar.meeting(store, four).calendar_sequence == before + 1
+    invitation = calendar.session_invite(store, four)
+    assert [event.sequence for event in invitation.events] == [before + 1]
+    assert "Approve the minutes of session 1" in calendar.render_invite(
+        store, invitation, CANCELLED_ON
+    ).decode("utf-8").replace("\r\n ", "")
+    # The cancelled session's own change is counted once, by its cancellation.
+    assert calendar.meeting(store, board.ids[2]).calendar_sequence == three_before + 1
+
+
 def test_with_no_meeting_before_it_a_session_has_no_minutes_to_approve(store, small_agenda) -> None:
     programme = create_programme(store, "Bay programme", "Bay PCN")
     one = planning.start_session(store, programme.id, small_agenda)

@@ -77,3 +77,24 @@ def test_minutes_chart_a_scorecard_item_in_html_and_word(store, rich) -> None:
     document = Document(io.BytesIO(render_minutes(store, rich.session, "docx")))
     described = [shape.get("descr") for shape in document.element.body.iter(WORD_PICTURE)]
     assert described == [charts[0].sentence]
+
+
+@pytest.mark.parametrize("top", [5.0, 1.0])
+def test_a_marker_at_the_end_of_the_scale_is_drawn_whole(top) -> None:
+    """A mean rating of 5.0 (or 1.0) sits on the scale's end: the plot leaves room beyond
+    it for the whole marker, which the plot's edge would otherwise cut in half."""
+    from sessions.chart_drawing import _figure
+    from sessions.charts import trend_chart
+
+    chart = trend_chart("Scorecard trend", [("Trust", [(1, 3.0), (2, top)])])
+    figure = _figure(chart)
+    figure.canvas.draw()
+    [axes] = figure.axes
+    [line] = axes.get_lines()
+    radius = line.get_markersize() / 72 * figure.dpi / 2
+    marker_y = axes.transData.transform((1, top))[1]
+    bottom, height = axes.bbox.y0, axes.bbox.height
+    assert bottom + radius <= marker_y <= bottom + height - radius
+    # The scale itself still runs 1 to 5.
+    ticks = [tick for tick in axes.get_yticks() if axes.get_ylim()[0] <= tick <= axes.get_ylim()[1]]
+    assert min(ticks) == 1.0 and max(ticks) == 5.0

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import vobject
 
+from facilitator.calendar_commands import how_sent
 from facilitator.cli import main
 from sessions.governance.findings import IdentifiersFound
 from sessions.services import calendar, people, planning
@@ -81,7 +82,9 @@ def test_a_request_names_current_members_with_an_address_and_keeps_them(store, h
     assert _attendees(moved.vevent) == ASKED
     # Called off: a cancellation to the same people, from the same organiser.
     calendar.cancel_session(store, first, NOW)
-    off = _read(calendar.render_invite(store, calendar.session_invite(store, first, ME), NOW))
+    called_off = calendar.session_invite(store, first, ME)
+    assert how_sent(called_off) == f"A cancellation from {ME} to 2 members with an e-mail address."
+    off = _read(calendar.render_invite(store, called_off, NOW))
     assert off.method.value == "CANCEL"
     assert (off.vevent.uid.value, off.vevent.sequence.value) == (uid, "2")
     assert off.vevent.status.value == "CANCELLED"
@@ -173,3 +176,27 @@ def test_the_command_line_remembers_the_organiser_and_screens(
     assert main([*db, "invite", "harbour-programme/1", "-o", "-"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("BEGIN:VCALENDAR") and "meeting request" in captured.err
+
+
+def test_no_organiser_forgets_the_one_remembered(
+    db_path, harbour, tmp_path, capsys, monkeypatch
+) -> None:
+    from facilitator.calendar_commands import ORGANISER_SETTING
+    from sessions.settings import load_settings
+
+    monkeypatch.chdir(tmp_path)
+    db = ["--db", str(db_path)]
+    written = tmp_path / "harbour-programme-session-1.ics"
+    assert main([*db, "invite", "harbour-programme/1", "--organiser", ME]) == 0
+    capsys.readouterr()
+    assert load_settings()[ORGANISER_SETTING] == ME
+    assert main([*db, "invite", "harbour-programme/1", "--no-organiser"]) == 0
+    assert "give --organiser with your own e-mail address" in capsys.readouterr().out
+    assert _read(written.read_bytes()).method.value == "PUBLISH"
+    assert ORGANISER_SETTING not in load_settings()
+    # Forgotten, not just left out once: the next invitation names no one either.
+    assert main([*db, "invite", "harbour-programme/1"]) == 0
+    capsys.readouterr()
+    assert _read(written.read_bytes()).method.value == "PUBLISH"
+    with pytest.raises(SystemExit):
+        main([*db, "invite", "harbour-programme/1", "--organiser", ME, "--no-organiser"])

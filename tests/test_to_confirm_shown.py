@@ -98,3 +98,46 @@ def test_home_lists_a_plans_sessions_soonest_first_after_one_under_way(
     running.toggle_clock(store, under_way, clock())
     order = [(w.programme_name, w.number) for w in running.list_unfinished(store)]
     assert order == [("South PCN", 1), *(("North PCN", n) for n in range(1, 7))]
+
+
+def test_the_dashboards_next_line_says_a_day_still_to_confirm(store, laid_store) -> None:
+    """Where the plan's line does not stand for it, the "Next" line names the waiting
+    session's day, and says so when that day is only the plan's guide."""
+    from dataclasses import replace
+
+    from facilitator.screens.dashboard_text import next_text
+    from sessions.services.dashboard import programme_dashboard
+
+    view = replace(programme_dashboard(store, laid_store, START), plan=None)
+    assert "session 1 is planned for Mon 11 Jan 2027 (to confirm), not started" in str(
+        next_text(view)
+    )
+    confirm_session_day(store, "north-pcn/1", today=START)
+    view = replace(programme_dashboard(store, laid_store, START), plan=None)
+    line = str(next_text(view))
+    assert "session 1 is planned for Mon 11 Jan 2027, not started" in line
+    assert "(to confirm)" not in line
+
+
+@pytest.fixture
+def laid_store(store: Store) -> int:
+    """North PCN from the bundled plan, no day yet confirmed: the programme's id."""
+    return programme_from_plan(store, "North PCN", find_plan("pcn-development"), START).programme.id
+
+
+async def test_a_laptops_dashboard_shortens_to_confirm_to_leave_the_agenda_room(
+    clock, laid, make_facilitator_app
+) -> None:
+    """At 80 columns "(to confirm)" would leave the agenda a few letters: it reads "TBC"."""
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        assert [str(table.get_row_at(row)[1]) for row in range(2)] == [
+            "2027-01-11",
+            "2027-02-08 TBC",
+        ]
+        assert str(table.ordered_columns[-1].label) == "Agenda"
+        assert table.ordered_columns[-1].width >= 15

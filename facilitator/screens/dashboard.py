@@ -6,6 +6,7 @@ redrawn whenever the facilitator comes back to it from a session or a list.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -274,11 +275,15 @@ class DashboardScreen(Screen[None]):
         self._rows_of = view.sessions
         minutes = MINUTES_COLUMN in columns
         table.clear(columns=True)
+        # Labels given as Text: a string is read as markup, and its emoji codes looked up in
+        # a table that holds a megabyte for as long as the app runs.
         for label, width in columns:
-            table.add_column(label, width=width)
-        table.add_column("Agenda", width=agenda_width)
+            table.add_column(Text(label), width=width)
+        table.add_column(Text("Agenda"), width=agenda_width)
         for summary in view.sessions:
-            table.add_row(*session_row(summary, agenda_width, minutes), key=str(summary.id))
+            table.add_row(
+                *session_row(summary, agenda_width, minutes, columns[1][1]), key=str(summary.id)
+            )
         table.display = bool(view.sessions)
         hint = self.query_one("#sessions-hint", Static)
         hint.display = not view.sessions

@@ -40,6 +40,9 @@ def table_frame(columns: tuple[Column, ...]) -> int:
 
 TO_CONFIRM = " (to confirm)"
 """Beside the day of a session planned for a day a plan counted, not yet agreed."""
+TO_CONFIRM_SHORT = " TBC"
+"""The same where the long words would leave the agenda too little room: a laptop's 80
+columns."""
 
 
 def table_columns(
@@ -47,16 +50,21 @@ def table_columns(
 ) -> tuple[tuple[Column, ...], int]:
     """The columns before the agenda on a screen `width` wide, and the agenda's width: the
     minutes column only where the agenda keeps room enough to be read; the date's wider
-    where one of `sessions` has its day still to confirm."""
-    columns = COLUMNS
+    where one of `sessions` has its day still to confirm, its words shortened before the
+    agenda is squeezed."""
+    dates = [COLUMNS[1][1]]
     if any(date_to_confirm(summary) for summary in sessions):
-        date_width = COLUMNS[1][1] + len(TO_CONFIRM)
+        dates = [COLUMNS[1][1] + len(marker) for marker in (TO_CONFIRM, TO_CONFIRM_SHORT)]
+    choices: list[tuple[Column, ...]] = []
+    for date_width in dates:
         columns = (COLUMNS[0], ("Date", date_width), *COLUMNS[2:])
-    with_minutes = (*columns[:3], MINUTES_COLUMN, *columns[3:])
-    agenda = width - table_frame(with_minutes) - sum(w for _, w in with_minutes)
-    if agenda >= AGENDA_ROOM:
-        return with_minutes, agenda
-    return columns, max(MIN_AGENDA_WIDTH, width - table_frame(columns) - sum(w for _, w in columns))
+        choices += [(*columns[:3], MINUTES_COLUMN, *columns[3:]), columns]
+    for columns in choices:
+        agenda = width - table_frame(columns) - sum(w for _, w in columns)
+        if agenda >= AGENDA_ROOM:
+            return columns, agenda
+    # The narrowest choice is the last.
+    return columns, max(MIN_AGENDA_WIDTH, agenda)
 
 
 def number_ranges(numbers: tuple[int, ...]) -> str:
@@ -154,6 +162,12 @@ def date_to_confirm(summary: SessionSummary) -> bool:
     )
 
 
+def to_confirm_marker(summary: SessionSummary, date_width: int) -> str:
+    if not date_to_confirm(summary):
+        return ""
+    return TO_CONFIRM if date_width >= COLUMNS[1][1] + len(TO_CONFIRM) else TO_CONFIRM_SHORT
+
+
 def session_date(summary: SessionSummary) -> date:
     """The day it met; a session not started yet shows the day it is planned for."""
     if (
@@ -175,6 +189,8 @@ def next_text(view: DashboardView) -> Text:
         when = (
             f"planned for {weekday_text(waiting.planned_for)}" if waiting.planned_for else "set up"
         )
+        if date_to_confirm(waiting):
+            when += TO_CONFIRM
         text.append(f"session {waiting.number} is {when}, not started: {waiting.agenda_title}")
         text.append("  s: open it", style="dim")
         return text
@@ -197,9 +213,13 @@ def short_time(seconds: float) -> str:
 
 
 def session_row(
-    summary: SessionSummary, agenda_width: int, minutes: bool = False
+    summary: SessionSummary,
+    agenda_width: int,
+    minutes: bool = False,
+    date_width: int = COLUMNS[1][1] + len(TO_CONFIRM),
 ) -> tuple[Text, ...]:
-    """The session's cells; with `minutes`, whether its minutes are approved after its state."""
+    """The session's cells; with `minutes`, whether its minutes are approved after its state;
+    a day still to confirm said in the words `date_width` has room for."""
     state_style = {
         SessionState.FINISHED: "dim",
         SessionState.UNFINISHED: "bold",
@@ -208,7 +228,7 @@ def session_row(
     over = summary.actual_seconds > summary.planned_seconds
     return (
         Text(str(summary.number), justify="right"),
-        Text(f"{session_date(summary):%Y-%m-%d}{TO_CONFIRM if date_to_confirm(summary) else ''}"),
+        Text(f"{session_date(summary):%Y-%m-%d}{to_confirm_marker(summary, date_width)}"),
         Text(summary.state, style=state_style),
         *((minutes_cell(summary),) if minutes else ()),
         Text(

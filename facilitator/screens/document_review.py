@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
 from facilitator.app import FacilitatorApp
+from facilitator.commit_feed import Committed
 from facilitator.widgets.identifier_review import FindingSource, IdentifierReview
 from sessions.errors import FacilitatorError
 from sessions.private_files import open_folder_warning
@@ -24,6 +25,14 @@ from sessions.services.governance import IdentifiersFound
 from sessions.store import Store
 
 CHOOSE_FIRST = "Not written yet: choose for each finding that looks like patient details."
+
+ROOM_CHECK_SECONDS = 2.0
+"""How often the screen asks whether a mirror shows a session, besides being told of the
+commit a mirror makes as it starts."""
+HIDDEN_PREVIEW = (
+    "*This document holds what looks like patient details, and a mirror shows a session to "
+    "the room: the preview is hidden until the mirror closes.*"
+)
 
 
 class ReviewedDocument(FindingSource, Protocol):
@@ -62,6 +71,7 @@ class DocumentReviewScreen(Screen[None]):
         super().__init__()
         self.document = document
         self.written: list[Path] = []
+        self._hidden = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,12 +93,44 @@ class DocumentReviewScreen(Screen[None]):
         self.review.focus()
         if self.review.settled:  # taken out since it was held back: nothing left to choose
             self.action_write()
+        # A mirror may start, or stop, while the document is on screen: told of the commit
+        # its start makes; the timer keeps its pace, as a mirror's end may make none.
+        self.app.commits.subscribe(self)
+        self.set_interval(ROOM_CHECK_SECONDS, self._room_changed)
+
+    def on_unmount(self) -> None:
+        self.app.commits.unsubscribe(self)
+
+    @on(Committed)
+    def _committed(self) -> None:
+        self._room_changed()
+
+    def _room_can_see(self) -> bool:
+        """Whether a mirror shows a session to the room; not knowing counts as seen. Any
+        session: the papers and reminders draw on the programme's, not on the one shown."""
+        from sessions.services.watching import room_sees_a_session
+
+        try:
+            return room_sees_a_session(self.app.store, self.app.now())
+        except FacilitatorError:
+            return True
+
+    def _room_changed(self) -> None:
+        if self.review.findings and self._room_can_see() != self._hidden:
+            self._preview()
 
     def _preview(self) -> None:
-        try:
-            text = self.document.preview(self.app.store)
-        except FacilitatorError as exc:
-            text = f"*{exc}*"
+        # What looks like patient details is never drawn while the room can see the
+        # screen: the preview, and the findings' words, stay hidden while a mirror runs.
+        self._hidden = bool(self.review.findings) and self._room_can_see()
+        self.review.hidden = self._hidden
+        if self._hidden:
+            text = HIDDEN_PREVIEW
+        else:
+            try:
+                text = self.document.preview(self.app.store)
+            except FacilitatorError as exc:
+                text = f"*{exc}*"
         self.query_one("#preview", Markdown).update(text)
 
     @on(IdentifierReview.Chosen)

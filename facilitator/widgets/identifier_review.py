@@ -64,8 +64,10 @@ class FindingSource(Protocol):
 def review_title(
     findings: tuple[DocumentFinding, ...], choices: dict[str, str], document: str
 ) -> str:
-    """What the list's frame says: how far the choosing has gone, a finding to a row."""
-    chosen = [choices.get(finding.key) for finding in findings]
+    """What the list's frame says: how far the choosing has gone, counted by finding. One
+    finding may show on several rows (an action's note, its log, the open actions) and
+    takes one choice: counting rows would ask for choices never to be made."""
+    chosen = [choices.get(key) for key in dict.fromkeys(finding.key for finding in findings)]
     waiting = chosen.count(None)
     if waiting:
         return f"Looks like patient details: {waiting} of {len(chosen)} to choose"

@@ -61,7 +61,9 @@ NO_MINUTES_PROMPT = "No earlier session met, so there are no minutes to approve:
 def name_last_meeting(db: DbSession, cancelled: Session) -> None:
     """Point the minutes item of each later session not yet started, where it named the
     session now cancelled, at the meeting before it instead: that one never met, so it has no
-    minutes. A title or prompt the facilitator changed is theirs and is kept."""
+    minutes. A title or prompt the facilitator changed is theirs and is kept. A new title
+    changes the session's invitation, whose agenda names it: its SEQUENCE goes up, so
+    calendars take the new one."""
     last = meeting_before(db, cancelled)
     title = minutes_title(last.number) if last else NO_MINUTES_TITLE
     prompt = minutes_prompt(last.number) if last else NO_MINUTES_PROMPT
@@ -76,11 +78,15 @@ def name_last_meeting(db: DbSession, cancelled: Session) -> None:
             AgendaItem.kind == ItemKind.MINUTES_APPROVAL,
         )
     )
+    renamed: set[Session] = set()
     for item in items:
-        if item.title == minutes_title(cancelled.number):
+        if item.title == minutes_title(cancelled.number) and item.title != title:
             item.title = title
+            renamed.add(item.session)
         if item.prompt == minutes_prompt(cancelled.number):
             item.prompt = prompt
+    for session in renamed:
+        session.calendar_sequence += 1
 
 
 # Enough for a quick round when little is open; two minutes an action, up to twenty.

@@ -56,3 +56,8 @@ def watched(db: DbSession, session_id: int, now: datetime) -> bool:
             )
         )
     )
+
+
+def anyone_watching(db: DbSession, now: datetime) -> bool:
+    """Whether a mirror, heard of lately, shows any session to the room."""
+    return bool(db.scalar(select(exists().where(RoomWatch.seen_at >= _fresh_since(now)))))

@@ -1,14 +1,16 @@
 """An invitation as an iCalendar file (RFC 5545), written through the icalendar library.
 
 A file holding only cancellations says METHOD:CANCEL, so a calendar takes the sessions
-off. Given the facilitator's own e-mail address as organiser, and members with one, the
-file is a meeting request (METHOD:REQUEST, RFC 5546, 3.2.2) naming each as an attendee,
-asked to reply; the same attendees go into an update and a cancellation, so each calendar
-that holds the meeting hears of it. Without an organiser, or anyone with an address, it
-says METHOD:PUBLISH, an entry to copy into one's own calendar, naming no one. The same UID
-and a higher SEQUENCE make a calendar replace the event it holds rather than add another;
-a cancelled session keeps its UID and says STATUS:CANCELLED. Times are given in Europe/London with
-the zone's VTIMEZONE in the file, which Outlook needs to place them.
+off; a CANCEL names its organiser (RFC 5546, 3.2.5), so without one the file is published
+as the entry it replaces was, each session saying STATUS:CANCELLED. Given the facilitator's
+own e-mail address as organiser, and members with one, the file is a meeting request
+(METHOD:REQUEST, RFC 5546, 3.2.2) naming each as an attendee, asked to reply; the same
+attendees go into an update and a cancellation, so each calendar that holds the meeting
+hears of it. Without an organiser, or anyone with an address, it says METHOD:PUBLISH, an
+entry to copy into one's own calendar, naming no one. The same UID and a higher SEQUENCE
+make a calendar replace the event it holds rather than add another; a cancelled session
+keeps its UID and says STATUS:CANCELLED. Times are given in Europe/London with the zone's
+VTIMEZONE in the file, which Outlook needs to place them.
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ def invitation_bytes(invitation: Invitation, now: datetime) -> bytes:
             description=description(item),
         )
         event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
-        if invitation.requests_replies:
+        if invitation.requests_replies or invitation.method == "CANCEL":
             event.organizer = vCalAddress.new(invitation.organiser)
             event.attendees = [_attendee(attendee) for attendee in invitation.attendees]
         if meeting.start is not None and meeting.end is not None:

@@ -68,7 +68,10 @@ class Invitation:
 
     @property
     def method(self) -> str:
-        if self.only_cancellations:
+        """CANCEL for cancellations alone, which must name their organiser (RFC 5546,
+        3.2.5); without one, PUBLISH, each session saying STATUS:CANCELLED (3.2.1), as the
+        entry it replaces was published."""
+        if self.only_cancellations and self.organiser:
             return "CANCEL"
         return "REQUEST" if self.requests_replies else "PUBLISH"
 

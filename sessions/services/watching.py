@@ -20,6 +20,13 @@ def room_is_watching(store: Store, session_id: int, now: datetime) -> bool:
         return watching.watched(db, session_id, now)
 
 
+def room_sees_a_session(store: Store, now: datetime) -> bool:
+    """Whether a running mirror shows any session: what is on the laptop's screen is not
+    tied to the one it shows."""
+    with store.reading() as db:
+        return watching.anyone_watching(db, now)
+
+
 class RoomWatcher:
     """A mirror's heartbeat row: `beat` says what it shows, `stop` says it has gone."""
 
