@@ -56,8 +56,9 @@ class FramedApp(App[None]):
 class HomeShapedApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # One action a key: the footer shows one key for bindings that share an action.
         *(
-            Binding(key, "bell", label)
+            Binding(key, f"ring('{key}')", label)
             for key, label in (
                 ("n", "New"),
                 ("s", "Next session"),
@@ -68,6 +69,9 @@ class HomeShapedApp(App[None]):
             )
         ),
     ]
+
+    def action_ring(self, key: str) -> None:
+        self.bell()
 
     def compose(self) -> ComposeResult:
         yield Header()

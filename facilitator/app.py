@@ -47,7 +47,10 @@ REFUSED: Final = Refused.REFUSED
 
 class FacilitatorApp(App[None]):
     TITLE = "facilitator"
-    CSS_PATH = "app.tcss"
+    # The home screen's styles too: read with the app's, they are parsed once at launch;
+    # read as the screen is pushed, the whole stylesheet is parsed and applied again
+    # before the first frame. The screen names them as well, and Textual reads a file once.
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
     COMMANDS = App.COMMANDS | {ScreenKeysProvider}
     BINDINGS = [
         # Asks first while a session's clock runs: see action_quit.
@@ -204,10 +207,18 @@ class FacilitatorApp(App[None]):
             self._tell_notices()
         if self._first_screen is not None:
             self.push_screen(self._first_screen())
-            return
+
+    def get_default_screen(self) -> Screen:
+        """The home screen is the first screen, unless the app was opened for one job.
+
+        Pushed over Textual's empty default screen instead, it made the first frame wait
+        for a second screen's compose, layout and styles.
+        """
+        if self._first_screen is not None:
+            return super().get_default_screen()
         from facilitator.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
 
     def on_ready(self) -> None:
         """The first frame is on the terminal: now open the store, if it waited for it.

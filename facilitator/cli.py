@@ -760,22 +760,41 @@ def _dispatch(args) -> int:
     return _run_app(args)
 
 
+def _plain_launch(argv: list[str]) -> argparse.Namespace | None:
+    """`facilitator` or `facilitator --db DB`, the app itself, read without building the
+    parsers of all 28 subcommands, which the home screen's first frame waited for;
+    anything else, None, for the full parser."""
+    if not argv:
+        db = None
+    elif len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        db = argv[1]
+    elif len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        db = argv[0].removeprefix("--db=")
+    else:
+        return None
+    return argparse.Namespace(db=db, command=None)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    args = _plain_launch(arguments) or build_parser().parse_args(arguments)
     from sessions.errors import FacilitatorError
-    from sessions.governance.findings import IdentifiersFound
 
     try:
         return _dispatch(args)
-    except IdentifiersFound as exc:
-        print(
-            f"facilitator: {exc} To write it anyway, give --redact to take them out of this "
-            "document, or --keep-identifiers to keep them, recorded as kept on purpose.",
-            file=sys.stderr,
-        )
-        return 2
     except FacilitatorError as exc:
-        print(f"facilitator: {exc}", file=sys.stderr)
+        # Imported only when it is needed: the findings' patterns are nothing the app's
+        # launch should wait for.
+        from sessions.governance.findings import IdentifiersFound
+
+        if isinstance(exc, IdentifiersFound):
+            print(
+                f"facilitator: {exc} To write it anyway, give --redact to take them out of "
+                "this document, or --keep-identifiers to keep them, recorded as kept on purpose.",
+                file=sys.stderr,
+            )
+        else:
+            print(f"facilitator: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

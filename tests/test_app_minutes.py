@@ -179,4 +179,5 @@ async def test_a_name_too_long_is_refused_in_the_dialog(
         assert app.screen is dialog
         assert "keep it to 200" in static_text(dialog, "#error")
         assert dialog.query_one("#facilitator", Input).value == "x" * 201
-        assert isinstance(app.screen_stack[1], HomeScreen)
+        # Nothing else was opened: the dialog stands on the home screen, the first screen.
+        assert len(app.screen_stack) == 2 and isinstance(app.screen_stack[0], HomeScreen)

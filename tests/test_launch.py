@@ -56,6 +56,57 @@ def test_the_first_frame_needs_no_database_layer() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_the_plain_launch_builds_no_command_parsers_and_loads_nothing_it_does_not_draw(
+    tmp_path,
+) -> None:
+    """`facilitator --db DB` starts the app without the subcommands' parsers, the findings'
+    patterns (wanted only when a document is refused) or the clock's module (wanted only
+    once a waiting session is listed)."""
+    code = (
+        "import sys\n"
+        "import facilitator.cli as cli\n"
+        "from facilitator.app import FacilitatorApp\n"
+        "def refuse():\n"
+        "    raise AssertionError('the full parser was built')\n"
+        "cli.build_parser = refuse\n"
+        "FacilitatorApp.run = lambda self: print('ran', self.database == sys.argv[1])\n"
+        "cli.main(['--db', sys.argv[1]])\n"
+        "import facilitator.screens.home\n"
+        "print(sorted(m for m in ('sessions.governance.findings', 'sessions.clock') "
+        "if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "t.db")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert result.stdout.split("\n")[:2] == ["ran True", "[]"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "db"),
+    [([], None), (["--db", "a.db"], "a.db"), (["--db=sqlite:///a.db"], "sqlite:///a.db")],
+)
+def test_the_plain_launch_is_read_without_the_parser(argv, db) -> None:
+    from facilitator.cli import _plain_launch, build_parser
+
+    plain = _plain_launch(argv)
+    assert plain is not None and plain.command is None and plain.db == db
+    parsed = build_parser().parse_args(argv)  # what the full parser makes of it
+    assert (parsed.command, parsed.db) == (plain.command, plain.db)
+
+
+@pytest.mark.parametrize(
+    "argv", [["--db"], ["--db="], ["--db", "-x"], ["agenda", "list"], ["--db", "a.db", "present"]]
+)
+def test_anything_else_goes_to_the_full_parser(argv) -> None:
+    from facilitator.cli import _plain_launch
+
+    assert _plain_launch(argv) is None
+
+
 async def test_the_home_screen_lists_the_programmes_once_the_database_is_open(
     db_path, make_facilitator_app
 ) -> None:

@@ -11,13 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.dates import weekday_text
 from facilitator.options import option_number
-from sessions.clock import format_clock
+from facilitator.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from sessions.views import ProgrammeView, UnfinishedSessionView
@@ -59,6 +59,9 @@ def open_session(app: FacilitatorApp, session_id: int) -> None:
 
 def waiting_label(waiting) -> Text:
     """A session on the resume list: where it stopped, or, never started, when it is planned."""
+    # Imported here: the clock's module and its vocabulary are nothing the first frame needs.
+    from sessions.clock import format_clock
+
     where = f"{waiting.programme_name} / session {waiting.number}"
     if not waiting.started:
         when = (
