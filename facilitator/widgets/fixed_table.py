@@ -16,8 +16,16 @@ class FixedTable(DataTable):
     200 sessions it was the table's largest cost before its first frame.
 
     Anything the skip does not cover (a column sized to its content, a row label, a
-    row of its own height) is left to Textual, as is everything else.
+    row of its own height) is left to Textual, as is everything else, bar keeping the
+    highlighted row in sight when the table's height changes.
     """
+
+    def on_resize(self) -> None:
+        # Textual's table keeps its scroll through a change of height, not its highlight:
+        # grown by a wider terminal, or shrunk by the charts placed above it, the table
+        # could leave the highlighted session out of sight.
+        if self.row_count:
+            self.call_after_refresh(self.move_cursor, row=self.cursor_row, animate=False)
 
     def add_keyed_rows(self, rows: Iterable[tuple[str, Sequence[CellType]]]) -> list[RowKey]:
         """`add_row(*cells, key=key)` for each (key, cells), a line each, with no label.
