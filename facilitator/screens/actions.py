@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.dates import weekday_text
+from facilitator.widgets.footer import Footer
 from sessions.errors import FacilitatorError
 from sessions.services.actions import list_actions, set_action_status
 from sessions.services.programmes import get_programme

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker, WorkerState
 
 from facilitator.app import REFUSED, FacilitatorApp
@@ -34,6 +34,7 @@ from facilitator.screens.home import open_session, start_session_in
 from facilitator.widgets.activity_trends import checklist_text, roles_text, scorecard_text
 from facilitator.widgets.chart_pane import ChartPane, dashboard_charts
 from facilitator.widgets.fixed_table import FixedTable
+from facilitator.widgets.footer import Footer
 from facilitator.widgets.note_trend import NoteTrend
 from sessions.errors import FacilitatorError
 from sessions.private_files import open_folder_warning

@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
 from facilitator.app import FacilitatorApp
 from facilitator.commit_feed import Committed
+from facilitator.widgets.footer import Footer
 from facilitator.widgets.identifier_review import FindingSource, IdentifierReview
 from sessions.errors import FacilitatorError
 from sessions.private_files import open_folder_warning

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Markdown, Static
+from textual.widgets import Button, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
 from facilitator.app import REFUSED, FacilitatorApp
@@ -31,6 +31,7 @@ from facilitator.screens.minutes_versions import (
     versions_of,
     write_versions,
 )
+from facilitator.widgets.footer import Footer
 from facilitator.widgets.identifier_review import IdentifierReview
 from sessions.errors import FacilitatorError
 from sessions.minutes.formats import FORMAT_NAMES, SUFFIXES

@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.widgets.error_line import ErrorLine
+from facilitator.widgets.footer import Footer
 from sessions.services.people import (
     add_member,
     archive_member,

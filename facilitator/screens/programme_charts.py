@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from facilitator.widgets.chart_plot import ChartPlot
+from facilitator.widgets.footer import Footer
 from sessions.charts import Chart
 
 NO_CHARTS = "Nothing to chart yet: notes and scorecard ratings show here session by session."

@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.widgets.footer import Footer
 from facilitator.widgets.note_input import BREAK_MARK
 from facilitator.widgets.note_list import KIND_LABELS
 from sessions.services.programmes import get_programme

@@ -13,7 +13,7 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.screens import session_dialogs as dialogs
@@ -24,6 +24,7 @@ from facilitator.widgets.activity_panel import ActivityPanel
 from facilitator.widgets.capture_bar import CaptureBar
 from facilitator.widgets.checklist_panel import ChecklistPanel
 from facilitator.widgets.editable_note_list import EditableNoteList
+from facilitator.widgets.footer import Footer
 from facilitator.widgets.item_heading import ItemHeading
 from facilitator.widgets.item_prompt import ItemPrompt
 from facilitator.widgets.panel_host import PanelHost
