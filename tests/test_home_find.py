@@ -43,7 +43,7 @@ async def test_typing_narrows_the_programmes_by_any_part_of_the_name_or_pcn(
         screen = app.screen
         assert isinstance(screen, HomeScreen)
         listed = screen.query_one("#programmes", OptionList)
-        finder = screen.query_one("#find", Input)
+        finder = screen.query_one("#programme-filter", Input)
         assert not finder.display
         assert listed.option_count == 3
 
@@ -75,7 +75,7 @@ async def test_letters_typed_into_the_filter_run_no_command(store, make_facilita
         await type_text(pilot, "nsramf/")
         await pilot.pause()
         assert app.screen is screen
-        assert screen.query_one("#find", Input).value == "nsramf/"
+        assert screen.query_one("#programme-filter", Input).value == "nsramf/"
 
 
 async def test_the_highlight_stays_on_its_programme_and_enter_opens_the_one_found(
@@ -165,6 +165,14 @@ class Lists(App[None]):
             yield kind(*(Option(f"Programme {n} · a PCN's name") for n in range(self.count)))
 
 
+def counting_measures(options: OptionList) -> list[object]:
+    """Every option whose text the list turns into lines from now on."""
+    measured: list[object] = []
+    original = options._get_visual
+    options._get_visual = lambda option: measured.append(option) or original(option)  # type: ignore[method-assign]
+    return measured
+
+
 async def test_a_long_option_list_is_laid_out_as_an_option_list_without_measuring_each() -> None:
     for count in (3, 500):
         app = Lists(count)
@@ -173,14 +181,27 @@ async def test_a_long_option_list_is_laid_out_as_an_option_list_without_measurin
             plain, long = app.query(OptionList)
             assert long.region.height == plain.region.height
             assert long.virtual_size == plain.virtual_size
+            # Taller, the same width: an OptionList wraps every option again; a long one only
+            # draws the rows it now shows (a short one is measured for its height, as ever).
+            measured = [counting_measures(plain), counting_measures(long)]
+            await pilot.resize_terminal(60, 34)
+            await pilot.pause()
+            assert long.region.height == plain.region.height
+            assert long.virtual_size == plain.virtual_size
+            assert len(measured[0]) >= count
+            if count > 30:  # only the rows newly drawn
+                assert len(measured[1]) <= long.region.height
+            # Narrower: both wrap again, to the same lines.
+            await pilot.resize_terminal(30, 34)
+            await pilot.pause()
+            assert long.virtual_size == plain.virtual_size
+            assert len(measured[1]) >= count
 
     app = Lists(500)
     async with app.run_test(size=(60, 30)) as pilot:
         await pilot.pause()
         long = app.query_one(LongOptionList)
-        measured = []
-        original = long._get_visual
-        long._get_visual = lambda option: measured.append(option) or original(option)  # type: ignore[method-assign]
+        measured = counting_measures(long)
         long.get_content_height(app.size, app.size, 60)
         assert measured == []
 

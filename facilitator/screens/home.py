@@ -151,7 +151,9 @@ class HomeScreen(Screen[None]):
         # Until the database is read (-opening), only the heading and the hint show.
         with Vertical(id="home", classes="-opening"):
             yield Label("Programmes", id="programmes-heading", classes="heading")
-            yield Input(placeholder="Type part of a programme's or PCN's name", id="find")
+            yield Input(
+                placeholder="Type part of a programme's or PCN's name", id="programme-filter"
+            )
             yield LongOptionList(id="programmes")
             yield Static("Opening the database…", id="programmes-hint", classes="hint")
             yield Label("Sessions to start or resume", id="unfinished-heading", classes="heading")
@@ -279,7 +281,7 @@ class HomeScreen(Screen[None]):
 
     def _found(self) -> set[int] | None:
         """The programmes whose name or PCN holds every word of the filter; None unfiltered."""
-        words = self.query_one("#find", Input).value.split()
+        words = self.query_one("#programme-filter", Input).value.split()
         if not words:
             return None
         from sessions.text import folded
@@ -328,12 +330,12 @@ class HomeScreen(Screen[None]):
     def action_find(self) -> None:
         if not self.list_now():
             return
-        finder = self.query_one("#find", Input)
+        finder = self.query_one("#programme-filter", Input)
         finder.display = True
         finder.focus()
 
     def action_stop_finding(self) -> None:
-        finder = self.query_one("#find", Input)
+        finder = self.query_one("#programme-filter", Input)
         if not finder.display:
             return
         finder.value = ""
@@ -341,12 +343,12 @@ class HomeScreen(Screen[None]):
         self._fill(same_programme=True)
         self.query_one("#programmes", OptionList).focus()
 
-    @on(Input.Changed, "#find")
+    @on(Input.Changed, "#programme-filter")
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
         self._fill(same_programme=True)
 
-    @on(Input.Submitted, "#find")
+    @on(Input.Submitted, "#programme-filter")
     def _open_found(self, event: Input.Submitted) -> None:
         event.stop()
         if self.query_one("#programmes", OptionList).option_count:
@@ -354,7 +356,7 @@ class HomeScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         # The arrows move through the programmes found while the filter keeps the keyboard.
-        if self.focused is not self.query_one("#find", Input):
+        if self.focused is not self.query_one("#programme-filter", Input):
             return
         moves = {
             "down": "cursor_down",
