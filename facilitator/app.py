@@ -107,7 +107,7 @@ class FacilitatorApp(App[None]):
         if self._store is None:
             assert self._open_store is not None  # the app is given one or the other
             self._store = self._open_store()
-            self._keep_start_up_out_of_collections()
+            self.keep_start_up_out_of_collections()
             self._tell_notices()
         return self._store
 
@@ -129,8 +129,9 @@ class FacilitatorApp(App[None]):
             return False
         return True
 
-    def _keep_start_up_out_of_collections(self) -> None:
-        """Once the store is open, what start-up made stays for the app's life."""
+    def keep_start_up_out_of_collections(self) -> None:
+        """What start-up made stays for the app's life: frozen once the store is open, and
+        again once the home screen's first lists are read through it."""
         from facilitator.collector import keep_start_up_out_of_collections
 
         keep_start_up_out_of_collections()
@@ -209,7 +210,7 @@ class FacilitatorApp(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._store is not None:
-            self._keep_start_up_out_of_collections()
+            self.keep_start_up_out_of_collections()
             self._tell_notices()
         if self._first_screen is not None:
             self.push_screen(self._first_screen())

@@ -163,6 +163,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Programmes"
         self._listed = False
+        self._kept_out = False
         self._programmes: list[ProgrammeView] = []
         self._unfinished: list[UnfinishedSessionView] = []
         self._waiting_at: int | None = None
@@ -242,6 +243,10 @@ class HomeScreen(Screen[None]):
                 programme_list if programme_list.option_count or not unfinished else unfinished_list
             ).focus()
         self.query_one("#home").remove_class("-opening")
+        if self.app.store_is_open and not self._kept_out:
+            # The launch's lists, as long-lived as start-up's objects (see the app's).
+            self._kept_out = True
+            self.app.keep_start_up_out_of_collections()
         self._listed = True
 
     def _fill(self, *, same_programme: bool = False) -> None:
