@@ -112,6 +112,7 @@ class FacilitatorApp(App[None]):
         if self._store is None:
             assert self._open_store is not None  # the app is given one or the other
             self._store = self._open_store()
+            self.keep_start_up_out_of_collections()
             self._tell_notices()
         return self._store
 
@@ -133,9 +134,19 @@ class FacilitatorApp(App[None]):
             return False
         return True
 
+    def keep_start_up_out_of_collections(self) -> None:
+        """What start-up made stays for the app's life: frozen once the store is open, and
+        again once the home screen's first lists are read through it."""
+        from facilitator.collector import keep_start_up_out_of_collections
+
+        keep_start_up_out_of_collections()
+
     def close_store(self) -> None:
         if self._store is not None:
             self._store.close()
+            from facilitator.collector import return_start_up_to_collections
+
+            return_start_up_to_collections()
 
     @cached_property
     def holder(self) -> Holder:
@@ -204,6 +215,7 @@ class FacilitatorApp(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._store is not None:
+            self.keep_start_up_out_of_collections()
             self._tell_notices()
         if self._first_screen is not None:
             self.push_screen(self._first_screen())

@@ -163,6 +163,7 @@ def _parts() -> list[Part]:
     from facilitator.screens.document_review import DocumentReviewScreen
     from facilitator.screens.finish import FinishScreen
     from facilitator.screens.help import HelpScreen
+    from facilitator.screens.home import WAITING_SHOWN, HomeScreen
     from facilitator.screens.projector import ProjectorScreen
     from facilitator.screens.room_phones import RoomPhonesScreen
     from facilitator.screens.room_questions import RoomQuestionsScreen
@@ -431,6 +432,15 @@ A date that can't be read is refused and the text stays in the note line.
                 *own_bindings(DocumentReviewScreen),
             ],
             level=2,
+        ),
+        Part(
+            "Finding a programme",
+            "On the home screen, a programme is found by any part of its name or its PCN's,"
+            " without regard to case or accents; the arrows move through those found and Enter"
+            " opens the highlighted one's dashboard. The home screen lists the first"
+            f" {WAITING_SHOWN} sessions waiting to be started or resumed, and says how many"
+            " more wait: finding a programme lists all of its own.",
+            [b for b in own_bindings(HomeScreen) if b.id in ("home.find", "home.stop_finding")],
         ),
         Part(
             "Anywhere",

@@ -6,21 +6,26 @@ from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import getters
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.dates import weekday_text
 from facilitator.options import option_number
 from facilitator.widgets.footer import Footer
+from facilitator.widgets.long_option_list import LongOptionList
 
 if TYPE_CHECKING:
     from sessions.views import ProgrammeView, UnfinishedSessionView
+
+WAITING_SHOWN = 10
+"""Sessions on the waiting list at most, the rest counted: a national database has one
+waiting in each of a thousand programmes. Finding a programme lists all of its own."""
 
 
 def start_session_in(app: FacilitatorApp, programme_id: int) -> None:
@@ -126,6 +131,22 @@ class HomeScreen(Screen[None]):
             id="home.members",
             tooltip="The highlighted programme's members",
         ),
+        Binding(
+            "f",
+            "find",
+            "Find",
+            id="home.find",
+            show=False,
+            tooltip="Find a programme by any part of its name or its PCN's",
+        ),
+        Binding(
+            "escape",
+            "stop_finding",
+            "All programmes",
+            id="home.stop_finding",
+            show=False,
+            tooltip="Clear the programme filter and list every programme",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -133,15 +154,21 @@ class HomeScreen(Screen[None]):
         # Until the database is read (-opening), only the heading and the hint show.
         with Vertical(id="home", classes="-opening"):
             yield Label("Programmes", id="programmes-heading", classes="heading")
-            yield OptionList(id="programmes")
+            yield Input(
+                placeholder="Type part of a programme's or PCN's name", id="programme-filter"
+            )
+            yield LongOptionList(id="programmes")
             yield Static("Opening the database…", id="programmes-hint", classes="hint")
             yield Label("Sessions to start or resume", id="unfinished-heading", classes="heading")
-            yield OptionList(id="unfinished")
+            yield LongOptionList(id="unfinished")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Programmes"
         self._listed = False
+        self._kept_out = False
+        self._programmes: list[ProgrammeView] = []
+        self._unfinished: list[UnfinishedSessionView] = []
         self._waiting_at: int | None = None
         """The session the waiting list highlights when next drawn: the one highlighted
         before, or one just planned."""
@@ -207,8 +234,41 @@ class HomeScreen(Screen[None]):
         *,
         focus: bool = True,
     ) -> None:
+        self._programmes, self._unfinished = programmes, unfinished
+        programme_list = self.query_one("#programmes", OptionList)
+        unfinished_list = self.query_one("#unfinished", OptionList)
+        at = unfinished_list.highlighted
+        if self._waiting_at is None and at is not None and at < unfinished_list.option_count:
+            self._waiting_at = option_number(unfinished_list.get_option_at_index(at))
+        self._fill()
+        if focus or self.focused is None:
+            (
+                programme_list if programme_list.option_count or not unfinished else unfinished_list
+            ).focus()
+        self.query_one("#home").remove_class("-opening")
+        if self.app.store_is_open and not self._kept_out:
+            # The launch's lists, as long-lived as start-up's objects (see the app's).
+            self._kept_out = True
+            self.app.keep_start_up_out_of_collections()
+        self._listed = True
+
+    def _fill(self, *, same_programme: bool = False) -> None:
+        """Both lists as read, narrowed to the programmes found while a filter is typed.
+
+        The highlight stays on the same row when the lists are read again (a programme just
+        created, the newest, takes the first), and on the same programme, where it is still
+        listed, when the filter changes."""
+        found = self._found()
+        programmes = [p for p in self._programmes if found is None or p.id in found]
+        names = {p.name for p in programmes}
+        unfinished = [w for w in self._unfinished if found is None or w.programme_name in names]
         programme_list = self.query_one("#programmes", OptionList)
         highlighted = programme_list.highlighted
+        kept = (
+            programme_list.get_option_at_index(highlighted).id
+            if highlighted is not None and highlighted < programme_list.option_count
+            else None
+        )
         programme_list.clear_options()
         for programme in programmes:
             sessions = f"{programme.session_count} session" + (
@@ -218,30 +278,103 @@ class HomeScreen(Screen[None]):
             programme_list.add_option(Option(Text(f"{label} · {sessions}"), id=str(programme.id)))
         programme_list.display = bool(programmes)
         if programmes:
-            programme_list.highlighted = min(highlighted or 0, len(programmes) - 1)
-        self.query_one("#programmes-hint", Static).update(
-            "Press n to create a programme, then s to set up its first session."
-            if not programmes
-            else "Enter opens the highlighted programme's dashboard · s sets up the next session."
+            ids = [str(p.id) for p in programmes]
+            programme_list.highlighted = (
+                ids.index(kept)
+                if same_programme and kept in ids
+                else min(highlighted or 0, len(programmes) - 1)
+            )
+        self.query_one("#programmes-hint", Static).update(self._hint(found, len(programmes)))
+        self._fill_waiting(unfinished)
+
+    def _found(self) -> set[int] | None:
+        """The programmes whose name or PCN holds every word of the filter; None unfiltered."""
+        words = self.query_one("#programme-filter", Input).value.split()
+        if not words:
+            return None
+        from sessions.text import folded
+
+        wanted = [folded(word) for word in words]
+        return {
+            p.id
+            for p in self._programmes
+            if all(word in folded(f"{p.name} {p.pcn_name or ''}") for word in wanted)
+        }
+
+    def _hint(self, found: set[int] | None, shown: int) -> str:
+        if found is not None:
+            if not shown:
+                return "No programme of that name: Esc lists them all."
+            return "Enter opens the highlighted programme's dashboard · Esc lists them all."
+        if not self._programmes:
+            return "Press n to create a programme, then s to set up its first session."
+        return (
+            "Enter opens the highlighted programme's dashboard · s sets up the next session"
+            " · f finds a programme."
         )
+
+    def _fill_waiting(self, unfinished: list[UnfinishedSessionView]) -> None:
+        """The first sessions of the waiting order, and the one to keep highlighted."""
         unfinished_list = self.query_one("#unfinished", OptionList)
-        at = unfinished_list.highlighted
-        if self._waiting_at is None and at is not None and at < unfinished_list.option_count:
-            self._waiting_at = option_number(unfinished_list.get_option_at_index(at))
+        kept = self._waiting_at
+        shown = unfinished[:WAITING_SHOWN]
+        shown += [w for w in unfinished[WAITING_SHOWN:] if w.session_id == kept]
         unfinished_list.clear_options()
-        for waiting in unfinished:
+        for waiting in shown:
             unfinished_list.add_option(Option(waiting_label(waiting), id=str(waiting.session_id)))
-        self.query_one("#unfinished-heading").display = bool(unfinished)
-        unfinished_list.display = bool(unfinished)
-        if unfinished:
-            ids = [waiting.session_id for waiting in unfinished]
-            kept = self._waiting_at
+        self.query_one("#unfinished-heading").display = bool(shown)
+        unfinished_list.display = bool(shown)
+        if shown:
+            ids = [waiting.session_id for waiting in shown]
             unfinished_list.highlighted = ids.index(kept) if kept in ids else 0
         self._waiting_at = None
-        if focus or self.focused is None:
-            (programme_list if programmes or not unfinished else unfinished_list).focus()
-        self.query_one("#home").remove_class("-opening")
-        self._listed = True
+        more = len(unfinished) - len(shown)
+        # Said in the heading, which shows wherever the list is cut off at the foot.
+        self.query_one("#unfinished-heading", Label).update(
+            "Sessions to start or resume"
+            + (f": {len(shown)} of {len(unfinished):,} (f finds a programme's own)" if more else "")
+        )
+
+    def action_find(self) -> None:
+        if not self.list_now():
+            return
+        finder = self.query_one("#programme-filter", Input)
+        finder.display = True
+        finder.focus()
+
+    def action_stop_finding(self) -> None:
+        finder = self.query_one("#programme-filter", Input)
+        if not finder.display:
+            return
+        finder.value = ""
+        finder.display = False
+        self._fill(same_programme=True)
+        self.query_one("#programmes", OptionList).focus()
+
+    @on(Input.Changed, "#programme-filter")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._fill(same_programme=True)
+
+    @on(Input.Submitted, "#programme-filter")
+    def _open_found(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.query_one("#programmes", OptionList).option_count:
+            self.action_dashboard()
+
+    def on_key(self, event: events.Key) -> None:
+        # The arrows move through the programmes found while the filter keeps the keyboard.
+        if self.focused is not self.query_one("#programme-filter", Input):
+            return
+        moves = {
+            "down": "cursor_down",
+            "up": "cursor_up",
+            "pagedown": "page_down",
+            "pageup": "page_up",
+        }
+        if event.key in moves:
+            event.stop()
+            getattr(self.query_one("#programmes", OptionList), f"action_{moves[event.key]}")()
 
     def _selected(self, selector: str) -> int | None:
         if not self.list_now():
