@@ -154,8 +154,12 @@ class HomeScreen(Screen[None]):
         # Until the database is read (-opening), only the heading and the hint show.
         with Vertical(id="home", classes="-opening"):
             yield Label("Programmes", id="programmes-heading", classes="heading")
+            # Disabled while hidden, so it can never take the focus, and with it the keys
+            # meant as commands, before f shows it.
             yield Input(
-                placeholder="Type part of a programme's or PCN's name", id="programme-filter"
+                placeholder="Type part of a programme's or PCN's name",
+                id="programme-filter",
+                disabled=True,
             )
             yield LongOptionList(id="programmes")
             yield Static("Opening the database…", id="programmes-hint", classes="hint")
@@ -339,6 +343,7 @@ class HomeScreen(Screen[None]):
         if not self.list_now():
             return
         finder = self.query_one("#programme-filter", Input)
+        finder.disabled = False
         finder.display = True
         finder.focus()
 
@@ -348,6 +353,7 @@ class HomeScreen(Screen[None]):
             return
         finder.value = ""
         finder.display = False
+        finder.disabled = True
         self._fill(same_programme=True)
         self.query_one("#programmes", OptionList).focus()
 
