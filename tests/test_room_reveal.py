@@ -10,6 +10,7 @@ from facilitator.room.place import Place
 from facilitator.screens.projector import ProjectorScreen
 from facilitator.screens.room_phones import RoomPhonesScreen
 from facilitator.widgets import room_door
+from facilitator.widgets.room_view import RoomView
 from sessions.vocabulary import ItemKind
 from tests.pilot import bundled_session_at, settled, static_text
 from tests.room_command import RoomAt
@@ -115,3 +116,22 @@ async def test_once_the_room_closes_it_sees_the_results_as_before(
         assert await settled(pilot, lambda: isinstance(app.screen, ProjectorScreen))
         # No open room: the room sees the results as a meeting at the keyboard does.
         assert "**4" in prompt_of(app.screen) and WAITING not in prompt_of(app.screen)
+
+
+async def test_a_commit_heard_as_the_app_closes_redraws_nothing(
+    db_path, clock, make_facilitator_app
+) -> None:
+    """Another copy's last write can be heard while this app takes its screens down: the
+    projector's view, its parts going, must not be read into and redrawn."""
+    bundled_session_at(db_path, clock, ItemKind.SCORECARD)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("f5")
+        assert await settled(pilot, lambda: isinstance(app.screen, ProjectorScreen))
+        view = app.screen.query_one(RoomView)
+        await view.query_one("#p-clock").remove()  # taken down first, as the app closes
+        app.exit()
+        view.reload()  # as the door's recount does on the commit it heard
+        assert not view.query("#p-clock")

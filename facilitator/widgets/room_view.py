@@ -138,6 +138,10 @@ class RoomView(Vertical):
 
     def reload(self) -> None:
         """Read the session afresh: after a key in the app, or a change seen by the mirror."""
+        if not self.is_attached:
+            # A commit heard as the app closes (another copy's last write): the view's parts
+            # may already be taken down, and there is no one left to show them to.
+            return
         if self.session_id is None:
             self.waiting("Waiting for a session to start…")
             return
