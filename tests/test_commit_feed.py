@@ -225,10 +225,10 @@ async def test_the_minutes_preview_hides_as_soon_as_a_mirror_starts(
 ) -> None:
     from textual.widgets import Markdown
 
-    from facilitator.screens import finish
+    from facilitator.screens import room_guarded
     from tests.test_app_minutes_identifiers import NHS, NOTE, finished_with
 
-    monkeypatch.setattr(finish, "ROOM_CHECK_SECONDS", NEVER)
+    monkeypatch.setattr(room_guarded, "ROOM_CHECK_SECONDS", NEVER)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await finished_with(pilot, NOTE)
         preview = screen.query_one("#preview", Markdown)

@@ -5,19 +5,18 @@ written at once, and the screen says where."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from textual import getters, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
-from facilitator.app import FacilitatorApp
-from facilitator.commit_feed import Committed
+from facilitator.screens.room_guarded import RoomGuardedScreen
 from facilitator.widgets.footer import Footer
 from facilitator.widgets.identifier_review import FindingSource, IdentifierReview
 from sessions.errors import FacilitatorError
@@ -27,9 +26,6 @@ from sessions.store import Store
 
 CHOOSE_FIRST = "Not written yet: choose for each finding that looks like patient details."
 
-ROOM_CHECK_SECONDS = 2.0
-"""How often the screen asks whether a mirror shows a session, besides being told of the
-commit a mirror makes as it starts."""
 HIDDEN_PREVIEW = (
     "*This document holds what looks like patient details, and a mirror shows a session to "
     "the room: the preview is hidden until the mirror closes.*"
@@ -54,8 +50,7 @@ class ReviewedDocument(FindingSource, Protocol):
         ...
 
 
-class DocumentReviewScreen(Screen[None]):
-    app = getters.app(FacilitatorApp)
+class DocumentReviewScreen(RoomGuardedScreen):
     CSS_PATH = "document_review.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="document_review.back"),
@@ -72,7 +67,6 @@ class DocumentReviewScreen(Screen[None]):
         super().__init__()
         self.document = document
         self.written: list[Path] = []
-        self._hidden = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,36 +88,22 @@ class DocumentReviewScreen(Screen[None]):
         self.review.focus()
         if self.review.settled:  # taken out since it was held back: nothing left to choose
             self.action_write()
-        # A mirror may start, or stop, while the document is on screen: told of the commit
-        # its start makes; the timer keeps its pace, as a mirror's end may make none.
-        self.app.commits.subscribe(self)
-        self.set_interval(ROOM_CHECK_SECONDS, self._room_changed)
+        self.watch_the_room()
 
-    def on_unmount(self) -> None:
-        self.app.commits.unsubscribe(self)
+    @property
+    def _guarded(self) -> bool:
+        return bool(self.review.findings)
 
-    @on(Committed)
-    def _committed(self) -> None:
-        self._room_changed()
-
-    def _room_can_see(self) -> bool:
-        """Whether a mirror shows a session to the room; not knowing counts as seen. Any
-        session: the papers and reminders draw on the programme's, not on the one shown."""
+    def _room_sees(self, store: Store, now: datetime) -> bool:
+        # Any session: the papers and reminders draw on the programme's, not on the one shown.
         from sessions.services.watching import room_sees_a_session
 
-        try:
-            return room_sees_a_session(self.app.store, self.app.now())
-        except FacilitatorError:
-            return True
-
-    def _room_changed(self) -> None:
-        if self.review.findings and self._room_can_see() != self._hidden:
-            self._preview()
+        return room_sees_a_session(store, now)
 
     def _preview(self) -> None:
         # What looks like patient details is never drawn while the room can see the
         # screen: the preview, and the findings' words, stay hidden while a mirror runs.
-        self._hidden = bool(self.review.findings) and self._room_can_see()
+        self._hidden = self._guarded and self._room_can_see()
         self.review.hidden = self._hidden
         if self._hidden:
             text = HIDDEN_PREVIEW

@@ -9,20 +9,20 @@ is written twice: the full minutes for members and the public ones beside them.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import getters, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Button, Header, Markdown, Static
 from textual.worker import Worker, WorkerState
 
 from facilitator.app import REFUSED, FacilitatorApp
-from facilitator.commit_feed import Committed
 from facilitator.screens.minutes_versions import (
     FULL,
     PUBLIC,
@@ -31,6 +31,7 @@ from facilitator.screens.minutes_versions import (
     versions_of,
     write_versions,
 )
+from facilitator.screens.room_guarded import RoomGuardedScreen
 from facilitator.widgets.footer import Footer
 from facilitator.widgets.identifier_review import IdentifierReview
 from sessions.errors import FacilitatorError
@@ -41,16 +42,14 @@ from sessions.services.minutes import minutes_markdown
 from sessions.services.reflection import session_sharing, share_all
 from sessions.services.running import get_session
 
+if TYPE_CHECKING:
+    from sessions.store import Store
+
 FORMAT_KEYS = {"md": "m", "html": "b", "docx": "w"}
 CHOOSE_FIRST = "Not written yet: choose for each finding that looks like patient details."
 
-ROOM_CHECK_SECONDS = 2.0
-"""How often the screen asks whether a mirror shows the session, besides being told of
-the commit a mirror makes as it starts."""
 
-
-class FinishScreen(Screen[None]):
-    app = getters.app(FacilitatorApp)
+class FinishScreen(RoomGuardedScreen):
     sharing: var[bool | None] = var(None, init=False)
     """Whether the reflections' answers are minuted; None for a session with no reflection."""
     CSS_PATH = "finish.tcss"
@@ -110,7 +109,6 @@ class FinishScreen(Screen[None]):
         # Read as the screen mounts when not given: whether there is a public version.
         self.versions: tuple[str, ...] = versions or ()
         self.failed: dict[str, str] = {}
-        self._hidden = False
         # The Markdown a finish writes waits, when it holds findings, for the last choice.
         self._write_when_chosen = write_when_chosen
 
@@ -167,26 +165,12 @@ class FinishScreen(Screen[None]):
         self.refresh_bindings()
         self._preview()
         (self.review if self.review.findings else self.query_one("#preview-box")).focus()
-        # A mirror may start, or stop, while the minutes are on screen: told of the commit
-        # its start makes; the timer keeps its pace, as a mirror's end may make none.
-        self.app.commits.subscribe(self)
-        self.set_interval(ROOM_CHECK_SECONDS, self._room_changed)
+        self.watch_the_room()
 
-    def on_unmount(self) -> None:
-        self.app.commits.unsubscribe(self)
-
-    @on(Committed)
-    def _committed(self) -> None:
-        self._room_changed()
-
-    def _room_can_see(self) -> bool:
-        """Whether a mirror shows this session to the room; not knowing counts as seen."""
+    def _room_sees(self, store: Store, now: datetime) -> bool:
         from sessions.services.watching import room_is_watching
 
-        try:
-            return room_is_watching(self.app.store, self.session_id, self.app.now())
-        except FacilitatorError:
-            return True
+        return room_is_watching(store, self.session_id, now)
 
     @property
     def review(self) -> IdentifierReview:
@@ -197,10 +181,6 @@ class FinishScreen(Screen[None]):
         """Whether the screen holds what the room must not see: private answers, or what
         looks like patient details."""
         return self.sharing is not None or bool(self.review.findings)
-
-    def _room_changed(self) -> None:
-        if self._guarded and self._room_can_see() != self._hidden:
-            self._preview()
 
     def _preview(self) -> None:
         # Private answers and patient details are never drawn while the room can see the
