@@ -13,6 +13,7 @@ from uuid import uuid4
 from sqlalchemy import (
     JSON,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -441,6 +442,32 @@ class TimerEvent(Base):
     detail: Mapped[str] = mapped_column(String(255), default="")
     # An extend event's change to the current item's time, in seconds (may be negative).
     seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class FinishedSummary(Base):
+    """A finished session summed up as it finished: the dashboard's row for it, read as it is.
+
+    Worked out by the one rule the live figures follow (`sessions.domain.summaries`), once,
+    when the session finishes or is imported: its notes, agenda and clock no longer change,
+    so neither does this. A change to a rule it holds comes with a migration that empties
+    the table, and the summaries are worked out again as that migration runs.
+    """
+
+    __tablename__ = "finished_summary"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), primary_key=True)
+    # When the clock first started (the day it was set up, had it never started).
+    held_at: Mapped[datetime]
+    run_seconds: Mapped[float] = mapped_column(Float)
+    # The agenda's plan, before any extension or rebalance.
+    planned_seconds: Mapped[int]
+    deal_notes: Mapped[int]
+    relationship_notes: Mapped[int]
+    # The framework steps covered, in order.
+    steps_covered: Mapped[list[int]] = mapped_column(JSON)
+    # Whether it stopped inside the furthest step it covered, so the next session takes
+    # that step up again rather than the one after it.
+    stopped_in_step: Mapped[bool]
 
 
 class SessionCapture(Base):

@@ -231,6 +231,7 @@ def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> No
             connection.execute(f"DROP TABLE {table}")
         connection.execute("ALTER TABLE member DROP COLUMN email")
         connection.execute("DROP INDEX ix_session_waiting")
+        connection.execute("DROP TABLE finished_summary")
 
         for column in ("plan_place", "planned_as", "date_to_confirm"):
             connection.execute(f"ALTER TABLE session DROP COLUMN {column}")

@@ -20,6 +20,7 @@ from sessions.domain.leases import Holder
 from sessions.domain.lookup import session_row
 from sessions.domain.planning import time_matters_arising
 from sessions.domain.quorum import keep_quorum_at_finish
+from sessions.domain.summaries import keep_summaries
 from sessions.errors import InputError, NotFoundError
 from sessions.models import AgendaItem, Programme, Session, TimerEvent
 from sessions.timer_log import load_events, load_logs
@@ -148,6 +149,8 @@ def record(
     if kind == TimerEventKind.FINISH:
         session.finished_at = event.at
         keep_quorum_at_finish(db, session)
+        # Its record is closed from here on: summed up once, for every dashboard after.
+        keep_summaries(db, select(Session.id).where(Session.id == session_id))
     return replay([*events, ClockEvent(kind, event.at, position, seconds)])
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.domain.programmes import MAX_NAME, free_slug
+from sessions.domain.summaries import keep_summaries
 from sessions.errors import InputError
 from sessions.exchange import proposals
 from sessions.exchange.document import ProgrammeRecord, SessionRecord
@@ -78,6 +79,8 @@ def load_programme(
     db.flush()
     for session in record.sessions:
         _add_changes(db, session, notes)
+    # Summed up as the app sums up a session as it finishes: the dashboard reads these.
+    keep_summaries(db, select(Session.id).where(Session.programme_id == programme.id))
     return ImportedProgramme(name, slug, len(record.sessions), record.note_count)
 
 

@@ -436,7 +436,7 @@ def _session(
         held_on=meeting_day(started, row.created_at, row.planned_for),
         agenda_title=row.agenda_title,
         facilitator=row.facilitator,
-        state=session_state(row.finished_at, clock, row.cancelled_at),
+        state=session_state(row.finished_at, clock.started, row.cancelled_at),
         steps=tuple(sorted(steps)),
         started_at=started,
         created_at=row.created_at,
