@@ -23,8 +23,12 @@ from datetime import UTC, datetime, timedelta
 from itertools import accumulate
 from pathlib import Path
 
+from sqlalchemy import select
+
 from sessions.agenda.library import BUNDLED_PREFIX, DEFAULT_AGENDA, find_agenda
 from sessions.clock import HEARTBEAT_SECONDS
+from sessions.domain.summaries import keep_summaries
+from sessions.models import Session
 from sessions.services import notes, planning, running
 from sessions.services.programmes import create_programme
 from sessions.store import BUSY_TIMEOUT_MS, Store
@@ -215,6 +219,15 @@ def build_history(
             )
             if clock_log and len(session_ids) > 1:
                 _write_clock_log(connection, session_ids[:-1], planned, rng)
+    # The sessions were finished before their history was written in: summed up again now,
+    # as the app sums up a session that finishes with its history in it.
+    store = Store.open(db_path)
+    try:
+        with store.transaction("sum up the finished sessions") as db:
+            keep_summaries(db, select(Session.id).where(Session.programme_id == programme.id))
+    finally:
+        store.close()
+    with closing(sqlite3.connect(db_path)) as connection:
         # Everything into the main file, so its copy holds the same database.
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return len(session_ids), session_ids[-1]

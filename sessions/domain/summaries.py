@@ -1,7 +1,7 @@
 """Each session summed up: when it met, how long its clock ran, its plan, its notes' balance,
 the framework steps it covered and whether it stopped inside the furthest.
 
-The dashboard, the report's progress and the step suggestion all read them here. A
+The dashboard and the step suggestion read them here. A
 session still to meet or resume is summed up from its clock log, agenda and notes as they
 stand. A finished one no longer changes (its notes, agenda and clock are closed), so it is
 summed up once, as it finishes or is imported, and kept (`FinishedSummary`): a programme a
@@ -223,3 +223,25 @@ def keep_summaries(db: DbSession, sessions: Select[int]) -> int:
         ],
     )
     return len(facts)
+
+
+# Sessions summed up in one go by `keep_every_summary`: bounded, so a national database's
+# tens of thousands of sessions are read a slice at a time rather than all at once.
+BATCH = 500
+
+
+def keep_every_summary(db: DbSession) -> int:
+    """Sum up every finished session in the database afresh; returns how many."""
+    kept = 0
+    after = 0
+    while True:
+        ids = db.scalars(
+            select(Session.id)
+            .where(Session.finished_at.is_not(None), Session.id > after)
+            .order_by(Session.id)
+            .limit(BATCH)
+        ).all()
+        if not ids:
+            return kept
+        kept += keep_summaries(db, select(Session.id).where(Session.id.in_(ids)))
+        after = ids[-1]

@@ -12,10 +12,6 @@ down_revision = "0033"
 branch_labels = None
 depends_on = None
 
-# Sessions summed up in one go: bounded, so a national database's tens of thousands of
-# sessions are read a slice at a time rather than all at once.
-BATCH = 500
-
 
 def upgrade() -> None:
     op.create_table(
@@ -47,22 +43,10 @@ def _sum_up_finished_sessions() -> None:
     """
     from sqlalchemy.orm import Session as DbSession
 
-    from sessions.domain.summaries import keep_summaries
-    from sessions.models import Session
+    from sessions.domain.summaries import keep_every_summary
 
     db = DbSession(bind=op.get_bind())
-    after = 0
-    while True:
-        ids = db.scalars(
-            sa.select(Session.id)
-            .where(Session.finished_at.is_not(None), Session.id > after)
-            .order_by(Session.id)
-            .limit(BATCH)
-        ).all()
-        if not ids:
-            break
-        keep_summaries(db, sa.select(Session.id).where(Session.id.in_(ids)))
-        after = ids[-1]
+    keep_every_summary(db)
     db.close()  # the migration's own transaction carries the rows: close leaves it be
 
 
