@@ -16,6 +16,7 @@ from sessions.services import (
     participants,
     people,
     phone_answers,
+    proposals,
     questions,
     room_reveal,
     running,
@@ -82,6 +83,12 @@ def test_each_kind_of_room_write_moves_the_tally(store, programme) -> None:
     assert tally.moved(), "a question waiting again"
     questions.accept(store, sid, asked.id)
     assert tally.moved(), "a question made a note"
+    put = proposals.put_proposal(store, sid, position, "Share the weekend rota")
+    assert tally.moved(), "a proposal put to the room"
+    phone_answers.proposal_from_device(store, ann_token, put.id, 4)
+    assert tally.moved(), "a phone's fist of five"
+    proposals.close_proposal(store, sid, proposals.ProposalOutcome.CARRIED)
+    assert tally.moved(), "the proposal closed"
     assert participants.remove_device(store, sid, ann_phone.device_id)
     assert tally.moved(), "a phone turned out"
     running.toggle_clock(store, sid)
@@ -156,9 +163,14 @@ def test_every_room_table_the_door_reads_is_watched(store) -> None:
     room_tables = {name for name in Base.metadata.tables if name.startswith("room")}
     assert room_tables - WATCHED_ROOM_TABLES == {"room_watch", "room_tally"}
     watched = _triggered_tables(store)
-    assert WATCHED_ROOM_TABLES | {"activity_result", "timer_event", "agenda_item", "session"} == (
-        watched
-    )
+    assert watched == WATCHED_ROOM_TABLES | {
+        "activity_result",
+        "timer_event",
+        "agenda_item",
+        "session",
+        "proposal",
+        "proposal_answer",
+    }
 
 
 def _triggered_tables(store) -> set[str]:

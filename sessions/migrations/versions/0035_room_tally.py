@@ -15,7 +15,8 @@ What the door reads, and so what raises the tally:
 - while the session's room is open, its phones (joined, turned out), their answers
   (`activity_result`, `room_answered`), the results shown (`room_reveal`), the questions
   sent (`room_question`), the clock moving to another item (`timer_event`, heartbeats
-  apart) and the agenda's items (which item is current, and its kind).
+  apart) and the agenda's items (which item is current, and its kind); and the proposals
+  put to the room and their answers, which the door's count shows the projector afresh.
 
 Without an open room nothing is raised: planning a session, importing a programme or
 running one from the keyboard alone writes no tally at all.
@@ -43,6 +44,7 @@ HEARTBEAT = "heartbeat"
 #   open_session  the column is the session's id: raised while its room is open
 #   open_room     the column is a room's id: raised while that room is open
 #   open_item     the column is an agenda item's id: raised while its session's room is open
+#   open_proposal the column is a proposal's id: raised while its session's room is open
 WATCHED = (
     ("room", "session_id", "session"),
     ("room_device", "room_id", "open_room"),
@@ -52,9 +54,13 @@ WATCHED = (
     ("activity_result", "session_id", "open_session"),
     ("timer_event", "session_id", "open_session"),
     ("agenda_item", "session_id", "open_session"),
+    ("proposal", "session_id", "open_session"),
+    ("proposal_answer", "proposal_id", "open_proposal"),
     ("session", "id", "session"),
 )
 OPERATIONS = ("insert", "update", "delete")
+# Where a column leads through another table to its session.
+THROUGH = {"open_item": "agenda_item", "open_proposal": "proposal"}
 
 
 def _operations(table: str) -> tuple[str, ...]:
@@ -86,8 +92,8 @@ def _sqlite_session(row: str, column: str, how: str) -> str:
     if how == "open_room":
         return f"SELECT session_id, 1 FROM room WHERE id = {row}.{column} AND closed_at IS NULL"
     session = (
-        f"(SELECT session_id FROM agenda_item WHERE id = {row}.{column})"
-        if how == "open_item"
+        f"(SELECT session_id FROM {THROUGH[how]} WHERE id = {row}.{column})"
+        if how in THROUGH
         else f"{row}.{column}"
     )
     return (
@@ -129,6 +135,8 @@ BEGIN
     ELSE
         IF TG_ARGV[1] = 'open_item' THEN
             SELECT session_id INTO leads_to FROM agenda_item WHERE id = leads_to;
+        ELSIF TG_ARGV[1] = 'open_proposal' THEN
+            SELECT session_id INTO leads_to FROM proposal WHERE id = leads_to;
         END IF;
         SELECT session_id INTO raised FROM room
             WHERE session_id = leads_to AND closed_at IS NULL LIMIT 1;
