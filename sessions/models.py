@@ -620,6 +620,22 @@ class RoomQuestion(Base):
     note: Mapped[Note | None] = relationship()
 
 
+class RoomTally(Base):
+    """How many times a session's room has changed: one row per session, raised by the
+    database itself on every write to what the room's door counts.
+
+    Machine state, not the record: it says only that something changed, never what, so a
+    door told of a commit reads this one number before counting the phones again. Triggers
+    raise it (schema 0035), so every writer does: the web room's threads, another copy of
+    the app, the command line. No row yet is a tally of nought.
+    """
+
+    __tablename__ = "room_tally"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"), primary_key=True)
+    tally: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class Proposal(Base):
     """A proposal the facilitator put to the room at an item, for a fist of five.
 

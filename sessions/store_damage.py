@@ -5,7 +5,8 @@ a few milliseconds on a programme's database, and it reads every page, so a dama
 page is met before a note is typed rather than when it is saved. What the app can
 rebuild from the truth is rebuilt, in the file, after a copy of the damaged file is
 kept beside it: the search index (from the notes); the leases, the room's heartbeats
-and the rooms open to phones (which say only who is running, watching or joined now);
+and the rooms open to phones (which say only who is running, watching or joined now,
+and how often that changed);
 every index and the free space. Damage in a table that holds the record
 (notes, actions, sessions…) is never guessed at: the file is left as it was and the
 facilitator is told how to bring back a good copy.
@@ -34,6 +35,7 @@ TRANSIENT_TABLES = (
     "room_device",
     "room_answered",
     "room_reveal",
+    "room_tally",
 )
 _TRANSIENT_NAMES = {
     "session_lease": "record of which copy runs each session",
@@ -42,6 +44,7 @@ _TRANSIENT_NAMES = {
     "room_device": "record of the phones in a room",
     "room_answered": "record of what anonymous phones have answered",
     "room_reveal": "record of the results shown to the room",
+    "room_tally": "count of the changes to the rooms",
 }
 
 _BUSY_TIMEOUT_MS = 5000

@@ -23,7 +23,7 @@ from sessions.services import questions as queue
 from sessions.services.watching import RoomWatcher
 from sessions.store import Store
 from sessions.vocabulary import ItemKind
-from tests.pilot import bundled_session_at, option_texts, settled, static_text
+from tests.pilot import add_note, bundled_session_at, option_texts, settled, static_text
 
 NEVER = 3600.0
 """A timer an hour apart cannot be what brings the answer within the test."""
@@ -136,6 +136,51 @@ async def test_a_rating_from_another_copy_reaches_the_door_and_the_panel(
         await screen.door.close()
         assert screen.door.hosted is None
         assert not app.commits.told
+
+
+@needs_notices
+@pytest.mark.usefixtures("no_timers")
+async def test_a_note_typed_with_the_room_open_counts_no_phones(
+    app, phone_store, scorecard, monkeypatch
+) -> None:
+    """Told of the note's commit, the door reads the room's tally, finds it where it was and
+    counts nothing; told of a phone's answer, it counts once, as before."""
+    from sessions.services import room_reveal, room_tally
+
+    calls = {"tally": 0, "count": 0}
+
+    def counted(name, call):
+        def counting(*args):
+            calls[name] += 1
+            return call(*args)
+
+        return counting
+
+    monkeypatch.setattr(room_tally, "room_tally", counted("tally", room_tally.room_tally))
+    monkeypatch.setattr(room_reveal, "room_answers", counted("count", room_reveal.room_answers))
+    sid, position = scorecard
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await resumed(pilot)
+        await pilot.press("f8")
+        assert await settled(pilot, lambda: screen.door.hosted is not None)
+        hosted = screen.door.hosted
+        assert hosted is not None and app.commits.told
+        token = participants.join_room(phone_store, hosted.shown_code)[0]
+        assert await until(pilot, lambda: static_text(screen, "#room-door").endswith(" · 1 phone"))
+        looked, count = calls["tally"], calls["count"]
+        await add_note(pilot, "The rota is shared from March")
+        assert [note.text for note in screen.notes.notes] == ["The rota is shared from March"]
+        assert await until(pilot, lambda: calls["tally"] > looked)  # the door heard of it
+        # The door is told of one commit at a time: the phone's answer is heard after the
+        # note, so one count more means the note's commit counted nothing.
+        phone_answers.rate_from_device(
+            phone_store, token, item_id(phone_store, sid, position), 0, 4
+        )
+        panel = screen.panels.panel
+        assert panel is not None
+        assert await until(pilot, lambda: panel.results and panel.results[0].scores == (4,))
+        assert "1 answered · 1 phone" in static_text(screen, "#room-door")
+        assert calls["count"] == count + 1
 
 
 @needs_notices

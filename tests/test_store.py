@@ -187,8 +187,9 @@ def test_a_full_disk_gives_one_clear_message_and_keeps_earlier_work(store: Store
 def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> None:
     """Notes and answers point at agenda items: an upgrade must not trip over them."""
     from sessions.agenda.library import find_agenda
-    from sessions.services import notes, planning, running
+    from sessions.services import notes, participants, planning, running
     from sessions.services.checklist import vote
+    from sessions.services.room_tally import room_tally
 
     store = Store.open(db_path)
     programme = create_programme(store, "Full programme")
@@ -199,6 +200,12 @@ def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> No
     store.close()
     # Back to revision 0008: what 0009 to the head added undone, by hand.
     with sqlite3.connect(db_path) as connection:
+        # The room's tally first: its triggers name tables and columns dropped below.
+        for (trigger,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'room_tally_%'"
+        ).fetchall():
+            connection.execute(f"DROP TRIGGER {trigger}")
+        connection.execute("DROP TABLE room_tally")
         # SQLite drops no column a foreign key names: the table is made again without them.
         connection.executescript(
             """
@@ -272,6 +279,9 @@ def test_the_latest_upgrades_run_on_a_database_full_of_work(db_path: Path) -> No
     store = Store.open(db_path)
     try:
         assert [n.text for n in notes.list_notes(store, sid, 0)] == ["kept through the upgrade"]
+        # The room's tally counts from the upgrade on.
+        participants.join_room(store, participants.open_room(store, sid).code)
+        assert room_tally(store, sid) == 2
         with store.engine.connect() as connection:
             assert (
                 connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()

@@ -22,7 +22,7 @@ from textual.widgets import Static
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.commit_feed import Committed
 from sessions.errors import FacilitatorError
-from sessions.services import questions, room_reveal
+from sessions.services import questions, room_reveal, room_tally
 from sessions.services.room_reveal import Revealing, RoomAnswers
 
 if TYPE_CHECKING:
@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 
 # How often the door counts the phones in, and those that have answered, and sees whether
 # the room was closed elsewhere, where it is not told of each commit (and five times
-# slower where it is).
+# slower where it is). Told of a commit, it counts only once the room's tally has moved;
+# this timer counts whatever the tally says, as the net.
 COUNT_SECONDS = 2.0
 
 REVEALED = {
@@ -72,6 +73,8 @@ class RoomDoor(Static):
         super().__init__(**kwargs)
         self.session_id = session_id
         self._counting: Timer | None = None
+        self._counted_at: int | None = None
+        """The room's tally as it stood before the last count; None before the first."""
         # Opening and closing take turns: a key pressed twice opens one room, not two.
         self._turn = asyncio.Lock()
 
@@ -101,6 +104,7 @@ class RoomDoor(Static):
                 return False
         self.phones = 0
         self.answers = None
+        self._counted_at = None
         # Told of each commit, a phone's answer among them; the count's timer is the net.
         self.app.commits.subscribe(self)
         self._counting = self.set_interval(self.app.commits.fallback(COUNT_SECONDS), self.recount)
@@ -126,16 +130,25 @@ class RoomDoor(Static):
 
     @on(Committed)
     async def _committed(self) -> None:
-        await self.recount()
+        # Most commits are the facilitator's own notes: the room's tally says whether this
+        # one changed anything counted here, for one statement rather than a count.
+        await self._count(if_moved=True)
 
     async def recount(self) -> None:
         """Count the phones in; a room closed, or opened again, elsewhere is no longer
         served from here."""
+        await self._count(if_moved=False)
+
+    async def _count(self, *, if_moved: bool) -> None:
         hosted = self.hosted
         if hosted is None:
             return
         store = self.app.store
         try:
+            # Read before counting: a change made meanwhile moves it past what is kept.
+            tally = await asyncio.to_thread(room_tally.room_tally, store, hosted.session_id)
+            if if_moved and tally == self._counted_at:
+                return
             still_open = await hosted.still_open()
             answers = await asyncio.to_thread(room_reveal.room_answers, store, hosted.session_id)
             waiting = await asyncio.to_thread(questions.waiting_count, store, hosted.session_id)
@@ -145,6 +158,7 @@ class RoomDoor(Static):
             await self._closed_elsewhere(hosted)
             return
         if self.hosted is hosted:
+            self._counted_at = tally
             self.phones = answers.in_room
             self.answers = answers
             self.questions_waiting = waiting
