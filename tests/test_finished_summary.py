@@ -3,12 +3,10 @@ the figures must be the ones the session's log, agenda and notes give, however t
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
-import pytest
-from sqlalchemy import Row, delete, event, select
+from sqlalchemy import Row, create_engine, delete, event, select
 
 from sessions.domain.summaries import live_facts, programme_facts
 from sessions.exchange.parse import read_document
@@ -17,7 +15,7 @@ from sessions.services import notes, planning, running
 from sessions.services.dashboard import programme_dashboard
 from sessions.services.exchange import export_programme, import_programme
 from sessions.services.programmes import create_programme, find_programme
-from sessions.store import Store
+from sessions.store import Store, database_url
 from tests.rich_session import rich_programme
 
 TODAY = date(2026, 12, 1)
@@ -142,7 +140,22 @@ def test_an_imported_programme_has_its_finished_sessions_summed_up(store, clock)
     assert again.suggestion == original.suggestion
 
 
-@pytest.mark.sqlite_only  # the schema taken back by hand, as SQLite lets it be
+def schema_back_to(path_or_url, revision: str) -> None:
+    """The database taken back to an older schema by the migrations' own downgrades."""
+    from alembic import command
+    from alembic.config import Config
+
+    engine = create_engine(database_url(path_or_url))
+    config = Config()
+    config.set_main_option("script_location", "sessions:migrations")
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
 def test_sessions_finished_before_the_upgrade_are_summed_up_by_it(db_path: Path, clock) -> None:
     store = Store.open(db_path)
     rich = rich_programme(store, clock)
@@ -150,9 +163,7 @@ def test_sessions_finished_before_the_upgrade_are_summed_up_by_it(db_path: Path,
     before = programme_dashboard(store, programme.id, TODAY)
     summaries = kept(store)
     store.close()
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("DROP TABLE finished_summary")
-        connection.execute("UPDATE alembic_version SET version_num = '0033'")
+    schema_back_to(db_path, "0033")
 
     store = Store.open(db_path)
     try:
