@@ -6,6 +6,7 @@ import gc
 
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Label, OptionList
+from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
 from facilitator.screens.dashboard import DashboardScreen
@@ -77,6 +78,28 @@ async def test_letters_typed_into_the_filter_run_no_command(store, make_facilita
         await pilot.pause()
         assert app.screen is screen
         assert screen.query_one("#programme-filter", Input).value == "nsramf/"
+
+
+async def test_the_footer_offers_no_key_the_filter_takes_as_typing(
+    store, make_facilitator_app
+) -> None:
+    programmes(store, ("Harbour programme", "Harbour PCN"))
+    app = make_facilitator_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+
+        def offered() -> list[str]:
+            return [key.key for key in screen.query(FooterKey)]
+
+        assert {"n", "s", "r", "a", "slash", "m"} <= set(offered())
+        await pilot.press("f")
+        await pilot.pause()
+        # Every letter and the slash go into the filter while it has the keyboard.
+        assert not {"n", "s", "r", "a", "slash", "m"} & set(offered())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert {"n", "s", "r", "a", "slash", "m"} <= set(offered())
 
 
 async def test_the_highlight_stays_on_its_programme_and_enter_opens_the_one_found(
