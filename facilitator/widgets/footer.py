@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.keys import REPLACED_KEYS, key_to_character
 from textual.screen import Screen
 from textual.widget import Widget
@@ -29,33 +30,34 @@ class Footer(TextualFooter):
     _rebuild_waiting = False
     _keys_shown: tuple | None = None
 
-    def _taken(self) -> set[str]:
+    def _taken(self, active: dict[str, ActiveBinding]) -> set[str]:
         """The keys bound above the focused widget that it would take as typing."""
         focused = self.screen.focused
         if focused is None:
             return set()
         return {
             key
-            for key, (namespace, *_) in self.screen.active_bindings.items()
+            for key, (namespace, *_) in active.items()
             if namespace is not focused and focused.check_consume_key(key, typed_character(key))
         }
 
-    def _keys(self) -> tuple:
+    def _keys(self, active: dict[str, ActiveBinding]) -> tuple:
         """What the footer would show: each key with its words, and whether it is enabled."""
-        taken = self._taken()
+        taken = self._taken(active)
         return (
             self.show_command_palette,
             tuple(
                 (binding.key, binding.action, binding.description, binding.group, enabled, tip)
-                for (key, (_, binding, enabled, tip)) in self.screen.active_bindings.items()
+                for (key, (_, binding, enabled, tip)) in active.items()
                 if (binding.show or binding.key == self.app.COMMAND_PALETTE_BINDING)
                 and key not in taken
             ),
         )
 
     def compose(self) -> ComposeResult:
-        self._keys_shown = self._keys() if self._bindings_ready else None
-        taken = self._taken() if self._bindings_ready else set()
+        active = self.screen.active_bindings if self._bindings_ready else {}
+        self._keys_shown = self._keys(active) if self._bindings_ready else None
+        taken = self._taken(active)
         widget: Widget
         for widget in super().compose():
             if not (isinstance(widget, FooterKey) and widget.key in taken):
@@ -72,5 +74,5 @@ class Footer(TextualFooter):
 
     async def _rebuild(self) -> None:
         self._rebuild_waiting = False
-        if self.is_attached and self._keys() != self._keys_shown:
+        if self.is_attached and self._keys(self.screen.active_bindings) != self._keys_shown:
             await self.recompose()
