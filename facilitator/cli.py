@@ -636,6 +636,7 @@ def _room(args) -> int:
     from sessions.errors import InputError
     from sessions.services.following import latest_session_id
     from sessions.services.running import resolve_session_ref
+    from sessions.utc import utcnow
 
     if not 0 < args.port < 65536:
         raise InputError(f"--port {args.port} is not a port number (1 to 65535).")
@@ -645,7 +646,9 @@ def _room(args) -> int:
     place = Place(args.host or local_address(), args.port, tls)
     store = _open_store(args.db)
     try:
-        session_id = resolve_session_ref(store, args.ref) if args.ref else latest_session_id(store)
+        session_id = (
+            resolve_session_ref(store, args.ref) if args.ref else latest_session_id(store, utcnow())
+        )
         if session_id is None:
             raise InputError("There is no session yet to open the room for.")
         run_room(store, session_id, place, sys.stdout, anonymous_allowed=not args.by_name)

@@ -13,7 +13,7 @@ import re
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from sessions.charts import Chart
+from sessions.charts import Chart, headroom
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -30,20 +30,6 @@ _SVG_METADATA: dict[str, Any] = {"Date": None, "Creator": None, "Format": None, 
 _PNG_METADATA: dict[str, Any] = {"Software": None}
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
 _ID = re.compile(r'(\bid="|url\(#|xlink:href="#)')
-
-
-HEADROOM = 0.06
-"""Of a fixed scale's span, left beyond its ends: a marker at the top or bottom of the scale
-(a rating of 5.0) is drawn whole, not cut in half by the plot's edge."""
-
-
-def headroom(chart: Chart) -> tuple[float, float]:
-    """The plot's limits for a fixed scale: room beyond both ends for a line's markers; a
-    bar stands on the scale's foot, so only its top has room."""
-    assert chart.y_range is not None
-    low, high = chart.y_range
-    room = (high - low) * HEADROOM
-    return (low if chart.kind == "bar" else low - room), high + room
 
 
 def _figure(chart: Chart) -> Figure:

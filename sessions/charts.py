@@ -41,6 +41,21 @@ class Chart:
     """The values are counts (votes): a scale of whole numbers from zero."""
 
 
+HEADROOM = 0.06
+"""Of a scale's span, left beyond its ends: a marker at the top or bottom of the scale (a
+rating of 5.0) is drawn whole, not cut by the plot's edge. The documents' charts and the
+terminal's keep the same room."""
+
+
+def headroom(chart: Chart) -> tuple[float, float]:
+    """The plot's limits for a fixed scale: room beyond both ends for a line's markers; a
+    bar stands on the scale's foot, so only its top has room."""
+    assert chart.y_range is not None
+    low, high = chart.y_range
+    room = (high - low) * HEADROOM
+    return (low if chart.kind == "bar" else low - room), high + room
+
+
 def trend_chart(title: str, trends: Sequence[tuple[str, Points]], quoted: bool = False) -> Chart:
     """Each named trend as a line across the sessions any of them was rated in; `quoted`
     where the names are sentences (statements), which the chart's sentence quotes."""

@@ -38,8 +38,8 @@ ORDER BY programme.created_at DESC, programme.id DESC
 """
 
 _UNFINISHED = """
-SELECT session.id, programme.name, session.number, session.agenda_title, session.planned_for,
-       session.date_to_confirm
+SELECT session.id, programme.id, programme.name, session.number, session.agenda_title,
+       session.planned_for, session.date_to_confirm
 FROM session JOIN programme ON programme.id = session.programme_id
 WHERE session.finished_at IS NULL AND session.cancelled_at IS NULL
     AND programme.archived_at IS NULL
@@ -126,6 +126,7 @@ def _unfinished(connection: sqlite3.Connection) -> list[UnfinishedSessionView]:
     result = []
     for (
         session_id,
+        programme_id,
         programme_name,
         number,
         agenda_title,
@@ -138,6 +139,7 @@ def _unfinished(connection: sqlite3.Connection) -> list[UnfinishedSessionView]:
         result.append(
             UnfinishedSessionView(
                 session_id=session_id,
+                programme_id=programme_id,
                 programme_name=programme_name,
                 number=number,
                 agenda_title=agenda_title,

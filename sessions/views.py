@@ -240,6 +240,7 @@ class BalanceMeter:
 @dataclass(frozen=True)
 class UnfinishedSessionView:
     session_id: int
+    programme_id: int
     programme_name: str
     number: int
     agenda_title: str

@@ -8,16 +8,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.text import Text
+from textual.app import App, ComposeResult
 from textual_plotext import PlotextPlot
 
 from facilitator.screens.dashboard import DashboardScreen
 from facilitator.screens.programme_charts import ProgrammeChartsScreen
 from facilitator.widgets.chart_pane import ChartPane, dashboard_charts
 from facilitator.widgets.chart_plot import ChartPlot
-from sessions.charts import Chart
+from sessions.charts import Chart, balance_chart, trend_chart
 from sessions.services import notes, planning, running
 from sessions.services.programmes import create_programme
 from sessions.store import Store
+from sessions.views import NoteBalance
 from tests.pilot import static_text
 from tests.rich_session import rich_programme
 
@@ -142,3 +145,47 @@ def test_the_dashboard_loads_without_plotext() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+class OneChart(App[None]):
+    def __init__(self, chart: Chart) -> None:
+        super().__init__()
+        self.chart = chart
+
+    def compose(self) -> ComposeResult:
+        yield ChartPlot(self.chart)
+
+
+async def drawn_lines(chart: Chart, size: tuple[int, int]) -> list[str]:
+    """The plot as the terminal shows it, line by line."""
+    app = OneChart(chart)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        plot = app.query_one(PlotextPlot)
+        rendered = plot.render()
+        assert isinstance(rendered, Text)
+        return rendered.plain.splitlines()
+
+
+@pytest.mark.parametrize("size", [(60, 16), (120, 24)])
+async def test_a_rating_of_five_is_drawn_below_the_top_of_the_plot(size) -> None:
+    chart = trend_chart("Scorecard trends", [("Purpose", [(1, 3.0), (2, 4.0), (3, 5.0)])])
+    lines = await drawn_lines(chart, size)
+    top = next(i for i, line in enumerate(lines) if "┌" in line)
+    five = next(i for i, line in enumerate(lines) if line.lstrip().startswith("5┤"))
+    # The frame, then the legend's row, then the top of the scale with its mark.
+    assert five >= top + 2
+    assert any(ch in "⠁⠂⠄⡀⠈⠐⠠⢀⣀⠤⠒⠉⠔⠊⡠⠑⢄⠢⡈" for ch in lines[five])
+
+
+@pytest.mark.parametrize("sessions", [2, 3, 6])
+async def test_each_session_s_bars_stand_over_its_label(sessions: int) -> None:
+    chart = balance_chart([(n, NoteBalance(n % 3 + 1, 1)) for n in range(1, sessions + 1)])
+    lines = await drawn_lines(chart, (100, 20))
+    labels = next(line for line in lines if "S1" in line and "┤" not in line)
+    foot = next(line for line in lines if line.lstrip().startswith("0┤"))
+    for n in range(1, sessions + 1):
+        column = labels.index(f"S{n}") + len(f"S{n}") - 1  # plotext centres a label's end
+        assert foot[column] == "█", (n, labels, foot)
+    # Between two sessions' bars, a gap: the foot's bars come in one block a session.
+    assert len([block for block in foot.split("┤", 1)[1].split() if "█" in block]) == sessions

@@ -176,12 +176,15 @@ async def test_the_found_words_are_hidden_while_a_mirror_shows_a_session(
             review = screen.query_one(IdentifierReview)
             [row] = rows(review)
             assert row.startswith("[ to choose ] NHS number · ") and NHS not in row
+            # Said as it is: the mirror may show any session, not the one these papers are for.
+            assert row.endswith("the words are hidden while a mirror shows a session")
             preview = screen.query_one("#preview", Markdown)
             assert NHS not in preview.source
             assert "preview is hidden until the mirror closes" in preview.source
             await pilot.press("e")  # the note's words would show: not while the room sees
             await pilot.pause()
             assert app.screen is screen
+            assert said(app)[-1].startswith("A mirror shows a session to the room: close it")
             watcher.stop()  # the mirror has gone: the words may be read on screen again
             for _ in range(60):  # the screen looks again every two seconds
                 if NHS in rows(review)[0]:

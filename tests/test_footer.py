@@ -58,3 +58,36 @@ async def test_a_focus_change_that_brings_a_key_rebuilds_the_footer_once() -> No
         await pilot.pause()
         assert "Keyed's own" not in shown(app)
         assert shown(app).count("New") == 1
+
+
+class SlashApp(App[None]):
+    # Actions apart: the footer shows one key for each action.
+    BINDINGS = [Binding("slash", "search", "Search"), Binding("f2", "new", "New")]
+
+    def compose(self) -> ComposeResult:
+        yield Keyed("keyed", id="keyed")
+        yield Input(id="field")
+        yield Footer()
+
+    def action_search(self) -> None:
+        pass
+
+    def action_new(self) -> None:
+        pass
+
+
+async def test_a_key_the_focused_field_takes_as_typing_is_not_offered() -> None:
+    app = SlashApp()
+    async with app.run_test() as pilot:
+        app.screen.query_one("#keyed").focus()
+        await pilot.pause()
+        assert "Search" in shown(app) and "New" in shown(app)
+        app.screen.query_one("#field", Input).focus()
+        await pilot.pause()
+        # The field types "/", so / is no command here; f2 still is.
+        assert "Search" not in shown(app) and "New" in shown(app)
+        await pilot.press("slash")
+        assert app.screen.query_one("#field", Input).value == "/"
+        app.screen.query_one("#keyed").focus()
+        await pilot.pause()
+        assert "Search" in shown(app)

@@ -6,6 +6,7 @@ import gc
 
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Label, OptionList
+from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
 from facilitator.screens.dashboard import DashboardScreen
@@ -14,6 +15,7 @@ from facilitator.widgets.long_option_list import LongOptionList
 from sessions.agenda.library import find_agenda
 from sessions.services import planning
 from sessions.services.programmes import create_programme
+from sessions.views import ProgrammeView, UnfinishedSessionView
 from tests.pilot import option_texts, settled, static_text, type_text
 
 AGENDA = "pcn-partnership-4-step"
@@ -76,6 +78,28 @@ async def test_letters_typed_into_the_filter_run_no_command(store, make_facilita
         await pilot.pause()
         assert app.screen is screen
         assert screen.query_one("#programme-filter", Input).value == "nsramf/"
+
+
+async def test_the_footer_offers_no_key_the_filter_takes_as_typing(
+    store, make_facilitator_app
+) -> None:
+    programmes(store, ("Harbour programme", "Harbour PCN"))
+    app = make_facilitator_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+
+        def offered() -> list[str]:
+            return [key.key for key in screen.query(FooterKey)]
+
+        assert {"n", "s", "r", "a", "slash", "m"} <= set(offered())
+        await pilot.press("f")
+        await pilot.pause()
+        # Every letter and the slash go into the filter while it has the keyboard.
+        assert not {"n", "s", "r", "a", "slash", "m"} & set(offered())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert {"n", "s", "r", "a", "slash", "m"} <= set(offered())
 
 
 async def test_the_highlight_stays_on_its_programme_and_enter_opens_the_one_found(
@@ -151,6 +175,70 @@ async def test_a_few_waiting_sessions_are_all_shown_without_a_count(
         assert app.screen.query_one("#unfinished", OptionList).option_count == 1
         heading = app.screen.query_one("#unfinished-heading", Label)
         assert str(heading.render()) == "Sessions to start or resume"
+
+
+def waiting_in(programme_id: int, name: str, session_id: int) -> UnfinishedSessionView:
+    return UnfinishedSessionView(
+        session_id=session_id,
+        programme_id=programme_id,
+        programme_name=name,
+        number=1,
+        agenda_title="An agenda",
+        position=0,
+        item_count=3,
+        item_title="Welcome",
+        elapsed_seconds=0.0,
+        started=False,
+    )
+
+
+async def test_finding_a_programme_lists_its_own_waiting_sessions_by_the_programme_not_its_name(
+    store, make_facilitator_app
+) -> None:
+    # One database keeps names apart, but the lists are matched on who owns a session, not
+    # on a name two programmes might come to share (as lists read by another path could).
+    shared = [
+        ProgrammeView(id=1, name="Harbour", slug="harbour", pcn_name="North PCN", session_count=1),
+        ProgrammeView(
+            id=2, name="Harbour", slug="harbour-2", pcn_name="South PCN", session_count=1
+        ),
+    ]
+    waiting = [waiting_in(1, "Harbour", 11), waiting_in(2, "Harbour", 12)]
+    app = make_facilitator_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        screen._show(shared, waiting)
+        listed = screen.query_one("#unfinished", OptionList)
+        assert listed.option_count == 2
+
+        await pilot.press("f")
+        await type_text(pilot, "south")
+        assert [option.id for option in listed.options] == ["12"]
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "north")
+        assert [option.id for option in listed.options] == ["11"]
+
+
+async def test_finding_a_programme_lists_only_its_own_waiting_sessions(
+    store, make_facilitator_app
+) -> None:
+    harbour, hill = programmes(store, ("Harbour programme", ""), ("Hill network", ""))
+    agenda = find_agenda(AGENDA)
+    for programme_id in (harbour, hill, hill):
+        planning.start_session(store, programme_id, agenda)
+    app = make_facilitator_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        waiting = app.screen.query_one("#unfinished", OptionList)
+        assert waiting.option_count == 3
+        await pilot.press("f")
+        await type_text(pilot, "hill")
+        assert [text.split(" / ")[0] for text in option_texts(waiting)] == ["Hill network"] * 2
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "harbour")
+        assert [text.split(" / ")[0] for text in option_texts(waiting)] == ["Harbour programme"]
 
 
 class Lists(App[None]):

@@ -176,3 +176,42 @@ async def test_the_mirror_waits_for_a_first_session(
         assert static_text(mirror, "#p-title") == small_agenda.items[0].title
         assert mirror.query_one("#p-clock").display
         store.close()
+
+
+async def test_the_mirror_shows_the_session_the_driver_opens_before_its_clock_starts(
+    db_path: Path, small_agenda, clock, make_facilitator_app, make_facilitator_mirror
+) -> None:
+    from facilitator.screens.home import HomeScreen
+    from facilitator.screens.session import SessionScreen
+    from sessions.services.programmes import create_programme
+    from sessions.store import Store
+
+    store = Store.open(db_path)
+    programme = create_programme(store, "Harbour")
+    first = planning.start_session(store, programme.id, small_agenda)
+    second = planning.start_session(store, programme.id, small_agenda)
+    store.close()
+    mirror_app = make_facilitator_mirror(now=clock)
+    async with mirror_app.run_test() as mirror_pilot:
+        mirror = mirror_app.screen
+        assert isinstance(mirror, MirrorScreen)
+        assert mirror.session_id == first  # nobody is driving: the one that meets first
+        driver = make_facilitator_app(now=clock)
+        async with driver.run_test() as pilot:
+            await pilot.pause()
+            home = driver.screen
+            assert isinstance(home, HomeScreen)
+            home.highlight_waiting(second)  # the facilitator picks session 2 to run today
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(driver.screen, SessionScreen)
+            assert driver.screen.session_id == second
+            mirror.poll()
+            assert mirror.session_id == second  # opened, its clock not yet started
+            assert static_text(mirror, "#p-status") == "about to start"
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+        # The driver has gone, and let the session go: the room sees the one that meets first.
+        mirror.poll()
+        assert mirror.session_id == first
+        await mirror_pilot.pause()

@@ -135,23 +135,27 @@ def test_the_summary_watch_for_other_databases_sees_the_same_changes(
 
 
 def test_following_picks_the_session_touched_last(store, small_agenda, clock) -> None:
-    assert latest_session_id(store) is None
+    assert latest_session_id(store, clock()) is None
     harbour = create_programme(store, "Harbour")
     first = planning.start_session(store, harbour.id, small_agenda)
-    assert latest_session_id(store) == first
+    assert latest_session_id(store, clock()) == first
     second = planning.start_session(store, harbour.id, small_agenda)
-    assert latest_session_id(store) == second
+    # Neither has met: the room's is the one that meets first.
+    assert latest_session_id(store, clock()) == first
     # Session 1 is resumed: its clock moving makes it the one the room is in.
     running.toggle_clock(store, first, clock())
     running.toggle_clock(store, second, clock.advance(-3600))
-    assert latest_session_id(store) == first
+    assert latest_session_id(store, clock()) == first
     running.finish_session(store, first, clock.advance(7200))
-    assert latest_session_id(store) == first  # the room still sees the session just finished
-    # Set up after it, then called off: it never meets, so the room goes on seeing the first.
+    assert (
+        latest_session_id(store, clock()) == first
+    )  # the room still sees the session just finished
+    # Set up after it: the room is to meet in it next. Called off, it never meets, so the
+    # room goes on seeing the first.
     third = planning.start_session(store, harbour.id, small_agenda)
-    assert latest_session_id(store) == third
+    assert latest_session_id(store, clock()) == third
     calendar.cancel_session(store, third, clock())
-    assert latest_session_id(store) == first
+    assert latest_session_id(store, clock()) == first
 
 
 def test_after_a_failed_reading_the_next_one_counts_as_a_change(store, db_path) -> None:
@@ -162,3 +166,54 @@ def test_after_a_failed_reading_the_next_one_counts_as_a_change(store, db_path) 
     assert watch.changed()
     assert not watch.changed()
     mirror.close()
+
+
+def test_following_picks_the_session_a_driver_has_open_before_its_clock_starts(
+    store, small_agenda, clock
+) -> None:
+    from datetime import timedelta
+
+    from sessions.domain.following import driven_session
+    from sessions.domain.leases import LEASE_STALE_SECONDS, Holder
+
+    harbour = create_programme(store, "Harbour")
+    first = planning.start_session(store, harbour.id, small_agenda)
+    second = planning.start_session(store, harbour.id, small_agenda)
+    assert latest_session_id(store, clock()) == first  # it meets first; nobody driving
+    laptop = Holder(token="laptop", user="kate", host="laptop", pid=0)
+    running.open_session(store, first, laptop, clock())
+    # Opened, its clock not yet started: the room is in it.
+    assert latest_session_id(store, clock()) == first
+    running.heartbeat(store, first, clock.advance(5), holder=laptop)
+    assert latest_session_id(store, clock()) == first
+    # Nothing heard from the laptop for longer than a lease lasts: it is no longer driving.
+    stale = clock() + timedelta(seconds=LEASE_STALE_SECONDS + 1)
+    running.open_session(store, second, laptop, clock())
+    assert latest_session_id(store, clock()) == second
+    assert latest_session_id(store, stale) == first  # no clock has moved: first to meet
+    running.release_session(store, second, laptop, clock())  # left for Home
+    assert latest_session_id(store, clock()) == first
+    # Driven and finished: its lease no longer counts (the session touched last decides).
+    running.open_session(store, first, laptop, clock())
+    running.toggle_clock(store, first, clock.advance(60), holder=laptop)
+    with store.reading() as db:
+        assert driven_session(db, clock()) == first
+    running.finish_session(store, first, clock.advance(600), holder=laptop)
+    with store.reading() as db:
+        assert driven_session(db, clock()) is None
+
+
+def test_following_with_nobody_driving_picks_the_session_set_up_that_meets_next(
+    store, small_agenda, clock
+) -> None:
+    from datetime import date
+
+    harbour = create_programme(store, "Harbour")
+    # As a plan sets them up: all at once, the last set up meeting last.
+    planned = [
+        planning.start_session(store, harbour.id, small_agenda, planned_for=date(2027, 1, day))
+        for day in (11, 25, 18)
+    ]
+    assert latest_session_id(store, clock()) == planned[0]
+    calendar.cancel_session(store, planned[0], clock())
+    assert latest_session_id(store, clock()) == planned[2]  # the 18th, before the 25th

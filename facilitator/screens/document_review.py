@@ -72,7 +72,9 @@ class DocumentReviewScreen(RoomGuardedScreen):
         yield Header()
         yield Static(self.document.heading, id="document-heading", classes="heading")
         yield Static(CHOOSE_FIRST, id="document-path")
-        yield IdentifierReview(self.document, id="findings")
+        # The papers and reminders draw on the whole programme: any session a mirror shows
+        # hides their words, not only one of theirs.
+        yield IdentifierReview(self.document, watched="a session", id="findings")
         with VerticalScroll(id="preview-box"):
             yield Markdown(id="preview")
         yield Footer()

@@ -264,8 +264,7 @@ class HomeScreen(Screen[None]):
         listed, when the filter changes."""
         found = self._found()
         programmes = [p for p in self._programmes if found is None or p.id in found]
-        names = {p.name for p in programmes}
-        unfinished = [w for w in self._unfinished if found is None or w.programme_name in names]
+        unfinished = [w for w in self._unfinished if found is None or w.programme_id in found]
         programme_list = self.query_one("#programmes", OptionList)
         highlighted = programme_list.highlighted
         kept = (

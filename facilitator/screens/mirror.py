@@ -147,7 +147,7 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
         return True
 
     def redraw(self) -> None:
-        """Read the room again; follow the latest session if none was named."""
+        """Read the room again; follow the session being run if none was named."""
         try:
             if self.follows:
                 self._follow()
@@ -159,7 +159,7 @@ class MirrorScreen(Screen[None], inherit_bindings=False):
     def _follow(self) -> None:
         from sessions.services.following import latest_session_id
 
-        self.room.session_id = latest_session_id(self.app.store)
+        self.room.session_id = latest_session_id(self.app.store, self.app.now())
 
     def action_toggle_notes(self) -> None:
         self.room.show_notes = not self.room.show_notes

@@ -8,12 +8,37 @@ from __future__ import annotations
 
 import math
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.containers import Vertical
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
-from sessions.charts import Chart
+from sessions.charts import HEADROOM, Chart, headroom
+
+GROUP_WIDTH = 0.8
+"""Of the room between two sessions' labels, what a session's bars take together."""
+
+FRAME_ROWS = 4
+"""The plot's rows that hold no values: its title, the frame's top and foot, the labels."""
+
+
+class ScaledPlot(PlotextPlot):
+    """A plot whose scale is set as it is drawn, for the rows it has then."""
+
+    def __init__(self, scale: tuple[float, float, float] | None) -> None:
+        super().__init__()
+        self.scale = scale
+        """The foot and top of the values, and the room kept under the foot; None to fit."""
+
+    def render(self) -> RenderResult:
+        if self.scale is not None:
+            low, high, room_below = self.scale
+            rows = max(self.size.height - FRAME_ROWS, 2)
+            # As the documents' charts, and at least a row: a terminal's rows are coarse, and
+            # the top one holds the legend.
+            room = max((high - low) * HEADROOM, (high - low) / (rows - 1))
+            self.plt.ylim(low - room_below, high + room)
+        return super().render()
 
 
 class ChartPlot(Vertical):
@@ -24,27 +49,16 @@ class ChartPlot(Vertical):
         self.chart = chart
 
     def compose(self) -> ComposeResult:
-        yield PlotextPlot()
+        yield ScaledPlot(self._scale())
         yield Static(self.chart.sentence, classes="chart-sentence", markup=False)
 
     def on_mount(self) -> None:
         chart = self.chart
-        plt = self.query_one(PlotextPlot).plt
+        plt = self.query_one(ScaledPlot).plt
         plt.title(chart.title)
         places = [float(place) for place in range(1, len(chart.x_labels) + 1)]
         if chart.kind == "bar":
-            # plotext takes `labels` here; textual-plotext's stub names it `label`.
-            plt.multiple_bar(  # type: ignore[call-arg]
-                list(chart.x_labels),
-                [[value or 0.0 for value in series.values] for series in chart.series],
-                labels=[series.label for series in chart.series],
-            )
-            # Notes are counted: whole notes on the scale, never a third of one.
-            top = max(
-                (value or 0.0 for series in chart.series for value in series.values), default=0.0
-            )
-            step = max(1, math.ceil(top / 5))
-            plt.yticks([float(tick) for tick in range(0, int(top) + step, step)])
+            self._bars(places)
         else:
             for series in chart.series:
                 # A session without a rating is left out rather than drawn as a zero.
@@ -57,10 +71,53 @@ class ChartPlot(Vertical):
                     label=series.label,
                     marker="braille",
                 )
-            plt.xticks(places, list(chart.x_labels))
+        # Each session's label under its place, with half a place either side: the first
+        # and last sessions' marks and bars are clear of the frame.
+        plt.xticks(places, list(chart.x_labels))
+        plt.xlim(0.5, len(places) + 0.5)
         if chart.y_range is not None:
             low, high = chart.y_range
-            plt.ylim(low, high)
             # Whole points of the rating scale, as the room rates, not thirds of it.
             plt.yticks([float(tick) for tick in range(int(low), int(high) + 1)])
         plt.ylabel(chart.y_label)
+
+    def _scale(self) -> tuple[float, float, float] | None:
+        """A fixed scale with room beyond its ends (`headroom`), or counted bars from none
+        with room above the tallest; a line fitted to its values is left to plotext."""
+        chart = self.chart
+        if chart.y_range is not None:
+            low, high = chart.y_range
+            return low, high, low - headroom(chart)[0]
+        if chart.kind != "bar":
+            return None
+        return 0.0, max(_count_ticks(_tallest(chart))[-1], 1.0), 0.0
+
+    def _bars(self, places: list[float]) -> None:
+        """Each session's bars side by side around its label, a gap between sessions, as
+        the documents draw them: plotext's own grouped bars space every bar alike, so a
+        session's label fell between two sessions' bars."""
+        chart = self.chart
+        plt = self.query_one(ScaledPlot).plt
+        width = GROUP_WIDTH / max(len(chart.series), 1)
+        for index, series in enumerate(chart.series):
+            offset = (index - (len(chart.series) - 1) / 2) * width
+            plt.bar(
+                [place + offset for place in places],
+                [value or 0.0 for value in series.values],
+                width=width,
+                label=series.label,
+            )
+        if chart.y_range is not None:
+            return
+        # Notes are counted: whole notes on the scale, never a third of one.
+        plt.yticks(_count_ticks(_tallest(chart)))
+
+
+def _tallest(chart: Chart) -> float:
+    return max((value or 0.0 for series in chart.series for value in series.values), default=0.0)
+
+
+def _count_ticks(top: float) -> list[float]:
+    """Whole counts from none to the tallest or just past it, five steps at most."""
+    step = max(1, math.ceil(top / 5))
+    return [float(tick) for tick in range(0, int(top) + step, step)]

@@ -31,17 +31,19 @@ KEEP = "kept"
 TO_CHOOSE = "to choose"
 
 CHOICE_STYLES = {TO_CHOOSE: "bold", REDACT: "bold green", KEEP: "bold yellow"}
-HIDDEN = "the words are hidden while a mirror shows the session"
 
 
-def finding_text(finding: DocumentFinding, choice: str, hidden: bool) -> Text:
-    """`[ to choose ] NHS number · session 1, item 2 (Access), deal note · 943 476 5919`."""
+def finding_text(
+    finding: DocumentFinding, choice: str, hidden: bool, watched: str = "the session"
+) -> Text:
+    """`[ to choose ] NHS number · session 1, item 2 (Access), deal note · 943 476 5919`;
+    hidden, the words give way to why: a mirror shows `watched` to the room."""
     text = Text(no_wrap=False)
     text.append(f"[ {choice} ] ", style=CHOICE_STYLES[choice])
     text.append(finding.label, style="bold")
     text.append(f" · {finding.where}")
     if hidden:
-        text.append(f" · {HIDDEN}", style="dim italic")
+        text.append(f" · the words are hidden while a mirror shows {watched}", style="dim italic")
     else:
         text.append(" · ")
         text.append(finding.text, style="reverse")
@@ -120,7 +122,7 @@ class IdentifierReview(OptionList):
     choices: var[dict[str, str]] = var(dict, init=False)
     """What was chosen for each finding, by its key: redacted or kept."""
     hidden: var[bool] = var(False, init=False)
-    """Whether a mirror shows the session: the found words are not drawn."""
+    """Whether a mirror shows `watched` to the room: the found words are not drawn."""
 
     @dataclass
     class Chosen(Message):
@@ -133,9 +135,13 @@ class IdentifierReview(OptionList):
     class NoteEdited(Message):
         """A note was edited: the document is not as it was read."""
 
-    def __init__(self, source: FindingSource, **kwargs) -> None:
+    def __init__(self, source: FindingSource, watched: str = "the session", **kwargs) -> None:
+        """`watched` is what a mirror that hides the words shows, as the rows say it: the
+        session whose minutes these are, or, for the papers and reminders, which draw on
+        the whole programme, any session."""
         super().__init__(**kwargs)
         self.source = source
+        self.watched = watched
 
     @property
     def redact(self) -> frozenset[str]:
@@ -194,7 +200,11 @@ class IdentifierReview(OptionList):
         at = self.highlighted
         self.clear_options()
         self.add_options(
-            Option(finding_text(finding, self.choices.get(finding.key, TO_CHOOSE), self.hidden))
+            Option(
+                finding_text(
+                    finding, self.choices.get(finding.key, TO_CHOOSE), self.hidden, self.watched
+                )
+            )
             for finding in self.findings
         )
         if self.findings:
@@ -247,7 +257,7 @@ class IdentifierReview(OptionList):
             return
         if self.hidden:
             self.app.say(
-                "A mirror shows the session to the room: close it to edit the note, "
+                f"A mirror shows {self.watched} to the room: close it to edit the note, "
                 f"or redact the finding in {self.source.document}.",
                 severity="warning",
             )

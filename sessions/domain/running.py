@@ -250,6 +250,7 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
                 Session.agenda_title,
                 Session.planned_for,
                 Session.date_to_confirm,
+                Programme.id.label("programme_id"),
                 Programme.name,
             )
             .join(Programme)
@@ -295,6 +296,7 @@ def unfinished_sessions(db: DbSession) -> list[UnfinishedSessionView]:
         result.append(
             UnfinishedSessionView(
                 session_id=session.id,
+                programme_id=session.programme_id,
                 programme_name=session.name,
                 number=session.number,
                 agenda_title=session.agenda_title,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sessions.domain.following import latest_session
+from datetime import datetime
+
+from sessions.domain.following import followed_session
 from sessions.store import Store
 
 
-def latest_session_id(store: Store) -> int | None:
-    """The session touched last: its newest clock event, or its creation if it has none."""
+def latest_session_id(store: Store, now: datetime) -> int | None:
+    """The session a driver has open now (clock started or not), else the one touched last:
+    its newest clock event, or its creation if it has none."""
     with store.reading() as db:
-        return latest_session(db)
+        return followed_session(db, now)
