@@ -1,13 +1,13 @@
 """Each session summed up: when it met, how long its clock ran, its plan, its notes' balance,
 the framework steps it covered and whether it stopped inside the furthest.
 
-The dashboard and the step suggestion read them here. A
-session still to meet or resume is summed up from its clock log, agenda and notes as they
-stand. A finished one no longer changes (its notes, agenda and clock are closed), so it is
-summed up once, as it finishes or is imported, and kept (`FinishedSummary`): a programme a
-year into its work opens its dashboard without replaying two hundred clocks or counting a
-hundred thousand notes. A finished session with no summary kept is summed up live, by the
-same rule, so a missing summary costs time and never a wrong figure.
+The dashboard and the step suggestion read them here. A session still to meet or resume is
+summed up from its clock log, agenda and notes as they stand. A finished one no longer
+changes (its notes, agenda and clock are closed), so it is summed up once, as it finishes or
+is imported, and kept (`FinishedSummary`): a programme a year into its work opens its
+dashboard without replaying two hundred clocks or counting a hundred thousand notes. A
+finished session with no summary kept is summed up live, by the same rule, so a missing
+summary costs time and never a wrong figure.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.clock import ClockState, replay
 from sessions.domain.balance import session_balances
-from sessions.domain.coverage import covered_steps, items_with_notes
+from sessions.domain.coverage import item_covered, items_with_notes
 from sessions.models import AgendaItem, FinishedSummary, Session
 from sessions.timer_log import load_logs
 from sessions.views import NoteBalance
@@ -62,9 +62,11 @@ def sum_up(
 ) -> SessionFacts:
     """One session's facts from its clock, its agenda items and the items holding a note."""
     rows = list(items)
-    covered = covered_steps(
-        [(item_id, 0, position, step) for item_id, position, step, _ in rows], noted, {0: clock}
-    ).get(0, set())
+    covered = {
+        step
+        for item_id, position, step, _ in rows
+        if step is not None and item_covered(clock, position, item_id in noted)
+    }
     stopped = False
     if covered:
         furthest = max(covered)
