@@ -135,3 +135,22 @@ async def test_a_commit_heard_as_the_app_closes_redraws_nothing(
         app.exit()
         view.reload()  # as the door's recount does on the commit it heard
         assert not view.query("#p-clock")
+
+
+async def test_a_count_heard_as_the_projector_opens_waits_for_its_view(
+    db_path, clock, make_facilitator_app
+) -> None:
+    """A phone's answer counted just as F5 pushes the projector finds its view attached but
+    not yet built: the view reads the session once its parts are there, not before."""
+    _, session_id, _ = bundled_session_at(db_path, clock, ItemKind.SCORECARD)
+    app = make_facilitator_app(now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        early = RoomView(session_id)
+        mounting = app.screen.mount(early)  # attached at once, built a few turns later
+        early.reload()  # as the door's count does on the commit it heard
+        await mounting
+        assert early.is_mounted and early.query_one("#p-prompt", Markdown).source == ""
+        early.reload()
+        assert early.query_one("#p-prompt", Markdown).source  # once built, it reads

@@ -142,6 +142,10 @@ class RoomView(Vertical):
             # A commit heard as the app closes (another copy's last write): the view's parts
             # may already be taken down, and there is no one left to show them to.
             return
+        if not self.is_mounted:
+            # A count heard as the projector is pushed: the view is attached but its parts
+            # are not built yet. Its screen reads the session once they are.
+            return
         if self.session_id is None:
             self.waiting("Waiting for a session to start…")
             return
