@@ -79,6 +79,15 @@ def test_every_screen_stylesheet_is_found() -> None:
     assert "app.tcss" not in names
 
 
+def test_the_app_loads_no_other_unchecked_stylesheet() -> None:
+    """The app reads the home screen's styles with its own, for a quicker first frame; any
+    file it reads besides `app.tcss` must be a screen's, and so checked above."""
+    from facilitator.app import FacilitatorApp
+
+    read = {(ROOT / path).resolve() for path in _css_path_type_as_list(FacilitatorApp.CSS_PATH)}
+    assert read - {ROOT / "app.tcss"} <= set(LOADED_BY)
+
+
 @pytest.mark.parametrize(
     "path", sorted(LOADED_BY), ids=lambda path: path.relative_to(ROOT).as_posix()
 )
