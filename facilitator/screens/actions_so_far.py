@@ -8,12 +8,12 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import FacilitatorApp
 from facilitator.dates import long_day
+from facilitator.screens.dialog import DialogScreen
 from sessions.views import NoteView
 from sessions.vocabulary import NoteKind
 
@@ -33,11 +33,10 @@ def action_line(number: int, action: NoteView, item_title: str) -> Text:
     return line
 
 
-class ActionsSoFarScreen(ModalScreen[None]):
+class ActionsSoFarScreen(DialogScreen[None]):
     """Read-only: Esc goes back to the session, where an action is edited from the notes."""
 
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "close", "Close", id="actions_so_far.close")]
 
     def __init__(self, session_id: int, item_titles: dict[int, str]) -> None:

@@ -8,11 +8,11 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dialog import DialogScreen
 from facilitator.screens.member_picker import member_options
 from facilitator.widgets.error_line import ErrorLine
 from sessions.services.minutes_approval import MinutesStatus, amend
@@ -31,12 +31,11 @@ def amendment_title(entry: MinutesStatus) -> str:
     )
 
 
-class AmendMinutesScreen(ModalScreen[ActivityChange | None]):
+class AmendMinutesScreen(DialogScreen[ActivityChange | None]):
     """Dismissed with the change once the amendment is saved (for ctrl+z to take back), or
     None when cancelled, with nothing saved."""
 
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="amend_minutes.cancel"),
         # Neither line has a use for the arrows: they choose the proposer in the list.

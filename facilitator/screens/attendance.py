@@ -7,12 +7,12 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.screens.declaration import DeclarationScreen
+from facilitator.screens.dialog import DialogScreen
 from sessions.services import people
 from sessions.services.quorum import quorum_reading
 from sessions.store import Store
@@ -28,9 +28,8 @@ def quorum_line(store: Store, session_id: int) -> str:
     return reading.short().capitalize()
 
 
-class AttendanceScreen(ModalScreen[None]):
+class AttendanceScreen(DialogScreen[None]):
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     # On a laptop's 24 rows the lists give way, so the keys below them stay in sight.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [

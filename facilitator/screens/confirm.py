@@ -6,12 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from facilitator.screens.dialog import DialogScreen
 
-class ConfirmScreen(ModalScreen[bool]):
-    CSS_PATH = "dialog.tcss"
+
+class ConfirmScreen(DialogScreen[bool]):
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),

@@ -8,11 +8,11 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dialog import DialogScreen
 from facilitator.screens.interests import register_line
 from facilitator.widgets.error_line import ErrorLine
 from sessions.services import interests, people
@@ -20,9 +20,8 @@ from sessions.services.interests import KIND_WORDS, InterestView
 from sessions.vocabulary import Handling
 
 
-class DeclarationScreen(ModalScreen[bool]):
+class DeclarationScreen(DialogScreen[bool]):
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="declaration.cancel")]
 
     def __init__(self, session_id: int, member_id: int, position: int, item_title: str):

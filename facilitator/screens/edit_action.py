@@ -13,10 +13,10 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dialog import DialogScreen
 from facilitator.widgets.error_line import ErrorLine
 from sessions.errors import InputError
 from sessions.note_syntax import DATE_HELP, parse_date
@@ -24,12 +24,11 @@ from sessions.services.actions import update_action
 from sessions.views import ActionView
 
 
-class EditActionScreen(ModalScreen[list[str] | None]):
+class EditActionScreen(DialogScreen[list[str] | None]):
     """Dismissed with the fields that changed (empty when nothing did), or None when
     cancelled."""
 
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, action: ActionView, now: datetime):

@@ -7,20 +7,19 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dialog import DialogScreen
 from facilitator.widgets.error_line import ErrorLine
 from facilitator.widgets.note_input import NoteInput
 from sessions.services.governance import edit_note_text, note_words
 
 
-class EditFoundNoteScreen(ModalScreen[bool]):
+class EditFoundNoteScreen(DialogScreen[bool]):
     """Dismissed with True once the note's new words are saved; False when cancelled."""
 
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit_found_note.cancel")]
 
     def __init__(self, note_id: int, where: str):

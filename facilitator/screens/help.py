@@ -8,14 +8,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from facilitator.screens.dialog import DialogScreen
 from facilitator.screens.help_page import help_markdown
 
 
-class HelpScreen(ModalScreen[None]):
-    CSS_PATH = "dialog.tcss"
+class HelpScreen(DialogScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:

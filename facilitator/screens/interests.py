@@ -8,11 +8,11 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dialog import DialogScreen
 from facilitator.widgets.error_line import ErrorLine
 from sessions.errors import InputError
 from sessions.note_syntax import DATE_HELP, parse_date
@@ -33,9 +33,8 @@ def register_line(interest: InterestView) -> Text:
     return line
 
 
-class InterestsScreen(ModalScreen[None]):
+class InterestsScreen(DialogScreen[None]):
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", id="interests.close"),
         Binding("e", "end", "Ended today", id="interests.end"),

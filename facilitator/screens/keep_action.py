@@ -9,11 +9,11 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.dates import day_text
+from facilitator.screens.dialog import DialogScreen
 from facilitator.widgets.error_line import ErrorLine
 from sessions.errors import InputError
 from sessions.note_syntax import DATE_HELP, parse_date
@@ -22,12 +22,11 @@ from sessions.views import ActivityChange
 from sessions.vocabulary import ReviewOutcome
 
 
-class KeepActionScreen(ModalScreen[ActivityChange | None]):
+class KeepActionScreen(DialogScreen[ActivityChange | None]):
     """Dismissed with the change once the action is recorded as kept open (for ctrl+z to
     take back), or None when cancelled."""
 
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, session_id: int, entry: ReviewEntry, now: datetime):

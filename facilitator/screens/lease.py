@@ -6,14 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from facilitator.screens.dialog import DialogScreen
 from sessions.services.leases import LeaseView
 
 
-class LeaseScreen(ModalScreen[None]):
-    CSS_PATH = "dialog.tcss"
+class LeaseScreen(DialogScreen[None]):
     BINDINGS = [
         Binding("w", "watch", "Watch read-only", id="lease.watch"),
         Binding("t", "take_over", "Take over", id="lease.take_over"),

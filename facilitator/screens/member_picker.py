@@ -10,12 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.options import option_number
+from facilitator.screens.dialog import DialogScreen
 from sessions.text import folded
 from sessions.views import AttendanceView
 from sessions.vocabulary import AttendanceStatus
@@ -45,8 +45,7 @@ def member_options(attendance: list[AttendanceView], typed: str) -> list[Option]
     return options
 
 
-class MemberPickerScreen(ModalScreen[int | None]):
-    CSS_PATH = "dialog.tcss"
+class MemberPickerScreen(DialogScreen[int | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="member_picker.cancel"),
         # The find line has no use for the arrows: they choose in the list below it.

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.reactive import var
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dialog import DialogScreen
 from facilitator.widgets.error_line import ErrorLine
 from facilitator.widgets.footer import Footer
 from sessions.services.people import (
@@ -232,7 +233,7 @@ class MembersScreen(Screen[None]):
         self.app.pop_screen()
 
 
-class MemberFormScreen(ModalScreen[MemberView | None]):
+class MemberFormScreen(DialogScreen[MemberView | None]):
     app = getters.app(FacilitatorApp)
     CSS_PATH = ["dialog.tcss", "members.tcss"]
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
@@ -283,11 +284,10 @@ class MemberFormScreen(ModalScreen[MemberView | None]):
         self.dismiss(None)
 
 
-class MemberEmailScreen(ModalScreen[MemberView | None]):
+class MemberEmailScreen(DialogScreen[MemberView | None]):
     """A member's e-mail address: the action reminders are addressed to it; blank for none."""
 
     app = getters.app(FacilitatorApp)
-    CSS_PATH = ["dialog.tcss", "members.tcss"]
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, member: MemberView):

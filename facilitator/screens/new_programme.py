@@ -8,10 +8,10 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dialog import DialogScreen
 from facilitator.widgets.error_line import ErrorLine
 from sessions.errors import InputError
 from sessions.note_syntax import DATE_HELP, parse_date
@@ -34,9 +34,8 @@ def _create(
     return programme_from_plan(store, name, find_plan(plan), first, pcn).programme
 
 
-class NewProgrammeScreen(ModalScreen[ProgrammeView | None]):
+class NewProgrammeScreen(DialogScreen[ProgrammeView | None]):
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def compose(self) -> ComposeResult:

@@ -13,7 +13,6 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     Input,
@@ -28,6 +27,7 @@ from textual.widgets.option_list import Option
 from facilitator.app import FacilitatorApp
 from facilitator.dates import weekday_text
 from facilitator.screens.agenda_preview import preview_text
+from facilitator.screens.dialog import DialogScreen
 from sessions.agenda.durations import format_duration
 from sessions.agenda.library import DEFAULT_AGENDA, find_agenda, list_agendas
 from sessions.agenda.model import STEP_NAMES, AgendaError, AgendaSummary
@@ -67,11 +67,10 @@ def suggestion_text(suggestion: StepSuggestion, ahead: Outlook) -> Text:
     return text
 
 
-class NextSessionScreen(ModalScreen["tuple[int, bool] | None"]):
+class NextSessionScreen(DialogScreen["tuple[int, bool] | None"]):
     """Dismissed with (session id, start now) or None."""
 
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     # On a laptop's 24 rows the fields lose their frames, so the buttons and keys stay in sight.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]

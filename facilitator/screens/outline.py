@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.options import option_number
+from facilitator.screens.dialog import DialogScreen
 from sessions.agenda.durations import format_duration
 from sessions.clock import ClockState, format_clock
 from sessions.views import SessionView
@@ -47,8 +47,7 @@ class OutlineLine:
         yield line
 
 
-class OutlineScreen(ModalScreen[int | None]):
-    CSS_PATH = "dialog.tcss"
+class OutlineScreen(DialogScreen[int | None]):
     # Where the screen is tall the box fits what it lists; on a laptop it takes the height.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [Binding("escape,ctrl+o", "cancel", "Close", id="outline.close")]

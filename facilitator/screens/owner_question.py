@@ -7,20 +7,19 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.screens.dialog import DialogScreen
 from sessions.services.notes import OwnerChoice, OwnerQuestion
 
 NEW_MEMBER = "new-member"
 GUEST = "guest"
 
 
-class OwnerQuestionScreen(ModalScreen[OwnerChoice | None]):
+class OwnerQuestionScreen(DialogScreen[OwnerChoice | None]):
     """Dismissed with the answer, or None when Esc goes back to the note line unchanged."""
 
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Back to the line", id="owner_question.cancel")]
 
     def __init__(self, question: OwnerQuestion) -> None:

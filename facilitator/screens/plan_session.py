@@ -16,10 +16,10 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dialog import DialogScreen
 from facilitator.widgets.error_line import ErrorLine
 from sessions.errors import InputError
 from sessions.note_syntax import DATE_HELP, parse_date
@@ -40,11 +40,10 @@ def typed_time(typed: str, what: str) -> time | None:
     raise InputError(f"{typed!r} is not a time for the {what}: write it like 14:30.")
 
 
-class PlanSessionScreen(ModalScreen[str | None]):
+class PlanSessionScreen(DialogScreen[str | None]):
     """Dismissed with a line saying what changed, or None where nothing did."""
 
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", id="plan_session.close"),
         Binding(

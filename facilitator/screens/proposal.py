@@ -14,11 +14,11 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.commit_feed import Committed
+from facilitator.screens.dialog import DialogScreen
 from sessions.services import proposals
 from sessions.services.proposals import FINGER_WORDS, FINGERS, ProposalOutcome, ProposalView
 
@@ -53,7 +53,7 @@ def spread_text(proposal: ProposalView) -> Text:
     return text
 
 
-class ProposalScreen(ModalScreen[ProposalView | None]):
+class ProposalScreen(DialogScreen[ProposalView | None]):
     """Dismissed with the proposal once it is put or closed; None when left as it was."""
 
     app = getters.app(FacilitatorApp)

@@ -7,19 +7,18 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dialog import DialogScreen
 from facilitator.widgets.error_line import ErrorLine
 from sessions.services.quorum import QUORUM_HELP, Quorum, set_quorum
 
 
-class QuorumScreen(ModalScreen[Quorum | None | bool]):
+class QuorumScreen(DialogScreen[Quorum | None | bool]):
     """Dismissed with the new quorum (None: no quorum), or False when cancelled."""
 
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, programme_id: int, quorum: Quorum | None):

@@ -8,10 +8,10 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from facilitator.app import FacilitatorApp
+from facilitator.screens.dialog import DialogScreen
 from sessions.agenda.durations import format_duration
 from sessions.errors import FacilitatorError
 from sessions.rebalance import RebalancePlan
@@ -48,9 +48,8 @@ def plan_summary(plan: RebalancePlan) -> str:
     )
 
 
-class RebalanceScreen(ModalScreen[RebalancePlan | None]):
+class RebalanceScreen(DialogScreen[RebalancePlan | None]):
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     # Where the screen is tall the box fits what it lists; on a laptop it takes the height.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [

@@ -7,18 +7,17 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dialog import DialogScreen
 from facilitator.widgets.error_line import ErrorLine
 from sessions.services.programmes import rename_programme
 from sessions.views import ProgrammeView
 
 
-class RenameProgrammeScreen(ModalScreen[ProgrammeView | None]):
+class RenameProgrammeScreen(DialogScreen[ProgrammeView | None]):
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, programme: ProgrammeView):

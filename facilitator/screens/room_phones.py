@@ -15,11 +15,11 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
+from facilitator.screens.dialog import DialogScreen
 from sessions.services import participants, room_reveal
 from sessions.services.participants import DeviceView
 from sessions.services.room_reveal import RoomAnswers
@@ -56,9 +56,8 @@ def count_line(devices: list[DeviceView], answered: int | None = None) -> str:
     return words
 
 
-class RoomPhonesScreen(ModalScreen[None]):
+class RoomPhonesScreen(DialogScreen[None]):
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
     BINDINGS = [
         Binding(
             "delete",

@@ -14,12 +14,12 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.app import REFUSED, FacilitatorApp
 from facilitator.commit_feed import Committed
+from facilitator.screens.dialog import DialogScreen
 from facilitator.widgets.identifier_warning import IdentifierWarning
 from sessions.services import questions
 from sessions.services.identifiers import identifier_kinds
@@ -48,7 +48,7 @@ def count_line(waiting: int) -> str:
     return f"{waiting} question{'' if waiting == 1 else 's'} waiting"
 
 
-class RoomQuestionsScreen(ModalScreen[bool]):
+class RoomQuestionsScreen(DialogScreen[bool]):
     """Gives back whether a note was added or taken away, so the session reads its notes."""
 
     app = getters.app(FacilitatorApp)

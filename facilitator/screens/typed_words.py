@@ -11,22 +11,21 @@ from typing import ClassVar
 from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from facilitator.app import REFUSED, FacilitatorApp, Refused
+from facilitator.screens.dialog import DialogScreen
 from facilitator.widgets.error_line import ErrorLine
 from sessions.views import ActivityChange
 
 LEAVE_HINT = "Enter saves · Esc leaves without saving"
 
 
-class TypedWordsScreen(ModalScreen[ActivityChange | None]):
+class TypedWordsScreen(DialogScreen[ActivityChange | None]):
     """Dismissed with the change once the words are on disk (for ctrl+z to take back), or
     None when left without saving. A dialog says what it asks for and saves the words."""
 
     app = getters.app(FacilitatorApp)
-    CSS_PATH = "dialog.tcss"
 
     INPUT_ID: ClassVar[str]
     PLACEHOLDER: ClassVar[str]
