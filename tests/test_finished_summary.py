@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Row, create_engine, delete, event, select
+from sqlalchemy import Row, delete, event, select
 
 from sessions.domain.summaries import live_facts, programme_facts
 from sessions.exchange.parse import read_document
@@ -15,8 +15,9 @@ from sessions.services import notes, planning, running
 from sessions.services.dashboard import programme_dashboard
 from sessions.services.exchange import export_programme, import_programme
 from sessions.services.programmes import create_programme, find_programme
-from sessions.store import Store, database_url
+from sessions.store import Store
 from tests.rich_session import rich_programme
+from tests.schema_at import schema_back_to
 
 TODAY = date(2026, 12, 1)
 
@@ -138,22 +139,6 @@ def test_an_imported_programme_has_its_finished_sessions_summed_up(store, clock)
         (s.number, s.actual_seconds, s.steps_worked, s.deal_notes) for s in original.sessions
     ]
     assert again.suggestion == original.suggestion
-
-
-def schema_back_to(path_or_url, revision: str) -> None:
-    """The database taken back to an older schema by the migrations' own downgrades."""
-    from alembic import command
-    from alembic.config import Config
-
-    engine = create_engine(database_url(path_or_url))
-    config = Config()
-    config.set_main_option("script_location", "sessions:migrations")
-    try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, revision)
-    finally:
-        engine.dispose()
 
 
 def test_sessions_finished_before_the_upgrade_are_summed_up_by_it(db_path: Path, clock) -> None:
