@@ -32,6 +32,19 @@ def item_covered(clock: ClockState | None, position: int, noted: bool) -> bool:
     return noted or clock.elapsed_for(position) >= MIN_SECONDS
 
 
+def session_steps(
+    items: Iterable[tuple[int, int, int | None]], noted: set[int], clock: ClockState | None
+) -> set[int]:
+    """One session's framework steps covered. `items` are its (item id, position, step);
+    `noted` the ids of items holding a note still standing."""
+    return {
+        step
+        for item_id, position, step in items
+        # only items of a framework step can cover it
+        if step is not None and item_covered(clock, position, item_id in noted)
+    }
+
+
 def covered_steps(
     items: Iterable[tuple[int, int, int, int | None]],
     noted: set[int],
@@ -39,12 +52,13 @@ def covered_steps(
 ) -> dict[int, set[int]]:
     """Each session's framework steps covered. `items` are (item id, session id, position,
     step); `noted` the ids of items holding a note still standing."""
-    covered: dict[int, set[int]] = defaultdict(set)
+    by_session: dict[int, list[tuple[int, int, int | None]]] = defaultdict(list)
     for item_id, session_id, position, step in items:
-        if step is None:
-            continue  # only items of a framework step can cover it
-        if item_covered(clocks.get(session_id), position, item_id in noted):
-            covered[session_id].add(step)
+        by_session[session_id].append((item_id, position, step))
+    covered: dict[int, set[int]] = defaultdict(set)
+    for session_id, rows in by_session.items():
+        if found := session_steps(rows, noted, clocks.get(session_id)):
+            covered[session_id] = found
     return covered
 
 
@@ -92,7 +106,5 @@ def step_items(
 
 def session_covered_steps(db: DbSession, session_id: int, clock: ClockState) -> set[int]:
     """The framework steps one session covered, by the same rule as the programme's."""
-    found = covered_steps(
-        step_items(db, session_id), items_with_notes(db, session_id), {session_id: clock}
-    )
-    return found.get(session_id, set())
+    items = [(item_id, position, step) for item_id, _, position, step in step_items(db, session_id)]
+    return session_steps(items, items_with_notes(db, session_id), clock)
