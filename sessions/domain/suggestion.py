@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from sessions.agenda.model import STEP_NAMES
-from sessions.domain.summaries import SessionFacts, programme_facts
+from sessions.domain.summaries import SessionFacts, programme_facts, with_summaries
 from sessions.models import Session
 
 LAST_STEP = max(STEP_NAMES)
@@ -28,11 +28,15 @@ class StepSuggestion:
 
 def next_step(db: DbSession, programme_id: int) -> StepSuggestion:
     """The step the programme's next session should continue from."""
-    numbers = db.execute(
-        select(Session.id, Session.number).where(Session.programme_id == programme_id)
+    sessions = db.execute(
+        with_summaries(
+            select(Session.id, Session.number, Session.created_at, Session.finished_at).where(
+                Session.programme_id == programme_id
+            )
+        )
     ).all()
-    facts = programme_facts(db, programme_id)
-    return pick_step((number, facts[session_id]) for session_id, number in numbers)
+    facts = programme_facts(db, programme_id, sessions)
+    return pick_step((row.number, facts[row.id]) for row in sessions)
 
 
 def pick_step(sessions: Iterable[tuple[int, SessionFacts]]) -> StepSuggestion:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from sessions.clock import ClockState, replay
 from sessions.domain.balance import session_balances
-from sessions.domain.coverage import item_covered, items_with_notes
+from sessions.domain.coverage import items_with_notes, session_steps
 from sessions.models import AgendaItem, FinishedSummary, Session
 from sessions.timer_log import load_logs
 from sessions.views import NoteBalance
@@ -62,11 +62,9 @@ def sum_up(
 ) -> SessionFacts:
     """One session's facts from its clock, its agenda items and the items holding a note."""
     rows = list(items)
-    covered = {
-        step
-        for item_id, position, step, _ in rows
-        if step is not None and item_covered(clock, position, item_id in noted)
-    }
+    covered = session_steps(
+        [(item_id, position, step) for item_id, position, step, _ in rows], noted, clock
+    )
     stopped = False
     if covered:
         furthest = max(covered)
@@ -112,23 +110,12 @@ def with_summaries(sessions: Select[*Columns]) -> Select[*tuple[Any, ...]]:
 
 
 def programme_facts(
-    db: DbSession, programme_id: int, rows: Sequence[Row[Any]] | None = None
+    db: DbSession, programme_id: int, rows: Sequence[Row[Any]]
 ) -> dict[int, SessionFacts]:
     """Every session of the programme summed up: as kept, where a summary was, the rest
-    from their logs, agendas and notes.
-
-    `rows` are the programme's sessions as `with_summaries` read them, where the caller
-    has read them already; otherwise they are read here.
-    """
+    from their logs, agendas and notes. `rows` are the programme's sessions as
+    `with_summaries` read them, in the caller's own read of the sessions."""
     in_programme = select(Session.id).where(Session.programme_id == programme_id)
-    if rows is None:
-        rows = db.execute(
-            with_summaries(
-                select(Session.id, Session.created_at, Session.finished_at).where(
-                    Session.programme_id == programme_id
-                )
-            )
-        ).all()
     facts: dict[int, SessionFacts] = {}
     unkept: list[Listed] = []
     for row in rows:
